@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { IsoDate, PARIS } from "../time";
+
+export const Edition = z.object({
+  id: z.uuid(),
+  number: z.int().positive(),
+  year: z.int().min(2000).max(2100),
+  theme: z.string().min(1),
+  subtitle: z.string(),
+  city: z.string().min(1),
+  venue: z.string().min(1),
+  firstDay: IsoDate,
+  lastDay: IsoDate,
+  timeZone: z.string().default(PARIS),
+  expectedAttendance: z.int().nonnegative(),
+  budgetEuros: z.int().nonnegative(),
+});
+export type Edition = z.infer<typeof Edition>;
+
+export const EditionYear = z.object({ year: z.int().min(2000).max(2100) });

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { Instant } from "../time";
+
+export const TimeWindow = z
+  .object({ startsAt: Instant, endsAt: Instant, reason: z.string().max(200).default("") })
+  .refine((w) => Date.parse(w.endsAt) > Date.parse(w.startsAt), {
+    error: "La fin doit être après le début.",
+    path: ["endsAt"],
+  });
+export type TimeWindow = z.infer<typeof TimeWindow>;
+
+export const Speaker = z.object({
+  id: z.uuid(),
+  name: z.string().trim().min(1, { error: "Le nom est obligatoire." }).max(120),
+  affiliation: z.string().max(200).default(""),
+  bio: z.string().max(4000).default(""),
+  /** Windows during which the speaker cannot take part. */
+  unavailable: z.array(TimeWindow).default([]),
+});
+export type Speaker = z.infer<typeof Speaker>;
+export const SpeakerInput = Speaker.omit({ id: true });
+export type SpeakerInput = z.input<typeof SpeakerInput>;
+export const SpeakerUpdate = SpeakerInput.partial().extend({ id: z.uuid() });
+
+export const PARTNER_KINDS = ["mutuelle", "collectivite", "institution", "entreprise", "association"] as const;
+export const PartnerKind = z.enum(PARTNER_KINDS, { error: "Type de partenaire inconnu." });
+export type PartnerKind = z.infer<typeof PartnerKind>;
+export const PARTNER_KIND_LABELS: Record<PartnerKind, string> = {
+  mutuelle: "Mutuelle",
+  collectivite: "Collectivité territoriale",
+  institution: "Institution",
+  entreprise: "Entreprise",
+  association: "Association",
+};
+
+export const Partner = z.object({
+  id: z.uuid(),
+  name: z.string().trim().min(1, { error: "Le nom est obligatoire." }).max(200),
+  kind: PartnerKind,
+  website: z.union([z.url({ error: "Adresse web invalide." }), z.literal("")]).default(""),
+});
+export type Partner = z.infer<typeof Partner>;
+export const PartnerInput = Partner.omit({ id: true });
+export type PartnerInput = z.input<typeof PartnerInput>;
+export const PartnerUpdate = PartnerInput.partial().extend({ id: z.uuid() });

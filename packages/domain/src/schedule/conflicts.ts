@@ -1,0 +1,135 @@
+import { z } from "zod";
+import type { Edition } from "../congress/edition";
+import type { Speaker } from "../congress/people";
+import type { Room } from "../congress/room";
+import type { Session } from "../congress/session";
+import { endOfLocalDay, instantFromLocal, localDay, localTime, overlaps } from "../time";
+
+export const CONFLICT_KINDS = [
+  "room_double_booked",
+  "venue_double_booked",
+  "speaker_double_booked",
+  "speaker_unavailable",
+  "outside_edition",
+  "room_closed",
+] as const;
+export const ConflictKind = z.enum(CONFLICT_KINDS);
+export type ConflictKind = z.infer<typeof ConflictKind>;
+
+export const Conflict = z.object({
+  kind: ConflictKind,
+  sessionIds: z.array(z.uuid()).min(1),
+  roomId: z.uuid().nullable(),
+  speakerId: z.uuid().nullable(),
+  /** A sentence an organiser can act on, in French. */
+  message: z.string(),
+});
+export type Conflict = z.infer<typeof Conflict>;
+
+export interface ScheduleData {
+  edition: Edition;
+  rooms: Room[];
+  sessions: Session[];
+  speakers: Speaker[];
+}
+
+const quoted = (s: Session) => `« ${s.title} »`;
+const span = (s: Session, tz: string) => `${localTime(s.startsAt, tz)}–${localTime(s.endsAt, tz)}`;
+
+/**
+ * Every conflict of a programme. Conflicts are warnings, not errors: an organiser may save a
+ * draft that still has some, and must see all of them. Each pair is reported once.
+ */
+export function findConflicts({ edition, rooms, sessions, speakers }: ScheduleData): Conflict[] {
+  const tz = edition.timeZone;
+  const conflicts: Conflict[] = [];
+  const roomsById = new Map(rooms.map((r) => [r.id, r]));
+  const sorted = [...sessions].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  const editionStart = instantFromLocal(edition.firstDay, "00:00", tz);
+  const editionEnd = endOfLocalDay(edition.lastDay, tz);
+
+  for (const s of sorted) {
+    if (Date.parse(s.startsAt) < Date.parse(editionStart) || Date.parse(s.endsAt) > Date.parse(editionEnd)) {
+      conflicts.push({
+        kind: "outside_edition",
+        sessionIds: [s.id],
+        roomId: null,
+        speakerId: null,
+        message: `${quoted(s)} (${localDay(s.startsAt, tz)} ${span(s, tz)}) est en dehors des jours du congrès.`,
+      });
+    }
+    const day = localDay(s.startsAt, tz);
+    for (const roomId of s.roomIds) {
+      const room = roomsById.get(roomId);
+      if (room && room.days.length > 0 && !room.days.includes(day)) {
+        conflicts.push({
+          kind: "room_closed",
+          sessionIds: [s.id],
+          roomId,
+          speakerId: null,
+          message: `${quoted(s)} est placée en ${room.name}, salle non ouverte le ${day}.`,
+        });
+      }
+    }
+  }
+
+  // Sorted by start: once b starts after a ends, no later session can overlap a.
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i] as Session;
+    for (let j = i + 1; j < sorted.length; j++) {
+      const b = sorted[j] as Session;
+      if (Date.parse(b.startsAt) >= Date.parse(a.endsAt)) break;
+      if (!overlaps(a, b)) continue;
+      const when = `${localTime(b.startsAt, tz)}`;
+      if (a.wholeVenue || b.wholeVenue) {
+        const venueWide = a.wholeVenue ? a : b;
+        const other = venueWide === a ? b : a;
+        conflicts.push({
+          kind: "venue_double_booked",
+          sessionIds: [a.id, b.id],
+          roomId: null,
+          speakerId: null,
+          message: `${quoted(other)} chevauche ${quoted(venueWide)}, qui occupe tout le lieu (à ${when}).`,
+        });
+      } else {
+        for (const roomId of a.roomIds.filter((r) => b.roomIds.includes(r))) {
+          const name = roomsById.get(roomId)?.name ?? "une salle supprimée";
+          conflicts.push({
+            kind: "room_double_booked",
+            sessionIds: [a.id, b.id],
+            roomId,
+            speakerId: null,
+            message: `${name} : ${quoted(a)} et ${quoted(b)} ont lieu en même temps (à ${when}).`,
+          });
+        }
+      }
+      for (const speakerId of a.speakerIds.filter((p) => b.speakerIds.includes(p))) {
+        const name = speakers.find((p) => p.id === speakerId)?.name ?? "Un·e intervenant·e";
+        conflicts.push({
+          kind: "speaker_double_booked",
+          sessionIds: [a.id, b.id],
+          roomId: null,
+          speakerId,
+          message: `${name} est attendu·e à deux endroits : ${quoted(a)} et ${quoted(b)} (à ${when}).`,
+        });
+      }
+    }
+  }
+
+  for (const speaker of speakers) {
+    for (const s of sorted) {
+      if (!s.speakerIds.includes(speaker.id)) continue;
+      const window = speaker.unavailable.find((w) => overlaps(w, s));
+      if (!window) continue;
+      const why = window.reason ? ` (${window.reason})` : "";
+      conflicts.push({
+        kind: "speaker_unavailable",
+        sessionIds: [s.id],
+        roomId: null,
+        speakerId: speaker.id,
+        message: `${speaker.name} n'est pas disponible pour ${quoted(s)}, ${localDay(s.startsAt, tz)} ${span(s, tz)}${why}.`,
+      });
+    }
+  }
+  return conflicts;
+}
