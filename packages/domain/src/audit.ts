@@ -1,6 +1,13 @@
 import { z } from "zod";
 
-export const AUDITED_ENTITIES = ["edition", "room", "session", "speaker", "partner", "user"] as const;
+export const AUDITED_ENTITIES = [
+  "edition",
+  "room",
+  "session",
+  "speaker",
+  "partner",
+  "user",
+] as const;
 export const AuditedEntity = z.enum(AUDITED_ENTITIES);
 export type AuditedEntity = z.infer<typeof AuditedEntity>;
 

@@ -3,11 +3,12 @@ import { Role } from "./roles";
 
 export const PASSWORD_MIN_LENGTH = 12;
 
+/** Trimmed before the format check: a pasted address often carries a stray space. */
 export const Email = z
-  .email({ error: "Adresse e-mail invalide." })
+  .string()
   .trim()
   .toLowerCase()
-  .max(254);
+  .pipe(z.email({ error: "Adresse e-mail invalide." }).max(254));
 
 export const Password = z
   .string()
@@ -35,7 +36,7 @@ export const UserInput = z.object({
   subdivisionId: z.uuid().nullable().default(null),
   password: Password,
 });
-export type UserInput = z.input<typeof UserInput>;
+export type UserInput = z.infer<typeof UserInput>;
 
 /** Login does not re-check the password policy: a wrong password must look like any other. */
 export const LoginInput = z.object({
@@ -44,5 +45,11 @@ export const LoginInput = z.object({
 });
 export type LoginInput = z.infer<typeof LoginInput>;
 
-export const Me = User.pick({ id: true, email: true, displayName: true, role: true, subdivisionId: true });
+export const Me = User.pick({
+  id: true,
+  email: true,
+  displayName: true,
+  role: true,
+  subdivisionId: true,
+});
 export type Me = z.infer<typeof Me>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Instant } from "../time";
+import { editableFields } from "./editable";
 
 export const TimeWindow = z
   .object({ startsAt: Instant, endsAt: Instant, reason: z.string().max(200).default("") })
@@ -19,10 +20,19 @@ export const Speaker = z.object({
 });
 export type Speaker = z.infer<typeof Speaker>;
 export const SpeakerInput = Speaker.omit({ id: true });
-export type SpeakerInput = z.input<typeof SpeakerInput>;
-export const SpeakerUpdate = SpeakerInput.partial().extend({ id: z.uuid() });
+export type SpeakerInput = z.infer<typeof SpeakerInput>;
+export const SpeakerUpdate = z
+  .object(editableFields(SpeakerInput.shape))
+  .partial()
+  .extend({ id: z.uuid() });
 
-export const PARTNER_KINDS = ["mutuelle", "collectivite", "institution", "entreprise", "association"] as const;
+export const PARTNER_KINDS = [
+  "mutuelle",
+  "collectivite",
+  "institution",
+  "entreprise",
+  "association",
+] as const;
 export const PartnerKind = z.enum(PARTNER_KINDS, { error: "Type de partenaire inconnu." });
 export type PartnerKind = z.infer<typeof PartnerKind>;
 export const PARTNER_KIND_LABELS: Record<PartnerKind, string> = {
@@ -41,5 +51,8 @@ export const Partner = z.object({
 });
 export type Partner = z.infer<typeof Partner>;
 export const PartnerInput = Partner.omit({ id: true });
-export type PartnerInput = z.input<typeof PartnerInput>;
-export const PartnerUpdate = PartnerInput.partial().extend({ id: z.uuid() });
+export type PartnerInput = z.infer<typeof PartnerInput>;
+export const PartnerUpdate = z
+  .object(editableFields(PartnerInput.shape))
+  .partial()
+  .extend({ id: z.uuid() });

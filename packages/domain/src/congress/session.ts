@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Instant } from "../time";
+import { editableFields } from "./editable";
 
 export const SESSION_KINDS = [
   "pleniere",
@@ -82,7 +83,11 @@ const sessionFields = {
   speakerIds: z.array(z.uuid()).default([]),
   themes: z.array(Theme).default([]),
   partnerId: z.uuid().nullable().default(null),
-  capacityOverride: z.int().positive({ error: "La capacité doit être positive." }).nullable().default(null),
+  capacityOverride: z
+    .int()
+    .positive({ error: "La capacité doit être positive." })
+    .nullable()
+    .default(null),
   published: z.boolean().default(false),
 };
 
@@ -104,15 +109,15 @@ export const SessionInput = z
   .object(sessionFields)
   .refine(endAfterStart, END_ERROR)
   .refine(hasPlace, PLACE_ERROR);
-export type SessionInput = z.input<typeof SessionInput>;
+export type SessionInput = z.infer<typeof SessionInput>;
 
 /** A partial edit: any field but the edition; the merged result is validated again. */
 export const SessionUpdate = z
-  .object(sessionFields)
+  .object(editableFields(sessionFields))
   .omit({ editionId: true })
   .partial()
   .extend({ id: z.uuid() });
-export type SessionUpdate = z.input<typeof SessionUpdate>;
+export type SessionUpdate = z.infer<typeof SessionUpdate>;
 
 /** Drag-and-drop: new times and, optionally, new rooms. */
 export const SessionMove = z

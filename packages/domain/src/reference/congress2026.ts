@@ -63,6 +63,7 @@ const T = THURSDAY;
 const F = FRIDAY;
 
 /** Both days of "LE PLANNING", row by row, left to right: 34 entries. */
+// biome-ignore format: one line per entry mirrors the printed table
 export const PROGRAMME_2026: ReferenceEntry[] = [
   { day: T, start: "08:00", end: "09:00", kind: "accueil", title: "Accueil des congressistes", rooms: "venue" },
   { day: T, start: "09:00", end: "10:00", kind: "pleniere", title: "Plénière d'ouverture", rooms: "venue", venueRoom: "amphi" },

@@ -49,7 +49,10 @@ export function findConflicts({ edition, rooms, sessions, speakers }: ScheduleDa
   const editionEnd = endOfLocalDay(edition.lastDay, tz);
 
   for (const s of sorted) {
-    if (Date.parse(s.startsAt) < Date.parse(editionStart) || Date.parse(s.endsAt) > Date.parse(editionEnd)) {
+    if (
+      Date.parse(s.startsAt) < Date.parse(editionStart) ||
+      Date.parse(s.endsAt) > Date.parse(editionEnd)
+    ) {
       conflicts.push({
         kind: "outside_edition",
         sessionIds: [s.id],

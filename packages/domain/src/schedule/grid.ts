@@ -47,7 +47,12 @@ function contiguousRuns(indices: number[]): [start: number, length: number][] {
  * per distinct start time, one column per room, whole-venue entries across every column and
  * each session down every row that starts before it ends.
  */
-export function buildDayGrid(day: string, rooms: Room[], sessions: Session[], timeZone: string): DayGrid {
+export function buildDayGrid(
+  day: string,
+  rooms: Room[],
+  sessions: Session[],
+  timeZone: string,
+): DayGrid {
   const ofDay = sessions
     .filter((s) => localDay(s.startsAt, timeZone) === day)
     .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
@@ -68,8 +73,11 @@ export function buildDayGrid(day: string, rooms: Room[], sessions: Session[], ti
       cells.push({ ...base, column: 0, colSpan: Math.max(columns.length, 1) });
       continue;
     }
-    const indices = s.roomIds.map((id) => columns.findIndex((c) => c.id === id)).filter((i) => i >= 0);
-    for (const [column, colSpan] of contiguousRuns(indices)) cells.push({ ...base, column, colSpan });
+    const indices = s.roomIds
+      .map((id) => columns.findIndex((c) => c.id === id))
+      .filter((i) => i >= 0);
+    for (const [column, colSpan] of contiguousRuns(indices))
+      cells.push({ ...base, column, colSpan });
   }
   return {
     day,

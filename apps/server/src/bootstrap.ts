@@ -1,0 +1,28 @@
+import { randomBytes } from "node:crypto";
+import { createAccount, SYSTEM } from "@tribune/api";
+import { type Database, listUsers, seedReferenceEdition } from "@tribune/db";
+import { ROLES, type Role } from "@tribune/domain";
+
+export interface DemoAccount {
+  role: Role;
+  email: string;
+  password: string;
+}
+
+export const demoEmail = (role: Role) => `${role}@tribune.demo`;
+
+/**
+ * First start: the 2026 edition from the press kit, and one demo account per role when no
+ * account exists yet. Their passwords are random and returned once, for printing.
+ */
+export async function bootstrap(db: Database): Promise<{ seeded: boolean; demoAccounts: DemoAccount[] }> {
+  const { created } = await seedReferenceEdition(db);
+  if ((await listUsers(db)).length > 0) return { seeded: created, demoAccounts: [] };
+  const demoAccounts: DemoAccount[] = [];
+  for (const role of ROLES) {
+    const account = { role, email: demoEmail(role), password: randomBytes(12).toString("base64url") };
+    await createAccount(db, { ...account, displayName: `Démo ${role}` }, SYSTEM);
+    demoAccounts.push(account);
+  }
+  return { seeded: created, demoAccounts };
+}

@@ -1,0 +1,84 @@
+import { createInterface } from "node:readline";
+import { createAccount, SYSTEM } from "@tribune/api";
+import { disableUser, findUserByEmail, listUsers, type OpenDatabase, openDatabase, recordAudit } from "@tribune/db";
+import { ROLE_LABELS, ROLES } from "@tribune/domain";
+import { Command, Option } from "commander";
+import { ZodError, z } from "zod";
+import { databaseTarget, readEnv } from "../env";
+
+/** Account management straight on the database: works with the server stopped (PGlite) or on PostgreSQL. */
+async function withDatabase<T>(work: (database: OpenDatabase) => Promise<T>): Promise<T> {
+  const database = await openDatabase(databaseTarget(readEnv()));
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const lines = createInterface({ input: process.stdin });
+  for await (const line of lines) return line;
+  return "";
+}
+
+const program = new Command("tribune").description("Gestion des comptes Tribune");
+const user = program.command("user").description("Comptes utilisateur·rices");
+
+user
+  .command("add")
+  .description("Crée un compte ; le mot de passe est lu sur l'entrée standard")
+  .requiredOption("--email <email>", "adresse e-mail (identifiant de connexion)")
+  .addOption(new Option("--role <role>", "rôle").choices(ROLES).makeOptionMandatory())
+  .option("--name <name>", "nom affiché", "")
+  .option("--subdivision <uuid>", "subdivision (pour un·e représentant·e)")
+  .requiredOption("--password-stdin", "lire le mot de passe sur l'entrée standard")
+  .action(async (opts: { email: string; role: string; name: string; subdivision?: string }) => {
+    const password = await readStdin();
+    const created = await withDatabase(({ db }) =>
+      createAccount(
+        db,
+        { email: opts.email, role: opts.role, displayName: opts.name, subdivisionId: opts.subdivision ?? null, password },
+        SYSTEM,
+      ),
+    );
+    console.log(`Compte créé : ${created.email} (${ROLE_LABELS[created.role]}).`);
+  });
+
+user
+  .command("list")
+  .description("Liste les comptes")
+  .action(async () => {
+    const users = await withDatabase(({ db }) => listUsers(db));
+    console.table(
+      users.map((u) => ({ email: u.email, rôle: u.role, nom: u.displayName, actif: u.disabled ? "non" : "oui" })),
+    );
+  });
+
+user
+  .command("disable")
+  .description("Désactive un compte et ferme ses sessions")
+  .requiredOption("--email <email>", "adresse e-mail du compte")
+  .action(async (opts: { email: string }) => {
+    const email = z.email({ error: "Adresse e-mail invalide." }).parse(opts.email.toLowerCase());
+    await withDatabase(({ db }) =>
+      db.transaction(async (tx) => {
+        const found = await findUserByEmail(tx, email);
+        if (!found) throw new Error(`Aucun compte pour ${email}.`);
+        await disableUser(tx, found.id);
+        await recordAudit(tx, SYSTEM, { entity: "user", entityId: found.id, action: "disable" });
+      }),
+    );
+    console.log(`Compte désactivé : ${email}.`);
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  const message =
+    error instanceof ZodError
+      ? error.issues.map((i) => i.message).join("\n")
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  console.error(`Erreur : ${message}`);
+  process.exit(1);
+});

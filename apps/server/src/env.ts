@@ -1,0 +1,25 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/** The only place that reads process.env for the server and the accounts CLI. */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().url().optional(),
+  TRIBUNE_DATA_DIR: z.string().default(".data"),
+  /** The address users reach; an https:// URL turns on Secure, __Host- cookies. */
+  TRIBUNE_PUBLIC_URL: z.string().url().optional(),
+  /** `pnpm …` runs scripts inside the package: INIT_CWD is where the user typed the command. */
+  INIT_CWD: z.string().optional(),
+});
+
+export type ServerEnv = z.infer<typeof Env> & { dataDir: string };
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const env = Env.parse(source);
+  const base = env.INIT_CWD ?? process.cwd();
+  return { ...env, dataDir: resolve(base, env.TRIBUNE_DATA_DIR) };
+}
+
+export const databaseTarget = (env: ServerEnv) =>
+  env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.dataDir };

@@ -1,0 +1,79 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { appRouter, type Context, createCaller, resolveActor } from "@tribune/api";
+import type { OpenDatabase } from "@tribune/db";
+import { cookieJar } from "./cookies";
+import { isForeignOrigin } from "./origin";
+import { serveStatic } from "./static";
+
+export const MAX_BATCH_SIZE = 10;
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface AppOptions {
+  database: OpenDatabase;
+  publicUrl?: string;
+  /** Folder of the built web admin, served at /. */
+  adminDir?: string;
+  log?: (message: string, error?: unknown) => void;
+}
+
+const clientIp = (req: IncomingMessage) => req.socket.remoteAddress ?? "unknown";
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-cache" });
+  res.end(JSON.stringify(body));
+}
+
+/** The whole HTTP surface: tRPC, health, the public programme.json and the admin app. */
+export function createApp({ database, publicUrl, adminDir, log = console.error }: AppOptions) {
+  const secure = publicUrl?.startsWith("https://") ?? false;
+  const db = database.db;
+
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: "/trpc/",
+    maxBatchSize: MAX_BATCH_SIZE,
+    maxBodySize: MAX_BODY_BYTES,
+    async createContext({ req, res }): Promise<Context> {
+      const cookies = cookieJar(req, res, secure);
+      return { db, cookies, clientIp: clientIp(req), actor: await resolveActor(db, cookies.token) };
+    },
+    onError({ error, path }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") log(`tRPC ${path ?? "?"} failed`, error.cause ?? error);
+    },
+  });
+
+  async function programmeJson(year: number, res: ServerResponse) {
+    const publicCaller = createCaller({
+      db,
+      actor: null,
+      clientIp: "",
+      cookies: { token: null, issue() {}, clear() {} },
+    });
+    try {
+      const { edition, entries } = await publicCaller.schedule.programme({ year });
+      const { id: _id, budgetEuros: _budget, ...summary } = edition;
+      res.setHeader("Access-Control-Allow-Origin", "*");
+      sendJson(res, 200, { edition: summary, sessions: entries });
+    } catch (error) {
+      const notFound = (error as { code?: string }).code === "NOT_FOUND";
+      if (!notFound) log("programme.json failed", error);
+      sendJson(res, notFound ? 404 : 500, {
+        error: notFound ? `Aucune édition ${year}.` : "Erreur interne du serveur.",
+      });
+    }
+  }
+
+  return async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (isForeignOrigin(req, publicUrl)) {
+      return sendJson(res, 403, { error: "Origine refusée.", code: "foreign_origin" });
+    }
+    if (url.pathname.startsWith("/trpc/")) return trpc(req, res);
+    if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok", database: database.kind });
+    const programme = url.pathname.match(/^\/api\/editions\/(\d{4})\/programme\.json$/);
+    if (programme && req.method === "GET") return programmeJson(Number(programme[1]), res);
+    if (req.method === "GET" && adminDir && serveStatic(adminDir, url.pathname, res)) return;
+    sendJson(res, 404, { error: "Introuvable." });
+  };
+}

@@ -1,0 +1,17 @@
+import { type Database, findUserByEmail, insertUser, recordAudit, type Actor as AuditActor } from "@tribune/db";
+import { DomainError, type User, UserInput } from "@tribune/domain";
+import { hashPassword } from "./auth/passwords";
+
+/** Creates an account (CLI, demo accounts, admin). The password is hashed, never stored. */
+export async function createAccount(db: Database, raw: unknown, by: AuditActor): Promise<User> {
+  const input = UserInput.parse(raw);
+  if (await findUserByEmail(db, input.email)) {
+    throw new DomainError("already_exists", `Un compte existe déjà pour ${input.email}.`);
+  }
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const user = await insertUser(tx, { ...input, passwordHash });
+    await recordAudit(tx, by, { entity: "user", entityId: user.id, action: "create", after: user });
+    return user;
+  });
+}

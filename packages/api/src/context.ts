@@ -1,0 +1,24 @@
+import type { Database } from "@tribune/db";
+import type { Me } from "@tribune/domain";
+
+/** The signed-in person, with the login session that proved it. */
+export interface Actor extends Me {
+  authSessionId: string;
+}
+
+export interface CookieJar {
+  /** Raw session token from the request cookie, if any. */
+  token: string | null;
+  /** Sets the session cookie on the response (login). */
+  issue(token: string, maxAgeSeconds: number): void;
+  /** Clears it (logout). */
+  clear(): void;
+}
+
+export interface Context {
+  db: Database;
+  actor: Actor | null;
+  /** The client's address, for rate limiting logins. */
+  clientIp: string;
+  cookies: CookieJar;
+}

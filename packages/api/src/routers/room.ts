@@ -1,0 +1,62 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { countRoomUses, deleteRoom, findEdition, findRoom, insertRoom, listRooms, recordAudit, updateRoom } from "@tribune/db";
+import { DomainError, PROGRAMME_EDITORS, Room, RoomInput, RoomUpdate } from "@tribune/domain";
+import { z } from "zod";
+import { auditActor } from "../audit";
+import { DeleteInput, DeleteResult } from "./catalog";
+import { found } from "../found";
+import { procedureFor, publicProcedure } from "../trpc";
+
+const editor = procedureFor(...PROGRAMME_EDITORS);
+
+export const roomRouter = {
+  /** Room names appear on the public programme, so the list is public. */
+  list: publicProcedure
+    .input(z.object({ editionId: z.uuid() }))
+    .output(z.array(Room))
+    .query(({ ctx, input }) => listRooms(ctx.db, input.editionId)),
+
+  create: editor
+    .input(RoomInput)
+    .output(Room)
+    .mutation(async ({ ctx, input }) => {
+      found(await findEdition(ctx.db, input.editionId), "Édition");
+      return ctx.db.transaction(async (tx) => {
+        const room = await insertRoom(tx, input);
+        await recordAudit(tx, auditActor(ctx.actor), { entity: "room", entityId: room.id, action: "create", after: room });
+        return room;
+      });
+    }),
+
+  update: editor
+    .input(RoomUpdate)
+    .output(Room)
+    .mutation(({ ctx, input: { id, ...patch } }) =>
+      ctx.db.transaction(async (tx) => {
+        const before = found(await findRoom(tx, id), "Salle");
+        const room = await updateRoom(tx, id, patch);
+        await recordAudit(tx, auditActor(ctx.actor), { entity: "room", entityId: id, action: "update", before, after: room });
+        return room;
+      }),
+    ),
+
+  delete: editor
+    .input(DeleteInput)
+    .output(DeleteResult)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction(async (tx) => {
+        const before = found(await findRoom(tx, input.id), "Salle");
+        const uses = await countRoomUses(tx, input.id);
+        if (uses > 0 && !input.confirm) {
+          throw new DomainError(
+            "referenced",
+            `La salle « ${before.name} » accueille ${uses} session(s). Confirmez pour la supprimer et la retirer de ces sessions.`,
+            { uses },
+          );
+        }
+        await deleteRoom(tx, input.id);
+        await recordAudit(tx, auditActor(ctx.actor), { entity: "room", entityId: input.id, action: "delete", before });
+        return { id: input.id, detachedSessions: uses };
+      }),
+    ),
+} satisfies TRPCRouterRecord;

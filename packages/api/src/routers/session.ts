@@ -1,0 +1,97 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { deleteSession, type Executor, findSession, insertSession, listSessions, recordAudit, replaceSession } from "@tribune/db";
+import {
+  assertValidSession,
+  Conflict,
+  findConflicts,
+  PROGRAMME_EDITORS,
+  PROGRAMME_READERS,
+  Session,
+  SessionInput,
+  SessionMove,
+  SessionUpdate,
+} from "@tribune/domain";
+import { z } from "zod";
+import { auditActor } from "../audit";
+import { found } from "../found";
+import { assertReferencesExist, loadSchedule } from "../schedule-data";
+import { procedureFor } from "../trpc";
+
+const reader = procedureFor(...PROGRAMME_READERS);
+const editor = procedureFor(...PROGRAMME_EDITORS);
+
+/** A saved session and the conflicts it is part of: saved anyway, shown as warnings. */
+export const SavedSession = z.object({ session: Session, conflicts: z.array(Conflict) });
+
+async function conflictsOf(db: Executor, session: Session): Promise<Conflict[]> {
+  const all = findConflicts(await loadSchedule(db, session.editionId));
+  return all.filter((c) => c.sessionIds.includes(session.id));
+}
+
+export const sessionRouter = {
+  list: reader
+    .input(z.object({ editionId: z.uuid() }))
+    .output(z.array(Session))
+    .query(({ ctx, input }) => listSessions(ctx.db, input.editionId)),
+
+  get: reader
+    .input(z.object({ id: z.uuid() }))
+    .output(Session)
+    .query(async ({ ctx, input }) => found(await findSession(ctx.db, input.id), "Session")),
+
+  create: editor
+    .input(SessionInput)
+    .output(SavedSession)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction(async (tx) => {
+        found(await loadSchedule(tx, input.editionId), "Édition");
+        await assertReferencesExist(tx, input);
+        const session = await insertSession(tx, input);
+        await recordAudit(tx, auditActor(ctx.actor), { entity: "session", entityId: session.id, action: "create", after: session });
+        return { session, conflicts: await conflictsOf(tx, session) };
+      }),
+    ),
+
+  update: editor
+    .input(SessionUpdate)
+    .output(SavedSession)
+    .mutation(({ ctx, input: { id, ...patch } }) =>
+      ctx.db.transaction(async (tx) => {
+        const before = found(await findSession(tx, id), "Session");
+        const next: Session = { ...before, ...patch };
+        assertValidSession(next);
+        await assertReferencesExist(tx, next);
+        const session = await replaceSession(tx, next);
+        await recordAudit(tx, auditActor(ctx.actor), { entity: "session", entityId: id, action: "update", before, after: session });
+        return { session, conflicts: await conflictsOf(tx, session) };
+      }),
+    ),
+
+  /** Drag and drop on the grid: new times, and new rooms when dropped in another column. */
+  move: editor
+    .input(SessionMove)
+    .output(SavedSession)
+    .mutation(({ ctx, input: { id, ...where } }) =>
+      ctx.db.transaction(async (tx) => {
+        const before = found(await findSession(tx, id), "Session");
+        const next: Session = { ...before, startsAt: where.startsAt, endsAt: where.endsAt, roomIds: where.roomIds ?? before.roomIds };
+        assertValidSession(next);
+        await assertReferencesExist(tx, next);
+        const session = await replaceSession(tx, next);
+        await recordAudit(tx, auditActor(ctx.actor), { entity: "session", entityId: id, action: "move", before, after: session });
+        return { session, conflicts: await conflictsOf(tx, session) };
+      }),
+    ),
+
+  delete: editor
+    .input(z.object({ id: z.uuid() }))
+    .output(z.object({ id: z.uuid() }))
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction(async (tx) => {
+        const before = found(await findSession(tx, input.id), "Session");
+        await deleteSession(tx, input.id);
+        await recordAudit(tx, auditActor(ctx.actor), { entity: "session", entityId: input.id, action: "delete", before });
+        return { id: input.id };
+      }),
+    ),
+} satisfies TRPCRouterRecord;

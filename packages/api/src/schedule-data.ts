@@ -1,0 +1,37 @@
+import { type Executor, findEdition, listPartners, listRooms, listSessions, listSpeakers } from "@tribune/db";
+import { DomainError, type Session, type ScheduleData } from "@tribune/domain";
+import { found } from "./found";
+
+/** Everything the conflict finder and the grid need for one edition. */
+export async function loadSchedule(
+  db: Executor,
+  editionId: string,
+  { publishedOnly = false } = {},
+): Promise<ScheduleData> {
+  const edition = found(await findEdition(db, editionId), "Édition");
+  const [rooms, sessions, speakers] = await Promise.all([
+    listRooms(db, editionId),
+    listSessions(db, editionId, { publishedOnly }),
+    listSpeakers(db),
+  ]);
+  return { edition, rooms, sessions, speakers };
+}
+
+/** Refuses a session naming rooms of another edition, or unknown speakers or partner. */
+export async function assertReferencesExist(db: Executor, session: Omit<Session, "id">): Promise<void> {
+  const [rooms, speakers, partners] = await Promise.all([
+    listRooms(db, session.editionId),
+    listSpeakers(db),
+    listPartners(db),
+  ]);
+  const missing = (ids: string[], known: { id: string }[]) => ids.filter((id) => !known.some((k) => k.id === id));
+  if (missing(session.roomIds, rooms).length > 0) {
+    throw new DomainError("invalid", "Une des salles choisies n'existe pas dans cette édition.");
+  }
+  if (missing(session.speakerIds, speakers).length > 0) {
+    throw new DomainError("invalid", "Un·e des intervenant·es choisi·es n'existe pas.");
+  }
+  if (session.partnerId && missing([session.partnerId], partners).length > 0) {
+    throw new DomainError("invalid", "Le partenaire choisi n'existe pas.");
+  }
+}

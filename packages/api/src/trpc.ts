@@ -1,0 +1,62 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import { DomainError, type Role } from "@tribune/domain";
+import { ZodError } from "zod";
+import type { Actor, Context } from "./context";
+import { describeError, TRPC_CODE_OF } from "./errors";
+
+/** Every procedure says who may call it; a test walks the router to hold us to that. */
+export type Access = { public: true } | { roles: readonly Role[] };
+export interface Meta {
+  access?: Access;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    // Never let tRPC decide from NODE_ENV whether to send stack traces: it must not, ever.
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const details = describeError(error.code, error.message, error.cause);
+      const { stack: _stack, ...data } = shape.data;
+      return { ...shape, message: details.message, data: { ...data, ...details } };
+    },
+  });
+
+/** Turns domain and validation errors thrown by resolvers into the right tRPC codes. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof DomainError) {
+      throw new TRPCError({ code: TRPC_CODE_OF[cause.code], message: cause.message, cause });
+    }
+    if (cause instanceof ZodError && result.error.code === "INTERNAL_SERVER_ERROR") {
+      throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
+    }
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(mapErrors).meta({ access: { public: true } });
+
+const UNAUTHENTICATED = "Connectez-vous pour continuer.";
+const FORBIDDEN = "Votre rôle ne permet pas cette action.";
+
+/** A procedure open to the given roles only; `ctx.actor` is then guaranteed. */
+export function procedureFor(...roles: Role[]) {
+  return t.procedure
+    .use(mapErrors)
+    .meta({ access: { roles } })
+    .use(({ ctx, next }) => {
+      if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: UNAUTHENTICATED });
+      if (!roles.includes(ctx.actor.role)) throw new TRPCError({ code: "FORBIDDEN", message: FORBIDDEN });
+      return next({ ctx: { ...ctx, actor: ctx.actor as Actor } });
+    });
+}
+
+/** Open to anyone signed in, whatever the role. */
+export const signedInProcedure = procedureFor("admin", "organiser", "bureau", "press", "representative", "member");

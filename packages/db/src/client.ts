@@ -1,0 +1,74 @@
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import { acquireDataDirLock } from "./lock";
+import * as schema from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A database handle or an open transaction: repositories accept either. */
+export type Executor = Parameters<Parameters<Database["transaction"]>[0]>[0] | Database;
+
+export interface OpenDatabase {
+  db: Database;
+  kind: "pglite" | "postgres";
+  /** For LISTEN/NOTIFY and diagnostics; null on PGlite. */
+  pool: pg.Pool | null;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
+/** Several server instances may start at once: only one migrates at a time. */
+const MIGRATION_LOCK = 726_101;
+
+export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
+
+/** Opens and migrates the database: PostgreSQL when a URL is given, else embedded PGlite. */
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  if ("url" in target) return openPostgres(target.url);
+  return openPglite("dataDir" in target ? target.dataDir : null);
+}
+
+async function openPostgres(url: string): Promise<OpenDatabase> {
+  const migrator = new pg.Client({ connectionString: url });
+  await migrator.connect();
+  try {
+    await migrator.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await migrateNodePg(drizzleNodePg({ client: migrator }), { migrationsFolder });
+  } finally {
+    await migrator.end();
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  const db = drizzleNodePg({ client: pool, schema }) as unknown as Database;
+  return { db, kind: "postgres", pool, close: () => pool.end() };
+}
+
+async function openPglite(dataDir: string | null): Promise<OpenDatabase> {
+  let release = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    release = acquireDataDirLock(dataDir);
+  }
+  try {
+    const client = dataDir ? new PGlite(dataDir) : new PGlite();
+    const db = drizzlePglite({ client, schema });
+    await migratePglite(db, { migrationsFolder });
+    return {
+      db: db as unknown as Database,
+      kind: "pglite",
+      pool: null,
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

@@ -1,0 +1,11 @@
+export * from "./client";
+export { DataDirInUseError } from "./lock";
+export * from "./repos/audit";
+export * from "./repos/auth-sessions";
+export * from "./repos/editions";
+export * from "./repos/people";
+export * from "./repos/rooms";
+export * from "./repos/sessions";
+export * from "./repos/users";
+export * as schema from "./schema";
+export { seedReferenceEdition } from "./seed/reference";

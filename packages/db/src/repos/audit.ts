@@ -1,0 +1,39 @@
+import type { AuditAction, AuditedEntity, AuditEntry, AuditQuery } from "@tribune/domain";
+import { and, desc, eq, type SQL } from "drizzle-orm";
+import type { Executor } from "../client";
+import { auditLog } from "../schema";
+
+export interface Actor {
+  id: string | null;
+  email: string | null;
+}
+
+/** Records one mutation; call it in the mutation's own transaction so both land or neither. */
+export async function recordAudit(
+  db: Executor,
+  actor: Actor,
+  entry: { entity: AuditedEntity; entityId: string; action: AuditAction; before?: unknown; after?: unknown },
+): Promise<void> {
+  await db.insert(auditLog).values({
+    actorId: actor.id,
+    actorEmail: actor.email,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    action: entry.action,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}
+
+export async function listAudit(db: Executor, query: Required<Pick<AuditQuery, "limit">> & AuditQuery): Promise<AuditEntry[]> {
+  const filters: SQL[] = [];
+  if (query.entity) filters.push(eq(auditLog.entity, query.entity));
+  if (query.actorEmail) filters.push(eq(auditLog.actorEmail, query.actorEmail.toLowerCase()));
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(...filters))
+    .orderBy(desc(auditLog.at))
+    .limit(query.limit);
+  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+}

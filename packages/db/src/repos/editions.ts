@@ -1,0 +1,17 @@
+import type { Edition } from "@tribune/domain";
+import { asc, eq } from "drizzle-orm";
+import type { Executor } from "../client";
+import { editions } from "../schema";
+
+export const listEditions = (db: Executor): Promise<Edition[]> =>
+  db.select().from(editions).orderBy(asc(editions.year));
+
+export async function findEditionByYear(db: Executor, year: number): Promise<Edition | null> {
+  const [row] = await db.select().from(editions).where(eq(editions.year, year));
+  return row ?? null;
+}
+
+export async function findEdition(db: Executor, id: string): Promise<Edition | null> {
+  const [row] = await db.select().from(editions).where(eq(editions.id, id));
+  return row ?? null;
+}

@@ -1,0 +1,21 @@
+import { referenceProgramme2026 } from "@tribune/domain";
+import type { Database } from "../client";
+import { findEditionByYear } from "../repos/editions";
+import { insertSession } from "../repos/sessions";
+import { editions, partners, rooms } from "../schema";
+
+/**
+ * Loads the 26th congress from the 2026 press kit. Idempotent: once the edition exists it is
+ * left alone, so a restart never overwrites what organisers have edited since.
+ */
+export async function seedReferenceEdition(db: Database): Promise<{ created: boolean }> {
+  const reference = referenceProgramme2026();
+  return db.transaction(async (tx) => {
+    if (await findEditionByYear(tx, reference.edition.year)) return { created: false };
+    await tx.insert(editions).values(reference.edition);
+    await tx.insert(rooms).values(reference.rooms);
+    await tx.insert(partners).values(reference.partners).onConflictDoNothing();
+    for (const session of reference.sessions) await insertSession(tx, session);
+    return { created: true };
+  });
+}

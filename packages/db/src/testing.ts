@@ -1,0 +1,42 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { type OpenDatabase, openDatabase } from "./client";
+
+export type Backend = "pglite" | "postgres";
+
+/**
+ * The backends a suite runs on: always PGlite, and PostgreSQL too when TEST_DATABASE_URL is
+ * set (CI sets it). Use with `describe.each(testBackends())`.
+ */
+export function testBackends(): Backend[] {
+  return process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+}
+
+/**
+ * A fresh, migrated database: an in-memory PGlite, or a new PostgreSQL database created on
+ * the TEST_DATABASE_URL server and dropped again by `close()`.
+ */
+export async function openTestDatabase(backend: Backend): Promise<OpenDatabase & { url: string | null }> {
+  if (backend === "pglite") return { ...(await openDatabase({ memory: true })), url: null };
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error("TEST_DATABASE_URL is not set");
+  const name = `tribune_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const opened = await openDatabase({ url: url.toString() });
+  return {
+    ...opened,
+    url: url.toString(),
+    close: async () => {
+      await opened.close();
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
