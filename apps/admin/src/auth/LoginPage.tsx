@@ -1,0 +1,62 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { LoginInput } from "@tribune/domain";
+import { useForm } from "react-hook-form";
+import { useNavigate, useSearchParams } from "react-router";
+import { Field } from "../components/Field";
+import { errorMessage, useTRPC } from "../trpc";
+
+export function LoginPage() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const form = useForm({
+    resolver: zodResolver(LoginInput),
+    defaultValues: { email: "", password: "" },
+  });
+  const login = useMutation(
+    trpc.auth.login.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries();
+        navigate(params.get("retour") ?? "/", { replace: true });
+      },
+    }),
+  );
+
+  return (
+    <main className="login">
+      <form
+        className="card login__card"
+        onSubmit={form.handleSubmit((values) => login.mutate(values))}
+        noValidate
+      >
+        <h1>Tribune</h1>
+        <p className="muted">Connectez-vous pour gérer le congrès.</p>
+        <Field label="Adresse e-mail" error={form.formState.errors.email?.message}>
+          {(props) => (
+            <input {...props} type="email" autoComplete="username" {...form.register("email")} />
+          )}
+        </Field>
+        <Field label="Mot de passe" error={form.formState.errors.password?.message}>
+          {(props) => (
+            <input
+              {...props}
+              type="password"
+              autoComplete="current-password"
+              {...form.register("password")}
+            />
+          )}
+        </Field>
+        {login.error && (
+          <p role="alert" className="notice notice--error">
+            {errorMessage(login.error)}
+          </p>
+        )}
+        <button type="submit" className="button button--primary" disabled={login.isPending}>
+          {login.isPending ? "Connexion…" : "Se connecter"}
+        </button>
+      </form>
+    </main>
+  );
+}
