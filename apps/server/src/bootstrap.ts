@@ -13,14 +13,18 @@ export const demoEmail = (role: Role) => `${role}@tribune.demo`;
 
 /**
  * First start: the 2026 edition from the press kit, and one demo account per role when no
- * account exists yet. Their passwords are random and returned once, for printing.
+ * account exists yet. Their passwords are random (or `demoPassword`, for demos and browser
+ * tests) and returned once, for printing.
  */
-export async function bootstrap(db: Database): Promise<{ seeded: boolean; demoAccounts: DemoAccount[] }> {
+export async function bootstrap(
+  db: Database,
+  { demoPassword }: { demoPassword?: string | undefined } = {},
+): Promise<{ seeded: boolean; demoAccounts: DemoAccount[] }> {
   const { created } = await seedReferenceEdition(db);
   if ((await listUsers(db)).length > 0) return { seeded: created, demoAccounts: [] };
   const demoAccounts: DemoAccount[] = [];
   for (const role of ROLES) {
-    const account = { role, email: demoEmail(role), password: randomBytes(12).toString("base64url") };
+    const account = { role, email: demoEmail(role), password: demoPassword ?? randomBytes(12).toString("base64url") };
     await createAccount(db, { ...account, displayName: `Démo ${role}` }, SYSTEM);
     demoAccounts.push(account);
   }

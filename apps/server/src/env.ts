@@ -9,6 +9,8 @@ const Env = z.object({
   TRIBUNE_DATA_DIR: z.string().default(".data"),
   /** The address users reach; an https:// URL turns on Secure, __Host- cookies. */
   TRIBUNE_PUBLIC_URL: z.string().url().optional(),
+  /** Gives every demo account this password instead of a random one (demos, browser tests). */
+  TRIBUNE_DEMO_PASSWORD: z.string().min(12).optional(),
   /** `pnpm …` runs scripts inside the package: INIT_CWD is where the user typed the command. */
   INIT_CWD: z.string().optional(),
 });

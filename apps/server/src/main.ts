@@ -11,7 +11,7 @@ const adminDir = fileURLToPath(new URL("../../admin/dist", import.meta.url));
 
 async function main() {
   const database = await openDatabase(databaseTarget(env));
-  const { seeded, demoAccounts } = await bootstrap(database.db);
+  const { seeded, demoAccounts } = await bootstrap(database.db, { demoPassword: env.TRIBUNE_DEMO_PASSWORD });
   const server = createServer(createApp({ database, publicUrl: env.TRIBUNE_PUBLIC_URL, adminDir }));
   server.listen(env.PORT, env.HOST, () => {
     const url = env.TRIBUNE_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
