@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { createAccount, SYSTEM } from "@tribune/api";
-import { type Database, listUsers, seedReferenceEdition } from "@tribune/db";
+import { createAccount, SESSION_IDLE_SECONDS, SYSTEM } from "@tribune/api";
+import { type Database, listUsers, purgeDeadAuthSessions, seedReferenceEdition } from "@tribune/db";
 import { ROLES, type Role } from "@tribune/domain";
 
 export interface DemoAccount {
@@ -21,6 +21,7 @@ export async function bootstrap(
   { demoPassword }: { demoPassword?: string | undefined } = {},
 ): Promise<{ seeded: boolean; demoAccounts: DemoAccount[] }> {
   const { created } = await seedReferenceEdition(db);
+  await purgeDeadAuthSessions(db, new Date(Date.now() - SESSION_IDLE_SECONDS * 1000).toISOString());
   if ((await listUsers(db)).length > 0) return { seeded: created, demoAccounts: [] };
   const demoAccounts: DemoAccount[] = [];
   for (const role of ROLES) {

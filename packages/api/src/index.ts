@@ -1,7 +1,7 @@
 export { createAccount } from "./accounts";
 export { hashPassword } from "./auth/passwords";
 export { resolveActor } from "./auth/session";
-export { SESSION_ABSOLUTE_SECONDS } from "./auth/tokens";
+export { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "./auth/tokens";
 export { SYSTEM } from "./audit";
 export type { Actor, Context, CookieJar } from "./context";
 export { INTERNAL_MESSAGE } from "./errors";
