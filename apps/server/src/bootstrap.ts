@@ -11,23 +11,38 @@ export interface DemoAccount {
 
 export const demoEmail = (role: Role) => `${role}@tribune.demo`;
 
+/** Held while bootstrapping (client.ts holds 726_101 while migrating). */
+const BOOTSTRAP_LOCK = 726_102;
+
 /**
  * First start: the 2026 edition from the press kit, and one demo account per role when no
  * account exists yet. Their passwords are random (or `demoPassword`, for demos and browser
  * tests) and returned once, for printing.
+ * Several instances may start at once on one PostgreSQL: one transaction under an advisory
+ * lock makes the others wait, then find the work done.
  */
-export async function bootstrap(
+export function bootstrap(
   db: Database,
   { demoPassword }: { demoPassword?: string | undefined } = {},
 ): Promise<{ seeded: boolean; demoAccounts: DemoAccount[] }> {
-  const { created } = await seedReferenceEdition(db);
-  await purgeDeadAuthSessions(db, new Date(Date.now() - SESSION_IDLE_SECONDS * 1000).toISOString());
-  if ((await listUsers(db)).length > 0) return { seeded: created, demoAccounts: [] };
-  const demoAccounts: DemoAccount[] = [];
-  for (const role of ROLES) {
-    const account = { role, email: demoEmail(role), password: demoPassword ?? randomBytes(12).toString("base64url") };
-    await createAccount(db, { ...account, displayName: `Démo ${role}` }, SYSTEM);
-    demoAccounts.push(account);
-  }
-  return { seeded: created, demoAccounts };
+  return db.transaction(async (tx) => {
+    await tx.execute(`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`);
+    const { created } = await seedReferenceEdition(tx);
+    await purgeDeadAuthSessions(
+      tx,
+      new Date(Date.now() - SESSION_IDLE_SECONDS * 1000).toISOString(),
+    );
+    if ((await listUsers(tx)).length > 0) return { seeded: created, demoAccounts: [] };
+    const demoAccounts: DemoAccount[] = [];
+    for (const role of ROLES) {
+      const account = {
+        role,
+        email: demoEmail(role),
+        password: demoPassword ?? randomBytes(12).toString("base64url"),
+      };
+      await createAccount(tx, { ...account, displayName: `Démo ${role}` }, SYSTEM);
+      demoAccounts.push(account);
+    }
+    return { seeded: created, demoAccounts };
+  });
 }

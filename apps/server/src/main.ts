@@ -11,19 +11,30 @@ const adminDir = fileURLToPath(new URL("../../admin/dist", import.meta.url));
 
 async function main() {
   const database = await openDatabase(databaseTarget(env));
-  const { seeded, demoAccounts } = await bootstrap(database.db, { demoPassword: env.TRIBUNE_DEMO_PASSWORD });
+  const { seeded, demoAccounts } = await bootstrap(database.db, {
+    demoPassword: env.TRIBUNE_DEMO_PASSWORD,
+  });
   const server = createServer(createApp({ database, publicUrl: env.TRIBUNE_PUBLIC_URL, adminDir }));
   server.listen(env.PORT, env.HOST, () => {
     const url = env.TRIBUNE_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
-    const where = database.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `PGlite, ${env.dataDir}`;
+    const where =
+      database.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `PGlite, ${env.dataDir}`;
     console.log(`Tribune est prêt : ${url}  — base : ${where}`);
-    if (seeded) console.log("Le 26e congrès (Dijon, 22–23 janvier 2026) a été chargé depuis le dossier de presse.");
+    if (seeded)
+      console.log(
+        "Le 26e congrès (Dijon, 22–23 janvier 2026) a été chargé depuis le dossier de presse.",
+      );
     if (demoAccounts.length > 0) {
-      console.log("\nComptes de démonstration — notez ces mots de passe, ils ne seront plus affichés :");
-      for (const a of demoAccounts) console.log(`  ${a.email.padEnd(28)} ${a.password}   ${ROLE_LABELS[a.role]}`);
+      console.log(
+        "\nComptes de démonstration — notez ces mots de passe, ils ne seront plus affichés :",
+      );
+      for (const a of demoAccounts)
+        console.log(`  ${a.email.padEnd(28)} ${a.password}   ${ROLE_LABELS[a.role]}`);
       console.log("");
     }
-    console.log(`Connexion : ${url}  ·  programme public : ${url}/api/editions/2026/programme.json`);
+    console.log(
+      `Connexion : ${url}  ·  programme public : ${url}/api/editions/2026/programme.json`,
+    );
   });
 
   let stopping = false;
@@ -43,6 +54,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error && error.name === "DataDirInUseError" ? error.message : error);
+  console.error(
+    error instanceof Error && error.name === "DataDirInUseError" ? error.message : error,
+  );
   process.exit(1);
 });

@@ -1,4 +1,10 @@
-import { type Database, findUserByEmail, insertUser, recordAudit, type Actor as AuditActor } from "@tribune/db";
+import {
+  type Actor as AuditActor,
+  type Database,
+  findUserByEmail,
+  insertUser,
+  recordAudit,
+} from "@tribune/db";
 import { DomainError, type User, UserInput } from "@tribune/domain";
 import { hashPassword } from "./auth/passwords";
 

@@ -1,5 +1,5 @@
+import { DomainError, type DomainErrorCode } from "@tribune/domain";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
-import { type DomainErrorCode, DomainError } from "@tribune/domain";
 import { ZodError, z } from "zod";
 
 /** The one table from domain error codes to tRPC codes (and so to HTTP statuses). */
@@ -25,6 +25,15 @@ const APP_CODE_OF_TRPC: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
   INTERNAL_SERVER_ERROR: "internal",
 };
 
+/** PostgreSQL's unique_violation, on the driver error that drizzle wraps. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+export const ALREADY_EXISTS_MESSAGE = "Cet élément existe déjà : un autre porte le même nom.";
+
 export const INTERNAL_MESSAGE = "Erreur interne du serveur. L'incident a été consigné.";
 const INVALID_MESSAGE = "Certaines données sont invalides.";
 
@@ -36,7 +45,15 @@ export interface ErrorDetails {
 }
 
 /** What a client may learn of an error: a code, a French message, per-field messages. */
-export function describeError(code: TRPC_ERROR_CODE_KEY, message: string, cause: unknown): ErrorDetails {
+export function describeError(
+  code: TRPC_ERROR_CODE_KEY,
+  message: string,
+  cause: unknown,
+): ErrorDetails {
+  // Checked first: whatever caused it, an internal error reveals nothing but the generic message.
+  if (code === "INTERNAL_SERVER_ERROR") {
+    return { appCode: "internal", message: INTERNAL_MESSAGE, fieldErrors: null, formErrors: null };
+  }
   if (cause instanceof DomainError) {
     return { appCode: cause.code, message: cause.message, fieldErrors: null, formErrors: null };
   }
@@ -50,8 +67,10 @@ export function describeError(code: TRPC_ERROR_CODE_KEY, message: string, cause:
       formErrors: flat.formErrors,
     };
   }
-  if (code === "INTERNAL_SERVER_ERROR") {
-    return { appCode: "internal", message: INTERNAL_MESSAGE, fieldErrors: null, formErrors: null };
-  }
-  return { appCode: APP_CODE_OF_TRPC[code] ?? "error", message, fieldErrors: null, formErrors: null };
+  return {
+    appCode: APP_CODE_OF_TRPC[code] ?? "error",
+    message,
+    fieldErrors: null,
+    formErrors: null,
+  };
 }

@@ -1,8 +1,14 @@
 export { createAccount } from "./accounts";
+export { SYSTEM } from "./audit";
 export { hashPassword } from "./auth/passwords";
 export { resolveActor } from "./auth/session";
 export { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "./auth/tokens";
-export { SYSTEM } from "./audit";
 export type { Actor, Context, CookieJar } from "./context";
 export { INTERNAL_MESSAGE } from "./errors";
-export { type AppRouter, appRouter, createCaller, type RouterInputs, type RouterOutputs } from "./root";
+export {
+  type AppRouter,
+  appRouter,
+  createCaller,
+  type RouterInputs,
+  type RouterOutputs,
+} from "./root";

@@ -1,5 +1,12 @@
-import { type Executor, findEdition, listPartners, listRooms, listSessions, listSpeakers } from "@tribune/db";
-import { DomainError, type Session, type ScheduleData } from "@tribune/domain";
+import {
+  type Executor,
+  findEdition,
+  listPartners,
+  listRooms,
+  listSessions,
+  listSpeakers,
+} from "@tribune/db";
+import { DomainError, type ScheduleData, type Session } from "@tribune/domain";
 import { found } from "./found";
 
 /** Everything the conflict finder and the grid need for one edition. */
@@ -18,13 +25,17 @@ export async function loadSchedule(
 }
 
 /** Refuses a session naming rooms of another edition, or unknown speakers or partner. */
-export async function assertReferencesExist(db: Executor, session: Omit<Session, "id">): Promise<void> {
+export async function assertReferencesExist(
+  db: Executor,
+  session: Omit<Session, "id">,
+): Promise<void> {
   const [rooms, speakers, partners] = await Promise.all([
     listRooms(db, session.editionId),
     listSpeakers(db),
     listPartners(db),
   ]);
-  const missing = (ids: string[], known: { id: string }[]) => ids.filter((id) => !known.some((k) => k.id === id));
+  const missing = (ids: string[], known: { id: string }[]) =>
+    ids.filter((id) => !known.some((k) => k.id === id));
   if (missing(session.roomIds, rooms).length > 0) {
     throw new DomainError("invalid", "Une des salles choisies n'existe pas dans cette édition.");
   }

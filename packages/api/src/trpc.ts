@@ -1,8 +1,8 @@
-import { initTRPC, TRPCError } from "@trpc/server";
 import { DomainError, type Role } from "@tribune/domain";
+import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Actor, Context } from "./context";
-import { describeError, TRPC_CODE_OF } from "./errors";
+import { ALREADY_EXISTS_MESSAGE, describeError, isUniqueViolation, TRPC_CODE_OF } from "./errors";
 
 /** Every procedure says who may call it; a test walks the router to hold us to that. */
 export type Access = { public: true } | { roles: readonly Role[] };
@@ -23,16 +23,30 @@ const t = initTRPC
     },
   });
 
-/** Turns domain and validation errors thrown by resolvers into the right tRPC codes. */
+/** tRPC's message when a procedure's result breaks its `.output()` schema: our bug, not the caller's. */
+const OUTPUT_VALIDATION_FAILED = "Output validation failed";
+
+/**
+ * Turns domain and validation errors thrown by resolvers, and duplicates the database refused,
+ * into the right tRPC codes.
+ */
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
-    const cause = result.error.cause;
+    const { cause, code, message } = result.error;
     if (cause instanceof DomainError) {
       throw new TRPCError({ code: TRPC_CODE_OF[cause.code], message: cause.message, cause });
     }
-    if (cause instanceof ZodError && result.error.code === "INTERNAL_SERVER_ERROR") {
+    if (
+      cause instanceof ZodError &&
+      code === "INTERNAL_SERVER_ERROR" &&
+      message !== OUTPUT_VALIDATION_FAILED
+    ) {
       throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
+    }
+    if (code === "INTERNAL_SERVER_ERROR" && isUniqueViolation(cause)) {
+      const duplicate = new DomainError("already_exists", ALREADY_EXISTS_MESSAGE);
+      throw new TRPCError({ code: "CONFLICT", message: duplicate.message, cause: duplicate });
     }
   }
   return result;
@@ -53,10 +67,18 @@ export function procedureFor(...roles: Role[]) {
     .meta({ access: { roles } })
     .use(({ ctx, next }) => {
       if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: UNAUTHENTICATED });
-      if (!roles.includes(ctx.actor.role)) throw new TRPCError({ code: "FORBIDDEN", message: FORBIDDEN });
+      if (!roles.includes(ctx.actor.role))
+        throw new TRPCError({ code: "FORBIDDEN", message: FORBIDDEN });
       return next({ ctx: { ...ctx, actor: ctx.actor as Actor } });
     });
 }
 
 /** Open to anyone signed in, whatever the role. */
-export const signedInProcedure = procedureFor("admin", "organiser", "bureau", "press", "representative", "member");
+export const signedInProcedure = procedureFor(
+  "admin",
+  "organiser",
+  "bureau",
+  "press",
+  "representative",
+  "member",
+);

@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
@@ -44,6 +44,11 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
     await migrator.end();
   }
   const pool = new pg.Pool({ connectionString: url, max: 20 });
+  // An idle connection the server drops (restart, failover, idle timeout) is emitted here; with
+  // no listener it would be an uncaught exception ending the process. The pool replaces it.
+  pool.on("error", (error) =>
+    console.error(`PostgreSQL : connexion inactive perdue (${error.message}).`),
+  );
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Database;
   return { db, kind: "postgres", pool, close: () => pool.end() };
 }

@@ -1,4 +1,12 @@
-import type { AuditAction, AuditedEntity, PartnerKind, Role, SessionKind, Theme, TimeWindow } from "@tribune/domain";
+import type {
+  AuditAction,
+  AuditedEntity,
+  PartnerKind,
+  Role,
+  SessionKind,
+  Theme,
+  TimeWindow,
+} from "@tribune/domain";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -95,7 +103,10 @@ export const sessionRooms = pgTable(
       .references(() => rooms.id, { onDelete: "restrict" }),
     position: integer("position").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.roomId] }), index("session_rooms_room_idx").on(t.roomId)],
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.roomId] }),
+    index("session_rooms_room_idx").on(t.roomId),
+  ],
 );
 
 export const sessionSpeakers = pgTable(
@@ -163,5 +174,8 @@ export const auditLog = pgTable(
     before: jsonb("before"),
     after: jsonb("after"),
   },
-  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_entity_idx").on(t.entity, t.entityId)],
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_entity_idx").on(t.entity, t.entityId),
+  ],
 );

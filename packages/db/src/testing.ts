@@ -16,7 +16,9 @@ export function testBackends(): Backend[] {
  * A fresh, migrated database: an in-memory PGlite, or a new PostgreSQL database created on
  * the TEST_DATABASE_URL server and dropped again by `close()`.
  */
-export async function openTestDatabase(backend: Backend): Promise<OpenDatabase & { url: string | null }> {
+export async function openTestDatabase(
+  backend: Backend,
+): Promise<OpenDatabase & { url: string | null }> {
   if (backend === "pglite") return { ...(await openDatabase({ memory: true })), url: null };
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error("TEST_DATABASE_URL is not set");

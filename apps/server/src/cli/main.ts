@@ -1,6 +1,13 @@
 import { createInterface } from "node:readline";
 import { createAccount, SYSTEM } from "@tribune/api";
-import { disableUser, findUserByEmail, listUsers, type OpenDatabase, openDatabase, recordAudit } from "@tribune/db";
+import {
+  disableUser,
+  findUserByEmail,
+  listUsers,
+  type OpenDatabase,
+  openDatabase,
+  recordAudit,
+} from "@tribune/db";
 import { ROLE_LABELS, ROLES } from "@tribune/domain";
 import { Command, Option } from "commander";
 import { ZodError, z } from "zod";
@@ -38,7 +45,13 @@ user
     const created = await withDatabase(({ db }) =>
       createAccount(
         db,
-        { email: opts.email, role: opts.role, displayName: opts.name, subdivisionId: opts.subdivision ?? null, password },
+        {
+          email: opts.email,
+          role: opts.role,
+          displayName: opts.name,
+          subdivisionId: opts.subdivision ?? null,
+          password,
+        },
         SYSTEM,
       ),
     );
@@ -51,7 +64,12 @@ user
   .action(async () => {
     const users = await withDatabase(({ db }) => listUsers(db));
     console.table(
-      users.map((u) => ({ email: u.email, rôle: u.role, nom: u.displayName, actif: u.disabled ? "non" : "oui" })),
+      users.map((u) => ({
+        email: u.email,
+        rôle: u.role,
+        nom: u.displayName,
+        actif: u.disabled ? "non" : "oui",
+      })),
     );
   });
 

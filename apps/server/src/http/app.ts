@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { appRouter, type Context, createCaller, resolveActor } from "@tribune/api";
 import type { OpenDatabase } from "@tribune/db";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { cookieJar } from "./cookies";
 import { isForeignOrigin } from "./origin";
 import { serveStatic } from "./static";
@@ -20,7 +20,10 @@ export interface AppOptions {
 const clientIp = (req: IncomingMessage) => req.socket.remoteAddress ?? "unknown";
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-cache" });
+  res.writeHead(status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Cache-Control": "no-cache",
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -39,7 +42,8 @@ export function createApp({ database, publicUrl, adminDir, log = console.error }
       return { db, cookies, clientIp: clientIp(req), actor: await resolveActor(db, cookies.token) };
     },
     onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") log(`tRPC ${path ?? "?"} failed`, error.cause ?? error);
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        log(`tRPC ${path ?? "?"} failed`, error.cause ?? error);
     },
   });
 
@@ -56,7 +60,9 @@ export function createApp({ database, publicUrl, adminDir, log = console.error }
       res.setHeader("Access-Control-Allow-Origin", "*");
       sendJson(res, 200, { edition: summary, sessions: entries });
     } catch (error) {
-      const notFound = (error as { code?: string }).code === "NOT_FOUND";
+      // A year out of the accepted range (BAD_REQUEST) names no edition either.
+      const code = (error as { code?: string }).code;
+      const notFound = code === "NOT_FOUND" || code === "BAD_REQUEST";
       if (!notFound) log("programme.json failed", error);
       sendJson(res, notFound ? 404 : 500, {
         error: notFound ? `Aucune édition ${year}.` : "Erreur interne du serveur.",
@@ -64,16 +70,34 @@ export function createApp({ database, publicUrl, adminDir, log = console.error }
     }
   }
 
-  return async function handle(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? "/", "http://localhost");
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? "/", "http://localhost");
+    } catch {
+      return sendJson(res, 400, { error: "Requête invalide." }); // e.g. "GET http://[zz/"
+    }
     if (isForeignOrigin(req, publicUrl)) {
       return sendJson(res, 403, { error: "Origine refusée.", code: "foreign_origin" });
     }
     if (url.pathname.startsWith("/trpc/")) return trpc(req, res);
-    if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok", database: database.kind });
+    if (url.pathname === "/healthz")
+      return sendJson(res, 200, { status: "ok", database: database.kind });
     const programme = url.pathname.match(/^\/api\/editions\/(\d{4})\/programme\.json$/);
     if (programme && req.method === "GET") return programmeJson(Number(programme[1]), res);
     if (req.method === "GET" && adminDir && serveStatic(adminDir, url.pathname, res)) return;
     sendJson(res, 404, { error: "Introuvable." });
+  }
+
+  // node:http ignores the promise a handler returns: an error escaping it would be an unhandled
+  // rejection, which ends the process. Answer 500 instead.
+  return async function handle(req: IncomingMessage, res: ServerResponse) {
+    try {
+      await route(req, res);
+    } catch (error) {
+      log(`${req.method} ${req.url} failed`, error);
+      if (!res.headersSent) sendJson(res, 500, { error: "Erreur interne du serveur." });
+      else res.destroy();
+    }
   };
 }

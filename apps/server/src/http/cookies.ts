@@ -8,7 +8,12 @@ const HOST_NAME = "__Host-tribune_session";
 function readCookie(header: string | undefined, name: string): string | null {
   for (const part of (header ?? "").split(";")) {
     const [key, ...value] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(value.join("="));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join("="));
+    } catch {
+      return null; // malformed escapes: no session, rather than a 500
+    }
   }
   return null;
 }
@@ -18,7 +23,8 @@ export function cookieJar(req: IncomingMessage, res: ServerResponse, secure: boo
   const attributes = `Path=/; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
   return {
     token: readCookie(req.headers.cookie, name),
-    issue: (token, maxAge) => res.appendHeader("Set-Cookie", `${name}=${token}; ${attributes}; Max-Age=${maxAge}`),
+    issue: (token, maxAge) =>
+      res.appendHeader("Set-Cookie", `${name}=${token}; ${attributes}; Max-Age=${maxAge}`),
     clear: () => res.appendHeader("Set-Cookie", `${name}=; ${attributes}; Max-Age=0`),
   };
 }

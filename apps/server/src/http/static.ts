@@ -20,9 +20,16 @@ const TYPES: Record<string, string> = {
  */
 export function serveStatic(root: string, pathname: string, res: ServerResponse): boolean {
   if (!existsSync(join(root, "index.html"))) return false;
-  const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, "");
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return false; // "/%ZZ": malformed escapes name no file
+  }
+  const safe = normalize(decoded).replace(/^(\.\.[/\\])+/, "");
   let file = join(root, safe);
-  if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) file = join(root, "index.html");
+  if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile())
+    file = join(root, "index.html");
   const immutable = file.includes(`${join(root, "assets")}`);
   res.writeHead(200, {
     "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",

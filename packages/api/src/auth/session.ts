@@ -10,7 +10,12 @@ import { DomainError, type LoginInput, type Me } from "@tribune/domain";
 import type { Actor } from "../context";
 import { decoyPasswordHash, verifyPassword } from "./passwords";
 import { assertLoginAllowed, noteLoginFailure, noteLoginSuccess } from "./throttle";
-import { hashSessionToken, newSessionToken, SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "./tokens";
+import {
+  hashSessionToken,
+  newSessionToken,
+  SESSION_ABSOLUTE_SECONDS,
+  SESSION_IDLE_SECONDS,
+} from "./tokens";
 
 const BAD_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect.";
 
@@ -26,7 +31,10 @@ export async function logIn(
 ): Promise<{ me: Me; token: string }> {
   await assertLoginAllowed(db, ip, input.email);
   const user = await findUserByEmail(db, input.email);
-  const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
+  const ok = await verifyPassword(
+    user?.passwordHash ?? (await decoyPasswordHash()),
+    input.password,
+  );
   if (!user || !ok || user.disabled) {
     await noteLoginFailure(db, ip, input.email);
     throw new DomainError("unauthenticated", BAD_CREDENTIALS);
@@ -43,7 +51,8 @@ export async function logIn(
   return { me: { id, email, displayName, role, subdivisionId }, token };
 }
 
-export const logOut = (db: Database, token: string) => revokeAuthSession(db, hashSessionToken(token));
+export const logOut = (db: Database, token: string) =>
+  revokeAuthSession(db, hashSessionToken(token));
 
 /** The person behind a session cookie, or null; each use extends the idle lifetime. */
 export async function resolveActor(db: Database, token: string | null): Promise<Actor | null> {

@@ -30,4 +30,5 @@ export async function noteLoginFailure(db: Database, ip: string, email: string):
 }
 
 /** A success clears the account's count (not the address's: other accounts may be guessed from it). */
-export const noteLoginSuccess = (db: Database, email: string) => clearLoginFailures(db, `account:${email}`);
+export const noteLoginSuccess = (db: Database, email: string) =>
+  clearLoginFailures(db, `account:${email}`);

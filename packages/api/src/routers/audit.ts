@@ -1,6 +1,6 @@
-import type { TRPCRouterRecord } from "@trpc/server";
 import { listAudit } from "@tribune/db";
 import { AuditEntry, AuditQuery } from "@tribune/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { procedureFor } from "../trpc";
 

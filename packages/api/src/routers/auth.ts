@@ -1,5 +1,5 @@
-import type { TRPCRouterRecord } from "@trpc/server";
 import { LoginInput, Me } from "@tribune/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { logIn, logOut } from "../auth/session";
 import { SESSION_ABSOLUTE_SECONDS } from "../auth/tokens";

@@ -1,7 +1,7 @@
-import type { AuditedEntity } from "@tribune/domain";
-import { DomainError, PROGRAMME_EDITORS, PROGRAMME_READERS } from "@tribune/domain";
 import type { Executor } from "@tribune/db";
 import { recordAudit } from "@tribune/db";
+import type { AuditedEntity } from "@tribune/domain";
+import { DomainError, PROGRAMME_EDITORS, PROGRAMME_READERS } from "@tribune/domain";
 import { z } from "zod";
 import { auditActor } from "../audit";
 import { found } from "../found";
@@ -55,7 +55,12 @@ export function catalogRouter<T extends { id: string }, I>(spec: CatalogSpec<T, 
       .mutation(({ ctx, input }) =>
         ctx.db.transaction(async (tx) => {
           const item = await repo.insert(tx, input as I);
-          await recordAudit(tx, auditActor(ctx.actor), { entity, entityId: item.id, action: "create", after: item });
+          await recordAudit(tx, auditActor(ctx.actor), {
+            entity,
+            entityId: item.id,
+            action: "create",
+            after: item,
+          });
           return item;
         }),
       ),
@@ -63,12 +68,18 @@ export function catalogRouter<T extends { id: string }, I>(spec: CatalogSpec<T, 
     update: editor
       .input(spec.update)
       .output(spec.schema)
-              .mutation(({ ctx, input }) =>
+      .mutation(({ ctx, input }) =>
         ctx.db.transaction(async (tx) => {
           const { id, ...patch } = input as Partial<I> & { id: string };
           const before = found(await repo.find(tx, id), label);
           const item = await repo.update(tx, id, patch as Partial<I>);
-          await recordAudit(tx, auditActor(ctx.actor), { entity, entityId: id, action: "update", before, after: item });
+          await recordAudit(tx, auditActor(ctx.actor), {
+            entity,
+            entityId: id,
+            action: "update",
+            before,
+            after: item,
+          });
           return item;
         }),
       ),
@@ -84,7 +95,12 @@ export function catalogRouter<T extends { id: string }, I>(spec: CatalogSpec<T, 
             throw new DomainError("referenced", spec.referencedMessage(before, uses), { uses });
           }
           await repo.remove(tx, input.id);
-          await recordAudit(tx, auditActor(ctx.actor), { entity, entityId: input.id, action: "delete", before });
+          await recordAudit(tx, auditActor(ctx.actor), {
+            entity,
+            entityId: input.id,
+            action: "delete",
+            before,
+          });
           return { id: input.id, detachedSessions: uses };
         }),
       ),

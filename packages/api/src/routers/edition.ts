@@ -1,6 +1,6 @@
-import type { TRPCRouterRecord } from "@trpc/server";
 import { findEdition, findEditionByYear, listEditions } from "@tribune/db";
 import { Edition, EditionYear } from "@tribune/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { found } from "../found";
 import { publicProcedure } from "../trpc";

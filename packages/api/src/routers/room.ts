@@ -1,11 +1,20 @@
-import type { TRPCRouterRecord } from "@trpc/server";
-import { countRoomUses, deleteRoom, findEdition, findRoom, insertRoom, listRooms, recordAudit, updateRoom } from "@tribune/db";
+import {
+  countRoomUses,
+  deleteRoom,
+  findEdition,
+  findRoom,
+  insertRoom,
+  listRooms,
+  recordAudit,
+  updateRoom,
+} from "@tribune/db";
 import { DomainError, PROGRAMME_EDITORS, Room, RoomInput, RoomUpdate } from "@tribune/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { auditActor } from "../audit";
-import { DeleteInput, DeleteResult } from "./catalog";
 import { found } from "../found";
 import { procedureFor, publicProcedure } from "../trpc";
+import { DeleteInput, DeleteResult } from "./catalog";
 
 const editor = procedureFor(...PROGRAMME_EDITORS);
 
@@ -23,7 +32,12 @@ export const roomRouter = {
       found(await findEdition(ctx.db, input.editionId), "Édition");
       return ctx.db.transaction(async (tx) => {
         const room = await insertRoom(tx, input);
-        await recordAudit(tx, auditActor(ctx.actor), { entity: "room", entityId: room.id, action: "create", after: room });
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "room",
+          entityId: room.id,
+          action: "create",
+          after: room,
+        });
         return room;
       });
     }),
@@ -35,7 +49,13 @@ export const roomRouter = {
       ctx.db.transaction(async (tx) => {
         const before = found(await findRoom(tx, id), "Salle");
         const room = await updateRoom(tx, id, patch);
-        await recordAudit(tx, auditActor(ctx.actor), { entity: "room", entityId: id, action: "update", before, after: room });
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "room",
+          entityId: id,
+          action: "update",
+          before,
+          after: room,
+        });
         return room;
       }),
     ),
@@ -55,7 +75,12 @@ export const roomRouter = {
           );
         }
         await deleteRoom(tx, input.id);
-        await recordAudit(tx, auditActor(ctx.actor), { entity: "room", entityId: input.id, action: "delete", before });
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "room",
+          entityId: input.id,
+          action: "delete",
+          before,
+        });
         return { id: input.id, detachedSessions: uses };
       }),
     ),

@@ -1,4 +1,3 @@
-import type { TRPCRouterRecord } from "@trpc/server";
 import { findEditionByYear, listPartners } from "@tribune/db";
 import {
   buildDayGrid,
@@ -12,6 +11,7 @@ import {
   ProgrammeEntry,
   toProgramme,
 } from "@tribune/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { found } from "../found";
 import { loadSchedule } from "../schedule-data";
@@ -47,6 +47,9 @@ export const scheduleRouter = {
         loadSchedule(ctx.db, edition.id, { publishedOnly: true }),
         listPartners(ctx.db),
       ]);
-      return { edition, entries: toProgramme(sessions, { rooms, speakers, partners, timeZone: edition.timeZone }) };
+      return {
+        edition,
+        entries: toProgramme(sessions, { rooms, speakers, partners, timeZone: edition.timeZone }),
+      };
     }),
 } satisfies TRPCRouterRecord;

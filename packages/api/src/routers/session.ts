@@ -1,5 +1,12 @@
-import type { TRPCRouterRecord } from "@trpc/server";
-import { deleteSession, type Executor, findSession, insertSession, listSessions, recordAudit, replaceSession } from "@tribune/db";
+import {
+  deleteSession,
+  type Executor,
+  findSession,
+  insertSession,
+  listSessions,
+  recordAudit,
+  replaceSession,
+} from "@tribune/db";
 import {
   assertValidSession,
   Conflict,
@@ -11,6 +18,7 @@ import {
   SessionMove,
   SessionUpdate,
 } from "@tribune/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { auditActor } from "../audit";
 import { found } from "../found";
@@ -47,7 +55,12 @@ export const sessionRouter = {
         found(await loadSchedule(tx, input.editionId), "Édition");
         await assertReferencesExist(tx, input);
         const session = await insertSession(tx, input);
-        await recordAudit(tx, auditActor(ctx.actor), { entity: "session", entityId: session.id, action: "create", after: session });
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "session",
+          entityId: session.id,
+          action: "create",
+          after: session,
+        });
         return { session, conflicts: await conflictsOf(tx, session) };
       }),
     ),
@@ -62,7 +75,13 @@ export const sessionRouter = {
         assertValidSession(next);
         await assertReferencesExist(tx, next);
         const session = await replaceSession(tx, next);
-        await recordAudit(tx, auditActor(ctx.actor), { entity: "session", entityId: id, action: "update", before, after: session });
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "session",
+          entityId: id,
+          action: "update",
+          before,
+          after: session,
+        });
         return { session, conflicts: await conflictsOf(tx, session) };
       }),
     ),
@@ -74,11 +93,22 @@ export const sessionRouter = {
     .mutation(({ ctx, input: { id, ...where } }) =>
       ctx.db.transaction(async (tx) => {
         const before = found(await findSession(tx, id), "Session");
-        const next: Session = { ...before, startsAt: where.startsAt, endsAt: where.endsAt, roomIds: where.roomIds ?? before.roomIds };
+        const next: Session = {
+          ...before,
+          startsAt: where.startsAt,
+          endsAt: where.endsAt,
+          roomIds: where.roomIds ?? before.roomIds,
+        };
         assertValidSession(next);
         await assertReferencesExist(tx, next);
         const session = await replaceSession(tx, next);
-        await recordAudit(tx, auditActor(ctx.actor), { entity: "session", entityId: id, action: "move", before, after: session });
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "session",
+          entityId: id,
+          action: "move",
+          before,
+          after: session,
+        });
         return { session, conflicts: await conflictsOf(tx, session) };
       }),
     ),
@@ -90,7 +120,12 @@ export const sessionRouter = {
       ctx.db.transaction(async (tx) => {
         const before = found(await findSession(tx, input.id), "Session");
         await deleteSession(tx, input.id);
-        await recordAudit(tx, auditActor(ctx.actor), { entity: "session", entityId: input.id, action: "delete", before });
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "session",
+          entityId: input.id,
+          action: "delete",
+          before,
+        });
         return { id: input.id };
       }),
     ),

@@ -1,4 +1,4 @@
-import type { AuditAction, AuditedEntity, AuditEntry, AuditQuery } from "@tribune/domain";
+import type { AuditAction, AuditEntry, AuditedEntity, AuditQuery } from "@tribune/domain";
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { auditLog } from "../schema";
@@ -12,7 +12,13 @@ export interface Actor {
 export async function recordAudit(
   db: Executor,
   actor: Actor,
-  entry: { entity: AuditedEntity; entityId: string; action: AuditAction; before?: unknown; after?: unknown },
+  entry: {
+    entity: AuditedEntity;
+    entityId: string;
+    action: AuditAction;
+    before?: unknown;
+    after?: unknown;
+  },
 ): Promise<void> {
   await db.insert(auditLog).values({
     actorId: actor.id,
@@ -25,7 +31,10 @@ export async function recordAudit(
   });
 }
 
-export async function listAudit(db: Executor, query: Required<Pick<AuditQuery, "limit">> & AuditQuery): Promise<AuditEntry[]> {
+export async function listAudit(
+  db: Executor,
+  query: Required<Pick<AuditQuery, "limit">> & AuditQuery,
+): Promise<AuditEntry[]> {
   const filters: SQL[] = [];
   if (query.entity) filters.push(eq(auditLog.entity, query.entity));
   if (query.actorEmail) filters.push(eq(auditLog.actorEmail, query.actorEmail.toLowerCase()));

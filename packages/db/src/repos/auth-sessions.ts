@@ -28,7 +28,10 @@ export async function findLiveAuthSession(db: Executor, tokenHash: string, idleS
 }
 
 export async function touchAuthSession(db: Executor, id: string): Promise<void> {
-  await db.update(authSessions).set({ lastSeenAt: new Date().toISOString() }).where(eq(authSessions.id, id));
+  await db
+    .update(authSessions)
+    .set({ lastSeenAt: new Date().toISOString() })
+    .where(eq(authSessions.id, id));
 }
 
 export async function revokeAuthSession(db: Executor, tokenHash: string): Promise<void> {
@@ -52,13 +55,21 @@ export async function purgeDeadAuthSessions(db: Executor, idleSince: string): Pr
 }
 
 /** Failures counted for a key in the current window (0 once the window has passed). */
-export async function loginFailures(db: Executor, key: string, windowStart: string): Promise<number> {
+export async function loginFailures(
+  db: Executor,
+  key: string,
+  windowStart: string,
+): Promise<number> {
   const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key));
   if (!row || Date.parse(row.windowStartedAt) < Date.parse(windowStart)) return 0;
   return row.failures;
 }
 
-export async function recordLoginFailure(db: Executor, key: string, windowStart: string): Promise<void> {
+export async function recordLoginFailure(
+  db: Executor,
+  key: string,
+  windowStart: string,
+): Promise<void> {
   const now = new Date().toISOString();
   await db
     .insert(loginThrottle)

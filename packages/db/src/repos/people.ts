@@ -11,12 +11,19 @@ export async function findSpeaker(db: Executor, id: string): Promise<Speaker | n
   return row ?? null;
 }
 
-export async function insertSpeaker(db: Executor, input: SpeakerInput & { id?: string }): Promise<Speaker> {
+export async function insertSpeaker(
+  db: Executor,
+  input: SpeakerInput & { id?: string },
+): Promise<Speaker> {
   const [row] = await db.insert(speakers).values(input).returning();
   return row as Speaker;
 }
 
-export async function updateSpeaker(db: Executor, id: string, patch: Partial<SpeakerInput>): Promise<Speaker> {
+export async function updateSpeaker(
+  db: Executor,
+  id: string,
+  patch: Partial<SpeakerInput>,
+): Promise<Speaker> {
   const [row] = await db.update(speakers).set(patch).where(eq(speakers.id, id)).returning();
   return row as Speaker;
 }
@@ -42,12 +49,19 @@ export async function findPartner(db: Executor, id: string): Promise<Partner | n
   return row ?? null;
 }
 
-export async function insertPartner(db: Executor, input: PartnerInput & { id?: string }): Promise<Partner> {
+export async function insertPartner(
+  db: Executor,
+  input: PartnerInput & { id?: string },
+): Promise<Partner> {
   const [row] = await db.insert(partners).values(input).returning();
   return row as Partner;
 }
 
-export async function updatePartner(db: Executor, id: string, patch: Partial<PartnerInput>): Promise<Partner> {
+export async function updatePartner(
+  db: Executor,
+  id: string,
+  patch: Partial<PartnerInput>,
+): Promise<Partner> {
   const [row] = await db.update(partners).set(patch).where(eq(partners.id, id)).returning();
   return row as Partner;
 }

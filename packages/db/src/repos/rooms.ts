@@ -4,7 +4,11 @@ import type { Executor } from "../client";
 import { rooms, sessionRooms } from "../schema";
 
 export const listRooms = (db: Executor, editionId: string): Promise<Room[]> =>
-  db.select().from(rooms).where(eq(rooms.editionId, editionId)).orderBy(asc(rooms.order), asc(rooms.name));
+  db
+    .select()
+    .from(rooms)
+    .where(eq(rooms.editionId, editionId))
+    .orderBy(asc(rooms.order), asc(rooms.name));
 
 export async function findRoom(db: Executor, id: string): Promise<Room | null> {
   const [row] = await db.select().from(rooms).where(eq(rooms.id, id));
@@ -16,14 +20,21 @@ export async function insertRoom(db: Executor, input: RoomInput & { id?: string 
   return row as Room;
 }
 
-export async function updateRoom(db: Executor, id: string, patch: Partial<RoomInput>): Promise<Room> {
+export async function updateRoom(
+  db: Executor,
+  id: string,
+  patch: Partial<RoomInput>,
+): Promise<Room> {
   const [row] = await db.update(rooms).set(patch).where(eq(rooms.id, id)).returning();
   return row as Room;
 }
 
 /** How many sessions take place in the room. */
 export async function countRoomUses(db: Executor, id: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(sessionRooms).where(eq(sessionRooms.roomId, id));
+  const [row] = await db
+    .select({ n: count() })
+    .from(sessionRooms)
+    .where(eq(sessionRooms.roomId, id));
   return row?.n ?? 0;
 }
 

@@ -13,7 +13,11 @@ async function attachLinks(db: Executor, rows: SessionRow[]): Promise<Session[]>
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [roomLinks, speakerLinks] = await Promise.all([
-    db.select().from(sessionRooms).where(inArray(sessionRooms.sessionId, ids)).orderBy(asc(sessionRooms.position)),
+    db
+      .select()
+      .from(sessionRooms)
+      .where(inArray(sessionRooms.sessionId, ids))
+      .orderBy(asc(sessionRooms.position)),
     db
       .select()
       .from(sessionSpeakers)
@@ -37,7 +41,11 @@ export async function listSessions(
   const where = publishedOnly
     ? and(eq(sessions.editionId, editionId), eq(sessions.published, true))
     : eq(sessions.editionId, editionId);
-  const rows = await db.select().from(sessions).where(where).orderBy(asc(sessions.startsAt), asc(sessions.title));
+  const rows = await db
+    .select()
+    .from(sessions)
+    .where(where)
+    .orderBy(asc(sessions.startsAt), asc(sessions.title));
   return attachLinks(db, rows);
 }
 
@@ -51,7 +59,9 @@ async function writeLinks(db: Executor, id: string, roomIds: string[], speakerId
   await db.delete(sessionRooms).where(eq(sessionRooms.sessionId, id));
   await db.delete(sessionSpeakers).where(eq(sessionSpeakers.sessionId, id));
   if (roomIds.length > 0) {
-    await db.insert(sessionRooms).values(roomIds.map((roomId, position) => ({ sessionId: id, roomId, position })));
+    await db
+      .insert(sessionRooms)
+      .values(roomIds.map((roomId, position) => ({ sessionId: id, roomId, position })));
   }
   if (speakerIds.length > 0) {
     await db

@@ -10,7 +10,13 @@ const toUser = ({ passwordHash: _h, ...row }: UserRow): User => row;
 
 export async function insertUser(
   db: Executor,
-  input: { email: string; displayName: string; role: Role; subdivisionId: string | null; passwordHash: string },
+  input: {
+    email: string;
+    displayName: string;
+    role: Role;
+    subdivisionId: string | null;
+    passwordHash: string;
+  },
 ): Promise<User> {
   const [row] = await db.insert(users).values(input).returning();
   return toUser(row as UserRow);

@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createCaller } from "@tribune/api";
+import { type OpenDatabase, openDatabase } from "@tribune/db";
+import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../testing";
+
+const EMAIL = "presse@tribune.test";
+const PASSWORD = "un mot de passe solide";
+
+/** The accounts CLI as a user runs it, on a PGlite data dir or on PostgreSQL. */
+describe.each(testBackends())("accounts CLI on %s", (backend: Backend) => {
+  let env: Record<string, string>;
+  let dataDir: string | null = null;
+  let postgres: (OpenDatabase & { url: string | null }) | null = null;
+
+  beforeAll(async () => {
+    if (backend === "pglite") {
+      dataDir = mkdtempSync(join(tmpdir(), "tribune-cli-"));
+      env = { TRIBUNE_DATA_DIR: dataDir };
+    } else {
+      postgres = await openTestDatabase("postgres");
+      env = { DATABASE_URL: postgres.url ?? "" };
+    }
+  });
+  afterAll(async () => {
+    await postgres?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Our own handle on the CLI's database; a PGlite data dir is opened only between CLI runs. */
+  async function withDatabase<T>(work: (database: OpenDatabase) => Promise<T>): Promise<T> {
+    if (postgres) return work(postgres);
+    const database = await openDatabase({ dataDir: dataDir ?? "" });
+    try {
+      return await work(database);
+    } finally {
+      await database.close();
+    }
+  }
+
+  const logIn = () =>
+    withDatabase(({ db }) =>
+      createCaller({
+        db,
+        actor: null,
+        clientIp: "test",
+        cookies: { token: null, issue() {}, clear() {} },
+      }).auth.login({
+        email: EMAIL,
+        password: PASSWORD,
+      }),
+    );
+
+  it("adds an account with the password read from stdin", async () => {
+    const added = await runCli(
+      ["user", "add", "--email", EMAIL, "--role", "press", "--password-stdin"],
+      env,
+      `${PASSWORD}\n`,
+    );
+    expect(added).toMatchObject({ code: 0, stderr: "" });
+    expect(added.stdout).toContain(`Compte créé : ${EMAIL} (Presse).`);
+    await expect(logIn()).resolves.toMatchObject({ email: EMAIL, role: "press" });
+  });
+
+  it("refuses a too-short password with exit code 1 and a French message", async () => {
+    const refused = await runCli(
+      ["user", "add", "--email", "court@tribune.test", "--role", "member", "--password-stdin"],
+      env,
+      "court\n",
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("Le mot de passe doit compter au moins 12 caractères.");
+  });
+
+  it("disables an account, which is then listed as inactive and can no longer log in", async () => {
+    const disabled = await runCli(["user", "disable", "--email", EMAIL], env);
+    expect(disabled).toMatchObject({ code: 0, stderr: "" });
+    expect(disabled.stdout).toContain(`Compte désactivé : ${EMAIL}.`);
+
+    const listed = await runCli(["user", "list"], env);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/presse@tribune\.test.*non/);
+    expect(listed.stdout).not.toContain("court@tribune.test");
+    await expect(logIn()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});

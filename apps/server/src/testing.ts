@@ -1,0 +1,108 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { type AppOptions, createApp } from "./http/app";
+
+/** Test helpers: an in-process server, and the real entry points run as child processes. */
+
+export const REPO_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+
+/** Serves `createApp(options)` on a free port of 127.0.0.1. */
+export async function startApp(options: AppOptions) {
+  const server = createServer(createApp(options));
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/**
+ * The environment a child process gets: ours without the server's settings, plus `env`.
+ * (INIT_CWD, set by pnpm, would move a relative TRIBUNE_DATA_DIR: tests pass absolute ones.)
+ */
+export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const ours = Object.entries(process.env).filter(
+    ([key]) => !key.startsWith("TRIBUNE_") && !["DATABASE_URL", "PORT", "HOST"].includes(key),
+  );
+  return { ...Object.fromEntries(ours), ...env };
+}
+
+/** Starts `node --import tsx <script> …args` from the repository root. */
+export function spawnTsx(script: string, args: string[], env: Record<string, string>) {
+  return spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    cwd: REPO_ROOT,
+    env: childEnv(env),
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the accounts CLI to completion, with `input` on its standard input. */
+export async function runCli(
+  args: string[],
+  env: Record<string, string>,
+  input = "",
+): Promise<RunResult> {
+  const child = spawnTsx("apps/server/src/cli/main.ts", args, env);
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => (stdout += chunk));
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  child.stdin.end(input);
+  const [code] = await once(child, "close");
+  return { code, stdout, stderr };
+}
+
+/** POSTs a tRPC mutation (non-batched: the body is the raw input) and returns the response. */
+export function trpcPost(
+  url: string,
+  path: string,
+  input: unknown,
+  headers: Record<string, string> = {},
+) {
+  return fetch(`${url}/trpc/${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(input),
+  });
+}
+
+/** GETs a tRPC query. */
+export function trpcGet(
+  url: string,
+  path: string,
+  input: unknown,
+  headers: Record<string, string> = {},
+) {
+  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  return fetch(`${url}/trpc/${path}${query}`, { headers });
+}
+
+/** Logs in over HTTP and returns the `name=value` pair to send back as Cookie. */
+export async function logIn(url: string, email: string, password: string): Promise<string> {
+  const res = await trpcPost(url, "auth.login", { email, password });
+  if (res.status !== 200)
+    throw new Error(`login of ${email} failed: ${res.status} ${await res.text()}`);
+  return (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+}

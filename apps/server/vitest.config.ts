@@ -1,0 +1,7 @@
+import { defineConfig } from "vitest/config";
+
+// Some suites spawn the real server and CLI (tsx start-up, PGlite initdb, argon2 hashing):
+// seconds each, more on a loaded machine.
+export default defineConfig({
+  test: { hookTimeout: 30_000, testTimeout: 60_000 },
+});

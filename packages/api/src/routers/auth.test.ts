@@ -1,0 +1,152 @@
+import { disableUser, seedReferenceEdition } from "@tribune/db";
+import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount } from "../accounts";
+import { SYSTEM } from "../audit";
+import { resolveActor } from "../auth/session";
+import { SESSION_ABSOLUTE_SECONDS } from "../auth/tokens";
+import { createCaller } from "../root";
+import {
+  FakeCookieJar,
+  freshAddress,
+  freshEmail,
+  PASSWORD,
+  rejection,
+  testApi,
+} from "../test-support";
+
+const BAD_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect.";
+
+describe.each(testBackends())("auth on %s", (backend) => {
+  let close: () => Promise<void>;
+  let api: ReturnType<typeof testApi>;
+
+  beforeAll(async () => {
+    const opened = await openTestDatabase(backend);
+    close = opened.close;
+    await seedReferenceEdition(opened.db);
+    api = testApi(opened.db);
+  });
+  afterAll(() => close());
+
+  const newAccount = (role: "organiser" | "member" = "member") =>
+    createAccount(api.db, { email: freshEmail(role), role, password: PASSWORD }, SYSTEM);
+
+  /** The auth procedures as a fresh browser reaches them: no session, an address of its own. */
+  const browser = (cookies = new FakeCookieJar()) =>
+    createCaller({ db: api.db, actor: null, clientIp: freshAddress(), cookies }).auth;
+  const attempt = (email: string, password: string) => browser().login({ email, password });
+
+  it("logs in with the right password, returns the user and issues a session cookie", async () => {
+    const user = await newAccount("organiser");
+    const { me, cookies } = await api.logIn(`  ${user.email.toUpperCase()} `);
+    expect(me).toEqual({
+      id: user.id,
+      email: user.email,
+      displayName: "",
+      role: "organiser",
+      subdivisionId: null,
+    });
+    expect(cookies.issued).toEqual([
+      { token: expect.any(String), maxAgeSeconds: SESSION_ABSOLUTE_SECONDS },
+    ]);
+    const actor = await resolveActor(api.db, cookies.issued[0]?.token ?? null);
+    expect(actor).toMatchObject({ id: user.id, role: "organiser" });
+  });
+
+  it("refuses a wrong password with a French message and no cookie", async () => {
+    const user = await newAccount();
+    const cookies = new FakeCookieJar();
+    const error = await rejection(
+      browser(cookies).login({ email: user.email, password: "pas le bon mot de passe" }),
+    );
+    expect(error.message).toBe(BAD_CREDENTIALS);
+    expect(error.data).toMatchObject({
+      code: "UNAUTHORIZED",
+      httpStatus: 401,
+      appCode: "unauthenticated",
+    });
+    expect(cookies.issued).toEqual([]);
+  });
+
+  it("answers an unknown email exactly as a wrong password", async () => {
+    const error = await rejection(attempt(freshEmail("nobody"), PASSWORD));
+    expect(error.message).toBe(BAD_CREDENTIALS);
+    expect(error.data).toMatchObject({ code: "UNAUTHORIZED", appCode: "unauthenticated" });
+  });
+
+  it("refuses a disabled account, even with the right password", async () => {
+    const user = await newAccount();
+    await disableUser(api.db, user.id);
+    const error = await rejection(attempt(user.email, PASSWORD));
+    expect(error.message).toBe(BAD_CREDENTIALS);
+  });
+
+  it("locks an account after 5 failures, even against the right password from elsewhere", async () => {
+    const user = await newAccount();
+    for (let i = 0; i < 5; i++) {
+      expect((await rejection(attempt(user.email, `mauvais essai ${i}`))).data.code).toBe(
+        "UNAUTHORIZED",
+      );
+    }
+    const error = await rejection(attempt(user.email, PASSWORD));
+    expect(error.data).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      httpStatus: 429,
+      appCode: "rate_limited",
+    });
+    expect(error.message).toMatch(/Trop de tentatives/);
+  });
+
+  it("does not lock an account that failed 4 times, and a success resets the count", async () => {
+    const user = await newAccount();
+    for (let i = 0; i < 4; i++) await rejection(attempt(user.email, `mauvais essai ${i}`));
+    await expect(attempt(user.email, PASSWORD)).resolves.toMatchObject({ id: user.id });
+    for (let i = 0; i < 4; i++) await rejection(attempt(user.email, `mauvais essai ${i}`));
+    await expect(attempt(user.email, PASSWORD)).resolves.toMatchObject({ id: user.id });
+  });
+
+  it("rotates the token at login: the previous session is revoked", async () => {
+    const user = await newAccount();
+    const first = await api.logIn(user.email);
+    const second = await api.logIn(user.email, PASSWORD, first.token);
+    expect(second.token).not.toBe(first.token);
+    expect(await resolveActor(api.db, first.token)).toBeNull();
+    expect(await resolveActor(api.db, second.token)).toMatchObject({ id: user.id });
+  });
+
+  it("revokes the session and clears the cookie at logout", async () => {
+    const user = await newAccount();
+    const { token } = await api.logIn(user.email);
+    const cookies = new FakeCookieJar(token);
+    const caller = createCaller({
+      db: api.db,
+      actor: await resolveActor(api.db, token),
+      clientIp: "",
+      cookies,
+    });
+    await expect(caller.auth.logout()).resolves.toEqual({ ok: true });
+    expect(cookies.cleared).toBe(1);
+    expect(await resolveActor(api.db, token)).toBeNull();
+    expect(await (await api.callerWithToken(token)).auth.me()).toBeNull();
+  });
+
+  it("tells who is signed in, and null to an anonymous visitor", async () => {
+    const user = await newAccount();
+    const { token } = await api.logIn(user.email);
+    expect(await (await api.callerWithToken(token)).auth.me()).toEqual({
+      id: user.id,
+      email: user.email,
+      displayName: "",
+      role: "member",
+      subdivisionId: null,
+    });
+    expect(await (await api.anonymous()).auth.me()).toBeNull();
+  });
+
+  it("rejects a malformed email before checking anything, in French", async () => {
+    const error = await rejection(attempt("pas-une-adresse", PASSWORD));
+    expect(error.data).toMatchObject({ code: "BAD_REQUEST", appCode: "invalid" });
+    expect(error.data.fieldErrors?.email).toEqual(["Adresse e-mail invalide."]);
+  });
+});
