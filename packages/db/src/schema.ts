@@ -9,6 +9,7 @@ import type {
 } from "@tribune/domain";
 import { sql } from "drizzle-orm";
 import {
+  bigserial,
   boolean,
   check,
   date,
@@ -165,6 +166,8 @@ export const auditLog = pgTable(
   "audit_log",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    /** Insertion order: several entries can share a timestamp (PGlite counts milliseconds). */
+    seq: bigserial("seq", { mode: "number" }).notNull(),
     at: now("at"),
     actorId: uuid("actor_id"),
     actorEmail: text("actor_email"),
@@ -175,7 +178,7 @@ export const auditLog = pgTable(
     after: jsonb("after"),
   },
   (t) => [
-    index("audit_log_at_idx").on(t.at),
+    index("audit_log_seq_idx").on(t.seq),
     index("audit_log_entity_idx").on(t.entity, t.entityId),
   ],
 );

@@ -42,7 +42,7 @@ export async function listAudit(
     .select()
     .from(auditLog)
     .where(and(...filters))
-    .orderBy(desc(auditLog.at))
+    .orderBy(desc(auditLog.seq))
     .limit(query.limit);
-  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+  return rows.map(({ seq: _seq, ...r }) => ({ ...r, at: new Date(r.at).toISOString() }));
 }

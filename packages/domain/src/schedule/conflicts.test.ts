@@ -137,6 +137,15 @@ describe("findConflicts on the 2026 programme", () => {
     expect(conflicts[0]?.message).toContain("en dehors des jours du congrès");
   });
 
+  it("reports a session left without any room, as after its room was deleted", () => {
+    const roomless = { ...REMPLA, roomIds: [] };
+    const conflicts = findConflicts(schedule([roomless]));
+    expect(conflicts).toEqual([
+      expect.objectContaining({ kind: "unplaced", sessionIds: [REMPLA.id] }),
+    ]);
+    expect(conflicts[0]?.message).toContain("n'a plus de salle");
+  });
+
   it("reports a session in Salle 4 on Friday, when that room is closed", () => {
     const friday = extra(FRI, "14:30", "16:30", { roomIds: [SALLE4] });
     const conflicts = findConflicts(schedule([friday]));

@@ -12,6 +12,7 @@ export const CONFLICT_KINDS = [
   "speaker_unavailable",
   "outside_edition",
   "room_closed",
+  "unplaced",
 ] as const;
 export const ConflictKind = z.enum(CONFLICT_KINDS);
 export type ConflictKind = z.infer<typeof ConflictKind>;
@@ -59,6 +60,16 @@ export function findConflicts({ edition, rooms, sessions, speakers }: ScheduleDa
         roomId: null,
         speakerId: null,
         message: `${quoted(s)} (${localDay(s.startsAt, tz)} ${span(s, tz)}) est en dehors des jours du congrès.`,
+      });
+    }
+    if (!s.wholeVenue && s.roomIds.length === 0) {
+      // Happens when the only room of a session is deleted: it must be placed again.
+      conflicts.push({
+        kind: "unplaced",
+        sessionIds: [s.id],
+        roomId: null,
+        speakerId: null,
+        message: `${quoted(s)} n'a plus de salle : choisissez-en une, ou tout le lieu.`,
       });
     }
     const day = localDay(s.startsAt, tz);
