@@ -1,4 +1,314 @@
-// Placeholder until this page is built: see the admin issue.
+import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
+import { daysBetween, type Room, RoomInput, RoomUpdate } from "@tribune/domain";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import {
+  CatalogLayout,
+  EditorPanel,
+  FormFooter,
+  QueryState,
+  RowActions,
+  useAfterChange,
+} from "../catalog/CatalogLayout";
+import { DeleteDialog } from "../catalog/DeleteDialog";
+import { apiResolver, showServerError } from "../catalog/forms";
+import { Field } from "../components/Field";
+import { useCurrentEdition } from "../edition";
+import { formatDay } from "../format";
+import { errorMessage, useTRPC } from "../trpc";
+
+/** "tous les jours", or the French names of the days the room is open. */
+export const roomDays = (days: readonly string[]) =>
+  days.length === 0 ? "tous les jours" : days.map(formatDay).join(", ");
+
+const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
+
 export default function RoomsPage() {
-  return <p>En construction.</p>;
+  const trpc = useTRPC();
+  const afterChange = useAfterChange();
+  const edition = useCurrentEdition();
+  const editionId = edition.data?.id;
+  const rooms = useQuery(trpc.room.list.queryOptions(editionId ? { editionId } : skipToken));
+  const remove = useMutation(trpc.room.delete.mutationOptions());
+  const [editing, setEditing] = useState<Room | "new" | null>(null);
+  const [deleting, setDeleting] = useState<Room | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  if (edition.error) {
+    return (
+      <p role="alert" className="notice notice--error">
+        {errorMessage(edition.error)}
+      </p>
+    );
+  }
+  if (edition.data === null) {
+    return <p className="notice notice--warning">Aucune édition n'existe encore.</p>;
+  }
+
+  const editionDays = edition.data ? daysBetween(edition.data.firstDay, edition.data.lastDay) : [];
+  const nextOrder = Math.max(0, ...(rooms.data ?? []).map((room) => room.order)) + 1;
+
+  return (
+    <CatalogLayout
+      title="Salles"
+      intro={
+        edition.data
+          ? `Les salles du ${edition.data.number}e congrès (${edition.data.venue}, ${edition.data.city}), dans l'ordre des colonnes de la grille.`
+          : undefined
+      }
+      addLabel="Ajouter une salle"
+      onAdd={
+        editionId
+          ? () => {
+              setStatus(null);
+              setEditing("new");
+            }
+          : undefined
+      }
+      status={status}
+      editor={
+        editing &&
+        editionId && (
+          <EditorPanel
+            title={editing === "new" ? "Nouvelle salle" : `Modifier « ${editing.name} »`}
+          >
+            <RoomForm
+              key={editing === "new" ? "new" : editing.id}
+              room={editing === "new" ? null : editing}
+              editionId={editionId}
+              editionDays={editionDays}
+              nextOrder={nextOrder}
+              onCancel={() => setEditing(null)}
+              onSaved={(room, created) => {
+                setEditing(null);
+                setStatus(
+                  created ? `Salle « ${room.name} » créée.` : `Salle « ${room.name} » enregistrée.`,
+                );
+              }}
+            />
+          </EditorPanel>
+        )
+      }
+    >
+      <QueryState query={rooms} empty="Aucune salle pour cette édition.">
+        {(list) => (
+          <table className="data">
+            <caption className="visually-hidden">Salles de l'édition</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  Ordre
+                </th>
+                <th scope="col">Nom</th>
+                <th scope="col" className="num">
+                  Capacité
+                </th>
+                <th scope="col">Jours d'ouverture</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((room) => (
+                <tr
+                  key={room.id}
+                  className={
+                    editing !== "new" && editing?.id === room.id ? "is-editing" : undefined
+                  }
+                >
+                  <td className="num">{room.order}</td>
+                  <th scope="row">{room.name}</th>
+                  <td className="num">
+                    {room.capacity === null ? (
+                      <span className="muted" title="non renseignée">
+                        —<span className="visually-hidden">non renseignée</span>
+                      </span>
+                    ) : (
+                      `${room.capacity.toLocaleString("fr-FR")} places`
+                    )}
+                  </td>
+                  <td>{roomDays(room.days)}</td>
+                  <td className="actions">
+                    <RowActions
+                      name={room.name}
+                      onEdit={() => {
+                        setStatus(null);
+                        setEditing(room);
+                      }}
+                      onDelete={() => {
+                        setStatus(null);
+                        setDeleting(room);
+                      }}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryState>
+      {deleting && (
+        <DeleteDialog
+          title={`Supprimer la salle « ${deleting.name} » ?`}
+          remove={(confirm) => remove.mutateAsync({ id: deleting.id, confirm })}
+          onCancel={() => setDeleting(null)}
+          onDeleted={async (result) => {
+            // The dialog stays open ("Suppression…") until the list no longer shows the row.
+            await afterChange("room");
+            if (editing !== "new" && editing?.id === deleting.id) setEditing(null);
+            setDeleting(null);
+            setStatus(
+              `Salle « ${deleting.name} » supprimée.${
+                result.detachedSessions > 0
+                  ? ` Elle a été retirée de ${result.detachedSessions} ${plural(result.detachedSessions, "session", "sessions")}.`
+                  : ""
+              }`,
+            );
+          }}
+        />
+      )}
+    </CatalogLayout>
+  );
+}
+
+const FIELDS = ["name", "capacity", "order", "days"] as const;
+interface RoomFields {
+  name: string;
+  capacity: number | null;
+  order: number;
+  days: string[];
+}
+
+/** Empty → null (no capacity given); anything else goes to zod as a number (NaN included). */
+const toCapacity = (value: unknown) => (value === "" || value === null ? null : Number(value));
+const toOrder = (value: unknown) => (value === "" ? Number.NaN : Number(value));
+
+function RoomForm({
+  room,
+  editionId,
+  editionDays,
+  nextOrder,
+  onSaved,
+  onCancel,
+}: {
+  room: Room | null;
+  editionId: string;
+  editionDays: string[];
+  nextOrder: number;
+  onSaved: (room: Room, created: boolean) => void;
+  onCancel: () => void;
+}) {
+  const trpc = useTRPC();
+  const afterChange = useAfterChange();
+  const create = useMutation(trpc.room.create.mutationOptions());
+  const update = useMutation(trpc.room.update.mutationOptions());
+  const form = useForm<RoomFields, unknown, RoomInput | RoomUpdate>({
+    // The API's own schemas: a new room needs its edition, an edit its id.
+    resolver: room
+      ? apiResolver<RoomFields, RoomUpdate>(RoomUpdate, (v) => ({ ...v, id: room.id }), FIELDS)
+      : apiResolver<RoomFields, RoomInput>(RoomInput, (v) => ({ ...v, editionId }), FIELDS),
+    defaultValues: room
+      ? { name: room.name, capacity: room.capacity, order: room.order, days: room.days }
+      : { name: "", capacity: null, order: nextOrder, days: [] },
+  });
+  const { errors, isSubmitting } = form.formState;
+  // A room may be open on a day outside the edition's dates (they moved): keep it choosable.
+  const days = [...new Set([...editionDays, ...(room?.days ?? [])])].sort();
+
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      const saved =
+        "id" in values
+          ? await update.mutateAsync(values)
+          : await create.mutateAsync(values as RoomInput);
+      await afterChange("room");
+      onSaved(saved, !room);
+    } catch (error) {
+      showServerError(form.setError, error, FIELDS);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Field label="Nom" error={errors.name?.message}>
+        {(props) => <input {...props} type="text" autoComplete="off" {...form.register("name")} />}
+      </Field>
+      <Field
+        label="Capacité (places)"
+        hint="Laissez vide si elle n'est pas connue."
+        error={errors.capacity?.message}
+      >
+        {(props) => (
+          <input
+            {...props}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            step={1}
+            {...form.register("capacity", { setValueAs: toCapacity })}
+          />
+        )}
+      </Field>
+      <Field
+        label="Ordre dans la grille"
+        hint="1 pour la première colonne."
+        error={errors.order?.message}
+      >
+        {(props) => (
+          <input
+            {...props}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={1}
+            {...form.register("order", { setValueAs: toOrder })}
+          />
+        )}
+      </Field>
+      <Controller
+        control={form.control}
+        name="days"
+        render={({ field, fieldState }) => (
+          <fieldset
+            className="field"
+            aria-describedby="room-days-hint"
+            aria-invalid={fieldState.invalid || undefined}
+          >
+            <legend>Jours d'ouverture</legend>
+            <p id="room-days-hint" className="field__hint">
+              Aucune case cochée : la salle est ouverte tous les jours.
+            </p>
+            {days.map((day) => (
+              <label key={day} className="field__choice">
+                <input
+                  type="checkbox"
+                  checked={field.value.includes(day)}
+                  onChange={(event) =>
+                    field.onChange(
+                      event.target.checked
+                        ? [...field.value, day].sort()
+                        : field.value.filter((d) => d !== day),
+                    )
+                  }
+                  onBlur={field.onBlur}
+                />
+                {formatDay(day)}
+              </label>
+            ))}
+            {fieldState.error && (
+              <p className="field__error" role="alert">
+                {fieldState.error.message}
+              </p>
+            )}
+          </fieldset>
+        )}
+      />
+      <FormFooter
+        error={errors.root?.server?.message ?? errors.root?.message}
+        submitting={isSubmitting}
+        onCancel={onCancel}
+      />
+    </form>
+  );
 }
