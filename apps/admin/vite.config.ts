@@ -5,7 +5,13 @@ const server = process.env.TRIBUNE_API ?? "http://localhost:3000";
 
 export default defineConfig({
   plugins: [react()],
-  server: { proxy: { "/trpc": server, "/api": server } },
+  // The dev proxy presents itself with the API's origin, which the server's CSRF check expects.
+  server: {
+    proxy: {
+      "/trpc": { target: server, changeOrigin: true, headers: { origin: server } },
+      "/api": { target: server, changeOrigin: true },
+    },
+  },
   build: { target: "es2022", sourcemap: false },
-  test: { environment: "happy-dom", globals: false },
+  test: { environment: "happy-dom", globals: false, setupFiles: ["./src/test-setup.ts"] },
 });

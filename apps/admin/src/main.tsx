@@ -5,6 +5,9 @@ import { BrowserRouter } from "react-router";
 import { App } from "./App";
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from "./trpc";
 import "./styles.css";
+import { configureFrenchZodMessages } from "@tribune/domain";
+
+configureFrenchZodMessages();
 
 function Root() {
   const [queryClient] = useState(makeQueryClient);

@@ -1,8 +1,11 @@
-import { DomainError, type Role } from "@tribune/domain";
+import { configureFrenchZodMessages, DomainError, type Role } from "@tribune/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Actor, Context } from "./context";
 import { ALREADY_EXISTS_MESSAGE, describeError, isUniqueViolation, TRPC_CODE_OF } from "./errors";
+
+// Validation messages zod words itself (not the schemas) reach users: make them French.
+configureFrenchZodMessages();
 
 /** Every procedure says who may call it; a test walks the router to hold us to that. */
 export type Access = { public: true } | { roles: readonly Role[] };

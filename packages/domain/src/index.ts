@@ -12,3 +12,4 @@ export * from "./schedule/conflicts";
 export * from "./schedule/grid";
 export * from "./schedule/programme";
 export * from "./time";
+export * from "./zod-french";

@@ -1,4 +1,41 @@
-// Placeholder until this page is built: see the admin issue.
+import { useQuery } from "@tanstack/react-query";
+import { useCurrentEdition } from "../edition";
+import { PublicProgramme } from "../programme/public/PublicProgramme";
+import { errorMessage, useTRPC } from "../trpc";
+import "../programme/public/public.css";
+
+/** /public/programme: the published programme of the latest edition, for anyone, no login. */
 export default function PublicProgrammePage() {
-  return <p>En construction.</p>;
+  const trpc = useTRPC();
+  const edition = useCurrentEdition();
+  const year = edition.data?.year;
+  const programme = useQuery({
+    ...trpc.schedule.programme.queryOptions({ year: year ?? 0 }),
+    enabled: year !== undefined,
+  });
+  const error = edition.error ?? programme.error;
+  if (error) {
+    return (
+      <main className="public__main">
+        <p role="alert" className="notice notice--error">
+          {errorMessage(error)}
+        </p>
+      </main>
+    );
+  }
+  if (edition.data === null) {
+    return (
+      <main className="public__main">
+        <p>Aucun congrès n'est annoncé pour le moment.</p>
+      </main>
+    );
+  }
+  if (!programme.data) {
+    return (
+      <main className="public__main">
+        <p className="muted">Chargement du programme…</p>
+      </main>
+    );
+  }
+  return <PublicProgramme edition={programme.data.edition} entries={programme.data.entries} />;
 }

@@ -1,0 +1,55 @@
+import { type Conflict, localDay, type Session } from "@tribune/domain";
+import { formatDay } from "../format";
+
+interface Props {
+  conflicts: Conflict[];
+  sessionsById: Map<string, Session>;
+  /** Asked to show and focus this session on the grid. */
+  onSelect(sessionId: string): void;
+}
+
+const pluralise = (n: number) => (n === 1 ? "1 conflit" : `${n} conflits`);
+
+/** Every conflict of the edition, each a button that takes you to its (first) session. */
+export function ConflictList({ conflicts, sessionsById, onSelect }: Props) {
+  return (
+    <section className="panel conflicts" aria-labelledby="conflicts-title">
+      <h2 id="conflicts-title">
+        Conflits <span className="conflicts__count">({conflicts.length})</span>
+      </h2>
+      {conflicts.length === 0 ? (
+        <p className="conflicts__none">Aucun conflit : le programme est cohérent.</p>
+      ) : (
+        <>
+          <p className="muted conflicts__summary">
+            {pluralise(conflicts.length)} à résoudre. Cliquez pour aller à la session.
+          </p>
+          <ul className="conflicts__list">
+            {conflicts.map((conflict, i) => {
+              const first = sessionsById.get(conflict.sessionIds[0] as string);
+              return (
+                // Conflicts have no id; their order is stable for a given programme.
+                // biome-ignore lint/suspicious/noArrayIndexKey: see above
+                <li key={i}>
+                  <button
+                    type="button"
+                    className="conflicts__item"
+                    onClick={() => onSelect(conflict.sessionIds[0] as string)}
+                  >
+                    <span aria-hidden="true">⚠ </span>
+                    {first && (
+                      <span className="conflicts__day">
+                        {formatDay(localDay(first.startsAt))} ·{" "}
+                      </span>
+                    )}
+                    {conflict.message}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,4 @@
+import { configureFrenchZodMessages } from "@tribune/domain";
+
+// As main.tsx does for the running app.
+configureFrenchZodMessages();
