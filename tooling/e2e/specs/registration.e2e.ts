@@ -1,0 +1,117 @@
+import { generateSyntheticRegistrations, referenceSubdivisions } from "@tribune/domain";
+import { describe, expect, it } from "vitest";
+import { logIn, mutate, query, shoot, useTribune } from "../src/harness";
+
+const tribune = useTribune();
+const EDITION = "00000001-0000-4000-8000-00000000001a";
+
+interface Receipt {
+  code: string;
+  status: string;
+}
+
+describe("public registration", () => {
+  it("shows French field errors, then the code as text and QR code; refuses the same email twice", async () => {
+    const page = await tribune.page({ viewport: { width: 820, height: 1180 } });
+    await page.goto("/public/inscription");
+    await page.getByRole("heading", { name: "Inscription au congrès" }).waitFor();
+
+    await page.getByRole("button", { name: "M'inscrire" }).click();
+    await page.getByText("Adresse e-mail invalide.").waitFor();
+    await page.getByText("Choisissez votre subdivision.").waitFor();
+    await shoot(page, "inscription-publique-erreurs");
+
+    await page.getByLabel("Prénom").fill("Lison");
+    await page.getByLabel("Nom", { exact: true }).fill("Ferrand");
+    await page.getByLabel("Adresse e-mail").fill("lison.ferrand@exemple.fr");
+    await page.getByLabel("Subdivision").selectOption({ label: "Saint-Étienne" });
+    await page.getByLabel("Année de DES (facultatif)").selectOption({ label: "1re année" });
+    await page.getByLabel("Soirée de gala (jeudi soir)").check();
+    await shoot(page, "inscription-publique");
+    await page.getByRole("button", { name: "M'inscrire" }).click();
+
+    const receipt = page.getByRole("region", { name: /votre inscription est confirmée/ });
+    await receipt.waitFor();
+    const code = (await receipt.locator(".receipt__code").textContent()) ?? "";
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await receipt.getByRole("img", { name: `QR code de votre code d'inscription ${code}` }).waitFor();
+    await shoot(page, "inscription-confirmee");
+
+    await page.getByRole("button", { name: "Inscrire une autre personne" }).click();
+    await page.getByLabel("Prénom").fill("Lison");
+    await page.getByLabel("Nom", { exact: true }).fill("Ferrand");
+    await page.getByLabel("Adresse e-mail").fill("Lison.Ferrand@exemple.fr");
+    await page.getByLabel("Subdivision").selectOption({ label: "Saint-Étienne" });
+    await page.getByRole("button", { name: "M'inscrire" }).click();
+    await page.getByText(/Une inscription existe déjà pour l'adresse lison\.ferrand@exemple\.fr/).waitFor();
+  });
+});
+
+describe("check-in desk", () => {
+  it("checks an attendee in with one tap and the live counter moves", async () => {
+    const page = await tribune.page({ viewport: { width: 1180, height: 820 } });
+    // Sixty synthetic attendees, registered through the public API.
+    const slugToId = new Map(referenceSubdivisions().map((s) => [s.slug, s.id]));
+    const people = generateSyntheticRegistrations(60, 7);
+    const receipts: Receipt[] = [];
+    for (const p of people) {
+      receipts.push(
+        await mutate<Receipt>(page, "registration.register", {
+          editionId: EDITION,
+          firstName: p.firstName,
+          lastName: p.lastName,
+          email: p.email,
+          subdivisionId: slugToId.get(p.subdivisionSlug),
+          yearOfTraining: p.yearOfTraining,
+          meals: p.meals,
+          gala: p.gala,
+        }),
+      );
+    }
+    await logIn(page, "organiser", "/connexion?retour=%2Faccueil");
+    await page.waitForURL((url) => url.pathname === "/accueil");
+    // A few arrivals already, by code, as a QR scanner types it.
+    const search = page.getByLabel("Nom, e-mail ou code d'inscription");
+    for (const r of receipts.slice(0, 12)) {
+      await search.fill(r.code);
+      await search.press("Enter");
+      await page.getByText(/Arrivée enregistrée/).waitFor();
+    }
+    const counter = page.getByTestId("arrived-count");
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="arrived-count"]')?.textContent === "12",
+    );
+
+    const target = people[20];
+    if (!target) throw new Error("no attendee");
+    await search.fill(target.lastName);
+    const person = page.getByRole("button", {
+      name: new RegExp(`${target.firstName} ${target.lastName}.*Enregistrer l'arrivée`),
+    });
+    await person.first().waitFor();
+    await shoot(page, "accueil-recherche");
+    await person.first().click();
+    await page.getByText(`Bienvenue, ${target.firstName} ${target.lastName} !`, { exact: false }).waitFor();
+    // The counter moves through the live subscription (SSE), not a reload.
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="arrived-count"]')?.textContent === "13",
+    );
+    expect(await counter.textContent()).toBe("13");
+    await shoot(page, "accueil-arrivee");
+
+    // The same person again: already checked in, and when.
+    await search.fill(target.email);
+    await page
+      .getByRole("button", { name: new RegExp(`${target.firstName} ${target.lastName}.*Arrivé·e à`) })
+      .waitFor();
+    const code = receipts[20]?.code ?? "";
+    await search.fill(code);
+    await search.press("Enter");
+    await page.getByText(/déjà enregistré·e à \d\d:\d\d\./).waitFor();
+    await shoot(page, "accueil-deja-enregistre");
+    const counts = await query<{ totals: { checkedIn: number } }>(page, "registration.counts", {
+      editionId: EDITION,
+    });
+    expect(counts.totals.checkedIn).toBe(13);
+  });
+});
