@@ -1,6 +1,7 @@
 import {
   deleteSession,
   type Executor,
+  findEdition,
   findSession,
   insertSession,
   listSessions,
@@ -21,6 +22,7 @@ import {
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { auditActor } from "../audit";
+import type { Actor, Context } from "../context";
 import { found } from "../found";
 import { assertReferencesExist, loadSchedule } from "../schedule-data";
 import { procedureFor } from "../trpc";
@@ -34,6 +36,33 @@ export const SavedSession = z.object({ session: Session, conflicts: z.array(Conf
 async function conflictsOf(db: Executor, session: Session): Promise<Conflict[]> {
   const all = findConflicts(await loadSchedule(db, session.editionId));
   return all.filter((c) => c.sessionIds.includes(session.id));
+}
+
+/**
+ * Applies a change to a stored session: the merged result is validated as a new one would be,
+ * saved and audited in one transaction, and returned with the conflicts it is part of.
+ */
+function saveChanged(
+  ctx: Context & { actor: Actor },
+  id: string,
+  action: "update" | "move",
+  change: (before: Session) => Session,
+) {
+  return ctx.db.transaction(async (tx) => {
+    const before = found(await findSession(tx, id), "Session");
+    const next = change(before);
+    assertValidSession(next);
+    await assertReferencesExist(tx, next);
+    const session = await replaceSession(tx, next);
+    await recordAudit(tx, auditActor(ctx.actor), {
+      entity: "session",
+      entityId: id,
+      action,
+      before,
+      after: session,
+    });
+    return { session, conflicts: await conflictsOf(tx, session) };
+  });
 }
 
 export const sessionRouter = {
@@ -52,7 +81,7 @@ export const sessionRouter = {
     .output(SavedSession)
     .mutation(({ ctx, input }) =>
       ctx.db.transaction(async (tx) => {
-        found(await loadSchedule(tx, input.editionId), "Édition");
+        found(await findEdition(tx, input.editionId), "Édition");
         await assertReferencesExist(tx, input);
         const session = await insertSession(tx, input);
         await recordAudit(tx, auditActor(ctx.actor), {
@@ -69,48 +98,20 @@ export const sessionRouter = {
     .input(SessionUpdate)
     .output(SavedSession)
     .mutation(({ ctx, input: { id, ...patch } }) =>
-      ctx.db.transaction(async (tx) => {
-        const before = found(await findSession(tx, id), "Session");
-        const next: Session = { ...before, ...patch };
-        assertValidSession(next);
-        await assertReferencesExist(tx, next);
-        const session = await replaceSession(tx, next);
-        await recordAudit(tx, auditActor(ctx.actor), {
-          entity: "session",
-          entityId: id,
-          action: "update",
-          before,
-          after: session,
-        });
-        return { session, conflicts: await conflictsOf(tx, session) };
-      }),
+      saveChanged(ctx, id, "update", (before) => ({ ...before, ...patch })),
     ),
 
   /** Drag and drop on the grid: new times, and new rooms when dropped in another column. */
   move: editor
     .input(SessionMove)
     .output(SavedSession)
-    .mutation(({ ctx, input: { id, ...where } }) =>
-      ctx.db.transaction(async (tx) => {
-        const before = found(await findSession(tx, id), "Session");
-        const next: Session = {
-          ...before,
-          startsAt: where.startsAt,
-          endsAt: where.endsAt,
-          roomIds: where.roomIds ?? before.roomIds,
-        };
-        assertValidSession(next);
-        await assertReferencesExist(tx, next);
-        const session = await replaceSession(tx, next);
-        await recordAudit(tx, auditActor(ctx.actor), {
-          entity: "session",
-          entityId: id,
-          action: "move",
-          before,
-          after: session,
-        });
-        return { session, conflicts: await conflictsOf(tx, session) };
-      }),
+    .mutation(({ ctx, input: { id, startsAt, endsAt, roomIds } }) =>
+      saveChanged(ctx, id, "move", (before) => ({
+        ...before,
+        startsAt,
+        endsAt,
+        roomIds: roomIds ?? before.roomIds,
+      })),
     ),
 
   delete: editor
