@@ -8,6 +8,8 @@ const EDITION = "00000001-0000-4000-8000-00000000001a";
 interface Receipt {
   code: string;
   status: string;
+  firstName: string;
+  lastName: string;
 }
 
 describe("public registration", () => {
@@ -32,9 +34,11 @@ describe("public registration", () => {
 
     const receipt = page.getByRole("region", { name: /votre inscription est confirmée/ });
     await receipt.waitFor();
-    const code = (await receipt.locator(".receipt__code").textContent()) ?? "";
+    const code = (await receipt.locator(".receipt__code [aria-hidden]").textContent()) ?? "";
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-    await receipt.getByRole("img", { name: `QR code de votre code d'inscription ${code}` }).waitFor();
+    await receipt
+      .getByRole("img", { name: `QR code de votre code d'inscription ${code}` })
+      .waitFor();
     await shoot(page, "inscription-confirmee");
 
     await page.getByRole("button", { name: "Inscrire une autre personne" }).click();
@@ -43,7 +47,9 @@ describe("public registration", () => {
     await page.getByLabel("Adresse e-mail").fill("Lison.Ferrand@exemple.fr");
     await page.getByLabel("Subdivision").selectOption({ label: "Saint-Étienne" });
     await page.getByRole("button", { name: "M'inscrire" }).click();
-    await page.getByText(/Une inscription existe déjà pour l'adresse lison\.ferrand@exemple\.fr/).waitFor();
+    await page
+      .getByText(/Une inscription existe déjà pour l'adresse lison\.ferrand@exemple\.fr/)
+      .waitFor();
   });
 });
 
@@ -75,7 +81,7 @@ describe("check-in desk", () => {
     for (const r of receipts.slice(0, 12)) {
       await search.fill(r.code);
       await search.press("Enter");
-      await page.getByText(/Arrivée enregistrée/).waitFor();
+      await page.getByText(`Bienvenue, ${r.firstName} ${r.lastName} !`).waitFor();
     }
     const counter = page.getByTestId("arrived-count");
     await page.waitForFunction(
@@ -91,7 +97,9 @@ describe("check-in desk", () => {
     await person.first().waitFor();
     await shoot(page, "accueil-recherche");
     await person.first().click();
-    await page.getByText(`Bienvenue, ${target.firstName} ${target.lastName} !`, { exact: false }).waitFor();
+    await page
+      .getByText(`Bienvenue, ${target.firstName} ${target.lastName} !`, { exact: false })
+      .waitFor();
     // The counter moves through the live subscription (SSE), not a reload.
     await page.waitForFunction(
       () => document.querySelector('[data-testid="arrived-count"]')?.textContent === "13",
@@ -102,7 +110,9 @@ describe("check-in desk", () => {
     // The same person again: already checked in, and when.
     await search.fill(target.email);
     await page
-      .getByRole("button", { name: new RegExp(`${target.firstName} ${target.lastName}.*Arrivé·e à`) })
+      .getByRole("button", {
+        name: new RegExp(`${target.firstName} ${target.lastName}.*Arrivé·e à`),
+      })
       .waitFor();
     const code = receipts[20]?.code ?? "";
     await search.fill(code);

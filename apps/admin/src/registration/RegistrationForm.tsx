@@ -1,0 +1,176 @@
+import { useMutation } from "@tanstack/react-query";
+import { RegistrationInput, YEAR_OF_TRAINING_LABELS, YEARS_OF_TRAINING } from "@tribune/domain";
+import { useRef } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { apiResolver, showServerError } from "../catalog/forms";
+import { Field } from "../components/Field";
+import { errorCode, useTRPC } from "../trpc";
+import { newIdempotencyKey, useSubdivisionOptions } from "./shared";
+
+type Fields = {
+  firstName: string;
+  lastName: string;
+  email: string;
+  subdivisionId: string;
+  yearOfTraining: string;
+  meals: boolean;
+  gala: boolean;
+};
+const FIELDS = [
+  "firstName",
+  "lastName",
+  "email",
+  "subdivisionId",
+  "yearOfTraining",
+  "meals",
+  "gala",
+] as const;
+
+export type RegistrationValues = z.output<typeof RegistrationInput>;
+
+/**
+ * The registration form, shared by the public page (self-registration) and the organisers'
+ * "inscrire quelqu'un". Validated with the API's own schema, so French field errors show before
+ * sending; the server's refusals (an email already registered) land on their field.
+ */
+export function RegistrationForm({
+  editionId,
+  mode,
+  onRegistered,
+}: {
+  editionId: string;
+  mode: "public" | "organiser";
+  onRegistered: (result: {
+    code: string;
+    status: string;
+    waitlistPosition: number | null;
+    firstName: string;
+  }) => void;
+}) {
+  const trpc = useTRPC();
+  const subdivisions = useSubdivisionOptions();
+  const key = useRef(newIdempotencyKey());
+  const registerSelf = useMutation(trpc.registration.register.mutationOptions());
+  const registerByHand = useMutation(trpc.registration.create.mutationOptions());
+  const mutation = mode === "public" ? registerSelf : registerByHand;
+  const toInput = (values: Fields) => ({
+    editionId,
+    firstName: values.firstName,
+    lastName: values.lastName,
+    email: values.email,
+    subdivisionId: values.subdivisionId,
+    yearOfTraining: values.yearOfTraining ? Number(values.yearOfTraining) : null,
+    meals: values.meals,
+    gala: values.gala,
+    idempotencyKey: key.current,
+  });
+  const form = useForm<Fields, unknown, RegistrationValues>({
+    resolver: apiResolver(RegistrationInput, toInput, FIELDS),
+    defaultValues: {
+      firstName: "",
+      lastName: "",
+      email: "",
+      subdivisionId: "",
+      yearOfTraining: "",
+      meals: true,
+      gala: false,
+    },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const submit = form.handleSubmit(async (input) => {
+    try {
+      const result = await mutation.mutateAsync(input);
+      key.current = newIdempotencyKey();
+      form.reset();
+      onRegistered(result);
+    } catch (error) {
+      if (errorCode(error) === "already_exists") {
+        // A new attempt (another email) must not replay this refusal.
+        key.current = newIdempotencyKey();
+        form.setError("email", { type: "server", message: (error as Error).message });
+        return;
+      }
+      showServerError(form.setError, error, FIELDS);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate className="registration-form">
+      <div className="registration-form__row">
+        <Field label="Prénom" error={errors.firstName?.message}>
+          {(props) => (
+            <input {...props} autoComplete="given-name" {...form.register("firstName")} />
+          )}
+        </Field>
+        <Field label="Nom" error={errors.lastName?.message}>
+          {(props) => (
+            <input {...props} autoComplete="family-name" {...form.register("lastName")} />
+          )}
+        </Field>
+      </div>
+      <Field
+        label="Adresse e-mail"
+        hint={mode === "public" ? "Une seule inscription par adresse." : undefined}
+        error={errors.email?.message}
+      >
+        {(props) => (
+          <input {...props} type="email" autoComplete="email" {...form.register("email")} />
+        )}
+      </Field>
+      <div className="registration-form__row">
+        <Field label="Subdivision" error={errors.subdivisionId?.message}>
+          {(props) => (
+            <select {...props} {...form.register("subdivisionId")}>
+              <option value="">— Choisissez —</option>
+              {(subdivisions.data ?? []).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Année de DES (facultatif)" error={errors.yearOfTraining?.message}>
+          {(props) => (
+            <select {...props} {...form.register("yearOfTraining")}>
+              <option value="">—</option>
+              {YEARS_OF_TRAINING.map((year) => (
+                <option key={year} value={year}>
+                  {YEAR_OF_TRAINING_LABELS[year]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <fieldset className="registration-form__options">
+        <legend>Options</legend>
+        <label>
+          <input type="checkbox" {...form.register("meals")} /> Repas du midi (jeudi et vendredi)
+        </label>
+        <label>
+          <input type="checkbox" {...form.register("gala")} /> Soirée de gala (jeudi soir)
+        </label>
+      </fieldset>
+      {errors.root?.server && (
+        <p role="alert" className="notice notice--error">
+          {errors.root.server.message}
+        </p>
+      )}
+      {errors.root?.message && !errors.root.server && (
+        <p role="alert" className="notice notice--error">
+          {errors.root.message}
+        </p>
+      )}
+      <button
+        type="submit"
+        className="button button--primary button--large"
+        disabled={isSubmitting}
+      >
+        {isSubmitting ? "Inscription…" : mode === "public" ? "M'inscrire" : "Inscrire"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,277 @@
+import {
+  keepPreviousData,
+  skipToken,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
+import {
+  REGISTRATION_MANAGERS,
+  REGISTRATION_STATUS_LABELS,
+  REGISTRATION_STATUSES,
+  type RegistrationStatus,
+} from "@tribune/domain";
+import { useDeferredValue, useId, useState } from "react";
+import { hasRole, useMe } from "../auth/useMe";
+import { useCurrentEdition } from "../edition";
+import { formatDateTime } from "../format";
+import { errorMessage, useTRPC } from "../trpc";
+import { Pager } from "./MembersPage";
+import { RegistrationForm } from "./RegistrationForm";
+import { downloadText, formatCount, StatusBadge, useSubdivisionOptions } from "./shared";
+import "./registration.css";
+
+const PAGE = 100;
+
+/** Registrations of the current edition: filters, export, capacity, registering by hand. */
+export default function RegistrationsPage() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const me = useMe();
+  const manager = hasRole(me.data?.role, REGISTRATION_MANAGERS);
+  const edition = useCurrentEdition();
+  const editionId = edition.data?.id;
+  const subdivisions = useSubdivisionOptions();
+  const [subdivisionId, setSubdivisionId] = useState("");
+  const [status, setStatus] = useState<RegistrationStatus | "">("");
+  const [search, setSearch] = useState("");
+  const deferred = useDeferredValue(search.trim());
+  const [offset, setOffset] = useState(0);
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const filters = {
+    subdivisionId: subdivisionId || undefined,
+    status: status || undefined,
+  };
+  const list = useQuery({
+    ...trpc.registration.list.queryOptions(
+      editionId
+        ? { editionId, ...filters, search: deferred || undefined, limit: PAGE, offset }
+        : skipToken,
+    ),
+    placeholderData: keepPreviousData,
+  });
+  const capacity = useQuery(
+    trpc.registration.capacity.queryOptions(editionId && manager ? { editionId } : skipToken),
+  );
+  const refresh = () =>
+    Promise.all(
+      [trpc.registration, trpc.checkIn].map((r) =>
+        queryClient.invalidateQueries({ queryKey: r.pathKey() }),
+      ),
+    );
+  const exportCsv = useMutation(
+    trpc.registration.export.mutationOptions({
+      onSuccess: (result) => {
+        downloadText(result.filename, result.csv);
+        setNotice(
+          `${formatCount(result.rows)} inscription(s) exportée(s) dans ${result.filename}.`,
+        );
+      },
+    }),
+  );
+  const cancel = useMutation(
+    trpc.registration.cancel.mutationOptions({
+      onSuccess: ({ registration, promoted }) => {
+        setNotice(
+          `Inscription de ${registration.firstName} ${registration.lastName} annulée.${
+            promoted.length > 0
+              ? ` Place attribuée à ${promoted.map((p) => `${p.firstName} ${p.lastName}`).join(", ")}.`
+              : ""
+          }`,
+        );
+        return refresh();
+      },
+    }),
+  );
+  const ids = { search: useId(), subdivision: useId(), status: useId() };
+  const total = list.data?.total ?? 0;
+  const isRepresentative = me.data?.role === "representative";
+
+  return (
+    <section>
+      <header className="page-header">
+        <div>
+          <h1>Inscriptions {edition.data ? `au congrès ${edition.data.year}` : ""}</h1>
+          {capacity.data && (
+            <p className="muted">
+              {formatCount(capacity.data.confirmed)} place(s) confirmée(s)
+              {capacity.data.capacity !== null ? ` sur ${formatCount(capacity.data.capacity)}` : ""}{" "}
+              · {formatCount(capacity.data.waitlisted)} en liste d'attente ·{" "}
+              {formatCount(capacity.data.checkedIn)} arrivé·es
+            </p>
+          )}
+        </div>
+        <div className="page-header__actions">
+          {manager && (
+            <button type="button" className="button" onClick={() => setAdding((v) => !v)}>
+              {adding ? "Fermer" : "Inscrire quelqu'un"}
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!editionId || exportCsv.isPending}
+            onClick={() => editionId && exportCsv.mutate({ editionId, ...filters })}
+          >
+            Exporter en CSV
+          </button>
+        </div>
+      </header>
+      <div role="status">{notice && <p className="notice notice--ok">{notice}</p>}</div>
+      {(exportCsv.error || cancel.error) && (
+        <p role="alert" className="notice notice--error">
+          {errorMessage(exportCsv.error ?? cancel.error)}
+        </p>
+      )}
+      {adding && editionId && (
+        <section className="card" aria-labelledby="add-title">
+          <h2 id="add-title">Inscrire quelqu'un</h2>
+          <RegistrationForm
+            editionId={editionId}
+            mode="organiser"
+            onRegistered={(r) => {
+              setNotice(
+                `${r.firstName} inscrit·e (code ${r.code}, ${REGISTRATION_STATUS_LABELS[r.status as RegistrationStatus].toLowerCase()}).`,
+              );
+              setAdding(false);
+              void refresh();
+            }}
+          />
+        </section>
+      )}
+      <search className="filters">
+        <div className="field">
+          <label htmlFor={ids.search}>Rechercher</label>
+          <input
+            id={ids.search}
+            type="search"
+            value={search}
+            placeholder="Nom, e-mail ou code"
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setOffset(0);
+            }}
+          />
+        </div>
+        {!isRepresentative && (
+          <div className="field">
+            <label htmlFor={ids.subdivision}>Subdivision</label>
+            <select
+              id={ids.subdivision}
+              value={subdivisionId}
+              onChange={(e) => {
+                setSubdivisionId(e.target.value);
+                setOffset(0);
+              }}
+            >
+              <option value="">Toutes</option>
+              {(subdivisions.data ?? []).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={ids.status}>Statut</label>
+          <select
+            id={ids.status}
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value as RegistrationStatus | "");
+              setOffset(0);
+            }}
+          >
+            <option value="">Tous</option>
+            {REGISTRATION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {REGISTRATION_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </search>
+      {list.error ? (
+        <p role="alert" className="notice notice--error">
+          {errorMessage(list.error)}
+        </p>
+      ) : (
+        <>
+          <p className="muted" role="status">
+            {list.isPending ? "Chargement…" : `${formatCount(total)} inscription(s)`}
+          </p>
+          <div className="table-scroll">
+            <table className="data">
+              <caption className="visually-hidden">Inscriptions</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Nom</th>
+                  <th scope="col">Code</th>
+                  <th scope="col">Subdivision</th>
+                  <th scope="col">Statut</th>
+                  <th scope="col">Options</th>
+                  <th scope="col">Inscription</th>
+                  {manager && (
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                {(list.data?.items ?? []).map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row">
+                      {r.lastName.toLocaleUpperCase("fr-FR")} {r.firstName}
+                      <div className="muted small">{r.email}</div>
+                    </th>
+                    <td className="mono">{r.code}</td>
+                    <td>{subdivisions.nameOf(r.subdivisionId)}</td>
+                    <td>
+                      <StatusBadge status={r.status} />
+                      {r.waitlistPosition !== null && (
+                        <span className="muted small"> n° {r.waitlistPosition}</span>
+                      )}
+                    </td>
+                    <td>
+                      {[r.meals && "repas", r.gala && "gala"].filter(Boolean).join(", ") || "—"}
+                    </td>
+                    <td>{formatDateTime(r.registeredAt)}</td>
+                    {manager && (
+                      <td className="actions">
+                        {(r.status === "registered" || r.status === "waitlisted") && (
+                          <button
+                            type="button"
+                            className="button button--small button--ghost-danger"
+                            disabled={cancel.isPending}
+                            onClick={() => {
+                              if (
+                                window.confirm(
+                                  `Annuler l'inscription de ${r.firstName} ${r.lastName} ?`,
+                                )
+                              )
+                                cancel.mutate({ id: r.id });
+                            }}
+                          >
+                            Annuler
+                            <span className="visually-hidden">
+                              {" "}
+                              {r.firstName} {r.lastName}
+                            </span>
+                          </button>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager offset={offset} total={total} onChange={setOffset} size={PAGE} />
+        </>
+      )}
+    </section>
+  );
+}

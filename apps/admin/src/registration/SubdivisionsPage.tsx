@@ -1,0 +1,95 @@
+import { skipToken, useQuery } from "@tanstack/react-query";
+import { LIVE_VIEWERS, MEMBER_MANAGERS } from "@tribune/domain";
+import { Link } from "react-router";
+import { hasRole, useMe } from "../auth/useMe";
+import { QueryState } from "../catalog/CatalogLayout";
+import { useCurrentEdition } from "../edition";
+import { useTRPC } from "../trpc";
+import { formatCount } from "./shared";
+import "./registration.css";
+
+/** The federation's subdivisions with their members, representatives and registrations. */
+export default function SubdivisionsPage() {
+  const trpc = useTRPC();
+  const me = useMe();
+  const edition = useCurrentEdition();
+  const editionId = edition.data?.id;
+  const subdivisions = useQuery(trpc.subdivision.list.queryOptions());
+  const showRegistrations = hasRole(me.data?.role, LIVE_VIEWERS);
+  const counts = useQuery(
+    trpc.registration.counts.queryOptions(
+      editionId && showRegistrations ? { editionId } : skipToken,
+    ),
+  );
+  const countsOf = new Map((counts.data?.bySubdivision ?? []).map((c) => [c.subdivisionId, c]));
+  const canOpen = (id: string) =>
+    hasRole(me.data?.role, MEMBER_MANAGERS) &&
+    (me.data?.role !== "representative" || me.data.subdivisionId === id);
+  const totalDeclared = (subdivisions.data ?? []).reduce((n, s) => n + s.declaredMembers, 0);
+
+  return (
+    <section>
+      <h1>Subdivisions</h1>
+      <p className="muted">
+        Les {subdivisions.data?.length ?? "…"} structures locales de la fédération :{" "}
+        {formatCount(totalDeclared)} adhérent·es déclaré·es.
+      </p>
+      <QueryState query={subdivisions} empty="Aucune subdivision.">
+        {(list) => (
+          <div className="table-scroll">
+            <table className="data">
+              <caption className="visually-hidden">Subdivisions et effectifs</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Subdivision</th>
+                  <th scope="col">Structure locale</th>
+                  <th scope="col" className="num">
+                    Adhérent·es déclaré·es
+                  </th>
+                  <th scope="col" className="num">
+                    Fiches adhérent·es
+                  </th>
+                  <th scope="col" className="num">
+                    Représentant·es
+                  </th>
+                  {showRegistrations && (
+                    <>
+                      <th scope="col" className="num">
+                        Inscrit·es {edition.data?.year}
+                      </th>
+                      <th scope="col" className="num">
+                        Arrivé·es
+                      </th>
+                    </>
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">
+                      {canOpen(s.id) ? <Link to={`/subdivisions/${s.id}`}>{s.name}</Link> : s.name}
+                    </th>
+                    <td>
+                      {s.unionName}
+                      <div className="muted small">{s.university}</div>
+                    </td>
+                    <td className="num">{formatCount(s.declaredMembers)}</td>
+                    <td className="num">{formatCount(s.members)}</td>
+                    <td className="num">{s.representatives}</td>
+                    {showRegistrations && (
+                      <>
+                        <td className="num">{formatCount(countsOf.get(s.id)?.confirmed ?? 0)}</td>
+                        <td className="num">{formatCount(countsOf.get(s.id)?.checkedIn ?? 0)}</td>
+                      </>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryState>
+    </section>
+  );
+}

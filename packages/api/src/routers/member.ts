@@ -1,0 +1,166 @@
+import {
+  existingMemberEmails,
+  findMember,
+  insertMember,
+  insertMembers,
+  listMembers,
+  listSubdivisions,
+  recordAudit,
+  updateMember,
+} from "@tribune/db";
+import {
+  DomainError,
+  Email,
+  MEMBER_MANAGERS,
+  Member,
+  MemberImportReport,
+  MemberInput,
+  MemberPage,
+  MemberQuery,
+  MemberUpdate,
+  validateMemberRows,
+} from "@tribune/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { auditActor } from "../audit";
+import { parseCsv } from "../csv";
+import { isUniqueViolation } from "../errors";
+import { found } from "../found";
+import { assertMaySee, scopedSubdivision, subdivisionScope } from "../scope";
+import { procedureFor } from "../trpc";
+
+const manager = procedureFor(...MEMBER_MANAGERS);
+
+/** Under the server's 1 MiB body limit: about 10,000 members. */
+const MAX_CSV_CHARS = 900_000;
+
+export const MemberImportInput = z.object({
+  csv: z
+    .string()
+    .min(1, { error: "Le fichier est vide." })
+    .max(MAX_CSV_CHARS, { error: "Fichier trop volumineux : découpez-le en plusieurs imports." }),
+  /** true: report only, write nothing. */
+  dryRun: z.boolean().default(true),
+});
+
+export const MemberImportResult = MemberImportReport.extend({
+  dryRun: z.boolean(),
+  /** Members written (0 for a dry run). */
+  imported: z.int().nonnegative(),
+});
+
+const DUPLICATE_EMAIL = "Un·e adhérent·e utilise déjà cette adresse e-mail.";
+
+/** Refuses a duplicate email with a message that says so, instead of the generic one. */
+async function refuseDuplicateEmail<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("already_exists", DUPLICATE_EMAIL);
+    throw error;
+  }
+}
+
+export const memberRouter = {
+  list: manager
+    .input(MemberQuery)
+    .output(MemberPage)
+    .query(async ({ ctx, input }) => {
+      const scope = scopedSubdivision(ctx.actor, input.subdivisionId);
+      if (!scope) return { items: [], total: 0 };
+      return listMembers(ctx.db, { ...input, subdivisionId: scope.subdivisionId });
+    }),
+
+  get: manager
+    .input(z.object({ id: z.uuid() }))
+    .output(Member)
+    .query(async ({ ctx, input }) => {
+      const member = found(await findMember(ctx.db, input.id), "Adhérent·e");
+      assertMaySee(ctx.actor, member.subdivisionId);
+      return member;
+    }),
+
+  create: manager
+    .input(MemberInput)
+    .output(Member)
+    .mutation(({ ctx, input }) => {
+      assertMaySee(ctx.actor, input.subdivisionId);
+      return refuseDuplicateEmail(() =>
+        ctx.db.transaction(async (tx) => {
+          const member = await insertMember(tx, input);
+          await recordAudit(tx, auditActor(ctx.actor), {
+            entity: "member",
+            entityId: member.id,
+            action: "create",
+            after: member,
+          });
+          return member;
+        }),
+      );
+    }),
+
+  update: manager
+    .input(MemberUpdate)
+    .output(Member)
+    .mutation(({ ctx, input: { id, ...patch } }) =>
+      refuseDuplicateEmail(() =>
+        ctx.db.transaction(async (tx) => {
+          const before = found(await findMember(tx, id), "Adhérent·e");
+          assertMaySee(ctx.actor, before.subdivisionId);
+          // A representative cannot hand a member over to another subdivision either.
+          if (patch.subdivisionId) assertMaySee(ctx.actor, patch.subdivisionId);
+          const member = await updateMember(tx, id, patch, before);
+          await recordAudit(tx, auditActor(ctx.actor), {
+            entity: "member",
+            entityId: id,
+            action: "update",
+            before,
+            after: member,
+          });
+          return member;
+        }),
+      ),
+    ),
+
+  /**
+   * Imports members from a CSV. The dry run reports every bad row (line, reason) and writes
+   * nothing; the real import writes the valid rows, all in one transaction, and reports the
+   * same. A representative imports into their own subdivision only.
+   */
+  importCsv: manager
+    .input(MemberImportInput)
+    .output(MemberImportResult)
+    .mutation(async ({ ctx, input }) => {
+      const scope = subdivisionScope(ctx.actor);
+      if (!scope.all && !scope.subdivisionId)
+        throw new DomainError("forbidden", "Votre compte n'est rattaché à aucune subdivision.");
+      const { header, rows } = parseCsv(input.csv);
+      const emailColumnGuess = rows.flatMap((r) => r.cells).map((c) => Email.safeParse(c));
+      const candidates = emailColumnGuess.flatMap((p) => (p.success ? [p.data] : []));
+      return ctx.db.transaction(async (tx) => {
+        const { valid, errors } = validateMemberRows(header, rows, {
+          subdivisions: await listSubdivisions(tx),
+          existingEmails: await existingMemberEmails(tx, candidates),
+          onlySubdivisionId: scope.all ? null : scope.subdivisionId,
+          currentYear: new Date().getFullYear(),
+        });
+        const report = { rows: rows.length, valid: valid.length, errors, dryRun: input.dryRun };
+        if (input.dryRun || valid.length === 0) return { ...report, imported: 0 };
+        const imported = await insertMembers(
+          tx,
+          valid.map((v) => v.member),
+        );
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "member",
+          entityId: "import",
+          action: "import",
+          after: {
+            imported,
+            refusedLines: [...new Set(errors.map((e) => e.line))],
+            emails: valid.map((v) => v.member.email),
+          },
+        });
+        return { ...report, imported };
+      });
+    }),
+} satisfies TRPCRouterRecord;

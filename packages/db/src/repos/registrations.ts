@@ -1,0 +1,552 @@
+import { randomBytes } from "node:crypto";
+import {
+  admissionStatus,
+  DomainError,
+  type EditionCapacity,
+  generateRegistrationCode,
+  type LiveCounts,
+  normaliseRegistrationCode,
+  REGISTRATION_STATUS_LABELS,
+  type Registration,
+  type RegistrationPage,
+  RegistrationQuery,
+} from "@tribune/domain";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  isNull,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+import type { z } from "zod";
+import type { Executor } from "../client";
+import { registrationQuotas, registrations, subdivisions } from "../schema";
+import { iso, isoOrNull, searchFilters, searchTextOf } from "./members";
+
+type RegistrationRow = typeof registrations.$inferSelect;
+
+/**
+ * A registration's place on the waitlist (1 = next to get a place), computed on read. The
+ * outer columns are spelled out: drizzle leaves column names unqualified inside `sql`, where
+ * they would bind to the subquery's own table.
+ */
+const waitlistPosition = sql<number | null>`case when "registrations"."status" = 'waitlisted' then (
+  select count(*)::int from registrations w
+  where w.edition_id = "registrations"."edition_id" and w.status = 'waitlisted'
+    and w.queued_seq <= "registrations"."queued_seq") end`;
+
+const selection = { ...getTableColumns(registrations), waitlistPosition };
+
+function toRegistration(row: RegistrationRow & { waitlistPosition: number | null }): Registration {
+  return {
+    id: row.id,
+    editionId: row.editionId,
+    code: row.code,
+    memberId: row.memberId,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    email: row.email,
+    subdivisionId: row.subdivisionId,
+    yearOfTraining: row.yearOfTraining,
+    meals: row.meals,
+    gala: row.gala,
+    status: row.status,
+    waitlistPosition: row.waitlistPosition === null ? null : Number(row.waitlistPosition),
+    synthetic: row.synthetic,
+    registeredAt: iso(row.registeredAt),
+    confirmedAt: isoOrNull(row.confirmedAt),
+    cancelledAt: isoOrNull(row.cancelledAt),
+    checkedInAt: isoOrNull(row.checkedInAt),
+  };
+}
+
+async function selectRegistrations(db: Executor, where: SQL | undefined) {
+  const rows = await db.select(selection).from(registrations).where(where);
+  return rows.map(toRegistration);
+}
+
+export async function findRegistration(db: Executor, id: string): Promise<Registration | null> {
+  const [row] = await selectRegistrations(db, eq(registrations.id, id));
+  return row ?? null;
+}
+
+export async function findRegistrationByCode(
+  db: Executor,
+  code: string,
+): Promise<Registration | null> {
+  const [row] = await selectRegistrations(db, eq(registrations.code, code));
+  return row ?? null;
+}
+
+// --- The quota lock ------------------------------------------------------------------------
+
+/**
+ * Locks the edition's quota row until the end of the transaction and returns its capacity.
+ * Every change that takes or frees a place holds this lock, so places are counted one
+ * transaction at a time: no two requests can both see the last free place. The row is created
+ * (without a limit) the first time an edition takes registrations.
+ */
+export async function lockEditionQuota(
+  tx: Executor,
+  editionId: string,
+): Promise<{ capacity: number | null }> {
+  const lock = () =>
+    tx
+      .select({ capacity: registrationQuotas.capacity })
+      .from(registrationQuotas)
+      .where(and(eq(registrationQuotas.editionId, editionId), isNull(registrationQuotas.sessionId)))
+      .for("update");
+  const [row] = await lock();
+  if (row) return row;
+  await tx.insert(registrationQuotas).values({ editionId, capacity: null }).onConflictDoNothing();
+  const [created] = await lock();
+  if (!created) throw new Error(`No quota row for edition ${editionId}`);
+  return created;
+}
+
+/** Places held (registered or checked in) in the edition. */
+async function countConfirmed(tx: Executor, editionId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.editionId, editionId),
+        inArray(registrations.status, ["registered", "checked_in"]),
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Gives the free places to the first waitlisted people, in arrival order. Call it with the
+ * quota lock held (after a cancellation or a raised capacity).
+ */
+async function promoteWaitlisted(
+  tx: Executor,
+  editionId: string,
+  capacity: number | null,
+): Promise<Registration[]> {
+  const confirmed = await countConfirmed(tx, editionId);
+  const free = capacity === null ? null : capacity - confirmed;
+  if (free !== null && free <= 0) return [];
+  const next = tx
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(and(eq(registrations.editionId, editionId), eq(registrations.status, "waitlisted")))
+    .orderBy(asc(registrations.queuedSeq));
+  const ids = free === null ? next : next.limit(free);
+  const promoted = await tx
+    .update(registrations)
+    .set({ status: "registered", confirmedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(inArray(registrations.id, ids))
+    .returning({ id: registrations.id });
+  if (promoted.length === 0) return [];
+  return selectRegistrations(
+    tx,
+    inArray(
+      registrations.id,
+      promoted.map((p) => p.id),
+    ),
+  );
+}
+
+// --- Registering, cancelling, capacity -----------------------------------------------------
+
+export interface RegistrationFields {
+  editionId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  subdivisionId: string;
+  yearOfTraining: number | null;
+  meals: boolean;
+  gala: boolean;
+}
+
+export interface RegisterOptions {
+  /** The organiser registering someone by hand; null for a self-registration. */
+  createdBy: string | null;
+  synthetic?: boolean;
+  /** For generated data only: when the person registered. */
+  registeredAt?: string;
+}
+
+export const alreadyRegisteredMessage = (email: string, status: Registration["status"]) =>
+  `Une inscription existe déjà pour l'adresse ${email} (statut : ${REGISTRATION_STATUS_LABELS[status].toLowerCase()}). Retrouvez votre code dans l'e-mail de confirmation ou adressez-vous à l'organisation.`;
+
+const newCode = () => generateRegistrationCode((n) => randomBytes(n));
+
+/**
+ * Registers a person to an edition, in the caller's transaction: a place if one is free, the
+ * end of the waitlist otherwise. One registration per email and edition: an active one is
+ * refused (already_exists); a cancelled one comes back, at the end of the queue.
+ */
+export async function registerAttendee(
+  tx: Executor,
+  fields: RegistrationFields,
+  options: RegisterOptions,
+): Promise<{ registration: Registration; reactivated: boolean }> {
+  const email = fields.email.toLowerCase();
+  const { capacity } = await lockEditionQuota(tx, fields.editionId);
+  // Under the lock, everything the decision needs in one round trip.
+  const [state] = await tx
+    .select({
+      existingId: sql<string | null>`(select r.id from registrations r
+        where r.edition_id = ${fields.editionId} and r.email = ${email})`,
+      existingStatus: sql<Registration["status"] | null>`(select r.status from registrations r
+        where r.edition_id = ${fields.editionId} and r.email = ${email})`,
+      confirmed: sql<number>`(select count(*)::int from registrations r
+        where r.edition_id = ${fields.editionId} and r.status in ('registered', 'checked_in'))`,
+      waitlisted: sql<number>`(select count(*)::int from registrations r
+        where r.edition_id = ${fields.editionId} and r.status = 'waitlisted')`,
+      memberId: sql<string | null>`(select m.id from members m where m.email = ${email})`,
+    })
+    .from(sql`(select 1) as one`);
+  if (!state) throw new Error("registration state query returned nothing");
+  const existing = state.existingId
+    ? { id: state.existingId, status: state.existingStatus as Registration["status"] }
+    : null;
+  if (existing && existing.status !== "cancelled") {
+    throw new DomainError("already_exists", alreadyRegisteredMessage(email, existing.status), {
+      reason: "already_registered",
+    });
+  }
+  const status = admissionStatus(Number(state.confirmed), capacity);
+  // A newcomer on the waitlist goes to its end.
+  const waitlistPosition = status === "waitlisted" ? Number(state.waitlisted) + 1 : null;
+  const member = state.memberId ? { id: state.memberId } : null;
+  const at = options.registeredAt ?? sql`clock_timestamp()`;
+  const values = {
+    ...fields,
+    email,
+    memberId: member?.id ?? null,
+    status,
+    searchText: searchTextOf({ ...fields, email }),
+    synthetic: options.synthetic ?? false,
+    createdBy: options.createdBy,
+    confirmedAt: status === "registered" ? at : null,
+  };
+
+  if (existing) {
+    const [row] = await tx
+      .update(registrations)
+      .set({
+        ...values,
+        queuedSeq: sql`nextval(pg_get_serial_sequence('registrations', 'queued_seq'))`,
+        registeredAt: at,
+        cancelledAt: null,
+        checkedInAt: null,
+        checkedInBy: null,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(registrations.id, existing.id))
+      .returning();
+    return {
+      registration: toRegistration({ ...(row as RegistrationRow), waitlistPosition }),
+      reactivated: true,
+    };
+  }
+  const [row] = await tx
+    .insert(registrations)
+    .values({ ...values, code: newCode(), registeredAt: at })
+    .returning();
+  return {
+    registration: toRegistration({ ...(row as RegistrationRow), waitlistPosition }),
+    reactivated: false,
+  };
+}
+
+/**
+ * Cancels a registration and, if it held a place, gives that place to the first person
+ * waiting. Cancelling twice is harmless; a person already checked in cannot be cancelled.
+ */
+export async function cancelRegistration(
+  tx: Executor,
+  id: string,
+): Promise<{ before: Registration; registration: Registration; promoted: Registration[] }> {
+  const current = await findRegistration(tx, id);
+  if (!current) throw new DomainError("not_found", "Inscription introuvable.");
+  const { capacity } = await lockEditionQuota(tx, current.editionId);
+  const before = (await findRegistration(tx, id)) as Registration; // as of the lock
+  if (before.status === "cancelled") return { before, registration: before, promoted: [] };
+  if (before.status === "checked_in") {
+    throw new DomainError(
+      "invalid",
+      "Cette personne est déjà arrivée au congrès : son inscription ne peut plus être annulée.",
+    );
+  }
+  await tx
+    .update(registrations)
+    .set({ status: "cancelled", cancelledAt: sql`now()`, updatedAt: sql`now()` })
+    .where(eq(registrations.id, id));
+  const promoted =
+    before.status === "registered" ? await promoteWaitlisted(tx, before.editionId, capacity) : [];
+  return { before, registration: (await findRegistration(tx, id)) as Registration, promoted };
+}
+
+/** Sets the edition's capacity (null: no limit) and promotes from the waitlist if it grew. */
+export async function setEditionCapacity(
+  tx: Executor,
+  editionId: string,
+  capacity: number | null,
+): Promise<{ before: number | null; promoted: Registration[] }> {
+  const { capacity: before } = await lockEditionQuota(tx, editionId);
+  await tx
+    .update(registrationQuotas)
+    .set({ capacity, updatedAt: sql`now()` })
+    .where(and(eq(registrationQuotas.editionId, editionId), isNull(registrationQuotas.sessionId)));
+  return { before, promoted: await promoteWaitlisted(tx, editionId, capacity) };
+}
+
+export async function editionCapacity(db: Executor, editionId: string): Promise<EditionCapacity> {
+  const [quota] = await db
+    .select({ capacity: registrationQuotas.capacity })
+    .from(registrationQuotas)
+    .where(and(eq(registrationQuotas.editionId, editionId), isNull(registrationQuotas.sessionId)));
+  const rows = await db
+    .select({ status: registrations.status, n: count() })
+    .from(registrations)
+    .where(eq(registrations.editionId, editionId))
+    .groupBy(registrations.status);
+  const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  return {
+    editionId,
+    capacity: quota?.capacity ?? null,
+    confirmed: (by.registered ?? 0) + (by.checked_in ?? 0),
+    waitlisted: by.waitlisted ?? 0,
+    checkedIn: by.checked_in ?? 0,
+    cancelled: by.cancelled ?? 0,
+  };
+}
+
+/**
+ * Editions holding more confirmed places than their capacity. Must always be empty: the
+ * concurrency tests and the bench check it.
+ */
+export async function capacityViolations(
+  db: Executor,
+): Promise<{ editionId: string; capacity: number; confirmed: number }[]> {
+  const rows = await db
+    .select({
+      editionId: registrationQuotas.editionId,
+      capacity: registrationQuotas.capacity,
+      confirmed: sql<number>`(select count(*)::int from registrations r
+        where r.edition_id = "registration_quotas"."edition_id"
+          and r.status in ('registered', 'checked_in'))`,
+    })
+    .from(registrationQuotas)
+    .where(isNull(registrationQuotas.sessionId));
+  return rows
+    .map((r) => ({ ...r, confirmed: Number(r.confirmed) }))
+    .filter(
+      (r): r is { editionId: string; capacity: number; confirmed: number } =>
+        r.capacity !== null && r.confirmed > r.capacity,
+    );
+}
+
+// --- Check-in ------------------------------------------------------------------------------
+
+/**
+ * Marks the person as arrived. One statement, so two desks checking the same person in at
+ * once cannot both succeed: the second finds them already checked in and says when.
+ */
+export async function checkInRegistration(
+  db: Executor,
+  target: { id: string } | { editionId: string; code: string },
+  actorId: string | null,
+): Promise<{ registration: Registration; alreadyCheckedIn: boolean }> {
+  const which =
+    "id" in target
+      ? eq(registrations.id, target.id)
+      : (and(
+          eq(registrations.editionId, target.editionId),
+          eq(registrations.code, target.code),
+        ) as SQL);
+  // The usual case in one statement: a checked-in person has no waitlist position to compute.
+  const [updated] = await db
+    .update(registrations)
+    .set({
+      status: "checked_in",
+      checkedInAt: sql`now()`,
+      checkedInBy: actorId,
+      updatedAt: sql`now()`,
+    })
+    .where(and(which, eq(registrations.status, "registered")))
+    .returning();
+  if (updated)
+    return {
+      registration: toRegistration({ ...updated, waitlistPosition: null }),
+      alreadyCheckedIn: false,
+    };
+  const [registration] = await selectRegistrations(db, which);
+  if (!registration)
+    throw new DomainError(
+      "not_found",
+      "id" in target ? "Inscription introuvable." : `Aucune inscription au code ${target.code}.`,
+    );
+  if (registration.status === "checked_in") return { registration, alreadyCheckedIn: true };
+  const name = `${registration.firstName} ${registration.lastName}`;
+  throw new DomainError(
+    "invalid",
+    registration.status === "waitlisted"
+      ? `${name} est en liste d'attente (position ${registration.waitlistPosition}) : pas de place confirmée.`
+      : `L'inscription de ${name} a été annulée.`,
+    { status: registration.status },
+  );
+}
+
+// --- Lists, search, counts -----------------------------------------------------------------
+
+function registrationFilters(q: z.output<typeof RegistrationQuery>): SQL | undefined {
+  const filters: SQL[] = [eq(registrations.editionId, q.editionId)];
+  if (q.subdivisionId) filters.push(eq(registrations.subdivisionId, q.subdivisionId));
+  if (q.status) filters.push(eq(registrations.status, q.status));
+  const words = searchFilters(registrations.searchText, q.search);
+  if (words.length > 0) {
+    const byText = and(...words) as SQL;
+    // A code, typed or scanned, with or without its dash.
+    const code = normaliseRegistrationCode(q.search ?? "");
+    filters.push(code ? (or(byText, eq(registrations.code, code)) as SQL) : byText);
+  }
+  return and(...filters);
+}
+
+export async function listRegistrations(
+  db: Executor,
+  query: RegistrationQuery,
+): Promise<z.output<typeof RegistrationPage>> {
+  const q = RegistrationQuery.parse(query);
+  const where = registrationFilters(q);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(selection)
+      .from(registrations)
+      .where(where)
+      .orderBy(asc(registrations.lastName), asc(registrations.firstName), asc(registrations.id))
+      .limit(q.limit)
+      .offset(q.offset),
+    db.select({ n: count() }).from(registrations).where(where),
+  ]);
+  return { items: rows.map(toRegistration), total: Number(total?.n ?? 0) };
+}
+
+/** Every registration matching the filters, in queue order (exports). */
+export async function allRegistrations(
+  db: Executor,
+  query: Omit<RegistrationQuery, "limit" | "offset">,
+): Promise<Registration[]> {
+  const q = RegistrationQuery.parse({ ...query, limit: 1, offset: 0 });
+  const rows = await db
+    .select(selection)
+    .from(registrations)
+    .where(registrationFilters(q))
+    .orderBy(asc(registrations.queuedSeq));
+  return rows.map(toRegistration);
+}
+
+/** The desk's search: by code, name or email; people waiting to check in first. */
+export async function searchForCheckIn(
+  db: Executor,
+  editionId: string,
+  query: string,
+  limit: number,
+): Promise<Registration[]> {
+  const q = RegistrationQuery.parse({ editionId, search: query, limit });
+  const rows = await db
+    .select(selection)
+    .from(registrations)
+    .where(registrationFilters(q))
+    .orderBy(
+      sql`case ${registrations.status} when 'registered' then 0 when 'checked_in' then 1 when 'waitlisted' then 2 else 3 end`,
+      asc(registrations.lastName),
+      asc(registrations.firstName),
+    )
+    .limit(limit);
+  return rows.map(toRegistration);
+}
+
+/** Registrations and arrivals per subdivision, for the live counters. */
+export async function liveCounts(db: Executor, editionId: string): Promise<LiveCounts> {
+  const rows = await db
+    .select({
+      subdivisionId: subdivisions.id,
+      name: subdivisions.name,
+      status: registrations.status,
+      n: count(registrations.id),
+    })
+    .from(subdivisions)
+    .leftJoin(
+      registrations,
+      and(eq(registrations.subdivisionId, subdivisions.id), eq(registrations.editionId, editionId)),
+    )
+    .groupBy(subdivisions.id, subdivisions.name, registrations.status)
+    .orderBy(asc(subdivisions.name));
+  const [quota] = await db
+    .select({ capacity: registrationQuotas.capacity })
+    .from(registrationQuotas)
+    .where(and(eq(registrationQuotas.editionId, editionId), isNull(registrationQuotas.sessionId)));
+  const totals = { confirmed: 0, waitlisted: 0, cancelled: 0, checkedIn: 0 };
+  const bySubdivision = new Map<
+    string,
+    {
+      subdivisionId: string;
+      name: string;
+      confirmed: number;
+      waitlisted: number;
+      checkedIn: number;
+    }
+  >();
+  for (const row of rows) {
+    const entry = bySubdivision.get(row.subdivisionId) ?? {
+      subdivisionId: row.subdivisionId,
+      name: row.name,
+      confirmed: 0,
+      waitlisted: 0,
+      checkedIn: 0,
+    };
+    bySubdivision.set(row.subdivisionId, entry);
+    const n = Number(row.n);
+    if (row.status === "registered" || row.status === "checked_in") {
+      entry.confirmed += n;
+      totals.confirmed += n;
+    }
+    if (row.status === "checked_in") {
+      entry.checkedIn += n;
+      totals.checkedIn += n;
+    }
+    if (row.status === "waitlisted") {
+      entry.waitlisted += n;
+      totals.waitlisted += n;
+    }
+    if (row.status === "cancelled") totals.cancelled += n;
+  }
+  return {
+    editionId,
+    at: new Date().toISOString(),
+    capacity: quota?.capacity ?? null,
+    totals,
+    bySubdivision: [...bySubdivision.values()],
+  };
+}
+
+/** The most recent arrivals, newest first (the desk's "dernières arrivées"). */
+export async function recentCheckIns(
+  db: Executor,
+  editionId: string,
+  limit: number,
+): Promise<Registration[]> {
+  const rows = await db
+    .select(selection)
+    .from(registrations)
+    .where(and(eq(registrations.editionId, editionId), eq(registrations.status, "checked_in")))
+    .orderBy(desc(registrations.checkedInAt))
+    .limit(limit);
+  return rows.map(toRegistration);
+}

@@ -1,0 +1,252 @@
+import { z } from "zod";
+import { Email } from "../auth/account";
+import { localDay, localTime, PARIS } from "../time";
+import { PersonName, YearOfTraining } from "./member";
+
+export const REGISTRATION_STATUSES = [
+  "registered",
+  "waitlisted",
+  "cancelled",
+  "checked_in",
+] as const;
+export const RegistrationStatus = z.enum(REGISTRATION_STATUSES, {
+  error: "Statut d'inscription inconnu.",
+});
+export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
+export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
+  registered: "Inscrit·e",
+  waitlisted: "Liste d'attente",
+  cancelled: "Annulée",
+  checked_in: "Arrivé·e",
+};
+
+/** Registered and checked-in people hold a place; the waitlisted and the cancelled do not. */
+export const holdsPlace = (status: RegistrationStatus) =>
+  status === "registered" || status === "checked_in";
+
+// --- Registration codes --------------------------------------------------------------------
+
+/** No 0/O, 1/I/L: a code read aloud or typed from a phone screen must not be ambiguous. */
+export const REGISTRATION_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+const CODE_LENGTH = 8;
+
+/**
+ * A registration code ("K7QM-3XPA", 31⁸ ≈ 8.5 × 10¹¹ possibilities) from a source of random
+ * bytes; bytes that would bias the draw are thrown away.
+ */
+export function generateRegistrationCode(randomBytes: (n: number) => Uint8Array): string {
+  const size = REGISTRATION_CODE_ALPHABET.length;
+  const limit = 256 - (256 % size);
+  let out = "";
+  while (out.length < CODE_LENGTH) {
+    for (const byte of randomBytes(CODE_LENGTH * 2)) {
+      if (byte < limit && out.length < CODE_LENGTH) out += REGISTRATION_CODE_ALPHABET[byte % size];
+    }
+  }
+  return `${out.slice(0, 4)}-${out.slice(4)}`;
+}
+
+/** What a person types or a scanner sends: " k7qm 3xpa " → "K7QM-3XPA"; null if it cannot be a code. */
+export function normaliseRegistrationCode(input: string): string | null {
+  const raw = input.toUpperCase().replace(/[\s-]/g, "");
+  if (raw.length !== CODE_LENGTH) return null;
+  for (const char of raw) if (!REGISTRATION_CODE_ALPHABET.includes(char)) return null;
+  return `${raw.slice(0, 4)}-${raw.slice(4)}`;
+}
+
+export const RegistrationCode = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const code = normaliseRegistrationCode(value);
+    if (!code) {
+      ctx.addIssue({
+        code: "custom",
+        message: "Code d'inscription invalide (8 caractères, par exemple K7QM-3XPA).",
+      });
+      return z.NEVER;
+    }
+    return code;
+  });
+
+// --- Entities and inputs -------------------------------------------------------------------
+
+export const Registration = z.object({
+  id: z.uuid(),
+  editionId: z.uuid(),
+  code: z.string(),
+  /** The member record with the same email, when there is one. */
+  memberId: z.uuid().nullable(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  subdivisionId: z.uuid(),
+  yearOfTraining: YearOfTraining.nullable(),
+  meals: z.boolean(),
+  gala: z.boolean(),
+  status: RegistrationStatus,
+  /** 1 for the first person waiting; null unless waitlisted. */
+  waitlistPosition: z.int().positive().nullable(),
+  synthetic: z.boolean(),
+  registeredAt: z.string(),
+  confirmedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  checkedInAt: z.string().nullable(),
+});
+export type Registration = z.infer<typeof Registration>;
+
+export const RegistrationInput = z.object({
+  editionId: z.uuid(),
+  firstName: PersonName,
+  lastName: PersonName,
+  email: Email,
+  subdivisionId: z.uuid({ error: "Choisissez votre subdivision." }),
+  yearOfTraining: YearOfTraining.nullable().default(null),
+  meals: z.boolean().default(true),
+  gala: z.boolean().default(false),
+  /**
+   * Chosen by the client once per form submission and sent again on every retry of it: the
+   * server then answers the first outcome instead of registering twice.
+   */
+  idempotencyKey: z.string().trim().min(8).max(100).optional(),
+});
+export type RegistrationInput = z.input<typeof RegistrationInput>;
+
+/** What a person who registered themselves may see: their own registration, nothing else. */
+export const RegistrationReceipt = Registration.pick({
+  editionId: true,
+  code: true,
+  firstName: true,
+  lastName: true,
+  email: true,
+  subdivisionId: true,
+  meals: true,
+  gala: true,
+  status: true,
+  waitlistPosition: true,
+});
+export type RegistrationReceipt = z.infer<typeof RegistrationReceipt>;
+
+export const CancelByCodeInput = z.object({
+  code: RegistrationCode,
+  idempotencyKey: z.string().trim().min(8).max(100).optional(),
+});
+
+export const RegistrationQuery = z.object({
+  editionId: z.uuid(),
+  subdivisionId: z.uuid().optional(),
+  status: RegistrationStatus.optional(),
+  search: z.string().trim().max(100).optional(),
+  limit: z.int().min(1).max(1000).default(100),
+  offset: z.int().min(0).default(0),
+});
+export type RegistrationQuery = z.input<typeof RegistrationQuery>;
+export const RegistrationPage = z.object({
+  items: z.array(Registration),
+  total: z.int().nonnegative(),
+});
+
+export const CapacityInput = z.object({
+  editionId: z.uuid(),
+  /** null: no limit. */
+  capacity: z.int().min(0, { error: "La capacité ne peut être négative." }).nullable(),
+});
+
+export const EditionCapacity = z.object({
+  editionId: z.uuid(),
+  capacity: z.int().nonnegative().nullable(),
+  confirmed: z.int().nonnegative(),
+  waitlisted: z.int().nonnegative(),
+  checkedIn: z.int().nonnegative(),
+  cancelled: z.int().nonnegative(),
+});
+export type EditionCapacity = z.infer<typeof EditionCapacity>;
+
+// --- Capacity and waitlist rules -----------------------------------------------------------
+
+/** The status a new registration gets, given the places already held. */
+export function admissionStatus(confirmed: number, capacity: number | null): RegistrationStatus {
+  return capacity === null || confirmed < capacity ? "registered" : "waitlisted";
+}
+
+/** Places still free; null when the edition has no limit. */
+export function placesLeft(confirmed: number, capacity: number | null): number | null {
+  return capacity === null ? null : Math.max(0, capacity - confirmed);
+}
+
+/**
+ * Who moves from the waitlist to a confirmed place once places free up (a cancellation, a
+ * raised capacity): the first in arrival order, as many as there are free places.
+ */
+export function promotions<T extends { queuedSeq: number }>(
+  waitlist: readonly T[],
+  confirmed: number,
+  capacity: number | null,
+): T[] {
+  const free = capacity === null ? waitlist.length : Math.max(0, capacity - confirmed);
+  return [...waitlist].sort((a, b) => a.queuedSeq - b.queuedSeq).slice(0, free);
+}
+
+// --- Check-in ------------------------------------------------------------------------------
+
+export const CheckInSearch = z.object({
+  editionId: z.uuid(),
+  query: z.string().trim().min(1).max(100),
+  limit: z.int().min(1).max(50).default(12),
+});
+
+export const CheckInByCode = z.object({ editionId: z.uuid(), code: RegistrationCode });
+export const CheckInById = z.object({ registrationId: z.uuid() });
+
+export const CheckInResult = z.object({
+  registration: Registration,
+  alreadyCheckedIn: z.boolean(),
+  message: z.string(),
+});
+export type CheckInResult = z.infer<typeof CheckInResult>;
+
+/**
+ * The desk's answer: a welcome the first time, "déjà enregistré·e à 08:12" (Paris time) after;
+ * a check-in on an earlier day names the day.
+ */
+export function checkInMessage(
+  registration: Pick<Registration, "firstName" | "lastName" | "checkedInAt">,
+  alreadyCheckedIn: boolean,
+  now: string = new Date().toISOString(),
+  timeZone = PARIS,
+): string {
+  const name = `${registration.firstName} ${registration.lastName}`;
+  const at = registration.checkedInAt;
+  if (!alreadyCheckedIn || !at) return `Bienvenue, ${name} ! Arrivée enregistrée.`;
+  const time = localTime(at, timeZone);
+  if (localDay(at, timeZone) === localDay(now, timeZone))
+    return `${name} : déjà enregistré·e à ${time}.`;
+  const [, month, day] = localDay(at, timeZone).split("-");
+  return `${name} : déjà enregistré·e le ${day}/${month} à ${time}.`;
+}
+
+// --- Live counts ---------------------------------------------------------------------------
+
+export const LiveCountsInput = z.object({ editionId: z.uuid() });
+export const LiveCounts = z.object({
+  editionId: z.uuid(),
+  at: z.string(),
+  capacity: z.int().nonnegative().nullable(),
+  /** `confirmed` counts everyone holding a place: registered, checked in or not. */
+  totals: z.object({
+    confirmed: z.int().nonnegative(),
+    waitlisted: z.int().nonnegative(),
+    cancelled: z.int().nonnegative(),
+    checkedIn: z.int().nonnegative(),
+  }),
+  bySubdivision: z.array(
+    z.object({
+      subdivisionId: z.uuid(),
+      name: z.string(),
+      confirmed: z.int().nonnegative(),
+      waitlisted: z.int().nonnegative(),
+      checkedIn: z.int().nonnegative(),
+    }),
+  ),
+});
+export type LiveCounts = z.infer<typeof LiveCounts>;

@@ -1,0 +1,454 @@
+#!/usr/bin/env -S node --import tsx
+/**
+ * Registration and check-in under load, over HTTP against the real server (loopback). Prints
+ * figures; exits 1 only when an invariant breaks (a registration lost or duplicated, more
+ * confirmed places than the capacity, a 5xx).
+ *
+ *   pnpm exec tsx tooling/scripts/bench-registrations.ts                 # PGlite, then PostgreSQL
+ *   pnpm exec tsx tooling/scripts/bench-registrations.ts --backend postgres --duration 60
+ *
+ * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the
+ * server; a fresh database is created on it for each run and dropped afterwards.
+ *
+ * Scenarios, per backend:
+ *   1. 1,000 concurrent self-registrations, capacity exactly 1,000: all confirmed, none lost or
+ *      duplicated; throughput and latency.
+ *   2. 1,000 more, concurrent, with 100 places left: exactly 100 confirmed, 900 waitlisted in
+ *      arrival order (positions 1..900, registration times increasing with position).
+ *   3. 200 of them retried with their idempotency keys: the same answers, nothing written.
+ *   4. Check-in burst (PostgreSQL; --checkin-everywhere for PGlite too): 100 concurrent clients
+ *      for --duration seconds, each checking people in by code as the desk does.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import type PG from "pg";
+
+// Run as CommonJS by tsx (the root package has no "type"): no import.meta, no top-level await.
+const ROOT = resolve(dirname(process.argv[1] ?? "."), "../..");
+// The scripts folder is no package of its own: pg comes from the database package.
+const pg = createRequire(join(ROOT, "packages/db/package.json"))("pg") as typeof PG;
+const EDITION = "00000001-0000-4000-8000-00000000001a";
+const PASSWORD = "bench-password-2026";
+const SUBDIVISIONS = Array.from(
+  { length: 23 },
+  (_, i) => `00000010-0000-4000-8000-${(i + 1).toString(16).padStart(12, "0")}`,
+);
+
+const { values: options } = parseArgs({
+  options: {
+    backend: { type: "string", default: "both" },
+    requests: { type: "string", default: "1000" },
+    duration: { type: "string", default: "60" },
+    clients: { type: "string", default: "100" },
+    "checkin-everywhere": { type: "boolean", default: false },
+  },
+});
+const REQUESTS = Number(options.requests);
+const DURATION_S = Number(options.duration);
+const CLIENTS = Number(options.clients);
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: a bench option, never seen by turbo tasks
+const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+// --- Server --------------------------------------------------------------------------------
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(),
+      );
+    });
+  });
+}
+
+async function pgAdmin(sql: string) {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+interface Server {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function startServer(backend: "pglite" | "postgres"): Promise<Server> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of ["DATABASE_URL", "TRIBUNE_DATA_DIR", "TRIBUNE_PUBLIC_URL", "INIT_CWD"])
+    delete env[key];
+  let cleanup: () => Promise<void>;
+  if (backend === "pglite") {
+    const dataDir = mkdtempSync(join(tmpdir(), "tribune-bench-"));
+    env.TRIBUNE_DATA_DIR = dataDir;
+    cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
+  } else {
+    const name = `tribune_bench_${randomBytes(5).toString("hex")}`;
+    await pgAdmin(`create database ${name}`);
+    const url = new URL(PG_URL);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    cleanup = () => pgAdmin(`drop database if exists ${name} with (force)`);
+  }
+  Object.assign(env, { PORT: String(port), HOST: "127.0.0.1", TRIBUNE_DEMO_PASSWORD: PASSWORD });
+  let output = "";
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", "apps/server/src/main.ts"],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  child.stdout?.on("data", (c) => (output += c));
+  child.stderr?.on("data", (c) => (output += c));
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await cleanup();
+  };
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { url, stop };
+    } catch {}
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`server not ready:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+// --- HTTP helpers --------------------------------------------------------------------------
+
+interface Timed<T> {
+  status: number;
+  ms: number;
+  data: T | null;
+  error: string | null;
+}
+
+async function post<T>(url: string, path: string, input: unknown, cookie = ""): Promise<Timed<T>> {
+  const started = performance.now();
+  try {
+    const res = await fetch(`${url}/trpc/${path}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...(cookie ? { Cookie: cookie } : {}) },
+      body: JSON.stringify(input),
+    });
+    const body = (await res.json()) as { result?: { data: T }; error?: { message: string } };
+    return {
+      status: res.status,
+      ms: performance.now() - started,
+      data: body.result?.data ?? null,
+      error: body.error?.message ?? null,
+    };
+  } catch (error) {
+    return { status: 0, ms: performance.now() - started, data: null, error: String(error) };
+  }
+}
+
+async function get<T>(url: string, path: string, input: unknown, cookie: string): Promise<T> {
+  const res = await fetch(
+    `${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
+    { headers: { Cookie: cookie } },
+  );
+  const body = (await res.json()) as { result?: { data: T }; error?: { message: string } };
+  if (!body.result) throw new Error(`${path}: ${body.error?.message ?? res.status}`);
+  return body.result.data;
+}
+
+async function logIn(url: string, role: string): Promise<string> {
+  const res = await fetch(`${url}/trpc/auth.login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email: `${role}@tribune.demo`, password: PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${await res.text()}`);
+  return (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0
+    ? Number.NaN
+    : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number);
+const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
+
+function latencyLine(label: string, samples: number[], seconds: number) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return `${label.padEnd(44)} n=${String(samples.length).padStart(6)}  ${fmt(samples.length / seconds).padStart(7)}/s  p50 ${fmt(percentile(sorted, 50)).padStart(7)} ms  p95 ${fmt(percentile(sorted, 95)).padStart(7)} ms  p99 ${fmt(percentile(sorted, 99)).padStart(7)} ms  max ${fmt(sorted.at(-1) ?? Number.NaN).padStart(7)} ms`;
+}
+
+let failures = 0;
+function check(ok: boolean, what: string) {
+  console.log(`  ${ok ? "ok " : "KO "} ${what}`);
+  if (!ok) failures += 1;
+}
+
+// --- Scenarios -----------------------------------------------------------------------------
+
+interface Receipt {
+  code: string;
+  email: string;
+  status: "registered" | "waitlisted" | "cancelled" | "checked_in";
+  waitlistPosition: number | null;
+}
+interface Registration extends Receipt {
+  id: string;
+  registeredAt: string;
+}
+interface Capacity {
+  capacity: number | null;
+  confirmed: number;
+  waitlisted: number;
+  checkedIn: number;
+}
+
+let serial = 0;
+function registrationInputs(n: number, tag: string) {
+  return Array.from({ length: n }, (_, i) => {
+    serial += 1;
+    return {
+      editionId: EDITION,
+      firstName: `Bench${serial}`,
+      lastName: `Interne ${tag}`,
+      email: `bench.${tag}.${i}@charge.example`,
+      subdivisionId: SUBDIVISIONS[serial % SUBDIVISIONS.length],
+      yearOfTraining: (serial % 3) + 1,
+      meals: true,
+      gala: serial % 2 === 0,
+      idempotencyKey: `bench-${tag}-${i}-${randomBytes(4).toString("hex")}`,
+    };
+  });
+}
+
+async function registerAll(url: string, inputs: ReturnType<typeof registrationInputs>) {
+  const started = performance.now();
+  const results = await Promise.all(
+    inputs.map((input) => post<Receipt>(url, "registration.register", input)),
+  );
+  return { results, seconds: (performance.now() - started) / 1000 };
+}
+
+async function allRegistrations(url: string, cookie: string): Promise<Registration[]> {
+  const out: Registration[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await get<{ items: Registration[]; total: number }>(
+      url,
+      "registration.list",
+      { editionId: EDITION, limit: 1000, offset },
+      cookie,
+    );
+    out.push(...page.items);
+    if (out.length >= page.total || page.items.length === 0) return out;
+  }
+}
+
+async function runBackend(backend: "pglite" | "postgres") {
+  console.log(
+    `\n=== ${backend === "pglite" ? "PGlite (embedded, one process)" : "PostgreSQL"} ===`,
+  );
+  const server = await startServer(backend);
+  try {
+    const organiser = await logIn(server.url, "organiser");
+    const setCapacity = (capacity: number | null) =>
+      post<{ capacity: Capacity }>(
+        server.url,
+        "registration.setCapacity",
+        { editionId: EDITION, capacity },
+        organiser,
+      );
+    const capacityNow = () =>
+      get<Capacity>(server.url, "registration.capacity", { editionId: EDITION }, organiser);
+
+    // 1. REQUESTS concurrent registrations, exactly enough places.
+    await setCapacity(REQUESTS);
+    const first = registrationInputs(REQUESTS, "a");
+    const a = await registerAll(server.url, first);
+    console.log(`\n1. ${REQUESTS} concurrent self-registrations (capacity ${REQUESTS})`);
+    console.log(
+      latencyLine(
+        "   registration.register",
+        a.results.map((r) => r.ms),
+        a.seconds,
+      ),
+    );
+    const fiveXX = a.results.filter((r) => r.status >= 500 || r.status === 0).length;
+    check(fiveXX === 0, `no 5xx / network error (${fiveXX})`);
+    check(
+      a.results.every((r) => r.status === 200),
+      "every request answered 200",
+    );
+    check(new Set(a.results.map((r) => r.data?.code)).size === REQUESTS, "every code distinct");
+    let capacity = await capacityNow();
+    check(
+      capacity.confirmed === REQUESTS && capacity.waitlisted === 0,
+      `confirmed ${capacity.confirmed} = ${REQUESTS}, waitlisted ${capacity.waitlisted}`,
+    );
+
+    // 2. REQUESTS more with 100 places left.
+    await setCapacity(REQUESTS + 100);
+    const second = registrationInputs(REQUESTS, "b");
+    const b = await registerAll(server.url, second);
+    console.log(`\n2. ${REQUESTS} more, concurrent, 100 places left`);
+    console.log(
+      latencyLine(
+        "   registration.register",
+        b.results.map((r) => r.ms),
+        b.seconds,
+      ),
+    );
+    check(
+      b.results.every((r) => r.status === 200),
+      "every request answered 200",
+    );
+    const confirmed = b.results.filter((r) => r.data?.status === "registered").length;
+    const waiting = b.results.filter((r) => r.data?.status === "waitlisted");
+    check(confirmed === 100, `exactly 100 confirmed (${confirmed})`);
+    check(waiting.length === REQUESTS - 100, `${REQUESTS - 100} waitlisted (${waiting.length})`);
+    capacity = await capacityNow();
+    check(
+      capacity.confirmed === REQUESTS + 100,
+      `invariant: confirmed ${capacity.confirmed} ≤ capacity ${capacity.capacity}`,
+    );
+    const stored = await allRegistrations(server.url, organiser);
+    check(
+      stored.length === 2 * REQUESTS,
+      `none lost: ${stored.length} stored of ${2 * REQUESTS} sent`,
+    );
+    check(new Set(stored.map((r) => r.email)).size === stored.length, "no duplicate person");
+    const queue = stored
+      .filter((r) => r.status === "waitlisted")
+      .sort((x, y) => (x.waitlistPosition ?? 0) - (y.waitlistPosition ?? 0));
+    const positionsOk = queue.every((r, i) => r.waitlistPosition === i + 1);
+    const timesOk = queue.every(
+      (r, i) => i === 0 || (queue[i - 1] as Registration).registeredAt <= r.registeredAt,
+    );
+    check(positionsOk && timesOk, "waitlist in arrival order (positions 1..n, times increasing)");
+    const lastConfirmed = stored
+      .filter((r) => r.status === "registered" && r.email.includes(".b."))
+      .map((r) => r.registeredAt)
+      .sort()
+      .at(-1);
+    check(
+      !lastConfirmed || !queue[0] || lastConfirmed <= queue[0].registeredAt,
+      "every confirmed arrived before every waitlisted",
+    );
+
+    // 3. Retries with the same idempotency keys.
+    const retried = second.slice(0, 200);
+    const c = await registerAll(server.url, retried);
+    console.log("\n3. 200 retries with their idempotency keys");
+    console.log(
+      latencyLine(
+        "   registration.register (retry)",
+        c.results.map((r) => r.ms),
+        c.seconds,
+      ),
+    );
+    const same = c.results.every((r, i) => r.data?.code === b.results[i]?.data?.code);
+    check(same, "same answers as the first time");
+    check(
+      (await allRegistrations(server.url, organiser)).length === 2 * REQUESTS,
+      "nothing new written",
+    );
+
+    // 4. Check-in burst.
+    if (backend === "postgres" || options["checkin-everywhere"]) {
+      await setCapacity(null);
+      const extra = registrationInputs(4000, "c");
+      for (let i = 0; i < extra.length; i += 200)
+        await registerAll(server.url, extra.slice(i, i + 200));
+      const codes = (await allRegistrations(server.url, organiser))
+        .filter((r) => r.status === "registered")
+        .map((r) => r.code);
+      console.log(
+        `\n4. Check-in burst: ${CLIENTS} concurrent desks for ${DURATION_S} s (${codes.length} people expected)`,
+      );
+      const firstTime: number[] = [];
+      const repeat: number[] = [];
+      const statuses = new Map<number, number>();
+      let next = 0;
+      const started = performance.now();
+      const stopAt = Date.now() + DURATION_S * 1000;
+      await Promise.all(
+        Array.from({ length: CLIENTS }, async () => {
+          const cookie = await logIn(server.url, "organiser");
+          while (Date.now() < stopAt) {
+            const code = codes[next % codes.length] as string;
+            next += 1;
+            const r = await post<{ alreadyCheckedIn: boolean }>(
+              server.url,
+              "checkIn.byCode",
+              { editionId: EDITION, code },
+              cookie,
+            );
+            statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+            (r.data?.alreadyCheckedIn ? repeat : firstTime).push(r.ms);
+          }
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      console.log(latencyLine("   checkIn.byCode, all", [...firstTime, ...repeat], seconds));
+      console.log(latencyLine("   checkIn.byCode, first check-in", firstTime, seconds));
+      console.log(latencyLine("   checkIn.byCode, again (déjà enregistré·e)", repeat, seconds));
+      console.log(`   statuses: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(", ")}`);
+      const errors = [...statuses]
+        .filter(([s]) => s >= 500 || s === 0)
+        .reduce((n, [, k]) => n + k, 0);
+      check(errors === 0, `no 5xx / network error (${errors})`);
+      const all = [...firstTime, ...repeat].sort((x, y) => x - y);
+      const p95 = percentile(all, 95);
+      console.log(
+        `   target p95 ≤ 150 ms: ${p95 <= 150 ? "met" : "missed"} (${fmt(p95)} ms); real load is 1,000 check-ins in 10 min ≈ 1.7/s`,
+      );
+      capacity = await capacityNow();
+      check(
+        capacity.checkedIn === Math.min(codes.length, firstTime.length),
+        `checked in ${capacity.checkedIn} = first check-ins answered ${firstTime.length}`,
+      );
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+const backends =
+  options.backend === "both"
+    ? (["pglite", "postgres"] as const)
+    : [options.backend as "pglite" | "postgres"];
+async function main() {
+  console.log(
+    `Tribune registration bench — ${new Date().toISOString()} — node ${process.version}, ${REQUESTS} requests per wave`,
+  );
+  for (const backend of backends) await runBackend(backend);
+  console.log(failures === 0 ? "\nAll invariants held." : `\n${failures} invariant(s) broken.`);
+  process.exit(failures === 0 ? 0 : 1);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
