@@ -1,0 +1,1 @@
+export { ask, askHidden } from "@tribune/cli-kit";

@@ -1,0 +1,265 @@
+import type { Edition } from "../congress/edition";
+import type { Room } from "../congress/room";
+import { SESSION_KIND_LABELS, SESSION_KINDS, type Session } from "../congress/session";
+import { buildDayGrid } from "../schedule/grid";
+import { daysBetween, localDay, localTime } from "../time";
+import { type ComputedFigure, PressKitEditorial } from "./editorial";
+import { datesLabel, dayLabel, weekdayLabel } from "./french";
+import {
+  type ContentsEntry,
+  FIGURE_PLACEHOLDER,
+  HIGHLIGHT_KINDS,
+  type HighlightGroup,
+  type HighlightKind,
+  type KeyFigure,
+  type PlanningDay,
+  type PressKitModel,
+  type PressKitSection,
+  type SectionId,
+} from "./model";
+import { figuresIn, parseBlocks } from "./rich-text";
+
+export const HIGHLIGHT_LABELS: Record<HighlightKind, string> = {
+  table_ronde: "Les tables rondes",
+  boite_a_outils: "Les boîtes à outils",
+  atelier: "Les ateliers",
+  flash_actualite: "Flash actualités",
+};
+
+export interface PressKitInput {
+  edition: Edition;
+  rooms: Room[];
+  /** The programme; only published sessions reach the press. */
+  sessions: Session[];
+  editorial: PressKitEditorial;
+  /** Figures computed from imported survey responses; none until the surveys are imported. */
+  computedFigures?: ComputedFigure[];
+}
+
+const byStart = (a: Session, b: Session) => Date.parse(a.startsAt) - Date.parse(b.startsAt);
+
+/**
+ * Assembles the press kit of an edition: the cover from the edition, highlights and the
+ * planning from the published sessions, the rest from the editorial texts, and every survey
+ * figure from its definition — with `value: null` and a visible placeholder until computed.
+ * Pure: same input, same model.
+ */
+export function buildPressKitModel(input: PressKitInput): PressKitModel {
+  const editorial = PressKitEditorial.parse(input.editorial);
+  const { edition, rooms } = input;
+  const sessions = input.sessions.filter((s) => s.published).sort(byStart);
+  const days = daysBetween(edition.firstDay, edition.lastDay);
+  const status = (id: SectionId) => editorial.statuses[id] ?? "valide";
+
+  const computed = new Map((input.computedFigures ?? []).map((f) => [f.id, f]));
+  const figures: KeyFigure[] = editorial.figures.map((definition) => {
+    const found = computed.get(definition.id);
+    return {
+      ...definition,
+      source: { ...definition.source, respondents: found?.respondents ?? null },
+      value: found?.value ?? null,
+      placeholder: FIGURE_PLACEHOLDER,
+    };
+  });
+  const figureIds = new Set(figures.map((f) => f.id));
+  if (figureIds.size !== figures.length) throw new Error("Two key figures share an id");
+  const blocks = (source: Parameters<typeof parseBlocks>[0]) => parseBlocks(source, figureIds);
+
+  const roomName = new Map(rooms.map((r) => [r.id, r.name]));
+  const roomOrder = new Map(rooms.map((r) => [r.id, r.order]));
+  const firstRoom = (s: Session) => Math.min(...s.roomIds.map((id) => roomOrder.get(id) ?? 99));
+
+  const highlightGroup = (kind: HighlightKind): HighlightGroup => ({
+    kind,
+    label: HIGHLIGHT_LABELS[kind],
+    entries: sessions
+      .filter((s) => s.kind === kind)
+      .sort((a, b) => byStart(a, b) || firstRoom(a) - firstRoom(b))
+      .map((s) => {
+        const day = localDay(s.startsAt, edition.timeZone);
+        return {
+          sessionId: s.id,
+          title: s.title,
+          day,
+          dayLabel: dayLabel(day),
+          start: localTime(s.startsAt, edition.timeZone),
+          end: localTime(s.endsAt, edition.timeZone),
+          rooms: s.roomIds.flatMap((id) => roomName.get(id) ?? []),
+        };
+      }),
+    topics: kind === "flash_actualite" ? [...editorial.highlights.flashTopics] : [],
+  });
+
+  const planningDays: PlanningDay[] = days.flatMap((day) => {
+    const grid = buildDayGrid(day, rooms, sessions, edition.timeZone);
+    if (grid.cells.length === 0) return [];
+    const kinds = new Set(grid.cells.map((c) => c.kind));
+    const legend = SESSION_KINDS.filter((k) => kinds.has(k)).map((kind) => ({
+      kind,
+      label: SESSION_KIND_LABELS[kind],
+    }));
+    return [
+      { day, label: dayLabel(day, { year: true }), weekday: weekdayLabel(day), grid, legend },
+    ];
+  });
+
+  const pillars = editorial.pillars.map((pillar): PressKitSection => {
+    const items = pillar.items.map((item) => {
+      const parsed = blocks(item.blocks);
+      const inText = new Set(figuresIn(parsed));
+      for (const id of item.figureIds) {
+        if (!inText.has(id))
+          throw new Error(`Figure "${id}" is shown by "${item.title}" but not in its text`);
+      }
+      return { id: item.id, title: item.title, blocks: parsed, figureIds: [...item.figureIds] };
+    });
+    return {
+      id: pillar.id,
+      kind: "pillar",
+      title: pillar.title,
+      kicker: null,
+      status: status(pillar.id),
+      content: { pillar: pillar.id, tagline: pillar.tagline, items },
+    };
+  });
+
+  const congress = `${edition.number}e ${editorial.congressName}`;
+  const body: PressKitSection[] = [
+    {
+      id: "ouverture",
+      kind: "opening",
+      title: editorial.opening.title,
+      kicker: editorial.opening.kicker,
+      status: status("ouverture"),
+      content: { blocks: blocks(editorial.opening.blocks), signature: editorial.opening.signature },
+    },
+    {
+      id: "temps-forts",
+      kind: "highlights",
+      title: editorial.highlights.title,
+      kicker: editorial.highlights.kicker,
+      status: status("temps-forts"),
+      content: { groups: HIGHLIGHT_KINDS.map(highlightGroup).filter((g) => g.entries.length > 0) },
+    },
+    {
+      id: "planning",
+      kind: "planning",
+      title: editorial.planning.title,
+      kicker: editorial.planning.kicker,
+      status: status("planning"),
+      content: { days: planningDays },
+    },
+    {
+      id: "mot-presidente",
+      kind: "president",
+      title: editorial.president.title,
+      kicker: editorial.president.kicker,
+      status: status("mot-presidente"),
+      content: {
+        blocks: blocks(editorial.president.blocks),
+        signature: editorial.president.signature,
+      },
+    },
+    {
+      id: "mot-bureau",
+      kind: "bureau",
+      title: editorial.bureau.title,
+      kicker: editorial.bureau.kicker,
+      status: status("mot-bureau"),
+      content: { blocks: blocks(editorial.bureau.blocks), signature: editorial.bureau.signature },
+    },
+    ...pillars,
+    {
+      id: "contacts",
+      kind: "contacts",
+      title: editorial.contacts.title,
+      kicker: null,
+      status: status("contacts"),
+      content: {
+        people: editorial.contacts.people,
+        websites: editorial.contacts.websites,
+        social: editorial.contacts.social,
+      },
+    },
+  ];
+
+  const sections: PressKitSection[] = [
+    {
+      id: "couverture",
+      kind: "cover",
+      title: editorial.documentTitle,
+      kicker: null,
+      status: status("couverture"),
+      content: {
+        organisation: editorial.organisation,
+        theme: edition.theme,
+        subtitle: edition.subtitle,
+        dates: datesLabel(days),
+        venue: edition.venue,
+        congress,
+        documentTitle: editorial.documentTitle,
+      },
+    },
+    {
+      id: "sommaire",
+      kind: "contents",
+      title: editorial.contentsTitle,
+      kicker: null,
+      status: status("sommaire"),
+      content: { entries: contentsOf(body) },
+    },
+    ...body,
+  ];
+
+  return {
+    edition: {
+      number: edition.number,
+      year: edition.year,
+      theme: edition.theme,
+      subtitle: edition.subtitle,
+      city: edition.city,
+      venue: edition.venue,
+      days,
+    },
+    meta: {
+      title: `${editorial.documentTitle} — ${congress}, ${edition.city} ${edition.year}`,
+      author: editorial.organisation,
+      subject: `${edition.theme} : ${edition.subtitle}`,
+      keywords: [
+        editorial.organisation,
+        editorial.congressName,
+        edition.city,
+        String(edition.year),
+      ].join(", "),
+      language: "fr",
+    },
+    sections,
+    figures,
+  };
+}
+
+/**
+ * The contents: sections sharing a kicker gather under it ("Le congrès 2026" › "Le planning"),
+ * a pillar lists its items.
+ */
+function contentsOf(sections: PressKitSection[]): ContentsEntry[] {
+  const entries: ContentsEntry[] = [];
+  let group: string | null = null;
+  for (const section of sections) {
+    if (section.kicker !== null) {
+      if (section.kicker !== group)
+        entries.push({ targetId: section.id, label: section.kicker, level: 0 });
+      group = section.kicker;
+      entries.push({ targetId: section.id, label: section.title, level: 1 });
+      continue;
+    }
+    group = null;
+    entries.push({ targetId: section.id, label: section.title, level: 0 });
+    if (section.kind === "pillar") {
+      for (const item of section.content.items) {
+        entries.push({ targetId: `${section.id}/${item.id}`, label: item.title, level: 1 });
+      }
+    }
+  }
+  return entries;
+}

@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { KeyFigure, PillarId, SectionId, SectionStatus, Signature } from "./model";
+
+/**
+ * The editorial half of a press kit: texts written by people, as the bureau hands them over.
+ * Paragraphs are strings in a tiny markup — `**bold**`, and `{{figure-id}}` where a survey
+ * figure goes — so that no figure is ever typed into the text.
+ */
+
+/** A paragraph; `{ list }` for a bulleted list; `{ tags }` for a cloud of short labels. */
+export const EditorialBlock = z.union([
+  z.string(),
+  z.object({ list: z.array(z.string()).min(1) }),
+  z.object({ tags: z.array(z.string()).min(1) }),
+]);
+export type EditorialBlock = z.infer<typeof EditorialBlock>;
+
+/** What a figure is and where it comes from; its value is computed, never part of the text. */
+export const FigureDefinition = KeyFigure.omit({ value: true, placeholder: true });
+export type FigureDefinition = z.infer<typeof FigureDefinition>;
+
+/** A figure computed from imported survey responses (the surveys feature provides these). */
+export const ComputedFigure = z.object({
+  id: z.string(),
+  value: z.number(),
+  respondents: z.int().nonnegative(),
+});
+export type ComputedFigure = z.infer<typeof ComputedFigure>;
+
+const heading = { title: z.string().min(1), kicker: z.string().nullable() };
+const word = z.object({
+  ...heading,
+  blocks: z.array(EditorialBlock),
+  signature: Signature.nullable(),
+});
+
+export const EditorialPillarItem = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string().min(1),
+  blocks: z.array(EditorialBlock),
+  /** Figures set large beside the item; each must also appear in its text. */
+  figureIds: z.array(z.string()).default([]),
+});
+
+export const PressKitEditorial = z.object({
+  organisation: z.string().min(1),
+  /** "Congrès des Internes de Médecine Générale": the cover prints "26e " before it. */
+  congressName: z.string().min(1),
+  documentTitle: z.string().min(1),
+  /** Section statuses; a section not listed is "valide". */
+  statuses: z.partialRecord(SectionId, SectionStatus).default({}),
+  contentsTitle: z.string().min(1),
+  opening: word,
+  highlights: z.object({
+    ...heading,
+    /** The flash news subjects as the kit announces them, not tied to one slot. */
+    flashTopics: z.array(z.string()),
+  }),
+  planning: z.object(heading),
+  president: word,
+  bureau: word,
+  pillars: z
+    .array(
+      z.object({
+        id: PillarId,
+        title: z.string().min(1),
+        tagline: z.string().nullable(),
+        items: z.array(EditorialPillarItem),
+      }),
+    )
+    .length(3),
+  figures: z.array(FigureDefinition),
+  contacts: z.object({
+    title: z.string().min(1),
+    people: z.array(
+      z.object({ name: z.string(), role: z.string(), email: z.string(), phone: z.string() }),
+    ),
+    websites: z.array(z.string()),
+    social: z.array(
+      z.object({ network: z.enum(["facebook", "linkedin", "instagram", "x"]), handle: z.string() }),
+    ),
+  }),
+});
+export type PressKitEditorial = z.input<typeof PressKitEditorial>;

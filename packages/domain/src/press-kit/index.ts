@@ -1,0 +1,5 @@
+export * from "./build";
+export * from "./editorial";
+export * from "./french";
+export * from "./model";
+export * from "./rich-text";

@@ -1,0 +1,74 @@
+/** @jsxRuntime automatic @jsxImportSource react */
+import { StyleSheet, Text, View } from "@react-pdf/renderer";
+import { formatFigure, type KeyFigure } from "@tribune/domain";
+import { SANS } from "../fonts";
+import { colors } from "../theme";
+import { fr } from "../typeset";
+
+const styles = StyleSheet.create({
+  card: {
+    flex: 1,
+    padding: 9,
+    borderTopWidth: 3,
+    borderTopColor: colors.coral,
+    backgroundColor: colors.sand,
+  },
+  placeholderCard: {
+    flex: 1,
+    padding: 9,
+    borderWidth: 1.2,
+    borderStyle: "dashed",
+    borderColor: colors.placeholderBorder,
+    backgroundColor: colors.placeholderFill,
+  },
+  value: { fontFamily: SANS, fontWeight: 800, fontSize: 30, lineHeight: 1.05, color: colors.coral },
+  placeholderValue: {
+    fontFamily: SANS,
+    fontWeight: 800,
+    fontSize: 15,
+    lineHeight: 1.1,
+    color: colors.placeholderInk,
+  },
+  placeholderNote: {
+    fontFamily: SANS,
+    fontWeight: 600,
+    fontSize: 7,
+    letterSpacing: 0.3,
+    textTransform: "uppercase",
+    color: colors.placeholderInk,
+    marginTop: 2,
+  },
+  label: { fontFamily: SANS, fontSize: 8, lineHeight: 1.3, color: colors.ink, marginTop: 6 },
+  source: { fontFamily: SANS, fontSize: 6, lineHeight: 1.35, color: colors.muted, marginTop: 6 },
+});
+
+/** "Source : Enquête … (ISNI, FNSIP-BM, ISNAR-IMG, 2024) · n = 1 234" — the provenance in small print. */
+export function provenance(figure: KeyFigure): string {
+  const { survey, partners, year, respondents } = figure.source;
+  const by = [...partners, ...(year ? [String(year)] : [])].join(", ");
+  const n =
+    respondents === null
+      ? "effectif : à venir"
+      : `n = ${new Intl.NumberFormat("fr-FR").format(respondents)}`;
+  return `Source : ${survey}${by ? ` (${by})` : ""} · ${n}`;
+}
+
+/** A key figure set large, what it measures, and where it comes from; a marked box until computed. */
+export function FigureCard({ figure }: { figure: KeyFigure }) {
+  const missing = figure.value === null;
+  const [short, why] = figure.placeholder.split(" — ");
+  return (
+    <View style={missing ? styles.placeholderCard : styles.card} wrap={false}>
+      {missing ? (
+        <>
+          <Text style={styles.placeholderValue}>{fr(short ?? figure.placeholder)}</Text>
+          {why && <Text style={styles.placeholderNote}>{fr(why)}</Text>}
+        </>
+      ) : (
+        <Text style={styles.value}>{fr(formatFigure(figure))}</Text>
+      )}
+      <Text style={styles.label}>{fr(figure.label)}</Text>
+      <Text style={styles.source}>{fr(provenance(figure))}</Text>
+    </View>
+  );
+}

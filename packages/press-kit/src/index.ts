@@ -1,0 +1,7 @@
+/**
+ * The press kit as a PDF: react-pdf components, one per section (src/sections), fed the domain's
+ * PressKitModel. Every .tsx file starts with a `@jsxRuntime automatic` pragma, so that it compiles
+ * the same whichever tsconfig tsx finds (the server and the CLI run from the repository root).
+ */
+export { registerFonts } from "./fonts";
+export { type RenderedPressKit, renderPressKit, renderPressKitWithReport } from "./render";
