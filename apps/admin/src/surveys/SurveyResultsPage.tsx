@@ -1,0 +1,145 @@
+import { skipToken, useQuery } from "@tanstack/react-query";
+import type { ResultGroup } from "@tribune/domain";
+import { useState } from "react";
+import { useParams } from "react-router";
+import { errorMessage, useTRPC } from "../trpc";
+
+const SUPPRESSED = "masqué";
+const number = (x: number | null | undefined, digits = 1) =>
+  x === null || x === undefined
+    ? "—"
+    : x.toLocaleString("fr-FR", { maximumFractionDigits: digits });
+const percent = (x: number | null) =>
+  x === null ? SUPPRESSED : `${(x * 100).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} %`;
+
+function GroupRow({ group }: { group: ResultGroup }) {
+  if (group.suppressed) {
+    return (
+      <tr className="suppressed">
+        <th scope="row">{group.label}</th>
+        <td colSpan={3} className="muted">
+          Masqué : effectif inférieur au seuil de confidentialité
+        </td>
+      </tr>
+    );
+  }
+  const summary = group.stats
+    ? `moyenne ${number(group.stats.mean)} · médiane ${number(group.stats.median)} · Q1 ${number(group.stats.q1)} · Q3 ${number(group.stats.q3)}`
+    : (group.choices ?? [])
+        .map((c) => `${c.label} : ${c.n === null ? SUPPRESSED : `${c.n} (${percent(c.share)})`}`)
+        .join(" · ");
+  return (
+    <tr>
+      <th scope="row">{group.label}</th>
+      <td className="num">{group.n}</td>
+      <td colSpan={2}>{summary}</td>
+    </tr>
+  );
+}
+
+/** One survey's results, question by question, broken down with disclosure control shown. */
+export default function SurveyResultsPage() {
+  const trpc = useTRPC();
+  const { id } = useParams();
+  const survey = useQuery(trpc.survey.get.queryOptions(id ? { id } : skipToken));
+  const [questionId, setQuestionId] = useState<string | null>(null);
+  const [groupBy, setGroupBy] = useState<string | null>(null);
+  const questions = survey.data?.questions ?? [];
+  const current =
+    questionId ?? questions.find((q) => q.type !== "single" || !q.profile)?.id ?? null;
+  const result = useQuery(
+    trpc.survey.results.queryOptions(
+      id && current ? { surveyId: id, questionId: current, groupBy } : skipToken,
+    ),
+  );
+  const breakdowns = questions.filter(
+    (q) => (q.type === "single" || q.type === "yes_no") && q.id !== current,
+  );
+
+  if (survey.error)
+    return (
+      <p role="alert" className="notice notice--error">
+        {errorMessage(survey.error)}
+      </p>
+    );
+  if (!survey.data) return <p className="muted">Chargement…</p>;
+  return (
+    <section>
+      <h1>{survey.data.title}</h1>
+      <p className="muted">
+        Seuil de confidentialité : {survey.data.disclosureThreshold} répondant·es. Les groupes plus
+        petits sont masqués, ainsi qu'un groupe complémentaire quand il le faut pour qu'on ne puisse
+        pas les retrouver par soustraction.
+      </p>
+      <div className="toolbar">
+        <label>
+          Question{" "}
+          <select value={current ?? ""} onChange={(e) => setQuestionId(e.target.value)}>
+            {questions.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.label}
+              </option>
+            ))}
+          </select>
+        </label>{" "}
+        <label>
+          Ventiler par{" "}
+          <select value={groupBy ?? ""} onChange={(e) => setGroupBy(e.target.value || null)}>
+            <option value="">(ensemble)</option>
+            {breakdowns.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {result.error && (
+        <p role="alert" className="notice notice--error">
+          {errorMessage(result.error)}
+        </p>
+      )}
+      {result.data && (
+        <>
+          <div className="table-scroll">
+            <table className="data">
+              <caption>{result.data.questionLabel}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Groupe</th>
+                  <th scope="col" className="num">
+                    Réponses
+                  </th>
+                  <th scope="col" colSpan={2}>
+                    Résultat
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <GroupRow group={result.data.overall} />
+                {result.data.groups.map((g) => (
+                  <GroupRow key={g.key ?? "sans-reponse"} group={g} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {result.data.questionType === "text" && (
+            <>
+              <h2>Réponses libres</h2>
+              {result.data.overall.texts ? (
+                <ul>
+                  {result.data.overall.texts.map((t, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: identical answers may repeat
+                    <li key={i}>{t}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="muted">Moins de dix réponses libres : elles ne sont pas affichées.</p>
+              )}
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

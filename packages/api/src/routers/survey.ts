@@ -1,0 +1,210 @@
+import {
+  getSurvey,
+  insertResponses,
+  issueSurveyTokens,
+  listSurveys,
+  recordAudit,
+  responseStats,
+  storeResponse,
+} from "@tribune/db";
+import {
+  ComputedKeyFigure,
+  coarsenToDay,
+  DomainError,
+  HEALTH_DATA_READERS,
+  KEY_FIGURE_READERS,
+  PublicSurvey,
+  parseResponse,
+  parseSurveyImport,
+  publicSurvey,
+  QuestionResult,
+  ResultQuery,
+  SURVEY_MANAGERS,
+  SURVEY_READERS,
+  SURVEY_RESULT_READERS,
+  Survey,
+  SurveyImportInput,
+  SurveyImportReport,
+  SurveyResponseInput,
+  SurveySummary,
+  suggestSurveyMapping,
+} from "@tribune/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { auditActor } from "../audit";
+import { parseCsv } from "../csv";
+import { computeKeyFigures, questionResult } from "../survey-results";
+import { procedureFor, publicProcedure } from "../trpc";
+
+const SurveyId = z.object({ id: z.uuid() });
+
+export const surveyRouter = {
+  /** Every survey with its response count (no answer). */
+  list: procedureFor(...SURVEY_READERS)
+    .output(z.array(SurveySummary))
+    .query(async ({ ctx }) => {
+      // The press sees published surveys only.
+      const surveys = (await listSurveys(ctx.db)).filter(
+        (s) => ctx.actor.role !== "press" || s.status === "published",
+      );
+      return Promise.all(
+        surveys.map(async (s) => {
+          const stats = await responseStats(ctx.db, s.id);
+          return {
+            id: s.id,
+            slug: s.slug,
+            title: s.title,
+            year: s.year,
+            partners: s.partners,
+            status: s.status,
+            anonymity: s.anonymity,
+            sensitivity: s.sensitivity,
+            opensOn: s.opensOn,
+            closesOn: s.closesOn,
+            questions: s.questions.length,
+            responses: stats.n,
+            synthetic: stats.synthetic,
+          };
+        }),
+      );
+    }),
+
+  get: procedureFor(...SURVEY_READERS)
+    .input(SurveyId)
+    .output(Survey)
+    .query(async ({ ctx, input }) => {
+      const survey = await getSurvey(ctx.db, input.id);
+      if (ctx.actor.role === "press" && survey.status !== "published")
+        throw new DomainError("not_found", "Enquête introuvable.");
+      return survey;
+    }),
+
+  /** The questionnaire of an open survey, for the public response form. */
+  form: publicProcedure
+    .input(z.object({ slug: z.string().regex(/^[a-z0-9-]+$/) }))
+    .output(PublicSurvey)
+    .query(async ({ ctx, input }) => {
+      const survey = await getSurvey(ctx.db, input.slug);
+      if (survey.status !== "open")
+        throw new DomainError("not_found", "Enquête introuvable ou close.");
+      return publicSurvey(survey);
+    }),
+
+  /**
+   * A response, from the public form: validated against the questionnaire (per-question errors,
+   * nothing stored), then stored without anything that identifies the respondent — only the
+   * day. An invitation-only survey spends the one-time token in the same transaction.
+   */
+  respond: publicProcedure
+    .input(SurveyResponseInput)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      const survey = await getSurvey(ctx.db, input.slug);
+      if (survey.status !== "open")
+        throw new DomainError("not_found", "Enquête introuvable ou close.");
+      if (survey.anonymity !== "open_link" && !input.token)
+        throw new DomainError(
+          "forbidden",
+          "Cette enquête se remplit depuis le lien reçu par courriel.",
+        );
+      const answers = parseResponse(survey, input.answers);
+      await storeResponse(ctx.db, {
+        surveyId: survey.id,
+        answers,
+        day: coarsenToDay(new Date()),
+        token: survey.anonymity === "open_link" ? null : input.token,
+      });
+      return { ok: true as const };
+    }),
+
+  /** One-time response links; the tokens are shown once, only their hashes are kept. */
+  issueTokens: procedureFor(...SURVEY_MANAGERS)
+    .input(SurveyId.extend({ count: z.int().min(1).max(20_000) }))
+    .output(z.array(z.string()))
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction(async (tx) => {
+        const survey = await getSurvey(tx, input.id);
+        const tokens = await issueSurveyTokens(
+          tx,
+          survey.id,
+          input.count,
+          coarsenToDay(new Date()),
+        );
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "survey",
+          entityId: survey.id,
+          action: "create",
+          before: null,
+          after: { tokensIssued: input.count },
+        });
+        return tokens;
+      }),
+    ),
+
+  /**
+   * Responses from a survey tool's CSV export: a dry run reports every bad row (line, question,
+   * message); applying stores all the rows in one transaction, and only when none is bad.
+   */
+  import: procedureFor(...SURVEY_MANAGERS)
+    .input(SurveyImportInput)
+    .output(SurveyImportReport)
+    .mutation(async ({ ctx, input }) => {
+      const survey = await getSurvey(ctx.db, input.surveyId);
+      const { header, rows } = parseCsv(input.csv);
+      const mapping = input.mapping ?? suggestSurveyMapping(survey, header);
+      const fallbackDay = survey.closesOn ?? coarsenToDay(new Date());
+      const parsed = parseSurveyImport(survey, header, rows, mapping, fallbackDay);
+      const report = {
+        header,
+        mapping,
+        rows: rows.length,
+        valid: parsed.responses.length,
+        errors: parsed.errors.slice(0, 500),
+        errorCount: parsed.errors.length,
+        imported: 0,
+      };
+      if (input.dryRun) return report;
+      if (parsed.errors.length > 0)
+        throw new DomainError(
+          "invalid",
+          `${new Set(parsed.errors.map((e) => e.line)).size} ligne(s) en erreur : corrigez le fichier, rien n'a été importé.`,
+        );
+      return ctx.db.transaction(async (tx) => {
+        const imported = await insertResponses(tx, survey.id, parsed.responses);
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "survey",
+          entityId: survey.id,
+          action: "import",
+          before: null,
+          after: { imported },
+        });
+        return { ...report, imported };
+      });
+    }),
+
+  /**
+   * Aggregated results of one question, overall or broken down, disclosure control applied.
+   * Health data (mental health): breakdowns for admin and bureau only.
+   */
+  results: procedureFor(...SURVEY_RESULT_READERS)
+    .input(ResultQuery)
+    .output(QuestionResult)
+    .query(async ({ ctx, input }) => {
+      const survey = await getSurvey(ctx.db, input.surveyId);
+      if (
+        survey.sensitivity === "health" &&
+        input.groupBy &&
+        !HEALTH_DATA_READERS.includes(ctx.actor.role)
+      )
+        throw new DomainError(
+          "forbidden",
+          "Données de santé : seuls l'administration et le Bureau National voient les ventilations.",
+        );
+      return questionResult(ctx.db, survey, input.questionId, input.groupBy);
+    }),
+
+  /** Key figures computed now, with provenance; the press sees published figures only. */
+  keyFigures: procedureFor(...KEY_FIGURE_READERS)
+    .output(z.array(ComputedKeyFigure))
+    .query(({ ctx }) => computeKeyFigures(ctx.db, { publishedOnly: ctx.actor.role === "press" })),
+} satisfies TRPCRouterRecord;

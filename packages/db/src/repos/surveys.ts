@@ -1,0 +1,419 @@
+import { createHash } from "node:crypto";
+import {
+  type Answers,
+  DomainError,
+  type FigureProvenance,
+  type KeyFigureDefinition,
+  type KeyFigureFilter,
+  type Question,
+  type Statistic,
+  Survey,
+  type SurveyInput,
+} from "@tribune/domain";
+import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { surveyKeyFigures, surveyResponses, surveys, surveyTokens } from "../schema";
+
+// ——— Surveys ——————————————————————————————————————————————————————————————————————————
+
+const toSurvey = (row: typeof surveys.$inferSelect): Survey =>
+  Survey.parse({
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    year: row.year,
+    partners: row.partners,
+    audience: row.audience,
+    opensOn: row.opensOn,
+    closesOn: row.closesOn,
+    status: row.status,
+    anonymity: row.anonymity,
+    sensitivity: row.sensitivity,
+    disclosureThreshold: row.disclosureThreshold,
+    questions: row.questions,
+  });
+
+export async function insertSurvey(db: Executor, survey: Survey | (SurveyInput & { id?: string })) {
+  const parsed = Survey.parse({ id: crypto.randomUUID(), ...survey });
+  await db.insert(surveys).values(parsed);
+  return parsed;
+}
+
+export async function listSurveys(db: Executor): Promise<Survey[]> {
+  const rows = await db.select().from(surveys).orderBy(asc(surveys.title));
+  return rows.map(toSurvey);
+}
+
+export async function findSurvey(db: Executor, idOrSlug: string): Promise<Survey | null> {
+  const isUuid = /^[0-9a-f-]{36}$/i.test(idOrSlug);
+  const [row] = await db
+    .select()
+    .from(surveys)
+    .where(isUuid ? eq(surveys.id, idOrSlug) : eq(surveys.slug, idOrSlug));
+  return row ? toSurvey(row) : null;
+}
+
+export async function getSurvey(db: Executor, idOrSlug: string): Promise<Survey> {
+  const survey = await findSurvey(db, idOrSlug);
+  if (!survey) throw new DomainError("not_found", "Enquête introuvable.");
+  return survey;
+}
+
+// ——— Responses and tokens —————————————————————————————————————————————————————————————
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** Issues one-time tokens; returns them in clear, once (only their hashes are stored). */
+export async function issueSurveyTokens(
+  db: Executor,
+  surveyId: string,
+  count: number,
+  day: string,
+) {
+  const tokens = Array.from({ length: count }, () => crypto.randomUUID().replaceAll("-", ""));
+  if (tokens.length > 0)
+    await db
+      .insert(surveyTokens)
+      .values(tokens.map((t) => ({ surveyId, tokenHash: hashToken(t), issuedOn: day })));
+  return tokens;
+}
+
+/**
+ * Stores validated answers. With a token, the token is spent in the same transaction; the
+ * response row gets nothing from it. `day` is the already coarsened date.
+ */
+export async function storeResponse(
+  db: Executor,
+  input: { surveyId: string; answers: Answers; day: string; token?: string | null },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (input.token) {
+      const spent = await tx
+        .update(surveyTokens)
+        .set({ usedOn: input.day })
+        .where(
+          and(
+            eq(surveyTokens.surveyId, input.surveyId),
+            eq(surveyTokens.tokenHash, hashToken(input.token)),
+            isNull(surveyTokens.usedOn),
+          ),
+        )
+        .returning({ id: surveyTokens.id });
+      if (spent.length === 0)
+        throw new DomainError("forbidden", "Ce lien de réponse n'est pas valable ou a déjà servi.");
+    }
+    await tx
+      .insert(surveyResponses)
+      .values({ surveyId: input.surveyId, answers: input.answers, submittedOn: input.day });
+  });
+}
+
+/** Bulk insert (seed, import), in batches. */
+export async function insertResponses(
+  db: Executor,
+  surveyId: string,
+  rows: { submittedOn: string; answers: Answers; synthetic?: boolean }[],
+): Promise<number> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db.insert(surveyResponses).values(
+      rows.slice(i, i + 500).map((r) => ({
+        surveyId,
+        submittedOn: r.submittedOn,
+        answers: r.answers,
+        synthetic: r.synthetic ?? false,
+      })),
+    );
+  }
+  return rows.length;
+}
+
+// ——— Aggregation, in SQL ——————————————————————————————————————————————————————————————
+
+/** `answers->>'q'`: the answer as text (booleans read 'true'/'false'). */
+const answerText = (questionId: string) => sql`(${surveyResponses.answers} ->> ${questionId})`;
+const answerNumber = (questionId: string) =>
+  sql`(${surveyResponses.answers} ->> ${questionId})::float8`;
+const answered = (questionId: string) =>
+  sql`(${surveyResponses.answers} -> ${questionId}) is not null`;
+const textArray = (values: readonly string[]) =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+/** Choice codes as stored: yes/no answers are JSON booleans. */
+const storedChoices = (q: Question | undefined, choices: readonly string[]) =>
+  q?.type === "yes_no"
+    ? choices.map((c) => (c === "yes" ? "true" : c === "no" ? "false" : c))
+    : [...choices];
+
+function hasChoice(q: Question | undefined, questionId: string, choices: readonly string[]): SQL {
+  const values = textArray(storedChoices(q, choices));
+  if (q?.type === "multiple")
+    return sql`jsonb_exists_any(${surveyResponses.answers} -> ${questionId}, ${values})`;
+  return sql`${answerText(questionId)} = any(${values})`;
+}
+
+function statisticSql(q: Question | undefined, questionId: string, stat: Statistic): SQL {
+  const x = answerNumber(questionId);
+  switch (stat.kind) {
+    case "mean":
+      return sql`avg(${x})`;
+    case "median":
+      return sql`percentile_cont(0.5) within group (order by ${x})`;
+    case "quantile":
+      return sql`percentile_cont(${stat.p}::float8) within group (order by ${x})`;
+    case "share_above":
+      return stat.inclusive
+        ? sql`avg(case when ${x} >= ${stat.threshold}::float8 then 1.0 else 0.0 end)`
+        : sql`avg(case when ${x} > ${stat.threshold}::float8 then 1.0 else 0.0 end)`;
+    case "share_below":
+      return stat.inclusive
+        ? sql`avg(case when ${x} <= ${stat.threshold}::float8 then 1.0 else 0.0 end)`
+        : sql`avg(case when ${x} < ${stat.threshold}::float8 then 1.0 else 0.0 end)`;
+    case "share_choice":
+      return sql`avg(case when ${hasChoice(q, questionId, stat.choices)} then 1.0 else 0.0 end)`;
+  }
+}
+
+export interface AggregateQuery {
+  survey: Pick<Survey, "id" | "questions">;
+  questionId: string;
+  statistic: Statistic;
+  filter?: KeyFigureFilter | null;
+  /** A single-choice or yes/no question: one row per answer to it (null: not answered). */
+  groupBy?: string | null;
+}
+
+export interface AggregateRow {
+  /** The group's answer code (yes/no: "yes"/"no"); null for the whole survey or no answer. */
+  key: string | null;
+  /** Respondents in the group who answered the question. */
+  n: number;
+  value: number | null;
+}
+
+const questionOf = (survey: Pick<Survey, "questions">, id: string) => {
+  const q = survey.questions.find((x) => x.id === id);
+  if (!q) throw new DomainError("invalid", `Question « ${id} » inconnue dans cette enquête.`);
+  return q;
+};
+
+/**
+ * One statistic over the answers to one question, for the whole survey or per group — a
+ * single `GROUP BY` query, whatever the number of responses.
+ */
+export async function aggregate(db: Executor, query: AggregateQuery): Promise<AggregateRow[]> {
+  const q = questionOf(query.survey, query.questionId);
+  const conditions: SQL[] = [
+    eq(surveyResponses.surveyId, query.survey.id),
+    answered(query.questionId),
+  ];
+  if (query.filter) {
+    const fq = questionOf(query.survey, query.filter.questionId);
+    conditions.push(hasChoice(fq, query.filter.questionId, query.filter.choices));
+  }
+  const group = query.groupBy ? questionOf(query.survey, query.groupBy) : null;
+  const key =
+    group?.type === "yes_no"
+      ? sql`case ${answerText(group.id)} when 'true' then 'yes' when 'false' then 'no' end`
+      : group
+        ? answerText(group.id)
+        : sql`null::text`;
+  const rows = await db
+    .select({
+      key: sql<string | null>`${key}`.as("group_key"),
+      n: sql<number>`count(*)::int`,
+      value: sql<number | null>`(${statisticSql(q, query.questionId, query.statistic)})::float8`,
+    })
+    .from(surveyResponses)
+    .where(and(...conditions))
+    .groupBy(sql`1`)
+    .orderBy(sql`1`);
+  return rows.map((r) => ({
+    key: r.key,
+    n: Number(r.n),
+    value: r.value === null ? null : Number(r.value),
+  }));
+}
+
+export interface ManyRow {
+  key: string | null;
+  /** Respondents in the group. */
+  n: number;
+  /** Per requested statistic, in order: answers counted and the value. */
+  values: { n: number; value: number | null }[];
+}
+
+/**
+ * Several statistics over several questions in ONE pass over the responses (one `GROUP BY`):
+ * what a results page or an export of a whole survey needs. Missing answers drop out of each
+ * statistic on their own (the JSON path yields NULL, which aggregates skip).
+ */
+export async function aggregateMany(
+  db: Executor,
+  query: {
+    survey: Pick<Survey, "id" | "questions">;
+    statistics: { questionId: string; statistic: Statistic }[];
+    groupBy?: string | null;
+  },
+): Promise<ManyRow[]> {
+  const group = query.groupBy ? questionOf(query.survey, query.groupBy) : null;
+  const key =
+    group?.type === "yes_no"
+      ? sql`case ${answerText(group.id)} when 'true' then 'yes' when 'false' then 'no' end`
+      : group
+        ? answerText(group.id)
+        : sql`null::text`;
+  const columns = query.statistics.map(({ questionId, statistic }, i) => {
+    const q = questionOf(query.survey, questionId);
+    const stat =
+      statistic.kind === "share_choice"
+        ? sql`avg(case when ${answered(questionId)} then case when ${hasChoice(q, questionId, statistic.choices)} then 1.0 else 0.0 end end)`
+        : statisticSql(q, questionId, statistic);
+    return sql`count(${surveyResponses.answers} -> ${questionId})::int as ${sql.raw(`n_${i}`)}, (${stat})::float8 as ${sql.raw(`v_${i}`)}`;
+  });
+  const result = (await db.execute(sql`
+    select ${key} as group_key, count(*)::int as n, ${sql.join(columns, sql`, `)}
+    from ${surveyResponses}
+    where ${surveyResponses.surveyId} = ${query.survey.id}
+    group by 1 order by 1`)) as unknown as { rows: Record<string, unknown>[] };
+  return result.rows.map((row) => ({
+    key: (row.group_key as string | null) ?? null,
+    n: Number(row.n),
+    values: query.statistics.map((_, i) => {
+      const v = row[`v_${i}`];
+      return { n: Number(row[`n_${i}`]), value: v === null || v === undefined ? null : Number(v) };
+    }),
+  }));
+}
+
+export interface ChoiceCountRow {
+  group: string | null;
+  choice: string;
+  n: number;
+}
+
+/** How many chose each answer (single, multiple, yes/no), overall or per group. */
+export async function choiceCounts(
+  db: Executor,
+  query: Omit<AggregateQuery, "statistic">,
+): Promise<ChoiceCountRow[]> {
+  const q = questionOf(query.survey, query.questionId);
+  const group = query.groupBy ? questionOf(query.survey, query.groupBy) : null;
+  const groupKey =
+    group?.type === "yes_no"
+      ? sql`case ${answerText(group.id)} when 'true' then 'yes' when 'false' then 'no' end`
+      : group
+        ? answerText(group.id)
+        : sql`null::text`;
+  const choice =
+    q.type === "multiple"
+      ? sql`jsonb_array_elements_text(${surveyResponses.answers} -> ${q.id})`
+      : q.type === "yes_no"
+        ? sql`case ${answerText(q.id)} when 'true' then 'yes' else 'no' end`
+        : answerText(q.id);
+  const filter = query.filter
+    ? sql`and ${hasChoice(questionOf(query.survey, query.filter.questionId), query.filter.questionId, query.filter.choices)}`
+    : sql``;
+  // Both drivers (node-postgres, PGlite) answer `execute` with `{ rows }`.
+  const result = (await db.execute(sql`
+    select grp, choice, count(*)::int as n from (
+      select ${groupKey} as grp, ${choice} as choice
+      from ${surveyResponses}
+      where ${surveyResponses.surveyId} = ${query.survey.id} and ${answered(q.id)} ${filter}
+    ) answers
+    group by grp, choice
+    order by grp, choice`)) as unknown as {
+    rows: { grp: string | null; choice: string; n: number }[];
+  };
+  return result.rows.map((r) => ({ group: r.grp, choice: r.choice, n: Number(r.n) }));
+}
+
+/** Free-text answers of a question (the API shows them only from ten per group). */
+export async function freeTextAnswers(
+  db: Executor,
+  surveyId: string,
+  questionId: string,
+): Promise<string[]> {
+  const rows = await db
+    .select({ text: sql<string>`${answerText(questionId)}` })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.surveyId, surveyId), answered(questionId)));
+  return rows.map((r) => r.text);
+}
+
+/** Responses, period and whether any is synthetic. */
+export async function responseStats(db: Executor, surveyId: string) {
+  const [row] = await db
+    .select({
+      n: sql<number>`count(*)::int`,
+      from: sql<string | null>`min(${surveyResponses.submittedOn})::text`,
+      to: sql<string | null>`max(${surveyResponses.submittedOn})::text`,
+      synthetic: sql<boolean>`coalesce(bool_or(${surveyResponses.synthetic}), false)`,
+    })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.surveyId, surveyId));
+  return {
+    n: Number(row?.n ?? 0),
+    from: row?.from ?? null,
+    to: row?.to ?? null,
+    synthetic: Boolean(row?.synthetic),
+  };
+}
+
+// ——— Key figures —————————————————————————————————————————————————————————————————————
+
+export async function upsertKeyFigure(
+  db: Executor,
+  surveyId: string,
+  definition: KeyFigureDefinition,
+  position = 0,
+) {
+  await db
+    .insert(surveyKeyFigures)
+    .values({ id: definition.id, surveyId, definition, published: definition.published, position })
+    .onConflictDoUpdate({
+      target: surveyKeyFigures.id,
+      set: { definition, published: definition.published, position, updatedAt: sql`now()` },
+    });
+}
+
+export async function listKeyFigureDefinitions(db: Executor): Promise<KeyFigureDefinition[]> {
+  const rows = await db
+    .select({ definition: surveyKeyFigures.definition, published: surveyKeyFigures.published })
+    .from(surveyKeyFigures)
+    .orderBy(
+      asc(surveyKeyFigures.surveyId),
+      asc(surveyKeyFigures.position),
+      asc(surveyKeyFigures.id),
+    );
+  return rows.map((r) => ({ ...r.definition, published: r.published }));
+}
+
+/** The raw statistic and provenance of a key figure (the domain rounds and suppresses). */
+export async function computeKeyFigureRaw(
+  db: Executor,
+  survey: Survey,
+  definition: KeyFigureDefinition,
+): Promise<{ raw: number | null; provenance: FigureProvenance }> {
+  const [row] = await aggregate(db, {
+    survey,
+    questionId: definition.questionId,
+    statistic: definition.statistic,
+    filter: definition.filter,
+  });
+  const stats = await responseStats(db, survey.id);
+  return {
+    raw: row?.value ?? null,
+    provenance: {
+      surveySlug: survey.slug,
+      survey: survey.title,
+      partners: survey.partners,
+      year: survey.year,
+      respondents: row?.n ?? 0,
+      from: stats.from,
+      to: stats.to,
+      synthetic: stats.synthetic,
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { DomainError } from "../errors";
+import type { Question, Survey } from "./survey";
+
+/**
+ * A response: one answer per question code. Numbers for number and Likert questions, a choice
+ * code for single choice, a list of codes for multiple choice, a boolean for yes/no, a string
+ * for free text. Nothing else travels with it: no member, no address, no time of day.
+ */
+export const AnswerValue = z.union([z.number(), z.string(), z.array(z.string()), z.boolean()]);
+export type AnswerValue = z.infer<typeof AnswerValue>;
+
+export const Answers = z.record(z.string(), AnswerValue.nullable());
+export type Answers = z.infer<typeof Answers>;
+
+export interface AnswerError {
+  questionId: string;
+  message: string;
+}
+
+const frNumber = (n: number) => String(n).replace(".", ",");
+
+const isEmpty = (v: AnswerValue | null | undefined) =>
+  v === null ||
+  v === undefined ||
+  (typeof v === "string" && v.trim() === "") ||
+  (Array.isArray(v) && v.length === 0);
+
+function checkAnswer(q: Question, v: AnswerValue): string | null {
+  switch (q.type) {
+    case "number":
+      if (typeof v !== "number" || !Number.isFinite(v)) return "Saisissez un nombre.";
+      if (q.integer && !Number.isInteger(v)) return "Saisissez un nombre entier.";
+      if (v < q.min || v > q.max)
+        return `La valeur doit être comprise entre ${frNumber(q.min)} et ${frNumber(q.max)}${q.unit ? ` ${q.unit}` : ""}.`;
+      return null;
+    case "single":
+      if (typeof v !== "string") return "Choisissez une réponse.";
+      return q.choices.some((c) => c.value === v) ? null : "Réponse inconnue pour cette question.";
+    case "multiple": {
+      if (!Array.isArray(v)) return "Choisissez une ou plusieurs réponses.";
+      const known = new Set(q.choices.map((c) => c.value));
+      if (v.some((x) => !known.has(x))) return "Réponse inconnue pour cette question.";
+      if (new Set(v).size !== v.length) return "Une réponse est cochée deux fois.";
+      return null;
+    }
+    case "yes_no":
+      return typeof v === "boolean" ? null : "Répondez par oui ou par non.";
+    case "likert":
+      if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > q.points)
+        return `Choisissez une valeur de 1 à ${q.points}.`;
+      return null;
+    case "text":
+      if (typeof v !== "string") return "Saisissez un texte.";
+      return v.length > q.maxLength ? `${q.maxLength} caractères au plus.` : null;
+  }
+}
+
+/**
+ * Checks a response against the questionnaire: each problem is reported against its question,
+ * in French. Returns the answers normalised (empty answers dropped, text trimmed, multiple
+ * choices in questionnaire order) or the list of errors — never both.
+ */
+export function validateResponse(
+  survey: Pick<Survey, "questions">,
+  raw: Record<string, unknown>,
+): { ok: true; answers: Answers } | { ok: false; errors: AnswerError[] } {
+  const errors: AnswerError[] = [];
+  const answers: Answers = {};
+  const known = new Set(survey.questions.map((q) => q.id));
+  for (const key of Object.keys(raw)) {
+    if (!known.has(key))
+      errors.push({ questionId: key, message: "Question inconnue dans ce questionnaire." });
+  }
+  for (const q of survey.questions) {
+    const parsed = AnswerValue.nullable().optional().safeParse(raw[q.id]);
+    if (!parsed.success) {
+      errors.push({ questionId: q.id, message: "Réponse illisible." });
+      continue;
+    }
+    const v = parsed.data;
+    if (v === null || v === undefined || isEmpty(v)) {
+      if (q.required) errors.push({ questionId: q.id, message: "Cette question est obligatoire." });
+      continue;
+    }
+    const problem = checkAnswer(q, v);
+    if (problem) {
+      errors.push({ questionId: q.id, message: problem });
+      continue;
+    }
+    if (q.type === "text" && typeof v === "string") answers[q.id] = v.trim();
+    else if (q.type === "multiple" && Array.isArray(v))
+      answers[q.id] = q.choices.map((c) => c.value).filter((c) => v.includes(c));
+    else answers[q.id] = v;
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, answers };
+}
+
+/** Like `validateResponse`, throwing a DomainError("invalid") carrying the per-question errors. */
+export function parseResponse(
+  survey: Pick<Survey, "questions">,
+  raw: Record<string, unknown>,
+): Answers {
+  const result = validateResponse(survey, raw);
+  if (!result.ok) {
+    throw new DomainError("invalid", "La réponse comporte des erreurs : rien n'a été enregistré.", {
+      fieldErrors: Object.fromEntries(result.errors.map((e) => [e.questionId, [e.message]])),
+    });
+  }
+  return result.answers;
+}
+
+/** The day (UTC calendar date) a response is filed under: the only time kept with answers. */
+export function coarsenToDay(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}

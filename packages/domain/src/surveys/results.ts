@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { AnonymityMode, SurveySensitivity, SurveyStatus } from "./survey";
+
+/**
+ * Aggregated results as the API serves them, disclosure control applied: a suppressed group
+ * has the same shape whatever its true size — no count, no statistic, no answer.
+ */
+export const ResultStats = z.object({
+  mean: z.number().nullable(),
+  median: z.number().nullable(),
+  q1: z.number().nullable(),
+  q3: z.number().nullable(),
+});
+export type ResultStats = z.infer<typeof ResultStats>;
+
+export const ChoiceResult = z.object({
+  choice: z.string(),
+  label: z.string(),
+  /** Null when this answer's count is itself too small to show. */
+  n: z.int().nonnegative().nullable(),
+  share: z.number().nullable(),
+});
+export type ChoiceResult = z.infer<typeof ChoiceResult>;
+
+export const ResultGroup = z.object({
+  /** The group's answer code; null for the whole survey, or "no answer" in a breakdown. */
+  key: z.string().nullable(),
+  label: z.string(),
+  suppressed: z.boolean(),
+  n: z.int().nonnegative().nullable(),
+  stats: ResultStats.nullable(),
+  choices: z.array(ChoiceResult).nullable(),
+  /** Free-text answers: only with at least ten of them. */
+  texts: z.array(z.string()).nullable(),
+});
+export type ResultGroup = z.infer<typeof ResultGroup>;
+
+export const QuestionResult = z.object({
+  surveyId: z.uuid(),
+  questionId: z.string(),
+  questionLabel: z.string(),
+  questionType: z.string(),
+  threshold: z.int(),
+  groupBy: z.string().nullable(),
+  overall: ResultGroup,
+  groups: z.array(ResultGroup),
+});
+export type QuestionResult = z.infer<typeof QuestionResult>;
+
+export const ResultQuery = z.object({
+  surveyId: z.uuid(),
+  questionId: z.string().min(1),
+  /** A single-choice or yes/no question to break down by (subdivision, year, any other). */
+  groupBy: z.string().min(1).nullable().default(null),
+});
+export type ResultQuery = z.input<typeof ResultQuery>;
+
+export const SurveySummary = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  title: z.string(),
+  year: z.int().nullable(),
+  partners: z.array(z.string()),
+  status: SurveyStatus,
+  anonymity: AnonymityMode,
+  sensitivity: SurveySensitivity,
+  opensOn: z.iso.date().nullable(),
+  closesOn: z.iso.date().nullable(),
+  questions: z.int().nonnegative(),
+  responses: z.int().nonnegative(),
+  synthetic: z.boolean(),
+});
+export type SurveySummary = z.infer<typeof SurveySummary>;
+
+export const SurveyResponseInput = z.object({
+  slug: z.string().regex(/^[a-z0-9-]+$/),
+  answers: z.record(z.string(), z.unknown()),
+  /** The one-time token of an invitation; not needed for an open-link survey. */
+  token: z.string().max(200).nullable().default(null),
+});
+export type SurveyResponseInput = z.input<typeof SurveyResponseInput>;
+
+export const SurveyImportInput = z.object({
+  surveyId: z.uuid(),
+  /** The CSV text (LimeSurvey response export, question codes as headings). */
+  csv: z.string().min(1, { error: "Le fichier est vide." }).max(50_000_000),
+  /** Question → CSV heading; omitted: the suggested mapping. */
+  mapping: z.record(z.string(), z.string().nullable()).nullable().default(null),
+  /** Report only, store nothing. */
+  dryRun: z.boolean().default(true),
+});
+export type SurveyImportInput = z.input<typeof SurveyImportInput>;
+
+export const SurveyImportReport = z.object({
+  header: z.array(z.string()),
+  mapping: z.record(z.string(), z.string().nullable()),
+  rows: z.int().nonnegative(),
+  valid: z.int().nonnegative(),
+  /** Per bad row and question; at most 500 listed. */
+  errors: z.array(
+    z.object({ line: z.int(), questionId: z.string().nullable(), message: z.string() }),
+  ),
+  errorCount: z.int().nonnegative(),
+  imported: z.int().nonnegative(),
+});
+export type SurveyImportReport = z.infer<typeof SurveyImportReport>;
