@@ -1,0 +1,185 @@
+import type { AppRouter } from "@tribune/api";
+import { type CookieJar, cookieFetch, isUnreachable } from "@tribune/cli-kit";
+import type { Edition, LiveCounts, Me } from "@tribune/domain";
+import {
+  createTRPCClient,
+  httpLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+} from "@trpc/client";
+import { EventSource } from "eventsource";
+import type { Clock } from "./clock";
+import type { DashboardData } from "./model";
+
+/** A failure the user can act on, as a French sentence; printed instead of a stack trace. */
+export class DashboardError extends Error {}
+
+/** Roles the dashboard is for. */
+export const DASHBOARD_ROLES = ["bureau", "admin"] as const;
+
+/** The tRPC client: queries over HTTP, the live counts over SSE, one cookie jar for both. */
+export function createDashboardClient(server: string, jar: CookieJar) {
+  const url = `${server.replace(/\/+$/, "")}/trpc`;
+  const fetchWithCookies = cookieFetch(jar);
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === "subscription",
+        true: httpSubscriptionLink({
+          url,
+          EventSource,
+          eventSourceOptions: { fetch: fetchWithCookies },
+        }),
+        false: httpLink({ url, fetch: fetchWithCookies }),
+      }),
+    ],
+  });
+}
+
+export type DashboardClient = ReturnType<typeof createDashboardClient>;
+
+const codeOf = (error: unknown) =>
+  error instanceof TRPCClientError ? (error as TRPCClientError<AppRouter>).data?.code : undefined;
+
+export const unreachable = (server: string) =>
+  new DashboardError(
+    `Serveur injoignable à ${server}. Est-il démarré ? (pnpm start, ou --server <url>)`,
+  );
+
+/** Turns any failure into a sentence. */
+export function explain(error: unknown, server: string): DashboardError {
+  if (error instanceof DashboardError) return error;
+  if (isUnreachable(error)) return unreachable(server);
+  const code = codeOf(error);
+  if (code === "UNAUTHORIZED")
+    return new DashboardError(
+      "Votre session a expiré : relancez pnpm dashboard pour vous reconnecter.",
+    );
+  if (code === "FORBIDDEN")
+    return new DashboardError(
+      "Votre compte n'a pas accès à ces données : il faut un compte Bureau National ou Administration.",
+    );
+  return new DashboardError(
+    `Le serveur a répondu par une erreur : ${error instanceof Error ? error.message : String(error)}`,
+  );
+}
+
+function checkRole(me: Me) {
+  if (!(DASHBOARD_ROLES as readonly string[]).includes(me.role))
+    throw new DashboardError(
+      `Le compte ${me.email} n'a pas le rôle requis : le tableau de bord est réservé au Bureau National et aux administrateurs.`,
+    );
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+/**
+ * Signs in: reuses the stored session when the server still knows it, else asks for
+ * credentials and logs in. Returns who is signed in.
+ */
+export async function signIn(
+  client: DashboardClient,
+  server: string,
+  credentials: () => Promise<Credentials>,
+  hadSession: boolean,
+): Promise<{ me: Me; reused: boolean }> {
+  if (hadSession) {
+    try {
+      const me = await client.auth.me.query();
+      if (me) {
+        checkRole(me);
+        return { me, reused: true };
+      }
+    } catch (error) {
+      if (error instanceof DashboardError) throw error;
+      if (isUnreachable(error)) throw unreachable(server);
+    }
+  }
+  const { email, password } = await credentials();
+  let me: Me;
+  try {
+    me = await client.auth.login.mutate({ email, password });
+  } catch (error) {
+    if (isUnreachable(error)) throw unreachable(server);
+    const code = codeOf(error);
+    if (code === "UNAUTHORIZED")
+      throw new DashboardError(
+        `Connexion refusée pour ${email} : adresse e-mail ou mot de passe incorrect.`,
+      );
+    if (code === "TOO_MANY_REQUESTS")
+      throw new DashboardError(`Trop de tentatives de connexion : ${(error as Error).message}`);
+    if (code === "BAD_REQUEST")
+      throw new DashboardError(`Identifiants invalides : ${(error as Error).message}`);
+    throw explain(error, server);
+  }
+  checkRole(me);
+  return { me, reused: false };
+}
+
+/** The edition to follow: the one under way or coming next, else the latest one. */
+export function currentEdition(editions: Edition[], now: Date): Edition | null {
+  const today = now.toISOString().slice(0, 10);
+  const sorted = [...editions].sort((a, b) => a.firstDay.localeCompare(b.firstDay));
+  return sorted.find((e) => e.lastDay >= today) ?? sorted.at(-1) ?? null;
+}
+
+/** Loads every screen's data in parallel. */
+export async function loadData(
+  client: DashboardClient,
+  server: string,
+  me: Me,
+  clock: Clock,
+): Promise<DashboardData> {
+  try {
+    const edition = currentEdition(await client.edition.list.query(), clock());
+    if (!edition)
+      throw new DashboardError("Aucune édition du congrès n'existe encore sur ce serveur.");
+    // Optional: a server without the survey tables (or an error there) only hides the screen.
+    const surveys = Promise.all([
+      client.survey.list.query(),
+      client.survey.keyFigures.query(),
+    ]).then(
+      ([list, figures]) => ({ list, figures }),
+      () => null,
+    );
+    const [rooms, sessions, speakers, conflicts, counts] = await Promise.all([
+      client.room.list.query({ editionId: edition.id }),
+      client.session.list.query({ editionId: edition.id }),
+      client.speaker.list.query(),
+      client.schedule.conflicts.query({ editionId: edition.id }),
+      client.registration.counts.query({ editionId: edition.id }),
+    ]);
+    return { me, edition, rooms, sessions, speakers, conflicts, counts, surveys: await surveys };
+  } catch (error) {
+    throw explain(error, server);
+  }
+}
+
+export interface LiveHandlers {
+  onCounts: (counts: LiveCounts) => void;
+  /** The stream broke (server gone): the dashboard shows "hors ligne depuis …". */
+  onOffline: () => void;
+}
+
+/** Follows the live counts (SSE); the link reconnects by itself. Returns the unsubscribe. */
+export function followCounts(
+  client: DashboardClient,
+  editionId: string,
+  handlers: LiveHandlers,
+): () => void {
+  const sub = client.registration.live.subscribe(
+    { editionId },
+    {
+      onData: (counts) => handlers.onCounts(counts),
+      onConnectionStateChange: (state) => {
+        if (state.state === "connecting" && state.error) handlers.onOffline();
+      },
+      onError: () => handlers.onOffline(),
+    },
+  );
+  return () => sub.unsubscribe();
+}

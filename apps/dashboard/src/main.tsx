@@ -1,0 +1,114 @@
+import { stripVTControlCharacters } from "node:util";
+import { ask, askHidden } from "@tribune/cli-kit";
+import { Command } from "commander";
+import { render, renderToString } from "ink";
+import { ZodError } from "zod";
+import { createDashboardClient, DashboardError, followCounts, loadData, signIn } from "./client";
+import { type Clock, clockAt, systemClock } from "./clock";
+import { readEnv, sessionFile } from "./env";
+import { forgetSession, jarToRecord, loadSession, saveSession } from "./session-store";
+import { App } from "./ui/App";
+import type { LiveSource } from "./ui/hooks/useLive";
+import { isScreen, SCREENS } from "./ui/screens";
+
+const DEFAULT_SERVER = "http://localhost:3000";
+
+interface Options {
+  server: string;
+  snapshot?: boolean;
+  screen: string;
+  at?: string;
+  width?: string;
+  height?: string;
+}
+
+const program = new Command("tribune-dashboard")
+  .description("Tableau de bord du Bureau National : le congrès et le syndicat en un coup d'œil")
+  .option("-s, --server <url>", "adresse du serveur Tribune", DEFAULT_SERVER)
+  .option("--snapshot", "affiche un seul écran en texte brut puis quitte")
+  .option("--screen <nom>", `écran à afficher (${SCREENS.map((s) => s.id).join(", ")})`, "apercu")
+  .option("--at <date>", "fait comme s'il était cette heure de Paris (ex. 2026-01-22T10:42)")
+  .option("--width <colonnes>", "largeur du --snapshot (défaut 80)")
+  .option("--height <lignes>", "hauteur du --snapshot (défaut 24)")
+  .showHelpAfterError();
+
+async function main(opts: Options) {
+  const started = performance.now();
+  if (!isScreen(opts.screen))
+    throw new DashboardError(
+      `Écran inconnu : ${opts.screen}. Écrans possibles : ${SCREENS.map((s) => s.id).join(", ")}.`,
+    );
+  const env = readEnv();
+  const clock: Clock = opts.at ? clockAt(opts.at) : systemClock;
+  const file = sessionFile(env);
+  const jar = await loadSession(file, opts.server);
+  const client = createDashboardClient(opts.server, jar);
+  const { me } = await signIn(
+    client,
+    opts.server,
+    async () => ({
+      email: env.TRIBUNE_EMAIL ?? (await ask("Adresse e-mail (compte Bureau National) : ")),
+      password: env.TRIBUNE_PASSWORD ?? (await askHidden("Mot de passe : ")),
+    }),
+    jar.size > 0,
+  );
+  if (jar.size > 0)
+    await saveSession(file, { server: opts.server, email: me.email, cookies: jarToRecord(jar) });
+  else await forgetSession(file);
+  const data = await loadData(client, opts.server, me, clock);
+
+  if (opts.snapshot) {
+    const columns = Number(opts.width ?? 80);
+    const rows = Number(opts.height ?? 24);
+    const frame = renderToString(
+      <App
+        data={data}
+        clock={clock}
+        screen={opts.screen}
+        size={{ columns, rows }}
+        interactive={false}
+      />,
+      { columns },
+    );
+    // Plain text for scripts and e-mails, even when stdout is a colour terminal.
+    process.stdout.write(`${stripVTControlCharacters(frame)}\n`);
+    return;
+  }
+
+  const live: LiveSource = {
+    subscribe: (handlers) => followCounts(client, data.edition.id, handlers),
+  };
+  const instance = render(
+    <App
+      data={data}
+      clock={clock}
+      live={live}
+      screen={opts.screen}
+      // Keys need a terminal (raw mode); piped into a script, it just shows the screen.
+      interactive={process.stdin.isTTY === true}
+    />,
+    {
+      maxFps: 10,
+      incrementalRendering: false,
+      onRender: env.TRIBUNE_DASHBOARD_BENCH
+        ? () => process.stderr.write(`first-frame ${(performance.now() - started).toFixed(0)}\n`)
+        : undefined,
+    },
+  );
+  await instance.waitUntilExit();
+  process.exit(0);
+}
+
+program.action(async (opts: Options) => main(opts));
+program.parseAsync().catch((error: unknown) => {
+  const message =
+    error instanceof DashboardError
+      ? error.message
+      : error instanceof ZodError
+        ? error.issues.map((i) => i.message).join("\n")
+        : error instanceof Error
+          ? error.message
+          : String(error);
+  console.error(`Erreur : ${message}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,107 @@
+import {
+  buildDayGrid,
+  type ComputedKeyFigure,
+  type Conflict,
+  type DayGrid,
+  daysBetween,
+  type Edition,
+  type LiveCounts,
+  localDay,
+  localTime,
+  type Me,
+  type Room,
+  roomsOfDay,
+  type Session,
+  type Speaker,
+  type SurveySummary,
+} from "@tribune/domain";
+
+/** Everything the screens show, loaded once and then kept up to date by the live stream. */
+export interface DashboardData {
+  me: Me;
+  edition: Edition;
+  rooms: Room[];
+  sessions: Session[];
+  speakers: Speaker[];
+  conflicts: Conflict[];
+  /** Registrations and check-ins per subdivision (registration.counts / registration.live). */
+  counts: LiveCounts | null;
+  /** Surveys and key figures; null while the survey API is not there (or refused). */
+  surveys: { list: SurveySummary[]; figures: ComputedKeyFigure[] } | null;
+}
+
+export const congressDays = (edition: Edition) => daysBetween(edition.firstDay, edition.lastDay);
+
+export function dayGrids(data: DashboardData): DayGrid[] {
+  return congressDays(data.edition).map((day) =>
+    buildDayGrid(day, data.rooms, data.sessions, data.edition.timeZone),
+  );
+}
+
+/** Sessions named by at least one conflict, with the first conflict's sentence. */
+export function conflictMessages(conflicts: Conflict[]): Map<string, string[]> {
+  const bySession = new Map<string, string[]>();
+  for (const c of conflicts)
+    for (const id of c.sessionIds) bySession.set(id, [...(bySession.get(id) ?? []), c.message]);
+  return bySession;
+}
+
+const DAY_MS = 86_400_000;
+
+/** "J-12 · dans 12 jours", "jour 1, 10:42" during the congress, or "terminé". */
+export function editionMoment(edition: Edition, now: Date): string {
+  const iso = now.toISOString();
+  const today = localDay(iso, edition.timeZone);
+  const days = congressDays(edition);
+  const index = days.indexOf(today);
+  if (index >= 0) return `jour ${index + 1}, ${localTime(iso, edition.timeZone)}`;
+  if (today < edition.firstDay) {
+    const left = Math.round((Date.parse(edition.firstDay) - Date.parse(today)) / DAY_MS);
+    return left === 1 ? "demain (J-1)" : `dans ${left} jours (J-${left})`;
+  }
+  return "congrès terminé";
+}
+
+export const isDuringCongress = (edition: Edition, now: Date) =>
+  congressDays(edition).includes(localDay(now.toISOString(), edition.timeZone));
+
+export interface RoomNowNext {
+  /** A room, "Salle 2 + 3" for rooms showing the same thing, or "Tout le lieu". */
+  room: string;
+  now: Session | null;
+  next: Session | null;
+}
+
+/** What runs now and what comes next in each room open today (whole-venue entries included). */
+export function nowAndNext(data: DashboardData, now: Date): RoomNowNext[] {
+  const tz = data.edition.timeZone;
+  const today = localDay(now.toISOString(), tz);
+  const t = now.getTime();
+  const ofDay = data.sessions
+    .filter((s) => localDay(s.startsAt, tz) === today)
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  const perRoom = roomsOfDay(today, data.rooms, ofDay).map((room) => {
+    const here = ofDay.filter((s) => s.wholeVenue || s.roomIds.includes(room.id));
+    return {
+      room: room.name,
+      now: here.find((s) => Date.parse(s.startsAt) <= t && t < Date.parse(s.endsAt)) ?? null,
+      next: here.find((s) => Date.parse(s.startsAt) > t) ?? null,
+    };
+  });
+  // Rooms showing the same pair once: a whole-venue plenary is one line, not one per room.
+  const groups: (RoomNowNext & { count: number })[] = [];
+  for (const r of perRoom) {
+    const same = groups.find((g) => g.now?.id === r.now?.id && g.next?.id === r.next?.id);
+    if (same) same.count += 1;
+    else groups.push({ ...r, count: 1 });
+  }
+  return groups.map(({ count, ...g }) => ({
+    ...g,
+    room:
+      count === perRoom.length && count > 1
+        ? "Tout le lieu"
+        : count > 1
+          ? `${g.room} (+${count - 1})`
+          : g.room,
+  }));
+}

@@ -1,0 +1,168 @@
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
+import { cookieFetch } from "@tribune/cli-kit";
+import { referenceSubdivision } from "@tribune/domain";
+import { render } from "ink-testing-library";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDashboardClient, followCounts, loadData, signIn } from "./client";
+import { clockAt } from "./clock";
+import {
+  DEMO_PASSWORD,
+  dashboard,
+  freePort,
+  type Run,
+  startServer,
+  stopServer,
+} from "./test-server";
+import { App } from "./ui/App";
+
+const DIJON = referenceSubdivision("dijon").id;
+
+async function until(check: () => boolean, what: string, ms = 20_000) {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("pnpm dashboard against a real server", () => {
+  let server: ChildProcess | undefined;
+  let url: string;
+  let port: number;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "tribune-dashboard-"));
+    port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    server = await startServer(port, join(dir, "data"));
+  });
+
+  afterAll(async () => {
+    await stopServer(server);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const as = (email: string, password = DEMO_PASSWORD) => ({
+    TRIBUNE_EMAIL: email,
+    TRIBUNE_PASSWORD: password,
+    XDG_CONFIG_HOME: join(dir, "config"),
+  });
+
+  it("--snapshot prints the programme as plain text, and keeps the session for next time", async () => {
+    const run: Run = await dashboard(
+      ["--server", url, "--snapshot", "--screen", "programme", "--at", "2026-01-22T10:42"],
+      as("bureau@tribune.demo"),
+    );
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("[2 Programme]");
+    expect(run.stdout).toContain("Jour 1/2 · 22/01/2026");
+    expect(run.stdout).toMatch(/09:00 +Plénière d'ouverture/);
+    expect(stripVTControlCharacters(run.stdout)).toBe(run.stdout); // plain text, no colour codes
+    expect(run.stdout.trimEnd().split("\n").length).toBeLessThan(24);
+
+    const file = join(dir, "config", "tribune", "session.json");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    // No credentials this time: the stored session is enough.
+    const again = await dashboard(["--server", url, "--snapshot"], {
+      XDG_CONFIG_HOME: join(dir, "config"),
+    });
+    expect(again.stderr).toBe("");
+    expect(again.stdout).toContain("[1 Aperçu]");
+    expect(again.stdout).toContain("Par subdivision");
+  });
+
+  it("says in French what went wrong: password, role, server", async () => {
+    const wrong = await dashboard(["--server", url, "--snapshot"], {
+      ...as("bureau@tribune.demo", "pas le bon"),
+      XDG_CONFIG_HOME: join(dir, "other"),
+    });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr.trim()).toBe(
+      "Erreur : Connexion refusée pour bureau@tribune.demo : adresse e-mail ou mot de passe incorrect.",
+    );
+    const press = await dashboard(["--server", url, "--snapshot"], {
+      ...as("press@tribune.demo"),
+      XDG_CONFIG_HOME: join(dir, "press"),
+    });
+    expect(press.code).toBe(1);
+    expect(press.stderr).toContain("n'a pas le rôle requis");
+    const down = await dashboard(
+      ["--server", `http://127.0.0.1:${await freePort()}`, "--snapshot"],
+      {
+        ...as("bureau@tribune.demo"),
+        XDG_CONFIG_HOME: join(dir, "down"),
+      },
+    );
+    expect(down.code).toBe(1);
+    expect(down.stderr).toMatch(/^Erreur : Serveur injoignable à http:\/\/127\.0\.0\.1:\d+\./);
+    expect(down.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("shows a check-in live, then 'hors ligne depuis', keeps the data, and reconnects", async () => {
+    const clock = clockAt("2026-01-22T10:42");
+    const client = createDashboardClient(url, new Map());
+    const { me } = await signIn(
+      client,
+      url,
+      async () => ({ email: "bureau@tribune.demo", password: DEMO_PASSWORD }),
+      false,
+    );
+    const data = await loadData(client, url, me, clock);
+    const live = {
+      subscribe: (h: Parameters<typeof followCounts>[2]) =>
+        followCounts(client, data.edition.id, h),
+    };
+    const view = render(
+      <App
+        data={data}
+        clock={clock}
+        live={live}
+        screen="subdivisions"
+        size={{ columns: 80, rows: 40 }}
+      />,
+    );
+    const dijon = () =>
+      (view.lastFrame() ?? "").split("\n").find((l) => l.startsWith("Dijon")) ?? "";
+    await until(() => /^Dijon\s+0\s+0\s+0 /.test(dijon()), "the first frame");
+
+    // A registration and a check-in through the API, as the desk would do them.
+    const post = cookieFetch();
+    const call = async (path: string, body: unknown) => {
+      const res = await post(`${url}/trpc/${path}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      return ((await res.json()) as { result: { data: Record<string, unknown> } }).result.data;
+    };
+    const { code } = await call("registration.register", {
+      editionId: data.edition.id,
+      firstName: "Jeanne",
+      lastName: "Bourguignonne",
+      email: "jeanne@exemple.fr",
+      subdivisionId: DIJON,
+    });
+    await call("auth.login", { email: "organiser@tribune.demo", password: DEMO_PASSWORD });
+    await call("checkIn.byCode", { editionId: data.edition.id, code });
+    await until(() => /^Dijon\s+1\s+0\s+1 /.test(dijon()), "the check-in to show up");
+
+    await stopServer(server);
+    await until(
+      () => (view.lastFrame() ?? "").includes("hors ligne depuis 10:4"),
+      "the offline notice",
+    );
+    expect(dijon()).toMatch(/^Dijon\s+1\s+0\s+1 /);
+
+    server = await startServer(port, join(dir, "data"));
+    await until(() => (view.lastFrame() ?? "").includes("● en ligne"), "the reconnection", 30_000);
+    expect(dijon()).toMatch(/^Dijon\s+1\s+0\s+1 /);
+    view.unmount();
+  });
+});

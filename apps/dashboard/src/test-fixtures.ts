@@ -1,0 +1,130 @@
+import {
+  type Conflict,
+  type LiveCounts,
+  referenceProgramme2026,
+  referenceSubdivisions,
+} from "@tribune/domain";
+import type { DashboardData } from "./model";
+
+/** The 2026 congress as the server seeds it, with one made-up conflict and some counts. */
+export function sampleData(overrides: Partial<DashboardData> = {}): DashboardData {
+  const { edition, rooms, sessions } = referenceProgramme2026();
+  const clash = sessions.filter((s) => s.title.startsWith("Conférence partenaire")).slice(0, 2);
+  const conflicts: Conflict[] = [
+    {
+      kind: "room_double_booked",
+      sessionIds: clash.map((s) => s.id),
+      roomId: null,
+      speakerId: null,
+      message: "La salle 4 accueille deux sessions à la fois.",
+    },
+  ];
+  return {
+    me: {
+      id: "00000000-0000-4000-8000-000000000001",
+      email: "bureau@tribune.demo",
+      displayName: "Bureau",
+      role: "bureau",
+      subdivisionId: null,
+    },
+    edition,
+    rooms,
+    sessions,
+    speakers: [
+      {
+        id: "00000000-0000-4000-8000-0000000000aa",
+        name: "Camille Martin",
+        affiliation: "ISNAR-IMG",
+        bio: "",
+        unavailable: [],
+      },
+    ],
+    conflicts,
+    counts: sampleCounts(edition.id),
+    surveys: sampleSurveys(),
+    ...overrides,
+  };
+}
+
+export function sampleSurveys(): NonNullable<DashboardData["surveys"]> {
+  const provenance = {
+    surveySlug: "temps-de-travail-2026",
+    survey: "Temps de travail des internes",
+    partners: ["ISNAR-IMG"],
+    year: 2026,
+    respondents: 1234,
+    from: "2025-11-03",
+    to: "2025-12-14",
+    synthetic: true,
+  };
+  const definition = {
+    id: "heures",
+    surveySlug: "temps-de-travail-2026",
+    questionId: "heures",
+    statistic: { kind: "mean" as const },
+    filter: null,
+    scale: 1,
+    decimals: 0,
+    template: "{value} h par semaine en moyenne",
+    published: true,
+  };
+  return {
+    list: [
+      {
+        id: "00000000-0000-4000-8000-0000000000b1",
+        slug: "temps-de-travail-2026",
+        title: "Temps de travail des internes",
+        year: 2026,
+        partners: ["ISNAR-IMG"],
+        status: "closed" as const,
+        anonymity: "anonymous" as const,
+        sensitivity: "standard" as const,
+        opensOn: "2025-11-03",
+        closesOn: "2025-12-14",
+        questions: 12,
+        responses: 1234,
+        synthetic: true,
+      },
+    ],
+    figures: [
+      {
+        definition,
+        value: 59,
+        suppressed: false,
+        sentence: "59 h par semaine en moyenne",
+        provenance,
+      },
+      {
+        definition: { ...definition, id: "rares", template: "{value} % font des gardes" },
+        value: null,
+        suppressed: true,
+        sentence: null,
+        provenance: { ...provenance, respondents: 4 },
+      },
+    ],
+  };
+}
+
+export function sampleCounts(editionId: string, checkedInDijon = 12): LiveCounts {
+  const bySubdivision = referenceSubdivisions().map((s, i) => ({
+    subdivisionId: s.id,
+    name: s.name,
+    confirmed: s.slug === "dijon" ? 40 : 10 + (i % 7),
+    waitlisted: i % 3,
+    checkedIn: s.slug === "dijon" ? checkedInDijon : i % 5,
+  }));
+  const sum = (k: "confirmed" | "waitlisted" | "checkedIn") =>
+    bySubdivision.reduce((n, s) => n + s[k], 0);
+  return {
+    editionId,
+    at: "2026-01-22T09:42:00.000Z",
+    capacity: 1000,
+    totals: {
+      confirmed: sum("confirmed"),
+      waitlisted: sum("waitlisted"),
+      cancelled: 0,
+      checkedIn: sum("checkedIn"),
+    },
+    bySubdivision,
+  };
+}

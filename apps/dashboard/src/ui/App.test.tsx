@@ -1,0 +1,121 @@
+import type { LiveCounts } from "@tribune/domain";
+import { render } from "ink-testing-library";
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "../clock";
+import { sampleCounts, sampleData } from "../test-fixtures";
+import { App } from "./App";
+import type { LiveSource } from "./hooks/useLive";
+import { KEYS, tick } from "./test-keys";
+
+const clock = fixedClock("2026-01-22T09:42:00.000Z"); // 10:42 in Paris
+const size = { columns: 80, rows: 24 };
+
+/** A live source the test drives by hand. */
+function manualLive() {
+  let handlers: Parameters<LiveSource["subscribe"]>[0] | null = null;
+  const source: LiveSource = {
+    subscribe: (h) => {
+      handlers = h;
+      return () => {
+        handlers = null;
+      };
+    },
+  };
+  return {
+    source,
+    push: (c: LiveCounts) => handlers?.onCounts(c),
+    drop: () => handlers?.onOffline(),
+  };
+}
+
+describe("App", () => {
+  it("opens on the overview, shorter than the terminal, with the keys in the footer", () => {
+    const frame = render(<App data={sampleData()} clock={clock} size={size} />).lastFrame() ?? "";
+    expect(frame).toContain("[1 Aperçu]");
+    expect(frame).toContain("jour 1, 10:42");
+    expect(frame).toContain("Maintenant / ensuite — 10:42");
+    expect(frame).toContain("q quitter");
+    const lines = frame.split("\n");
+    expect(lines.length).toBeLessThan(24);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
+  });
+
+  it("switches screens with number keys and Tab, and shows help with ?", async () => {
+    const { lastFrame, stdin } = render(<App data={sampleData()} clock={clock} size={size} />);
+    await tick();
+    stdin.write("2");
+    await tick();
+    expect(lastFrame()).toContain("[2 Programme]");
+    expect(lastFrame()).toContain("Jour 1/2");
+    stdin.write(KEYS.tab);
+    await tick();
+    expect(lastFrame()).toContain("[3 Subdivisions]");
+    stdin.write(KEYS.tab);
+    await tick();
+    expect(lastFrame()).toContain("[4 Enquêtes]");
+    stdin.write(KEYS.tab);
+    await tick();
+    expect(lastFrame()).toContain("[1 Aperçu]");
+    stdin.write("?");
+    await tick();
+    expect(lastFrame()).toContain("Aide — touches");
+    stdin.write(KEYS.escape);
+    await tick(80);
+    expect(lastFrame()).not.toContain("Aide — touches");
+  });
+
+  it("filters with / and clears with Esc", async () => {
+    const { lastFrame, stdin } = render(<App data={sampleData()} clock={clock} size={size} />);
+    await tick();
+    stdin.write("3");
+    await tick();
+    stdin.write("/");
+    await tick();
+    stdin.write("dij");
+    await tick();
+    expect(lastFrame()).toContain("Filtre : dij");
+    stdin.write(KEYS.enter);
+    await tick();
+    expect(lastFrame()).toContain("Filtre « dij »");
+    expect(lastFrame()).toContain("Dijon");
+    expect(lastFrame()).not.toContain("Amiens");
+    stdin.write(KEYS.escape);
+    await tick(80);
+    expect(lastFrame()).toContain("sur 23");
+    expect(lastFrame()).not.toContain("Filtre");
+  });
+
+  it("counts the days to go before the congress in the header", () => {
+    const before = fixedClock("2026-01-10T12:00:00.000Z");
+    const frame = render(<App data={sampleData()} clock={before} size={size} />).lastFrame();
+    expect(frame).toContain("Tribune · 26e congrès · dans 12 jours (J-12)");
+  });
+
+  it("leaves out the subdivisions screen when there are no counts", () => {
+    const frame = render(
+      <App data={sampleData({ counts: null })} clock={clock} size={size} />,
+    ).lastFrame();
+    expect(frame).not.toContain("Subdivisions");
+  });
+
+  it("updates counts live without a key, says when it went offline and keeps the data", async () => {
+    const live = manualLive();
+    const data = sampleData();
+    const { lastFrame } = render(
+      <App data={data} clock={clock} live={live.source} size={size} screen="subdivisions" />,
+    );
+    await tick();
+    expect(lastFrame()).toMatch(/Dijon\s+40\s+\d+\s+12 /);
+    live.push(sampleCounts(data.edition.id, 13));
+    await tick(400);
+    expect(lastFrame()).toMatch(/Dijon\s+40\s+\d+\s+13 /);
+    live.drop();
+    await tick();
+    expect(lastFrame()).toContain("hors ligne depuis 10:42");
+    expect(lastFrame()).toMatch(/Dijon\s+40\s+\d+\s+13 /);
+    live.push(sampleCounts(data.edition.id, 14));
+    await tick(400);
+    expect(lastFrame()).toContain("● en ligne");
+    expect(lastFrame()).toMatch(/Dijon\s+40\s+\d+\s+14 /);
+  });
+});

@@ -1,0 +1,175 @@
+import { Box, Text, useApp, useInput } from "ink";
+import { useMemo, useRef, useState } from "react";
+import type { Clock } from "../clock";
+import { conflictMessages, type DashboardData, dayGrids, editionMoment } from "../model";
+import { Footer } from "./components/Footer";
+import { Header } from "./components/Header";
+import { Help } from "./components/Help";
+import { Overview } from "./components/Overview";
+import { Programme } from "./components/Programme";
+import { Subdivisions } from "./components/Subdivisions";
+import { Surveys } from "./components/Surveys";
+import { type LiveSource, useLive } from "./hooks/useLive";
+import { useNow } from "./hooks/useNow";
+import { type Size, useTerminalSize } from "./hooks/useTerminalSize";
+import { SCREENS, type ScreenId } from "./screens";
+
+export interface AppProps {
+  data: DashboardData;
+  clock: Clock;
+  live?: LiveSource;
+  screen?: ScreenId;
+  /** A fixed size (snapshots, tests); else the terminal's, following resizes. */
+  size?: Size;
+  /** Keys are read (false for a snapshot). */
+  interactive?: boolean;
+}
+
+const FOOTER_KEYS: Record<ScreenId, string> = {
+  apercu: "",
+  programme: "←→ jour · Entrée détails · ",
+  subdivisions: "s tri · ",
+  enquetes: "",
+};
+
+/**
+ * The whole dashboard. The frame is always one line shorter than the terminal, so that Ink
+ * redraws in place instead of clearing the screen (no flicker).
+ */
+export function App({ data, clock, live, screen = "apercu", size, interactive = true }: AppProps) {
+  const { exit } = useApp();
+  const { columns, rows } = useTerminalSize(size);
+  const now = useNow(clock);
+  const liveState = useLive(data.counts, live, clock, data.edition.timeZone);
+  const current = { ...data, counts: liveState.counts };
+  // A screen whose data the server does not give is left out, not faked.
+  const screens = SCREENS.filter(
+    (s) => (s.id !== "subdivisions" || current.counts) && (s.id !== "enquetes" || data.surveys),
+  );
+  const [active, setActive] = useState<ScreenId>(
+    screens.some((s) => s.id === screen) ? screen : "apercu",
+  );
+  const [help, setHelp] = useState(false);
+  const [filter, setFilter] = useState("");
+  const [typing, setTyping] = useState(false);
+  const [details, setDetails] = useState(false);
+  const grids = useMemo(() => dayGrids(data), [data]);
+  const conflicts = useMemo(() => conflictMessages(data.conflicts), [data.conflicts]);
+
+  // The key handler reads the state through a ref: Ink may still hold the handler of an
+  // earlier render when keys arrive in quick succession (effects not yet flushed).
+  const state = useRef({ typing, help, filter, details, active, screens });
+  state.current = { typing, help, filter, details, active, screens };
+
+  useInput(
+    (input, key) => {
+      const { typing, help, filter, details, active, screens } = state.current;
+      if (typing) {
+        if (key.return) setTyping(false);
+        else if (key.escape) {
+          setTyping(false);
+          setFilter("");
+        } else if (key.backspace || key.delete) setFilter((f) => f.slice(0, -1));
+        else if (input && !key.ctrl && !key.meta) setFilter((f) => f + input);
+        return;
+      }
+      if (help) {
+        if (key.escape || input === "?" || input === "q") setHelp(false);
+        return;
+      }
+      if (input === "q") return exit();
+      if (input === "?") return setHelp(true);
+      if (input === "/") {
+        setTyping(true);
+        return;
+      }
+      if (key.escape && !details && filter) return setFilter("");
+      const at = screens.findIndex((s) => s.id === active);
+      const go = (i: number) => {
+        const next = screens[(i + screens.length) % screens.length];
+        if (next) {
+          setActive(next.id);
+          setDetails(false);
+        }
+      };
+      if (key.tab) return go(key.shift ? at - 1 : at + 1);
+      const n = Number(input);
+      if (Number.isInteger(n) && n >= 1 && n <= SCREENS.length) {
+        const target = SCREENS[n - 1];
+        const i = screens.findIndex((s) => s.id === target?.id);
+        if (i >= 0) go(i);
+      }
+    },
+    { isActive: interactive },
+  );
+
+  // One column spare: a line as wide as the terminal wraps in some terminals and shifts
+  // every later redraw by a line.
+  const width = Math.max(20, columns - 1);
+  // header (2) + footer (1) + one spare line so that the frame never fills the terminal.
+  const bodyHeight = Math.max(3, rows - 4);
+  const screenKeys = active === "programme" && details ? "Échap retour · " : FOOTER_KEYS[active];
+  const bodyActive = interactive && !typing && !help;
+  return (
+    <Box flexDirection="column" width={width}>
+      <Header
+        title={`Tribune · ${data.edition.number}e congrès`}
+        moment={editionMoment(data.edition, now)}
+        status={{ online: liveState.online, since: liveState.since }}
+        screens={screens}
+        current={active}
+        width={width}
+      />
+      <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+        {help ? (
+          <Help />
+        ) : active === "programme" ? (
+          <Programme
+            grids={grids}
+            sessions={data.sessions}
+            rooms={data.rooms}
+            speakers={data.speakers}
+            conflicts={conflicts}
+            timeZone={data.edition.timeZone}
+            width={width}
+            height={bodyHeight}
+            filter={filter}
+            active={bodyActive}
+            onDetailsChange={setDetails}
+          />
+        ) : active === "enquetes" && data.surveys ? (
+          <Surveys
+            surveys={data.surveys.list}
+            figures={data.surveys.figures}
+            width={width}
+            height={bodyHeight}
+            filter={filter}
+            active={bodyActive}
+          />
+        ) : active === "subdivisions" && current.counts ? (
+          <Subdivisions
+            counts={current.counts}
+            width={width}
+            height={bodyHeight}
+            filter={filter}
+            active={bodyActive}
+          />
+        ) : (
+          <Overview data={current} now={now} width={width} height={bodyHeight} filter={filter} />
+        )}
+      </Box>
+      {typing || !filter ? (
+        <Footer
+          screens={screens.length}
+          extra={screenKeys}
+          filter={typing ? filter : null}
+          width={width}
+        />
+      ) : (
+        <Text>
+          {`Filtre « ${filter} » (Échap pour effacer) · ? aide · q quitter`.slice(0, width)}
+        </Text>
+      )}
+    </Box>
+  );
+}

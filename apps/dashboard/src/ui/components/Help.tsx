@@ -1,0 +1,32 @@
+import { Box, Text } from "ink";
+import { theme } from "../theme";
+
+const KEYS: [string, string][] = [
+  ["1 2 3 4, Tab", "changer d'écran (Maj+Tab : précédent)"],
+  ["↑ ↓, j k", "se déplacer"],
+  ["← →, h l", "jour précédent / suivant (Programme)"],
+  ["Entrée", "détails de la session (Programme)"],
+  ["Échap", "revenir, fermer l'aide, effacer le filtre"],
+  ["s", "changer le tri (Subdivisions)"],
+  ["/", "filtrer (sessions, subdivisions)"],
+  ["?", "cette aide"],
+  ["q", "quitter"],
+];
+
+/** The keys, in full. */
+export function Help() {
+  return (
+    <Box flexDirection="column">
+      <Text bold>Aide — touches</Text>
+      {KEYS.map(([k, what]) => (
+        <Text key={k}>
+          <Text color={theme.accent}>{k.padEnd(12)}</Text> {what}
+        </Text>
+      ))}
+      <Text color={theme.muted}>
+        ! signale une session en conflit ; › la session choisie. Les compteurs se mettent à jour
+        seuls.
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,56 @@
+import { render } from "ink-testing-library";
+import { describe, expect, it } from "vitest";
+import { clockAt } from "../../clock";
+import { sampleData } from "../../test-fixtures";
+import { Overview } from "./Overview";
+
+describe("Overview", () => {
+  it("shows now / next per room during the congress, conflicts and counts", () => {
+    const frame =
+      render(
+        <Overview
+          data={sampleData()}
+          now={clockAt("2026-01-22T14:40")()}
+          width={80}
+          height={20}
+          filter=""
+        />,
+      ).lastFrame() ?? "";
+    expect(frame).toContain("Maintenant / ensuite — 14:40");
+    expect(frame).toMatch(/Amphi Romanée.*▶ Évolution/);
+    expect(frame).toContain("! 1 conflit au programme");
+    expect(frame).toContain("Enquêtes 1 (0 ouverte) · 1 234 réponses · 2 chiffres clés");
+    expect(frame).toMatch(/Dijon\s+█+▒+.*12\/40/);
+    expect(frame).toContain("… et ");
+    expect(frame.split("\n").length).toBeLessThanOrEqual(20);
+  });
+  it("counts the days to go before the congress and filters the subdivisions", () => {
+    const frame =
+      render(
+        <Overview
+          data={sampleData()}
+          now={new Date("2026-01-10T12:00:00Z")}
+          width={80}
+          height={20}
+          filter="dij"
+        />,
+      ).lastFrame() ?? "";
+    expect(frame).toContain("Dijon, Palais des congrès de Dijon · 22/01/2026–23/01/2026");
+    expect(frame).toContain("s'affiche pendant le congrès");
+    expect(frame).toContain("Dijon");
+    expect(frame).not.toContain("Amiens");
+  });
+  it("leaves the counts out when the account may not see them", () => {
+    const frame =
+      render(
+        <Overview
+          data={sampleData({ counts: null })}
+          now={new Date("2026-01-10T12:00:00Z")}
+          width={80}
+          height={20}
+          filter=""
+        />,
+      ).lastFrame() ?? "";
+    expect(frame).not.toContain("Par subdivision");
+  });
+});

@@ -1,0 +1,139 @@
+import { localTime } from "@tribune/domain";
+import { Box, Text } from "ink";
+import { type DashboardData, isDuringCongress, nowAndNext } from "../../model";
+import { fit, number, shortRoom } from "../text";
+import { theme } from "../theme";
+import { Bar } from "./Bar";
+
+export interface OverviewProps {
+  data: DashboardData;
+  now: Date;
+  width: number;
+  height: number;
+  filter: string;
+}
+
+const frenchDay = (iso: string) => {
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+};
+
+/** The edition, now/next in each room during the congress, conflicts, and counts per subdivision. */
+export function Overview({ data, now, width, height, filter }: OverviewProps) {
+  const { edition, counts, conflicts } = data;
+  const tz = edition.timeZone;
+  const lines: React.ReactNode[] = [];
+  lines.push(
+    <Text key="ed">
+      <Text bold>
+        {fit(
+          `${edition.city}, ${edition.venue} · ${frenchDay(edition.firstDay)}–${frenchDay(edition.lastDay)}`,
+          width,
+        )}
+      </Text>
+    </Text>,
+  );
+  lines.push(
+    <Text key="cf" color={conflicts.length > 0 ? theme.warn : theme.ok}>
+      {fit(
+        conflicts.length > 0
+          ? `! ${conflicts.length} conflit${conflicts.length > 1 ? "s" : ""} au programme (marqués ! dans l'écran 2)`
+          : "Aucun conflit au programme.",
+        width,
+      )}
+    </Text>,
+  );
+  if (counts) {
+    const t = counts.totals;
+    lines.push(
+      <Text key="tot">
+        {fit(
+          `Inscrits ${number(t.confirmed)}${counts.capacity ? `/${number(counts.capacity)}` : ""} · arrivés ${number(t.checkedIn)} · liste d'attente ${number(t.waitlisted)}`,
+          width,
+        )}
+      </Text>,
+    );
+  }
+  if (data.surveys) {
+    const responses = data.surveys.list.reduce((n, s) => n + s.responses, 0);
+    const open = data.surveys.list.filter((s) => s.status === "open").length;
+    lines.push(
+      <Text key="sv">
+        {fit(
+          `Enquêtes ${data.surveys.list.length} (${open} ouverte${open > 1 ? "s" : ""}) · ${number(responses)} réponses · ${data.surveys.figures.length} chiffres clés`,
+          width,
+        )}
+      </Text>,
+    );
+  }
+  lines.push(<Text key="sp1"> </Text>);
+
+  if (isDuringCongress(edition, now)) {
+    lines.push(
+      <Text key="nn" bold color={theme.accent}>
+        {fit(`Maintenant / ensuite — ${localTime(now.toISOString(), tz)}`, width)}
+      </Text>,
+    );
+    const roomWidth = 16;
+    const nowWidth = Math.floor((width - roomWidth - 2) / 2);
+    const nextWidth = width - roomWidth - 2 - nowWidth;
+    for (const r of nowAndNext(data, now)) {
+      const current = r.now ? `▶ ${r.now.title} (→${localTime(r.now.endsAt, tz)})` : "— libre";
+      const next = r.next ? `${localTime(r.next.startsAt, tz)} ${r.next.title}` : "";
+      lines.push(
+        <Text key={`r-${r.room}`}>
+          {fit(shortRoom(r.room), roomWidth)} {fit(current, nowWidth)}{" "}
+          <Text color={theme.muted}>{fit(next ? `ensuite ${next}` : "", nextWidth)}</Text>
+        </Text>,
+      );
+    }
+  } else {
+    lines.push(
+      <Text key="nn" color={theme.muted}>
+        {fit(
+          `Maintenant / ensuite : s'affiche pendant le congrès (à partir du ${frenchDay(edition.firstDay)}).`,
+          width,
+        )}
+      </Text>,
+    );
+  }
+
+  if (counts && counts.totals.confirmed + counts.totals.waitlisted === 0) {
+    lines.push(<Text key="sp2"> </Text>);
+    lines.push(
+      <Text key="none" color={theme.muted}>
+        {fit("Par subdivision : aucune inscription pour l'instant.", width)}
+      </Text>,
+    );
+  } else if (counts) {
+    lines.push(<Text key="sp2"> </Text>);
+    const rows = counts.bySubdivision
+      .filter((s) => s.name.toLowerCase().includes(filter.toLowerCase()))
+      .sort((a, b) => b.confirmed - a.confirmed || a.name.localeCompare(b.name, "fr"));
+    const room = height - lines.length - 2;
+    const shown = rows.slice(0, Math.max(0, rows.length > room ? room - 1 : room));
+    lines.push(
+      <Text key="sh" bold>
+        {fit("Par subdivision : arrivés █ · inscrits ▒", width)}
+      </Text>,
+    );
+    const max = Math.max(1, ...rows.map((s) => s.confirmed));
+    const nameWidth = 18;
+    const barWidth = Math.max(5, width - nameWidth - 14);
+    for (const s of shown)
+      lines.push(
+        <Text key={s.subdivisionId}>
+          {fit(s.name, nameWidth)}{" "}
+          <Bar done={s.checkedIn} total={s.confirmed} max={max} width={barWidth} />{" "}
+          {`${s.checkedIn}/${s.confirmed}`.padStart(11)}
+        </Text>,
+      );
+    if (shown.length < rows.length)
+      lines.push(
+        <Text key="more" color={theme.muted}>
+          {fit(`… et ${rows.length - shown.length} autres (écran 3 Subdivisions)`, width)}
+        </Text>,
+      );
+  }
+  return <Box flexDirection="column">{lines.slice(0, height)}</Box>;
+}

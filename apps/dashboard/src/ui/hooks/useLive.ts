@@ -1,0 +1,56 @@
+import type { LiveCounts } from "@tribune/domain";
+import { localTime } from "@tribune/domain";
+import { useEffect, useRef, useState } from "react";
+import type { Clock } from "../../clock";
+
+export interface LiveSource {
+  /** Starts following; returns the function that stops. */
+  subscribe: (handlers: { onCounts: (c: LiveCounts) => void; onOffline: () => void }) => () => void;
+}
+
+export interface LiveState {
+  counts: LiveCounts | null;
+  online: boolean;
+  /** Local time the connection was lost ("10:42"), while offline. */
+  since: string | null;
+}
+
+/**
+ * The live counts: the last data stays on screen while offline; updates are applied at most
+ * every `throttleMs` (a morning rush sends many per second, the screen needs a few).
+ */
+export function useLive(
+  initial: LiveCounts | null,
+  source: LiveSource | undefined,
+  clock: Clock,
+  timeZone: string,
+  throttleMs = 250,
+): LiveState {
+  const [state, setState] = useState<LiveState>({ counts: initial, online: true, since: null });
+  const pending = useRef<LiveCounts | null>(null);
+  const timer = useRef<NodeJS.Timeout | null>(null);
+  useEffect(() => {
+    if (!source) return;
+    const flush = () => {
+      timer.current = null;
+      const counts = pending.current;
+      pending.current = null;
+      if (counts) setState({ counts, online: true, since: null });
+    };
+    const stop = source.subscribe({
+      onCounts: (counts) => {
+        pending.current = counts;
+        timer.current ??= setTimeout(flush, throttleMs);
+      },
+      onOffline: () =>
+        setState((s) =>
+          s.online ? { ...s, online: false, since: localTime(clock().toISOString(), timeZone) } : s,
+        ),
+    });
+    return () => {
+      stop();
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [source, clock, timeZone, throttleMs]);
+  return state;
+}

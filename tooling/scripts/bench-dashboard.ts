@@ -1,0 +1,287 @@
+#!/usr/bin/env -S node --import tsx
+/**
+ * The terminal dashboard against a running server. Prints figures:
+ *   1. time from start to the first complete frame (interactive mode, and --snapshot);
+ *   2. the dashboard's CPU use while the desk checks people in at --rate per second for
+ *      --duration seconds (the morning rush is ~1,000 check-ins in 10 minutes: 1.7/s;
+ *      the default 20/s is twelve times that);
+ *   3. the frames per second it actually drew meanwhile.
+ *
+ *   pnpm bench:dashboard                                   # starts its own server (PGlite)
+ *   pnpm bench:dashboard --server http://localhost:3000    # a running one (demo accounts)
+ *   pnpm bench:dashboard --duration 60 --rate 20
+ *
+ * It writes: duration × rate registrations (checked in), and the edition's capacity is lifted
+ * during the run and put back afterwards — use a demo or test server, not the real one.
+ *
+ * Against a running server, TRIBUNE_EMAIL / TRIBUNE_PASSWORD name a bureau account and
+ * BENCH_DESK_EMAIL / BENCH_DESK_PASSWORD an organiser (defaults: the demo accounts).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+
+// Run as CommonJS by tsx (the root package has no "type"): no import.meta, no top-level await.
+const ROOT = resolve(dirname(process.argv[1] ?? "."), "../..");
+const DEMO_PASSWORD = "demo-password-2026";
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** An optional setting of this script (read by name: they are the bench's own, not the app's). */
+const setting = (name: string): string | undefined => process.env[name];
+
+const { values: args } = parseArgs({
+  options: {
+    server: { type: "string" },
+    duration: { type: "string", default: "60" },
+    rate: { type: "string", default: "20" },
+    runs: { type: "string", default: "3" },
+  },
+});
+
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const address = probe.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  await new Promise((r) => probe.close(r));
+  return port;
+}
+
+async function startServer(): Promise<{ url: string; child: ChildProcess; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), "tribune-bench-dashboard-"));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const { DATABASE_URL: _u, ...env } = process.env;
+  const child = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {
+    cwd: ROOT,
+    env: {
+      ...env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      TRIBUNE_DATA_DIR: join(dir, "data"),
+      TRIBUNE_DEMO_PASSWORD: DEMO_PASSWORD,
+    },
+    stdio: "ignore",
+  });
+  const deadline = Date.now() + 90_000;
+  while (
+    !(await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
+    if (Date.now() > deadline || child.exitCode !== null)
+      throw new Error("the server did not start");
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { url, child, dir };
+}
+
+/** CPU time (user + system) of a process, in milliseconds. */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+function dashboardEnv(configDir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    TSX_TSCONFIG_PATH: "apps/dashboard/tsconfig.json",
+    XDG_CONFIG_HOME: configDir,
+    TRIBUNE_EMAIL: setting("TRIBUNE_EMAIL") ?? "bureau@tribune.demo",
+    TRIBUNE_PASSWORD: setting("TRIBUNE_PASSWORD") ?? DEMO_PASSWORD,
+    TRIBUNE_DASHBOARD_BENCH: "1",
+    FORCE_COLOR: "1",
+  };
+}
+
+/** Starts the interactive dashboard; resolves with the time to its first frame. */
+function startDashboard(url: string, configDir: string) {
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "apps/dashboard/src/main.tsx", "--server", url, "--screen", "subdivisions"],
+    { cwd: ROOT, env: dashboardEnv(configDir), stdio: ["pipe", "pipe", "pipe"] },
+  );
+  child.stdout.resume();
+  let frames = 0;
+  let stderr = "";
+  const first = new Promise<number>((resolveFirst, reject) => {
+    child.stderr.on("data", (chunk: Buffer) => {
+      for (const line of chunk.toString().split("\n")) {
+        if (line.startsWith("first-frame")) {
+          frames += 1;
+          if (frames === 1) resolveFirst(performance.now() - started);
+        } else stderr += line;
+      }
+    });
+    child.on("exit", () => reject(new Error(`the dashboard stopped: ${stderr}`)));
+  });
+  return { child, first, frames: () => frames };
+}
+
+/** A logged-in fetch for the desk (organiser) account. */
+async function deskSession(url: string) {
+  const res = await fetch(`${url}/trpc/auth.login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      email: setting("BENCH_DESK_EMAIL") ?? "organiser@tribune.demo",
+      password: setting("BENCH_DESK_PASSWORD") ?? DEMO_PASSWORD,
+    }),
+  });
+  if (!res.ok) throw new Error(`desk login failed: ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const call = async (path: string, body: unknown) => {
+    const r = await fetch(`${url}/trpc/${path}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Cookie: cookie },
+      body: JSON.stringify(body),
+    });
+    if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+    return ((await r.json()) as { result: { data: Record<string, unknown> } }).result.data;
+  };
+  const get = async (path: string) => {
+    const r = await fetch(`${url}/trpc/${path}`, { headers: { Cookie: cookie } });
+    return ((await r.json()) as { result: { data: unknown } }).result.data;
+  };
+  return { call, get };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+async function main() {
+  const own = args.server ? null : await startServer();
+  const url = args.server ?? own?.url ?? "";
+  const configDir = mkdtempSync(join(tmpdir(), "tribune-bench-config-"));
+  let restoreCapacity: (() => Promise<unknown>) | null = null;
+  try {
+    console.log(
+      `Tableau de bord contre ${url}${own ? " (serveur lancé par le bench, PGlite)" : ""}`,
+    );
+
+    // 1. First complete frame: the first run logs in, the next ones reuse the stored session.
+    const firsts: number[] = [];
+    for (let i = 0; i < Number(args.runs); i += 1) {
+      const run = startDashboard(url, configDir);
+      firsts.push(await run.first);
+      run.child.kill("SIGTERM");
+      await once(run.child, "exit");
+    }
+    const snapshots: number[] = [];
+    for (let i = 0; i < Number(args.runs); i += 1) {
+      const t = performance.now();
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", "apps/dashboard/src/main.tsx", "--server", url, "--snapshot"],
+        { cwd: ROOT, env: dashboardEnv(configDir), stdio: "ignore" },
+      );
+      await once(child, "exit");
+      snapshots.push(performance.now() - t);
+    }
+    console.log(
+      `Premier écran complet (interactif) : ${firsts.map((t) => `${t.toFixed(0)} ms`).join(", ")} (médiane ${median(firsts).toFixed(0)} ms ; la 1re exécution se connecte, les suivantes réutilisent la session)`,
+    );
+    console.log(
+      `--snapshot, du lancement à la sortie : médiane ${median(snapshots).toFixed(0)} ms`,
+    );
+
+    // 2–3. A check-in rush while the dashboard watches.
+    const desk = await deskSession(url);
+    const editions = (await desk.get("edition.list")) as {
+      id: string;
+      year: number;
+      lastDay: string;
+    }[];
+    const edition = [...editions].sort((a, b) => a.lastDay.localeCompare(b.lastDay)).at(-1);
+    const subdivisions = (await desk.get("subdivision.list")) as
+      | { id: string }[]
+      | { items: { id: string }[] };
+    const subs = Array.isArray(subdivisions) ? subdivisions : subdivisions.items;
+    if (!edition || subs.length === 0) throw new Error("no edition or subdivision on the server");
+    const duration = Number(args.duration);
+    const rate = Number(args.rate);
+    const total = duration * rate;
+    // Registrations first (not measured), then the rush of check-ins. The edition's capacity
+    // is lifted meanwhile (the bench needs confirmed places) and put back afterwards.
+    const before = (await desk.get(
+      `registration.capacity?input=${encodeURIComponent(JSON.stringify({ editionId: edition.id }))}`,
+    )) as { capacity: number | null };
+    await desk.call("registration.setCapacity", { editionId: edition.id, capacity: null });
+    restoreCapacity = () =>
+      desk.call("registration.setCapacity", { editionId: edition.id, capacity: before.capacity });
+    const codes: string[] = [];
+    const tag = Date.now().toString(36);
+    for (let i = 0; i < total; i += 20) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(20, total - i) }, (_, j) =>
+          desk.call("registration.create", {
+            editionId: edition.id,
+            firstName: "Banc",
+            lastName: `Essai ${i + j}`,
+            email: `banc-${tag}-${i + j}@exemple.fr`,
+            subdivisionId: subs[(i + j) % subs.length]?.id,
+          }),
+        ),
+      );
+      codes.push(...batch.map((r) => String(r.code)));
+    }
+
+    const run = startDashboard(url, configDir);
+    await run.first;
+    await new Promise((r) => setTimeout(r, 1000));
+    const pid = run.child.pid ?? 0;
+    const cpu0 = cpuMs(pid);
+    const frames0 = run.frames();
+    const t0 = performance.now();
+    let done = 0;
+    const inflight: Promise<unknown>[] = [];
+    for (const code of codes) {
+      const due = t0 + (done * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      inflight.push(desk.call("checkIn.byCode", { editionId: edition.id, code }));
+      done += 1;
+    }
+    await Promise.all(inflight);
+    const elapsed = (performance.now() - t0) / 1000;
+    await new Promise((r) => setTimeout(r, 1000)); // the last update lands
+    const cpu = cpuMs(pid) - cpu0;
+    const frames = run.frames() - frames0;
+    const wall = (performance.now() - t0) / 1000;
+    run.child.kill("SIGTERM");
+    await once(run.child, "exit");
+    console.log(
+      `Rush : ${codes.length} arrivées en ${elapsed.toFixed(1)} s (${(codes.length / elapsed).toFixed(1)}/s demandées ${rate}/s)`,
+    );
+    console.log(
+      `CPU du tableau de bord pendant le rush : ${((cpu / 1000 / wall) * 100).toFixed(1)} % d'un cœur (${cpu.toFixed(0)} ms sur ${wall.toFixed(1)} s)`,
+    );
+    console.log(
+      `Écrans dessinés : ${frames} en ${wall.toFixed(1)} s, soit ${(frames / wall).toFixed(1)} par seconde`,
+    );
+  } finally {
+    await restoreCapacity?.().catch((error: unknown) =>
+      console.error(`Capacité de l'édition non rétablie : ${String(error)}`),
+    );
+    rmSync(configDir, { recursive: true, force: true });
+    if (own) {
+      own.child.kill("SIGTERM");
+      await once(own.child, "exit");
+      rmSync(own.dir, { recursive: true, force: true });
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
