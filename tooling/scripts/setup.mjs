@@ -11,7 +11,9 @@ const wanted = packageManager.split("@")[1];
 const run = (command) => execSync(command, { cwd: root, stdio: "inherit" });
 const quiet = (command) => {
   try {
-    return execSync(command, { cwd: root, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    return execSync(command, { cwd: root, stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim();
   } catch {
     return null;
   }
@@ -19,7 +21,9 @@ const quiet = (command) => {
 
 const [major, minor] = process.versions.node.split(".").map(Number);
 if (major < 20 || (major === 20 && minor < 19)) {
-  console.error(`Tribune demande Node.js 20.19 ou plus récent (vous avez ${process.versions.node}).`);
+  console.error(
+    `Tribune demande Node.js 20.19 ou plus récent (vous avez ${process.versions.node}).`,
+  );
   process.exit(1);
 }
 

@@ -1,4 +1,13 @@
-import { PROGRAMME_EDITORS, PROGRAMME_READERS } from "@tribune/domain";
+import {
+  MEMBER_MANAGERS,
+  PROGRAMME_EDITORS,
+  PROGRAMME_READERS,
+  REGISTRATION_MANAGERS,
+  REGISTRATION_READERS,
+  SUBDIVISION_READERS,
+  SURVEY_READERS,
+  SURVEY_RESULT_READERS,
+} from "@tribune/domain";
 import { lazy, Suspense } from "react";
 import { Navigate, Route, Routes } from "react-router";
 import { LoginPage } from "./auth/LoginPage";
@@ -13,12 +22,22 @@ const SpeakersPage = lazy(() => import("./pages/SpeakersPage"));
 const PartnersPage = lazy(() => import("./pages/PartnersPage"));
 const AuditPage = lazy(() => import("./pages/AuditPage"));
 const PublicProgrammePage = lazy(() => import("./pages/PublicProgrammePage"));
+const SubdivisionsPage = lazy(() => import("./registration/SubdivisionsPage"));
+const SubdivisionDetailPage = lazy(() => import("./registration/SubdivisionDetailPage"));
+const MembersPage = lazy(() => import("./registration/MembersPage"));
+const RegistrationsPage = lazy(() => import("./registration/RegistrationsPage"));
+const CheckInDeskPage = lazy(() => import("./registration/CheckInDeskPage"));
+const PublicRegistrationPage = lazy(() => import("./registration/PublicRegistrationPage"));
+const SurveysPage = lazy(() => import("./surveys/SurveysPage"));
+const SurveyResultsPage = lazy(() => import("./surveys/SurveyResultsPage"));
+const PublicSurveyPage = lazy(() => import("./surveys/PublicSurveyPage"));
 
 function Home() {
   const me = useMe();
   if (me.isPending) return null;
   if (!me.data) return <Navigate to="/connexion" replace />;
   if (hasRole(me.data.role, PROGRAMME_READERS)) return <Navigate to="/programme" replace />;
+  if (me.data.role === "representative") return <Navigate to="/adherents" replace />;
   return (
     <section>
       <h1>Bienvenue sur Tribune</h1>
@@ -33,6 +52,8 @@ export function App() {
       <Routes>
         <Route path="/connexion" element={<LoginPage />} />
         <Route path="/public/programme" element={<PublicProgrammePage />} />
+        <Route path="/public/inscription" element={<PublicRegistrationPage />} />
+        <Route path="/public/enquete/:slug" element={<PublicSurveyPage />} />
         <Route element={<Shell />}>
           <Route index element={<Home />} />
           <Route
@@ -40,6 +61,22 @@ export function App() {
             element={
               <RequireRole roles={PROGRAMME_READERS}>
                 <ProgrammePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/enquetes"
+            element={
+              <RequireRole roles={SURVEY_READERS}>
+                <SurveysPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/enquetes/:id"
+            element={
+              <RequireRole roles={SURVEY_RESULT_READERS}>
+                <SurveyResultsPage />
               </RequireRole>
             }
           />
@@ -72,6 +109,46 @@ export function App() {
             element={
               <RequireRole roles={["admin", "organiser"]}>
                 <AuditPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/subdivisions"
+            element={
+              <RequireRole roles={SUBDIVISION_READERS}>
+                <SubdivisionsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/subdivisions/:id"
+            element={
+              <RequireRole roles={MEMBER_MANAGERS}>
+                <SubdivisionDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/adherents"
+            element={
+              <RequireRole roles={MEMBER_MANAGERS}>
+                <MembersPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/inscriptions"
+            element={
+              <RequireRole roles={REGISTRATION_READERS}>
+                <RegistrationsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/accueil"
+            element={
+              <RequireRole roles={REGISTRATION_MANAGERS}>
+                <CheckInDeskPage />
               </RequireRole>
             }
           />

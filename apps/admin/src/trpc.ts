@@ -1,6 +1,12 @@
 import { QueryClient } from "@tanstack/react-query";
 import type { AppRouter } from "@tribune/api";
-import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+} from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -19,8 +25,15 @@ export function makeQueryClient() {
 
 export function makeTrpcClient() {
   return createTRPCClient<AppRouter>({
-    // Same limit as the server's maxBatchSize.
-    links: [httpBatchLink({ url: "/trpc", maxItems: 10 })],
+    links: [
+      splitLink({
+        // Live counts arrive as server-sent events (EventSource sends the session cookie).
+        condition: (op) => op.type === "subscription",
+        true: httpSubscriptionLink({ url: "/trpc" }),
+        // Same limit as the server's maxBatchSize.
+        false: httpBatchLink({ url: "/trpc", maxItems: 10 }),
+      }),
+    ],
   });
 }
 

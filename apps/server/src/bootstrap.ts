@@ -1,7 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { createAccount, SESSION_IDLE_SECONDS, SYSTEM } from "@tribune/api";
-import { type Database, listUsers, purgeDeadAuthSessions, seedReferenceEdition } from "@tribune/db";
-import { ROLES, type Role } from "@tribune/domain";
+import {
+  type Database,
+  listUsers,
+  purgeDeadAuthSessions,
+  seedReferenceEdition,
+  seedReferenceSurveys,
+} from "@tribune/db";
+import { ROLES, type Role, referenceSubdivision } from "@tribune/domain";
 
 export interface DemoAccount {
   role: Role;
@@ -28,6 +34,8 @@ export function bootstrap(
   return db.transaction(async (tx) => {
     await tx.execute(`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`);
     const { created } = await seedReferenceEdition(tx);
+    // The press kit's surveys, with synthetic responses (flagged), so its figures compute.
+    await seedReferenceSurveys(tx);
     await purgeDeadAuthSessions(
       tx,
       new Date(Date.now() - SESSION_IDLE_SECONDS * 1000).toISOString(),
@@ -40,7 +48,9 @@ export function bootstrap(
         email: demoEmail(role),
         password: demoPassword ?? randomBytes(12).toString("base64url"),
       };
-      await createAccount(tx, { ...account, displayName: `Démo ${role}` }, SYSTEM);
+      // The demo representative speaks for Dijon, the 2026 host city, and sees its members only.
+      const subdivisionId = role === "representative" ? referenceSubdivision("dijon").id : null;
+      await createAccount(tx, { ...account, displayName: `Démo ${role}`, subdivisionId }, SYSTEM);
       demoAccounts.push(account);
     }
     return { seeded: created, demoAccounts };

@@ -1,4 +1,4 @@
-import type { Database } from "@tribune/db";
+import type { Database, EventBus } from "@tribune/db";
 import type { Me } from "@tribune/domain";
 
 /** The signed-in person, with the login session that proved it. */
@@ -21,4 +21,9 @@ export interface Context {
   /** The client's address, for rate limiting logins. */
   clientIp: string;
   cookies: CookieJar;
+  /**
+   * Live updates (registrations, check-ins). The server passes its database's bus, shared by
+   * every instance on PostgreSQL; left out (tests, scripts), an in-process bus per database.
+   */
+  events?: EventBus;
 }

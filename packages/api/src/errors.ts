@@ -55,7 +55,14 @@ export function describeError(
     return { appCode: "internal", message: INTERNAL_MESSAGE, fieldErrors: null, formErrors: null };
   }
   if (cause instanceof DomainError) {
-    return { appCode: cause.code, message: cause.message, fieldErrors: null, formErrors: null };
+    // A domain error may name the fields at fault (a survey response: one message per question).
+    const fields = cause.details?.fieldErrors as Record<string, string[]> | undefined;
+    return {
+      appCode: cause.code,
+      message: cause.message,
+      fieldErrors: fields ?? null,
+      formErrors: null,
+    };
   }
   if (cause instanceof ZodError) {
     const flat = z.flattenError(cause);

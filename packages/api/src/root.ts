@@ -1,23 +1,35 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { checkInRouter } from "./routers/checkIn";
 import { editionRouter } from "./routers/edition";
+import { memberRouter } from "./routers/member";
 import { partnerRouter } from "./routers/partner";
+import { pressKitRouter } from "./routers/press-kit";
+import { registrationRouter } from "./routers/registration";
 import { roomRouter } from "./routers/room";
 import { scheduleRouter } from "./routers/schedule";
 import { sessionRouter } from "./routers/session";
 import { speakerRouter } from "./routers/speaker";
+import { subdivisionRouter } from "./routers/subdivision";
+import { surveyRouter } from "./routers/survey";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   audit: auditRouter,
   auth: authRouter,
+  checkIn: checkInRouter,
   edition: editionRouter,
+  member: memberRouter,
   partner: partnerRouter,
+  registration: registrationRouter,
+  pressKit: pressKitRouter,
   room: roomRouter,
   schedule: scheduleRouter,
   session: sessionRouter,
   speaker: speakerRouter,
+  subdivision: subdivisionRouter,
+  survey: surveyRouter,
 });
 
 export type AppRouter = typeof appRouter;

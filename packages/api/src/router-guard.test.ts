@@ -15,8 +15,16 @@ const PUBLIC_PROCEDURES = [
   "edition.byYear",
   "edition.get",
   "edition.list",
+  // Self-service registration needs no account: register, then cancel with the code.
+  "registration.cancelByCode",
+  "registration.register",
   "room.list",
   "schedule.programme",
+  // Subdivision names only, for the registration form.
+  "subdivision.options",
+  // The public survey form: the questionnaire of an open survey, and an anonymous response.
+  "survey.form",
+  "survey.respond",
 ];
 
 // At run time `_def.procedures` is flat ("session.create" → procedure), though typed as the nested record.

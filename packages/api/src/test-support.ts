@@ -109,8 +109,27 @@ export function testApi(db: Database) {
     return caller;
   }
 
+  /** A representative of the subdivision, with their own account (made once per subdivision). */
+  const representatives = new Map<string, Promise<Caller>>();
+  function representativeOf(subdivisionId: string): Promise<Caller> {
+    let caller = representatives.get(subdivisionId);
+    if (!caller) {
+      const email = `representative-${subdivisionId.slice(-4)}@tribune.test`;
+      caller = createAccount(
+        db,
+        { email, role: "representative", subdivisionId, password: PASSWORD },
+        SYSTEM,
+      )
+        .then(() => logIn(email))
+        .then(({ token }) => callerWithToken(token));
+      representatives.set(subdivisionId, caller);
+    }
+    return caller;
+  }
+
   return {
     db,
+    representativeOf,
     anonymous: () => callerWithToken(null),
     callerWithToken,
     logIn,

@@ -19,6 +19,12 @@ const t = initTRPC
   .create({
     // Never let tRPC decide from NODE_ENV whether to send stack traces: it must not, ever.
     isDev: false,
+    // Subscriptions (live counts) travel as server-sent events: a ping keeps proxies from
+    // closing a quiet stream, and the client reconnects when pings stop.
+    sse: {
+      ping: { enabled: true, intervalMs: 15_000 },
+      client: { reconnectAfterInactivityMs: 40_000 },
+    },
     errorFormatter({ shape, error }) {
       const details = describeError(error.code, error.message, error.cause);
       const { stack: _stack, ...data } = shape.data;

@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { type EventBus, inProcessEventBus, postgresEventBus } from "./events";
 import { acquireDataDirLock } from "./lock";
 import * as schema from "./schema";
 
@@ -19,6 +20,8 @@ export interface OpenDatabase {
   kind: "pglite" | "postgres";
   /** For LISTEN/NOTIFY and diagnostics; null on PGlite. */
   pool: pg.Pool | null;
+  /** Live updates: in-process on PGlite, LISTEN/NOTIFY shared by every instance on PostgreSQL. */
+  events: EventBus;
   close(): Promise<void>;
 }
 
@@ -50,7 +53,17 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
     console.error(`PostgreSQL : connexion inactive perdue (${error.message}).`),
   );
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Database;
-  return { db, kind: "postgres", pool, close: () => pool.end() };
+  const events = postgresEventBus(url, pool);
+  return {
+    db,
+    kind: "postgres",
+    pool,
+    events,
+    close: async () => {
+      await events.close();
+      await pool.end();
+    },
+  };
 }
 
 async function openPglite(dataDir: string | null): Promise<OpenDatabase> {
@@ -63,11 +76,14 @@ async function openPglite(dataDir: string | null): Promise<OpenDatabase> {
     const client = dataDir ? new PGlite(dataDir) : new PGlite();
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder });
+    const events = inProcessEventBus();
     return {
       db: db as unknown as Database,
       kind: "pglite",
       pool: null,
+      events,
       close: async () => {
+        await events.close();
         await client.close();
         release();
       },

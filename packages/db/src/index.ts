@@ -1,11 +1,23 @@
 export * from "./client";
+export * from "./events";
 export { DataDirInUseError } from "./lock";
 export * from "./repos/audit";
 export * from "./repos/auth-sessions";
 export * from "./repos/editions";
+export * from "./repos/idempotency";
+export * from "./repos/members";
 export * from "./repos/people";
+export * from "./repos/registrations";
 export * from "./repos/rooms";
 export * from "./repos/sessions";
+export * from "./repos/subdivisions";
+export * from "./repos/surveys";
 export * from "./repos/users";
 export * as schema from "./schema";
 export { seedReferenceEdition } from "./seed/reference";
+export {
+  ensureEditionQuota,
+  seedSubdivisions,
+  seedSyntheticRegistrations,
+} from "./seed/subdivisions";
+export { seedReferenceSurveys } from "./seed/surveys";

@@ -1,9 +1,17 @@
 import type {
+  AnonymityMode,
+  Answers,
   AuditAction,
   AuditedEntity,
+  KeyFigureDefinition,
+  MembershipStatus,
   PartnerKind,
+  Question,
+  RegistrationStatus,
   Role,
   SessionKind,
+  SurveySensitivity,
+  SurveyStatus,
   Theme,
   TimeWindow,
 } from "@tribune/domain";
@@ -20,6 +28,8 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 
@@ -181,4 +191,236 @@ export const auditLog = pgTable(
     index("audit_log_seq_idx").on(t.seq),
     index("audit_log_entity_idx").on(t.entity, t.entityId),
   ],
+);
+
+// --- Subdivisions, members, registrations --------------------------------------------------
+
+export const subdivisions = pgTable("subdivisions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull().unique(),
+  unionName: text("union_name").notNull().default(""),
+  university: text("university").notNull().default(""),
+  contactEmail: text("contact_email").notNull().default(""),
+  declaredMembers: integer("declared_members").notNull().default(0),
+  aliases: jsonb("aliases").$type<string[]>().notNull().default([]),
+});
+
+/** Union members: special-category personal data (GDPR art. 9), read through scoped procedures only. */
+export const members = pgTable(
+  "members",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    subdivisionId: uuid("subdivision_id")
+      .notNull()
+      .references(() => subdivisions.id, { onDelete: "restrict" }),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    email: text("email").notNull().unique(),
+    yearOfTraining: integer("year_of_training").notNull(),
+    membershipStatus: text("membership_status").$type<MembershipStatus>().notNull(),
+    membershipYear: integer("membership_year").notNull(),
+    synthetic: boolean("synthetic").notNull().default(false),
+    /** Names and email without accents or case (normaliseName), for search. */
+    searchText: text("search_text").notNull().default(""),
+    createdAt: now("created_at"),
+    updatedAt: now("updated_at"),
+  },
+  (t) => [
+    check("members_year_of_training", sql`${t.yearOfTraining} between 1 and 4`),
+    index("members_subdivision_idx").on(t.subdivisionId, t.lastName),
+  ],
+);
+
+/**
+ * One row per edition (session_id null) and per capacity-limited session: the capacity, and
+ * the row every registration or sign-up locks (SELECT … FOR UPDATE) before counting places,
+ * so that concurrent requests take places one at a time. capacity null: no limit (for a
+ * session: the room's capacity, or the session's override).
+ */
+export const registrationQuotas = pgTable(
+  "registration_quotas",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    sessionId: uuid("session_id").references(() => sessions.id, { onDelete: "cascade" }),
+    capacity: integer("capacity"),
+    updatedAt: now("updated_at"),
+  },
+  (t) => [
+    uniqueIndex("registration_quotas_edition_idx")
+      .on(t.editionId)
+      .where(sql`${t.sessionId} is null`),
+    uniqueIndex("registration_quotas_session_idx").on(t.sessionId),
+    check("registration_quotas_capacity", sql`${t.capacity} is null or ${t.capacity} >= 0`),
+  ],
+);
+
+export const registrations = pgTable(
+  "registrations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    code: text("code").notNull().unique(),
+    memberId: uuid("member_id").references(() => members.id, { onDelete: "set null" }),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    email: text("email").notNull(),
+    subdivisionId: uuid("subdivision_id")
+      .notNull()
+      .references(() => subdivisions.id, { onDelete: "restrict" }),
+    yearOfTraining: integer("year_of_training"),
+    meals: boolean("meals").notNull().default(true),
+    gala: boolean("gala").notNull().default(false),
+    status: text("status").$type<RegistrationStatus>().notNull(),
+    /** Arrival order on the waitlist; taken again when a cancelled registration comes back. */
+    queuedSeq: bigserial("queued_seq", { mode: "number" }).notNull(),
+    synthetic: boolean("synthetic").notNull().default(false),
+    searchText: text("search_text").notNull().default(""),
+    /** The organiser who registered the person by hand; null for a self-registration. */
+    createdBy: uuid("created_by"),
+    registeredAt: now("registered_at"),
+    confirmedAt: instant("confirmed_at"),
+    cancelledAt: instant("cancelled_at"),
+    checkedInAt: instant("checked_in_at"),
+    checkedInBy: uuid("checked_in_by"),
+    updatedAt: now("updated_at"),
+  },
+  (t) => [
+    unique("registrations_edition_email_key").on(t.editionId, t.email),
+    uniqueIndex("registrations_edition_member_idx")
+      .on(t.editionId, t.memberId)
+      .where(sql`${t.memberId} is not null`),
+    check(
+      "registrations_status",
+      sql`${t.status} in ('registered', 'waitlisted', 'cancelled', 'checked_in')`,
+    ),
+    index("registrations_edition_status_idx").on(t.editionId, t.status, t.queuedSeq),
+    index("registrations_edition_subdivision_idx").on(t.editionId, t.subdivisionId),
+  ],
+);
+
+/** Sign-ups to capacity-limited sessions (workshops, toolboxes), by registered attendees. */
+export const sessionSignups = pgTable(
+  "session_signups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    status: text("status").$type<"registered" | "waitlisted" | "cancelled">().notNull(),
+    queuedSeq: bigserial("queued_seq", { mode: "number" }).notNull(),
+    createdAt: now("created_at"),
+    updatedAt: now("updated_at"),
+  },
+  (t) => [
+    unique("session_signups_session_registration_key").on(t.sessionId, t.registrationId),
+    check("session_signups_status", sql`${t.status} in ('registered', 'waitlisted', 'cancelled')`),
+    index("session_signups_session_status_idx").on(t.sessionId, t.status, t.queuedSeq),
+  ],
+);
+
+/**
+ * Requests that may be retried (a registration form resubmitted after a timeout): the first
+ * outcome is stored under the client's key and answered again to every retry.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    /** Hash of the request's input: the same key with another input is refused. */
+    requestHash: text("request_hash").notNull(),
+    response: jsonb("response"),
+    createdAt: now("created_at"),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
+
+// --- Surveys (issue 5) ----------------------------------------------------------------------
+// Anonymity by construction: `survey_responses` holds answers and the day they came in, and
+// nothing else — no member, no token, no address, no user agent, no time of day. Who has
+// answered lives in `survey_tokens`, with no key between the two tables.
+
+export const surveys = pgTable(
+  "surveys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    year: integer("year"),
+    partners: jsonb("partners").$type<string[]>().notNull().default([]),
+    audience: text("audience").notNull().default(""),
+    opensOn: date("opens_on", { mode: "string" }),
+    closesOn: date("closes_on", { mode: "string" }),
+    status: text("status").$type<SurveyStatus>().notNull().default("draft"),
+    anonymity: text("anonymity").$type<AnonymityMode>().notNull().default("anonymous"),
+    sensitivity: text("sensitivity").$type<SurveySensitivity>().notNull().default("standard"),
+    disclosureThreshold: integer("disclosure_threshold").notNull().default(11),
+    /** The questionnaire, validated by the domain's `Question` schema. */
+    questions: jsonb("questions").$type<Question[]>().notNull().default([]),
+    createdAt: now("created_at"),
+    updatedAt: now("updated_at"),
+  },
+  (t) => [
+    check("surveys_status", sql`${t.status} in ('draft', 'open', 'closed', 'published')`),
+    check("surveys_anonymity", sql`${t.anonymity} in ('anonymous', 'open_link')`),
+    check("surveys_sensitivity", sql`${t.sensitivity} in ('standard', 'health')`),
+    check("surveys_disclosure_threshold", sql`${t.disclosureThreshold} >= 5`),
+  ],
+);
+
+export const surveyResponses = pgTable(
+  "survey_responses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => surveys.id, { onDelete: "cascade" }),
+    /** The day only: a precise time could be matched against the token's use. */
+    submittedOn: date("submitted_on", { mode: "string" }).notNull(),
+    /** Generated demo data (the press-kit seed), never a real respondent. */
+    synthetic: boolean("synthetic").notNull().default(false),
+    answers: jsonb("answers").$type<Answers>().notNull(),
+  },
+  (t) => [index("survey_responses_survey_idx").on(t.surveyId)],
+);
+
+/** One-time invitations and the "has answered" mark: never joined to responses. */
+export const surveyTokens = pgTable(
+  "survey_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => surveys.id, { onDelete: "cascade" }),
+    /** SHA-256 of the token sent to the respondent; the token itself is never stored. */
+    tokenHash: text("token_hash").notNull().unique(),
+    issuedOn: date("issued_on", { mode: "string" }).notNull(),
+    usedOn: date("used_on", { mode: "string" }),
+  },
+  (t) => [index("survey_tokens_survey_idx").on(t.surveyId)],
+);
+
+export const surveyKeyFigures = pgTable(
+  "survey_key_figures",
+  {
+    id: text("id").primaryKey(),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => surveys.id, { onDelete: "cascade" }),
+    /** The domain's `KeyFigureDefinition` (statistic, filter, scale, rounding, template). */
+    definition: jsonb("definition").$type<KeyFigureDefinition>().notNull(),
+    published: boolean("published").notNull().default(false),
+    position: integer("position").notNull().default(0),
+    updatedAt: now("updated_at"),
+  },
+  (t) => [index("survey_key_figures_survey_idx").on(t.surveyId, t.position)],
 );

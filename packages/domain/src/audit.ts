@@ -7,11 +7,25 @@ export const AUDITED_ENTITIES = [
   "speaker",
   "partner",
   "user",
+  "subdivision",
+  "member",
+  "registration",
+  "survey",
 ] as const;
 export const AuditedEntity = z.enum(AUDITED_ENTITIES);
 export type AuditedEntity = z.infer<typeof AuditedEntity>;
 
-export const AuditAction = z.enum(["create", "update", "move", "delete", "disable"]);
+export const AuditAction = z.enum([
+  "create",
+  "update",
+  "move",
+  "delete",
+  "disable",
+  "import",
+  "export",
+  "cancel",
+  "check_in",
+]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 export const AuditEntry = z.object({

@@ -22,6 +22,7 @@ export const ENTITY_LABELS: Record<AuditedEntity, string> = {
   subdivision: "Subdivision",
   member: "Adhérent·e",
   registration: "Inscription",
+  survey: "Enquête",
 };
 
 export const ACTION_LABELS: Record<AuditAction, string> = {

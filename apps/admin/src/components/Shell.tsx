@@ -1,5 +1,15 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { PROGRAMME_EDITORS, PROGRAMME_READERS, ROLE_LABELS, type Role } from "@tribune/domain";
+import {
+  MEMBER_MANAGERS,
+  PROGRAMME_EDITORS,
+  PROGRAMME_READERS,
+  REGISTRATION_MANAGERS,
+  REGISTRATION_READERS,
+  ROLE_LABELS,
+  type Role,
+  SUBDIVISION_READERS,
+  SURVEY_READERS,
+} from "@tribune/domain";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { hasRole, useMe } from "../auth/useMe";
 import { useTRPC } from "../trpc";
@@ -10,6 +20,11 @@ export const NAV: { to: string; label: string; roles: readonly Role[] }[] = [
   { to: "/salles", label: "Salles", roles: PROGRAMME_EDITORS },
   { to: "/intervenants", label: "Intervenant·es", roles: PROGRAMME_EDITORS },
   { to: "/partenaires", label: "Partenaires", roles: PROGRAMME_EDITORS },
+  { to: "/subdivisions", label: "Subdivisions", roles: SUBDIVISION_READERS },
+  { to: "/adherents", label: "Adhérent·es", roles: MEMBER_MANAGERS },
+  { to: "/inscriptions", label: "Inscriptions", roles: REGISTRATION_READERS },
+  { to: "/accueil", label: "Accueil (arrivées)", roles: REGISTRATION_MANAGERS },
+  { to: "/enquetes", label: "Enquêtes", roles: SURVEY_READERS },
   { to: "/journal", label: "Journal des modifications", roles: ["admin", "organiser"] },
 ];
 
@@ -46,6 +61,9 @@ export function Shell() {
             ))}
             <li>
               <NavLink to="/public/programme">Programme public</NavLink>
+            </li>
+            <li>
+              <NavLink to="/public/inscription">Inscription publique</NavLink>
             </li>
           </ul>
         </nav>

@@ -2,11 +2,13 @@ import { createInterface } from "node:readline";
 import { createAccount, SYSTEM } from "@tribune/api";
 import {
   disableUser,
+  findEditionByYear,
   findUserByEmail,
   listUsers,
   type OpenDatabase,
   openDatabase,
   recordAudit,
+  seedSyntheticRegistrations,
 } from "@tribune/db";
 import { ROLE_LABELS, ROLES } from "@tribune/domain";
 import { Command, Option } from "commander";
@@ -88,6 +90,28 @@ user
       }),
     );
     console.log(`Compte désactivé : ${email}.`);
+  });
+
+const demo = program.command("demo").description("Données de démonstration");
+
+demo
+  .command("registrations")
+  .description(
+    "Inscrit des congressistes synthétiques (marqué·es « synthétique », adresses en .example)",
+  )
+  .option("--count <n>", "nombre de personnes", "800")
+  .option("--year <year>", "édition", "2026")
+  .action(async (opts: { count: string; year: string }) => {
+    const count = z.coerce.number().int().min(1).max(20_000).parse(opts.count);
+    const year = z.coerce.number().int().parse(opts.year);
+    const outcome = await withDatabase(async ({ db }) => {
+      const edition = await findEditionByYear(db, year);
+      if (!edition) throw new Error(`Aucune édition ${year} : démarrez le serveur une fois.`);
+      return seedSyntheticRegistrations(db, edition.id, count);
+    });
+    console.log(
+      `${outcome.registered} inscrit·es, ${outcome.waitlisted} en liste d'attente, ${outcome.skipped} déjà présent·es.`,
+    );
   });
 
 program.parseAsync().catch((error: unknown) => {

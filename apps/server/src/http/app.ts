@@ -2,8 +2,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { appRouter, type Context, createCaller, resolveActor } from "@tribune/api";
 import type { OpenDatabase } from "@tribune/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { PressKitRenderer } from "../press-kit/renderer";
 import { cookieJar } from "./cookies";
 import { isForeignOrigin } from "./origin";
+import { pressKitRoute } from "./press-kit";
 import { serveStatic } from "./static";
 
 export const MAX_BATCH_SIZE = 10;
@@ -15,6 +17,8 @@ export interface AppOptions {
   /** Folder of the built web admin, served at /. */
   adminDir?: string;
   log?: (message: string, error?: unknown) => void;
+  /** Renders press-kit PDFs in a worker thread; one is started on the first download if not given. */
+  pressKitRenderer?: PressKitRenderer;
 }
 
 const clientIp = (req: IncomingMessage) => req.socket.remoteAddress ?? "unknown";
@@ -28,9 +32,22 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 }
 
 /** The whole HTTP surface: tRPC, health, the public programme.json and the admin app. */
-export function createApp({ database, publicUrl, adminDir, log = console.error }: AppOptions) {
+export function createApp({
+  database,
+  publicUrl,
+  adminDir,
+  log = console.error,
+  pressKitRenderer,
+}: AppOptions) {
   const secure = publicUrl?.startsWith("https://") ?? false;
   const db = database.db;
+  let renderer = pressKitRenderer;
+  const pressKitPdf = pressKitRoute({
+    db,
+    secure,
+    log,
+    renderer: () => (renderer ??= new PressKitRenderer()),
+  });
 
   const trpc = createHTTPHandler({
     router: appRouter,
@@ -39,7 +56,13 @@ export function createApp({ database, publicUrl, adminDir, log = console.error }
     maxBodySize: MAX_BODY_BYTES,
     async createContext({ req, res }): Promise<Context> {
       const cookies = cookieJar(req, res, secure);
-      return { db, cookies, clientIp: clientIp(req), actor: await resolveActor(db, cookies.token) };
+      return {
+        db,
+        cookies,
+        clientIp: clientIp(req),
+        actor: await resolveActor(db, cookies.token),
+        events: database.events,
+      };
     },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR")
@@ -85,6 +108,8 @@ export function createApp({ database, publicUrl, adminDir, log = console.error }
       return sendJson(res, 200, { status: "ok", database: database.kind });
     const programme = url.pathname.match(/^\/api\/editions\/(\d{4})\/programme\.json$/);
     if (programme && req.method === "GET") return programmeJson(Number(programme[1]), res);
+    const pressKit = url.pathname.match(/^\/api\/editions\/(\d{4})\/press-kit\.pdf$/);
+    if (pressKit && req.method === "GET") return pressKitPdf(Number(pressKit[1]), req, res);
     if (req.method === "GET" && adminDir && serveStatic(adminDir, url.pathname, res)) return;
     sendJson(res, 404, { error: "Introuvable." });
   }

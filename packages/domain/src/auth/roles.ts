@@ -17,3 +17,31 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const PROGRAMME_EDITORS: readonly Role[] = ["admin", "organiser"];
 /** Who may read the whole programme, drafts included. */
 export const PROGRAMME_READERS: readonly Role[] = ["admin", "organiser", "bureau", "press"];
+/** Who may read and download the press kit. */
+export const PRESS_KIT_READERS: readonly Role[] = ["admin", "bureau", "press"];
+
+/** Who may read and change member records (a representative: their subdivision only). */
+export const MEMBER_MANAGERS: readonly Role[] = ["admin", "organiser", "representative"];
+/** Who may read the list of subdivisions with their counts. */
+export const SUBDIVISION_READERS: readonly Role[] = [
+  "admin",
+  "organiser",
+  "bureau",
+  "representative",
+];
+/** Who runs registrations and the check-in desk. */
+export const REGISTRATION_MANAGERS: readonly Role[] = ["admin", "organiser"];
+/** Who may read registrations (a representative: their subdivision only). */
+export const REGISTRATION_READERS: readonly Role[] = ["admin", "organiser", "representative"];
+/** Who watches the live counters (check-in desk, bureau dashboard). */
+export const LIVE_VIEWERS: readonly Role[] = ["admin", "organiser", "bureau"];
+/** Who may read surveys (questionnaires, response counts). */
+export const SURVEY_READERS: readonly Role[] = ["admin", "organiser", "bureau", "press"];
+/** Who runs surveys: issues response tokens, edits key figures. */
+export const SURVEY_MANAGERS: readonly Role[] = ["admin", "bureau"];
+/** Who reads aggregated results (with disclosure control applied). */
+export const SURVEY_RESULT_READERS: readonly Role[] = ["admin", "organiser", "bureau"];
+/** Health data (mental-health surveys): breakdowns only for these roles. */
+export const HEALTH_DATA_READERS: readonly Role[] = ["admin", "bureau"];
+/** Who reads key figures; `press` sees the published ones of published surveys only. */
+export const KEY_FIGURE_READERS: readonly Role[] = ["admin", "bureau", "press"];
