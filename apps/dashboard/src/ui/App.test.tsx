@@ -1,6 +1,6 @@
 import type { LiveCounts } from "@tribune/domain";
 import { render } from "ink-testing-library";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { fixedClock } from "../clock";
 import { sampleCounts, sampleData } from "../test-fixtures";
 import { App } from "./App";
@@ -106,16 +106,15 @@ describe("App", () => {
     );
     await tick();
     expect(lastFrame()).toMatch(/Dijon\s+40\s+\d+\s+12 /);
+    // Redraws are throttled: wait for the frame rather than for a fixed time (CI is loaded).
+    const eventually = (check: () => void) => vi.waitFor(check, { timeout: 5000, interval: 50 });
     live.push(sampleCounts(data.edition.id, 13));
-    await tick(400);
-    expect(lastFrame()).toMatch(/Dijon\s+40\s+\d+\s+13 /);
+    await eventually(() => expect(lastFrame()).toMatch(/Dijon\s+40\s+\d+\s+13 /));
     live.drop();
-    await tick();
-    expect(lastFrame()).toContain("hors ligne depuis 10:42");
+    await eventually(() => expect(lastFrame()).toContain("hors ligne depuis 10:42"));
     expect(lastFrame()).toMatch(/Dijon\s+40\s+\d+\s+13 /);
     live.push(sampleCounts(data.edition.id, 14));
-    await tick(400);
-    expect(lastFrame()).toContain("● en ligne");
-    expect(lastFrame()).toMatch(/Dijon\s+40\s+\d+\s+14 /);
+    await eventually(() => expect(lastFrame()).toContain("● en ligne"));
+    await eventually(() => expect(lastFrame()).toMatch(/Dijon\s+40\s+\d+\s+14 /));
   });
 });
