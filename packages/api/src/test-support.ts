@@ -3,7 +3,7 @@
  * address, the actor behind a real login token) and the error shape a client would receive.
  */
 
-import type { Database } from "@tribune/db";
+import { type Database, listSubdivisionOptions } from "@tribune/db";
 import { type Partner, type Role, referenceProgramme2026, type Session } from "@tribune/domain";
 import { getErrorShape, type inferRouterError, TRPCError } from "@trpc/server";
 import { createAccount } from "./accounts";
@@ -87,11 +87,17 @@ export function testApi(db: Database) {
   function accountOf(role: Role): Promise<string> {
     let email = accounts.get(role);
     if (!email) {
-      email = createAccount(
-        db,
-        { email: `${role}@tribune.test`, role, password: PASSWORD },
-        SYSTEM,
-      ).then((user) => user.email);
+      email = (async () => {
+        // A representative needs a subdivision: the first of the seeded ones.
+        const subdivisionId =
+          role === "representative" ? ((await listSubdivisionOptions(db))[0]?.id ?? null) : null;
+        const user = await createAccount(
+          db,
+          { email: `${role}@tribune.test`, role, subdivisionId, password: PASSWORD },
+          SYSTEM,
+        );
+        return user.email;
+      })();
       accounts.set(role, email);
     }
     return email;

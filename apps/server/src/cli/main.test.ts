@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createCaller } from "@tribune/api";
-import { type OpenDatabase, openDatabase } from "@tribune/db";
+import {
+  findUserByEmail,
+  listSubdivisionOptions,
+  type OpenDatabase,
+  openDatabase,
+  seedReferenceEdition,
+} from "@tribune/db";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../testing";
@@ -63,6 +69,31 @@ describe.each(testBackends())("accounts CLI on %s", (backend: Backend) => {
     expect(added).toMatchObject({ code: 0, stderr: "" });
     expect(added.stdout).toContain(`Compte créé : ${EMAIL} (Presse).`);
     await expect(logIn()).resolves.toMatchObject({ email: EMAIL, role: "press" });
+  });
+
+  it("adds a representative of a subdivision named without its accents, and refuses an unknown one", async () => {
+    await withDatabase(({ db }) => seedReferenceEdition(db));
+    const email = "rep-saint-etienne@tribune.test";
+    const add = (subdivision: string) =>
+      runCli(
+        ["user", "add", "--email", email, "--role", "representative"].concat([
+          "--subdivision",
+          subdivision,
+          "--password-stdin",
+        ]),
+        env,
+        `${PASSWORD}\n`,
+      );
+    const unknown = await add("Atlantide");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("Subdivision inconnue : « Atlantide »");
+    const added = await add("saint-etienne");
+    expect(added).toMatchObject({ code: 0, stderr: "" });
+    const user = await withDatabase(({ db }) => findUserByEmail(db, email));
+    const subdivision = await withDatabase(async ({ db }) =>
+      (await listSubdivisionOptions(db)).find((o) => o.id === user?.subdivisionId),
+    );
+    expect(subdivision?.name).toBe("Saint-Étienne");
   });
 
   it("refuses a too-short password with exit code 1 and a French message", async () => {

@@ -1,9 +1,11 @@
 import { createInterface } from "node:readline";
 import { createAccount, SYSTEM } from "@tribune/api";
 import {
+  type Database,
   disableUser,
   findEditionByYear,
   findUserByEmail,
+  listSubdivisionOptions,
   listUsers,
   type OpenDatabase,
   openDatabase,
@@ -31,6 +33,30 @@ async function readStdin(): Promise<string> {
   return "";
 }
 
+/** Accents and case do not matter: "saint-etienne" finds Saint-Étienne. */
+const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .trim();
+
+/** A subdivision named by its name, slug or id, or a French error listing the known ones. */
+async function subdivisionIdOf(db: Database, wanted: string): Promise<string> {
+  const options = await listSubdivisionOptions(db);
+  if (options.length === 0) {
+    throw new Error(
+      "Aucune subdivision en base : démarrez le serveur une première fois (pnpm start).",
+    );
+  }
+  const match = options.find((o) => [o.id, o.slug, o.name].some((v) => fold(v) === fold(wanted)));
+  if (!match) {
+    const known = options.map((o) => o.name).join(", ");
+    throw new Error(`Subdivision inconnue : « ${wanted} ». Subdivisions : ${known}.`);
+  }
+  return match.id;
+}
+
 const program = new Command("tribune").description("Gestion des comptes Tribune");
 const user = program.command("user").description("Comptes utilisateur·rices");
 
@@ -40,18 +66,18 @@ user
   .requiredOption("--email <email>", "adresse e-mail (identifiant de connexion)")
   .addOption(new Option("--role <role>", "rôle").choices(ROLES).makeOptionMandatory())
   .option("--name <name>", "nom affiché", "")
-  .option("--subdivision <uuid>", "subdivision (pour un·e représentant·e)")
+  .option("--subdivision <nom>", "subdivision représentée (pour un·e représentant·e), ex. Dijon")
   .requiredOption("--password-stdin", "lire le mot de passe sur l'entrée standard")
   .action(async (opts: { email: string; role: string; name: string; subdivision?: string }) => {
     const password = await readStdin();
-    const created = await withDatabase(({ db }) =>
+    const created = await withDatabase(async ({ db }) =>
       createAccount(
         db,
         {
           email: opts.email,
           role: opts.role,
           displayName: opts.name,
-          subdivisionId: opts.subdivision ?? null,
+          subdivisionId: opts.subdivision ? await subdivisionIdOf(db, opts.subdivision) : null,
           password,
         },
         SYSTEM,

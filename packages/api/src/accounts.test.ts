@@ -1,0 +1,48 @@
+import { listSubdivisionOptions, seedReferenceEdition } from "@tribune/db";
+import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount } from "./accounts";
+import { SYSTEM } from "./audit";
+import { freshEmail, PASSWORD, testApi } from "./test-support";
+
+describe.each(testBackends())("createAccount on %s", (backend) => {
+  let close: () => Promise<void>;
+  let api: ReturnType<typeof testApi>;
+
+  beforeAll(async () => {
+    const opened = await openTestDatabase(backend);
+    close = opened.close;
+    await seedReferenceEdition(opened.db);
+    api = testApi(opened.db);
+  });
+  afterAll(() => close());
+
+  const create = (role: "representative" | "member", subdivisionId: string | null) =>
+    createAccount(
+      api.db,
+      { email: freshEmail(role), role, subdivisionId, password: PASSWORD },
+      SYSTEM,
+    );
+
+  it("ties a representative to an existing subdivision", async () => {
+    const [first] = await listSubdivisionOptions(api.db);
+    await expect(create("representative", first?.id ?? null)).resolves.toMatchObject({
+      role: "representative",
+      subdivisionId: first?.id,
+    });
+  });
+
+  it("refuses a representative without a subdivision, or with an unknown one", async () => {
+    for (const subdivisionId of [null, "00000000-0000-4000-8000-0000000000ff"]) {
+      await expect(create("representative", subdivisionId)).rejects.toMatchObject({
+        code: "invalid",
+        message: "Un·e représentant·e doit être rattaché·e à une subdivision existante.",
+      });
+    }
+  });
+
+  it("refuses a subdivision on any other role", async () => {
+    const [any] = await listSubdivisionOptions(api.db);
+    await expect(create("member", any?.id ?? null)).rejects.toMatchObject({ code: "invalid" });
+  });
+});
