@@ -16,11 +16,10 @@ export async function loadSchedule(
   { publishedOnly = false } = {},
 ): Promise<ScheduleData> {
   const edition = found(await findEdition(db, editionId), "Édition");
-  const [rooms, sessions, speakers] = await Promise.all([
-    listRooms(db, editionId),
-    listSessions(db, editionId, { publishedOnly }),
-    listSpeakers(db),
-  ]);
+  // One after another: `db` may be a transaction, whose single connection runs one query at a time.
+  const rooms = await listRooms(db, editionId);
+  const sessions = await listSessions(db, editionId, { publishedOnly });
+  const speakers = await listSpeakers(db);
   return { edition, rooms, sessions, speakers };
 }
 
@@ -29,11 +28,9 @@ export async function assertReferencesExist(
   db: Executor,
   session: Omit<Session, "id">,
 ): Promise<void> {
-  const [rooms, speakers, partners] = await Promise.all([
-    listRooms(db, session.editionId),
-    listSpeakers(db),
-    listPartners(db),
-  ]);
+  const rooms = await listRooms(db, session.editionId);
+  const speakers = await listSpeakers(db);
+  const partners = await listPartners(db);
   const missing = (ids: string[], known: { id: string }[]) =>
     ids.filter((id) => !known.some((k) => k.id === id));
   if (missing(session.roomIds, rooms).length > 0) {

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import pg from "pg";
-import { type OpenDatabase, openDatabase } from "./client";
+import { type Database, type OpenDatabase, openDatabase } from "./client";
+import { authSessions } from "./schema";
 
 export type Backend = "pglite" | "postgres";
 
@@ -41,4 +43,23 @@ export async function openTestDatabase(
       await dropper.end();
     },
   };
+}
+
+/** Makes a user's login sessions look last used `seconds` ago (idle-lifetime tests). */
+export async function ageAuthSessions(
+  db: Database,
+  userId: string,
+  seconds: number,
+): Promise<void> {
+  const lastSeenAt = new Date(Date.now() - seconds * 1000).toISOString();
+  await db.update(authSessions).set({ lastSeenAt }).where(eq(authSessions.userId, userId));
+}
+
+/** When a user's most recently used login session was last seen. */
+export async function lastSeenOf(db: Database, userId: string): Promise<string | undefined> {
+  const rows = await db.select().from(authSessions).where(eq(authSessions.userId, userId));
+  return rows
+    .map((r) => r.lastSeenAt)
+    .sort()
+    .at(-1);
 }

@@ -17,6 +17,7 @@ import {
   SESSION_IDLE_SECONDS,
 } from "./tokens";
 
+const TOUCH_INTERVAL_MS = 60_000;
 const BAD_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect.";
 
 /**
@@ -60,7 +61,11 @@ export async function resolveActor(db: Database, token: string | null): Promise<
   const idleSince = new Date(Date.now() - SESSION_IDLE_SECONDS * 1000).toISOString();
   const found = await findLiveAuthSession(db, hashSessionToken(token), idleSince);
   if (!found) return null;
-  await touchAuthSession(db, found.session.id);
+  // The idle lifetime counts in hours: one write a minute is precise enough, and saves a write
+  // on every request (a check-in desk sends many).
+  if (Date.now() - Date.parse(found.session.lastSeenAt) > TOUCH_INTERVAL_MS) {
+    await touchAuthSession(db, found.session.id);
+  }
   const { id, email, displayName, role, subdivisionId } = found.user;
   return { id, email, displayName, role, subdivisionId, authSessionId: found.session.id };
 }

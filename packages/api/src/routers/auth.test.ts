@@ -1,10 +1,10 @@
 import { disableUser, seedReferenceEdition } from "@tribune/db";
-import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import { ageAuthSessions, lastSeenOf, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../accounts";
 import { SYSTEM } from "../audit";
 import { resolveActor } from "../auth/session";
-import { SESSION_ABSOLUTE_SECONDS } from "../auth/tokens";
+import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "../auth/tokens";
 import { createCaller } from "../root";
 import {
   FakeCookieJar,
@@ -113,6 +113,18 @@ describe.each(testBackends())("auth on %s", (backend) => {
     expect(second.token).not.toBe(first.token);
     expect(await resolveActor(api.db, first.token)).toBeNull();
     expect(await resolveActor(api.db, second.token)).toMatchObject({ id: user.id });
+  });
+
+  it("ends a session left idle for longer than the idle lifetime; each use keeps it alive", async () => {
+    const user = await newAccount();
+    const { token } = await api.logIn(user.email);
+    await ageAuthSessions(api.db, user.id, SESSION_IDLE_SECONDS - 120);
+    expect(await resolveActor(api.db, token)).toMatchObject({ id: user.id });
+    // That use counted as activity: the session was seen just now.
+    const seen = await lastSeenOf(api.db, user.id);
+    expect(Date.now() - Date.parse(seen ?? "")).toBeLessThan(60_000);
+    await ageAuthSessions(api.db, user.id, SESSION_IDLE_SECONDS + 60);
+    expect(await resolveActor(api.db, token)).toBeNull();
   });
 
   it("revokes the session and clears the cookie at logout", async () => {

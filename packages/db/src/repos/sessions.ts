@@ -12,18 +12,17 @@ const iso = (t: string) => new Date(t).toISOString();
 async function attachLinks(db: Executor, rows: SessionRow[]): Promise<Session[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [roomLinks, speakerLinks] = await Promise.all([
-    db
-      .select()
-      .from(sessionRooms)
-      .where(inArray(sessionRooms.sessionId, ids))
-      .orderBy(asc(sessionRooms.position)),
-    db
-      .select()
-      .from(sessionSpeakers)
-      .where(inArray(sessionSpeakers.sessionId, ids))
-      .orderBy(asc(sessionSpeakers.position)),
-  ]);
+  // Sequential: `db` may be a transaction, whose one connection runs one query at a time.
+  const roomLinks = await db
+    .select()
+    .from(sessionRooms)
+    .where(inArray(sessionRooms.sessionId, ids))
+    .orderBy(asc(sessionRooms.position));
+  const speakerLinks = await db
+    .select()
+    .from(sessionSpeakers)
+    .where(inArray(sessionSpeakers.sessionId, ids))
+    .orderBy(asc(sessionSpeakers.position));
   return rows.map(({ createdAt: _c, updatedAt: _u, ...row }) => ({
     ...row,
     startsAt: iso(row.startsAt),
