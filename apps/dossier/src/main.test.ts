@@ -1,100 +1,31 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { DEMO_PASSWORD, freePort, runTsx, startServer, stopServer } from "@tribune/cli-kit/testing";
 import { compact, extractPdfText } from "@tribune/press-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
-const PASSWORD = "demo-password-2026";
+const PASSWORD = DEMO_PASSWORD;
 
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const address = probe.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-/** Our environment, minus anything that would point a child at another database or account. */
-function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const {
-    DATABASE_URL: _u,
-    TRIBUNE_DATA_DIR: _d,
-    PORT: _p,
-    TRIBUNE_EMAIL: _e,
-    TRIBUNE_PASSWORD: _w,
-    INIT_CWD: _i,
-    ...rest
-  } = process.env;
-  return { ...rest, ...env };
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the dossier CLI as `pnpm dossier` does (tsx, from the repository root). */
-async function dossier(args: string[], env: Record<string, string>): Promise<Run> {
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/dossier/src/main.ts", ...args], {
-    cwd: ROOT,
-    env: childEnv(env),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => (stdout += chunk));
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  const [code] = await once(child, "close");
-  return { code, stdout, stderr };
-}
+/** Runs the dossier CLI as `pnpm dossier` does. */
+const dossier = (args: string[], env: Record<string, string>) =>
+  runTsx("apps/dossier/src/main.ts", args, env);
 
 describe("pnpm dossier export, against a real server", () => {
   let server: ChildProcess;
   let url: string;
   let dir: string;
-  let serverLog = "";
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "tribune-dossier-"));
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {
-      cwd: ROOT,
-      env: childEnv({
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        TRIBUNE_DATA_DIR: join(dir, "data"),
-        TRIBUNE_DEMO_PASSWORD: PASSWORD,
-      }),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    server.stdout?.on("data", (chunk) => (serverLog += chunk));
-    server.stderr?.on("data", (chunk) => (serverLog += chunk));
-    const deadline = Date.now() + 80_000;
-    for (;;) {
-      const ok = await fetch(`${url}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (Date.now() > deadline || server.exitCode !== null)
-        throw new Error(`server did not start:\n${serverLog}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    server = await startServer(port, join(dir, "data"));
   });
 
   afterAll(async () => {
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM");
-      await once(server, "exit");
-    }
+    await stopServer(server);
     rmSync(dir, { recursive: true, force: true });
   });
 
