@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import {
   PARTNER_KIND_LABELS,
   PARTNER_KINDS,
@@ -7,19 +7,14 @@ import {
   type PartnerKind,
   PartnerUpdate,
 } from "@tribune/domain";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import {
-  CatalogLayout,
-  EditorPanel,
-  FormFooter,
-  QueryState,
-  RowActions,
-  useAfterChange,
-} from "../catalog/CatalogLayout";
-import { DeleteDialog } from "../catalog/DeleteDialog";
-import { apiResolver, showServerError } from "../catalog/forms";
+import { CatalogDelete } from "../catalog/CatalogDelete";
+import { CatalogEditor, CatalogForm } from "../catalog/CatalogEditor";
+import { CatalogLayout, QueryState } from "../catalog/CatalogLayout";
+import { CatalogRow, CatalogTable } from "../catalog/CatalogTable";
+import { apiResolver } from "../catalog/forms";
+import { useCatalog } from "../catalog/useCatalog";
 import { Field } from "../components/Field";
 import { useTRPC } from "../trpc";
 
@@ -27,12 +22,13 @@ type PartnerPatch = z.infer<typeof PartnerUpdate>;
 
 export default function PartnersPage() {
   const trpc = useTRPC();
-  const afterChange = useAfterChange();
   const partners = useQuery(trpc.partner.list.queryOptions());
-  const remove = useMutation(trpc.partner.delete.mutationOptions());
-  const [editing, setEditing] = useState<Partner | "new" | null>(null);
-  const [deleting, setDeleting] = useState<Partner | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const catalog = useCatalog({
+    area: "partner",
+    create: trpc.partner.create.mutationOptions(),
+    update: trpc.partner.update.mutationOptions(),
+    delete: trpc.partner.delete.mutationOptions(),
+  });
   const sorted =
     partners.data && [...partners.data].sort((a, b) => a.name.localeCompare(b.name, "fr"));
 
@@ -41,106 +37,66 @@ export default function PartnersPage() {
       title="Partenaires"
       intro="Mutuelles, collectivités, institutions… associées aux sessions du programme."
       addLabel="Ajouter un partenaire"
-      onAdd={() => {
-        setStatus(null);
-        setEditing("new");
-      }}
-      status={status}
+      onAdd={catalog.startNew}
+      status={catalog.status}
       editor={
-        editing && (
-          <EditorPanel
-            title={editing === "new" ? "Nouveau partenaire" : `Modifier « ${editing.name} »`}
+        catalog.editing && (
+          <CatalogEditor
+            catalog={catalog}
+            newTitle="Nouveau partenaire"
+            savedMessage={(partner, created) =>
+              created
+                ? `Partenaire « ${partner.name} » créé.`
+                : `Partenaire « ${partner.name} » enregistré.`
+            }
           >
-            <PartnerForm
-              key={editing === "new" ? "new" : editing.id}
-              partner={editing === "new" ? null : editing}
-              onCancel={() => setEditing(null)}
-              onSaved={(partner, created) => {
-                setEditing(null);
-                setStatus(
-                  created
-                    ? `Partenaire « ${partner.name} » créé.`
-                    : `Partenaire « ${partner.name} » enregistré.`,
-                );
-              }}
-            />
-          </EditorPanel>
+            {(partner, done) => <PartnerForm partner={partner} save={catalog.save} {...done} />}
+          </CatalogEditor>
         )
       }
     >
       <QueryState query={{ ...partners, data: sorted }} empty="Aucun partenaire pour l'instant.">
         {(list) => (
-          <table className="data">
-            <caption className="visually-hidden">Partenaires</caption>
-            <thead>
-              <tr>
+          <CatalogTable
+            caption="Partenaires"
+            columns={
+              <>
                 <th scope="col">Nom</th>
                 <th scope="col">Type</th>
                 <th scope="col">Site web</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((partner) => (
-                <tr
-                  key={partner.id}
-                  className={
-                    editing !== "new" && editing?.id === partner.id ? "is-editing" : undefined
-                  }
-                >
-                  <th scope="row">{partner.name}</th>
-                  <td>{PARTNER_KIND_LABELS[partner.kind]}</td>
-                  <td>
-                    {/^https?:\/\//.test(partner.website) ? (
-                      <a href={partner.website} target="_blank" rel="noreferrer noopener">
-                        {partner.website.replace(/^https?:\/\//, "").replace(/\/$/, "")}
-                        <span className="visually-hidden"> (nouvel onglet)</span>
-                      </a>
-                    ) : (
-                      partner.website || <span className="muted">—</span>
-                    )}
-                  </td>
-                  <td className="actions">
-                    <RowActions
-                      name={partner.name}
-                      onEdit={() => {
-                        setStatus(null);
-                        setEditing(partner);
-                      }}
-                      onDelete={() => {
-                        setStatus(null);
-                        setDeleting(partner);
-                      }}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+              </>
+            }
+          >
+            {list.map((partner) => (
+              <CatalogRow key={partner.id} item={partner} catalog={catalog}>
+                <th scope="row">{partner.name}</th>
+                <td>{PARTNER_KIND_LABELS[partner.kind]}</td>
+                <td>
+                  {/^https?:\/\//.test(partner.website) ? (
+                    <a href={partner.website} target="_blank" rel="noreferrer noopener">
+                      {partner.website.replace(/^https?:\/\//, "").replace(/\/$/, "")}
+                      <span className="visually-hidden"> (nouvel onglet)</span>
+                    </a>
+                  ) : (
+                    partner.website || <span className="muted">—</span>
+                  )}
+                </td>
+              </CatalogRow>
+            ))}
+          </CatalogTable>
         )}
       </QueryState>
-      {deleting && (
-        <DeleteDialog
-          title={`Supprimer le partenaire « ${deleting.name} » ?`}
-          remove={(confirm) => remove.mutateAsync({ id: deleting.id, confirm })}
-          onCancel={() => setDeleting(null)}
-          onDeleted={async (result) => {
-            // The dialog stays open ("Suppression…") until the list no longer shows the row.
-            await afterChange("partner");
-            if (editing !== "new" && editing?.id === deleting.id) setEditing(null);
-            setDeleting(null);
-            setStatus(
-              `Partenaire « ${deleting.name} » supprimé.${
-                result.detachedSessions > 0
-                  ? ` Il a été retiré de ${result.detachedSessions} session${result.detachedSessions > 1 ? "s" : ""}.`
-                  : ""
-              }`,
-            );
-          }}
-        />
-      )}
+      <CatalogDelete
+        catalog={catalog}
+        title={(partner) => `Supprimer le partenaire « ${partner.name} » ?`}
+        deletedMessage={(partner, result) =>
+          `Partenaire « ${partner.name} » supprimé.${
+            result.detachedSessions > 0
+              ? ` Il a été retiré de ${result.detachedSessions} session${result.detachedSessions > 1 ? "s" : ""}.`
+              : ""
+          }`
+        }
+      />
     </CatalogLayout>
   );
 }
@@ -154,17 +110,15 @@ const FIELDS = ["name", "kind", "website"] as const;
 
 function PartnerForm({
   partner,
+  save,
   onSaved,
   onCancel,
 }: {
   partner: Partner | null;
-  onSaved: (partner: Partner, created: boolean) => void;
+  save: (values: PartnerInput | PartnerPatch) => Promise<Partner>;
+  onSaved: (partner: Partner) => void;
   onCancel: () => void;
 }) {
-  const trpc = useTRPC();
-  const afterChange = useAfterChange();
-  const create = useMutation(trpc.partner.create.mutationOptions());
-  const update = useMutation(trpc.partner.update.mutationOptions());
   const form = useForm<PartnerFields, unknown, PartnerInput | PartnerPatch>({
     resolver: partner
       ? apiResolver<PartnerFields, PartnerPatch>(
@@ -181,23 +135,10 @@ function PartnerForm({
       ? { name: partner.name, kind: partner.kind, website: partner.website }
       : { name: "", kind: "mutuelle", website: "" },
   });
-  const { errors, isSubmitting } = form.formState;
-
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      const saved =
-        "id" in values
-          ? await update.mutateAsync(values)
-          : await create.mutateAsync(values as PartnerInput);
-      await afterChange("partner");
-      onSaved(saved, !partner);
-    } catch (error) {
-      showServerError(form.setError, error, FIELDS);
-    }
-  });
+  const { errors } = form.formState;
 
   return (
-    <form onSubmit={submit} noValidate>
+    <CatalogForm form={form} fields={FIELDS} save={save} onSaved={onSaved} onCancel={onCancel}>
       <Field label="Nom" error={errors.name?.message}>
         {(props) => <input {...props} type="text" autoComplete="off" {...form.register("name")} />}
       </Field>
@@ -227,11 +168,6 @@ function PartnerForm({
           />
         )}
       </Field>
-      <FormFooter
-        error={errors.root?.server?.message ?? errors.root?.message}
-        submitting={isSubmitting}
-        onCancel={onCancel}
-      />
-    </form>
+    </CatalogForm>
   );
 }

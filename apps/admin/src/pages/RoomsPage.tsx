@@ -1,17 +1,12 @@
-import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
+import { skipToken, useQuery } from "@tanstack/react-query";
 import { daysBetween, type Room, RoomInput, RoomUpdate } from "@tribune/domain";
-import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import {
-  CatalogLayout,
-  EditorPanel,
-  FormFooter,
-  QueryState,
-  RowActions,
-  useAfterChange,
-} from "../catalog/CatalogLayout";
-import { DeleteDialog } from "../catalog/DeleteDialog";
-import { apiResolver, showServerError } from "../catalog/forms";
+import { CatalogDelete } from "../catalog/CatalogDelete";
+import { CatalogEditor, CatalogForm } from "../catalog/CatalogEditor";
+import { CatalogLayout, QueryState } from "../catalog/CatalogLayout";
+import { CatalogRow, CatalogTable } from "../catalog/CatalogTable";
+import { apiResolver } from "../catalog/forms";
+import { useCatalog } from "../catalog/useCatalog";
 import { Field } from "../components/Field";
 import { useCurrentEdition } from "../edition";
 import { formatDay } from "../format";
@@ -25,14 +20,15 @@ const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
 
 export default function RoomsPage() {
   const trpc = useTRPC();
-  const afterChange = useAfterChange();
   const edition = useCurrentEdition();
   const editionId = edition.data?.id;
   const rooms = useQuery(trpc.room.list.queryOptions(editionId ? { editionId } : skipToken));
-  const remove = useMutation(trpc.room.delete.mutationOptions());
-  const [editing, setEditing] = useState<Room | "new" | null>(null);
-  const [deleting, setDeleting] = useState<Room | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const catalog = useCatalog({
+    area: "room",
+    create: trpc.room.create.mutationOptions(),
+    update: trpc.room.update.mutationOptions(),
+    delete: trpc.room.delete.mutationOptions(),
+  });
 
   if (edition.error) {
     return (
@@ -57,45 +53,38 @@ export default function RoomsPage() {
           : undefined
       }
       addLabel="Ajouter une salle"
-      onAdd={
-        editionId
-          ? () => {
-              setStatus(null);
-              setEditing("new");
-            }
-          : undefined
-      }
-      status={status}
+      onAdd={editionId ? catalog.startNew : undefined}
+      status={catalog.status}
       editor={
-        editing &&
+        catalog.editing &&
         editionId && (
-          <EditorPanel
-            title={editing === "new" ? "Nouvelle salle" : `Modifier « ${editing.name} »`}
+          <CatalogEditor
+            catalog={catalog}
+            newTitle="Nouvelle salle"
+            savedMessage={(room, created) =>
+              created ? `Salle « ${room.name} » créée.` : `Salle « ${room.name} » enregistrée.`
+            }
           >
-            <RoomForm
-              key={editing === "new" ? "new" : editing.id}
-              room={editing === "new" ? null : editing}
-              editionId={editionId}
-              editionDays={editionDays}
-              nextOrder={nextOrder}
-              onCancel={() => setEditing(null)}
-              onSaved={(room, created) => {
-                setEditing(null);
-                setStatus(
-                  created ? `Salle « ${room.name} » créée.` : `Salle « ${room.name} » enregistrée.`,
-                );
-              }}
-            />
-          </EditorPanel>
+            {(room, done) => (
+              <RoomForm
+                room={room}
+                editionId={editionId}
+                editionDays={editionDays}
+                nextOrder={nextOrder}
+                save={catalog.save}
+                {...done}
+              />
+            )}
+          </CatalogEditor>
         )
       }
     >
       <QueryState query={rooms} empty="Aucune salle pour cette édition.">
         {(list) => (
-          <table className="data">
-            <caption className="visually-hidden">Salles de l'édition</caption>
-            <thead>
-              <tr>
+          <CatalogTable
+            caption="Salles de l'édition"
+            columns={
+              <>
                 <th scope="col" className="num">
                   Ordre
                 </th>
@@ -104,70 +93,39 @@ export default function RoomsPage() {
                   Capacité
                 </th>
                 <th scope="col">Jours d'ouverture</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((room) => (
-                <tr
-                  key={room.id}
-                  className={
-                    editing !== "new" && editing?.id === room.id ? "is-editing" : undefined
-                  }
-                >
-                  <td className="num">{room.order}</td>
-                  <th scope="row">{room.name}</th>
-                  <td className="num">
-                    {room.capacity === null ? (
-                      <span className="muted" title="non renseignée">
-                        —<span className="visually-hidden">non renseignée</span>
-                      </span>
-                    ) : (
-                      `${room.capacity.toLocaleString("fr-FR")} places`
-                    )}
-                  </td>
-                  <td>{roomDays(room.days)}</td>
-                  <td className="actions">
-                    <RowActions
-                      name={room.name}
-                      onEdit={() => {
-                        setStatus(null);
-                        setEditing(room);
-                      }}
-                      onDelete={() => {
-                        setStatus(null);
-                        setDeleting(room);
-                      }}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+              </>
+            }
+          >
+            {list.map((room) => (
+              <CatalogRow key={room.id} item={room} catalog={catalog}>
+                <td className="num">{room.order}</td>
+                <th scope="row">{room.name}</th>
+                <td className="num">
+                  {room.capacity === null ? (
+                    <span className="muted" title="non renseignée">
+                      —<span className="visually-hidden">non renseignée</span>
+                    </span>
+                  ) : (
+                    `${room.capacity.toLocaleString("fr-FR")} places`
+                  )}
+                </td>
+                <td>{roomDays(room.days)}</td>
+              </CatalogRow>
+            ))}
+          </CatalogTable>
         )}
       </QueryState>
-      {deleting && (
-        <DeleteDialog
-          title={`Supprimer la salle « ${deleting.name} » ?`}
-          remove={(confirm) => remove.mutateAsync({ id: deleting.id, confirm })}
-          onCancel={() => setDeleting(null)}
-          onDeleted={async (result) => {
-            // The dialog stays open ("Suppression…") until the list no longer shows the row.
-            await afterChange("room");
-            if (editing !== "new" && editing?.id === deleting.id) setEditing(null);
-            setDeleting(null);
-            setStatus(
-              `Salle « ${deleting.name} » supprimée.${
-                result.detachedSessions > 0
-                  ? ` Elle a été retirée de ${result.detachedSessions} ${plural(result.detachedSessions, "session", "sessions")}.`
-                  : ""
-              }`,
-            );
-          }}
-        />
-      )}
+      <CatalogDelete
+        catalog={catalog}
+        title={(room) => `Supprimer la salle « ${room.name} » ?`}
+        deletedMessage={(room, result) =>
+          `Salle « ${room.name} » supprimée.${
+            result.detachedSessions > 0
+              ? ` Elle a été retirée de ${result.detachedSessions} ${plural(result.detachedSessions, "session", "sessions")}.`
+              : ""
+          }`
+        }
+      />
     </CatalogLayout>
   );
 }
@@ -189,6 +147,7 @@ function RoomForm({
   editionId,
   editionDays,
   nextOrder,
+  save,
   onSaved,
   onCancel,
 }: {
@@ -196,13 +155,10 @@ function RoomForm({
   editionId: string;
   editionDays: string[];
   nextOrder: number;
-  onSaved: (room: Room, created: boolean) => void;
+  save: (values: RoomInput | RoomUpdate) => Promise<Room>;
+  onSaved: (room: Room) => void;
   onCancel: () => void;
 }) {
-  const trpc = useTRPC();
-  const afterChange = useAfterChange();
-  const create = useMutation(trpc.room.create.mutationOptions());
-  const update = useMutation(trpc.room.update.mutationOptions());
   const form = useForm<RoomFields, unknown, RoomInput | RoomUpdate>({
     // The API's own schemas: a new room needs its edition, an edit its id.
     resolver: room
@@ -212,25 +168,12 @@ function RoomForm({
       ? { name: room.name, capacity: room.capacity, order: room.order, days: room.days }
       : { name: "", capacity: null, order: nextOrder, days: [] },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   // A room may be open on a day outside the edition's dates (they moved): keep it choosable.
   const days = [...new Set([...editionDays, ...(room?.days ?? [])])].sort();
 
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      const saved =
-        "id" in values
-          ? await update.mutateAsync(values)
-          : await create.mutateAsync(values as RoomInput);
-      await afterChange("room");
-      onSaved(saved, !room);
-    } catch (error) {
-      showServerError(form.setError, error, FIELDS);
-    }
-  });
-
   return (
-    <form onSubmit={submit} noValidate>
+    <CatalogForm form={form} fields={FIELDS} save={save} onSaved={onSaved} onCancel={onCancel}>
       <Field label="Nom" error={errors.name?.message}>
         {(props) => <input {...props} type="text" autoComplete="off" {...form.register("name")} />}
       </Field>
@@ -304,11 +247,6 @@ function RoomForm({
           </fieldset>
         )}
       />
-      <FormFooter
-        error={errors.root?.server?.message ?? errors.root?.message}
-        submitting={isSubmitting}
-        onCancel={onCancel}
-      />
-    </form>
+    </CatalogForm>
   );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import {
   daysBetween,
   IsoDate,
@@ -11,19 +11,14 @@ import {
   SpeakerUpdate,
   type TimeWindow,
 } from "@tribune/domain";
-import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import { z } from "zod";
-import {
-  CatalogLayout,
-  EditorPanel,
-  FormFooter,
-  QueryState,
-  RowActions,
-  useAfterChange,
-} from "../catalog/CatalogLayout";
-import { DeleteDialog } from "../catalog/DeleteDialog";
-import { apiResolver, showServerError } from "../catalog/forms";
+import { CatalogDelete } from "../catalog/CatalogDelete";
+import { CatalogEditor, CatalogForm } from "../catalog/CatalogEditor";
+import { CatalogLayout, QueryState } from "../catalog/CatalogLayout";
+import { CatalogRow, CatalogTable } from "../catalog/CatalogTable";
+import { apiResolver } from "../catalog/forms";
+import { useCatalog } from "../catalog/useCatalog";
 import { Field } from "../components/Field";
 import { useCurrentEdition } from "../edition";
 import { formatDay } from "../format";
@@ -42,13 +37,14 @@ export function describeWindow(w: Pick<TimeWindow, "startsAt" | "endsAt">): stri
 
 export default function SpeakersPage() {
   const trpc = useTRPC();
-  const afterChange = useAfterChange();
   const edition = useCurrentEdition();
   const speakers = useQuery(trpc.speaker.list.queryOptions());
-  const remove = useMutation(trpc.speaker.delete.mutationOptions());
-  const [editing, setEditing] = useState<Speaker | "new" | null>(null);
-  const [deleting, setDeleting] = useState<Speaker | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const catalog = useCatalog({
+    area: "speaker",
+    create: trpc.speaker.create.mutationOptions(),
+    update: trpc.speaker.update.mutationOptions(),
+    delete: trpc.speaker.delete.mutationOptions(),
+  });
   const editionDays = edition.data ? daysBetween(edition.data.firstDay, edition.data.lastDay) : [];
   const sorted =
     speakers.data && [...speakers.data].sort((a, b) => a.name.localeCompare(b.name, "fr"));
@@ -58,31 +54,26 @@ export default function SpeakersPage() {
       title="Intervenant·es"
       intro="Les personnes qui interviennent dans les sessions, et les créneaux où elles ne sont pas disponibles (heure de Paris)."
       addLabel="Ajouter un·e intervenant·e"
-      onAdd={() => {
-        setStatus(null);
-        setEditing("new");
-      }}
-      status={status}
+      onAdd={catalog.startNew}
+      status={catalog.status}
       editor={
-        editing && (
-          <EditorPanel
-            title={editing === "new" ? "Nouvel·le intervenant·e" : `Modifier « ${editing.name} »`}
+        catalog.editing && (
+          <CatalogEditor
+            catalog={catalog}
+            newTitle="Nouvel·le intervenant·e"
+            savedMessage={(speaker, created) =>
+              created ? `Fiche de ${speaker.name} créée.` : `Fiche de ${speaker.name} enregistrée.`
+            }
           >
-            <SpeakerForm
-              key={editing === "new" ? "new" : editing.id}
-              speaker={editing === "new" ? null : editing}
-              editionDays={editionDays}
-              onCancel={() => setEditing(null)}
-              onSaved={(speaker, created) => {
-                setEditing(null);
-                setStatus(
-                  created
-                    ? `Fiche de ${speaker.name} créée.`
-                    : `Fiche de ${speaker.name} enregistrée.`,
-                );
-              }}
-            />
-          </EditorPanel>
+            {(speaker, done) => (
+              <SpeakerForm
+                speaker={speaker}
+                editionDays={editionDays}
+                save={catalog.save}
+                {...done}
+              />
+            )}
+          </CatalogEditor>
         )
       }
     >
@@ -91,81 +82,50 @@ export default function SpeakersPage() {
         empty="Aucun·e intervenant·e pour l'instant."
       >
         {(list) => (
-          <table className="data">
-            <caption className="visually-hidden">Intervenant·es</caption>
-            <thead>
-              <tr>
+          <CatalogTable
+            caption="Intervenant·es"
+            columns={
+              <>
                 <th scope="col">Nom</th>
                 <th scope="col">Affiliation</th>
                 <th scope="col">Indisponibilités</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((speaker) => (
-                <tr
-                  key={speaker.id}
-                  className={
-                    editing !== "new" && editing?.id === speaker.id ? "is-editing" : undefined
-                  }
-                >
-                  <th scope="row">{speaker.name}</th>
-                  <td>{speaker.affiliation || <span className="muted">—</span>}</td>
-                  <td>
-                    {speaker.unavailable.length === 0 ? (
-                      <span className="muted">aucune</span>
-                    ) : (
-                      <ul className="audit__changes">
-                        {speaker.unavailable.map((w) => (
-                          <li key={`${w.startsAt}-${w.endsAt}`}>
-                            {describeWindow(w)}
-                            {w.reason && <span className="muted"> ({w.reason})</span>}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td className="actions">
-                    <RowActions
-                      name={speaker.name}
-                      onEdit={() => {
-                        setStatus(null);
-                        setEditing(speaker);
-                      }}
-                      onDelete={() => {
-                        setStatus(null);
-                        setDeleting(speaker);
-                      }}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+              </>
+            }
+          >
+            {list.map((speaker) => (
+              <CatalogRow key={speaker.id} item={speaker} catalog={catalog}>
+                <th scope="row">{speaker.name}</th>
+                <td>{speaker.affiliation || <span className="muted">—</span>}</td>
+                <td>
+                  {speaker.unavailable.length === 0 ? (
+                    <span className="muted">aucune</span>
+                  ) : (
+                    <ul className="audit__changes">
+                      {speaker.unavailable.map((w) => (
+                        <li key={`${w.startsAt}-${w.endsAt}`}>
+                          {describeWindow(w)}
+                          {w.reason && <span className="muted"> ({w.reason})</span>}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </CatalogRow>
+            ))}
+          </CatalogTable>
         )}
       </QueryState>
-      {deleting && (
-        <DeleteDialog
-          title={`Supprimer la fiche de ${deleting.name} ?`}
-          remove={(confirm) => remove.mutateAsync({ id: deleting.id, confirm })}
-          onCancel={() => setDeleting(null)}
-          onDeleted={async (result) => {
-            // The dialog stays open ("Suppression…") until the list no longer shows the row.
-            await afterChange("speaker");
-            if (editing !== "new" && editing?.id === deleting.id) setEditing(null);
-            setDeleting(null);
-            setStatus(
-              `Fiche de ${deleting.name} supprimée.${
-                result.detachedSessions > 0
-                  ? ` Retiré·e de ${result.detachedSessions} session${result.detachedSessions > 1 ? "s" : ""}.`
-                  : ""
-              }`,
-            );
-          }}
-        />
-      )}
+      <CatalogDelete
+        catalog={catalog}
+        title={(speaker) => `Supprimer la fiche de ${speaker.name} ?`}
+        deletedMessage={(speaker, result) =>
+          `Fiche de ${speaker.name} supprimée.${
+            result.detachedSessions > 0
+              ? ` Retiré·e de ${result.detachedSessions} session${result.detachedSessions > 1 ? "s" : ""}.`
+              : ""
+          }`
+        }
+      />
     </CatalogLayout>
   );
 }
@@ -254,18 +214,16 @@ const toFields = (w: TimeWindow): WindowFields =>
 function SpeakerForm({
   speaker,
   editionDays,
+  save,
   onSaved,
   onCancel,
 }: {
   speaker: Speaker | null;
   editionDays: string[];
-  onSaved: (speaker: Speaker, created: boolean) => void;
+  save: (values: SpeakerInput | SpeakerPatch) => Promise<Speaker>;
+  onSaved: (speaker: Speaker) => void;
   onCancel: () => void;
 }) {
-  const trpc = useTRPC();
-  const afterChange = useAfterChange();
-  const create = useMutation(trpc.speaker.create.mutationOptions());
-  const update = useMutation(trpc.speaker.update.mutationOptions());
   const form = useForm<SpeakerFields, unknown, SpeakerInput | SpeakerPatch>({
     resolver: apiResolver<SpeakerFields, SpeakerInput | SpeakerPatch>(
       speaker ? speakerSchema(SpeakerUpdate, speaker.id) : speakerSchema(SpeakerInput, null),
@@ -281,26 +239,20 @@ function SpeakerForm({
     },
   });
   const windows = useFieldArray({ control: form.control, name: "unavailable" });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const days = [
     ...new Set([...editionDays, ...(speaker?.unavailable ?? []).map((w) => localDay(w.startsAt))]),
   ].sort();
 
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      const saved =
-        "id" in values
-          ? await update.mutateAsync(values)
-          : await create.mutateAsync(values as SpeakerInput);
-      await afterChange("speaker");
-      onSaved(saved, !speaker);
-    } catch (error) {
-      showServerError(form.setError, error, FIELDS, renameWindowField);
-    }
-  });
-
   return (
-    <form onSubmit={submit} noValidate>
+    <CatalogForm
+      form={form}
+      fields={FIELDS}
+      rename={renameWindowField}
+      save={save}
+      onSaved={onSaved}
+      onCancel={onCancel}
+    >
       <Field label="Nom" error={errors.name?.message}>
         {(props) => <input {...props} type="text" autoComplete="off" {...form.register("name")} />}
       </Field>
@@ -398,12 +350,6 @@ function SpeakerForm({
           Ajouter une indisponibilité
         </button>
       </fieldset>
-
-      <FormFooter
-        error={errors.root?.server?.message ?? errors.root?.message}
-        submitting={isSubmitting}
-        onCancel={onCancel}
-      />
-    </form>
+    </CatalogForm>
   );
 }
