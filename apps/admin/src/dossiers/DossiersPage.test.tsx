@@ -1,0 +1,63 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { renderWithApi, uuid } from "../catalog/testing";
+import DossiersPage from "./DossiersPage";
+
+const gardes = {
+  id: uuid(5),
+  slug: "gardes",
+  title: "PÉRENNISATION DE LA REVALORISATION DES GARDES",
+  pillar: "defendre" as const,
+  status: "victoire" as const,
+  summary: "Victoire pour nous tous-tes les internes.",
+  body: ["Un texte avec **du gras** et {{tt-moyenne}}.", { list: ["premier point"] }],
+  partners: [],
+  figureIds: ["tt-moyenne"],
+  position: 3,
+  motionIds: [],
+};
+const events = [{ id: uuid(6), date: "2023-10-13", label: "Grève des internes" }];
+
+describe("DossiersPage", () => {
+  it("lists dossiers under their pillar and opens one with its timeline; the bureau edits it", async () => {
+    const { user, callsTo } = renderWithApi(<DossiersPage />, {
+      route: "/dossiers",
+      handlers: {
+        "auth.me": () => ({
+          id: uuid(1),
+          email: "b@x.fr",
+          displayName: "",
+          role: "bureau",
+          subdivisionId: null,
+        }),
+        "dossier.list": () => [gardes],
+        "dossier.get": () => ({ ...gardes, events }),
+        "dossier.update": (input) => ({ ...gardes, events, ...(input as object) }),
+      },
+    });
+    const defendre = await screen.findByRole("region", { name: "Défendre" });
+    await user.click(await within(defendre).findByRole("button", { name: gardes.title }));
+    const article = await screen.findByRole("article", { name: gardes.title });
+    expect(within(article).getByText("du gras").tagName).toBe("STRONG");
+    expect(within(article).getByText("[chiffre : tt-moyenne]")).toBeTruthy();
+    expect(within(article).getByText("premier point").tagName).toBe("LI");
+    expect(within(article).getByText(/Grève des internes/).textContent).toMatch(/13 octobre 2023/);
+
+    await user.click(within(article).getByRole("button", { name: "Modifier" }));
+    const title = screen.getByRole("textbox", { name: "Titre" });
+    await user.clear(title);
+    await user.click(screen.getByRole("button", { name: "Enregistrer" }));
+    expect(await screen.findByText("Le titre est obligatoire.")).toBeTruthy();
+    expect(callsTo("dossier.update")).toHaveLength(0);
+    await user.type(title, "Gardes");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Statut" }), "Clos");
+    await user.click(screen.getByRole("button", { name: "Enregistrer" }));
+    await screen.findByRole("button", { name: "Modifier" });
+    expect(callsTo("dossier.update")[0]?.input).toEqual({
+      id: gardes.id,
+      title: "Gardes",
+      status: "clos",
+      summary: gardes.summary,
+    });
+  });
+});

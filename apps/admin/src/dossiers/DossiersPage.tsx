@@ -1,0 +1,287 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { RouterOutputs } from "@tribune/api";
+import {
+  DOSSIER_EDITORS,
+  DOSSIER_STATUS_LABELS,
+  DOSSIER_STATUSES,
+  type DossierStatus,
+  DossierUpdate,
+  PILLAR_IDS,
+  PILLAR_LABELS,
+  type PillarId,
+} from "@tribune/domain";
+import { useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import { useSearchParams } from "react-router";
+import { hasRole, useMe } from "../auth/useMe";
+import { apiResolver, showServerError } from "../catalog/forms";
+import "../catalog/catalog.css";
+import { errorMessage, useTRPC } from "../trpc";
+import { formatLongDate } from "./format";
+import { RichBody } from "./RichBody";
+import "./dossiers.css";
+
+type Dossier = RouterOutputs["dossier"]["get"];
+type Fields = { title: string; status: DossierStatus; summary: string };
+const FIELDS = ["title", "status", "summary"] as const;
+
+const isPillar = (v: string | null): v is PillarId =>
+  (PILLAR_IDS as readonly string[]).includes(v ?? "");
+const isStatus = (v: string | null): v is DossierStatus =>
+  (DOSSIER_STATUSES as readonly string[]).includes(v ?? "");
+
+export default function DossiersPage() {
+  const trpc = useTRPC();
+  const me = useMe();
+  const canEdit = hasRole(me.data?.role, DOSSIER_EDITORS);
+  const [params, setParams] = useSearchParams();
+  const pillar = isPillar(params.get("pilier")) ? (params.get("pilier") as PillarId) : undefined;
+  const status = isStatus(params.get("statut"))
+    ? (params.get("statut") as DossierStatus)
+    : undefined;
+  const selected = params.get("dossier");
+  const pillarId = useId();
+  const statusId = useId();
+
+  const list = useQuery(trpc.dossier.list.queryOptions({ pillar, status }));
+
+  function setParam(key: string, value: string | null) {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: key !== "dossier" });
+  }
+
+  return (
+    <section className="dossiers">
+      <h1>Dossiers</h1>
+      <p className="muted">Les combats et actions du syndicat, par pilier du dossier de presse.</p>
+      <div className="dossiers__filters">
+        <label htmlFor={pillarId}>Filtrer par pilier</label>
+        <select
+          id={pillarId}
+          value={pillar ?? ""}
+          onChange={(e) => setParam("pilier", e.target.value || null)}
+        >
+          <option value="">Tous</option>
+          {PILLAR_IDS.map((p) => (
+            <option key={p} value={p}>
+              {PILLAR_LABELS[p]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={statusId}>Filtrer par statut</label>
+        <select
+          id={statusId}
+          value={status ?? ""}
+          onChange={(e) => setParam("statut", e.target.value || null)}
+        >
+          <option value="">Tous</option>
+          {DOSSIER_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {DOSSIER_STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {list.isError && (
+        <p role="alert" className="notice notice--error">
+          {errorMessage(list.error)}
+        </p>
+      )}
+      <div className="dossiers__layout">
+        <div>
+          {PILLAR_IDS.filter((p) => !pillar || p === pillar).map((p) => {
+            const items = (list.data ?? []).filter((d) => d.pillar === p);
+            return (
+              <section key={p} aria-labelledby={`pilier-${p}`}>
+                <h2 id={`pilier-${p}`}>{PILLAR_LABELS[p]}</h2>
+                {items.length === 0 ? (
+                  <p className="muted">{list.isPending ? "Chargement…" : "Aucun dossier."}</p>
+                ) : (
+                  <ul className="dossiers__list">
+                    {items.map((d) => (
+                      <li key={d.id}>
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-current={selected === d.id || undefined}
+                          onClick={() => setParam("dossier", d.id)}
+                        >
+                          {d.title}
+                        </button>{" "}
+                        <span className={`badge badge--${d.status}`}>
+                          {DOSSIER_STATUS_LABELS[d.status]}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            );
+          })}
+        </div>
+        {selected && (
+          <DossierDetail
+            id={selected}
+            canEdit={canEdit}
+            onClose={() => setParam("dossier", null)}
+          />
+        )}
+      </div>
+    </section>
+  );
+}
+
+function DossierDetail({
+  id,
+  canEdit,
+  onClose,
+}: {
+  id: string;
+  canEdit: boolean;
+  onClose: () => void;
+}) {
+  const trpc = useTRPC();
+  const dossier = useQuery(trpc.dossier.get.queryOptions({ id }));
+  const [editing, setEditing] = useState(false);
+  if (dossier.isPending) return <p className="muted">Chargement…</p>;
+  if (dossier.isError)
+    return (
+      <p role="alert" className="notice notice--error">
+        {errorMessage(dossier.error)}
+      </p>
+    );
+  const d = dossier.data;
+  return (
+    <article className="dossier" aria-labelledby="dossier-title">
+      <header>
+        <p className="muted">
+          {PILLAR_LABELS[d.pillar]} · {DOSSIER_STATUS_LABELS[d.status]}
+        </p>
+        <h2 id="dossier-title">{d.title}</h2>
+      </header>
+      {editing ? (
+        <DossierForm dossier={d} onDone={() => setEditing(false)} />
+      ) : (
+        <>
+          {d.summary && (
+            <p>
+              <strong>Résumé presse :</strong> {d.summary}
+            </p>
+          )}
+          <RichBody blocks={d.body} />
+          {d.partners.length > 0 && <p>Partenaires : {d.partners.join(", ")}</p>}
+          {d.figureIds.length > 0 && <p>Chiffres clés liés : {d.figureIds.join(", ")}</p>}
+          <h3>Chronologie</h3>
+          {d.events.length === 0 ? (
+            <p className="muted">Aucun événement daté.</p>
+          ) : (
+            <ol className="dossier__timeline">
+              {d.events.map((e) => (
+                <li key={e.id}>
+                  <time dateTime={e.date}>{formatLongDate(e.date)}</time> — {e.label}
+                </li>
+              ))}
+            </ol>
+          )}
+          <p>Motions liées : {d.motionIds.length}</p>
+          <div className="catalog__actions">
+            {canEdit && (
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => setEditing(true)}
+              >
+                Modifier
+              </button>
+            )}
+            <button type="button" className="button" onClick={onClose}>
+              Fermer
+            </button>
+          </div>
+        </>
+      )}
+    </article>
+  );
+}
+
+function DossierForm({ dossier, onDone }: { dossier: Dossier; onDone: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const ids = { title: useId(), status: useId(), summary: useId() };
+  const form = useForm<Fields, unknown, DossierUpdate>({
+    resolver: apiResolver<Fields, DossierUpdate>(
+      DossierUpdate,
+      (v) => ({ ...v, id: dossier.id }),
+      FIELDS,
+    ),
+    defaultValues: { title: dossier.title, status: dossier.status, summary: dossier.summary },
+  });
+  const update = useMutation(trpc.dossier.update.mutationOptions());
+  const { errors, isSubmitting } = form.formState;
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      await update.mutateAsync(values);
+      await queryClient.invalidateQueries({ queryKey: trpc.dossier.pathKey() });
+      onDone();
+    } catch (error) {
+      showServerError(form.setError, error, FIELDS);
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Modifier le dossier">
+      <div className="field">
+        <label htmlFor={ids.title}>Titre</label>
+        <input
+          id={ids.title}
+          type="text"
+          aria-invalid={!!errors.title || undefined}
+          {...form.register("title")}
+        />
+        {errors.title && (
+          <p className="field__error" role="alert">
+            {errors.title.message}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={ids.status}>Statut</label>
+        <select id={ids.status} {...form.register("status")}>
+          {DOSSIER_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {DOSSIER_STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.summary}>Résumé presse</label>
+        <textarea
+          id={ids.summary}
+          rows={4}
+          aria-invalid={!!errors.summary || undefined}
+          {...form.register("summary")}
+        />
+        {errors.summary && (
+          <p className="field__error" role="alert">
+            {errors.summary.message}
+          </p>
+        )}
+      </div>
+      {errors.root?.server && (
+        <p role="alert" className="notice notice--error">
+          {errors.root.server.message}
+        </p>
+      )}
+      <div className="catalog__actions">
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          {isSubmitting ? "Enregistrement…" : "Enregistrer"}
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          Annuler
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+import {
+  deleteDossier,
+  findDossier,
+  insertDossier,
+  listDossiers,
+  recordAudit,
+  updateDossier,
+} from "@tribune/db";
+import {
+  DOSSIER_EDITORS,
+  DOSSIER_READERS,
+  Dossier,
+  DossierCreate,
+  DossierQuery,
+  DossierSummary,
+  DossierUpdate,
+} from "@tribune/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { auditActor } from "../audit";
+import { found } from "../found";
+import { procedureFor } from "../trpc";
+
+const reader = procedureFor(...DOSSIER_READERS);
+const editor = procedureFor(...DOSSIER_EDITORS);
+const LABEL = "Dossier";
+
+export const dossierRouter = {
+  /** In press-kit order: pillar, then position. */
+  list: reader
+    .input(DossierQuery.default({}))
+    .output(z.array(DossierSummary))
+    .query(({ ctx, input }) => listDossiers(ctx.db, input)),
+
+  get: reader
+    .input(z.object({ id: z.uuid() }))
+    .output(Dossier)
+    .query(async ({ ctx, input }) => found(await findDossier(ctx.db, input.id), LABEL)),
+
+  create: editor
+    .input(DossierCreate)
+    .output(Dossier)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction(async (tx) => {
+        const dossier = await insertDossier(tx, input);
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "dossier",
+          entityId: dossier.id,
+          action: "create",
+          after: dossier,
+        });
+        return dossier;
+      }),
+    ),
+
+  /** A partial change; `events`, when given, replaces the whole timeline. */
+  update: editor
+    .input(DossierUpdate)
+    .output(Dossier)
+    .mutation(({ ctx, input: { id, ...patch } }) =>
+      ctx.db.transaction(async (tx) => {
+        const before = found(await findDossier(tx, id), LABEL);
+        const dossier = await updateDossier(tx, id, patch);
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "dossier",
+          entityId: id,
+          action: "update",
+          before,
+          after: dossier,
+        });
+        return dossier;
+      }),
+    ),
+
+  /** Its timeline goes with it; its motions stay, detached. */
+  delete: editor
+    .input(z.object({ id: z.uuid() }))
+    .output(z.object({ id: z.uuid() }))
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction(async (tx) => {
+        const before = found(await findDossier(tx, input.id), LABEL);
+        await deleteDossier(tx, input.id);
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "dossier",
+          entityId: input.id,
+          action: "delete",
+          before,
+        });
+        return { id: input.id };
+      }),
+    ),
+} satisfies TRPCRouterRecord;

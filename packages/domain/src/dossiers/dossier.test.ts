@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { DossierCreate, DossierUpdate, figureRefs } from "./dossier";
+
+describe("dossiers", () => {
+  it("finds the figures a body quotes, in order, once each", () => {
+    expect(
+      figureRefs([
+        "**{{a-1}}** puis {{b}}",
+        { list: ["{{a-1}} encore", "{{c}}"] },
+        { tags: ["SANS CHIFFRE"] },
+      ]),
+    ).toEqual(["a-1", "b", "c"]);
+  });
+
+  it("leaves the timeline alone when an update does not mention it", () => {
+    const id = "00000000-0000-4000-8000-000000000001";
+    expect(DossierUpdate.parse({ id, status: "clos" })).toEqual({ id, status: "clos" });
+  });
+
+  it("validates a new dossier with French messages", () => {
+    const parsed = DossierCreate.safeParse({
+      slug: "Pas Bon",
+      title: "",
+      pillar: "defendre",
+      status: "gagné",
+      summary: "",
+      body: [],
+      partners: [],
+      figureIds: [],
+      position: 0,
+    });
+    expect(parsed.success).toBe(false);
+    const messages = parsed.error?.issues.map((i) => i.message) ?? [];
+    expect(messages).toContain("Le titre est obligatoire.");
+    expect(messages).toContain("Statut de dossier inconnu.");
+  });
+});

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { EditorialBlock } from "../press-kit/editorial";
+import { PillarId } from "../press-kit/model";
+import { IsoDate } from "../time";
+
+/**
+ * A policy dossier: one fight or one activity of the union, as the press kit presents it
+ * under a pillar (Représenter, Défendre, Informer). The body uses the press kit's markup:
+ * paragraphs with `**bold**` runs and `{{figure-id}}` references, `{ list }`, `{ tags }`.
+ */
+
+export const PILLAR_LABELS: Record<PillarId, string> = {
+  representer: "Représenter",
+  defendre: "Défendre",
+  informer: "Informer",
+};
+
+export const DOSSIER_STATUSES = ["veille", "en_cours", "mobilisation", "victoire", "clos"] as const;
+export const DossierStatus = z.enum(DOSSIER_STATUSES, { error: "Statut de dossier inconnu." });
+export type DossierStatus = z.infer<typeof DossierStatus>;
+
+export const DOSSIER_STATUS_LABELS: Record<DossierStatus, string> = {
+  veille: "Veille",
+  en_cours: "En cours",
+  mobilisation: "Mobilisation",
+  victoire: "Victoire",
+  clos: "Clos",
+};
+
+/** A dated step of a dossier ("13 octobre 2023 : grève des internes"). */
+export const DossierEventInput = z.object({
+  date: IsoDate,
+  label: z.string().trim().min(1, { error: "Le libellé de l'événement est obligatoire." }).max(300),
+});
+export type DossierEventInput = z.infer<typeof DossierEventInput>;
+
+export const DossierEvent = DossierEventInput.extend({ id: z.uuid() });
+export type DossierEvent = z.infer<typeof DossierEvent>;
+
+const FigureId = z
+  .string()
+  .regex(/^[a-z0-9-]+$/, { error: "Identifiant de chiffre clé invalide." });
+
+export const DossierInput = z.object({
+  /** Stable, ASCII; the press kit's item id for seeded dossiers ("attaque-chu"). */
+  slug: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, { error: "Identifiant : minuscules, chiffres et tirets." }),
+  title: z.string().trim().min(1, { error: "Le titre est obligatoire." }).max(200),
+  pillar: PillarId,
+  status: DossierStatus,
+  /** Short text for journalists: one or two sentences. */
+  summary: z.string().trim().max(600),
+  body: z.array(EditorialBlock).max(50),
+  partners: z.array(z.string().trim().min(1).max(120)).max(20),
+  /** Key figures (survey_key_figures ids) the dossier quotes. */
+  figureIds: z.array(FigureId).max(30),
+  /** Order within the pillar, as in the press kit. */
+  position: z.int().nonnegative(),
+});
+export type DossierInput = z.infer<typeof DossierInput>;
+
+export const DossierCreate = DossierInput.extend({
+  events: z.array(DossierEventInput).max(100).default([]),
+});
+export type DossierCreate = z.input<typeof DossierCreate>;
+
+/** A partial change; `events`, when given, replaces the whole timeline. */
+// Not `DossierCreate.partial()`: zod would still apply `events`' default and wipe the timeline.
+export const DossierUpdate = DossierInput.partial().extend({
+  id: z.uuid(),
+  events: z.array(DossierEventInput).max(100).optional(),
+});
+export type DossierUpdate = z.input<typeof DossierUpdate>;
+
+export const DossierSummary = DossierInput.extend({
+  id: z.uuid(),
+  /** Motions of the Conseil d'Administration attached to the dossier. */
+  motionIds: z.array(z.uuid()),
+});
+export type DossierSummary = z.infer<typeof DossierSummary>;
+
+export const Dossier = DossierSummary.extend({
+  /** Oldest first. */
+  events: z.array(DossierEvent),
+});
+export type Dossier = z.infer<typeof Dossier>;
+
+export const DossierQuery = z.object({
+  pillar: PillarId.optional(),
+  status: DossierStatus.optional(),
+});
+export type DossierQuery = z.infer<typeof DossierQuery>;
+
+/** Every `{{figure-id}}` a body quotes, in order of first appearance. */
+export function figureRefs(blocks: readonly EditorialBlock[]): string[] {
+  const ids: string[] = [];
+  const texts = blocks.flatMap((b) =>
+    typeof b === "string" ? [b] : "list" in b ? b.list : b.tags,
+  );
+  for (const text of texts)
+    for (const match of text.matchAll(/\{\{([a-z0-9-]+)\}\}/g))
+      if (match[1] && !ids.includes(match[1])) ids.push(match[1]);
+  return ids;
+}

@@ -1,0 +1,2 @@
+export * from "./dossier";
+export * from "./motion";

@@ -1,0 +1,149 @@
+import { z } from "zod";
+import { IsoDate } from "../time";
+
+/**
+ * Motions of the Conseil d'Administration: the representatives of every subdivision, meeting
+ * four times a year in a city of France, vote one voice per subdivision.
+ */
+
+export const CaMeetingInput = z.object({
+  /** Null when the source gives no date (a meeting known from the press only). */
+  date: IsoDate.nullable(),
+  city: z.string().trim().min(1, { error: "La ville est obligatoire." }).max(120),
+  /** The local union that hosts the meeting, when known. */
+  hostSubdivisionId: z.uuid().nullable().default(null),
+  note: z.string().trim().max(1000).default(""),
+});
+export type CaMeetingInput = z.input<typeof CaMeetingInput>;
+
+export const CaMeeting = CaMeetingInput.extend({
+  id: z.uuid(),
+  hostSubdivisionId: z.uuid().nullable(),
+  note: z.string(),
+});
+export type CaMeeting = z.infer<typeof CaMeeting>;
+
+export const VOTE_RULES = ["simple", "deux_tiers"] as const;
+export const VoteRule = z.enum(VOTE_RULES, { error: "Règle de vote inconnue." });
+export type VoteRule = z.infer<typeof VoteRule>;
+
+export const VOTE_RULE_LABELS: Record<VoteRule, string> = {
+  simple: "majorité simple des suffrages exprimés",
+  deux_tiers: "majorité des deux tiers des suffrages exprimés",
+};
+
+export const VOTE_CHOICES = ["pour", "contre", "abstention", "absent"] as const;
+export const VoteChoice = z.enum(VOTE_CHOICES, { error: "Vote inconnu." });
+export type VoteChoice = z.infer<typeof VoteChoice>;
+
+export const VOTE_CHOICE_LABELS: Record<VoteChoice, string> = {
+  pour: "Pour",
+  contre: "Contre",
+  abstention: "Abstention",
+  absent: "Absente",
+};
+
+export const MotionInput = z.object({
+  meetingId: z.uuid(),
+  dossierId: z.uuid().nullable().default(null),
+  title: z.string().trim().min(1, { error: "Le titre est obligatoire." }).max(200),
+  text: z.string().trim().min(1, { error: "Le texte de la motion est obligatoire." }).max(10_000),
+  /** Simple majority of votes cast unless the motion states otherwise. */
+  rule: VoteRule.default("simple"),
+  /** Demo data, never a real decision of the union. */
+  synthetic: z.boolean().default(false),
+});
+export type MotionInput = z.input<typeof MotionInput>;
+
+export const Motion = MotionInput.extend({
+  id: z.uuid(),
+  dossierId: z.uuid().nullable(),
+  rule: VoteRule,
+  synthetic: z.boolean(),
+});
+export type Motion = z.infer<typeof Motion>;
+
+export const MotionVote = z.object({ subdivisionId: z.uuid(), choice: VoteChoice });
+export type MotionVote = z.infer<typeof MotionVote>;
+
+export const MotionResult = z.object({
+  adopted: z.boolean(),
+  pour: z.int(),
+  contre: z.int(),
+  abstention: z.int(),
+  absent: z.int(),
+  /** Votes cast: pour + contre. Abstentions and absents are not counted. */
+  cast: z.int(),
+  /** "Pour" votes needed to adopt the motion. */
+  required: z.int(),
+  explanation: z.string(),
+});
+export type MotionResult = z.infer<typeof MotionResult>;
+
+const voix = (n: number) => `${n} voix`;
+const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+
+/**
+ * The result of a motion under its rule. Only "pour" and "contre" are votes cast; simple
+ * majority needs more "pour" than half of them (a tie fails), two thirds needs at least two
+ * thirds of them. No vote cast: not adopted.
+ */
+export function motionResult(
+  motion: { rule: VoteRule },
+  votes: readonly { choice: VoteChoice }[],
+): MotionResult {
+  const tally = { pour: 0, contre: 0, abstention: 0, absent: 0 };
+  for (const v of votes) tally[v.choice] += 1;
+  const cast = tally.pour + tally.contre;
+  const required =
+    motion.rule === "simple" ? Math.floor(cast / 2) + 1 : Math.max(1, Math.ceil((2 * cast) / 3));
+  const adopted = cast > 0 && tally.pour >= required;
+
+  const notCast = [
+    tally.abstention > 0 ? plural(tally.abstention, "abstention", "abstentions") : null,
+    tally.absent > 0 ? plural(tally.absent, "subdivision absente", "subdivisions absentes") : null,
+  ].filter((s): s is string => s !== null);
+  const notCounted =
+    notCast.length > 0
+      ? ` ; ${notCast.join(" et ")} ${notCast.length > 1 || tally.abstention + tally.absent > 1 ? "ne sont pas comptées" : "n'est pas comptée"}`
+      : "";
+
+  let explanation: string;
+  if (cast === 0) {
+    explanation = `Motion non adoptée : aucun suffrage exprimé${notCounted}.`;
+  } else {
+    const verdict = adopted ? "Motion adoptée" : "Motion rejetée";
+    const tie =
+      motion.rule === "simple" && tally.pour === tally.contre
+        ? " (égalité : la motion n'est pas adoptée)"
+        : "";
+    explanation =
+      `${verdict} : ${voix(tally.pour)} pour et ${voix(tally.contre)} contre sur ` +
+      `${plural(cast, "suffrage exprimé", "suffrages exprimés")}${tie} ; la ${VOTE_RULE_LABELS[motion.rule]} ` +
+      `demande ${voix(required)} pour${notCounted}.`;
+  }
+  return { adopted, ...tally, cast, required, explanation };
+}
+
+/** A subdivision's line in the vote grid; `choice` null while no vote is recorded. */
+export const SubdivisionVote = z.object({
+  subdivisionId: z.uuid(),
+  subdivisionName: z.string(),
+  choice: VoteChoice.nullable(),
+});
+export type SubdivisionVote = z.infer<typeof SubdivisionVote>;
+
+export const MotionOverview = Motion.extend({ meeting: CaMeeting, result: MotionResult });
+export type MotionOverview = z.infer<typeof MotionOverview>;
+
+/** A motion with every subdivision's vote; the result counts recorded votes only. */
+export const MotionDetail = MotionOverview.extend({ votes: z.array(SubdivisionVote) });
+export type MotionDetail = z.infer<typeof MotionDetail>;
+
+/** One subdivision's vote; a representative may leave `subdivisionId` out (their own). */
+export const VoteInput = z.object({
+  motionId: z.uuid(),
+  subdivisionId: z.uuid().optional(),
+  choice: VoteChoice,
+});
+export type VoteInput = z.infer<typeof VoteInput>;
