@@ -1,0 +1,124 @@
+import { listAudit, seedReferenceEdition } from "@tribune/db";
+import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import { referenceSubdivision } from "@tribune/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EDITION_2026, referenceSession, rejection, testApi } from "../test-support";
+
+const LILLE = referenceSubdivision("lille").id;
+const MARKET = referenceSession("La santé : un marché comme un autre ?");
+const SEX_HEALTH = referenceSession(
+  "Parler sexe, prévenir mieux : repenser la santé sexuelle de demain",
+);
+const PLENARY = referenceSession("Plénière d'ouverture");
+
+let count = 0;
+
+describe.each(testBackends())("workshop sign-up on %s", (backend) => {
+  let close: () => Promise<void>;
+  let api: ReturnType<typeof testApi>;
+  let db: Awaited<ReturnType<typeof openTestDatabase>>["db"];
+
+  beforeAll(async () => {
+    const opened = await openTestDatabase(backend);
+    close = opened.close;
+    db = opened.db;
+    await seedReferenceEdition(opened.db);
+    api = testApi(opened.db);
+  });
+  afterAll(() => close());
+
+  const registered = async () => {
+    count += 1;
+    const receipt = await (await api.anonymous()).registration.register({
+      editionId: EDITION_2026,
+      firstName: "Camille",
+      lastName: `Atelier${count}`,
+      email: `camille.atelier${count}@exemple.fr`,
+      subdivisionId: LILLE,
+    });
+    return receipt.code;
+  };
+
+  it("refuses while the rooms have no capacity, then follows the session's override", async () => {
+    const anonymous = await api.anonymous();
+    const code = await registered();
+    const error = await rejection(anonymous.signup.join({ code, sessionId: MARKET.id }));
+    expect(error.message).toMatch(/n'est pas connue.*renseigné la capacité/);
+    const organiser = await api.callerAs("organiser");
+    await organiser.session.update({ id: MARKET.id, capacityOverride: 2 });
+    await organiser.session.update({ id: SEX_HEALTH.id, capacityOverride: 5 });
+    const codes = [code, await registered(), await registered()];
+    const receipts = [];
+    for (const c of codes)
+      receipts.push(
+        await anonymous.signup.join({ code: c, sessionId: MARKET.id, idempotencyKey: `k-${c}` }),
+      );
+    expect(receipts.map((r) => [r.status, r.waitlistPosition])).toEqual([
+      ["registered", null],
+      ["registered", null],
+      ["waitlisted", 1],
+    ]);
+    // A retry with the same key answers the first outcome.
+    expect(
+      await anonymous.signup.join({
+        code: codes[0] as string,
+        sessionId: MARKET.id,
+        idempotencyKey: `k-${codes[0]}`,
+      }),
+    ).toEqual(receipts[0]);
+
+    // Overlap: the other workshop at the same time is refused, naming this one.
+    const overlap = await rejection(
+      anonymous.signup.join({ code: codes[0] as string, sessionId: SEX_HEALTH.id }),
+    );
+    expect(overlap.message).toContain("« La santé : un marché comme un autre ? »");
+
+    // The attendee's own view: places left and status.
+    const options = await anonymous.signup.options({ code: codes[2] as string });
+    expect(options.find((o) => o.sessionId === MARKET.id)).toMatchObject({
+      capacity: 2,
+      placesLeft: 0,
+      status: "waitlisted",
+      waitlistPosition: 1,
+    });
+    expect(options.some((o) => o.sessionId === PLENARY.id)).toBe(false);
+
+    // Leaving promotes the first person waiting.
+    await anonymous.signup.leave({ code: codes[0] as string, sessionId: MARKET.id });
+    const list = await organiser.signup.list({ sessionId: MARKET.id });
+    expect(list.places).toMatchObject({ capacity: 2, confirmed: 2, waitlisted: 0 });
+    expect(list.items.filter((i) => i.status === "registered").map((i) => i.code)).toEqual([
+      codes[1],
+      codes[2],
+    ]);
+    const overview = await (await api.callerAs("bureau")).signup.overview({
+      editionId: EDITION_2026,
+    });
+    expect(overview.find((o) => o.sessionId === MARKET.id)).toMatchObject({ placesLeft: 0 });
+    // Cancelling the congress registration frees the workshop place too.
+    await anonymous.registration.cancelByCode({ code: codes[1] as string });
+    expect(await organiser.signup.list({ sessionId: MARKET.id })).toMatchObject({
+      places: { confirmed: 1 },
+    });
+    const audit = await listAudit(db, { entity: "registration", limit: 100 });
+    expect(audit.some((e) => e.action === "cancel")).toBe(true);
+  });
+
+  it("refuses a plenary, an unknown code, and lets an organiser sign someone up by hand", async () => {
+    const anonymous = await api.anonymous();
+    const code = await registered();
+    expect(
+      (await rejection(anonymous.signup.join({ code, sessionId: PLENARY.id }))).message,
+    ).toMatch(/ne demande pas d'inscription/);
+    expect(
+      (await rejection(anonymous.signup.join({ code: "AAAA-BBBB", sessionId: MARKET.id }))).data,
+    ).toMatchObject({ code: "NOT_FOUND" });
+    const organiser = await api.callerAs("organiser");
+    const page = await organiser.registration.list({ editionId: EDITION_2026, search: code });
+    const registrationId = page.items[0]?.id as string;
+    const receipt = await organiser.signup.add({ registrationId, sessionId: SEX_HEALTH.id });
+    expect(receipt.status).toBe("registered");
+    const removed = await organiser.signup.remove({ registrationId, sessionId: SEX_HEALTH.id });
+    expect(removed.signup?.status).toBe("cancelled");
+  });
+});

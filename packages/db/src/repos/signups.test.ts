@@ -1,0 +1,272 @@
+import { DomainError, referenceSubdivision } from "@tribune/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../client";
+import { editions } from "../schema";
+import { seedReferenceEdition } from "../seed/reference";
+import { type Backend, openTestDatabase, testBackends } from "../testing";
+import { idempotent } from "./idempotency";
+import { registerAttendee, setEditionCapacity } from "./registrations";
+import { insertRoom } from "./rooms";
+import { insertSession } from "./sessions";
+import {
+  joinSession,
+  leaveSession,
+  listSessionSignups,
+  sessionPlaces,
+  signupViolations,
+} from "./signups";
+
+const LILLE = referenceSubdivision("lille").id;
+
+let editionCount = 0;
+async function newEdition(db: Database): Promise<string> {
+  editionCount += 1;
+  const [edition] = await db
+    .insert(editions)
+    .values({
+      number: 300 + editionCount,
+      year: 2300 - editionCount,
+      theme: "Essai ateliers",
+      city: "Dijon",
+      venue: "Palais des congrès",
+      firstDay: "2027-01-21",
+      lastDay: "2027-01-22",
+    })
+    .returning({ id: editions.id });
+  const id = (edition as { id: string }).id;
+  await db.transaction((tx) => setEditionCapacity(tx, id, null));
+  return id;
+}
+
+async function newSession(
+  db: Database,
+  editionId: string,
+  {
+    title = "Atelier",
+    kind = "atelier" as const,
+    roomCapacity = 10 as number | null,
+    capacityOverride = null as number | null,
+    startsAt = "2027-01-21T09:00:00.000Z",
+    endsAt = "2027-01-21T10:30:00.000Z",
+  } = {},
+) {
+  return db.transaction(async (tx) => {
+    const room = await insertRoom(tx, {
+      editionId,
+      name: `Salle ${title}`,
+      capacity: roomCapacity,
+      order: 0,
+      days: [],
+    });
+    return insertSession(tx, {
+      editionId,
+      kind,
+      title,
+      description: "",
+      startsAt,
+      endsAt,
+      roomIds: [room.id],
+      wholeVenue: false,
+      speakerIds: [],
+      themes: [],
+      partnerId: null,
+      capacityOverride,
+      published: true,
+    });
+  });
+}
+
+async function attendees(db: Database, editionId: string, n: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    const { registration } = await db.transaction((tx) =>
+      registerAttendee(
+        tx,
+        {
+          editionId,
+          firstName: `Prénom${i}`,
+          lastName: `Nom${i}`,
+          email: `atelier${i}@exemple.fr`,
+          subdivisionId: LILLE,
+          yearOfTraining: 2,
+          meals: true,
+          gala: false,
+        },
+        { createdBy: null },
+      ),
+    );
+    ids.push(registration.id);
+  }
+  return ids;
+}
+
+describe.each(testBackends())("session sign-ups on %s", (backend: Backend) => {
+  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  let db: Database;
+  const join = (registrationId: string, sessionId: string) =>
+    db.transaction((tx) => joinSession(tx, registrationId, sessionId));
+  const leave = (registrationId: string, sessionId: string) =>
+    db.transaction((tx) => leaveSession(tx, registrationId, sessionId));
+
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+    db = database.db;
+    await seedReferenceEdition(db);
+  });
+  afterAll(() => database.close());
+
+  it("confirms up to the room's capacity, then waitlists in arrival order", async () => {
+    const editionId = await newEdition(db);
+    const session = await newSession(db, editionId, { roomCapacity: 2 });
+    const people = await attendees(db, editionId, 4);
+    const outcomes = [];
+    for (const id of people) outcomes.push((await join(id, session.id)).signup);
+    expect(outcomes.map((s) => [s.status, s.waitlistPosition])).toEqual([
+      ["registered", null],
+      ["registered", null],
+      ["waitlisted", 1],
+      ["waitlisted", 2],
+    ]);
+    expect((await sessionPlaces(db, editionId))[0]).toMatchObject({
+      capacity: 2,
+      confirmed: 2,
+      waitlisted: 2,
+      placesLeft: 0,
+    });
+  });
+
+  it("the session's override beats the room's capacity", async () => {
+    const editionId = await newEdition(db);
+    const session = await newSession(db, editionId, { roomCapacity: 50, capacityOverride: 1 });
+    const [a, b] = await attendees(db, editionId, 2);
+    expect((await join(a as string, session.id)).signup.status).toBe("registered");
+    expect((await join(b as string, session.id)).signup.status).toBe("waitlisted");
+  });
+
+  it("refuses sign-ups while the capacity is unknown, telling organisers what to set", async () => {
+    const editionId = await newEdition(db);
+    const session = await newSession(db, editionId, { roomCapacity: null });
+    const [a] = await attendees(db, editionId, 1);
+    await expect(join(a as string, session.id)).rejects.toMatchObject({
+      code: "invalid",
+      message: expect.stringMatching(/capacité .* n'est pas connue/),
+    });
+    expect((await sessionPlaces(db, editionId))[0]?.capacity).toBeNull();
+  });
+
+  it("refuses sessions that need no sign-up, and attendees without a congress place", async () => {
+    const editionId = await newEdition(db);
+    const plenary = await newSession(db, editionId, { kind: "pleniere" as never });
+    const [a] = await attendees(db, editionId, 1);
+    await expect(join(a as string, plenary.id)).rejects.toBeInstanceOf(DomainError);
+  });
+
+  it("leaving gives the place to the first person waiting; leaving twice is harmless", async () => {
+    const editionId = await newEdition(db);
+    const session = await newSession(db, editionId, { roomCapacity: 2 });
+    const people = (await attendees(db, editionId, 4)) as [string, string, string, string];
+    for (const id of people) await join(id, session.id);
+    const { promoted, signup } = await leave(people[0], session.id);
+    expect(signup?.status).toBe("cancelled");
+    expect(promoted.map((p) => p.registrationId)).toEqual([people[2]]);
+    const list = await listSessionSignups(db, session.id);
+    expect(list.map((s) => [s.registrationId, s.status, s.waitlistPosition])).toEqual([
+      [people[1], "registered", null],
+      [people[2], "registered", null],
+      [people[3], "waitlisted", 1],
+      [people[0], "cancelled", null],
+    ]);
+    expect((await leave(people[0], session.id)).promoted).toEqual([]);
+    // Coming back: at the end of the queue.
+    expect((await join(people[0], session.id)).signup).toMatchObject({
+      status: "waitlisted",
+      waitlistPosition: 2,
+    });
+  });
+
+  it("signing up again answers the same sign-up and writes nothing", async () => {
+    const editionId = await newEdition(db);
+    const session = await newSession(db, editionId, { roomCapacity: 5 });
+    const [a] = (await attendees(db, editionId, 1)) as [string];
+    const first = await join(a, session.id);
+    const again = await join(a, session.id);
+    expect(again.alreadySignedUp).toBe(true);
+    expect(again.signup).toEqual(first.signup);
+    const run = () =>
+      idempotent(db, "test.signup", `cle-signup-${session.id}`, { a, s: session.id }, (tx) =>
+        joinSession(tx, a, session.id).then((o) => o.signup),
+      );
+    const r1 = await run();
+    const r2 = await run();
+    expect(r2).toEqual({ value: r1.value, replayed: true });
+    expect(await listSessionSignups(db, session.id)).toHaveLength(1);
+  });
+
+  it("refuses a confirmed place in two overlapping sessions, naming the other one", async () => {
+    const editionId = await newEdition(db);
+    const morning = await newSession(db, editionId, { title: "Atelier IA", roomCapacity: 5 });
+    const overlapping = await newSession(db, editionId, {
+      title: "Boîte à outils installation",
+      kind: "boite_a_outils" as never,
+      roomCapacity: 5,
+      startsAt: "2027-01-21T10:00:00.000Z",
+      endsAt: "2027-01-21T11:00:00.000Z",
+    });
+    const later = await newSession(db, editionId, {
+      title: "Atelier climat",
+      roomCapacity: 5,
+      startsAt: "2027-01-21T10:30:00.000Z",
+      endsAt: "2027-01-21T12:00:00.000Z",
+    });
+    const [a] = (await attendees(db, editionId, 1)) as [string];
+    await join(a, morning.id);
+    await expect(join(a, overlapping.id)).rejects.toMatchObject({
+      code: "invalid",
+      message: expect.stringContaining("« Atelier IA »"),
+    });
+    // Back to back is fine.
+    expect((await join(a, later.id)).signup.status).toBe("registered");
+  });
+
+  it("a waitlisted person confirmed elsewhere meanwhile is skipped by the promotion", async () => {
+    const editionId = await newEdition(db);
+    const full = await newSession(db, editionId, { title: "Complet", roomCapacity: 1 });
+    const other = await newSession(db, editionId, { title: "Autre", roomCapacity: 5 });
+    const [a, b, c] = (await attendees(db, editionId, 3)) as [string, string, string];
+    await join(a, full.id);
+    await join(b, full.id); // waitlisted 1
+    await join(c, full.id); // waitlisted 2
+    await join(b, other.id); // same time, confirmed there
+    const { promoted } = await leave(a, full.id);
+    expect(promoted.map((p) => p.registrationId)).toEqual([c]);
+  });
+
+  it("100 concurrent sign-ups against 20 places: exactly 20 confirmed, 80 waiting in order", async () => {
+    const editionId = await newEdition(db);
+    const session = await newSession(db, editionId, { roomCapacity: 20 });
+    const people = await attendees(db, editionId, 100);
+    const results = await Promise.all(people.map((id) => join(id, session.id)));
+    expect(results.filter((r) => r.signup.status === "registered")).toHaveLength(20);
+    const list = await listSessionSignups(db, session.id);
+    expect(list).toHaveLength(100);
+    const waiting = list.filter((s) => s.status === "waitlisted");
+    expect(waiting.map((s) => s.waitlistPosition)).toEqual(
+      Array.from({ length: 80 }, (_, i) => i + 1),
+    );
+    expect(await signupViolations(db, editionId)).toEqual([]);
+    // Concurrent leaves promote exactly as many as they free.
+    const leavers = list.filter((s) => s.status === "registered").slice(0, 10);
+    const outcomes = await Promise.all(leavers.map((s) => leave(s.registrationId, session.id)));
+    const promoted = outcomes.flatMap((o) => o.promoted.map((p) => p.registrationId));
+    expect(promoted.sort()).toEqual(
+      waiting
+        .slice(0, 10)
+        .map((s) => s.registrationId)
+        .sort(),
+    );
+    expect((await sessionPlaces(db, editionId))[0]).toMatchObject({
+      confirmed: 20,
+      waitlisted: 70,
+    });
+  });
+});
