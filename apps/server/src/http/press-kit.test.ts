@@ -92,6 +92,17 @@ describe("GET /api/editions/:year/press-kit.pdf", () => {
     );
   });
 
+  it("shows the PDF in the page instead of downloading it when asked for a preview", async () => {
+    const res = await fetch(`${app.url}/api/editions/2026/press-kit.pdf?apercu`, {
+      headers: { Cookie: await cookieOf("press") },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe(
+      'inline; filename="dossier-de-presse-2026.pdf"',
+    );
+    await res.arrayBuffer();
+  });
+
   it("serves the bureau and the admin as well", async () => {
     for (const role of ["bureau", "admin"] as const) {
       const res = await download(await cookieOf(role));

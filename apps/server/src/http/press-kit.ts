@@ -38,6 +38,8 @@ function sendError(res: ServerResponse, status: number, message: string) {
  */
 export function pressKitRoute({ db, secure, renderer, log }: PressKitRouteOptions) {
   return async (year: number, req: IncomingMessage, res: ServerResponse) => {
+    // `?apercu` asks for the same PDF shown in the page (the admin's preview), not downloaded.
+    const inline = new URL(req.url ?? "/", "http://localhost").searchParams.has("apercu");
     const cookies = cookieJar(req, res, secure);
     try {
       const actor = await resolveActor(db, cookies.token);
@@ -51,7 +53,7 @@ export function pressKitRoute({ db, secure, renderer, log }: PressKitRouteOption
       const { pdf } = await renderer().render(model);
       res.writeHead(200, {
         "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="dossier-de-presse-${year}.pdf"`,
+        "Content-Disposition": `${inline ? "inline" : "attachment"}; filename="dossier-de-presse-${year}.pdf"`,
         "Content-Length": pdf.byteLength,
         "Cache-Control": "no-store",
       });
