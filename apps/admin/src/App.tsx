@@ -1,5 +1,8 @@
 import {
+  DOSSIER_READERS,
   MEMBER_MANAGERS,
+  MOTION_READERS,
+  PRESS_KIT_READERS,
   PROGRAMME_EDITORS,
   PROGRAMME_READERS,
   REGISTRATION_MANAGERS,
@@ -20,7 +23,10 @@ const ProgrammePage = lazy(() => import("./pages/ProgrammePage"));
 const RoomsPage = lazy(() => import("./pages/RoomsPage"));
 const SpeakersPage = lazy(() => import("./pages/SpeakersPage"));
 const PartnersPage = lazy(() => import("./pages/PartnersPage"));
+const PressKitPage = lazy(() => import("./pages/PressKitPage"));
 const AuditPage = lazy(() => import("./pages/AuditPage"));
+const DossiersPage = lazy(() => import("./dossiers/DossiersPage"));
+const MotionsPage = lazy(() => import("./dossiers/MotionsPage"));
 const PublicProgrammePage = lazy(() => import("./pages/PublicProgrammePage"));
 const SubdivisionsPage = lazy(() => import("./registration/SubdivisionsPage"));
 const SubdivisionDetailPage = lazy(() => import("./registration/SubdivisionDetailPage"));
@@ -101,6 +107,30 @@ export function App() {
             element={
               <RequireRole roles={PROGRAMME_EDITORS}>
                 <PartnersPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/dossier-de-presse"
+            element={
+              <RequireRole roles={PRESS_KIT_READERS}>
+                <PressKitPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/dossiers"
+            element={
+              <RequireRole roles={DOSSIER_READERS}>
+                <DossiersPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/motions"
+            element={
+              <RequireRole roles={MOTION_READERS}>
+                <MotionsPage />
               </RequireRole>
             }
           />

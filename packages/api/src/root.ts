@@ -2,14 +2,17 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { checkInRouter } from "./routers/checkIn";
+import { dossierRouter } from "./routers/dossier";
 import { editionRouter } from "./routers/edition";
 import { memberRouter } from "./routers/member";
+import { motionRouter } from "./routers/motion";
 import { partnerRouter } from "./routers/partner";
 import { pressKitRouter } from "./routers/press-kit";
 import { registrationRouter } from "./routers/registration";
 import { roomRouter } from "./routers/room";
 import { scheduleRouter } from "./routers/schedule";
 import { sessionRouter } from "./routers/session";
+import { signupRouter } from "./routers/signup";
 import { speakerRouter } from "./routers/speaker";
 import { subdivisionRouter } from "./routers/subdivision";
 import { surveyRouter } from "./routers/survey";
@@ -19,14 +22,17 @@ export const appRouter = router({
   audit: auditRouter,
   auth: authRouter,
   checkIn: checkInRouter,
+  dossier: dossierRouter,
   edition: editionRouter,
   member: memberRouter,
+  motion: motionRouter,
   partner: partnerRouter,
   registration: registrationRouter,
   pressKit: pressKitRouter,
   room: roomRouter,
   schedule: scheduleRouter,
   session: sessionRouter,
+  signup: signupRouter,
   speaker: speakerRouter,
   subdivision: subdivisionRouter,
   survey: surveyRouter,

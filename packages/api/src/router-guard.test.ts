@@ -20,6 +20,10 @@ const PUBLIC_PROCEDURES = [
   "registration.register",
   "room.list",
   "schedule.programme",
+  // Workshop sign-up with the registration code: join, leave, and the places left.
+  "signup.join",
+  "signup.leave",
+  "signup.options",
   // Subdivision names only, for the registration form.
   "subdivision.options",
   // The public survey form: the questionnaire of an open survey, and an anonymous response.

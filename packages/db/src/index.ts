@@ -3,17 +3,21 @@ export * from "./events";
 export { DataDirInUseError } from "./lock";
 export * from "./repos/audit";
 export * from "./repos/auth-sessions";
+export * from "./repos/dossiers";
 export * from "./repos/editions";
 export * from "./repos/idempotency";
 export * from "./repos/members";
+export * from "./repos/motions";
 export * from "./repos/people";
 export * from "./repos/registrations";
 export * from "./repos/rooms";
 export * from "./repos/sessions";
+export * from "./repos/signups";
 export * from "./repos/subdivisions";
 export * from "./repos/surveys";
 export * from "./repos/users";
 export * as schema from "./schema";
+export { seedReferenceDossiers } from "./seed/dossiers";
 export { seedReferenceEdition } from "./seed/reference";
 export {
   ensureEditionQuota,

@@ -3,9 +3,12 @@ import type {
   Answers,
   AuditAction,
   AuditedEntity,
+  DossierStatus,
+  EditorialBlock,
   KeyFigureDefinition,
   MembershipStatus,
   PartnerKind,
+  PillarId,
   Question,
   RegistrationStatus,
   Role,
@@ -14,6 +17,8 @@ import type {
   SurveyStatus,
   Theme,
   TimeWindow,
+  VoteChoice,
+  VoteRule,
 } from "@tribune/domain";
 import { sql } from "drizzle-orm";
 import {
@@ -423,4 +428,103 @@ export const surveyKeyFigures = pgTable(
     updatedAt: now("updated_at"),
   },
   (t) => [index("survey_key_figures_survey_idx").on(t.surveyId, t.position)],
+);
+
+// --- Policy dossiers and motions (issue 6) --------------------------------------------------
+// A dossier is one fight or activity of the union under a press-kit pillar; its body uses the
+// press kit's markup (EditorialBlock). Motions are voted by the Conseil d'Administration, one
+// vote per subdivision.
+
+export const dossiers = pgTable(
+  "dossiers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    pillar: text("pillar").$type<PillarId>().notNull(),
+    status: text("status").$type<DossierStatus>().notNull(),
+    summary: text("summary").notNull().default(""),
+    body: jsonb("body").$type<EditorialBlock[]>().notNull().default([]),
+    partners: jsonb("partners").$type<string[]>().notNull().default([]),
+    /** survey_key_figures ids; no foreign key: a figure may be defined after the dossier. */
+    figureIds: jsonb("figure_ids").$type<string[]>().notNull().default([]),
+    position: integer("position").notNull().default(0),
+    createdAt: now("created_at"),
+    updatedAt: now("updated_at"),
+  },
+  (t) => [
+    check("dossiers_pillar", sql`${t.pillar} in ('representer', 'defendre', 'informer')`),
+    check(
+      "dossiers_status",
+      sql`${t.status} in ('veille', 'en_cours', 'mobilisation', 'victoire', 'clos')`,
+    ),
+    index("dossiers_pillar_idx").on(t.pillar, t.position),
+  ],
+);
+
+export const dossierEvents = pgTable(
+  "dossier_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dossierId: uuid("dossier_id")
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    date: date("date", { mode: "string" }).notNull(),
+    label: text("label").notNull(),
+  },
+  (t) => [index("dossier_events_dossier_idx").on(t.dossierId, t.date)],
+);
+
+/** Meetings of the Conseil d'Administration (four a year, hosted across France). */
+export const caMeetings = pgTable("ca_meetings", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  /** Null when the source gives no date. */
+  date: date("date", { mode: "string" }),
+  city: text("city").notNull(),
+  hostSubdivisionId: uuid("host_subdivision_id").references(() => subdivisions.id, {
+    onDelete: "restrict",
+  }),
+  note: text("note").notNull().default(""),
+});
+
+export const motions = pgTable(
+  "motions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => caMeetings.id, { onDelete: "restrict" }),
+    dossierId: uuid("dossier_id").references(() => dossiers.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    text: text("text").notNull(),
+    rule: text("rule").$type<VoteRule>().notNull().default("simple"),
+    /** Demo data, never a real decision of the union. */
+    synthetic: boolean("synthetic").notNull().default(false),
+    createdAt: now("created_at"),
+  },
+  (t) => [
+    check("motions_rule", sql`${t.rule} in ('simple', 'deux_tiers')`),
+    index("motions_meeting_idx").on(t.meetingId),
+    index("motions_dossier_idx").on(t.dossierId),
+  ],
+);
+
+export const motionVotes = pgTable(
+  "motion_votes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    motionId: uuid("motion_id")
+      .notNull()
+      .references(() => motions.id, { onDelete: "cascade" }),
+    subdivisionId: uuid("subdivision_id")
+      .notNull()
+      .references(() => subdivisions.id, { onDelete: "restrict" }),
+    choice: text("choice").$type<VoteChoice>().notNull(),
+    recordedBy: uuid("recorded_by"),
+    recordedAt: now("recorded_at"),
+  },
+  (t) => [
+    unique("motion_votes_motion_subdivision").on(t.motionId, t.subdivisionId),
+    check("motion_votes_choice", sql`${t.choice} in ('pour', 'contre', 'abstention', 'absent')`),
+  ],
 );

@@ -11,6 +11,9 @@ export const AUDITED_ENTITIES = [
   "member",
   "registration",
   "survey",
+  "dossier",
+  "ca_meeting",
+  "motion",
 ] as const;
 export const AuditedEntity = z.enum(AUDITED_ENTITIES);
 export type AuditedEntity = z.infer<typeof AuditedEntity>;
@@ -25,6 +28,7 @@ export const AuditAction = z.enum([
   "export",
   "cancel",
   "check_in",
+  "vote",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -37,6 +37,8 @@ describe("signing in and out", () => {
     await header.getByText("Démo organiser").waitFor();
     expect(await header.textContent()).toContain("Organisation du congrès");
     const nav = page.getByRole("navigation", { name: "Navigation principale" });
+    // The congress pages sit in the "Congrès" menu, shown when its button is pressed.
+    await nav.getByRole("button", { name: "Congrès" }).click();
     for (const link of [
       "Programme",
       "Salles",

@@ -23,6 +23,9 @@ export const ENTITY_LABELS: Record<AuditedEntity, string> = {
   member: "Adhérent·e",
   registration: "Inscription",
   survey: "Enquête",
+  dossier: "Dossier",
+  ca_meeting: "Conseil d'Administration",
+  motion: "Motion",
 };
 
 export const ACTION_LABELS: Record<AuditAction, string> = {
@@ -35,6 +38,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   export: "export",
   cancel: "annulation",
   check_in: "arrivée",
+  vote: "vote",
 };
 
 const FIELD_LABELS: Record<string, string> = {

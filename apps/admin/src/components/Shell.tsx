@@ -1,6 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import {
+  DOSSIER_READERS,
   MEMBER_MANAGERS,
+  MOTION_READERS,
+  PRESS_KIT_READERS,
   PROGRAMME_EDITORS,
   PROGRAMME_READERS,
   REGISTRATION_MANAGERS,
@@ -13,19 +16,73 @@ import {
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { hasRole, useMe } from "../auth/useMe";
 import { useTRPC } from "../trpc";
+import { MainNav } from "./MainNav";
 
-/** Navigation entries, each shown only to the roles the server would let through. */
-export const NAV: { to: string; label: string; roles: readonly Role[] }[] = [
-  { to: "/programme", label: "Programme", roles: PROGRAMME_READERS },
-  { to: "/salles", label: "Salles", roles: PROGRAMME_EDITORS },
-  { to: "/intervenants", label: "Intervenant·es", roles: PROGRAMME_EDITORS },
-  { to: "/partenaires", label: "Partenaires", roles: PROGRAMME_EDITORS },
-  { to: "/subdivisions", label: "Subdivisions", roles: SUBDIVISION_READERS },
-  { to: "/adherents", label: "Adhérent·es", roles: MEMBER_MANAGERS },
-  { to: "/inscriptions", label: "Inscriptions", roles: REGISTRATION_READERS },
-  { to: "/accueil", label: "Accueil (arrivées)", roles: REGISTRATION_MANAGERS },
+/** The groups of the main navigation, in the order they are shown. */
+export const NAV_GROUPS = ["Congrès", "Adhérent·es", "Presse"] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
+export interface NavEntry {
+  to: string;
+  /** The link's accessible name (tests and assistive technologies find the link by it). */
+  label: string;
+  /** A shorter visible text, when the label is long; the label must start with it. */
+  short?: string;
+  roles: readonly Role[];
+  /** The disclosure menu the entry sits in; none: a link at the top level. */
+  group?: NavGroup;
+}
+
+/**
+ * Navigation entries, each shown only to the roles the server would let through. Entries of a
+ * group are listed in its menu; the order of first appearance orders the top level.
+ */
+export const NAV: NavEntry[] = [
+  { to: "/programme", label: "Programme", roles: PROGRAMME_READERS, group: "Congrès" },
+  { to: "/salles", label: "Salles", roles: PROGRAMME_EDITORS, group: "Congrès" },
+  { to: "/intervenants", label: "Intervenant·es", roles: PROGRAMME_EDITORS, group: "Congrès" },
+  { to: "/partenaires", label: "Partenaires", roles: PROGRAMME_EDITORS, group: "Congrès" },
+  { to: "/subdivisions", label: "Subdivisions", roles: SUBDIVISION_READERS, group: "Adhérent·es" },
+  { to: "/adherents", label: "Adhérent·es", roles: MEMBER_MANAGERS, group: "Adhérent·es" },
+  {
+    to: "/inscriptions",
+    label: "Inscriptions",
+    roles: REGISTRATION_READERS,
+    group: "Adhérent·es",
+  },
+  {
+    to: "/accueil",
+    label: "Accueil (arrivées)",
+    roles: REGISTRATION_MANAGERS,
+    group: "Adhérent·es",
+  },
   { to: "/enquetes", label: "Enquêtes", roles: SURVEY_READERS },
-  { to: "/journal", label: "Journal des modifications", roles: ["admin", "organiser"] },
+  {
+    to: "/dossier-de-presse",
+    label: "Dossier de presse",
+    roles: PRESS_KIT_READERS,
+    group: "Presse",
+  },
+  { to: "/dossiers", label: "Dossiers", roles: DOSSIER_READERS, group: "Presse" },
+  {
+    to: "/motions",
+    label: "Motions du CA",
+    short: "Motions",
+    roles: MOTION_READERS,
+    group: "Adhérent·es",
+  },
+  {
+    to: "/journal",
+    label: "Journal des modifications",
+    short: "Journal",
+    roles: ["admin", "organiser"],
+  },
+];
+
+/** Pages anyone may open without an account, linked discreetly below the page. */
+export const PUBLIC_LINKS = [
+  { to: "/public/programme", label: "Programme public" },
+  { to: "/public/inscription", label: "Inscription publique" },
 ];
 
 export function Shell() {
@@ -52,24 +109,10 @@ export function Shell() {
         <NavLink to="/" className="shell__brand">
           Tribune
         </NavLink>
-        <nav aria-label="Navigation principale">
-          <ul className="shell__nav">
-            {NAV.filter((item) => hasRole(role, item.roles)).map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to}>{item.label}</NavLink>
-              </li>
-            ))}
-            <li>
-              <NavLink to="/public/programme">Programme public</NavLink>
-            </li>
-            <li>
-              <NavLink to="/public/inscription">Inscription publique</NavLink>
-            </li>
-          </ul>
-        </nav>
+        <MainNav entries={NAV.filter((item) => hasRole(role, item.roles))} />
         {me.data && (
           <div className="shell__user">
-            <span>
+            <span className="shell__who">
               {me.data.displayName || me.data.email} ·{" "}
               <span className="muted">{ROLE_LABELS[me.data.role]}</span>
             </span>
@@ -87,6 +130,18 @@ export function Shell() {
       <main id="contenu" className="shell__main">
         <Outlet />
       </main>
+      <footer className="shell__footer">
+        <nav aria-label="Pages publiques">
+          <span className="muted">Pages publiques :</span>
+          <ul className="shell__links">
+            {PUBLIC_LINKS.map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to}>{link.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </footer>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { formatDay } from "../format";
 import { errorMessage, useTRPC } from "../trpc";
 import { QrCode } from "./QrCode";
 import { RegistrationForm } from "./RegistrationForm";
+import { WorkshopSignup } from "./WorkshopSignup";
 import "./registration.css";
 
 interface Receipt {
@@ -86,6 +87,8 @@ export default function PublicRegistrationPage() {
           <RegistrationForm editionId={e.id} mode="public" onRegistered={setReceipt} />
         </section>
       )}
+
+      {receipt?.status === "registered" && <WorkshopSignup code={receipt.code} />}
 
       <CancelByCode />
 

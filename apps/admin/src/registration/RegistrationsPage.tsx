@@ -18,6 +18,7 @@ import { formatDateTime } from "../format";
 import { errorMessage, useTRPC } from "../trpc";
 import { Pager } from "./MembersPage";
 import { RegistrationForm } from "./RegistrationForm";
+import { SessionSignupsPanel } from "./SessionSignupsPanel";
 import { downloadText, formatCount, StatusBadge, useSubdivisionOptions } from "./shared";
 import "./registration.css";
 
@@ -272,6 +273,7 @@ export default function RegistrationsPage() {
           <Pager offset={offset} total={total} onChange={setOffset} size={PAGE} />
         </>
       )}
+      {editionId && manager && <SessionSignupsPanel editionId={editionId} manager={manager} />}
     </section>
   );
 }

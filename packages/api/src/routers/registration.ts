@@ -12,6 +12,7 @@ import {
   liveCounts,
   recordAudit,
   registerAttendee,
+  releaseSignupsOf,
   setEditionCapacity,
 } from "@tribune/db";
 import {
@@ -122,6 +123,8 @@ async function cancel(ctx: Context, id: string) {
     return result;
   });
   if (outcome.before.status !== "cancelled") {
+    // Their workshop places go to the people waiting for them.
+    await releaseSignupsOf(ctx.db, id);
     publishRegistrationChange(ctx, outcome.registration.editionId, [
       outcome.registration.subdivisionId,
       ...outcome.promoted.map((p) => p.subdivisionId),

@@ -87,28 +87,40 @@ export async function findRegistrationByCode(
 // --- The quota lock ------------------------------------------------------------------------
 
 /**
- * Locks the edition's quota row until the end of the transaction and returns its capacity.
- * Every change that takes or frees a place holds this lock, so places are counted one
- * transaction at a time: no two requests can both see the last free place. The row is created
- * (without a limit) the first time an edition takes registrations.
+ * Locks a quota row — the edition's (sessionId null) or a session's — until the end of the
+ * transaction and returns its capacity. Every change that takes or frees a place holds this
+ * lock, so places are counted one transaction at a time: no two requests can both see the
+ * last free place. The row is created (without a limit) the first time it is needed.
  */
-export async function lockEditionQuota(
+export async function lockQuotaRow(
   tx: Executor,
   editionId: string,
+  sessionId: string | null,
 ): Promise<{ capacity: number | null }> {
+  const which =
+    sessionId === null
+      ? and(eq(registrationQuotas.editionId, editionId), isNull(registrationQuotas.sessionId))
+      : eq(registrationQuotas.sessionId, sessionId);
   const lock = () =>
     tx
       .select({ capacity: registrationQuotas.capacity })
       .from(registrationQuotas)
-      .where(and(eq(registrationQuotas.editionId, editionId), isNull(registrationQuotas.sessionId)))
+      .where(which)
       .for("update");
   const [row] = await lock();
   if (row) return row;
-  await tx.insert(registrationQuotas).values({ editionId, capacity: null }).onConflictDoNothing();
+  await tx
+    .insert(registrationQuotas)
+    .values({ editionId, sessionId, capacity: null })
+    .onConflictDoNothing();
   const [created] = await lock();
-  if (!created) throw new Error(`No quota row for edition ${editionId}`);
+  if (!created) throw new Error(`No quota row for edition ${editionId}, session ${sessionId}`);
   return created;
 }
+
+/** Locks the edition's quota row (see lockQuotaRow). */
+export const lockEditionQuota = (tx: Executor, editionId: string) =>
+  lockQuotaRow(tx, editionId, null);
 
 /** Places held (registered or checked in) in the edition. */
 async function countConfirmed(tx: Executor, editionId: string): Promise<number> {

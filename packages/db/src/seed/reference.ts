@@ -3,6 +3,7 @@ import type { Database } from "../client";
 import { findEditionByYear } from "../repos/editions";
 import { insertSession } from "../repos/sessions";
 import { editions, partners, rooms } from "../schema";
+import { seedReferenceDossiers } from "./dossiers";
 import { ensureEditionQuota, seedSubdivisions } from "./subdivisions";
 
 /**
@@ -14,6 +15,8 @@ export async function seedReferenceEdition(db: Database): Promise<{ created: boo
   return db.transaction(async (tx) => {
     // Subdivisions came after the first databases were created: seeded on their own terms.
     await seedSubdivisions(tx);
+    // So did the press kit's dossiers (issue 6): also seeded on their own terms.
+    await seedReferenceDossiers(tx);
     if (await findEditionByYear(tx, reference.edition.year)) return { created: false };
     await tx.insert(editions).values(reference.edition);
     await tx.insert(rooms).values(reference.rooms);

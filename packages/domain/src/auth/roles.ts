@@ -45,3 +45,17 @@ export const SURVEY_RESULT_READERS: readonly Role[] = ["admin", "organiser", "bu
 export const HEALTH_DATA_READERS: readonly Role[] = ["admin", "bureau"];
 /** Who reads key figures; `press` sees the published ones of published surveys only. */
 export const KEY_FIGURE_READERS: readonly Role[] = ["admin", "bureau", "press"];
+/** Who reads policy dossiers (issue 6). */
+export const DOSSIER_READERS: readonly Role[] = [
+  "admin",
+  "organiser",
+  "bureau",
+  "press",
+  "representative",
+];
+/** Who writes dossiers and tables motions before the Conseil d'Administration. */
+export const DOSSIER_EDITORS: readonly Role[] = ["admin", "bureau"];
+/** Who reads motions and their votes (the CA is the representatives of the subdivisions). */
+export const MOTION_READERS: readonly Role[] = ["admin", "bureau", "representative"];
+/** Who records votes: a representative their own subdivision's only; admin any. */
+export const VOTE_RECORDERS: readonly Role[] = ["admin", "representative"];
