@@ -146,6 +146,16 @@ export async function loadData(
       ([list, figures]) => ({ list, figures }),
       () => null,
     );
+    // Optional too: dossiers (with their timeline, from dossier.get) and motions.
+    const dossiers = Promise.all([
+      client.dossier.list
+        .query({})
+        .then((list) => Promise.all(list.map((d) => client.dossier.get.query({ id: d.id })))),
+      client.motion.list.query(),
+    ]).then(
+      ([list, motions]) => ({ list, motions }),
+      () => null,
+    );
     const [rooms, sessions, speakers, conflicts, counts] = await Promise.all([
       client.room.list.query({ editionId: edition.id }),
       client.session.list.query({ editionId: edition.id }),
@@ -153,7 +163,17 @@ export async function loadData(
       client.schedule.conflicts.query({ editionId: edition.id }),
       client.registration.counts.query({ editionId: edition.id }),
     ]);
-    return { me, edition, rooms, sessions, speakers, conflicts, counts, surveys: await surveys };
+    return {
+      me,
+      edition,
+      rooms,
+      sessions,
+      speakers,
+      conflicts,
+      counts,
+      surveys: await surveys,
+      dossiers: await dossiers,
+    };
   } catch (error) {
     throw explain(error, server);
   }

@@ -3,12 +3,14 @@ import {
   type ComputedKeyFigure,
   type Conflict,
   type DayGrid,
+  type Dossier,
   daysBetween,
   type Edition,
   type LiveCounts,
   localDay,
   localTime,
   type Me,
+  type MotionOverview,
   type Room,
   roomsOfDay,
   type Session,
@@ -28,6 +30,8 @@ export interface DashboardData {
   counts: LiveCounts | null;
   /** Surveys and key figures; null while the survey API is not there (or refused). */
   surveys: { list: SurveySummary[]; figures: ComputedKeyFigure[] } | null;
+  /** Dossiers with their timeline, and the CA motions; null while that API is not there. */
+  dossiers?: { list: Dossier[]; motions: MotionOverview[] } | null;
 }
 
 export const congressDays = (edition: Edition) => daysBetween(edition.firstDay, edition.lastDay);

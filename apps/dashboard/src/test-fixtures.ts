@@ -128,3 +128,69 @@ export function sampleCounts(editionId: string, checkedInDijon = 12): LiveCounts
     bySubdivision,
   };
 }
+
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+
+/** Three dossiers, one per pillar, and one CA motion (made up for the tests). */
+export function sampleDossiers(): NonNullable<DashboardData["dossiers"]> {
+  const dossier = (
+    n: number,
+    pillar: "representer" | "defendre" | "informer",
+    title: string,
+    status: "veille" | "en_cours" | "mobilisation" | "victoire" | "clos",
+    events: { date: string; label: string }[],
+  ) => ({
+    id: uuid(n),
+    slug: `dossier-${n}`,
+    title,
+    pillar,
+    status,
+    summary: `Résumé presse de ${title}.`,
+    body: [],
+    partners: [],
+    figureIds: [],
+    position: 0,
+    motionIds: [],
+    events: events.map((e, i) => ({ ...e, id: uuid(100 + n * 10 + i) })),
+  });
+  return {
+    list: [
+      dossier(3, "informer", "Guide de l'internat", "clos", []),
+      dossier(1, "representer", "Réforme du troisième cycle", "en_cours", [
+        { date: "2023-10-13", label: "Grève des internes" },
+        { date: "2024-02-01", label: "Rencontre au ministère" },
+      ]),
+      dossier(2, "defendre", "Temps de travail", "mobilisation", [
+        { date: "2025-11-03", label: "Lancement de l'enquête" },
+      ]),
+    ],
+    motions: [
+      {
+        id: uuid(50),
+        meetingId: uuid(60),
+        dossierId: uuid(2),
+        title: "Motion sur le repos de sécurité",
+        text: "…",
+        rule: "simple",
+        synthetic: true,
+        meeting: {
+          id: uuid(60),
+          date: "2025-12-06",
+          city: "Dijon",
+          hostSubdivisionId: null,
+          note: "",
+        },
+        result: {
+          adopted: true,
+          pour: 12,
+          contre: 3,
+          abstention: 1,
+          absent: 0,
+          cast: 15,
+          required: 8,
+          explanation: "Motion adoptée : 12 voix pour et 3 contre.",
+        },
+      },
+    ],
+  };
+}

@@ -2,7 +2,7 @@ import type { LiveCounts } from "@tribune/domain";
 import { render } from "ink-testing-library";
 import { describe, expect, it, vi } from "vitest";
 import { fixedClock } from "../clock";
-import { sampleCounts, sampleData } from "../test-fixtures";
+import { sampleCounts, sampleData, sampleDossiers } from "../test-fixtures";
 import { App } from "./App";
 import type { LiveSource } from "./hooks/useLive";
 import { KEYS, tick } from "./test-keys";
@@ -29,6 +29,40 @@ function manualLive() {
 }
 
 describe("App", () => {
+  it("switches to the Dossiers screen with 5, filter included, within 80×24", async () => {
+    const { lastFrame, stdin } = render(
+      <App data={sampleData({ dossiers: sampleDossiers() })} clock={clock} size={size} />,
+    );
+    await tick();
+    stdin.write("5");
+    await tick();
+    const frame = lastFrame() ?? "";
+    expect(frame).toContain("[5 Dossiers]");
+    expect(frame).toContain("REPRÉSENTER");
+    expect(frame).toContain("13/10/2023  Grève des internes");
+    expect(frame).toContain("Tab/1-5");
+    const lines = frame.split("\n");
+    expect(lines.length).toBeLessThan(24);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
+    stdin.write("/");
+    await tick();
+    for (const c of "internat") stdin.write(c);
+    await tick();
+    stdin.write(KEYS.enter);
+    await tick();
+    expect(lastFrame()).toContain("› Guide de l'internat");
+    expect(lastFrame()).not.toContain("REPRÉSENTER");
+  });
+
+  it("leaves the Dossiers screen out when the server does not give them", async () => {
+    const { lastFrame, stdin } = render(<App data={sampleData()} clock={clock} size={size} />);
+    expect(lastFrame()).not.toContain("Dossiers");
+    await tick();
+    stdin.write("5");
+    await tick();
+    expect(lastFrame()).toContain("[1 Aperçu]");
+  });
+
   it("opens on the overview, shorter than the terminal, with the keys in the footer", () => {
     const frame = render(<App data={sampleData()} clock={clock} size={size} />).lastFrame() ?? "";
     expect(frame).toContain("[1 Aperçu]");

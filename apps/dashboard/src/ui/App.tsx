@@ -2,6 +2,7 @@ import { Box, Text, useApp, useInput } from "ink";
 import { useMemo, useRef, useState } from "react";
 import type { Clock } from "../clock";
 import { conflictMessages, type DashboardData, dayGrids, editionMoment } from "../model";
+import { Dossiers } from "./components/Dossiers";
 import { Footer } from "./components/Footer";
 import { Header } from "./components/Header";
 import { Help } from "./components/Help";
@@ -30,6 +31,7 @@ const FOOTER_KEYS: Record<ScreenId, string> = {
   programme: "←→ jour · Entrée détails · ",
   subdivisions: "s tri · ",
   enquetes: "",
+  dossiers: "",
 };
 
 /**
@@ -44,7 +46,10 @@ export function App({ data, clock, live, screen = "apercu", size, interactive = 
   const current = { ...data, counts: liveState.counts };
   // A screen whose data the server does not give is left out, not faked.
   const screens = SCREENS.filter(
-    (s) => (s.id !== "subdivisions" || current.counts) && (s.id !== "enquetes" || data.surveys),
+    (s) =>
+      (s.id !== "subdivisions" || current.counts) &&
+      (s.id !== "enquetes" || data.surveys) &&
+      (s.id !== "dossiers" || data.dossiers),
   );
   const [active, setActive] = useState<ScreenId>(
     screens.some((s) => s.id === screen) ? screen : "apercu",
@@ -141,6 +146,14 @@ export function App({ data, clock, live, screen = "apercu", size, interactive = 
           <Surveys
             surveys={data.surveys.list}
             figures={data.surveys.figures}
+            width={width}
+            height={bodyHeight}
+            filter={filter}
+            active={bodyActive}
+          />
+        ) : active === "dossiers" && data.dossiers ? (
+          <Dossiers
+            dossiers={data.dossiers.list}
             width={width}
             height={bodyHeight}
             filter={filter}

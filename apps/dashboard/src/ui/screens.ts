@@ -3,6 +3,7 @@ export const SCREENS = [
   { id: "programme", label: "Programme" },
   { id: "subdivisions", label: "Subdivisions" },
   { id: "enquetes", label: "Enquêtes" },
+  { id: "dossiers", label: "Dossiers" },
 ] as const;
 export type ScreenId = (typeof SCREENS)[number]["id"];
 

@@ -2,13 +2,13 @@ import { Box, Text } from "ink";
 import { theme } from "../theme";
 
 const KEYS: [string, string][] = [
-  ["1 2 3 4, Tab", "changer d'écran (Maj+Tab : précédent)"],
+  ["1-5, Tab", "changer d'écran (Maj+Tab : précédent)"],
   ["↑ ↓, j k", "se déplacer"],
   ["← →, h l", "jour précédent / suivant (Programme)"],
   ["Entrée", "détails de la session (Programme)"],
   ["Échap", "revenir, fermer l'aide, effacer le filtre"],
   ["s", "changer le tri (Subdivisions)"],
-  ["/", "filtrer (sessions, subdivisions)"],
+  ["/", "filtrer (sessions, subdivisions, dossiers)"],
   ["?", "cette aide"],
   ["q", "quitter"],
 ];

@@ -1,7 +1,7 @@
 import { render } from "ink-testing-library";
 import { describe, expect, it } from "vitest";
 import { clockAt } from "../../clock";
-import { sampleData } from "../../test-fixtures";
+import { sampleData, sampleDossiers } from "../../test-fixtures";
 import { Overview } from "./Overview";
 
 describe("Overview", () => {
@@ -52,5 +52,22 @@ describe("Overview", () => {
         />,
       ).lastFrame() ?? "";
     expect(frame).not.toContain("Par subdivision");
+  });
+  it("shows the latest motion and its result, and nothing without motions", () => {
+    const render80 = (data: ReturnType<typeof sampleData>) =>
+      render(
+        <Overview
+          data={data}
+          now={clockAt("2026-01-10T10:00")()}
+          width={80}
+          height={20}
+          filter=""
+        />,
+      ).lastFrame() ?? "";
+    expect(render80(sampleData({ dossiers: sampleDossiers() }))).toContain(
+      "Dernière motion (06/12/2025) : Motion sur le repos de sécurité — Motion adoptée",
+    );
+    const none = render80(sampleData({ dossiers: { list: [], motions: [] } }));
+    expect(none).not.toContain("Dernière motion");
   });
 });

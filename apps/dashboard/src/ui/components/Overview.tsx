@@ -66,6 +66,20 @@ export function Overview({ data, now, width, height, filter }: OverviewProps) {
       </Text>,
     );
   }
+  // The latest CA motion (by meeting date; the list's last on a tie) and its result.
+  const latest = data.dossiers?.motions.reduce<(typeof data.dossiers.motions)[number] | null>(
+    (best, m) => (!best || (m.meeting.date ?? "") >= (best.meeting.date ?? "") ? m : best),
+    null,
+  );
+  if (latest)
+    lines.push(
+      <Text key="mo">
+        {fit(
+          `Dernière motion${latest.meeting.date ? ` (${frenchDay(latest.meeting.date)})` : ""} : ${latest.title} — ${latest.result.explanation}`,
+          width,
+        )}
+      </Text>,
+    );
   lines.push(<Text key="sp1"> </Text>);
 
   if (isDuringCongress(edition, now)) {
