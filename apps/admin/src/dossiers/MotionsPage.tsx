@@ -14,6 +14,7 @@ import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useSearchParams } from "react-router";
 import { hasRole, useMe } from "../auth/useMe";
+import { FormFooter } from "../catalog/CatalogLayout";
 import { apiResolver, showServerError } from "../catalog/forms";
 import "../catalog/catalog.css";
 import { errorMessage, useTRPC } from "../trpc";
@@ -264,19 +265,11 @@ function MotionForm({ onDone }: { onDone: () => void }) {
         <input id={ids.synthetic} type="checkbox" {...form.register("synthetic")} /> Donnée de
         démonstration (pas une décision réelle)
       </label>
-      {errors.root?.server && (
-        <p role="alert" className="notice notice--error">
-          {errors.root.server.message}
-        </p>
-      )}
-      <div className="catalog__actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? "Enregistrement…" : "Enregistrer"}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          Annuler
-        </button>
-      </div>
+      <FormFooter
+        error={errors.root?.server?.message}
+        submitting={isSubmitting}
+        onCancel={onDone}
+      />
     </form>
   );
 }
