@@ -11,6 +11,11 @@ const Env = z.object({
   TRIBUNE_PUBLIC_URL: z.string().url().optional(),
   /** Gives every demo account this password instead of a random one (demos, browser tests). */
   TRIBUNE_DEMO_PASSWORD: z.string().min(12).optional(),
+  /**
+   * `off` lifts the per-address allowances of the public pages (registration, codes, surveys):
+   * for load benches from one address only, never in production.
+   */
+  TRIBUNE_RATE_LIMITS: z.enum(["on", "off"]).default("on"),
   /** `pnpm …` runs scripts inside the package: INIT_CWD is where the user typed the command. */
   INIT_CWD: z.string().optional(),
 });

@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
+import { createPublicRateLimits } from "@tribune/api";
 import { openDatabase } from "@tribune/db";
 import { ROLE_LABELS } from "@tribune/domain";
 import { bootstrap } from "./bootstrap";
@@ -14,7 +15,14 @@ async function main() {
   const { seeded, demoAccounts } = await bootstrap(database.db, {
     demoPassword: env.TRIBUNE_DEMO_PASSWORD,
   });
-  const server = createServer(createApp({ database, publicUrl: env.TRIBUNE_PUBLIC_URL, adminDir }));
+  const server = createServer(
+    createApp({
+      database,
+      publicUrl: env.TRIBUNE_PUBLIC_URL,
+      adminDir,
+      rateLimits: env.TRIBUNE_RATE_LIMITS === "on" ? createPublicRateLimits() : null,
+    }),
+  );
   server.listen(env.PORT, env.HOST, () => {
     const url = env.TRIBUNE_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
     const where =

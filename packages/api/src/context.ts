@@ -1,5 +1,6 @@
 import type { Database, EventBus } from "@tribune/db";
 import type { Me } from "@tribune/domain";
+import type { PublicRateLimits } from "./rate-limit";
 
 /** The signed-in person, with the login session that proved it. */
 export interface Actor extends Me {
@@ -26,4 +27,6 @@ export interface Context {
    * every instance on PostgreSQL; left out (tests, scripts), an in-process bus per database.
    */
   events?: EventBus;
+  /** Allowances of the public mutations per client address; left out (tests, scripts), no limit. */
+  rateLimits?: PublicRateLimits;
 }

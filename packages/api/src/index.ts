@@ -6,6 +6,12 @@ export { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "./auth/tokens";
 export type { Actor, Context, CookieJar } from "./context";
 export { INTERNAL_MESSAGE } from "./errors";
 export {
+  type Allowance,
+  createPublicRateLimits,
+  DEFAULT_ALLOWANCES,
+  type PublicRateLimits,
+} from "./rate-limit";
+export {
   type AppRouter,
   appRouter,
   createCaller,

@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Actor, Context } from "./context";
 import { ALREADY_EXISTS_MESSAGE, describeError, isUniqueViolation, TRPC_CODE_OF } from "./errors";
+import type { PublicBucket } from "./rate-limit";
 
 // Validation messages zod words itself (not the schemas) reach users: make them French.
 configureFrenchZodMessages();
@@ -65,6 +66,13 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(mapErrors).meta({ access: { public: true } });
+
+/** A public procedure, each call counted against the caller's address's allowance for `bucket`. */
+export const rateLimitedPublicProcedure = (bucket: PublicBucket) =>
+  publicProcedure.use(async ({ ctx, next }) => {
+    await ctx.rateLimits?.consume(bucket, ctx.clientIp);
+    return next();
+  });
 
 const UNAUTHENTICATED = "Connectez-vous pour continuer.";
 const FORBIDDEN = "Votre rôle ne permet pas cette action.";

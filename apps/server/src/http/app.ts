@@ -1,5 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { appRouter, type Context, createCaller, resolveActor } from "@tribune/api";
+import {
+  appRouter,
+  type Context,
+  createCaller,
+  createPublicRateLimits,
+  type PublicRateLimits,
+  resolveActor,
+} from "@tribune/api";
 import type { OpenDatabase } from "@tribune/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { PressKitRenderer } from "../press-kit/renderer";
@@ -19,6 +26,8 @@ export interface AppOptions {
   log?: (message: string, error?: unknown) => void;
   /** Renders press-kit PDFs in a worker thread; one is started on the first download if not given. */
   pressKitRenderer?: PressKitRenderer;
+  /** Allowances of the public procedures per address (default: the standard ones); null: none. */
+  rateLimits?: PublicRateLimits | null;
 }
 
 const clientIp = (req: IncomingMessage) => req.socket.remoteAddress ?? "unknown";
@@ -38,6 +47,7 @@ export function createApp({
   adminDir,
   log = console.error,
   pressKitRenderer,
+  rateLimits = createPublicRateLimits(),
 }: AppOptions) {
   const secure = publicUrl?.startsWith("https://") ?? false;
   const db = database.db;
@@ -62,6 +72,7 @@ export function createApp({
         clientIp: clientIp(req),
         actor: await resolveActor(db, cookies.token),
         events: database.events,
+        rateLimits: rateLimits ?? undefined,
       };
     },
     onError({ error, path }) {

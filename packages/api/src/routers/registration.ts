@@ -45,7 +45,7 @@ import { toSpreadsheetCsv } from "../csv";
 import { found } from "../found";
 import { eventsOf, publishRegistrationChange } from "../live";
 import { scopedSubdivision } from "../scope";
-import { procedureFor, publicProcedure } from "../trpc";
+import { procedureFor, rateLimitedPublicProcedure } from "../trpc";
 
 const manager = procedureFor(...REGISTRATION_MANAGERS);
 const reader = procedureFor(...REGISTRATION_READERS);
@@ -170,13 +170,13 @@ export const registrationRouter = {
    * Public self-registration (no account): a place, or the waitlist when the edition is full.
    * Send an idempotency key so that a retried submission cannot register twice.
    */
-  register: publicProcedure
+  register: rateLimitedPublicProcedure("register")
     .input(RegistrationInput)
     .output(RegistrationReceipt)
     .mutation(async ({ ctx, input }) => toReceipt(await register(ctx, input, null))),
 
   /** Public: cancels with the registration code; the first person waiting gets the place. */
-  cancelByCode: publicProcedure
+  cancelByCode: rateLimitedPublicProcedure("code")
     .input(CancelByCodeInput)
     .output(RegistrationReceipt)
     .mutation(async ({ ctx, input }) => {

@@ -31,7 +31,7 @@ import { z } from "zod";
 import { auditActor } from "../audit";
 import type { Context } from "../context";
 import { found } from "../found";
-import { procedureFor, publicProcedure } from "../trpc";
+import { procedureFor, rateLimitedPublicProcedure } from "../trpc";
 
 const manager = procedureFor(...REGISTRATION_MANAGERS);
 const viewer = procedureFor(...REGISTRATION_MANAGERS, "bureau");
@@ -117,7 +117,7 @@ export const signupRouter = {
    * Public: an attendee with a congress place signs up for a workshop or toolbox with their
    * registration code; the waitlist when it is full. Send an idempotency key with retries.
    */
-  join: publicProcedure
+  join: rateLimitedPublicProcedure("code")
     .input(SignupJoinInput)
     .output(SignupReceipt)
     .mutation(async ({ ctx, input }) => {
@@ -126,7 +126,7 @@ export const signupRouter = {
     }),
 
   /** Public: leaves the session; the first person waiting gets the place. */
-  leave: publicProcedure
+  leave: rateLimitedPublicProcedure("code")
     .input(SignupLeaveInput)
     .output(SignupReceipt)
     .mutation(async ({ ctx, input }) => {
@@ -145,7 +145,7 @@ export const signupRouter = {
    * Public, with a registration code: the edition's published workshops and toolboxes with
    * their places left, and the attendee's own status in each. Counts only, no names.
    */
-  options: publicProcedure
+  options: rateLimitedPublicProcedure("code")
     .input(z.object({ code: RegistrationCode }))
     .output(z.array(SignupOption))
     .query(async ({ ctx, input }) => {

@@ -34,7 +34,7 @@ import { z } from "zod";
 import { auditActor } from "../audit";
 import { parseCsv } from "../csv";
 import { computeKeyFigures, questionResult } from "../survey-results";
-import { procedureFor, publicProcedure } from "../trpc";
+import { procedureFor, publicProcedure, rateLimitedPublicProcedure } from "../trpc";
 
 const SurveyId = z.object({ id: z.uuid() });
 
@@ -95,7 +95,7 @@ export const surveyRouter = {
    * nothing stored), then stored without anything that identifies the respondent — only the
    * day. An invitation-only survey spends the one-time token in the same transaction.
    */
-  respond: publicProcedure
+  respond: rateLimitedPublicProcedure("respond")
     .input(SurveyResponseInput)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
