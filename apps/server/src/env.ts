@@ -16,6 +16,8 @@ const Env = z.object({
    * for load benches from one address only, never in production.
    */
   TRIBUNE_RATE_LIMITS: z.enum(["on", "off"]).default("on"),
+  /** Reverse proxies in front of the server, so that rate limits see clients, not the proxy. */
+  TRIBUNE_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** `pnpm …` runs scripts inside the package: INIT_CWD is where the user typed the command. */
   INIT_CWD: z.string().optional(),
 });

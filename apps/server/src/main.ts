@@ -21,6 +21,7 @@ async function main() {
       publicUrl: env.TRIBUNE_PUBLIC_URL,
       adminDir,
       rateLimits: env.TRIBUNE_RATE_LIMITS === "on" ? createPublicRateLimits() : null,
+      proxyHops: env.TRIBUNE_PROXY_HOPS,
     }),
   );
   server.listen(env.PORT, env.HOST, () => {

@@ -28,9 +28,26 @@ export interface AppOptions {
   pressKitRenderer?: PressKitRenderer;
   /** Allowances of the public procedures per address (default: the standard ones); null: none. */
   rateLimits?: PublicRateLimits | null;
+  /** How many reverse proxies of ours stand in front (TRIBUNE_PROXY_HOPS); 0: none. */
+  proxyHops?: number;
 }
 
-const clientIp = (req: IncomingMessage) => req.socket.remoteAddress ?? "unknown";
+/**
+ * The client's address for rate limits. Behind `proxyHops` reverse proxies, each appends the
+ * address it received from to X-Forwarded-For: counting from the right skips our own proxies,
+ * and whatever a client wrote on the left of the header is never trusted.
+ */
+export function clientAddress(req: IncomingMessage, proxyHops: number): string {
+  const peer = req.socket.remoteAddress ?? "unknown";
+  if (proxyHops === 0) return peer;
+  const header = req.headers["x-forwarded-for"];
+  const forwarded = (Array.isArray(header) ? header.join(",") : (header ?? ""))
+    .split(",")
+    .map((a) => a.trim())
+    .filter(Boolean);
+  const chain = [...forwarded, peer];
+  return chain[Math.max(0, chain.length - 1 - proxyHops)] ?? peer;
+}
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, {
@@ -48,6 +65,7 @@ export function createApp({
   log = console.error,
   pressKitRenderer,
   rateLimits = createPublicRateLimits(),
+  proxyHops = 0,
 }: AppOptions) {
   const secure = publicUrl?.startsWith("https://") ?? false;
   const db = database.db;
@@ -69,7 +87,7 @@ export function createApp({
       return {
         db,
         cookies,
-        clientIp: clientIp(req),
+        clientIp: clientAddress(req, proxyHops),
         actor: await resolveActor(db, cookies.token),
         events: database.events,
         rateLimits: rateLimits ?? undefined,
