@@ -40,7 +40,7 @@ export async function logIn(
     await noteLoginFailure(db, ip, input.email);
     throw new DomainError("unauthenticated", BAD_CREDENTIALS);
   }
-  await noteLoginSuccess(db, input.email);
+  await noteLoginSuccess(db, ip, input.email);
   if (previousToken) await revokeAuthSession(db, hashSessionToken(previousToken));
   const token = newSessionToken();
   await insertAuthSession(db, {

@@ -82,20 +82,45 @@ describe.each(testBackends())("auth on %s", (backend) => {
     expect(error.message).toBe(BAD_CREDENTIALS);
   });
 
-  it("locks an account after 5 failures, even against the right password from elsewhere", async () => {
-    const user = await newAccount();
-    for (let i = 0; i < 5; i++) {
-      expect((await rejection(attempt(user.email, `mauvais essai ${i}`))).data.code).toBe(
-        "UNAUTHORIZED",
-      );
-    }
-    const error = await rejection(attempt(user.email, PASSWORD));
+  const attemptFrom = (address: string, email: string, password: string) =>
+    createCaller({
+      db: api.db,
+      actor: null,
+      clientIp: address,
+      cookies: new FakeCookieJar(),
+    }).auth.login({ email, password });
+  const expectLocked = (error: Awaited<ReturnType<typeof rejection>>) => {
     expect(error.data).toMatchObject({
       code: "TOO_MANY_REQUESTS",
       httpStatus: 429,
       appCode: "rate_limited",
     });
     expect(error.message).toMatch(/Trop de tentatives/);
+  };
+
+  it("locks an account for an address after 5 failures from it, even against the right password", async () => {
+    const user = await newAccount();
+    const guesser = freshAddress();
+    for (let i = 0; i < 5; i++) {
+      const error = await rejection(attemptFrom(guesser, user.email, `mauvais essai ${i}`));
+      expect(error.data.code).toBe("UNAUTHORIZED");
+    }
+    expectLocked(await rejection(attemptFrom(guesser, user.email, PASSWORD)));
+  });
+
+  it("a stranger's five wrong guesses do not lock the owner out from their own address", async () => {
+    const user = await newAccount();
+    const stranger = freshAddress();
+    for (let i = 0; i < 5; i++) await rejection(attemptFrom(stranger, user.email, `essai ${i}`));
+    await expect(attemptFrom(freshAddress(), user.email, PASSWORD)).resolves.toMatchObject({
+      id: user.id,
+    });
+  });
+
+  it("locks the account everywhere after 30 failures spread over many addresses", async () => {
+    const user = await newAccount();
+    for (let i = 0; i < 30; i++) await rejection(attempt(user.email, `mauvais essai ${i}`));
+    expectLocked(await rejection(attempt(user.email, PASSWORD)));
   });
 
   it("does not lock an account that failed 4 times, and a success resets the count", async () => {
