@@ -1,6 +1,14 @@
-import { getSurvey, responseStats, seedReferenceEdition, seedReferenceSurveys } from "@tribune/db";
+import {
+  getSurvey,
+  insertResponses,
+  insertSurvey,
+  listSubdivisionOptions,
+  responseStats,
+  seedReferenceEdition,
+  seedReferenceSurveys,
+} from "@tribune/db";
 import { openTestDatabase, testBackends } from "@tribune/db/testing";
-import type { Role } from "@tribune/domain";
+import { type Role, subdivisionQuestion } from "@tribune/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rejection, testApi } from "../test-support";
 
@@ -188,6 +196,59 @@ describe.each(testBackends())("survey router on %s", (backend) => {
     await db.execute(
       `delete from survey_responses where survey_id = '${dix}' and synthetic = false`,
     );
+  });
+
+  it("counts responses per subdivision with suppression, and per day with a running total", async () => {
+    const subdivisions = await listSubdivisionOptions(db);
+    const [a, b, c] = subdivisions;
+    if (!a || !b || !c) throw new Error("needs three subdivisions");
+    const survey = await insertSurvey(db, {
+      slug: "collecte-test",
+      title: "Collecte",
+      year: 2026,
+      opensOn: null,
+      closesOn: null,
+      disclosureThreshold: 5,
+      questions: [subdivisionQuestion(subdivisions)],
+    });
+    const answer = (slug: string, submittedOn: string) => ({
+      submittedOn,
+      answers: { subdivision: slug },
+    });
+    await insertResponses(db, survey.id, [
+      ...Array.from({ length: 10 }, () => answer(a.slug, "2026-03-01")),
+      answer(a.slug, "2026-03-03"),
+      answer(a.slug, "2026-03-03"),
+      ...Array.from({ length: 7 }, () => answer(b.slug, "2026-03-03")),
+      ...Array.from({ length: 3 }, () => answer(c.slug, "2026-03-04")),
+    ]);
+    const status = await (await api.callerAs("organiser")).survey.collection({ id: survey.id });
+    expect(status).toMatchObject({
+      surveyId: survey.id,
+      threshold: 5,
+      total: 22,
+      synthetic: false,
+    });
+    expect(status.byDay).toEqual([
+      { day: "2026-03-01", responses: 10, cumulative: 10 },
+      { day: "2026-03-03", responses: 9, cumulative: 19 },
+      { day: "2026-03-04", responses: 3, cumulative: 22 },
+    ]);
+    const count = (id: string) => status.bySubdivision.find((s) => s.subdivisionId === id);
+    expect(count(a.id)).toEqual({ subdivisionId: a.id, subdivision: a.name, responses: 12 });
+    // 3 answers from c are hidden; b (7) is hidden too, or 22 − 12 would give c away.
+    expect(count(c.id)?.responses).toBeNull();
+    expect(count(b.id)?.responses).toBeNull();
+    expect(status.bySubdivision.filter((s) => s.responses !== null)).toHaveLength(1);
+
+    const press = await api.callerAs("press");
+    expect((await rejection(press.survey.collection({ id: survey.id }))).data.code).toBe(
+      "NOT_FOUND",
+    );
+    await db.execute(`update surveys set status = 'published' where id = '${survey.id}'`);
+    expect((await press.survey.collection({ id: survey.id })).total).toBe(22);
+    await db.execute(`delete from survey_responses where survey_id = '${survey.id}'`);
+    await db.execute(`delete from surveys where id = '${survey.id}'`);
   });
 
   describe("public response form", () => {

@@ -2,12 +2,16 @@ import {
   getSurvey,
   insertResponses,
   issueSurveyTokens,
+  listSubdivisionOptions,
   listSurveys,
   recordAudit,
   responseStats,
+  responsesPerAnswer,
+  responsesPerDay,
   storeResponse,
 } from "@tribune/db";
 import {
+  buildCollection,
   ComputedKeyFigure,
   coarsenToDay,
   DomainError,
@@ -16,6 +20,7 @@ import {
   PublicSurvey,
   parseResponse,
   parseSurveyImport,
+  profileQuestion,
   publicSurvey,
   QuestionResult,
   ResultQuery,
@@ -23,6 +28,7 @@ import {
   SURVEY_READERS,
   SURVEY_RESULT_READERS,
   Survey,
+  SurveyCollection,
   SurveyImportInput,
   SurveyImportReport,
   SurveyResponseInput,
@@ -201,6 +207,33 @@ export const surveyRouter = {
           "Données de santé : seuls l'administration et le Bureau National voient les ventilations.",
         );
       return questionResult(ctx.db, survey, input.questionId, input.groupBy);
+    }),
+
+  /**
+   * Collection status: responses per subdivision (disclosure control applied, as for results)
+   * and per day with the running total. The press sees published surveys only.
+   */
+  collection: procedureFor(...SURVEY_RESULT_READERS, "press")
+    .input(SurveyId)
+    .output(SurveyCollection)
+    .query(async ({ ctx, input }) => {
+      const survey = await getSurvey(ctx.db, input.id);
+      if (ctx.actor.role === "press" && survey.status !== "published")
+        throw new DomainError("not_found", "Enquête introuvable.");
+      const question = profileQuestion(survey, "subdivision");
+      const [subdivisions, subdivisionCounts, dayCounts, stats] = await Promise.all([
+        listSubdivisionOptions(ctx.db),
+        question ? responsesPerAnswer(ctx.db, survey.id, question.id) : [],
+        responsesPerDay(ctx.db, survey.id),
+        responseStats(ctx.db, survey.id),
+      ]);
+      return buildCollection({
+        survey,
+        subdivisions,
+        subdivisionCounts,
+        dayCounts,
+        synthetic: stats.synthetic,
+      });
     }),
 
   /** Key figures computed now, with provenance; the press sees published figures only. */

@@ -361,6 +361,38 @@ export async function responseStats(db: Executor, surveyId: string) {
   };
 }
 
+/** Responses per answer to one (single-choice) question, unanswered ones under a null key. */
+export async function responsesPerAnswer(
+  db: Executor,
+  surveyId: string,
+  questionId: string,
+): Promise<{ key: string | null; n: number }[]> {
+  const rows = await db
+    .select({ key: sql<string | null>`${answerText(questionId)}`, n: sql<number>`count(*)::int` })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.surveyId, surveyId))
+    .groupBy(sql`1`)
+    .orderBy(sql`1`);
+  return rows.map((r) => ({ key: r.key, n: Number(r.n) }));
+}
+
+/** Responses per day (the only date kept with answers). */
+export async function responsesPerDay(
+  db: Executor,
+  surveyId: string,
+): Promise<{ day: string; n: number }[]> {
+  const rows = await db
+    .select({
+      day: sql<string>`${surveyResponses.submittedOn}::text`,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.surveyId, surveyId))
+    .groupBy(surveyResponses.submittedOn)
+    .orderBy(asc(surveyResponses.submittedOn));
+  return rows.map((r) => ({ day: r.day, n: Number(r.n) }));
+}
+
 // ——— Key figures —————————————————————————————————————————————————————————————————————
 
 export async function upsertKeyFigure(

@@ -1,3 +1,4 @@
+export * from "./collection";
 export * from "./disclosure";
 export * from "./import";
 export * from "./keyFigure";
