@@ -146,11 +146,9 @@ export async function loadData(
       ([list, figures]) => ({ list, figures }),
       () => null,
     );
-    // Optional too: dossiers (with their timeline, from dossier.get) and motions.
+    // Optional too: dossiers with their timeline (one call for all), and motions.
     const dossiers = Promise.all([
-      client.dossier.list
-        .query({})
-        .then((list) => Promise.all(list.map((d) => client.dossier.get.query({ id: d.id })))),
+      client.dossier.overview.query({}),
       client.motion.list.query(),
     ]).then(
       ([list, motions]) => ({ list, motions }),

@@ -139,4 +139,39 @@ describe.each(testBackends())("dossier and motion procedures on %s", (backend) =
     const votes = await listAudit(api.db, { entity: "motion", limit: 20 });
     expect(votes.filter((e) => e.action === "vote")).toHaveLength(4);
   });
+
+  it("gives every dossier with its timeline in one call, as get gives them one by one", async () => {
+    const extra = await bureau.dossier.create({
+      slug: "deux-dates",
+      title: "Un dossier à deux dates",
+      pillar: "informer",
+      status: "veille",
+      summary: "Deux événements, donnés dans le désordre.",
+      body: [],
+      partners: [],
+      figureIds: [],
+      position: 99,
+      events: [
+        { date: "2025-09-01", label: "Rentrée" },
+        { date: "2025-03-01", label: "Printemps" },
+      ],
+    });
+    const overview = await bureau.dossier.overview({});
+    const list = await bureau.dossier.list({});
+    expect(overview.map((d) => d.id)).toEqual(list.map((d) => d.id));
+    const one = await Promise.all(list.map((d) => bureau.dossier.get({ id: d.id })));
+    expect(overview).toEqual(one);
+    expect(overview.find((d) => d.id === extra.id)?.events.map((e) => e.label)).toEqual([
+      "Printemps",
+      "Rentrée",
+    ]);
+    expect(overview.some((d) => d.events.length === 0)).toBe(true);
+    await bureau.dossier.delete({ id: extra.id });
+    const victoires = await press.dossier.overview({ status: "victoire" });
+    expect(victoires.map((d) => d.title)).toEqual([
+      "PÉRENNISATION DE LA REVALORISATION DES GARDES",
+    ]);
+    const member = await api.callerAs("member");
+    expect((await rejection(member.dossier.overview({}))).data.code).toBe("FORBIDDEN");
+  });
 });

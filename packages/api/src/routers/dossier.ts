@@ -3,6 +3,7 @@ import {
   findDossier,
   insertDossier,
   listDossiers,
+  listDossiersWithEvents,
   recordAudit,
   updateDossier,
 } from "@tribune/db";
@@ -31,6 +32,12 @@ export const dossierRouter = {
     .input(DossierQuery.default({}))
     .output(z.array(DossierSummary))
     .query(({ ctx, input }) => listDossiers(ctx.db, input)),
+
+  /** Every dossier with its timeline, in one call (the dashboard shows them all). */
+  overview: reader
+    .input(DossierQuery.default({}))
+    .output(z.array(Dossier))
+    .query(({ ctx, input }) => listDossiersWithEvents(ctx.db, input)),
 
   get: reader
     .input(z.object({ id: z.uuid() }))

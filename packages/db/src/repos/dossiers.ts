@@ -113,3 +113,34 @@ export async function updateDossier(
 export async function deleteDossier(db: Executor, id: string): Promise<void> {
   await db.delete(dossiers).where(eq(dossiers.id, id));
 }
+
+/**
+ * Every dossier (as `listDossiers` filters and orders them) with its timeline, in three
+ * queries whatever their number: the dashboard shows them all at once.
+ */
+export async function listDossiersWithEvents(
+  db: Executor,
+  query: DossierQuery = {},
+): Promise<Dossier[]> {
+  const summaries = await listDossiers(db, query);
+  if (summaries.length === 0) return [];
+  const rows = await db
+    .select({
+      dossierId: dossierEvents.dossierId,
+      id: dossierEvents.id,
+      date: dossierEvents.date,
+      label: dossierEvents.label,
+    })
+    .from(dossierEvents)
+    .where(
+      inArray(
+        dossierEvents.dossierId,
+        summaries.map((d) => d.id),
+      ),
+    )
+    .orderBy(asc(dossierEvents.date), asc(dossierEvents.label));
+  const events = new Map<string, Dossier["events"]>();
+  for (const { dossierId, ...event } of rows)
+    events.set(dossierId, [...(events.get(dossierId) ?? []), event]);
+  return summaries.map((d) => ({ ...d, events: events.get(d.id) ?? [] }));
+}
