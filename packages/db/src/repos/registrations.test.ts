@@ -5,6 +5,7 @@ import { editions } from "../schema";
 import { seedReferenceEdition } from "../seed/reference";
 import { seedSyntheticRegistrations } from "../seed/subdivisions";
 import { type Backend, openTestDatabase, testBackends } from "../testing";
+import { listAudit } from "./audit";
 import { idempotent } from "./idempotency";
 import {
   cancelRegistration,
@@ -20,6 +21,7 @@ import {
 
 const LILLE = referenceSubdivision("lille").id;
 const NANCY = referenceSubdivision("nancy").id;
+const SYSTEM_ACTOR = { id: null, email: "accueil@tribune.test" };
 
 let editionCount = 0;
 /** A fresh edition (its own quota and registrations) for one test. */
@@ -144,19 +146,42 @@ describe.each(testBackends())("registrations on %s", (backend: Backend) => {
     const editionId = await newEdition(db, 1);
     const first = (await register(db, person(editionId, 1))).registration;
     const waiting = (await register(db, person(editionId, 2))).registration;
-    const once = await checkInRegistration(db, { id: first.id }, null);
+    const once = await checkInRegistration(db, { id: first.id }, SYSTEM_ACTOR);
     expect(once.alreadyCheckedIn).toBe(false);
     expect(once.registration.status).toBe("checked_in");
-    const twice = await checkInRegistration(db, { id: first.id }, null);
+    const twice = await checkInRegistration(db, { id: first.id }, SYSTEM_ACTOR);
     expect(twice).toMatchObject({ alreadyCheckedIn: true });
     expect(twice.registration.checkedInAt).toBe(once.registration.checkedInAt);
-    await expect(checkInRegistration(db, { id: waiting.id }, null)).rejects.toMatchObject({
+    await expect(checkInRegistration(db, { id: waiting.id }, SYSTEM_ACTOR)).rejects.toMatchObject({
       code: "invalid",
       message: expect.stringMatching(/liste d'attente \(position 1\)/),
     });
     await expect(db.transaction((tx) => cancelRegistration(tx, first.id))).rejects.toMatchObject({
       code: "invalid",
     });
+    // The arrival is audited once, in the same statement; the repeat writes nothing.
+    const audited = (await listAudit(db, { entity: "registration", limit: 500 })).filter(
+      (e) => e.entityId === first.id && e.action === "check_in",
+    );
+    expect(audited).toHaveLength(1);
+    expect(audited[0]).toMatchObject({
+      actorEmail: "accueil@tribune.test",
+      after: { status: "checked_in" },
+    });
+  });
+
+  it("checks in by code, and names a code it does not know", async () => {
+    const editionId = await newEdition(db, null);
+    const { registration } = await register(db, person(editionId, 1));
+    const byCode = await checkInRegistration(
+      db,
+      { editionId, code: registration.code },
+      SYSTEM_ACTOR,
+    );
+    expect(byCode.registration).toMatchObject({ id: registration.id, status: "checked_in" });
+    await expect(
+      checkInRegistration(db, { editionId, code: "ZZZZ-ZZZZ" }, SYSTEM_ACTOR),
+    ).rejects.toMatchObject({ code: "not_found", message: expect.stringContaining("ZZZZ-ZZZZ") });
   });
 
   it("counts registrations and arrivals per subdivision", async () => {
@@ -164,7 +189,7 @@ describe.each(testBackends())("registrations on %s", (backend: Backend) => {
     const a = (await register(db, person(editionId, 1, LILLE))).registration;
     await register(db, person(editionId, 2, NANCY));
     await register(db, person(editionId, 3, NANCY));
-    await checkInRegistration(db, { id: a.id }, null);
+    await checkInRegistration(db, { id: a.id }, SYSTEM_ACTOR);
     const counts = await liveCounts(db, editionId);
     expect(counts.capacity).toBe(2);
     expect(counts.totals).toEqual({ confirmed: 2, waitlisted: 1, cancelled: 0, checkedIn: 1 });

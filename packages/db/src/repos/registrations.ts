@@ -26,7 +26,8 @@ import {
 } from "drizzle-orm";
 import type { z } from "zod";
 import type { Executor } from "../client";
-import { registrationQuotas, registrations, subdivisions } from "../schema";
+import { auditLog, registrationQuotas, registrations, subdivisions } from "../schema";
+import type { Actor as AuditActor } from "./audit";
 import { iso, isoOrNull, searchFilters, searchTextOf } from "./members";
 
 type RegistrationRow = typeof registrations.$inferSelect;
@@ -365,44 +366,61 @@ export async function capacityViolations(
 
 // --- Check-in ------------------------------------------------------------------------------
 
+/** The registration's columns under their drizzle names, for raw statements. */
+const rawColumns = (table: string) =>
+  sql.join(
+    Object.entries(getTableColumns(registrations)).map(
+      ([key, column]) =>
+        sql`${sql.identifier(table)}.${sql.identifier(column.name)} as ${sql.identifier(key)}`,
+    ),
+    sql`, `,
+  );
+
 /**
- * Marks the person as arrived. One statement, so two desks checking the same person in at
- * once cannot both succeed: the second finds them already checked in and says when.
+ * Marks the person as arrived and records the audit entry, in ONE statement (the desk's hot
+ * path: one round trip, no explicit transaction, yet atomic). Two desks checking the same
+ * person in at once cannot both succeed: the second finds them already checked in and says
+ * when. Someone not arriving now (already in, waitlisted, cancelled) is read back by the same
+ * statement.
  */
 export async function checkInRegistration(
   db: Executor,
   target: { id: string } | { editionId: string; code: string },
-  actorId: string | null,
+  actor: AuditActor,
 ): Promise<{ registration: Registration; alreadyCheckedIn: boolean }> {
-  const which =
+  const which = (table: string) =>
     "id" in target
-      ? eq(registrations.id, target.id)
-      : (and(
-          eq(registrations.editionId, target.editionId),
-          eq(registrations.code, target.code),
-        ) as SQL);
-  // The usual case in one statement: a checked-in person has no waitlist position to compute.
-  const [updated] = await db
-    .update(registrations)
-    .set({
-      status: "checked_in",
-      checkedInAt: sql`now()`,
-      checkedInBy: actorId,
-      updatedAt: sql`now()`,
-    })
-    .where(and(which, eq(registrations.status, "registered")))
-    .returning();
-  if (updated)
-    return {
-      registration: toRegistration({ ...updated, waitlistPosition: null }),
-      alreadyCheckedIn: false,
-    };
-  const [registration] = await selectRegistrations(db, which);
-  if (!registration)
+      ? sql`${sql.identifier(table)}.id = ${target.id}`
+      : sql`${sql.identifier(table)}.edition_id = ${target.editionId} and ${sql.identifier(table)}.code = ${target.code}`;
+  const result = (await db.execute(sql`
+    with arrived as (
+      update ${registrations} r
+      set status = 'checked_in', checked_in_at = now(), checked_in_by = ${actor.id},
+          updated_at = now()
+      where ${which("r")} and r.status = 'registered'
+      returning r.*
+    ), audit as (
+      insert into ${auditLog} (actor_id, actor_email, entity, entity_id, action, after)
+      select ${actor.id}::uuid, ${actor.email}, 'registration', arrived.id::text, 'check_in',
+        jsonb_build_object('status', 'checked_in', 'checkedInAt', arrived.checked_in_at)
+      from arrived
+    )
+    select true as "arrivedNow", null::int as "waitlistPosition", ${rawColumns("arrived")}
+    from arrived
+    union all
+    select false, ${waitlistPosition}, ${rawColumns("registrations")}
+    from ${registrations}
+    where ${which("registrations")} and not exists (select 1 from arrived)`)) as unknown as {
+    rows: (RegistrationRow & { arrivedNow: boolean; waitlistPosition: number | null })[];
+  };
+  const [row] = result.rows;
+  if (!row)
     throw new DomainError(
       "not_found",
       "id" in target ? "Inscription introuvable." : `Aucune inscription au code ${target.code}.`,
     );
+  const registration = toRegistration(row);
+  if (row.arrivedNow) return { registration, alreadyCheckedIn: false };
   if (registration.status === "checked_in") return { registration, alreadyCheckedIn: true };
   const name = `${registration.firstName} ${registration.lastName}`;
   throw new DomainError(
