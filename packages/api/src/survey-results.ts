@@ -15,6 +15,7 @@ import {
   discloseFreeText,
   effectiveThreshold,
   finishKeyFigure,
+  type KeyFigureDefinition,
   type Question,
   type QuestionResult,
   type ResultGroup,
@@ -197,6 +198,16 @@ export async function questionResult(
   };
 }
 
+/** One key figure computed now, from its survey's responses. */
+export async function computeKeyFigure(
+  db: Executor,
+  survey: Survey,
+  definition: KeyFigureDefinition,
+): Promise<ComputedKeyFigure> {
+  const { raw, provenance } = await computeKeyFigureRaw(db, survey, definition);
+  return finishKeyFigure(definition, raw, provenance, survey.disclosureThreshold);
+}
+
 /** Every key figure computed on read; `publishedOnly` for the press (and the press kit). */
 export async function computeKeyFigures(
   db: Executor,
@@ -211,8 +222,7 @@ export async function computeKeyFigures(
     const survey = surveys.get(definition.surveySlug);
     if (!survey) continue;
     if (publishedOnly && (!definition.published || survey.status !== "published")) continue;
-    const { raw, provenance } = await computeKeyFigureRaw(db, survey, definition);
-    out.push(finishKeyFigure(definition, raw, provenance, survey.disclosureThreshold));
+    out.push(await computeKeyFigure(db, survey, definition));
   }
   return out;
 }

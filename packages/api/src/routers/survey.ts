@@ -41,10 +41,13 @@ import { auditActor } from "../audit";
 import { parseCsv } from "../csv";
 import { computeKeyFigures, questionResult } from "../survey-results";
 import { procedureFor, publicProcedure, rateLimitedPublicProcedure } from "../trpc";
+import { surveyBuilderProcedures } from "./survey-builder";
 
 const SurveyId = z.object({ id: z.uuid() });
 
 export const surveyRouter = {
+  ...surveyBuilderProcedures,
+
   /** Every survey with its response count (no answer). */
   list: procedureFor(...SURVEY_READERS)
     .output(z.array(SurveySummary))

@@ -8,7 +8,9 @@ import {
   type Question,
   type Statistic,
   Survey,
+  type SurveyDraft,
   type SurveyInput,
+  type SurveyStatus,
 } from "@tribune/domain";
 import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
@@ -57,6 +59,26 @@ export async function getSurvey(db: Executor, idOrSlug: string): Promise<Survey>
   const survey = await findSurvey(db, idOrSlug);
   if (!survey) throw new DomainError("not_found", "Enquête introuvable.");
   return survey;
+}
+
+/** Replaces a survey's description and questionnaire (the builder checked the rules). */
+export async function updateSurvey(db: Executor, id: string, draft: SurveyDraft): Promise<Survey> {
+  const [row] = await db
+    .update(surveys)
+    .set({ ...draft, updatedAt: sql`now()` })
+    .where(eq(surveys.id, id))
+    .returning();
+  if (!row) throw new DomainError("not_found", "Enquête introuvable.");
+  return toSurvey(row);
+}
+
+export async function setSurveyStatus(db: Executor, id: string, status: SurveyStatus) {
+  await db.update(surveys).set({ status, updatedAt: sql`now()` }).where(eq(surveys.id, id));
+}
+
+/** Deletes a survey (its key figures and tokens go with it). */
+export async function deleteSurvey(db: Executor, id: string) {
+  await db.delete(surveys).where(eq(surveys.id, id));
 }
 
 // ——— Responses and tokens —————————————————————————————————————————————————————————————
@@ -420,6 +442,34 @@ export async function listKeyFigureDefinitions(db: Executor): Promise<KeyFigureD
       asc(surveyKeyFigures.id),
     );
   return rows.map((r) => ({ ...r.definition, published: r.published }));
+}
+
+export async function findKeyFigure(db: Executor, id: string) {
+  const [row] = await db
+    .select({
+      definition: surveyKeyFigures.definition,
+      published: surveyKeyFigures.published,
+      position: surveyKeyFigures.position,
+      surveyId: surveyKeyFigures.surveyId,
+    })
+    .from(surveyKeyFigures)
+    .where(eq(surveyKeyFigures.id, id));
+  return row
+    ? { ...row, definition: { ...row.definition, published: row.published } as KeyFigureDefinition }
+    : null;
+}
+
+/** Next free position among a survey's key figures (a new figure goes last). */
+export async function nextKeyFigurePosition(db: Executor, surveyId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(max(${surveyKeyFigures.position}) + 1, 0)::int` })
+    .from(surveyKeyFigures)
+    .where(eq(surveyKeyFigures.surveyId, surveyId));
+  return Number(row?.n ?? 0);
+}
+
+export async function deleteKeyFigure(db: Executor, id: string) {
+  await db.delete(surveyKeyFigures).where(eq(surveyKeyFigures.id, id));
 }
 
 /** The raw statistic and provenance of a key figure (the domain rounds and suppresses). */

@@ -1,3 +1,4 @@
+export * from "./builder";
 export * from "./collection";
 export * from "./disclosure";
 export * from "./import";

@@ -179,6 +179,12 @@ export const SurveyInput = z.object(surveyFields).superRefine(checkSurvey);
 export type SurveyInput = z.input<typeof SurveyInput>;
 
 export const Survey = z.object({ id: z.uuid(), ...surveyFields }).superRefine(checkSurvey);
+
+/** A survey as the builder edits it: everything but its status, which moves on its own. */
+const { status: _status, ...draftFields } = surveyFields;
+export const SurveyDraft = z.object(draftFields).superRefine(checkSurvey);
+export type SurveyDraft = z.infer<typeof SurveyDraft>;
+export type SurveyDraftInput = z.input<typeof SurveyDraft>;
 export type Survey = z.infer<typeof Survey>;
 
 /** What a respondent sees: no threshold, no status history. */
