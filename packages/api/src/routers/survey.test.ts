@@ -2,6 +2,7 @@ import {
   getSurvey,
   insertResponses,
   insertSurvey,
+  listAudit,
   listSubdivisionOptions,
   responseStats,
   seedReferenceEdition,
@@ -249,6 +250,40 @@ describe.each(testBackends())("survey router on %s", (backend) => {
     expect((await press.survey.collection({ id: survey.id })).total).toBe(22);
     await db.execute(`delete from survey_responses where survey_id = '${survey.id}'`);
     await db.execute(`delete from surveys where id = '${survey.id}'`);
+  });
+
+  it("exports aggregated results as on screen, never an answer, audited", async () => {
+    const bureau = await api.callerAs("bureau");
+    const { filename, csv } = await bureau.survey.exportResults({ id: tt, groupBy: "subdivision" });
+    expect(filename).toBe("resultats-temps-de-travail-2024-par-subdivision.csv");
+    expect(
+      csv.startsWith("\ufeffQuestion;Groupe;Répondant·es;Indicateur;Effectif;Valeur\r\n"),
+    ).toBe(true);
+    const lines = csv.split("\r\n");
+    const hours = await bureau.survey.results({
+      surveyId: tt,
+      questionId: "heures_semaine",
+      groupBy: "subdivision",
+    });
+    const label = hours.questionLabel;
+    expect(lines).toContain(`${label};Ensemble;1000;Moyenne;;59`);
+    for (const g of hours.groups)
+      expect(lines.some((l) => l.startsWith(`${label};${g.label};`) && l.includes("masqué"))).toBe(
+        g.suppressed,
+      );
+    const texts = await bureau.survey.results({ surveyId: tt, questionId: "commentaire" });
+    for (const text of texts.overall.texts ?? []) expect(csv).not.toContain(text);
+    const [entry] = await listAudit(db, { entity: "survey", limit: 1 });
+    expect(entry).toMatchObject({ entityId: tt, action: "export" });
+
+    const press = await api.callerAs("press");
+    expect((await press.survey.exportResults({ id: sm })).csv).toContain("Ensemble");
+    expect(
+      (await rejection(press.survey.exportResults({ id: sm, groupBy: "statut" }))).data.code,
+    ).toBe("FORBIDDEN");
+    await db.execute(`update surveys set status = 'closed' where id = '${tt}'`);
+    expect((await rejection(press.survey.exportResults({ id: tt }))).data.code).toBe("NOT_FOUND");
+    await db.execute(`update surveys set status = 'published' where id = '${tt}'`);
   });
 
   describe("public response form", () => {

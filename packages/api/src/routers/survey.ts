@@ -24,6 +24,7 @@ import {
   publicSurvey,
   QuestionResult,
   ResultQuery,
+  type Role,
   SURVEY_MANAGERS,
   SURVEY_READERS,
   SURVEY_RESULT_READERS,
@@ -39,11 +40,21 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { auditActor } from "../audit";
 import { parseCsv } from "../csv";
+import { surveyResultsCsv } from "../survey-export";
 import { computeKeyFigures, questionResult } from "../survey-results";
 import { procedureFor, publicProcedure, rateLimitedPublicProcedure } from "../trpc";
 import { surveyBuilderProcedures } from "./survey-builder";
 
 const SurveyId = z.object({ id: z.uuid() });
+
+/** Mental-health results are health data: breakdowns for admin and bureau only. */
+function refuseHealthBreakdown(survey: Survey, groupBy: string | null, role: Role) {
+  if (survey.sensitivity === "health" && groupBy && !HEALTH_DATA_READERS.includes(role))
+    throw new DomainError(
+      "forbidden",
+      "Données de santé : seuls l'administration et le Bureau National voient les ventilations.",
+    );
+}
 
 export const surveyRouter = {
   ...surveyBuilderProcedures,
@@ -200,16 +211,32 @@ export const surveyRouter = {
     .output(QuestionResult)
     .query(async ({ ctx, input }) => {
       const survey = await getSurvey(ctx.db, input.surveyId);
-      if (
-        survey.sensitivity === "health" &&
-        input.groupBy &&
-        !HEALTH_DATA_READERS.includes(ctx.actor.role)
-      )
-        throw new DomainError(
-          "forbidden",
-          "Données de santé : seuls l'administration et le Bureau National voient les ventilations.",
-        );
+      refuseHealthBreakdown(survey, input.groupBy, ctx.actor.role);
       return questionResult(ctx.db, survey, input.questionId, input.groupBy);
+    }),
+
+  /**
+   * The aggregated results of every question as a spreadsheet CSV, disclosure control applied
+   * exactly as on screen; never a response. The press: published surveys only. Audited.
+   */
+  exportResults: procedureFor(...SURVEY_RESULT_READERS, "press")
+    .input(SurveyId.extend({ groupBy: z.string().min(1).nullable().default(null) }))
+    .output(z.object({ filename: z.string(), csv: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const survey = await getSurvey(ctx.db, input.id);
+      if (ctx.actor.role === "press" && survey.status !== "published")
+        throw new DomainError("not_found", "Enquête introuvable.");
+      refuseHealthBreakdown(survey, input.groupBy, ctx.actor.role);
+      const csv = await surveyResultsCsv(ctx.db, survey, input.groupBy);
+      await recordAudit(ctx.db, auditActor(ctx.actor), {
+        entity: "survey",
+        entityId: survey.id,
+        action: "export",
+        before: null,
+        after: { groupBy: input.groupBy },
+      });
+      const by = input.groupBy ? `-par-${input.groupBy}` : "";
+      return { filename: `resultats-${survey.slug}${by}.csv`, csv };
     }),
 
   /**
