@@ -2,12 +2,12 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
+import { childEnv, ROOT } from "@tribune/cli-kit/testing";
 import { type AppOptions, createApp } from "./http/app";
 
-/** Test helpers: an in-process server, and the real entry points run as child processes. */
+/** Test helpers: an in-process server, and the accounts CLI run as a child process. */
 
-export const REPO_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+export { freePort } from "@tribune/cli-kit/testing";
 
 /** Serves `createApp(options)` on a free port of 127.0.0.1. */
 export async function startApp(options: AppOptions) {
@@ -24,29 +24,10 @@ export async function startApp(options: AppOptions) {
   };
 }
 
-export async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-/**
- * The environment a child process gets: ours without the server's settings, plus `env`.
- * (INIT_CWD, set by pnpm, would move a relative TRIBUNE_DATA_DIR: tests pass absolute ones.)
- */
-export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const ours = Object.entries(process.env).filter(
-    ([key]) => !key.startsWith("TRIBUNE_") && !["DATABASE_URL", "PORT", "HOST"].includes(key),
-  );
-  return { ...Object.fromEntries(ours), ...env };
-}
-
 /** Starts `node --import tsx <script> …args` from the repository root. */
 export function spawnTsx(script: string, args: string[], env: Record<string, string>) {
   return spawn(process.execPath, ["--import", "tsx", script, ...args], {
-    cwd: REPO_ROOT,
+    cwd: ROOT,
     env: childEnv(env),
     stdio: ["pipe", "pipe", "pipe"],
   });

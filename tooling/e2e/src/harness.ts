@@ -8,15 +8,12 @@
  *   await logIn(page, "organiser");
  *   await shoot(page, "salles-liste");       // → tooling/e2e/artifacts/salles-liste.png
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freshDatabase, startTribune } from "@tribune/cli-kit/testing";
 import type { Role } from "@tribune/domain";
-import pg from "pg";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 
@@ -54,53 +51,6 @@ export function buildAdmin() {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
-/** A fresh database: a PGlite data directory, or a new database on TEST_DATABASE_URL's server. */
-async function freshDatabase(): Promise<{
-  env: Record<string, string>;
-  drop: () => Promise<void>;
-}> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    const dataDir = mkdtempSync(join(tmpdir(), "tribune-e2e-"));
-    return {
-      env: { TRIBUNE_DATA_DIR: dataDir },
-      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
-    };
-  }
-  const name = `tribune_e2e_${randomBytes(6).toString("hex")}`;
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    drop: () => run(`drop database if exists ${name} with (force)`),
-  };
-}
-
 export interface RunningServer {
   url: string;
   database: "pglite" | "postgres";
@@ -109,75 +59,24 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Spawns `node --import tsx apps/server/src/main.ts` on a free port and waits for /healthz. */
+/** The real server on a fresh database: PGlite, or a new one on TEST_DATABASE_URL's server. */
 export async function startServer(): Promise<RunningServer> {
-  const port = await freePort();
-  const database = await freshDatabase();
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  // What the parent shell may carry must not leak into the server under test.
-  for (const key of [
-    "DATABASE_URL",
-    "TRIBUNE_DATA_DIR",
-    "TRIBUNE_PUBLIC_URL",
-    "INIT_CWD",
-    "PORT",
-  ]) {
-    delete env[key];
-  }
-  Object.assign(env, database.env, {
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    TRIBUNE_DEMO_PASSWORD: DEMO_PASSWORD,
-  });
-  let output = "";
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["--import", "tsx", "apps/server/src/main.ts"],
-    { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-  const url = `http://127.0.0.1:${port}`;
-
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
+  const database = await freshDatabase(process.env.TEST_DATABASE_URL);
+  try {
+    const server = await startTribune({ env: database.env, demoPassword: DEMO_PASSWORD });
+    return {
+      url: server.url,
+      database: database.kind,
+      output: server.output,
+      stop: async () => {
+        await server.stop();
+        await database.drop();
+      },
+    };
+  } catch (error) {
     await database.drop();
-  };
-
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      await database.drop();
-      throw new Error(`The server exited (${child.exitCode}) before it was ready:\n${output}`);
-    }
-    try {
-      const response = await fetch(`${url}/healthz`);
-      if (response.ok) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`The server did not answer /healthz within 60 s:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    throw error;
   }
-  return {
-    url,
-    database: "DATABASE_URL" in database.env ? "postgres" : "pglite",
-    output: () => output,
-    stop,
-  };
 }
 
 export function launchBrowser(): Promise<Browser> {
