@@ -16,41 +16,105 @@ export function eventsOf(ctx: Pick<Context, "db" | "events">): EventBus {
 
 /** Changes within this window go out as one event: a burst of check-ins, one NOTIFY. */
 const COALESCE_MS = 50;
-const pending = new WeakMap<EventBus, Map<string, Set<string>>>();
+/** Per bus, the events waiting to go out, by type and edition. */
+const pending = new WeakMap<EventBus, Map<string, TribuneEvent>>();
 
 /**
- * Tells live views that registrations changed. Called after the change committed; a failure
- * to notify must not undo or fail the change itself, so it is logged, not thrown. Changes to
- * one edition within a few milliseconds are coalesced into one event (subscribers recompute
- * the counts anyway), so a busy desk does not send a notification per check-in.
+ * Publishes `event` a few milliseconds from now, merged with the same kind of event for the
+ * same edition published meanwhile (`merge`), so that a busy desk does not send a
+ * notification per check-in. Called after the change committed; a failure to notify must not
+ * undo or fail the change itself, so it is logged, not thrown.
  */
+function publishSoon<E extends TribuneEvent>(
+  ctx: Pick<Context, "db" | "events">,
+  event: E,
+  merge: (waiting: E, next: E) => void = () => {},
+): void {
+  const bus = eventsOf(ctx);
+  let waitingByKey = pending.get(bus);
+  if (!waitingByKey) {
+    waitingByKey = new Map();
+    pending.set(bus, waitingByKey);
+  }
+  const key = `${event.type} ${event.editionId}`;
+  const waiting = waitingByKey.get(key) as E | undefined;
+  if (waiting) {
+    merge(waiting, event);
+    return;
+  }
+  waitingByKey.set(key, event);
+  setTimeout(() => {
+    waitingByKey.delete(key);
+    bus.publish(event).catch((error: unknown) => {
+      console.error("Publication d'un événement en direct impossible :", error);
+    });
+  }, COALESCE_MS);
+}
+
+/** Tells live views that registrations of these subdivisions changed (subscribers recount). */
 export function publishRegistrationChange(
   ctx: Pick<Context, "db" | "events">,
   editionId: string,
   subdivisionIds: Iterable<string>,
 ): void {
-  const bus = eventsOf(ctx);
-  let editions = pending.get(bus);
-  if (!editions) {
-    editions = new Map();
-    pending.set(bus, editions);
+  publishSoon(
+    ctx,
+    { type: "registrations.changed", editionId, subdivisionIds: [...new Set(subdivisionIds)] },
+    (waiting, next) => {
+      waiting.subdivisionIds = [...new Set([...waiting.subdivisionIds, ...next.subdivisionIds])];
+    },
+  );
+}
+
+/** Tells live views that the programme of an edition changed (subscribers reload it). */
+export function publishProgrammeChange(
+  ctx: Pick<Context, "db" | "events">,
+  editionId: string,
+): void {
+  publishSoon(ctx, { type: "programme.changed", editionId });
+}
+
+/**
+ * Yields "subscribed" once listening (so a client that reconnects knows it may have missed
+ * something), then "changed" after each burst of `type` events for the edition, at most once
+ * per `settleMs`, until `signal` aborts.
+ */
+export async function* editionChanges(
+  ctx: Pick<Context, "db" | "events">,
+  type: TribuneEvent["type"],
+  editionId: string,
+  signal: AbortSignal | undefined,
+  settleMs = 100,
+): AsyncGenerator<"subscribed" | "changed"> {
+  let dirty = false;
+  let wake: (() => void) | null = null;
+  const unsubscribe = await eventsOf(ctx).subscribe((event) => {
+    if (event.type !== type || event.editionId !== editionId) return;
+    dirty = true;
+    wake?.();
+  });
+  const aborted = new Promise<void>((resolve) => {
+    if (signal?.aborted) resolve();
+    signal?.addEventListener("abort", () => resolve(), { once: true });
+  });
+  try {
+    yield "subscribed";
+    while (!signal?.aborted) {
+      if (!dirty)
+        await Promise.race([
+          new Promise<void>((resolve) => {
+            wake = resolve;
+          }),
+          aborted,
+        ]);
+      wake = null;
+      if (signal?.aborted) break;
+      await Promise.race([new Promise((r) => setTimeout(r, settleMs)), aborted]);
+      if (signal?.aborted) break;
+      dirty = false;
+      yield "changed";
+    }
+  } finally {
+    unsubscribe();
   }
-  const waiting = editions.get(editionId);
-  if (waiting) {
-    for (const id of subdivisionIds) waiting.add(id);
-    return;
-  }
-  const batch = new Set(subdivisionIds);
-  editions.set(editionId, batch);
-  setTimeout(() => {
-    editions.delete(editionId);
-    const event: TribuneEvent = {
-      type: "registrations.changed",
-      editionId,
-      subdivisionIds: [...batch],
-    };
-    bus.publish(event).catch((error: unknown) => {
-      console.error("Publication d'un événement en direct impossible :", error);
-    });
-  }, COALESCE_MS);
 }

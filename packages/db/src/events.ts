@@ -2,11 +2,19 @@ import { EventEmitter } from "node:events";
 import pg from "pg";
 
 /** Something changed that live views show; small, so it fits a NOTIFY payload (8 kB). */
-export interface TribuneEvent {
+export type TribuneEvent = RegistrationsChangedEvent | ProgrammeChangedEvent;
+
+export interface RegistrationsChangedEvent {
   type: "registrations.changed";
   editionId: string;
   /** Subdivisions whose counts moved. */
   subdivisionIds: string[];
+}
+
+/** A session of the edition was created, changed, moved, published or deleted. */
+export interface ProgrammeChangedEvent {
+  type: "programme.changed";
+  editionId: string;
 }
 
 export type EventListener = (event: TribuneEvent) => void;

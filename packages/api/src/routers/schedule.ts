@@ -1,4 +1,4 @@
-import { findEditionByYear, listPartners } from "@tribune/db";
+import { findEdition, findEditionByYear, listPartners } from "@tribune/db";
 import {
   buildDayGrid,
   Conflict,
@@ -14,10 +14,17 @@ import {
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { found } from "../found";
+import { editionChanges } from "../live";
 import { loadSchedule } from "../schedule-data";
 import { procedureFor, publicProcedure } from "../trpc";
 
 const reader = procedureFor(...PROGRAMME_READERS);
+
+/** "subscribed" on every (re)connection, "changed" after the programme changed. */
+export const ProgrammeChange = z.object({
+  editionId: z.uuid(),
+  reason: z.enum(["subscribed", "changed"]),
+});
 
 export const PublicProgramme = z.object({ edition: Edition, entries: z.array(ProgrammeEntry) });
 
@@ -36,6 +43,22 @@ export const scheduleRouter = {
     .input(z.object({ editionId: z.uuid() }))
     .output(z.array(Conflict))
     .query(async ({ ctx, input }) => findConflicts(await loadSchedule(ctx.db, input.editionId))),
+
+  /**
+   * Live (SSE): tells the subscriber each time a session of the edition is created, changed,
+   * moved, published or deleted — on this server or, on PostgreSQL, any other instance — so
+   * that it reloads the programme instead of polling.
+   */
+  live: reader
+    .input(z.object({ editionId: z.uuid() }))
+    .subscription(async ({ ctx, input, signal }) => {
+      // Checked before streaming, so that an unknown edition is a NOT_FOUND, not a broken stream.
+      found(await findEdition(ctx.db, input.editionId), "Édition");
+      const changes = editionChanges(ctx, "programme.changed", input.editionId, signal);
+      return (async function* (): AsyncGenerator<z.infer<typeof ProgrammeChange>> {
+        for await (const reason of changes) yield { editionId: input.editionId, reason };
+      })();
+    }),
 
   /** The published programme, for anyone: the public page and programme.json. */
   programme: publicProcedure

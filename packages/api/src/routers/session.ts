@@ -24,6 +24,7 @@ import { z } from "zod";
 import { auditActor } from "../audit";
 import type { Actor, Context } from "../context";
 import { found } from "../found";
+import { publishProgrammeChange } from "../live";
 import { assertReferencesExist, loadSchedule } from "../schedule-data";
 import { procedureFor } from "../trpc";
 
@@ -42,13 +43,13 @@ async function conflictsOf(db: Executor, session: Session): Promise<Conflict[]> 
  * Applies a change to a stored session: the merged result is validated as a new one would be,
  * saved and audited in one transaction, and returned with the conflicts it is part of.
  */
-function saveChanged(
+async function saveChanged(
   ctx: Context & { actor: Actor },
   id: string,
   action: "update" | "move",
   change: (before: Session) => Session,
 ) {
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const before = found(await findSession(tx, id), "Session");
     const next = change(before);
     assertValidSession(next);
@@ -63,6 +64,8 @@ function saveChanged(
     });
     return { session, conflicts: await conflictsOf(tx, session) };
   });
+  publishProgrammeChange(ctx, saved.session.editionId);
+  return saved;
 }
 
 export const sessionRouter = {
@@ -79,8 +82,8 @@ export const sessionRouter = {
   create: editor
     .input(SessionInput)
     .output(SavedSession)
-    .mutation(({ ctx, input }) =>
-      ctx.db.transaction(async (tx) => {
+    .mutation(async ({ ctx, input }) => {
+      const saved = await ctx.db.transaction(async (tx) => {
         found(await findEdition(tx, input.editionId), "Édition");
         await assertReferencesExist(tx, input);
         const session = await insertSession(tx, input);
@@ -91,8 +94,10 @@ export const sessionRouter = {
           after: session,
         });
         return { session, conflicts: await conflictsOf(tx, session) };
-      }),
-    ),
+      });
+      publishProgrammeChange(ctx, saved.session.editionId);
+      return saved;
+    }),
 
   update: editor
     .input(SessionUpdate)
@@ -117,8 +122,8 @@ export const sessionRouter = {
   delete: editor
     .input(z.object({ id: z.uuid() }))
     .output(z.object({ id: z.uuid() }))
-    .mutation(({ ctx, input }) =>
-      ctx.db.transaction(async (tx) => {
+    .mutation(async ({ ctx, input }) => {
+      const before = await ctx.db.transaction(async (tx) => {
         const before = found(await findSession(tx, input.id), "Session");
         await deleteSession(tx, input.id);
         await recordAudit(tx, auditActor(ctx.actor), {
@@ -127,7 +132,9 @@ export const sessionRouter = {
           action: "delete",
           before,
         });
-        return { id: input.id };
-      }),
-    ),
+        return before;
+      });
+      publishProgrammeChange(ctx, before.editionId);
+      return { id: input.id };
+    }),
 } satisfies TRPCRouterRecord;

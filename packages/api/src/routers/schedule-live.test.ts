@@ -1,0 +1,107 @@
+import { randomUUID } from "node:crypto";
+import { type EventBus, type OpenDatabase, openDatabase, seedReferenceEdition } from "@tribune/db";
+import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import { instantFromLocal } from "@tribune/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveActor } from "../auth/session";
+import { createCaller } from "../root";
+import {
+  EDITION_2026,
+  FakeCookieJar,
+  freshAddress,
+  referenceSession,
+  rejection,
+  SALLE_3,
+  testApi,
+} from "../test-support";
+
+const REMPLA = referenceSession("1,2,3 rempla");
+type Change = { editionId: string; reason: "subscribed" | "changed" };
+
+describe.each(testBackends())("schedule.live on %s", (backend) => {
+  let opened: OpenDatabase & { url: string | null };
+  /** On PostgreSQL, a second server instance on the same database (its own LISTEN/NOTIFY). */
+  let other: OpenDatabase | null = null;
+  let api: ReturnType<typeof testApi>;
+
+  beforeAll(async () => {
+    opened = await openTestDatabase(backend);
+    await seedReferenceEdition(opened.db);
+    api = testApi(opened.db);
+    if (opened.url) other = await openDatabase({ url: opened.url });
+  });
+  afterAll(async () => {
+    await other?.close();
+    await opened.close();
+  });
+
+  /** A caller of the given role whose live events go through `events`, as a server wires it. */
+  async function callerOn(role: "bureau" | "organiser" | "member", events: EventBus) {
+    const { token } = await api.logIn(await api.accountOf(role));
+    const actor = await resolveActor(opened.db, token);
+    return createCaller({
+      db: opened.db,
+      actor,
+      events,
+      clientIp: freshAddress(),
+      cookies: new FakeCookieJar(token),
+    });
+  }
+
+  it("tells a watcher each time a session is created, moved, published or deleted", async () => {
+    const bureau = await callerOn("bureau", opened.events);
+    // The editor's server is another instance on PostgreSQL: the event crosses through NOTIFY.
+    const organiser = await callerOn("organiser", (other ?? opened).events);
+    const stream = (await bureau.schedule.live({
+      editionId: EDITION_2026,
+    })) as AsyncIterable<Change>;
+    const changes = stream[Symbol.asyncIterator]();
+    const next = async () => (await changes.next()).value as Change;
+    expect(await next()).toEqual({ editionId: EDITION_2026, reason: "subscribed" });
+
+    await organiser.session.move({
+      id: REMPLA.id,
+      startsAt: instantFromLocal("2026-01-23", "16:00"),
+      endsAt: instantFromLocal("2026-01-23", "17:00"),
+    });
+    expect(await next()).toEqual({ editionId: EDITION_2026, reason: "changed" });
+
+    const { session } = await organiser.session.create({
+      editionId: EDITION_2026,
+      kind: "atelier",
+      title: "Atelier ajouté en direct",
+      startsAt: instantFromLocal("2026-01-23", "09:00"),
+      endsAt: instantFromLocal("2026-01-23", "10:30"),
+      roomIds: [SALLE_3],
+    });
+    expect(await next()).toEqual({ editionId: EDITION_2026, reason: "changed" });
+    await organiser.session.update({ id: session.id, published: true });
+    expect(await next()).toEqual({ editionId: EDITION_2026, reason: "changed" });
+    await organiser.session.delete({ id: session.id });
+    expect(await next()).toEqual({ editionId: EDITION_2026, reason: "changed" });
+    await changes.return?.();
+  });
+
+  it("is for programme readers, on an edition that exists", async () => {
+    const member = await callerOn("member", opened.events);
+    const bureau = await callerOn("bureau", opened.events);
+    const refused = await rejection(
+      (async () => {
+        const stream = (await member.schedule.live({
+          editionId: EDITION_2026,
+        })) as AsyncIterable<unknown>;
+        await stream[Symbol.asyncIterator]().next();
+      })(),
+    );
+    expect(refused.data.code).toBe("FORBIDDEN");
+    const unknown = await rejection(
+      (async () => {
+        const stream = (await bureau.schedule.live({
+          editionId: randomUUID(),
+        })) as AsyncIterable<unknown>;
+        await stream[Symbol.asyncIterator]().next();
+      })(),
+    );
+    expect(unknown.data.code).toBe("NOT_FOUND");
+  });
+});
