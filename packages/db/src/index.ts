@@ -9,6 +9,7 @@ export * from "./repos/idempotency";
 export * from "./repos/members";
 export * from "./repos/motions";
 export * from "./repos/people";
+export * from "./repos/press-kit-sections";
 export * from "./repos/registrations";
 export * from "./repos/rooms";
 export * from "./repos/sessions";

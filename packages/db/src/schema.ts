@@ -12,7 +12,10 @@ import type {
   Question,
   RegistrationStatus,
   Role,
+  SectionId,
+  SectionStatus,
   SessionKind,
+  Signature,
   SurveySensitivity,
   SurveyStatus,
   Theme,
@@ -526,5 +529,35 @@ export const motionVotes = pgTable(
   (t) => [
     unique("motion_votes_motion_subdivision").on(t.motionId, t.subdivisionId),
     check("motion_votes_choice", sql`${t.choice} in ('pour', 'contre', 'abstention', 'absent')`),
+  ],
+);
+
+// --- Press-kit sections (issue 6) -----------------------------------------------------------
+// The editorial part of an edition's press kit, one row per section: its title, its free text
+// (the admin's plain formatted text), its signature, and its status. The bureau validates; an
+// edit of a validated section puts it back in draft. Generated content is never stored.
+
+export const pressKitSections = pgTable(
+  "press_kit_sections",
+  {
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    sectionId: text("section_id").$type<SectionId>().notNull(),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    kicker: text("kicker"),
+    text: text("text").notNull().default(""),
+    signature: jsonb("signature").$type<Signature | null>(),
+    status: text("status").$type<SectionStatus>().notNull().default("brouillon"),
+    /** E-mails, not user ids: the page shows who, and an account may be deleted later. */
+    updatedBy: text("updated_by"),
+    updatedAt: now("updated_at"),
+    validatedBy: text("validated_by"),
+    validatedAt: instant("validated_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.editionId, t.sectionId] }),
+    check("press_kit_sections_status", sql`${t.status} in ('brouillon', 'valide')`),
   ],
 );

@@ -14,6 +14,7 @@ export const AUDITED_ENTITIES = [
   "dossier",
   "ca_meeting",
   "motion",
+  "press_kit_section",
 ] as const;
 export const AuditedEntity = z.enum(AUDITED_ENTITIES);
 export type AuditedEntity = z.infer<typeof AuditedEntity>;

@@ -26,6 +26,7 @@ export const ENTITY_LABELS: Record<AuditedEntity, string> = {
   dossier: "Dossier",
   ca_meeting: "Conseil d'Administration",
   motion: "Motion",
+  press_kit_section: "Section du dossier de presse",
 };
 
 export const ACTION_LABELS: Record<AuditAction, string> = {

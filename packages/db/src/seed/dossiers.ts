@@ -2,7 +2,6 @@ import {
   type DossierEventInput,
   type DossierStatus,
   type EditorialBlock,
-  figureRefs,
   pressKitEditorial2026,
   referenceSubdivision,
 } from "@tribune/domain";
@@ -60,8 +59,8 @@ export async function seedReferenceDossiers(db: Executor): Promise<{ created: nu
     for (const [position, item] of pillar.items.entries()) {
       if (await findDossierBySlug(db, item.id)) continue;
       const facts = KIT_FACTS[item.id] ?? { status: "en_cours" as const };
+      // The figures the kit sets large; the others are quoted by the text only.
       const figureIds = [...(item.figureIds ?? [])];
-      for (const id of figureRefs(item.blocks)) if (!figureIds.includes(id)) figureIds.push(id);
       await insertDossier(db, {
         slug: item.id,
         title: item.title,

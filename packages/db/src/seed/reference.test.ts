@@ -2,6 +2,7 @@ import { instantFromLocal, localDay } from "@tribune/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listEditions } from "../repos/editions";
 import { listPartners } from "../repos/people";
+import { listPressKitSections, savePressKitSection } from "../repos/press-kit-sections";
 import { listRooms } from "../repos/rooms";
 import { listSessions } from "../repos/sessions";
 import { type Backend, openTestDatabase, testBackends } from "../testing";
@@ -99,11 +100,45 @@ describe.each(testBackends())("reference seed on %s", (backend: Backend) => {
     });
   });
 
+  it("stores the press kit's eleven sections, validated, with the kit's texts", async () => {
+    const sections = await listPressKitSections(database.db, (await edition2026()).id);
+    expect(sections.map((s) => s.sectionId)).toEqual([
+      "couverture",
+      "sommaire",
+      "ouverture",
+      "temps-forts",
+      "planning",
+      "mot-presidente",
+      "mot-bureau",
+      "representer",
+      "defendre",
+      "informer",
+      "contacts",
+    ]);
+    expect(sections.every((s) => s.status === "valide")).toBe(true);
+    const opening = sections.find((s) => s.sectionId === "ouverture");
+    expect(opening?.signature).toEqual({
+      name: "Johanna TROVATELLO",
+      role: "Chargée de mission Congrès",
+    });
+    expect(opening?.text).toContain(
+      "**la 26e édition du Congrès national des internes de Médecine Générale**",
+    );
+  });
+
   it("is idempotent: a second run creates nothing", async () => {
-    expect(await seedReferenceEdition(database.db)).toEqual({ created: false });
     const edition = await edition2026();
+    const [cover] = await listPressKitSections(database.db, edition.id);
+    if (!cover) throw new Error("no section");
+    await savePressKitSection(database.db, edition.id, { ...cover, title: "Édité", status: "brouillon" }, null);
+    expect(await seedReferenceEdition(database.db)).toEqual({ created: false });
     expect(await listEditions(database.db)).toHaveLength(1);
     expect(await listRooms(database.db, edition.id)).toHaveLength(4);
     expect(await listSessions(database.db, edition.id)).toHaveLength(34);
+    // An edited section stays as edited, in draft.
+    expect((await listPressKitSections(database.db, edition.id))[0]).toMatchObject({
+      title: "Édité",
+      status: "brouillon",
+    });
   });
 });

@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { DossierCreate, DossierUpdate, figureRefs } from "./dossier";
+import { DossierCreate, DossierUpdate, dossierTextProblem, figureRefs } from "./dossier";
 
 describe("dossiers", () => {
+  it("refuse, in French, a text the press kit could not print", () => {
+    const known = new Set(["tt-moyenne", "tt-plus-80h"]);
+    const check = (body: string[], figureIds: string[] = []) =>
+      dossierTextProblem({ body, figureIds }, known);
+    expect(check(["**{{tt-moyenne}}** heures"], ["tt-moyenne"])).toBeNull();
+    expect(check(["**ouvert"])).toMatch(/n'est pas refermé/);
+    expect(check(["{{tt-inconnu}}"])).toBe("Chiffre clé inconnu : {{tt-inconnu}}.");
+    expect(check(["{{tt-moyenne}}"], ["tt-plus-80h"])).toMatch(
+      /« tt-plus-80h » est mis en avant mais le texte ne le cite pas/,
+    );
+  });
+
   it("finds the figures a body quotes, in order, once each", () => {
     expect(
       figureRefs([

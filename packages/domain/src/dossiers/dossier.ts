@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EditorialBlock } from "../press-kit/editorial";
 import { PillarId } from "../press-kit/model";
+import { textProblem } from "../press-kit/rich-text";
 import { IsoDate } from "../time";
 
 /**
@@ -53,7 +54,7 @@ export const DossierInput = z.object({
   summary: z.string().trim().max(600),
   body: z.array(EditorialBlock).max(50),
   partners: z.array(z.string().trim().min(1).max(120)).max(20),
-  /** Key figures (survey_key_figures ids) the dossier quotes. */
+  /** Key figures set large beside the text in the press kit; the body quotes each of them. */
   figureIds: z.array(FigureId).max(30),
   /** Order within the pillar, as in the press kit. */
   position: z.int().nonnegative(),
@@ -102,4 +103,23 @@ export function figureRefs(blocks: readonly EditorialBlock[]): string[] {
     for (const match of text.matchAll(/\{\{([a-z0-9-]+)\}\}/g))
       if (match[1] && !ids.includes(match[1])) ids.push(match[1]);
   return ids;
+}
+
+/**
+ * Why a dossier's text cannot go into the press kit, in French, or null: an unclosed `**`, an
+ * unknown `{{figure}}`, or a figure set large that the text does not quote.
+ */
+export function dossierTextProblem(
+  dossier: { body: readonly EditorialBlock[]; figureIds: readonly string[] },
+  knownFigures: ReadonlySet<string>,
+): string | null {
+  const problem = textProblem(dossier.body, knownFigures);
+  if (problem) return problem;
+  const quoted = new Set(figureRefs(dossier.body));
+  for (const id of dossier.figureIds) {
+    if (!knownFigures.has(id)) return `Chiffre clé inconnu : ${id}.`;
+    if (!quoted.has(id))
+      return `Le chiffre clé « ${id} » est mis en avant mais le texte ne le cite pas ({{${id}}}).`;
+  }
+  return null;
 }

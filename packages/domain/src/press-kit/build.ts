@@ -3,7 +3,7 @@ import type { Room } from "../congress/room";
 import { SESSION_KIND_LABELS, SESSION_KINDS, type Session } from "../congress/session";
 import { buildDayGrid } from "../schedule/grid";
 import { daysBetween, localDay, localTime } from "../time";
-import { type ComputedFigure, PressKitEditorial } from "./editorial";
+import { type ComputedFigure, type EditorialBlock, PressKitEditorial } from "./editorial";
 import { datesLabel, dayLabel, weekdayLabel } from "./french";
 import {
   type ContentsEntry,
@@ -12,12 +12,14 @@ import {
   type HighlightGroup,
   type HighlightKind,
   type KeyFigure,
+  type PillarId,
   type PlanningDay,
   type PressKitModel,
   type PressKitSection,
   type SectionId,
 } from "./model";
 import { figuresIn, parseBlocks } from "./rich-text";
+import { applySections, type PressKitSectionState } from "./sections";
 
 export const HIGHLIGHT_LABELS: Record<HighlightKind, string> = {
   table_ronde: "Les tables rondes",
@@ -31,9 +33,47 @@ export interface PressKitInput {
   rooms: Room[];
   /** The programme; only published sessions reach the press. */
   sessions: Session[];
+  /** The reference texts (figure definitions, contacts, flash topics, and every default). */
   editorial: PressKitEditorial;
+  /** The edition's stored sections: titles, texts, signatures, statuses over the reference. */
+  sections?: PressKitSectionState[];
+  /** The policy dossiers: each pillar's items, in order. Without them, the reference's items. */
+  dossiers?: PressKitDossier[];
   /** Figures computed from imported survey responses; none until the surveys are imported. */
   computedFigures?: ComputedFigure[];
+}
+
+/** A policy dossier as the press kit prints it under its pillar. */
+export interface PressKitDossier {
+  slug: string;
+  pillar: PillarId;
+  position: number;
+  title: string;
+  body: EditorialBlock[];
+  /** Figures set large beside the text; each is quoted by the body. */
+  figureIds: string[];
+}
+
+const byPosition = (a: PressKitDossier, b: PressKitDossier) =>
+  a.position - b.position || a.title.localeCompare(b.title, "fr");
+
+/** The editorial texts with the stored sections applied and the pillars' items from the dossiers. */
+function editorialOf(input: PressKitInput): PressKitEditorial {
+  const withSections = input.sections
+    ? applySections(input.editorial, input.sections)
+    : input.editorial;
+  const { dossiers } = input;
+  if (!dossiers) return withSections;
+  return {
+    ...withSections,
+    pillars: withSections.pillars.map((pillar) => ({
+      ...pillar,
+      items: dossiers
+        .filter((d) => d.pillar === pillar.id)
+        .sort(byPosition)
+        .map((d) => ({ id: d.slug, title: d.title, blocks: d.body, figureIds: d.figureIds })),
+    })),
+  };
 }
 
 const byStart = (a: Session, b: Session) => Date.parse(a.startsAt) - Date.parse(b.startsAt);
@@ -45,7 +85,7 @@ const byStart = (a: Session, b: Session) => Date.parse(a.startsAt) - Date.parse(
  * Pure: same input, same model.
  */
 export function buildPressKitModel(input: PressKitInput): PressKitModel {
-  const editorial = PressKitEditorial.parse(input.editorial);
+  const editorial = PressKitEditorial.parse(editorialOf(input));
   const { edition, rooms } = input;
   const sessions = input.sessions.filter((s) => s.published).sort(byStart);
   const days = daysBetween(edition.firstDay, edition.lastDay);
@@ -58,6 +98,7 @@ export function buildPressKitModel(input: PressKitInput): PressKitModel {
       ...definition,
       source: { ...definition.source, respondents: found?.respondents ?? null },
       value: found?.value ?? null,
+      synthetic: found?.synthetic ?? false,
       placeholder: FIGURE_PLACEHOLDER,
     };
   });

@@ -16,7 +16,7 @@ export const EditorialBlock = z.union([
 export type EditorialBlock = z.infer<typeof EditorialBlock>;
 
 /** What a figure is and where it comes from; its value is computed, never part of the text. */
-export const FigureDefinition = KeyFigure.omit({ value: true, placeholder: true });
+export const FigureDefinition = KeyFigure.omit({ value: true, synthetic: true, placeholder: true });
 export type FigureDefinition = z.infer<typeof FigureDefinition>;
 
 /** A figure computed from imported survey responses (the surveys feature provides these). */
@@ -24,8 +24,10 @@ export const ComputedFigure = z.object({
   id: z.string(),
   value: z.number(),
   respondents: z.int().nonnegative(),
+  /** Computed from synthetic (demonstration) responses: the PDF says so beside the figure. */
+  synthetic: z.boolean().default(false),
 });
-export type ComputedFigure = z.infer<typeof ComputedFigure>;
+export type ComputedFigure = z.input<typeof ComputedFigure>;
 
 const heading = { title: z.string().min(1), kicker: z.string().nullable() };
 const word = z.object({

@@ -3,3 +3,4 @@ export * from "./editorial";
 export * from "./french";
 export * from "./model";
 export * from "./rich-text";
+export * from "./sections";

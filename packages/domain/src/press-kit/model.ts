@@ -82,6 +82,8 @@ export const KeyFigure = z.object({
   source: FigureSource,
   /** Computed at build time from survey responses; null while the survey is not imported. */
   value: z.number().nullable(),
+  /** Computed from synthetic (demonstration) responses: never to be quoted as a real result. */
+  synthetic: z.boolean(),
   /** Printed instead of the value while it is null. */
   placeholder: z.string(),
 });

@@ -48,3 +48,73 @@ export function figuresIn(blocks: Block[]): string[] {
 export function plainText(runs: Run[], figure: (id: string) => string): string {
   return runs.map((r) => (r.type === "text" ? r.text : figure(r.figureId))).join("");
 }
+
+// ——— The plain text people edit ——————————————————————————————————————————————————————————
+// Paragraphs are separated by a blank line; a run of lines starting with "- " is a bulleted
+// list, a run starting with "# " a cloud of labels; `**…**` and `{{figure-id}}` stay as they are.
+
+const LIST = /^[-•]\s+/;
+const TAG = /^#\s+/;
+
+/** Editorial blocks as the plain text of an admin text area (the inverse of `textToBlocks`). */
+export function blocksToText(blocks: readonly EditorialBlock[]): string {
+  return blocks
+    .map((block) => {
+      if (typeof block === "string") return block;
+      if ("list" in block) return block.list.map((item) => `- ${item}`).join("\n");
+      return block.tags.map((tag) => `# ${tag}`).join("\n");
+    })
+    .join("\n\n");
+}
+
+/** Plain text back to editorial blocks; a paragraph's line breaks become spaces. */
+export function textToBlocks(text: string): EditorialBlock[] {
+  const blocks: EditorialBlock[] = [];
+  for (const chunk of text.replace(/\r\n?/g, "\n").split(/\n\s*\n/)) {
+    const lines = chunk
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const start = blocks.length;
+    let paragraph: string[] = [];
+    const flush = () => {
+      if (paragraph.length > 0) blocks.push(paragraph.join(" "));
+      paragraph = [];
+    };
+    for (const line of lines) {
+      const isList = LIST.test(line);
+      if (!isList && !TAG.test(line)) {
+        paragraph.push(line);
+        continue;
+      }
+      flush();
+      const item = line.replace(isList ? LIST : TAG, "");
+      const last = blocks.length > start ? blocks.at(-1) : undefined;
+      if (isList && typeof last === "object" && "list" in last) last.list.push(item);
+      else if (!isList && typeof last === "object" && "tags" in last) last.tags.push(item);
+      else blocks.push(isList ? { list: [item] } : { tags: [item] });
+    }
+    flush();
+  }
+  return blocks;
+}
+
+/**
+ * Why a text cannot be printed, in French (an unclosed `**`, an unknown `{{figure}}`), or null.
+ * Checked when someone saves a text, so that the press kit never fails to build.
+ */
+export function textProblem(
+  blocks: readonly EditorialBlock[],
+  figureIds: ReadonlySet<string>,
+): string | null {
+  for (const block of blocks) {
+    const texts = typeof block === "string" ? [block] : "list" in block ? block.list : [];
+    for (const source of texts) {
+      if (source.split("**").length % 2 === 0)
+        return `Un passage en gras n'est pas refermé (** manquant) : « ${source.slice(0, 60)} ».`;
+      for (const [, id = ""] of source.matchAll(FIGURE))
+        if (!figureIds.has(id)) return `Chiffre clé inconnu : {{${id}}}.`;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,77 @@
+import type {
+  PressKitSectionFields,
+  PressKitSectionState,
+  SectionId,
+  SectionStatus,
+} from "@tribune/domain";
+import { asc, eq } from "drizzle-orm";
+import type { Executor } from "../client";
+import { pressKitSections } from "../schema";
+
+type Row = typeof pressKitSections.$inferSelect;
+
+const toState = (r: Row): PressKitSectionState => ({
+  sectionId: r.sectionId,
+  position: r.position,
+  title: r.title,
+  kicker: r.kicker,
+  text: r.text,
+  signature: r.signature ?? null,
+  status: r.status,
+  stored: true,
+  updatedAt: r.updatedAt,
+  updatedBy: r.updatedBy,
+  validatedAt: r.validatedAt,
+  validatedBy: r.validatedBy,
+});
+
+/** The stored sections of an edition's press kit, in print order. */
+export async function listPressKitSections(
+  db: Executor,
+  editionId: string,
+): Promise<PressKitSectionState[]> {
+  const rows = await db
+    .select()
+    .from(pressKitSections)
+    .where(eq(pressKitSections.editionId, editionId))
+    .orderBy(asc(pressKitSections.position));
+  return rows.map(toState);
+}
+
+/**
+ * Writes a section's fields and status (insert or replace), `by` being the e-mail of who did
+ * it. A validation stamps who validated; a return to draft clears the stamp.
+ */
+export async function savePressKitSection(
+  db: Executor,
+  editionId: string,
+  section: PressKitSectionFields & {
+    sectionId: SectionId;
+    position: number;
+    status: SectionStatus;
+  },
+  by: string | null,
+): Promise<void> {
+  const validated =
+    section.status === "valide"
+      ? { validatedBy: by, validatedAt: new Date().toISOString() }
+      : { validatedBy: null, validatedAt: null };
+  const values = {
+    position: section.position,
+    title: section.title,
+    kicker: section.kicker,
+    text: section.text,
+    signature: section.signature,
+    status: section.status,
+    updatedBy: by,
+    updatedAt: new Date().toISOString(),
+    ...validated,
+  };
+  await db
+    .insert(pressKitSections)
+    .values({ editionId, sectionId: section.sectionId, ...values })
+    .onConflictDoUpdate({
+      target: [pressKitSections.editionId, pressKitSections.sectionId],
+      set: values,
+    });
+}

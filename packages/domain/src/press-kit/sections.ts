@@ -1,0 +1,198 @@
+import { z } from "zod";
+import type { Role } from "../auth/roles";
+import type { PressKitEditorial } from "./editorial";
+import { SECTION_IDS, SectionId, SectionStatus } from "./model";
+import { blocksToText, textToBlocks } from "./rich-text";
+
+/**
+ * The stored sections of an edition's press kit: the editorial part people write (titles,
+ * texts, signatures) and each section's status. The bureau validates a section; any edit of a
+ * validated section puts it back in draft, so nothing unvalidated ever prints without the
+ * BROUILLON watermark. Generated content (planning, highlights, pillars' dossiers, figures)
+ * is not stored here: it is read live when the kit is built.
+ */
+
+/** Who writes the press kit's texts: the press officers, the congress team, the bureau. */
+export const PRESS_KIT_EDITORS: readonly Role[] = ["admin", "organiser", "bureau", "press"];
+/** Who validates a section (the national bureau; admin stands in). */
+export const PRESS_KIT_VALIDATORS: readonly Role[] = ["admin", "bureau"];
+
+/** What the free text of a section is: the body of a word, a pillar's tagline, or nothing. */
+export const SECTION_TEXT: Record<SectionId, "blocks" | "line" | null> = {
+  couverture: null,
+  sommaire: null,
+  ouverture: "blocks",
+  "temps-forts": null,
+  planning: null,
+  "mot-presidente": "blocks",
+  "mot-bureau": "blocks",
+  representer: "line",
+  defendre: "line",
+  informer: "line",
+  contacts: null,
+};
+/** Sections that carry a signature (name and role). */
+export const SIGNED_SECTIONS: readonly SectionId[] = ["ouverture", "mot-presidente", "mot-bureau"];
+
+export const SECTION_LABELS: Record<SectionId, string> = {
+  couverture: "Couverture",
+  sommaire: "Sommaire",
+  ouverture: "Texte d'ouverture",
+  "temps-forts": "Temps forts du programme",
+  planning: "Planning",
+  "mot-presidente": "Mot de la présidence",
+  "mot-bureau": "Mot du Bureau National",
+  representer: "Pilier Représenter",
+  defendre: "Pilier Défendre",
+  informer: "Pilier Informer",
+  contacts: "Contacts",
+};
+
+export const SECTION_STATUS_LABELS: Record<SectionStatus, string> = {
+  brouillon: "Brouillon",
+  valide: "Validé",
+};
+
+const Title = z.string().trim().min(1, { error: "Le titre est obligatoire." }).max(200);
+
+/** The editable part of a section. */
+export const PressKitSectionFields = z.object({
+  title: Title,
+  /** The group printed above the title ("Le congrès 2026"); empty for none. */
+  kicker: z.string().trim().max(120).nullable(),
+  /** Plain formatted text (see `textToBlocks`); "" for a section without free text. */
+  text: z.string().max(20_000),
+  signature: z
+    .object({
+      name: z.string().trim().min(1, { error: "Le nom du ou de la signataire est obligatoire." }),
+      role: z.string().trim().max(200),
+    })
+    .nullable(),
+});
+export type PressKitSectionFields = z.infer<typeof PressKitSectionFields>;
+
+export const PressKitSectionState = PressKitSectionFields.extend({
+  sectionId: SectionId,
+  position: z.int().nonnegative(),
+  status: SectionStatus,
+  /** False for an edition whose kit was never written: the reference texts, as drafts. */
+  stored: z.boolean(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  validatedAt: z.string().nullable(),
+  validatedBy: z.string().nullable(),
+});
+export type PressKitSectionState = z.infer<typeof PressKitSectionState>;
+
+export const PressKitSectionEdit = PressKitSectionFields.extend({
+  year: z.int().min(2000).max(2100),
+  sectionId: SectionId,
+});
+export type PressKitSectionEdit = z.infer<typeof PressKitSectionEdit>;
+
+export const PressKitSectionStatusChange = z.object({
+  year: z.int().min(2000).max(2100),
+  sectionId: SectionId,
+  status: SectionStatus,
+});
+export type PressKitSectionStatusChange = z.infer<typeof PressKitSectionStatusChange>;
+
+/** The editable fields of every section as a kit's editorial texts give them. */
+export function sectionFieldsOf(
+  editorial: PressKitEditorial,
+): Record<SectionId, PressKitSectionFields> {
+  const word = (w: PressKitEditorial["opening"]) => ({
+    title: w.title,
+    kicker: w.kicker,
+    text: blocksToText(w.blocks),
+    signature: w.signature,
+  });
+  const pillar = (id: SectionId) => {
+    const p = editorial.pillars.find((x) => x.id === id);
+    return { title: p?.title ?? id, kicker: null, text: p?.tagline ?? "", signature: null };
+  };
+  const plain = (title: string, kicker: string | null = null) => ({
+    title,
+    kicker,
+    text: "",
+    signature: null,
+  });
+  return {
+    couverture: plain(editorial.documentTitle),
+    sommaire: plain(editorial.contentsTitle),
+    ouverture: word(editorial.opening),
+    "temps-forts": plain(editorial.highlights.title, editorial.highlights.kicker),
+    planning: plain(editorial.planning.title, editorial.planning.kicker),
+    "mot-presidente": word(editorial.president),
+    "mot-bureau": word(editorial.bureau),
+    representer: pillar("representer"),
+    defendre: pillar("defendre"),
+    informer: pillar("informer"),
+    contacts: plain(editorial.contacts.title),
+  };
+}
+
+/**
+ * Every section of an edition's kit, in print order: the stored ones as stored, the others
+ * from the reference texts as drafts (an edition nobody has written a kit for yet).
+ */
+export function sectionStates(
+  stored: readonly PressKitSectionState[],
+  reference: PressKitEditorial,
+): PressKitSectionState[] {
+  const byId = new Map(stored.map((s) => [s.sectionId, s]));
+  const defaults = sectionFieldsOf(reference);
+  return SECTION_IDS.map(
+    (sectionId, position): PressKitSectionState =>
+      byId.get(sectionId) ?? {
+        ...defaults[sectionId],
+        sectionId,
+        position,
+        status: "brouillon",
+        stored: false,
+        updatedAt: null,
+        updatedBy: null,
+        validatedAt: null,
+        validatedBy: null,
+      },
+  ).sort((a, b) => a.position - b.position);
+}
+
+/** The editorial texts with the sections' titles, texts, signatures and statuses applied. */
+export function applySections(
+  editorial: PressKitEditorial,
+  sections: readonly PressKitSectionState[],
+): PressKitEditorial {
+  const of = new Map(sections.map((s) => [s.sectionId, s]));
+  const get = (id: SectionId) => of.get(id);
+  const word = (id: SectionId, w: PressKitEditorial["opening"]): PressKitEditorial["opening"] => {
+    const s = get(id);
+    if (!s) return w;
+    return {
+      title: s.title,
+      kicker: s.kicker,
+      blocks: textToBlocks(s.text),
+      signature: s.signature,
+    };
+  };
+  const heading = <T extends { title: string; kicker: string | null }>(id: SectionId, h: T): T => {
+    const s = get(id);
+    return s ? { ...h, title: s.title, kicker: s.kicker } : h;
+  };
+  return {
+    ...editorial,
+    statuses: Object.fromEntries(sections.map((s) => [s.sectionId, s.status])),
+    documentTitle: get("couverture")?.title ?? editorial.documentTitle,
+    contentsTitle: get("sommaire")?.title ?? editorial.contentsTitle,
+    opening: word("ouverture", editorial.opening),
+    highlights: heading("temps-forts", editorial.highlights),
+    planning: heading("planning", editorial.planning),
+    president: word("mot-presidente", editorial.president),
+    bureau: word("mot-bureau", editorial.bureau),
+    pillars: editorial.pillars.map((p) => {
+      const s = get(p.id);
+      return s ? { ...p, title: s.title, tagline: s.text.trim() || null } : p;
+    }),
+    contacts: { ...editorial.contacts, title: get("contacts")?.title ?? editorial.contacts.title },
+  };
+}
