@@ -130,7 +130,12 @@ describe.each(testBackends())("reference seed on %s", (backend: Backend) => {
     const edition = await edition2026();
     const [cover] = await listPressKitSections(database.db, edition.id);
     if (!cover) throw new Error("no section");
-    await savePressKitSection(database.db, edition.id, { ...cover, title: "Édité", status: "brouillon" }, null);
+    await savePressKitSection(
+      database.db,
+      edition.id,
+      { ...cover, title: "Édité", status: "brouillon" },
+      null,
+    );
     expect(await seedReferenceEdition(database.db)).toEqual({ created: false });
     expect(await listEditions(database.db)).toHaveLength(1);
     expect(await listRooms(database.db, edition.id)).toHaveLength(4);
