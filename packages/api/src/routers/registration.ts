@@ -13,6 +13,7 @@ import {
   recordAudit,
   registerAttendee,
   releaseSignupsOf,
+  retryTransaction,
   setEditionCapacity,
 } from "@tribune/db";
 import {
@@ -46,6 +47,7 @@ import { found } from "../found";
 import { eventsOf, publishRegistrationChange } from "../live";
 import { scopedSubdivision } from "../scope";
 import { procedureFor, rateLimitedPublicProcedure } from "../trpc";
+import { auditLeave } from "./signup";
 
 const manager = procedureFor(...REGISTRATION_MANAGERS);
 const reader = procedureFor(...REGISTRATION_READERS);
@@ -99,11 +101,16 @@ async function register(
   return value;
 }
 
+/**
+ * Cancels, and frees the person's workshop places, in one transaction: a place given back to
+ * the congress or a workshop goes to the first person waiting, or nothing happens at all.
+ */
 async function cancel(ctx: Context, id: string) {
-  const outcome = await ctx.db.transaction(async (tx) => {
+  const actor = auditActor(ctx.actor);
+  const outcome = await retryTransaction(ctx.db, async (tx) => {
     const result = await cancelRegistration(tx, id);
     if (result.before.status !== "cancelled") {
-      await recordAudit(tx, auditActor(ctx.actor), {
+      await recordAudit(tx, actor, {
         entity: "registration",
         entityId: id,
         action: "cancel",
@@ -111,7 +118,7 @@ async function cancel(ctx: Context, id: string) {
         after: result.registration,
       });
       for (const promoted of result.promoted) {
-        await recordAudit(tx, auditActor(ctx.actor), {
+        await recordAudit(tx, actor, {
           entity: "registration",
           entityId: promoted.id,
           action: "update",
@@ -119,12 +126,11 @@ async function cancel(ctx: Context, id: string) {
           after: promoted,
         });
       }
+      for (const left of await releaseSignupsOf(tx, id)) await auditLeave(tx, actor, id, left);
     }
     return result;
   });
   if (outcome.before.status !== "cancelled") {
-    // Their workshop places go to the people waiting for them.
-    await releaseSignupsOf(ctx.db, id);
     publishRegistrationChange(ctx, outcome.registration.editionId, [
       outcome.registration.subdivisionId,
       ...outcome.promoted.map((p) => p.subdivisionId),

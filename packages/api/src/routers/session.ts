@@ -27,6 +27,7 @@ import { found } from "../found";
 import { publishProgrammeChange } from "../live";
 import { assertReferencesExist, loadSchedule } from "../schedule-data";
 import { procedureFor } from "../trpc";
+import { fillSessionPlacesAudited } from "./signup";
 
 const reader = procedureFor(...PROGRAMME_READERS);
 const editor = procedureFor(...PROGRAMME_EDITORS);
@@ -62,6 +63,8 @@ async function saveChanged(
       before,
       after: session,
     });
+    // More places (override, rooms): the people waiting on its sign-up list get them now.
+    await fillSessionPlacesAudited(tx, auditActor(ctx.actor), id);
     return { session, conflicts: await conflictsOf(tx, session) };
   });
   publishProgrammeChange(ctx, saved.session.editionId);

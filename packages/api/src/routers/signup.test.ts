@@ -10,6 +10,7 @@ const SEX_HEALTH = referenceSession(
   "Parler sexe, prévenir mieux : repenser la santé sexuelle de demain",
 );
 const PLENARY = referenceSession("Plénière d'ouverture");
+const REMPLA = referenceSession("1,2,3 rempla");
 
 let count = 0;
 
@@ -120,5 +121,43 @@ describe.each(testBackends())("workshop sign-up on %s", (backend) => {
     expect(receipt.status).toBe("registered");
     const removed = await organiser.signup.remove({ registrationId, sessionId: SEX_HEALTH.id });
     expect(removed.signup?.status).toBe("cancelled");
+  });
+
+  it("raising a session's places promotes the people waiting, audited; the bureau may not", async () => {
+    const anonymous = await api.anonymous();
+    const organiser = await api.callerAs("organiser");
+    await organiser.signup.setCapacity({ sessionId: REMPLA.id, capacity: 1 });
+    const codes = [await registered(), await registered(), await registered()];
+    for (const code of codes) await anonymous.signup.join({ code, sessionId: REMPLA.id });
+    const raised = await organiser.signup.setCapacity({ sessionId: REMPLA.id, capacity: 2 });
+    expect(raised.places).toMatchObject({ capacity: 2, confirmed: 2, waitlisted: 1 });
+    const list = await organiser.signup.list({ sessionId: REMPLA.id });
+    expect(list.items.map((i) => [i.code, i.status])).toEqual([
+      [codes[0], "registered"],
+      [codes[1], "registered"],
+      [codes[2], "waitlisted"],
+    ]);
+    expect(raised.promoted.map((p) => p.registrationId)).toEqual([list.items[1]?.registrationId]);
+    const audit = await listAudit(db, { entity: "session", limit: 20 });
+    expect(audit.find((e) => e.entityId === REMPLA.id)).toMatchObject({
+      before: { capacity: 1 },
+      after: { capacity: 2 },
+    });
+    // The programme's own capacity override counts too: raised, it promotes at once.
+    await organiser.signup.setCapacity({ sessionId: REMPLA.id, capacity: null });
+    await organiser.session.update({ id: REMPLA.id, capacityOverride: 3 });
+    expect((await organiser.signup.list({ sessionId: REMPLA.id })).places).toMatchObject({
+      capacity: 3,
+      confirmed: 3,
+      waitlisted: 0,
+    });
+    const bureau = await api.callerAs("bureau");
+    expect(
+      (await rejection(bureau.signup.setCapacity({ sessionId: REMPLA.id, capacity: 9 }))).data,
+    ).toMatchObject({ code: "FORBIDDEN" });
+    expect(
+      (await rejection(organiser.signup.setCapacity({ sessionId: REMPLA.id, capacity: -1 })))
+        .message,
+    ).toMatch(/ne peut pas être négatif/);
   });
 });

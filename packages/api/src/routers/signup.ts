@@ -1,14 +1,20 @@
 import {
+  type Actor as AuditActor,
+  type Executor,
+  fillSessionPlaces,
   findEdition,
   findRegistration,
   findRegistrationByCode,
   idempotent,
   joinSession,
+  type LeaveOutcome,
   leaveSession,
   listSessionSignups,
   recordAudit,
+  retryTransaction,
   type SignupOutcome,
   sessionPlaces,
+  setSessionCapacity,
   signupSession,
   signupsOfRegistration,
 } from "@tribune/db";
@@ -16,6 +22,7 @@ import {
   DomainError,
   REGISTRATION_MANAGERS,
   RegistrationCode,
+  SessionCapacityInput,
   SessionPlaces,
   SessionSignup,
   SessionSignupEntry,
@@ -80,28 +87,53 @@ async function join(
   return value;
 }
 
+/** Audits a person leaving a session and the people it promoted, in the leave's transaction. */
+export async function auditLeave(
+  tx: Executor,
+  actor: AuditActor,
+  registrationId: string,
+  outcome: LeaveOutcome,
+): Promise<void> {
+  if (!outcome.before || outcome.before.status === "cancelled") return;
+  await recordAudit(tx, actor, {
+    entity: "registration",
+    entityId: registrationId,
+    action: "cancel",
+    before: { sessionSignup: outcome.before },
+    after: { sessionSignup: outcome.signup },
+  });
+  await auditPromotions(tx, actor, outcome.promoted);
+}
+
+async function auditPromotions(tx: Executor, actor: AuditActor, promoted: SessionSignup[]) {
+  for (const signup of promoted)
+    await recordAudit(tx, actor, {
+      entity: "registration",
+      entityId: signup.registrationId,
+      action: "update",
+      before: { sessionSignup: { ...signup, status: "waitlisted" } },
+      after: { sessionSignup: signup },
+    });
+}
+
+/**
+ * After a session was changed in `tx` (capacity override, rooms): the people waiting get the
+ * places it gained, audited, in the same transaction.
+ */
+export async function fillSessionPlacesAudited(
+  tx: Executor,
+  actor: AuditActor,
+  sessionId: string,
+): Promise<void> {
+  await auditPromotions(tx, actor, await fillSessionPlaces(tx, sessionId));
+}
+
 async function leave(ctx: Context, registrationId: string, sessionId: string) {
-  return ctx.db.transaction(async (tx) => {
+  return retryTransaction(ctx.db, async (tx) => {
     const outcome = await leaveSession(tx, registrationId, sessionId);
     if (!outcome.before)
       throw new DomainError("not_found", "Cette personne n'est pas inscrite à cette session.");
-    if (outcome.before.status !== "cancelled") {
-      await recordAudit(tx, auditActor(ctx.actor), {
-        entity: "registration",
-        entityId: registrationId,
-        action: "cancel",
-        before: { sessionSignup: outcome.before },
-        after: { sessionSignup: outcome.signup },
-      });
-      for (const promoted of outcome.promoted)
-        await recordAudit(tx, auditActor(ctx.actor), {
-          entity: "registration",
-          entityId: promoted.registrationId,
-          action: "update",
-          before: { sessionSignup: { ...promoted, status: "waitlisted" } },
-          after: { sessionSignup: promoted },
-        });
-    }
+    await auditLeave(tx, auditActor(ctx.actor), registrationId, outcome);
     return outcome;
   });
 }
@@ -179,6 +211,33 @@ export const signupRouter = {
     .mutation(async ({ ctx, input }) => {
       const { signup, promoted } = await leave(ctx, input.registrationId, input.sessionId);
       return { signup, promoted };
+    }),
+
+  /**
+   * Sets a session's places (null: its override or rooms decide); when they grow, the people
+   * waiting get them in order, in the same transaction.
+   */
+  setCapacity: manager
+    .input(SessionCapacityInput)
+    .output(z.object({ places: SessionPlaces, promoted: z.array(SessionSignup) }))
+    .mutation(async ({ ctx, input }) => {
+      const { session, promoted } = await retryTransaction(ctx.db, async (tx) => {
+        const change = await setSessionCapacity(tx, input.sessionId, input.capacity);
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "session",
+          entityId: input.sessionId,
+          action: "update",
+          before: { capacity: change.before },
+          after: { capacity: change.after },
+        });
+        await auditPromotions(tx, auditActor(ctx.actor), change.promoted);
+        return { session: await signupSession(tx, input.sessionId), promoted: change.promoted };
+      });
+      const places = (await sessionPlaces(ctx.db, session.editionId)).find(
+        (p) => p.sessionId === session.id,
+      );
+      if (!places) throw new DomainError("not_found", "Session introuvable.");
+      return { places, promoted };
     }),
 
   /** A session's sign-ups with names: confirmed, then the waitlist in order, then those who left. */

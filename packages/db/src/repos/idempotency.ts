@@ -19,6 +19,38 @@ function canonical(value: unknown): string {
 export const hashRequest = (input: unknown) =>
   createHash("sha256").update(canonical(input)).digest("base64url");
 
+/** PostgreSQL aborted the transaction to break a deadlock (40P01) or a serialization conflict (40001). */
+export function isTransientConflict(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (code === "40P01" || code === "40001") return true;
+  }
+  return false;
+}
+
+const RETRY_ATTEMPTS = 4;
+
+/**
+ * Runs `work` in a transaction, and again (up to RETRY_ATTEMPTS times in all, after a short
+ * random pause) when PostgreSQL aborted it to break a deadlock or a serialization conflict:
+ * everything it did was rolled back, so running it again is safe. Any other error, or the
+ * last conflict, goes to the caller.
+ */
+export async function retryTransaction<T>(
+  db: Database,
+  work: (tx: Executor) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(work);
+    } catch (error) {
+      if (attempt >= RETRY_ATTEMPTS || !isTransientConflict(error)) throw error;
+      // Jitter, so that the two sides of a deadlock do not collide again in step.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}
+
 export const KEY_REUSED_MESSAGE =
   "Cette clé d'idempotence a déjà servi pour une autre demande : générez-en une nouvelle.";
 
@@ -27,7 +59,8 @@ export const KEY_REUSED_MESSAGE =
  * under the key in the same transaction; a retry with the same key and input gets that result
  * back and writes nothing. Concurrent calls with one key wait for each other on the key's
  * row (its primary key), so only one does the work. A call that fails stores nothing, so a
- * retry tries again. Without a key, `work` simply runs in a transaction.
+ * retry tries again. Without a key, `work` simply runs in a transaction. Either way the
+ * transaction is run again when PostgreSQL aborts it on a deadlock (retryTransaction).
  */
 export async function idempotent<T>(
   db: Database,
@@ -36,9 +69,9 @@ export async function idempotent<T>(
   input: unknown,
   work: (tx: Executor) => Promise<T>,
 ): Promise<{ value: T; replayed: boolean }> {
-  if (!key) return { value: await db.transaction(work), replayed: false };
+  if (!key) return { value: await retryTransaction(db, work), replayed: false };
   const requestHash = hashRequest(input);
-  return db.transaction(async (tx) => {
+  return retryTransaction(db, async (tx) => {
     const claimed = await tx
       .insert(idempotencyKeys)
       .values({ scope, key, requestHash })

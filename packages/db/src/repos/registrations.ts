@@ -26,7 +26,13 @@ import {
 } from "drizzle-orm";
 import type { z } from "zod";
 import type { Executor } from "../client";
-import { auditLog, registrationQuotas, registrations, subdivisions } from "../schema";
+import {
+  auditLog,
+  registrationQuotas,
+  registrations,
+  sessionSignups,
+  subdivisions,
+} from "../schema";
 import type { Actor as AuditActor } from "./audit";
 import { iso, isoOrNull, searchFilters, searchTextOf } from "./members";
 
@@ -277,8 +283,36 @@ export async function registerAttendee(
 }
 
 /**
+ * Locks the quota rows of every session the person holds or awaits a place in, in one order.
+ * A cancellation takes them before the person's own row, as joins and promotions do (session,
+ * then person), so that releasing those places in the same transaction cannot deadlock.
+ */
+async function lockSignupQuotasOf(tx: Executor, registrationId: string): Promise<void> {
+  await tx
+    .select({ id: registrationQuotas.id })
+    .from(registrationQuotas)
+    .where(
+      inArray(
+        registrationQuotas.sessionId,
+        tx
+          .select({ id: sessionSignups.sessionId })
+          .from(sessionSignups)
+          .where(
+            and(
+              eq(sessionSignups.registrationId, registrationId),
+              inArray(sessionSignups.status, ["registered", "waitlisted"]),
+            ),
+          ),
+      ),
+    )
+    .orderBy(asc(registrationQuotas.sessionId))
+    .for("update");
+}
+
+/**
  * Cancels a registration and, if it held a place, gives that place to the first person
- * waiting. Cancelling twice is harmless; a person already checked in cannot be cancelled.
+ * waiting. The caller frees the person's workshop places in the same transaction
+ * (releaseSignupsOf): the session locks they need are already held. Cancelling twice is harmless; a person already checked in cannot be cancelled.
  */
 export async function cancelRegistration(
   tx: Executor,
@@ -287,6 +321,7 @@ export async function cancelRegistration(
   const current = await findRegistration(tx, id);
   if (!current) throw new DomainError("not_found", "Inscription introuvable.");
   const { capacity } = await lockEditionQuota(tx, current.editionId);
+  await lockSignupQuotasOf(tx, id);
   const before = (await findRegistration(tx, id)) as Registration; // as of the lock
   if (before.status === "cancelled") return { before, registration: before, promoted: [] };
   if (before.status === "checked_in") {

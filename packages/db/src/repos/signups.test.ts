@@ -4,15 +4,18 @@ import type { Database } from "../client";
 import { editions } from "../schema";
 import { seedReferenceEdition } from "../seed/reference";
 import { type Backend, openTestDatabase, testBackends } from "../testing";
-import { idempotent } from "./idempotency";
-import { registerAttendee, setEditionCapacity } from "./registrations";
+import { idempotent, retryTransaction } from "./idempotency";
+import { cancelRegistration, registerAttendee, setEditionCapacity } from "./registrations";
 import { insertRoom } from "./rooms";
-import { insertSession } from "./sessions";
+import { findSession, insertSession, replaceSession } from "./sessions";
 import {
+  fillSessionPlaces,
   joinSession,
   leaveSession,
   listSessionSignups,
+  releaseSignupsOf,
   sessionPlaces,
+  setSessionCapacity,
   signupViolations,
 } from "./signups";
 
@@ -268,5 +271,116 @@ describe.each(testBackends())("session sign-ups on %s", (backend: Backend) => {
       confirmed: 20,
       waitlisted: 70,
     });
+  });
+
+  it("a larger capacity gives its new places to the people waiting, in order, at once", async () => {
+    const editionId = await newEdition(db);
+    const session = await newSession(db, editionId, { roomCapacity: 2 });
+    const people = await attendees(db, editionId, 6);
+    for (const id of people) await join(id, session.id);
+    const raised = await db.transaction((tx) => setSessionCapacity(tx, session.id, 4));
+    expect(raised).toMatchObject({ before: 2, after: 4 });
+    expect(raised.promoted.map((p) => p.registrationId)).toEqual(people.slice(2, 4));
+    // Fewer places: nobody loses theirs, nobody is promoted.
+    const lowered = await db.transaction((tx) => setSessionCapacity(tx, session.id, 1));
+    expect(lowered.promoted).toEqual([]);
+    expect((await sessionPlaces(db, editionId))[0]).toMatchObject({
+      capacity: 1,
+      confirmed: 4,
+      waitlisted: 2,
+      placesLeft: 0,
+    });
+    // Back to the room's capacity (2): still nobody moves.
+    expect(await db.transaction((tx) => setSessionCapacity(tx, session.id, null))).toMatchObject({
+      after: 2,
+      promoted: [],
+    });
+  });
+
+  it("a session moved to a larger room promotes the people waiting", async () => {
+    const editionId = await newEdition(db);
+    const session = await newSession(db, editionId, { roomCapacity: 1 });
+    const people = await attendees(db, editionId, 3);
+    for (const id of people) await join(id, session.id);
+    const promoted = await db.transaction(async (tx) => {
+      const stored = await findSession(tx, session.id);
+      await replaceSession(tx, { ...(stored as typeof session), capacityOverride: 3 });
+      return fillSessionPlaces(tx, session.id);
+    });
+    expect(promoted.map((p) => p.registrationId)).toEqual(people.slice(1));
+  });
+
+  it("a cancelled registration frees its workshop places in the cancellation's transaction", async () => {
+    const editionId = await newEdition(db);
+    const session = await newSession(db, editionId, { roomCapacity: 1 });
+    const [a, b] = (await attendees(db, editionId, 2)) as [string, string];
+    await join(a, session.id);
+    await join(b, session.id); // waiting
+    // A failure later in the transaction undoes both the cancellation and the release.
+    await expect(
+      db.transaction(async (tx) => {
+        await cancelRegistration(tx, a);
+        await releaseSignupsOf(tx, a);
+        throw new Error("panne");
+      }),
+    ).rejects.toThrow("panne");
+    expect((await listSessionSignups(db, session.id)).map((s) => s.status)).toEqual([
+      "registered",
+      "waitlisted",
+    ]);
+    const released = await db.transaction(async (tx) => {
+      await cancelRegistration(tx, a);
+      return releaseSignupsOf(tx, a);
+    });
+    expect(released.map((r) => r.promoted.map((p) => p.registrationId))).toEqual([[b]]);
+    expect(
+      (await listSessionSignups(db, session.id)).map((s) => [s.registrationId, s.status]),
+    ).toEqual([
+      [b, "registered"],
+      [a, "cancelled"],
+    ]);
+  });
+
+  it("cancellations, leaves and joins at once: no deadlock escapes, no session over capacity", async () => {
+    const editionId = await newEdition(db);
+    const morning = await newSession(db, editionId, { title: "Matin", roomCapacity: 5 });
+    const afternoon = await newSession(db, editionId, {
+      title: "Après-midi",
+      roomCapacity: 5,
+      startsAt: "2027-01-21T14:00:00.000Z",
+      endsAt: "2027-01-21T15:30:00.000Z",
+    });
+    const people = await attendees(db, editionId, 30);
+    const first = people.slice(0, 20);
+    for (const id of first) {
+      await join(id, morning.id);
+      await join(id, afternoon.id);
+    }
+    const cancelling = first.filter((_, i) => i % 2 === 0);
+    const leaving = first.filter((_, i) => i % 2 === 1).slice(0, 5);
+    await Promise.all([
+      ...cancelling.map((id) =>
+        retryTransaction(db, async (tx) => {
+          await cancelRegistration(tx, id);
+          return releaseSignupsOf(tx, id);
+        }),
+      ),
+      ...leaving.map((id) => retryTransaction(db, (tx) => leaveSession(tx, id, morning.id))),
+      ...people
+        .slice(20)
+        .map((id) => retryTransaction(db, (tx) => joinSession(tx, id, afternoon.id))),
+    ]);
+    expect(await signupViolations(db, editionId)).toEqual([]);
+    for (const session of [morning, afternoon]) {
+      const list = await listSessionSignups(db, session.id);
+      const active = list.filter((s) => s.status !== "cancelled");
+      // Every place that can be filled is: min(capacity, people still signed up).
+      expect(active.filter((s) => s.status === "registered")).toHaveLength(
+        Math.min(5, active.length),
+      );
+      expect(
+        list.some((s) => cancelling.includes(s.registrationId) && s.status !== "cancelled"),
+      ).toBe(false);
+    }
   });
 });

@@ -15,8 +15,15 @@ import {
   unknownCapacityMessage,
 } from "@tribune/domain";
 import { and, asc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
-import type { Database, Executor } from "../client";
-import { registrations, rooms, sessionRooms, sessionSignups, sessions } from "../schema";
+import type { Executor } from "../client";
+import {
+  registrationQuotas,
+  registrations,
+  rooms,
+  sessionRooms,
+  sessionSignups,
+  sessions,
+} from "../schema";
 import { iso } from "./members";
 import { lockQuotaRow } from "./registrations";
 
@@ -393,13 +400,18 @@ export async function signupViolations(db: Executor, editionId: string): Promise
   );
 }
 
+export type LeaveOutcome = Awaited<ReturnType<typeof leaveSession>>;
+
 /**
- * Frees every workshop place of a person whose congress registration was cancelled, one
- * session per transaction (each takes its session's lock before the person's, as joins do),
- * promoting the people waiting. Returns the sessions left.
+ * Frees every workshop place of a person whose congress registration is being cancelled, in
+ * the cancellation's own transaction (cancelRegistration already holds the sessions' locks),
+ * promoting the people waiting. Returns what changed, session by session.
  */
-export async function releaseSignupsOf(db: Database, registrationId: string): Promise<string[]> {
-  const active = await db
+export async function releaseSignupsOf(
+  tx: Executor,
+  registrationId: string,
+): Promise<LeaveOutcome[]> {
+  const active = await tx
     .select({ sessionId: sessionSignups.sessionId })
     .from(sessionSignups)
     .where(
@@ -407,8 +419,48 @@ export async function releaseSignupsOf(db: Database, registrationId: string): Pr
         eq(sessionSignups.registrationId, registrationId),
         inArray(sessionSignups.status, ["registered", "waitlisted"]),
       ),
-    );
+    )
+    .orderBy(asc(sessionSignups.sessionId));
+  const outcomes: LeaveOutcome[] = [];
   for (const { sessionId } of active)
-    await db.transaction((tx) => leaveSession(tx, registrationId, sessionId));
-  return active.map((a) => a.sessionId);
+    outcomes.push(await leaveSession(tx, registrationId, sessionId));
+  return outcomes;
+}
+
+/**
+ * Sets the places of a workshop or toolbox (null: back to its override or rooms). Places
+ * already given are kept when it shrinks; when it grows, the people waiting get the new
+ * places, in order, in the same transaction.
+ */
+export async function setSessionCapacity(
+  tx: Executor,
+  sessionId: string,
+  capacity: number | null,
+): Promise<{ before: number | null; after: number | null; promoted: SessionSignup[] }> {
+  const session = await signupSession(tx, sessionId);
+  const quota = await lockQuotaRow(tx, session.editionId, session.id);
+  const before = await effectiveCapacity(tx, session, quota.capacity);
+  await tx
+    .update(registrationQuotas)
+    .set({ capacity, updatedAt: sql`now()` })
+    .where(eq(registrationQuotas.sessionId, session.id));
+  const after = await effectiveCapacity(tx, session, capacity);
+  const promoted = after === null ? [] : await promoteSignups(tx, session, after);
+  return { before, after, promoted };
+}
+
+/**
+ * After a session changed (capacity override, rooms, kind): if it takes sign-ups and now has
+ * free places, the people waiting get them, in the caller's transaction.
+ */
+export async function fillSessionPlaces(tx: Executor, sessionId: string): Promise<SessionSignup[]> {
+  const [row] = await tx
+    .select({ kind: sessions.kind })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId));
+  if (!row || !CAPACITY_LIMITED_KINDS.includes(row.kind)) return [];
+  const session = await signupSession(tx, sessionId);
+  const quota = await lockQuotaRow(tx, session.editionId, session.id);
+  const capacity = await effectiveCapacity(tx, session, quota.capacity);
+  return capacity === null ? [] : promoteSignups(tx, session, capacity);
 }

@@ -84,6 +84,15 @@ export const SignupByHandInput = z.object({
   idempotencyKey: z.string().trim().min(8).max(100).optional(),
 });
 export const SignupRemoveInput = z.object({ registrationId: z.uuid(), sessionId: z.uuid() });
+/** An organiser's number of places for a workshop or toolbox; null: the override or rooms decide. */
+export const SessionCapacityInput = z.object({
+  sessionId: z.uuid(),
+  capacity: z
+    .int({ error: "Le nombre de places doit être un nombre entier." })
+    .min(0, { error: "Le nombre de places ne peut pas être négatif." })
+    .max(10_000, { error: "Au plus 10 000 places." })
+    .nullable(),
+});
 
 /** What the attendee sees after joining or leaving. */
 export const SignupReceipt = z.object({
