@@ -10,11 +10,15 @@ import {
 import {
   DOSSIER_EDITORS,
   DOSSIER_READERS,
+  DomainError,
   Dossier,
   DossierCreate,
   DossierQuery,
   DossierSummary,
   DossierUpdate,
+  dossierTextProblem,
+  type EditorialBlock,
+  pressKitEditorial2026,
 } from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -25,6 +29,13 @@ import { procedureFor } from "../trpc";
 const reader = procedureFor(...DOSSIER_READERS);
 const editor = procedureFor(...DOSSIER_EDITORS);
 const LABEL = "Dossier";
+
+/** A dossier's text goes into the press kit as is: refuse what the kit could not print. */
+function assertPrintable(dossier: { body: EditorialBlock[]; figureIds: string[] }) {
+  const known = new Set(pressKitEditorial2026().figures.map((f) => f.id));
+  const problem = dossierTextProblem(dossier, known);
+  if (problem) throw new DomainError("invalid", problem, { fieldErrors: { body: [problem] } });
+}
 
 export const dossierRouter = {
   /** In press-kit order: pillar, then position. */
@@ -49,6 +60,7 @@ export const dossierRouter = {
     .output(Dossier)
     .mutation(({ ctx, input }) =>
       ctx.db.transaction(async (tx) => {
+        assertPrintable(input);
         const dossier = await insertDossier(tx, input);
         await recordAudit(tx, auditActor(ctx.actor), {
           entity: "dossier",
@@ -67,6 +79,10 @@ export const dossierRouter = {
     .mutation(({ ctx, input: { id, ...patch } }) =>
       ctx.db.transaction(async (tx) => {
         const before = found(await findDossier(tx, id), LABEL);
+        assertPrintable({
+          body: patch.body ?? before.body,
+          figureIds: patch.figureIds ?? before.figureIds,
+        });
         const dossier = await updateDossier(tx, id, patch);
         await recordAudit(tx, auditActor(ctx.actor), {
           entity: "dossier",

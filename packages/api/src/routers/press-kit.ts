@@ -1,41 +1,181 @@
-import { findEditionByYear } from "@tribune/db";
+import {
+  type Executor,
+  findEditionByYear,
+  listDossiers,
+  listPressKitSections,
+  recordAudit,
+  savePressKitSection,
+} from "@tribune/db";
 import {
   buildPressKitModel,
+  DomainError,
   EditionYear,
+  PRESS_KIT_EDITORS,
   PRESS_KIT_READERS,
+  PRESS_KIT_VALIDATORS,
   PressKitModel,
+  PressKitSectionEdit,
+  PressKitSectionState,
+  PressKitSectionStatusChange,
   pressKitEditorial2026,
+  SECTION_LABELS,
+  SECTION_TEXT,
+  SIGNED_SECTIONS,
+  sectionStates,
+  textProblem,
+  textToBlocks,
 } from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { auditActor } from "../audit";
 import { found } from "../found";
 import { loadSchedule } from "../schedule-data";
 import { computeKeyFigures } from "../survey-results";
 import { procedureFor } from "../trpc";
 
+/** The reference texts: figure definitions, contacts, and the default of every section. */
+const reference = pressKitEditorial2026;
+const knownFigures = () => new Set(reference().figures.map((f) => f.id));
+
+async function editionOf(db: Executor, year: number) {
+  return found(await findEditionByYear(db, year), `L'édition ${year}`);
+}
+
+/** Every section of an edition's kit: stored, else the reference texts as drafts. */
+async function sectionsOf(db: Executor, editionId: string) {
+  return sectionStates(await listPressKitSections(db, editionId), reference());
+}
+
+const sectionReaders = procedureFor(...new Set([...PRESS_KIT_READERS, ...PRESS_KIT_EDITORS]));
+
 export const pressKitRouter = {
   /**
    * The press kit of an edition as one model, ready to render: the edition, its rooms and
-   * published sessions from the database, the editorial texts of the reference kit. Survey
-   * figures are computed now from the stored responses (published key figures only, disclosure
-   * control applied); a figure with no data or a suppressed one stays a marked placeholder.
+   * published sessions, the stored sections (texts and statuses), the pillars' dossiers, from
+   * the database. Survey figures are computed now from the stored responses (published key
+   * figures only, disclosure control applied); a figure with no data or a suppressed one stays
+   * a marked placeholder, and one computed from synthetic responses is flagged as such.
    */
   model: procedureFor(...PRESS_KIT_READERS)
     .input(EditionYear)
     .output(PressKitModel)
     .query(async ({ ctx, input }) => {
-      const edition = found(await findEditionByYear(ctx.db, input.year), `L'édition ${input.year}`);
+      const edition = await editionOf(ctx.db, input.year);
       const { rooms, sessions } = await loadSchedule(ctx.db, edition.id, { publishedOnly: true });
-      // Editorial texts and section statuses are not stored yet: every edition gets the 2026 ones.
       return buildPressKitModel({
         edition,
         rooms,
         sessions,
-        editorial: pressKitEditorial2026(),
+        editorial: reference(),
+        sections: await sectionsOf(ctx.db, edition.id),
+        dossiers: await listDossiers(ctx.db),
         computedFigures: (await computeKeyFigures(ctx.db, { publishedOnly: true })).flatMap((f) =>
           f.value === null
             ? []
-            : [{ id: f.definition.id, value: f.value, respondents: f.provenance.respondents }],
+            : [
+                {
+                  id: f.definition.id,
+                  value: f.value,
+                  respondents: f.provenance.respondents,
+                  synthetic: f.provenance.synthetic,
+                },
+              ],
         ),
       });
     }),
+
+  /** The sections of an edition's kit in print order, with their texts and statuses. */
+  sections: sectionReaders
+    .input(EditionYear)
+    .output(z.array(PressKitSectionState))
+    .query(async ({ ctx, input }) => sectionsOf(ctx.db, (await editionOf(ctx.db, input.year)).id)),
+
+  /**
+   * Saves a section's title, text and signature. A change puts a validated section back in
+   * draft: only the bureau's validation takes it out again.
+   */
+  updateSection: procedureFor(...PRESS_KIT_EDITORS)
+    .input(PressKitSectionEdit)
+    .output(PressKitSectionState)
+    .mutation(({ ctx, input: { year, sectionId, ...fields } }) =>
+      ctx.db.transaction(async (tx) => {
+        const edition = await editionOf(tx, year);
+        const before = found(
+          (await sectionsOf(tx, edition.id)).find((s) => s.sectionId === sectionId),
+          "Section",
+        );
+        const kind = SECTION_TEXT[sectionId];
+        const text = kind === null ? "" : fields.text.trim();
+        if (kind === "line" && text.includes("\n"))
+          throw new DomainError("invalid", "Cette section n'accepte qu'une ligne de texte.", {
+            fieldErrors: { text: ["Une seule ligne de texte."] },
+          });
+        if (kind === "blocks") {
+          const problem = textProblem(textToBlocks(text), knownFigures());
+          if (problem)
+            throw new DomainError("invalid", problem, { fieldErrors: { text: [problem] } });
+        }
+        const after = {
+          title: fields.title,
+          kicker: fields.kicker?.trim() || null,
+          text,
+          signature: SIGNED_SECTIONS.includes(sectionId) ? fields.signature : null,
+        };
+        const changed =
+          !before.stored ||
+          JSON.stringify(after) !==
+            JSON.stringify({
+              title: before.title,
+              kicker: before.kicker,
+              text: before.text,
+              signature: before.signature,
+            });
+        const status = changed ? "brouillon" : before.status;
+        await savePressKitSection(tx, edition.id, { ...before, ...after, status }, ctx.actor.email);
+        const saved = found(
+          (await listPressKitSections(tx, edition.id)).find((s) => s.sectionId === sectionId),
+          "Section",
+        );
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "press_kit_section",
+          entityId: `${year}/${sectionId}`,
+          action: "update",
+          before,
+          after: saved,
+        });
+        return saved;
+      }),
+    ),
+
+  /** Validates a section (or returns it to draft): the bureau's word, and admin's. */
+  setSectionStatus: procedureFor(...PRESS_KIT_VALIDATORS)
+    .input(PressKitSectionStatusChange)
+    .output(PressKitSectionState)
+    .mutation(({ ctx, input: { year, sectionId, status } }) =>
+      ctx.db.transaction(async (tx) => {
+        const edition = await editionOf(tx, year);
+        const before = found(
+          (await sectionsOf(tx, edition.id)).find((s) => s.sectionId === sectionId),
+          "Section",
+        );
+        if (before.status === status && before.stored)
+          throw new DomainError(
+            "invalid",
+            `« ${SECTION_LABELS[sectionId]} » est déjà ${status === "valide" ? "validée" : "en brouillon"}.`,
+          );
+        await savePressKitSection(tx, edition.id, { ...before, status }, ctx.actor.email);
+        const saved = found(
+          (await listPressKitSections(tx, edition.id)).find((s) => s.sectionId === sectionId),
+          "Section",
+        );
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "press_kit_section",
+          entityId: `${year}/${sectionId}`,
+          action: "update",
+          before,
+          after: saved,
+        });
+        return saved;
+      }),
+    ),
 } satisfies TRPCRouterRecord;

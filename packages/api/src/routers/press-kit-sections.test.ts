@@ -1,0 +1,205 @@
+import {
+  findDossierBySlug,
+  listAudit,
+  schema,
+  seedReferenceEdition,
+  seedReferenceSurveys,
+} from "@tribune/db";
+import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import type { PressKitModel, Role, SectionOfKind } from "@tribune/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rejection, testApi } from "../test-support";
+
+const pillar = (model: PressKitModel, id: string) =>
+  model.sections.find((s) => s.id === id) as SectionOfKind<"pillar">;
+const statusOf = (model: PressKitModel, id: string) =>
+  model.sections.find((s) => s.id === id)?.status;
+
+describe.each(testBackends())("the press kit's stored sections and dossiers on %s", (backend) => {
+  let close: () => Promise<void>;
+  let api: ReturnType<typeof testApi>;
+
+  beforeAll(async () => {
+    const opened = await openTestDatabase(backend);
+    close = opened.close;
+    await seedReferenceEdition(opened.db);
+    await seedReferenceSurveys(opened.db);
+    api = testApi(opened.db);
+  });
+  afterAll(() => close());
+
+  const model = async () => (await api.callerAs("press")).pressKit.model({ year: 2026 });
+
+  it("prints a dossier as edited in the admin in the next kit", async () => {
+    const bureau = await api.callerAs("bureau");
+    const chu = await findDossierBySlug(api.db, "attaque-chu");
+    if (!chu) throw new Error("seed missing");
+    await bureau.dossier.update({
+      id: chu.id,
+      title: "ATTAQUE EN JUSTICE DES CHU",
+      body: ["Nouvelle **victoire** à Rennes.", { list: ["Poitiers", "Rennes"] }],
+    });
+    const item = pillar(await model(), "defendre").content.items.find(
+      (i) => i.id === "attaque-chu",
+    );
+    expect(item?.title).toBe("ATTAQUE EN JUSTICE DES CHU");
+    expect(item?.blocks).toEqual([
+      {
+        type: "paragraph",
+        runs: [
+          { type: "text", text: "Nouvelle ", bold: false },
+          { type: "text", text: "victoire", bold: true },
+          { type: "text", text: " à Rennes.", bold: false },
+        ],
+      },
+      {
+        type: "list",
+        items: [
+          [{ type: "text", text: "Poitiers", bold: false }],
+          [{ type: "text", text: "Rennes", bold: false }],
+        ],
+      },
+    ]);
+    // A new dossier joins its pillar at its position (here the last).
+    await bureau.dossier.create({
+      slug: "nouveau-combat",
+      title: "NOUVEAU COMBAT",
+      pillar: "defendre",
+      status: "mobilisation",
+      summary: "",
+      body: ["Texte."],
+      partners: [],
+      figureIds: [],
+      position: 10,
+    });
+    expect(pillar(await model(), "defendre").content.items.at(-1)?.title).toBe("NOUVEAU COMBAT");
+  });
+
+  it("refuses a dossier text the kit could not print, in French", async () => {
+    const bureau = await api.callerAs("bureau");
+    const chu = await findDossierBySlug(api.db, "attaque-chu");
+    if (!chu) throw new Error("seed missing");
+    const unclosed = await rejection(bureau.dossier.update({ id: chu.id, body: ["**ouvert"] }));
+    expect(unclosed.data).toMatchObject({ code: "BAD_REQUEST", appCode: "invalid" });
+    expect(unclosed.message).toMatch(/n'est pas refermé/);
+    const shown = await rejection(bureau.dossier.update({ id: chu.id, figureIds: ["tt-moyenne"] }));
+    expect(shown.message).toMatch(/mis en avant mais le texte ne le cite pas/);
+  });
+
+  it("says beside a figure computed from synthetic responses that it is demo data", async () => {
+    const figures = (await model()).figures;
+    const computed = figures.filter((f) => f.value !== null);
+    expect(computed.length).toBeGreaterThan(0);
+    expect(computed.every((f) => f.synthetic)).toBe(true);
+  });
+
+  it("starts with the 2026 sections validated, the kit's texts in them", async () => {
+    const sections = await (await api.callerAs("press")).pressKit.sections({ year: 2026 });
+    expect(sections).toHaveLength(11);
+    expect(sections.every((s) => s.status === "valide" && s.stored)).toBe(true);
+    expect(sections.find((s) => s.sectionId === "mot-presidente")?.signature?.name).toBe(
+      "ATIKA BOKHARI",
+    );
+  });
+
+  it("puts an edited section back in draft until the bureau validates it, audited", async () => {
+    const press = await api.callerAs("press");
+    const edited = await press.pressKit.updateSection({
+      year: 2026,
+      sectionId: "mot-presidente",
+      title: "Mot de la Présidente",
+      kicker: "L'ISNAR-IMG",
+      text: "Un mot **nouveau**.\n\n- un\n- deux",
+      signature: { name: "ATIKA BOKHARI", role: "PRÉSIDENTE DE L'ISNAR-IMG" },
+    });
+    expect(edited).toMatchObject({ status: "brouillon", updatedBy: "press@tribune.test" });
+    let kit = await model();
+    expect(statusOf(kit, "mot-presidente")).toBe("brouillon");
+    expect(kit.sections.filter((s) => s.status === "brouillon")).toHaveLength(1);
+
+    const refused = await rejection(
+      press.pressKit.setSectionStatus({
+        year: 2026,
+        sectionId: "mot-presidente",
+        status: "valide",
+      }),
+    );
+    expect(refused.data.code).toBe("FORBIDDEN");
+
+    const bureau = await api.callerAs("bureau");
+    const validated = await bureau.pressKit.setSectionStatus({
+      year: 2026,
+      sectionId: "mot-presidente",
+      status: "valide",
+    });
+    expect(validated).toMatchObject({ status: "valide", validatedBy: "bureau@tribune.test" });
+    kit = await model();
+    expect(kit.sections.every((s) => s.status === "valide")).toBe(true);
+
+    const again = await rejection(
+      bureau.pressKit.setSectionStatus({
+        year: 2026,
+        sectionId: "mot-presidente",
+        status: "valide",
+      }),
+    );
+    expect(again.message).toBe("« Mot de la présidence » est déjà validée.");
+
+    const audit = await listAudit(api.db, { entity: "press_kit_section", limit: 10 });
+    expect(audit.map((e) => [e.actorEmail, e.entityId])).toEqual([
+      ["bureau@tribune.test", "2026/mot-presidente"],
+      ["press@tribune.test", "2026/mot-presidente"],
+    ]);
+    expect(audit[0]?.before).toMatchObject({ status: "brouillon" });
+    expect(audit[0]?.after).toMatchObject({ status: "valide" });
+  });
+
+  it("keeps a validated section validated when saved unchanged", async () => {
+    const bureau = await api.callerAs("bureau");
+    const [cover] = await bureau.pressKit.sections({ year: 2026 });
+    if (!cover) throw new Error("no cover");
+    const saved = await bureau.pressKit.updateSection({ year: 2026, ...cover });
+    expect(saved.status).toBe("valide");
+  });
+
+  it("refuses a text the kit could not print, on its field", async () => {
+    const press = await api.callerAs("press");
+    const error = await rejection(
+      press.pressKit.updateSection({
+        year: 2026,
+        sectionId: "ouverture",
+        title: "Texte d'ouverture",
+        kicker: null,
+        text: "Avec {{chiffre-invente}} internes.",
+        signature: null,
+      }),
+    );
+    expect(error.data).toMatchObject({
+      code: "BAD_REQUEST",
+      appCode: "invalid",
+      fieldErrors: { text: ["Chiffre clé inconnu : {{chiffre-invente}}."] },
+    });
+  });
+
+  it("gives an edition nobody wrote a kit for the reference texts, all in draft", async () => {
+    const [edition] = await api.db.select().from(schema.editions);
+    if (!edition) throw new Error("no edition");
+    await api.db.insert(schema.editions).values({
+      ...edition,
+      id: "7d9f3c1e-2a4b-4c8d-9e0f-1a2b3c4d5e6f",
+      year: 2027,
+      number: 27,
+      firstDay: "2027-01-21",
+      lastDay: "2027-01-22",
+    });
+    const sections = await (await api.callerAs("bureau")).pressKit.sections({ year: 2027 });
+    expect(sections.every((s) => s.status === "brouillon" && !s.stored)).toBe(true);
+    const kit = await (await api.callerAs("press")).pressKit.model({ year: 2027 });
+    expect(kit.sections.every((s) => s.status === "brouillon")).toBe(true);
+  });
+
+  it.each<Role>(["member", "representative"])("refuses %s any section", async (role) => {
+    const caller = await api.callerAs(role);
+    expect((await rejection(caller.pressKit.sections({ year: 2026 }))).data.code).toBe("FORBIDDEN");
+  });
+});
