@@ -165,7 +165,10 @@ describe("a press kit with a draft section and a computed figure", () => {
   const model = buildPressKitModel({
     ...reference,
     editorial: pressKitEditorial2026({ statuses: { defendre: "brouillon" } }),
-    computedFigures: [{ id: "dix-retrocession", value: 89.4, respondents: 1234 }],
+    computedFigures: [
+      { id: "dix-retrocession", value: 89.4, respondents: 1234 },
+      { id: "dix-ambulatoire", value: 71, respondents: 1200, synthetic: true },
+    ],
   });
 
   beforeAll(async () => {
@@ -187,6 +190,12 @@ describe("a press kit with a draft section and a computed figure", () => {
     expect(all).toContain("89,4 % des internes préféraient un modèle de rémunération");
     expect(all).toContain("n = 1 234");
     expect(all).not.toContain("89,4/%");
+  });
+
+  it("says beside a figure computed from synthetic responses, and only there, that it is demo data", () => {
+    const all = normalizeSpaces(text.pages.join(" "));
+    expect(all.match(/données synthétiques de démonstration/g)).toHaveLength(1);
+    expect(all).toContain("n = 1 200 · données synthétiques de démonstration");
   });
 });
 

@@ -42,7 +42,13 @@ const styles = StyleSheet.create({
   source: { fontFamily: SANS, fontSize: 6, lineHeight: 1.35, color: colors.muted, marginTop: 6 },
 });
 
-/** "Source : Enquête … (ISNI, FNSIP-BM, ISNAR-IMG, 2024) · n = 1 234" — the provenance in small print. */
+/** Said of a figure computed from synthetic responses: never to be taken for a real result. */
+export const SYNTHETIC_NOTE = "données synthétiques de démonstration";
+
+/**
+ * "Source : Enquête … (ISNI, FNSIP-BM, ISNAR-IMG, 2024) · n = 1 234" — the provenance in small
+ * print, followed by the synthetic-data note when the responses behind it are demo data.
+ */
 export function provenance(figure: KeyFigure): string {
   const { survey, partners, year, respondents } = figure.source;
   const by = [...partners, ...(year ? [String(year)] : [])].join(", ");
@@ -50,7 +56,8 @@ export function provenance(figure: KeyFigure): string {
     respondents === null
       ? "effectif : à venir"
       : `n = ${new Intl.NumberFormat("fr-FR").format(respondents)}`;
-  return `Source : ${survey}${by ? ` (${by})` : ""} · ${n}`;
+  const synthetic = figure.value !== null && figure.synthetic ? ` · ${SYNTHETIC_NOTE}` : "";
+  return `Source : ${survey}${by ? ` (${by})` : ""} · ${n}${synthetic}`;
 }
 
 /** A key figure set large, what it measures, and where it comes from; a marked box until computed. */
