@@ -6,6 +6,7 @@
  *
  *   pnpm exec tsx tooling/scripts/bench-registrations.ts                 # PGlite, then PostgreSQL
  *   pnpm exec tsx tooling/scripts/bench-registrations.ts --backend postgres --duration 60
+ *   pnpm exec tsx tooling/scripts/bench-registrations.ts --backend postgres --cpu-prof /tmp/prof
  *
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the
  * server; a fresh database is created on it for each run and dropped afterwards.
@@ -16,7 +17,9 @@
  *   2. 1,000 more, concurrent, with 100 places left: exactly 100 confirmed, 900 waitlisted in
  *      arrival order (positions 1..900, registration times increasing with position).
  *   3. 200 of them retried with their idempotency keys: the same answers, nothing written.
- *   4. Check-in burst (PostgreSQL; --checkin-everywhere for PGlite too): 100 concurrent clients
+ *   4. Workshop sign-up: --joins concurrent sign-ups (default 500) for one workshop of 50
+ *      places: exactly 50 confirmed, the rest waitlisted in arrival order.
+ *   5. Check-in burst (PostgreSQL; --checkin-everywhere for PGlite too): 100 concurrent clients
  *      for --duration seconds, each checking people in by code as the desk does.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -46,12 +49,17 @@ const { values: options } = parseArgs({
     requests: { type: "string", default: "1000" },
     duration: { type: "string", default: "60" },
     clients: { type: "string", default: "100" },
+    joins: { type: "string", default: "500" },
     "checkin-everywhere": { type: "boolean", default: false },
+    /** A folder: the server writes a CPU profile there when it stops (open it in Chrome's devtools). */
+    "cpu-prof": { type: "string" },
   },
 });
 const REQUESTS = Number(options.requests);
 const DURATION_S = Number(options.duration);
 const CLIENTS = Number(options.clients);
+const JOINS = Number(options.joins);
+const WORKSHOP_PLACES = 50;
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: a bench option, never seen by turbo tasks
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -113,7 +121,12 @@ async function startServer(backend: "pglite" | "postgres"): Promise<Server> {
   let output = "";
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", "apps/server/src/main.ts"],
+    [
+      ...(options["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${options["cpu-prof"]}`] : []),
+      "--import",
+      "tsx",
+      "apps/server/src/main.ts",
+    ],
     {
       cwd: ROOT,
       env,
@@ -381,7 +394,10 @@ async function runBackend(backend: "pglite" | "postgres") {
       "nothing new written",
     );
 
-    // 4. Check-in burst.
+    // 4. Workshop sign-up.
+    await workshopSignups(server.url, organiser, stored);
+
+    // 5. Check-in burst.
     if (backend === "postgres" || options["checkin-everywhere"]) {
       await setCapacity(null);
       const extra = registrationInputs(4000, "c");
@@ -391,7 +407,7 @@ async function runBackend(backend: "pglite" | "postgres") {
         .filter((r) => r.status === "registered")
         .map((r) => r.code);
       console.log(
-        `\n4. Check-in burst: ${CLIENTS} concurrent desks for ${DURATION_S} s (${codes.length} people expected)`,
+        `\n5. Check-in burst: ${CLIENTS} concurrent desks for ${DURATION_S} s (${codes.length} people expected)`,
       );
       const firstTime: number[] = [];
       const repeat: number[] = [];
@@ -441,6 +457,87 @@ async function runBackend(backend: "pglite" | "postgres") {
   } finally {
     await server.stop();
   }
+}
+
+interface SignupEntry {
+  code: string;
+  status: "registered" | "waitlisted" | "cancelled";
+  waitlistPosition: number | null;
+  createdAt: string;
+}
+
+/** JOINS attendees with a place sign up at once for one workshop of WORKSHOP_PLACES places. */
+async function workshopSignups(url: string, organiser: string, stored: Registration[]) {
+  const codes = stored
+    .filter((r) => r.status === "registered")
+    .slice(0, JOINS)
+    .map((r) => r.code);
+  const options = await get<{ sessionId: string; title: string }[]>(
+    url,
+    "signup.options",
+    { code: codes[0] },
+    organiser,
+  );
+  const workshop = options[0];
+  if (!workshop) throw new Error("no workshop to sign up for");
+  await post(
+    url,
+    "signup.setCapacity",
+    { sessionId: workshop.sessionId, capacity: WORKSHOP_PLACES },
+    organiser,
+  );
+  const started = performance.now();
+  const results = await Promise.all(
+    codes.map((code, i) =>
+      post<{ status: string }>(url, "signup.join", {
+        code,
+        sessionId: workshop.sessionId,
+        idempotencyKey: `bench-join-${i}-${randomBytes(4).toString("hex")}`,
+      }),
+    ),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `\n4. ${codes.length} concurrent workshop sign-ups, ${WORKSHOP_PLACES} places (« ${workshop.title} »)`,
+  );
+  console.log(
+    latencyLine(
+      "   signup.join",
+      results.map((r) => r.ms),
+      seconds,
+    ),
+  );
+  check(
+    results.every((r) => r.status === 200),
+    "every request answered 200",
+  );
+  const { places, items } = await get<{
+    places: { confirmed: number; waitlisted: number; capacity: number };
+    items: SignupEntry[];
+  }>(url, "signup.list", { sessionId: workshop.sessionId }, organiser);
+  check(
+    places.confirmed === WORKSHOP_PLACES,
+    `exactly ${WORKSHOP_PLACES} confirmed (${places.confirmed})`,
+  );
+  check(
+    places.waitlisted === codes.length - WORKSHOP_PLACES,
+    `${codes.length - WORKSHOP_PLACES} waitlisted (${places.waitlisted})`,
+  );
+  const queue = items.filter((i) => i.status === "waitlisted");
+  const inOrder = queue.every(
+    (i, n) =>
+      i.waitlistPosition === n + 1 &&
+      (n === 0 || (queue[n - 1] as SignupEntry).createdAt <= i.createdAt),
+  );
+  const lastConfirmed = items
+    .filter((i) => i.status === "registered")
+    .map((i) => i.createdAt)
+    .sort()
+    .at(-1);
+  check(
+    inOrder && (!lastConfirmed || !queue[0] || lastConfirmed <= queue[0].createdAt),
+    "waitlist in arrival order, every confirmed arrived before every waitlisted",
+  );
 }
 
 const backends =

@@ -410,6 +410,9 @@ const rawColumns = (table: string) =>
     ),
     sql`, `,
   );
+// Built once: the check-in statement runs for every scan at the desk.
+const ARRIVED_COLUMNS = rawColumns("arrived");
+const REGISTRATION_COLUMNS = rawColumns("registrations");
 
 /**
  * Marks the person as arrived and records the audit entry, in ONE statement (the desk's hot
@@ -440,10 +443,10 @@ export async function checkInRegistration(
         jsonb_build_object('status', 'checked_in', 'checkedInAt', arrived.checked_in_at)
       from arrived
     )
-    select true as "arrivedNow", null::int as "waitlistPosition", ${rawColumns("arrived")}
+    select true as "arrivedNow", null::int as "waitlistPosition", ${ARRIVED_COLUMNS}
     from arrived
     union all
-    select false, ${waitlistPosition}, ${rawColumns("registrations")}
+    select false, ${waitlistPosition}, ${REGISTRATION_COLUMNS}
     from ${registrations}
     where ${which("registrations")} and not exists (select 1 from arrived)`)) as unknown as {
     rows: (RegistrationRow & { arrivedNow: boolean; waitlistPosition: number | null })[];

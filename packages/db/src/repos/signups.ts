@@ -211,7 +211,11 @@ export async function joinSession(
       })
       .where(eq(sessionSignups.id, existing.id));
   } else {
-    await tx.insert(sessionSignups).values({ sessionId, registrationId, status });
+    // The moment the place was decided (under the lock), not when the transaction began: the
+    // queue's order and its times then agree.
+    await tx
+      .insert(sessionSignups)
+      .values({ sessionId, registrationId, status, createdAt: sql`clock_timestamp()` });
   }
   const signup = (await findSignup(tx, sessionId, registrationId)) as SessionSignup;
   return { session, signup, alreadySignedUp: false };
