@@ -8,6 +8,7 @@ export const TRPC_CODE_OF: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   already_exists: "CONFLICT",
   invalid: "BAD_REQUEST",
   referenced: "CONFLICT",
+  locked: "CONFLICT",
   unauthenticated: "UNAUTHORIZED",
   forbidden: "FORBIDDEN",
   rate_limited: "TOO_MANY_REQUESTS",

@@ -7,6 +7,8 @@ export const DOMAIN_ERROR_CODES = [
   "already_exists",
   "invalid",
   "referenced",
+  /** The record is settled (a motion once voted on) and may no longer change. */
+  "locked",
   "unauthenticated",
   "forbidden",
   "rate_limited",

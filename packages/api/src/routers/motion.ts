@@ -1,4 +1,7 @@
 import {
+  countMotionsOf,
+  deleteCaMeeting,
+  deleteMotion,
   type Executor,
   findCaMeeting,
   findDossier,
@@ -12,17 +15,22 @@ import {
   listSubdivisionOptions,
   recordAudit,
   recordVote,
+  updateCaMeeting,
+  updateMotion,
 } from "@tribune/db";
 import {
   CaMeeting,
   CaMeetingInput,
+  CaMeetingUpdate,
   DOSSIER_EDITORS,
   DomainError,
+  LOCKED_BY_VOTES,
   MOTION_READERS,
   Motion,
   MotionDetail,
   MotionInput,
   MotionOverview,
+  MotionUpdate,
   motionResult,
   VOTE_RECORDERS,
   VoteInput,
@@ -36,6 +44,16 @@ import { procedureFor } from "../trpc";
 const reader = procedureFor(...MOTION_READERS);
 const editor = procedureFor(...DOSSIER_EDITORS);
 const recorder = procedureFor(...VOTE_RECORDERS);
+const MEETING = "Conseil d'Administration";
+
+const voteCount = async (db: Executor, motionId: string) =>
+  (await listMotionVotes(db, motionId)).length;
+
+const lockedByVotes = (n: number, what: string) =>
+  new DomainError(
+    "locked",
+    `${n} subdivision${n > 1 ? "s ont" : " a"} déjà voté cette motion : ${what}.`,
+  );
 
 async function detail(db: Executor, motion: Motion): Promise<MotionDetail> {
   const meeting = found(await findCaMeeting(db, motion.meetingId), "Conseil d'Administration");
@@ -81,6 +99,50 @@ export const motionRouter = {
       }),
     ),
 
+  updateMeeting: editor
+    .input(CaMeetingUpdate)
+    .output(CaMeeting)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction(async (tx) => {
+        const before = found(await findCaMeeting(tx, input.id), MEETING);
+        if (input.hostSubdivisionId)
+          found(await findSubdivision(tx, input.hostSubdivisionId), "Subdivision");
+        const meeting = await updateCaMeeting(tx, input);
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "ca_meeting",
+          entityId: meeting.id,
+          action: "update",
+          before,
+          after: meeting,
+        });
+        return meeting;
+      }),
+    ),
+
+  /** Only a meeting without motions: a motion's record always names its meeting. */
+  deleteMeeting: editor
+    .input(z.object({ id: z.uuid() }))
+    .output(z.object({ id: z.uuid() }))
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction(async (tx) => {
+        const before = found(await findCaMeeting(tx, input.id), MEETING);
+        const n = await countMotionsOf(tx, input.id);
+        if (n > 0)
+          throw new DomainError(
+            "referenced",
+            `Ce Conseil d'Administration porte ${n} motion${n > 1 ? "s" : ""} : supprimez-${n > 1 ? "les" : "la"} ou rattachez-${n > 1 ? "les" : "la"} à un autre Conseil d'abord.`,
+          );
+        await deleteCaMeeting(tx, input.id);
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "ca_meeting",
+          entityId: input.id,
+          action: "delete",
+          before,
+        });
+        return { id: input.id };
+      }),
+    ),
+
   /** Every motion with its meeting and its result so far. */
   list: reader.output(z.array(MotionOverview)).query(async ({ ctx }) => {
     const [motions, meetings, votes] = await Promise.all([
@@ -121,6 +183,56 @@ export const motionRouter = {
           after: motion,
         });
         return motion;
+      }),
+    ),
+
+  /**
+   * Changes a motion. Once a subdivision has voted, its text, rule and meeting are locked
+   * (code `locked`): they are what was voted on. The title and the linked dossier stay free.
+   */
+  update: editor
+    .input(MotionUpdate)
+    .output(Motion)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction(async (tx) => {
+        const before = found(await findMotion(tx, input.id), "Motion");
+        const changesVotedText = LOCKED_BY_VOTES.some(
+          (field) => input[field] !== undefined && input[field] !== before[field],
+        );
+        const votes = await voteCount(tx, input.id);
+        if (changesVotedText && votes > 0)
+          throw lockedByVotes(votes, "son texte, sa règle et son Conseil ne peuvent plus changer");
+        if (input.meetingId) found(await findCaMeeting(tx, input.meetingId), MEETING);
+        if (input.dossierId) found(await findDossier(tx, input.dossierId), "Dossier");
+        const motion = await updateMotion(tx, input);
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "motion",
+          entityId: motion.id,
+          action: "update",
+          before,
+          after: motion,
+        });
+        return motion;
+      }),
+    ),
+
+  /** Only before the first vote: a voted motion is a decision of the CA and stays on record. */
+  delete: editor
+    .input(z.object({ id: z.uuid() }))
+    .output(z.object({ id: z.uuid() }))
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction(async (tx) => {
+        const before = found(await findMotion(tx, input.id), "Motion");
+        const votes = await voteCount(tx, input.id);
+        if (votes > 0) throw lockedByVotes(votes, "elle ne peut plus être supprimée");
+        await deleteMotion(tx, input.id);
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "motion",
+          entityId: input.id,
+          action: "delete",
+          before,
+        });
+        return { id: input.id };
       }),
     ),
 

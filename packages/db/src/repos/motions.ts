@@ -1,5 +1,12 @@
-import type { CaMeeting, Motion, MotionVote, VoteChoice } from "@tribune/domain";
-import { asc, desc, eq, sql } from "drizzle-orm";
+import type {
+  CaMeeting,
+  CaMeetingUpdate,
+  Motion,
+  MotionUpdate,
+  MotionVote,
+  VoteChoice,
+} from "@tribune/domain";
+import { asc, count, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { caMeetings, motions, motionVotes } from "../schema";
 
@@ -20,6 +27,27 @@ export async function insertCaMeeting(
 ): Promise<CaMeeting> {
   const [row] = await db.insert(caMeetings).values(input).returning();
   return row as CaMeeting;
+}
+
+export async function updateCaMeeting(
+  db: Executor,
+  { id, ...patch }: CaMeetingUpdate,
+): Promise<CaMeeting> {
+  if (Object.keys(patch).length > 0)
+    await db.update(caMeetings).set(patch).where(eq(caMeetings.id, id));
+  return (await findCaMeeting(db, id)) as CaMeeting;
+}
+
+export async function deleteCaMeeting(db: Executor, id: string): Promise<void> {
+  await db.delete(caMeetings).where(eq(caMeetings.id, id));
+}
+
+export async function countMotionsOf(db: Executor, meetingId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(motions)
+    .where(eq(motions.meetingId, meetingId));
+  return row?.n ?? 0;
 }
 
 const motionColumns = {
@@ -51,6 +79,16 @@ export async function insertMotion(
 ): Promise<Motion> {
   const [row] = await db.insert(motions).values(input).returning(motionColumns);
   return row as Motion;
+}
+
+export async function updateMotion(db: Executor, { id, ...patch }: MotionUpdate): Promise<Motion> {
+  if (Object.keys(patch).length > 0) await db.update(motions).set(patch).where(eq(motions.id, id));
+  return (await findMotion(db, id)) as Motion;
+}
+
+/** Deletes a motion and its votes. */
+export async function deleteMotion(db: Executor, id: string): Promise<void> {
+  await db.delete(motions).where(eq(motions.id, id));
 }
 
 export const listMotionVotes = (

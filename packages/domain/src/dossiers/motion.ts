@@ -16,6 +16,16 @@ export const CaMeetingInput = z.object({
 });
 export type CaMeetingInput = z.input<typeof CaMeetingInput>;
 
+/** A partial change of a meeting (no defaults: what is left out stays as it is). */
+export const CaMeetingUpdate = z.object({
+  id: z.uuid(),
+  date: CaMeetingInput.shape.date.optional(),
+  city: CaMeetingInput.shape.city.optional(),
+  hostSubdivisionId: z.uuid().nullable().optional(),
+  note: z.string().trim().max(1000).optional(),
+});
+export type CaMeetingUpdate = z.infer<typeof CaMeetingUpdate>;
+
 export const CaMeeting = CaMeetingInput.extend({
   id: z.uuid(),
   hostSubdivisionId: z.uuid().nullable(),
@@ -54,6 +64,23 @@ export const MotionInput = z.object({
   synthetic: z.boolean().default(false),
 });
 export type MotionInput = z.input<typeof MotionInput>;
+
+/**
+ * A partial change of a motion. Once a subdivision has voted, what it voted on — the text, the
+ * rule and the meeting — is locked; the title and the linked dossier may still change.
+ */
+export const MotionUpdate = z.object({
+  id: z.uuid(),
+  meetingId: z.uuid().optional(),
+  dossierId: z.uuid().nullable().optional(),
+  title: MotionInput.shape.title.optional(),
+  text: MotionInput.shape.text.optional(),
+  rule: VoteRule.optional(),
+});
+export type MotionUpdate = z.infer<typeof MotionUpdate>;
+
+/** The fields a vote locks: changing them would change what the subdivisions voted on. */
+export const LOCKED_BY_VOTES = ["meetingId", "text", "rule"] as const;
 
 export const Motion = MotionInput.extend({
   id: z.uuid(),
