@@ -8,6 +8,7 @@ import {
   REGISTRATION_MANAGERS,
   REGISTRATION_READERS,
   SUBDIVISION_READERS,
+  SURVEY_MANAGERS,
   SURVEY_READERS,
   SURVEY_RESULT_READERS,
 } from "@tribune/domain";
@@ -37,6 +38,10 @@ const PublicRegistrationPage = lazy(() => import("./registration/PublicRegistrat
 const SurveysPage = lazy(() => import("./surveys/SurveysPage"));
 const SurveyResultsPage = lazy(() => import("./surveys/SurveyResultsPage"));
 const PublicSurveyPage = lazy(() => import("./surveys/PublicSurveyPage"));
+const SurveyBuilderPage = lazy(() => import("./surveys/builder/SurveyBuilderPage"));
+const SurveyCollectionPage = lazy(() => import("./surveys/SurveyCollectionPage"));
+const SurveyImportPage = lazy(() => import("./surveys/SurveyImportPage"));
+const KeyFiguresPage = lazy(() => import("./surveys/KeyFiguresPage"));
 
 function Home() {
   const me = useMe();
@@ -75,6 +80,46 @@ export function App() {
             element={
               <RequireRole roles={SURVEY_READERS}>
                 <SurveysPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/enquetes/nouvelle"
+            element={
+              <RequireRole roles={SURVEY_MANAGERS}>
+                <SurveyBuilderPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/enquetes/chiffres-cles"
+            element={
+              <RequireRole roles={SURVEY_MANAGERS}>
+                <KeyFiguresPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/enquetes/:id/questionnaire"
+            element={
+              <RequireRole roles={SURVEY_MANAGERS}>
+                <SurveyBuilderPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/enquetes/:id/collecte"
+            element={
+              <RequireRole roles={SURVEY_RESULT_READERS}>
+                <SurveyCollectionPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/enquetes/:id/import"
+            element={
+              <RequireRole roles={SURVEY_MANAGERS}>
+                <SurveyImportPage />
               </RequireRole>
             }
           />

@@ -1,8 +1,11 @@
-import { skipToken, useQuery } from "@tanstack/react-query";
-import type { ResultGroup } from "@tribune/domain";
+import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
+import type { QuestionResult, ResultGroup } from "@tribune/domain";
 import { useState } from "react";
 import { useParams } from "react-router";
+import { downloadText } from "../registration/shared";
 import { errorMessage, useTRPC } from "../trpc";
+import { type BarDatum, HorizontalBars } from "./charts";
+import { SurveyTabs } from "./SurveyTabs";
 
 const SUPPRESSED = "masqué";
 const number = (x: number | null | undefined, digits = 1) =>
@@ -37,6 +40,28 @@ function GroupRow({ group }: { group: ResultGroup }) {
   );
 }
 
+/**
+ * The bars of a result: group means for a number or a scale; otherwise the share of each
+ * answer over everyone. Suppressed groups and answers draw nothing and say "masqué".
+ */
+function chartOf(result: QuestionResult): { bars: BarDatum[]; unit: string } | null {
+  const groups = [result.overall, ...result.groups];
+  if (result.overall.stats || groups.some((g) => g.stats))
+    return {
+      unit: "",
+      bars: groups.map((g) => ({ label: `${g.label} (moyenne)`, value: g.stats?.mean ?? null })),
+    };
+  if (result.overall.choices)
+    return {
+      unit: " %",
+      bars: result.overall.choices.map((c) => ({
+        label: c.label,
+        value: c.share === null ? null : Math.round(c.share * 1000) / 10,
+      })),
+    };
+  return null;
+}
+
 /** One survey's results, question by question, broken down with disclosure control shown. */
 export default function SurveyResultsPage() {
   const trpc = useTRPC();
@@ -55,6 +80,12 @@ export default function SurveyResultsPage() {
   const breakdowns = questions.filter(
     (q) => (q.type === "single" || q.type === "yes_no") && q.id !== current,
   );
+  const exportCsv = useMutation(
+    trpc.survey.exportResults.mutationOptions({
+      onSuccess: (file) => downloadText(file.filename, file.csv),
+    }),
+  );
+  const chart = result.data ? chartOf(result.data) : null;
 
   if (survey.error)
     return (
@@ -66,12 +97,13 @@ export default function SurveyResultsPage() {
   return (
     <section>
       <h1>{survey.data.title}</h1>
+      {id && <SurveyTabs id={id} />}
       <p className="muted">
         Seuil de confidentialité : {survey.data.disclosureThreshold} répondant·es. Les groupes plus
         petits sont masqués, ainsi qu'un groupe complémentaire quand il le faut pour qu'on ne puisse
         pas les retrouver par soustraction.
       </p>
-      <div className="toolbar">
+      <div className="survey-toolbar">
         <label>
           Question{" "}
           <select value={current ?? ""} onChange={(e) => setQuestionId(e.target.value)}>
@@ -92,8 +124,21 @@ export default function SurveyResultsPage() {
               </option>
             ))}
           </select>
-        </label>
+        </label>{" "}
+        <button
+          type="button"
+          className="button"
+          disabled={!id || exportCsv.isPending}
+          onClick={() => id && exportCsv.mutate({ id, groupBy })}
+        >
+          Exporter les résultats (CSV)
+        </button>
       </div>
+      {exportCsv.error && (
+        <p role="alert" className="notice notice--error">
+          {errorMessage(exportCsv.error)}
+        </p>
+      )}
       {result.error && (
         <p role="alert" className="notice notice--error">
           {errorMessage(result.error)}
@@ -101,6 +146,7 @@ export default function SurveyResultsPage() {
       )}
       {result.data && (
         <>
+          {chart && <HorizontalBars data={chart.bars} unit={chart.unit} />}
           <div className="table-scroll">
             <table className="data">
               <caption>{result.data.questionLabel}</caption>

@@ -1,10 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
-import { KEY_FIGURE_READERS, SURVEY_RESULT_READERS, SURVEY_STATUS_LABELS } from "@tribune/domain";
+import {
+  KEY_FIGURE_READERS,
+  SURVEY_MANAGERS,
+  SURVEY_RESULT_READERS,
+  SURVEY_STATUS_LABELS,
+} from "@tribune/domain";
 import { Link } from "react-router";
 import { hasRole, useMe } from "../auth/useMe";
 import { QueryState } from "../catalog/CatalogLayout";
 import { formatDay } from "../format";
 import { useTRPC } from "../trpc";
+import "../registration/registration.css";
 
 const count = (n: number) => n.toLocaleString("fr-FR");
 
@@ -16,10 +22,23 @@ export default function SurveysPage() {
   const showFigures = hasRole(me.data?.role, KEY_FIGURE_READERS);
   const figures = useQuery({ ...trpc.survey.keyFigures.queryOptions(), enabled: showFigures });
   const canSeeResults = hasRole(me.data?.role, SURVEY_RESULT_READERS);
+  const canManage = hasRole(me.data?.role, SURVEY_MANAGERS);
 
   return (
     <section>
-      <h1>Enquêtes</h1>
+      <div className="page-header">
+        <h1>Enquêtes</h1>
+        {canManage && (
+          <div className="page-header__actions">
+            <Link className="button" to="/enquetes/chiffres-cles">
+              Modifier les chiffres clés
+            </Link>
+            <Link className="button button--primary" to="/enquetes/nouvelle">
+              Nouvelle enquête
+            </Link>
+          </div>
+        )}
+      </div>
       <QueryState query={surveys} empty="Aucune enquête.">
         {(list) => (
           <div className="table-scroll">

@@ -1,0 +1,124 @@
+import { skipToken, useQuery } from "@tanstack/react-query";
+import { useParams } from "react-router";
+import { formatDay } from "../format";
+import { errorMessage, useTRPC } from "../trpc";
+import { HorizontalBars, ResponsesOverTime } from "./charts";
+import { SurveyTabs } from "./SurveyTabs";
+
+const count = (n: number) => n.toLocaleString("fr-FR");
+
+/** Collection status: responses per subdivision (small ones masked) and over time. */
+export default function SurveyCollectionPage() {
+  const trpc = useTRPC();
+  const { id = "" } = useParams();
+  const survey = useQuery(trpc.survey.get.queryOptions(id ? { id } : skipToken));
+  // Refreshed while the page is open: the count moves as answers come in.
+  const status = useQuery({
+    ...trpc.survey.collection.queryOptions(id ? { id } : skipToken),
+    refetchInterval: 10_000,
+  });
+  const error = survey.error ?? status.error;
+  if (error)
+    return (
+      <p role="alert" className="notice notice--error">
+        {errorMessage(error)}
+      </p>
+    );
+  if (!survey.data || !status.data) return <p className="muted">Chargement…</p>;
+  const c = status.data;
+  const last = c.byDay.at(-1);
+  return (
+    <section>
+      <h1>{survey.data.title}</h1>
+      <SurveyTabs id={id} />
+      <h2>Collecte des réponses</h2>
+      <p>
+        <strong data-testid="collection-total">{count(c.total)}</strong> réponse(s)
+        {last && <> · dernière le {formatDay(last.day)}</>}
+        {c.synthetic && <span className="muted"> · dont des réponses synthétiques</span>}
+      </p>
+
+      <h3>Au fil des jours</h3>
+      {c.byDay.length === 0 ? (
+        <p className="muted">Aucune réponse pour l'instant.</p>
+      ) : (
+        <>
+          <ResponsesOverTime data={c.byDay} />
+          <details>
+            <summary>Tableau jour par jour</summary>
+            <div className="table-scroll">
+              <table className="data">
+                <caption className="visually-hidden">Réponses par jour</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Jour</th>
+                    <th scope="col" className="num">
+                      Réponses
+                    </th>
+                    <th scope="col" className="num">
+                      Total cumulé
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {c.byDay.map((d) => (
+                    <tr key={d.day}>
+                      <th scope="row">{formatDay(d.day)}</th>
+                      <td className="num">{count(d.responses)}</td>
+                      <td className="num">{count(d.cumulative)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      )}
+
+      <h3>Par subdivision</h3>
+      {c.bySubdivision.length === 0 ? (
+        <p className="muted">Cette enquête ne demande pas la subdivision.</p>
+      ) : (
+        <>
+          <p className="muted">
+            Seuil de confidentialité : {c.threshold}. Une subdivision en dessous est masquée, et une
+            autre avec elle quand il le faut pour qu'on ne la retrouve pas par soustraction.
+          </p>
+          {c.bySubdivision.some((s) => s.responses !== null) ? (
+            <HorizontalBars
+              data={c.bySubdivision.map((s) => ({ label: s.subdivision, value: s.responses }))}
+            />
+          ) : (
+            <p className="notice notice--warning">
+              Trop peu de réponses pour montrer une subdivision : toutes sont masquées.
+            </p>
+          )}
+          <div className="table-scroll">
+            <table className="data">
+              <caption className="visually-hidden">Réponses par subdivision</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Subdivision</th>
+                  <th scope="col" className="num">
+                    Réponses
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.bySubdivision.map((s) => (
+                  <tr
+                    key={s.subdivisionId ?? s.subdivision}
+                    className={s.responses === null ? "suppressed" : undefined}
+                  >
+                    <th scope="row">{s.subdivision}</th>
+                    <td className="num">{s.responses === null ? "masqué" : count(s.responses)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+
+/**
+ * The survey pages' charts (recharts), loaded with those pages only. Every chart has a table
+ * beside it with the same figures: the table is what screen readers and suppression notes use;
+ * the chart is marked decorative.
+ */
+
+const BRAND = "#1f4e8c";
+const GRID = "#d8dde6";
+const fr = (x: number) => x.toLocaleString("fr-FR", { maximumFractionDigits: 1 });
+
+export interface BarDatum {
+  label: string;
+  value: number | null;
+}
+
+/** Horizontal bars; a suppressed (null) value draws no bar and its label says "masqué". */
+export function HorizontalBars({ data, unit = "" }: { data: readonly BarDatum[]; unit?: string }) {
+  const rows = data.map((d) => ({
+    label: d.value === null ? `${d.label} (masqué)` : d.label,
+    value: d.value ?? 0,
+  }));
+  const height = Math.max(160, rows.length * 28 + 40);
+  return (
+    <div className="chart" style={{ height }} aria-hidden="true">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24 }}>
+          <CartesianGrid stroke={GRID} horizontal={false} />
+          <XAxis type="number" tickFormatter={fr} unit={unit} />
+          <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 12 }} interval={0} />
+          <Tooltip formatter={(v) => `${fr(Number(v))}${unit}`} />
+          <Bar dataKey="value" fill={BRAND} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** Responses over time: each day's answers as bars, the running total as a line. */
+export function ResponsesOverTime({
+  data,
+}: {
+  data: readonly { day: string; responses: number; cumulative: number }[];
+}) {
+  const rows = data.map((d) => ({
+    ...d,
+    label: new Date(`${d.day}T12:00:00Z`).toLocaleDateString("fr-FR", {
+      day: "numeric",
+      month: "short",
+      timeZone: "Europe/Paris",
+    }),
+  }));
+  return (
+    <div className="chart" aria-hidden="true">
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={rows} margin={{ left: 8, right: 24 }}>
+          <CartesianGrid stroke={GRID} vertical={false} />
+          <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+          <YAxis allowDecimals={false} tickFormatter={fr} />
+          <Tooltip />
+          <Legend />
+          <Bar
+            dataKey="responses"
+            name="Réponses du jour"
+            fill="#c7d7ee"
+            maxBarSize={48}
+            isAnimationActive={false}
+          />
+          <Line
+            type="stepAfter"
+            dataKey="cumulative"
+            name="Total cumulé"
+            stroke={BRAND}
+            strokeWidth={2}
+            dot={rows.length < 40}
+            isAnimationActive={false}
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
