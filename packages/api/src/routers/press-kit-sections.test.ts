@@ -198,8 +198,22 @@ describe.each(testBackends())("the press kit's stored sections and dossiers on %
     expect(kit.sections.every((s) => s.status === "brouillon")).toBe(true);
   });
 
-  it.each<Role>(["member", "representative"])("refuses %s any section", async (role) => {
-    const caller = await api.callerAs(role);
-    expect((await rejection(caller.pressKit.sections({ year: 2026 }))).data.code).toBe("FORBIDDEN");
-  });
+  it.each<Role>(["member", "representative", "organiser"])(
+    "refuses %s the sections, to read or to write",
+    async (role) => {
+      const caller = await api.callerAs(role);
+      expect((await rejection(caller.pressKit.sections({ year: 2026 }))).data.code).toBe(
+        "FORBIDDEN",
+      );
+      const edit = caller.pressKit.updateSection({
+        year: 2026,
+        sectionId: "sommaire",
+        title: "Sommaire",
+        kicker: null,
+        text: "",
+        signature: null,
+      });
+      expect((await rejection(edit)).data.code).toBe("FORBIDDEN");
+    },
+  );
 });

@@ -46,8 +46,6 @@ async function sectionsOf(db: Executor, editionId: string) {
   return sectionStates(await listPressKitSections(db, editionId), reference());
 }
 
-const sectionReaders = procedureFor(...new Set([...PRESS_KIT_READERS, ...PRESS_KIT_EDITORS]));
-
 export const pressKitRouter = {
   /**
    * The press kit of an edition as one model, ready to render: the edition, its rooms and
@@ -85,7 +83,7 @@ export const pressKitRouter = {
     }),
 
   /** The sections of an edition's kit in print order, with their texts and statuses. */
-  sections: sectionReaders
+  sections: procedureFor(...PRESS_KIT_READERS)
     .input(EditionYear)
     .output(z.array(PressKitSectionState))
     .query(async ({ ctx, input }) => sectionsOf(ctx.db, (await editionOf(ctx.db, input.year)).id)),

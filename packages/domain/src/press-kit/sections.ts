@@ -12,8 +12,12 @@ import { blocksToText, textToBlocks } from "./rich-text";
  * is not stored here: it is read live when the kit is built.
  */
 
-/** Who writes the press kit's texts: the press officers, the congress team, the bureau. */
-export const PRESS_KIT_EDITORS: readonly Role[] = ["admin", "organiser", "bureau", "press"];
+/**
+ * Who writes the press kit's texts: the press officers and the bureau (admin stands in). Not
+ * the organisers: whoever edits a section must see the whole kit it prints in, and the kit
+ * (figures included) is for press, bureau and admin only.
+ */
+export const PRESS_KIT_EDITORS: readonly Role[] = ["admin", "bureau", "press"];
 /** Who validates a section (the national bureau; admin stands in). */
 export const PRESS_KIT_VALIDATORS: readonly Role[] = ["admin", "bureau"];
 
