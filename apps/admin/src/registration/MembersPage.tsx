@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import {
   MEMBERSHIP_STATUS_LABELS,
   MEMBERSHIP_STATUSES,
+  type Member,
   type MembershipStatus,
   YEAR_OF_TRAINING_LABELS,
   YEARS_OF_TRAINING,
@@ -10,14 +11,35 @@ import { useDeferredValue, useId, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useMe } from "../auth/useMe";
 import { errorMessage, useTRPC } from "../trpc";
+import {
+  FilterBar,
+  PagedTable,
+  SearchFilter,
+  SelectFilter,
+  SubdivisionFilter,
+} from "./ListControls";
+import { MemberForm } from "./MemberForm";
 import { formatCount, useSubdivisionOptions } from "./shared";
 import "./registration.css";
 
 const PAGE = 50;
 
-/** Members, searchable and filtered; a representative sees their own subdivision only. */
+const YEAR_OPTIONS = YEARS_OF_TRAINING.map((y) => ({
+  value: y,
+  label: YEAR_OF_TRAINING_LABELS[y] ?? String(y),
+}));
+const STATUS_OPTIONS = MEMBERSHIP_STATUSES.map((s) => ({
+  value: s,
+  label: MEMBERSHIP_STATUS_LABELS[s],
+}));
+
+/**
+ * Members, searchable and filtered, added and edited here; a representative sees and manages
+ * their own subdivision only.
+ */
 export default function MembersPage() {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const isRepresentative = me.data?.role === "representative";
@@ -27,6 +49,8 @@ export default function MembersPage() {
   const [search, setSearch] = useState(params.get("q") ?? "");
   const deferred = useDeferredValue(search.trim());
   const [offset, setOffset] = useState(0);
+  const [editing, setEditing] = useState<Member | "new" | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const subdivisions = useSubdivisionOptions();
   const members = useQuery({
     ...trpc.member.list.queryOptions({
@@ -39,7 +63,6 @@ export default function MembersPage() {
     }),
     placeholderData: keepPreviousData,
   });
-  const ids = { search: useId(), subdivision: useId(), year: useId(), status: useId() };
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -48,164 +71,134 @@ export default function MembersPage() {
     setOffset(0);
   };
   const total = members.data?.total ?? 0;
+  const ownSubdivision = isRepresentative ? (me.data?.subdivisionId ?? null) : null;
 
   return (
     <section>
-      <h1>Adhérent·es</h1>
-      {isRepresentative && (
-        <p className="muted">
-          Adhérent·es de votre subdivision ({subdivisions.nameOf(me.data?.subdivisionId ?? "")}).
-        </p>
-      )}
+      <header className="page-header">
+        <div>
+          <h1>Adhérent·es</h1>
+          {isRepresentative && (
+            <p className="muted">
+              Adhérent·es de votre subdivision ({subdivisions.nameOf(ownSubdivision ?? "")}).
+            </p>
+          )}
+        </div>
+        <div className="page-header__actions">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setEditing(editing === "new" ? null : "new")}
+          >
+            Ajouter un·e adhérent·e
+          </button>
+        </div>
+      </header>
       <p className="notice notice--warning small">
         L'adhésion syndicale est une donnée sensible (RGPD, art. 9) : ne l'exportez ni ne la
         partagez hors de Tribune.
       </p>
-      <search className="filters">
-        <div className="field">
-          <label htmlFor={ids.search}>Rechercher</label>
-          <input
-            id={ids.search}
-            type="search"
-            value={search}
-            placeholder="Nom, prénom ou e-mail"
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setOffset(0);
+      <div role="status">{notice && <p className="notice notice--ok">{notice}</p>}</div>
+      {editing && (
+        <section className="card" aria-labelledby="member-form-title">
+          <h2 id="member-form-title">
+            {editing === "new"
+              ? "Nouvel·le adhérent·e"
+              : `Modifier ${editing.firstName} ${editing.lastName}`}
+          </h2>
+          <MemberForm
+            key={editing === "new" ? "new" : editing.id}
+            member={editing === "new" ? null : editing}
+            fixedSubdivisionId={ownSubdivision}
+            onCancel={() => setEditing(null)}
+            onSaved={(member, created) => {
+              setEditing(null);
+              setNotice(
+                `${member.firstName} ${member.lastName} ${created ? "ajouté·e" : "enregistré·e"}.`,
+              );
+              void queryClient.invalidateQueries({ queryKey: trpc.member.pathKey() });
+              void queryClient.invalidateQueries({ queryKey: trpc.subdivision.pathKey() });
             }}
           />
-        </div>
-        {!isRepresentative && (
-          <div className="field">
-            <label htmlFor={ids.subdivision}>Subdivision</label>
-            <select
-              id={ids.subdivision}
-              value={subdivisionId ?? ""}
-              onChange={(e) => setParam("subdivision", e.target.value)}
-            >
-              <option value="">Toutes</option>
-              {(subdivisions.data ?? []).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <div className="field">
-          <label htmlFor={ids.year}>Année</label>
-          <select
-            id={ids.year}
-            value={year ?? ""}
-            onChange={(e) => setParam("annee", e.target.value)}
-          >
-            <option value="">Toutes</option>
-            {YEARS_OF_TRAINING.map((y) => (
-              <option key={y} value={y}>
-                {YEAR_OF_TRAINING_LABELS[y]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.status}>Adhésion</label>
-          <select
-            id={ids.status}
-            value={status ?? ""}
-            onChange={(e) => setParam("statut", e.target.value)}
-          >
-            <option value="">Tous statuts</option>
-            {MEMBERSHIP_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {MEMBERSHIP_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-      </search>
-
-      {members.error ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(members.error)}
-        </p>
-      ) : (
-        <>
-          <p role="status" className="muted">
-            {members.isPending ? "Chargement…" : `${formatCount(total)} adhérent·e(s)`}
-          </p>
-          <div className="table-scroll">
-            <table className="data">
-              <caption className="visually-hidden">Adhérent·es</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Nom</th>
-                  <th scope="col">E-mail</th>
-                  <th scope="col">Subdivision</th>
-                  <th scope="col">Année</th>
-                  <th scope="col">Adhésion</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(members.data?.items ?? []).map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">
-                      {m.lastName.toLocaleUpperCase("fr-FR")} {m.firstName}
-                      {m.synthetic && <span className="badge badge--synthetic">synthétique</span>}
-                    </th>
-                    <td>{m.email}</td>
-                    <td>{subdivisions.nameOf(m.subdivisionId)}</td>
-                    <td>{YEAR_OF_TRAINING_LABELS[m.yearOfTraining]}</td>
-                    <td>
-                      {MEMBERSHIP_STATUS_LABELS[m.membershipStatus]} {m.membershipYear}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager offset={offset} total={total} onChange={setOffset} />
-        </>
+        </section>
       )}
+      <FilterBar>
+        <SearchFilter
+          value={search}
+          placeholder="Nom, prénom ou e-mail"
+          onChange={(value) => {
+            setSearch(value);
+            setOffset(0);
+          }}
+        />
+        {!isRepresentative && (
+          <SubdivisionFilter
+            value={subdivisionId ?? ""}
+            onChange={(value) => setParam("subdivision", value)}
+          />
+        )}
+        <SelectFilter
+          label="Année"
+          value={year ?? ""}
+          anyLabel="Toutes"
+          options={YEAR_OPTIONS}
+          onChange={(value) => setParam("annee", value)}
+        />
+        <SelectFilter
+          label="Adhésion"
+          value={status ?? ""}
+          anyLabel="Tous statuts"
+          options={STATUS_OPTIONS}
+          onChange={(value) => setParam("statut", value)}
+        />
+      </FilterBar>
+      <PagedTable
+        caption="Adhérent·es"
+        query={members}
+        total={total}
+        countLabel={(n) => `${n} adhérent·e(s)`}
+        offset={offset}
+        pageSize={PAGE}
+        onOffset={setOffset}
+        headers={
+          <>
+            <th scope="col">Nom</th>
+            <th scope="col">E-mail</th>
+            <th scope="col">Subdivision</th>
+            <th scope="col">Année</th>
+            <th scope="col">Adhésion</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </>
+        }
+      >
+        {(members.data?.items ?? []).map((m) => (
+          <tr key={m.id}>
+            <th scope="row">
+              {m.lastName.toLocaleUpperCase("fr-FR")} {m.firstName}
+              {m.synthetic && <span className="badge badge--synthetic">synthétique</span>}
+            </th>
+            <td>{m.email}</td>
+            <td>{subdivisions.nameOf(m.subdivisionId)}</td>
+            <td>{YEAR_OF_TRAINING_LABELS[m.yearOfTraining]}</td>
+            <td>
+              {MEMBERSHIP_STATUS_LABELS[m.membershipStatus]} {m.membershipYear}
+            </td>
+            <td className="actions">
+              <button type="button" className="button button--small" onClick={() => setEditing(m)}>
+                Modifier
+                <span className="visually-hidden">
+                  {" "}
+                  {m.firstName} {m.lastName}
+                </span>
+              </button>
+            </td>
+          </tr>
+        ))}
+      </PagedTable>
       <MemberImport />
     </section>
-  );
-}
-
-export function Pager({
-  offset,
-  total,
-  onChange,
-  size = PAGE,
-}: {
-  offset: number;
-  total: number;
-  onChange: (offset: number) => void;
-  size?: number;
-}) {
-  if (total <= size) return null;
-  return (
-    <nav className="pager" aria-label="Pages">
-      <button
-        type="button"
-        className="button"
-        disabled={offset === 0}
-        onClick={() => onChange(Math.max(0, offset - size))}
-      >
-        Précédents
-      </button>
-      <span>
-        {formatCount(offset + 1)}–{formatCount(Math.min(total, offset + size))} sur{" "}
-        {formatCount(total)}
-      </span>
-      <button
-        type="button"
-        className="button"
-        disabled={offset + size >= total}
-        onClick={() => onChange(offset + size)}
-      >
-        Suivants
-      </button>
-    </nav>
   );
 }
 

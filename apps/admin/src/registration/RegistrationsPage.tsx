@@ -11,18 +11,28 @@ import {
   REGISTRATION_STATUSES,
   type RegistrationStatus,
 } from "@tribune/domain";
-import { useDeferredValue, useId, useState } from "react";
+import { useDeferredValue, useState } from "react";
 import { hasRole, useMe } from "../auth/useMe";
 import { useCurrentEdition } from "../edition";
 import { formatDateTime } from "../format";
 import { errorMessage, useTRPC } from "../trpc";
-import { Pager } from "./MembersPage";
+import {
+  FilterBar,
+  PagedTable,
+  SearchFilter,
+  SelectFilter,
+  SubdivisionFilter,
+} from "./ListControls";
 import { RegistrationForm } from "./RegistrationForm";
 import { SessionSignupsPanel } from "./SessionSignupsPanel";
 import { downloadText, formatCount, StatusBadge, useSubdivisionOptions } from "./shared";
 import "./registration.css";
 
 const PAGE = 100;
+const STATUS_OPTIONS = REGISTRATION_STATUSES.map((s) => ({
+  value: s,
+  label: REGISTRATION_STATUS_LABELS[s],
+}));
 
 /** Registrations of the current edition: filters, export, capacity, registering by hand. */
 export default function RegistrationsPage() {
@@ -85,7 +95,6 @@ export default function RegistrationsPage() {
       },
     }),
   );
-  const ids = { search: useId(), subdivision: useId(), status: useId() };
   const total = list.data?.total ?? 0;
   const isRepresentative = me.data?.role === "representative";
 
@@ -141,138 +150,99 @@ export default function RegistrationsPage() {
           />
         </section>
       )}
-      <search className="filters">
-        <div className="field">
-          <label htmlFor={ids.search}>Rechercher</label>
-          <input
-            id={ids.search}
-            type="search"
-            value={search}
-            placeholder="Nom, e-mail ou code"
-            onChange={(e) => {
-              setSearch(e.target.value);
+      <FilterBar>
+        <SearchFilter
+          value={search}
+          placeholder="Nom, e-mail ou code"
+          onChange={(value) => {
+            setSearch(value);
+            setOffset(0);
+          }}
+        />
+        {!isRepresentative && (
+          <SubdivisionFilter
+            value={subdivisionId}
+            onChange={(value) => {
+              setSubdivisionId(value);
               setOffset(0);
             }}
           />
-        </div>
-        {!isRepresentative && (
-          <div className="field">
-            <label htmlFor={ids.subdivision}>Subdivision</label>
-            <select
-              id={ids.subdivision}
-              value={subdivisionId}
-              onChange={(e) => {
-                setSubdivisionId(e.target.value);
-                setOffset(0);
-              }}
-            >
-              <option value="">Toutes</option>
-              {(subdivisions.data ?? []).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
         )}
-        <div className="field">
-          <label htmlFor={ids.status}>Statut</label>
-          <select
-            id={ids.status}
-            value={status}
-            onChange={(e) => {
-              setStatus(e.target.value as RegistrationStatus | "");
-              setOffset(0);
-            }}
-          >
-            <option value="">Tous</option>
-            {REGISTRATION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {REGISTRATION_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-      </search>
-      {list.error ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(list.error)}
-        </p>
-      ) : (
-        <>
-          <p className="muted" role="status">
-            {list.isPending ? "Chargement…" : `${formatCount(total)} inscription(s)`}
-          </p>
-          <div className="table-scroll">
-            <table className="data">
-              <caption className="visually-hidden">Inscriptions</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Nom</th>
-                  <th scope="col">Code</th>
-                  <th scope="col">Subdivision</th>
-                  <th scope="col">Statut</th>
-                  <th scope="col">Options</th>
-                  <th scope="col">Inscription</th>
-                  {manager && (
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {(list.data?.items ?? []).map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">
-                      {r.lastName.toLocaleUpperCase("fr-FR")} {r.firstName}
-                      <div className="muted small">{r.email}</div>
-                    </th>
-                    <td className="mono">{r.code}</td>
-                    <td>{subdivisions.nameOf(r.subdivisionId)}</td>
-                    <td>
-                      <StatusBadge status={r.status} />
-                      {r.waitlistPosition !== null && (
-                        <span className="muted small"> n° {r.waitlistPosition}</span>
-                      )}
-                    </td>
-                    <td>
-                      {[r.meals && "repas", r.gala && "gala"].filter(Boolean).join(", ") || "—"}
-                    </td>
-                    <td>{formatDateTime(r.registeredAt)}</td>
-                    {manager && (
-                      <td className="actions">
-                        {(r.status === "registered" || r.status === "waitlisted") && (
-                          <button
-                            type="button"
-                            className="button button--small button--ghost-danger"
-                            disabled={cancel.isPending}
-                            onClick={() => {
-                              if (
-                                window.confirm(
-                                  `Annuler l'inscription de ${r.firstName} ${r.lastName} ?`,
-                                )
-                              )
-                                cancel.mutate({ id: r.id });
-                            }}
-                          >
-                            Annuler
-                            <span className="visually-hidden">
-                              {" "}
-                              {r.firstName} {r.lastName}
-                            </span>
-                          </button>
-                        )}
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager offset={offset} total={total} onChange={setOffset} size={PAGE} />
-        </>
-      )}
+        <SelectFilter
+          label="Statut"
+          value={status}
+          anyLabel="Tous"
+          options={STATUS_OPTIONS}
+          onChange={(value) => {
+            setStatus(value as RegistrationStatus | "");
+            setOffset(0);
+          }}
+        />
+      </FilterBar>
+      <PagedTable
+        caption="Inscriptions"
+        query={list}
+        total={total}
+        countLabel={(n) => `${n} inscription(s)`}
+        offset={offset}
+        pageSize={PAGE}
+        onOffset={setOffset}
+        headers={
+          <>
+            <th scope="col">Nom</th>
+            <th scope="col">Code</th>
+            <th scope="col">Subdivision</th>
+            <th scope="col">Statut</th>
+            <th scope="col">Options</th>
+            <th scope="col">Inscription</th>
+            {manager && (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            )}
+          </>
+        }
+      >
+        {(list.data?.items ?? []).map((r) => (
+          <tr key={r.id}>
+            <th scope="row">
+              {r.lastName.toLocaleUpperCase("fr-FR")} {r.firstName}
+              <div className="muted small">{r.email}</div>
+            </th>
+            <td className="mono">{r.code}</td>
+            <td>{subdivisions.nameOf(r.subdivisionId)}</td>
+            <td>
+              <StatusBadge status={r.status} />
+              {r.waitlistPosition !== null && (
+                <span className="muted small"> n° {r.waitlistPosition}</span>
+              )}
+            </td>
+            <td>{[r.meals && "repas", r.gala && "gala"].filter(Boolean).join(", ") || "—"}</td>
+            <td>{formatDateTime(r.registeredAt)}</td>
+            {manager && (
+              <td className="actions">
+                {(r.status === "registered" || r.status === "waitlisted") && (
+                  <button
+                    type="button"
+                    className="button button--small button--ghost-danger"
+                    disabled={cancel.isPending}
+                    onClick={() => {
+                      if (window.confirm(`Annuler l'inscription de ${r.firstName} ${r.lastName} ?`))
+                        cancel.mutate({ id: r.id });
+                    }}
+                  >
+                    Annuler
+                    <span className="visually-hidden">
+                      {" "}
+                      {r.firstName} {r.lastName}
+                    </span>
+                  </button>
+                )}
+              </td>
+            )}
+          </tr>
+        ))}
+      </PagedTable>
       {editionId && manager && <SessionSignupsPanel editionId={editionId} manager={manager} />}
     </section>
   );

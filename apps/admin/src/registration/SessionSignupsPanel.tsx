@@ -3,11 +3,14 @@ import { SESSION_KIND_LABELS, type SessionKind, SIGNUP_STATUS_LABELS } from "@tr
 import { useState } from "react";
 import { formatDateTime, formatTime } from "../format";
 import { errorMessage, useTRPC } from "../trpc";
+import { AddSignupByHand } from "./AddSignupByHand";
+import { SessionCapacityForm } from "./SessionCapacityForm";
 import { formatCount } from "./shared";
 
 /**
  * Organisers: the places of every workshop and toolbox, and a session's sign-up list
- * (confirmed, then the waitlist in order) with a button to take someone off it.
+ * (confirmed, then the waitlist in order): its number of places, adding someone by hand,
+ * taking someone off.
  */
 export function SessionSignupsPanel({
   editionId,
@@ -105,7 +108,22 @@ export function SessionSignupsPanel({
       )}
       {open && list.data && (
         <section aria-label={`Inscrits à ${list.data.places.title}`}>
-          <h3>{list.data.places.title}</h3>
+          <div className="signup-session__header">
+            <h3>{list.data.places.title}</h3>
+            <SessionCapacityForm
+              key={`${open}-${list.data.places.capacity}`}
+              sessionId={open}
+              capacity={list.data.places.capacity}
+              onSaved={setNotice}
+            />
+          </div>
+          <AddSignupByHand
+            key={open}
+            editionId={editionId}
+            sessionId={open}
+            title={list.data.places.title}
+            onAdded={setNotice}
+          />
           {list.data.items.length === 0 ? (
             <p className="muted">Personne n'est inscrit à cette session.</p>
           ) : (
