@@ -1,7 +1,14 @@
 import { screen, within } from "@testing-library/react";
-import { buildPressKitModel, pressKitEditorial2026, referenceProgramme2026 } from "@tribune/domain";
+import {
+  buildPressKitModel,
+  type PressKitSectionState,
+  pressKitEditorial2026,
+  type Role,
+  referenceProgramme2026,
+  sectionStates,
+} from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import { EDITION, renderWithApi } from "../catalog/testing";
+import { ApiRefusal, EDITION, renderWithApi, uuid } from "../catalog/testing";
 import PressKitPage from "./PressKitPage";
 
 const ref = referenceProgramme2026();
@@ -14,11 +21,33 @@ const model = buildPressKitModel({
   }),
 });
 
-function renderPage() {
+const DRAFTS = new Set(["mot-bureau", "planning"]);
+const stored = sectionStates([], pressKitEditorial2026()).map(
+  (s): PressKitSectionState => ({
+    ...s,
+    stored: true,
+    status: DRAFTS.has(s.sectionId) ? "brouillon" : "valide",
+    updatedAt: "2026-01-05T09:30:00.000Z",
+    updatedBy: "presse@isnar-img.com",
+    validatedAt: DRAFTS.has(s.sectionId) ? null : "2026-01-05T10:00:00.000Z",
+    validatedBy: DRAFTS.has(s.sectionId) ? null : "bureau@isnar-img.com",
+  }),
+);
+
+function renderPage(role: Role = "press", extra: Record<string, (input: unknown) => unknown> = {}) {
   return renderWithApi(<PressKitPage />, {
     handlers: {
+      "auth.me": () => ({
+        id: uuid(1),
+        email: `${role}@x.fr`,
+        displayName: "",
+        role,
+        subdivisionId: null,
+      }),
       "edition.list": () => [EDITION],
       "pressKit.model": () => model,
+      "pressKit.sections": () => stored,
+      ...extra,
     },
   });
 }
@@ -29,18 +58,72 @@ describe("PressKitPage", () => {
     await screen.findByRole("heading", { level: 1, name: "Dossier de presse 2026" });
     const list = within(await screen.findByRole("region", { name: "Sections" })).getByRole("list");
     const items = within(list).getAllByRole("listitem");
-    expect(items).toHaveLength(model.sections.length);
-    model.sections.forEach((section, index) => {
+    expect(items).toHaveLength(stored.length);
+    stored.forEach((section, index) => {
       const item = items[index];
-      if (!item) throw new Error(`no item for ${section.id}`);
+      if (!item) throw new Error(`no item for ${section.sectionId}`);
       expect(item.textContent).toContain(section.title);
       expect(item.textContent).toContain(section.status === "valide" ? "validé" : "brouillon");
     });
-    const drafts = model.sections.filter((section) => section.status === "brouillon");
-    expect(drafts.length).toBeGreaterThan(0);
-    expect(within(list).getAllByText("brouillon")).toHaveLength(drafts.length);
-    expect(within(list).getAllByText("validé")).toHaveLength(model.sections.length - drafts.length);
-    expect(callsTo("pressKit.model")[0]?.input).toEqual({ year: 2026 });
+    expect(within(list).getAllByText("brouillon")).toHaveLength(DRAFTS.size);
+    expect(within(list).getAllByText("validé")).toHaveLength(stored.length - DRAFTS.size);
+    expect(items[0]?.textContent).toContain("Validé par bureau@isnar-img.com");
+    expect(callsTo("pressKit.sections")[0]?.input).toEqual({ year: 2026 });
+    // The press edits; only the bureau validates.
+    expect(within(list).getAllByRole("button", { name: /^Modifier/ })).toHaveLength(stored.length);
+    expect(within(list).queryByRole("button", { name: /^Valider/ })).toBeNull();
+  });
+
+  it("edits a section's text and signature, and shows the server's refusal on the text", async () => {
+    let attempt = 0;
+    const { user, callsTo } = renderPage("press", {
+      "pressKit.updateSection": (input) => {
+        attempt += 1;
+        if (attempt === 1)
+          throw new ApiRefusal("invalid", "Chiffre clé inconnu : {{x}}.", {
+            text: ["Chiffre clé inconnu : {{x}}."],
+          });
+        return { ...stored[5], ...(input as object), status: "brouillon" };
+      },
+    });
+    await user.click(
+      await screen.findByRole("button", { name: "Modifier « Mot de la présidence »" }),
+    );
+    const form = screen.getByRole("form", { name: "Modifier « Mot de la présidence »" });
+    expect(within(form).getByText(/toute modification la repasse en brouillon/)).toBeTruthy();
+    const text = within(form).getByLabelText("Texte");
+    await user.clear(text);
+    await user.type(text, "Un mot **nouveau** avec {{{{x}}.");
+    await user.click(within(form).getByRole("button", { name: "Enregistrer" }));
+    expect(await within(form).findAllByText("Chiffre clé inconnu : {{x}}.")).not.toHaveLength(0);
+    await user.clear(text);
+    await user.type(text, "Un mot **nouveau**.");
+    await user.clear(within(form).getByLabelText("Nom"));
+    await user.type(within(form).getByLabelText("Nom"), "Camille MARTIN");
+    await user.click(within(form).getByRole("button", { name: "Enregistrer" }));
+    await screen.findByRole("button", { name: "Modifier « Mot de la présidence »" });
+    expect(callsTo("pressKit.updateSection").at(-1)?.input).toEqual({
+      year: 2026,
+      sectionId: "mot-presidente",
+      title: "Mot de la Présidente",
+      kicker: "L'ISNAR-IMG",
+      text: "Un mot **nouveau**.",
+      signature: { name: "Camille MARTIN", role: "PRÉSIDENTE DE L'ISNAR-IMG" },
+    });
+  });
+
+  it("lets the bureau validate a draft section", async () => {
+    const { user, callsTo } = renderPage("bureau", {
+      "pressKit.setSectionStatus": (input) => ({ ...stored[6], ...(input as object) }),
+    });
+    const buttons = await screen.findAllByRole("button", { name: /^Valider/ });
+    expect(buttons).toHaveLength(DRAFTS.size);
+    await user.click(screen.getByRole("button", { name: "Valider « Mot du Bureau National »" }));
+    expect(callsTo("pressKit.setSectionStatus")[0]?.input).toEqual({
+      year: 2026,
+      sectionId: "mot-bureau",
+      status: "valide",
+    });
   });
 
   it("offers the PDF to download and previews it, with a fallback link", async () => {

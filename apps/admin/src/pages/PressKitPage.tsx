@@ -1,34 +1,114 @@
-import { skipToken, useQuery } from "@tanstack/react-query";
-import type { PressKitModel } from "@tribune/domain";
+import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { RouterOutputs } from "@tribune/api";
+import {
+  PRESS_KIT_EDITORS,
+  PRESS_KIT_VALIDATORS,
+  type PressKitModel,
+  SECTION_LABELS,
+} from "@tribune/domain";
+import { useState } from "react";
+import { hasRole, useMe } from "../auth/useMe";
 import { useCurrentEdition } from "../edition";
+import { formatDateTime } from "../format";
 import { errorMessage, useTRPC } from "../trpc";
+import { PressKitSectionForm } from "./PressKitSectionForm";
 import "./press-kit.css";
 
 /** The address of an edition's press kit PDF (the server renders it for press, bureau, admin). */
 export const pressKitUrl = (year: number) => `/api/editions/${year}/press-kit.pdf`;
 
+type Section = RouterOutputs["pressKit"]["sections"][number];
+
 const STATUS_LABELS = { valide: "validé", brouillon: "brouillon" } as const;
 
-function Sections({ model }: { model: PressKitModel }) {
-  const validated = model.sections.filter((section) => section.status === "valide").length;
+/** "Validé par bureau@… le 05/01/2026 10:30", or who last changed a draft. */
+function stamp(section: Section): string | null {
+  if (!section.stored) return "Texte de référence, jamais enregistré pour cette édition.";
+  if (section.status === "valide" && section.validatedAt)
+    return `Validé${section.validatedBy ? ` par ${section.validatedBy}` : ""} le ${formatDateTime(section.validatedAt)}`;
+  if (section.updatedAt)
+    return `Modifié${section.updatedBy ? ` par ${section.updatedBy}` : ""} le ${formatDateTime(section.updatedAt)}`;
+  return null;
+}
+
+function Sections({ year }: { year: number }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const me = useMe();
+  const canEdit = hasRole(me.data?.role, PRESS_KIT_EDITORS);
+  const canValidate = hasRole(me.data?.role, PRESS_KIT_VALIDATORS);
+  const sections = useQuery(trpc.pressKit.sections.queryOptions({ year }));
+  const [editing, setEditing] = useState<string | null>(null);
+  const validate = useMutation(
+    trpc.pressKit.setSectionStatus.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.pressKit.pathKey() }),
+    }),
+  );
+
+  if (sections.isPending) return <p className="muted">Chargement des sections…</p>;
+  if (sections.isError)
+    return (
+      <p role="alert" className="notice notice--error">
+        {errorMessage(sections.error)}
+      </p>
+    );
+  const list = sections.data;
+  const validated = list.filter((section) => section.status === "valide").length;
   return (
     <section aria-labelledby="press-kit-sections" className="card press-kit__sections">
       <h2 id="press-kit-sections">Sections</h2>
       <p className="muted">
         {validated} section{validated > 1 ? "s" : ""} validée{validated > 1 ? "s" : ""} sur{" "}
-        {model.sections.length}.
+        {list.length}. Une section en brouillon s'imprime sous le filigrane BROUILLON ; seul le
+        Bureau National la valide.
       </p>
+      {validate.isError && (
+        <p role="alert" className="notice notice--error">
+          {errorMessage(validate.error)}
+        </p>
+      )}
       <ol className="press-kit__list">
-        {model.sections.map((section) => (
-          <li key={section.id}>
-            <span>
-              {section.kicker && <span className="muted">{section.kicker} — </span>}
-              {section.title}
-            </span>
-            <span className={`press-badge press-badge--${section.status}`}>
-              <span aria-hidden="true">{section.status === "valide" ? "✓ " : "✎ "}</span>
-              {STATUS_LABELS[section.status]}
-            </span>
+        {list.map((section) => (
+          <li key={section.sectionId}>
+            <div className="press-kit__row">
+              <span>
+                {section.kicker && <span className="muted">{section.kicker} — </span>}
+                {section.title}
+                <span className="press-kit__stamp muted">{stamp(section)}</span>
+              </span>
+              <span className="press-kit__row-actions">
+                <span className={`press-badge press-badge--${section.status}`}>
+                  <span aria-hidden="true">{section.status === "valide" ? "✓ " : "✎ "}</span>
+                  {STATUS_LABELS[section.status]}
+                </span>
+                {canEdit && editing !== section.sectionId && (
+                  <button
+                    type="button"
+                    className="button"
+                    aria-label={`Modifier « ${SECTION_LABELS[section.sectionId]} »`}
+                    onClick={() => setEditing(section.sectionId)}
+                  >
+                    Modifier
+                  </button>
+                )}
+                {canValidate && section.status === "brouillon" && (
+                  <button
+                    type="button"
+                    className="button button--primary"
+                    aria-label={`Valider « ${SECTION_LABELS[section.sectionId]} »`}
+                    disabled={validate.isPending}
+                    onClick={() =>
+                      validate.mutate({ year, sectionId: section.sectionId, status: "valide" })
+                    }
+                  >
+                    Valider
+                  </button>
+                )}
+              </span>
+            </div>
+            {editing === section.sectionId && (
+              <PressKitSectionForm year={year} section={section} onDone={() => setEditing(null)} />
+            )}
           </li>
         ))}
       </ol>
@@ -90,22 +170,20 @@ export default function PressKitPage() {
         </a>
       </header>
 
-      {model.isPending ? (
-        <p className="muted">Chargement des sections…</p>
-      ) : model.isError ? (
+      {model.isError ? (
         <p role="alert" className="notice notice--error">
           {errorMessage(model.error)}
         </p>
       ) : (
-        <>
-          <Provenance model={model.data} />
-          <Sections model={model.data} />
-        </>
+        model.data && <Provenance model={model.data} />
       )}
+      <Sections year={year} />
 
       <section aria-labelledby="press-kit-preview" className="press-kit__preview">
         <h2 id="press-kit-preview">Aperçu</h2>
+        {/* Keyed on the model: an edited or validated section reloads the preview. */}
         <object
+          key={model.dataUpdatedAt}
           data={`${url}?apercu`}
           type="application/pdf"
           title={`Aperçu du dossier de presse ${year}`}
