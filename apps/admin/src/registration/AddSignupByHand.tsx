@@ -45,9 +45,9 @@ export function AddSignupByHand({
         onAdded(
           receipt.alreadySignedUp
             ? `${name} était déjà inscrit·e à « ${title} ».`
-            : `${name} : ${SIGNUP_STATUS_LABELS[receipt.status].toLowerCase()}${
-                receipt.waitlistPosition ? ` (n° ${receipt.waitlistPosition})` : ""
-              } à « ${title} ».`,
+            : `${name} inscrit·e à « ${title} » : ${SIGNUP_STATUS_LABELS[
+                receipt.status
+              ].toLowerCase()}${receipt.waitlistPosition ? ` (n° ${receipt.waitlistPosition})` : ""}.`,
         );
         setSearch("");
         setOpen(false);

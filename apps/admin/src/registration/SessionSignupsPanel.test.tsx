@@ -68,7 +68,7 @@ describe("SessionSignupsPanel", () => {
     const results = await screen.findByRole("list", { name: "Personnes trouvées" });
     await user.click(within(results).getByRole("button", { name: "Inscrire Léa Martin" }));
     expect(
-      await screen.findByText("Léa Martin : liste d'attente (n° 1) à « 1,2,3 rempla »."),
+      await screen.findByText("Léa Martin inscrit·e à « 1,2,3 rempla » : liste d'attente (n° 1)."),
     ).toBeTruthy();
     expect(callsTo("signup.add")[0]?.input).toMatchObject({
       registrationId: person.id,

@@ -1,0 +1,75 @@
+import { referenceSubdivision } from "@tribune/domain";
+import { describe, expect, it } from "vitest";
+import { logIn, mutate, query, shoot, useTribune } from "../src/harness";
+
+const tribune = useTribune();
+const EDITION = "00000001-0000-4000-8000-00000000001a";
+const WORKSHOP = "1,2,3 rempla";
+
+interface Places {
+  sessionId: string;
+  title: string;
+}
+interface Registration {
+  id: string;
+  code: string;
+}
+
+describe("workshop sign-up", () => {
+  it("an attendee joins a workshop from the confirmation page; the organiser sees them, adds someone by hand", async () => {
+    // The organiser opens the workshop: 2 places.
+    const desk = await tribune.page({ viewport: { width: 1280, height: 900 } });
+    await logIn(desk, "organiser", "/connexion?retour=%2Finscriptions");
+    const overview = await query<Places[]>(desk, "signup.overview", { editionId: EDITION });
+    const workshop = overview.find((s) => s.title === WORKSHOP);
+    if (!workshop) throw new Error(`no workshop « ${WORKSHOP} »`);
+    await mutate(desk, "signup.setCapacity", { sessionId: workshop.sessionId, capacity: 2 });
+
+    // An intern registers for the congress, then for the workshop, on the same page.
+    const intern = await tribune.page({ viewport: { width: 820, height: 1180 } });
+    await intern.goto("/public/inscription");
+    await intern.getByLabel("Prénom").fill("Maëlle");
+    await intern.getByLabel("Nom", { exact: true }).fill("Guérin");
+    await intern.getByLabel("Adresse e-mail").fill("maelle.guerin@exemple.fr");
+    await intern.getByLabel("Subdivision").selectOption({ label: "Rennes" });
+    await intern.getByRole("button", { name: "M'inscrire" }).click();
+    await intern.getByRole("region", { name: /votre inscription est confirmée/ }).waitFor();
+    const workshops = intern.getByRole("region", { name: "Ateliers et boîtes à outils" });
+    await workshops.getByRole("button", { name: `S'inscrire à ${WORKSHOP}` }).click();
+    await workshops.getByRole("button", { name: `Se désinscrire de ${WORKSHOP}` }).waitFor();
+    await workshops.getByText("Place confirmée", { exact: true }).waitFor();
+    await shoot(intern, "atelier-inscription-publique");
+
+    // Someone registered at the desk, signed up by hand by the organiser.
+    const byHand = await mutate<Registration>(desk, "registration.create", {
+      editionId: EDITION,
+      firstName: "Octave",
+      lastName: "Lemaire",
+      email: "octave.lemaire@exemple.fr",
+      subdivisionId: referenceSubdivision("lille").id,
+    });
+
+    await desk.goto("/inscriptions");
+    await desk.getByText("Ateliers et boîtes à outils : places et inscrits").click();
+    await desk.getByRole("button", { name: `Voir les inscrits de ${WORKSHOP}` }).click();
+    const panel = desk.getByRole("region", { name: `Inscrits à ${WORKSHOP}` });
+    await panel.getByRole("cell", { name: "Maëlle Guérin", exact: true }).waitFor();
+    await panel.getByRole("button", { name: "Ajouter à la main" }).click();
+    await panel.getByLabel(/Personne à inscrire/).fill("Lemaire");
+    await panel
+      .getByRole("list", { name: "Personnes trouvées" })
+      .getByRole("button", { name: "Inscrire Octave Lemaire" })
+      .click();
+    await desk.getByText(`Octave Lemaire inscrit·e à « ${WORKSHOP} » : place confirmée.`).waitFor();
+    await panel.getByRole("cell", { name: "Octave Lemaire", exact: true }).waitFor();
+    await shoot(desk, "atelier-panneau-inscrits");
+
+    const list = await query<{ places: { confirmed: number }; items: { code: string }[] }>(
+      desk,
+      "signup.list",
+      { sessionId: workshop.sessionId },
+    );
+    expect(list.places.confirmed).toBe(2);
+    expect(list.items.map((i) => i.code)).toContain(byHand.code);
+  });
+});
