@@ -51,6 +51,11 @@ describe("DossiersPage", () => {
     expect(callsTo("dossier.update")).toHaveLength(0);
     await user.type(title, "Gardes");
     await user.selectOptions(screen.getByRole("combobox", { name: "Statut" }), "Clos");
+    const body = screen.getByRole("textbox", { name: /^Texte/ });
+    expect((body as HTMLTextAreaElement).value).toBe(
+      "Un texte avec **du gras** et {{tt-moyenne}}.\n\n- premier point",
+    );
+    await user.type(body, "\n- second point");
     await user.click(screen.getByRole("button", { name: "Enregistrer" }));
     await screen.findByRole("button", { name: "Modifier" });
     expect(callsTo("dossier.update")[0]?.input).toEqual({
@@ -58,6 +63,8 @@ describe("DossiersPage", () => {
       title: "Gardes",
       status: "clos",
       summary: gardes.summary,
+      body: [gardes.body[0], { list: ["premier point", "second point"] }],
+      position: 3,
     });
   });
 });

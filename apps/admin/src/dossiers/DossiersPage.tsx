@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tribune/api";
 import {
+  blocksToText,
   DOSSIER_EDITORS,
   DOSSIER_STATUS_LABELS,
   DOSSIER_STATUSES,
@@ -9,6 +10,7 @@ import {
   PILLAR_IDS,
   PILLAR_LABELS,
   type PillarId,
+  textToBlocks,
 } from "@tribune/domain";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -23,8 +25,14 @@ import { RichBody } from "./RichBody";
 import "./dossiers.css";
 
 type Dossier = RouterOutputs["dossier"]["get"];
-type Fields = { title: string; status: DossierStatus; summary: string };
-const FIELDS = ["title", "status", "summary"] as const;
+type Fields = {
+  title: string;
+  status: DossierStatus;
+  summary: string;
+  body: string;
+  position: string;
+};
+const FIELDS = ["title", "status", "summary", "body", "position"] as const;
 
 const isPillar = (v: string | null): v is PillarId =>
   (PILLAR_IDS as readonly string[]).includes(v ?? "");
@@ -210,14 +218,32 @@ function DossierDetail({
 function DossierForm({ dossier, onDone }: { dossier: Dossier; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const ids = { title: useId(), status: useId(), summary: useId() };
+  const ids = {
+    title: useId(),
+    status: useId(),
+    summary: useId(),
+    body: useId(),
+    bodyHint: useId(),
+    position: useId(),
+  };
   const form = useForm<Fields, unknown, DossierUpdate>({
     resolver: apiResolver<Fields, DossierUpdate>(
       DossierUpdate,
-      (v) => ({ ...v, id: dossier.id }),
+      (v) => ({
+        ...v,
+        id: dossier.id,
+        body: textToBlocks(v.body),
+        position: v.position.trim() === "" ? Number.NaN : Number(v.position),
+      }),
       FIELDS,
     ),
-    defaultValues: { title: dossier.title, status: dossier.status, summary: dossier.summary },
+    defaultValues: {
+      title: dossier.title,
+      status: dossier.status,
+      summary: dossier.summary,
+      body: blocksToText(dossier.body),
+      position: String(dossier.position),
+    },
   });
   const update = useMutation(trpc.dossier.update.mutationOptions());
   const { errors, isSubmitting } = form.formState;
@@ -270,8 +296,43 @@ function DossierForm({ dossier, onDone }: { dossier: Dossier; onDone: () => void
           </p>
         )}
       </div>
+      <div className="field">
+        <label htmlFor={ids.body}>Texte (repris dans le dossier de presse)</label>
+        <p className="field__hint" id={ids.bodyHint}>
+          Paragraphes séparés par une ligne vide · **gras** · une ligne commençant par « - » pour
+          une liste, par « # » pour une étiquette · {"{{identifiant}}"} pour un chiffre clé.
+        </p>
+        <textarea
+          id={ids.body}
+          rows={10}
+          aria-describedby={ids.bodyHint}
+          aria-invalid={!!errors.body || undefined}
+          {...form.register("body")}
+        />
+        {errors.body && (
+          <p className="field__error" role="alert">
+            {errors.body.message}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={ids.position}>Rang dans le pilier</label>
+        <input
+          id={ids.position}
+          type="number"
+          min={0}
+          step={1}
+          aria-invalid={!!errors.position || undefined}
+          {...form.register("position")}
+        />
+        {errors.position && (
+          <p className="field__error" role="alert">
+            {errors.position.message}
+          </p>
+        )}
+      </div>
       <FormFooter
-        error={errors.root?.server?.message}
+        error={errors.root?.server?.message ?? errors.root?.message}
         submitting={isSubmitting}
         onCancel={onDone}
       />

@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import { motionResult, type VoteChoice } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import { renderWithApi, uuid } from "../catalog/testing";
+import { ApiRefusal, renderWithApi, uuid } from "../catalog/testing";
 import MotionsPage from "./MotionsPage";
 
 const LILLE = uuid(11);
@@ -17,8 +17,8 @@ const motion = {
   synthetic: true,
 };
 
-function renderAs(role: "representative" | "bureau") {
-  const votes = new Map<string, VoteChoice>([[TOULOUSE, "contre"]]);
+function renderAs(role: "representative" | "bureau", voted = true) {
+  const votes = new Map<string, VoteChoice>(voted ? [[TOULOUSE, "contre"]] : []);
   const detail = () => ({
     ...motion,
     meeting,
@@ -43,6 +43,15 @@ function renderAs(role: "representative" | "bureau") {
       }),
       "motion.list": () => [{ ...motion, meeting, result: detail().result }],
       "motion.get": detail,
+      "motion.meetings": () => [meeting],
+      "motion.update": (input) => ({ ...motion, ...(input as object) }),
+      "motion.delete": (input) => input,
+      "motion.deleteMeeting": () => {
+        throw new ApiRefusal(
+          "referenced",
+          "Ce Conseil d'Administration porte 1 motion : supprimez-la ou rattachez-la à un autre Conseil d'abord.",
+        );
+      },
       "motion.vote": (input) => {
         const { subdivisionId, choice } = input as { subdivisionId: string; choice: VoteChoice };
         votes.set(subdivisionId, choice);
@@ -77,5 +86,48 @@ describe("MotionsPage", () => {
     expect(within(grid).queryAllByRole("combobox")).toHaveLength(0);
     expect(screen.getAllByText(/Cahors, date non précisée/).length).toBeGreaterThan(0);
     expect(screen.getByRole("button", { name: "Nouvelle motion" })).toBeTruthy();
+  });
+
+  it("lets the bureau retitle a voted motion, its text and rule locked, and not delete it", async () => {
+    const { user, callsTo } = renderAs("bureau");
+    await user.click(await screen.findByRole("button", { name: "Modifier la motion" }));
+    expect(screen.queryByRole("button", { name: "Supprimer la motion" })).toBeNull();
+    const form = screen.getByRole("form", { name: "Modifier la motion" });
+    expect(within(form).getByText(/ont déjà voté/)).toBeTruthy();
+    expect(within(form).getByRole("combobox", { name: "Règle de vote" })).toHaveProperty(
+      "disabled",
+      true,
+    );
+    const title = within(form).getByRole("textbox", { name: "Titre" });
+    await user.clear(title);
+    await user.type(title, "Motion sur les gardes");
+    await user.click(within(form).getByRole("button", { name: "Enregistrer" }));
+    await screen.findByRole("button", { name: "Modifier la motion" });
+    expect(callsTo("motion.update")[0]?.input).toEqual({
+      id: motion.id,
+      title: "Motion sur les gardes",
+    });
+  });
+
+  it("deletes a motion nobody voted on after confirmation", async () => {
+    const { user, callsTo } = renderAs("bureau", false);
+    await user.click(await screen.findByRole("button", { name: "Supprimer la motion" }));
+    const dialog = screen.getByRole("dialog", { name: /Supprimer la motion/ });
+    expect(callsTo("motion.delete")).toHaveLength(0);
+    await user.click(within(dialog).getByRole("button", { name: "Supprimer" }));
+    expect(callsTo("motion.delete")[0]?.input).toEqual({ id: motion.id });
+  });
+
+  it("says why a meeting that holds motions cannot be deleted", async () => {
+    const { user } = renderAs("bureau");
+    const meetings = await screen.findByRole("region", { name: "Conseils d'Administration" });
+    await user.click(
+      await within(meetings).findByRole("button", {
+        name: "Supprimer le Conseil de Cahors, date non précisée",
+      }),
+    );
+    const dialog = screen.getByRole("dialog");
+    await user.click(within(dialog).getByRole("button", { name: "Supprimer" }));
+    expect(await within(dialog).findByText(/porte 1 motion : supprimez-la/)).toBeTruthy();
   });
 });

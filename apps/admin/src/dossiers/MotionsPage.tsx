@@ -1,30 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { RouterOutputs } from "@tribune/api";
 import {
   DOSSIER_EDITORS,
-  MotionInput,
   VOTE_CHOICE_LABELS,
   VOTE_CHOICES,
   VOTE_RULE_LABELS,
-  VOTE_RULES,
   type VoteChoice,
-  type VoteRule,
 } from "@tribune/domain";
-import { useId, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { hasRole, useMe } from "../auth/useMe";
-import { FormFooter } from "../catalog/CatalogLayout";
-import { apiResolver, showServerError } from "../catalog/forms";
 import "../catalog/catalog.css";
 import { errorMessage, useTRPC } from "../trpc";
-import { formatLongDate } from "./format";
+import { ConfirmDelete } from "./ConfirmDelete";
+import { MeetingsPanel } from "./MeetingsPanel";
+import { MotionForm, votesCast } from "./MotionForm";
+import { meetingLabel } from "./meetings";
 import "./dossiers.css";
-
-type Meeting = RouterOutputs["motion"]["meetings"][number];
-
-export const meetingLabel = (m: Meeting) =>
-  `${m.city}, ${m.date ? formatLongDate(m.date) : "date non précisée"}`;
 
 export default function MotionsPage() {
   const trpc = useTRPC();
@@ -95,18 +86,30 @@ export default function MotionsPage() {
           </tbody>
         </table>
       )}
-      {selected && <MotionVotes id={selected} />}
+      {selected && <MotionVotes id={selected} canEdit={canCreate} onDeleted={() => select(null)} />}
+      {canCreate && <MeetingsPanel />}
     </section>
   );
 }
 
-function MotionVotes({ id }: { id: string }) {
+function MotionVotes({
+  id,
+  canEdit,
+  onDeleted,
+}: {
+  id: string;
+  canEdit: boolean;
+  onDeleted: () => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useMe();
   const motion = useQuery(trpc.motion.get.queryOptions({ id }));
   const vote = useMutation(trpc.motion.vote.mutationOptions());
+  const remove = useMutation(trpc.motion.delete.mutationOptions());
   const [status, setStatus] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const role = me.data?.role;
   const canVoteFor = (subdivisionId: string) =>
     role === "admin" || (role === "representative" && me.data?.subdivisionId === subdivisionId);
@@ -131,6 +134,8 @@ function MotionVotes({ id }: { id: string }) {
     }
   }
 
+  if (editing) return <MotionForm motion={m} onDone={() => setEditing(false)} />;
+  const voted = votesCast(m);
   return (
     <article className="dossier" aria-labelledby="motion-title">
       <h2 id="motion-title">{m.title}</h2>
@@ -138,6 +143,34 @@ function MotionVotes({ id }: { id: string }) {
         {meetingLabel(m.meeting)} · {VOTE_RULE_LABELS[m.rule]}
       </p>
       <p style={{ whiteSpace: "pre-wrap" }}>{m.text}</p>
+      {canEdit && (
+        <div className="catalog__actions">
+          <button type="button" className="button" onClick={() => setEditing(true)}>
+            Modifier la motion
+          </button>
+          {voted === 0 ? (
+            <button type="button" className="button" onClick={() => setDeleting(true)}>
+              Supprimer la motion
+            </button>
+          ) : (
+            <span className="muted">
+              Une motion votée reste au registre : elle ne se supprime pas.
+            </span>
+          )}
+        </div>
+      )}
+      {deleting && (
+        <ConfirmDelete
+          title={`Supprimer la motion « ${m.title} » ?`}
+          remove={() => remove.mutateAsync({ id: m.id })}
+          onDeleted={() => {
+            setDeleting(false);
+            onDeleted();
+            void queryClient.invalidateQueries({ queryKey: trpc.motion.pathKey() });
+          }}
+          onCancel={() => setDeleting(false)}
+        />
+      )}
       <p>
         <strong>{m.result.explanation}</strong>
       </p>
@@ -183,93 +216,5 @@ function MotionVotes({ id }: { id: string }) {
         </tbody>
       </table>
     </article>
-  );
-}
-
-type Fields = {
-  meetingId: string;
-  title: string;
-  text: string;
-  rule: VoteRule;
-  synthetic: boolean;
-};
-const FIELDS = ["meetingId", "title", "text", "rule", "synthetic"] as const;
-
-function MotionForm({ onDone }: { onDone: () => void }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const meetings = useQuery(trpc.motion.meetings.queryOptions());
-  const create = useMutation(trpc.motion.create.mutationOptions());
-  const ids = {
-    meeting: useId(),
-    title: useId(),
-    text: useId(),
-    rule: useId(),
-    synthetic: useId(),
-  };
-  const form = useForm<Fields, unknown, MotionInput>({
-    resolver: apiResolver<Fields, MotionInput>(MotionInput, (v) => v, FIELDS),
-    defaultValues: { meetingId: "", title: "", text: "", rule: "simple", synthetic: false },
-  });
-  const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      await create.mutateAsync(values);
-      await queryClient.invalidateQueries({ queryKey: trpc.motion.pathKey() });
-      onDone();
-    } catch (error) {
-      showServerError(form.setError, error, FIELDS);
-    }
-  });
-  const error = (message: string | undefined) =>
-    message && (
-      <p className="field__error" role="alert">
-        {message}
-      </p>
-    );
-  return (
-    <form onSubmit={onSubmit} noValidate aria-label="Nouvelle motion" className="dossier">
-      <div className="field">
-        <label htmlFor={ids.meeting}>Conseil d'Administration</label>
-        <select id={ids.meeting} {...form.register("meetingId")}>
-          <option value="">— choisir —</option>
-          {(meetings.data ?? []).map((m) => (
-            <option key={m.id} value={m.id}>
-              {meetingLabel(m)}
-            </option>
-          ))}
-        </select>
-        {error(errors.meetingId?.message)}
-      </div>
-      <div className="field">
-        <label htmlFor={ids.title}>Titre</label>
-        <input id={ids.title} type="text" {...form.register("title")} />
-        {error(errors.title?.message)}
-      </div>
-      <div className="field">
-        <label htmlFor={ids.text}>Texte de la motion</label>
-        <textarea id={ids.text} rows={6} {...form.register("text")} />
-        {error(errors.text?.message)}
-      </div>
-      <div className="field">
-        <label htmlFor={ids.rule}>Règle de vote</label>
-        <select id={ids.rule} {...form.register("rule")}>
-          {VOTE_RULES.map((r) => (
-            <option key={r} value={r}>
-              {VOTE_RULE_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <label className="field__choice" htmlFor={ids.synthetic}>
-        <input id={ids.synthetic} type="checkbox" {...form.register("synthetic")} /> Donnée de
-        démonstration (pas une décision réelle)
-      </label>
-      <FormFooter
-        error={errors.root?.server?.message}
-        submitting={isSubmitting}
-        onCancel={onDone}
-      />
-    </form>
   );
 }

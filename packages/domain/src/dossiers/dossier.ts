@@ -57,7 +57,9 @@ export const DossierInput = z.object({
   /** Key figures set large beside the text in the press kit; the body quotes each of them. */
   figureIds: z.array(FigureId).max(30),
   /** Order within the pillar, as in the press kit. */
-  position: z.int().nonnegative(),
+  position: z
+    .int({ error: "Le rang est un nombre entier." })
+    .nonnegative({ error: "Le rang est un nombre positif ou nul." }),
 });
 export type DossierInput = z.infer<typeof DossierInput>;
 
