@@ -52,6 +52,9 @@ describe("surveys", () => {
     await respondent.getByRole("radio", { name: "Lille" }).check();
     await respondent.getByRole("spinbutton").fill("62");
     await shoot(respondent, "enquete-publique-reponse");
+    // Progress stays on the device: a reload keeps the answers given so far.
+    await respondent.reload();
+    expect(await respondent.getByRole("radio", { name: "Lille" }).isChecked()).toBe(true);
     await respondent.getByRole("button", { name: "Envoyer mes réponses" }).click();
     await respondent.getByRole("heading", { name: "Merci pour votre réponse !" }).waitFor();
 
@@ -71,12 +74,15 @@ describe("surveys", () => {
 
     await page.goto(`/enquetes/${tt.id}`);
     await page.getByLabel("Ventiler par").selectOption("subdivision");
-    await page
-      .getByText("Masqué : effectif inférieur au seuil de confidentialité")
-      .first()
-      .waitFor();
+    await page.getByRole("row", { name: /Paris \(Île-de-France\) 175 moyenne/ }).waitFor();
     await page.locator(".recharts-wrapper").first().waitFor();
     await shoot(page, "enquete-resultats");
+    // The 10th-year survey asked 3rd and 4th years only: years 1 and 2 are masked.
+    const dix = surveys.find((s) => s.slug === "dixieme-annee-mg");
+    await page.goto(`/enquetes/${dix?.id}`);
+    await page.getByLabel("Ventiler par").selectOption("annee");
+    await page.getByRole("row", { name: /1re année Masqué/ }).waitFor();
+    await shoot(page, "enquete-resultats-masques");
 
     await page.goto(`/enquetes/${tt.id}/import`);
     await page.getByLabel("Fichier CSV").setInputFiles({
@@ -97,7 +103,11 @@ describe("surveys", () => {
       .getByRole("button", { name: "Modifier" })
       .click();
     await page.getByLabel("Statistique").selectOption("median");
-    await page.getByTestId("key-figure-sentence").filter({ hasNotText: "59 heures" }).waitFor();
+    await page
+      .locator("form")
+      .getByTestId("key-figure-sentence")
+      .filter({ hasNotText: "59 heures" })
+      .waitFor();
     await shoot(page, "enquete-chiffres-cles");
   });
 });

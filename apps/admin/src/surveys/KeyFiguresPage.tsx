@@ -105,14 +105,20 @@ function LivePreview({ definition }: { definition: KeyFigureDefinitionInput }) {
       </p>
     );
   if (!preview.data) return <p className="muted">Calcul…</p>;
-  return <FigureReading figure={preview.data} />;
+  return <FigureReading figure={preview.data} large />;
 }
 
-function FigureReading({ figure: f }: { figure: ComputedKeyFigure }) {
+function FigureReading({
+  figure: f,
+  large = false,
+}: {
+  figure: ComputedKeyFigure;
+  large?: boolean;
+}) {
   const p = f.provenance;
   return (
     <div>
-      <p className="figure-value" data-testid="key-figure-sentence">
+      <p className={large ? "figure-value" : "figure-sentence"} data-testid="key-figure-sentence">
         {f.suppressed ? "Masqué : trop peu de répondant·es" : (f.sentence ?? "Pas de données")}
       </p>
       <p className="muted small">

@@ -44,15 +44,17 @@ function GroupRow({ group }: { group: ResultGroup }) {
  * The bars of a result: group means for a number or a scale; otherwise the share of each
  * answer over everyone. Suppressed groups and answers draw nothing and say "masqué".
  */
-function chartOf(result: QuestionResult): { bars: BarDatum[]; unit: string } | null {
+function chartOf(result: QuestionResult): { title: string; bars: BarDatum[]; unit: string } | null {
   const groups = [result.overall, ...result.groups];
   if (result.overall.stats || groups.some((g) => g.stats))
     return {
+      title: "Moyenne par groupe",
       unit: "",
-      bars: groups.map((g) => ({ label: `${g.label} (moyenne)`, value: g.stats?.mean ?? null })),
+      bars: groups.map((g) => ({ label: g.label, value: g.stats?.mean ?? null })),
     };
   if (result.overall.choices)
     return {
+      title: "Part de chaque réponse, sur l'ensemble",
       unit: " %",
       bars: result.overall.choices.map((c) => ({
         label: c.label,
@@ -146,7 +148,12 @@ export default function SurveyResultsPage() {
       )}
       {result.data && (
         <>
-          {chart && <HorizontalBars data={chart.bars} unit={chart.unit} />}
+          {chart && (
+            <>
+              <h2>{chart.title}</h2>
+              <HorizontalBars data={chart.bars} unit={chart.unit} />
+            </>
+          )}
           <div className="table-scroll">
             <table className="data">
               <caption>{result.data.questionLabel}</caption>
