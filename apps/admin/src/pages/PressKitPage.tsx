@@ -21,11 +21,16 @@ type Section = RouterOutputs["pressKit"]["sections"][number];
 
 const STATUS_LABELS = { valide: "validé", brouillon: "brouillon" } as const;
 
-/** "Validé par bureau@… le 05/01/2026 10:30", or who last changed a draft. */
+/**
+ * "Validé par bureau@… le 05/01/2026 10:30", or who last changed a draft. A validation with
+ * nobody behind it is the reference kit's, loaded with the edition.
+ */
 function stamp(section: Section): string | null {
   if (!section.stored) return "Texte de référence, jamais enregistré pour cette édition.";
   if (section.status === "valide" && section.validatedAt)
-    return `Validé${section.validatedBy ? ` par ${section.validatedBy}` : ""} le ${formatDateTime(section.validatedAt)}`;
+    return section.validatedBy
+      ? `Validé par ${section.validatedBy} le ${formatDateTime(section.validatedAt)}`
+      : "Validé : texte du dossier de presse publié, chargé avec l'édition.";
   if (section.updatedAt)
     return `Modifié${section.updatedBy ? ` par ${section.updatedBy}` : ""} le ${formatDateTime(section.updatedAt)}`;
   return null;
