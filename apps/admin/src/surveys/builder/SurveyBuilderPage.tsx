@@ -236,7 +236,8 @@ function Builder({ survey, responses }: { survey: Survey | null; responses: numb
         <h2>Questions ({questions.length})</h2>
         {locked && (
           <p className="notice notice--warning">
-            {responses.toLocaleString("fr-FR")} réponse(s) enregistrée(s) : les questions sont verrouillées.
+            {responses.toLocaleString("fr-FR")} réponse(s) enregistrée(s) : les questions sont
+            verrouillées.
           </p>
         )}
         <ol className="question-list">
