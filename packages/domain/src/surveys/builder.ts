@@ -59,14 +59,17 @@ const statusLabel = (s: SurveyStatus) =>
 const canonical = (questions: readonly Question[]) => JSON.stringify(questions);
 
 /**
- * Why an edit is refused, or null. Once responses exist the questionnaire is locked (answers
- * were given to these questions, in this form) and so is the anonymity mode.
+ * Why an edit is refused, or null. Once opened, the survey's link (its slug) is out there; once
+ * responses exist the questionnaire is locked (answers were given to these questions, in this
+ * form) and so is the anonymity mode.
  */
 export function surveyEditRefusal(
   before: Survey,
   after: SurveyDraft,
   responses: number,
 ): string | null {
+  if (before.status !== "draft" && before.slug !== after.slug)
+    return "Le lien de l'enquête a été diffusé : son identifiant ne peut plus changer.";
   if (responses === 0) return null;
   if (canonical(before.questions) !== canonical(after.questions))
     return "Des réponses sont déjà enregistrées : les questions ne peuvent plus être modifiées.";
