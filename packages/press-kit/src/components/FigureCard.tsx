@@ -40,15 +40,13 @@ const styles = StyleSheet.create({
   },
   label: { fontFamily: SANS, fontSize: 8, lineHeight: 1.3, color: colors.ink, marginTop: 6 },
   source: { fontFamily: SANS, fontSize: 6, lineHeight: 1.35, color: colors.muted, marginTop: 6 },
+  synthetic: { fontWeight: 700, color: colors.coral },
 });
 
 /** Said of a figure computed from synthetic responses: never to be taken for a real result. */
 export const SYNTHETIC_NOTE = "données synthétiques de démonstration";
 
-/**
- * "Source : Enquête … (ISNI, FNSIP-BM, ISNAR-IMG, 2024) · n = 1 234" — the provenance in small
- * print, followed by the synthetic-data note when the responses behind it are demo data.
- */
+/** "Source : Enquête … (ISNI, FNSIP-BM, ISNAR-IMG, 2024) · n = 1 234" — the provenance in small print. */
 export function provenance(figure: KeyFigure): string {
   const { survey, partners, year, respondents } = figure.source;
   const by = [...partners, ...(year ? [String(year)] : [])].join(", ");
@@ -56,9 +54,11 @@ export function provenance(figure: KeyFigure): string {
     respondents === null
       ? "effectif : à venir"
       : `n = ${new Intl.NumberFormat("fr-FR").format(respondents)}`;
-  const synthetic = figure.value !== null && figure.synthetic ? ` · ${SYNTHETIC_NOTE}` : "";
-  return `Source : ${survey}${by ? ` (${by})` : ""} · ${n}${synthetic}`;
+  return `Source : ${survey}${by ? ` (${by})` : ""} · ${n}`;
 }
+
+/** Whether the figure printed comes from synthetic responses (a placeholder comes from none). */
+const isSynthetic = (figure: KeyFigure) => figure.value !== null && figure.synthetic;
 
 /** A key figure set large, what it measures, and where it comes from; a marked box until computed. */
 export function FigureCard({ figure }: { figure: KeyFigure }) {
@@ -75,7 +75,11 @@ export function FigureCard({ figure }: { figure: KeyFigure }) {
         <Text style={styles.value}>{fr(formatFigure(figure))}</Text>
       )}
       <Text style={styles.label}>{fr(figure.label)}</Text>
-      <Text style={styles.source}>{fr(provenance(figure))}</Text>
+      <Text style={styles.source}>
+        {fr(provenance(figure))}
+        {/* Set apart in bold: a journalist must not quote demo data as a result. */}
+        {isSynthetic(figure) && <Text style={styles.synthetic}>{fr(` · ${SYNTHETIC_NOTE}`)}</Text>}
+      </Text>
     </View>
   );
 }
