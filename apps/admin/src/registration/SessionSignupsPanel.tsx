@@ -74,7 +74,7 @@ export function SessionSignupsPanel({
                   </td>
                   <td>
                     {s.capacity === null ? (
-                      <span className="muted">inconnue (renseignez la salle)</span>
+                      <span className="muted">inconnue (à renseigner : Voir, puis Places)</span>
                     ) : (
                       formatCount(s.capacity)
                     )}
