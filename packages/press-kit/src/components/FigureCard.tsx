@@ -53,7 +53,8 @@ export function provenance(figure: KeyFigure): string {
   const n =
     respondents === null
       ? "effectif : à venir"
-      : `n = ${new Intl.NumberFormat("fr-FR").format(respondents)}`;
+      : // No-break spaces: "n =" never ends a line without its number.
+        `n\u00a0=\u00a0${new Intl.NumberFormat("fr-FR").format(respondents)}`;
   return `Source : ${survey}${by ? ` (${by})` : ""} · ${n}`;
 }
 
