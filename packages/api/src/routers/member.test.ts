@@ -130,6 +130,21 @@ describe.each(testBackends())("subdivisions and members on %s", (backend) => {
     expect((await organiser.member.list({ search: "chloé dupont" })).total).toBe(0);
   });
 
+  it("records who added and who changed a member, with the values before and after", async () => {
+    const organiser = await api.callerAs("organiser");
+    const created = await organiser.member.create(member("audit.adherent@exemple.fr", LILLE));
+    await organiser.member.update({ id: created.id, membershipStatus: "lapsed" });
+    const entries = (await listAudit(api.db, { entity: "member", limit: 20 })).filter(
+      (e) => e.entityId === created.id,
+    );
+    expect(entries.map((e) => e.action)).toEqual(["update", "create"]);
+    expect(entries[0]).toMatchObject({
+      actorEmail: "organiser@tribune.test",
+      before: { membershipStatus: created.membershipStatus },
+      after: { membershipStatus: "lapsed" },
+    });
+  });
+
   it("refuses a member whose email is already used, saying so", async () => {
     const organiser = await api.callerAs("organiser");
     await organiser.member.create(member("unique@exemple.fr", LILLE));
