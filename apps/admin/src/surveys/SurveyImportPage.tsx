@@ -6,6 +6,8 @@ import { errorMessage, useTRPC } from "../trpc";
 import { SurveyTabs } from "./SurveyTabs";
 
 const count = (n: number) => n.toLocaleString("fr-FR");
+/** The server takes requests of at most 1 MiB (MAX_BODY_BYTES); the file travels in one. */
+const MAX_FILE_BYTES = 1024 * 1024 - 16 * 1024;
 type Mapping = Record<string, string | null>;
 
 /**
@@ -22,6 +24,7 @@ export default function SurveyImportPage() {
   const [mapping, setMapping] = useState<Mapping | null>(null);
   const [report, setReport] = useState<SurveyImportReport | null>(null);
   const [imported, setImported] = useState<number | null>(null);
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
   const run = useMutation(trpc.survey.import.mutationOptions());
 
   const check = async (csv: string, map: Mapping | null) => {
@@ -33,6 +36,15 @@ export default function SurveyImportPage() {
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const chosen = e.target.files?.[0];
     if (!chosen) return;
+    setTooLarge(null);
+    if (chosen.size > MAX_FILE_BYTES) {
+      setFile(null);
+      setReport(null);
+      setTooLarge(
+        `Fichier trop volumineux (${(chosen.size / 1024 / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo ; 1 Mo au plus) : retirez les colonnes inutiles ou découpez-le.`,
+      );
+      return;
+    }
     const csv = await chosen.text();
     setFile({ name: chosen.name, csv });
     setReport(null);
@@ -77,6 +89,11 @@ export default function SurveyImportPage() {
           onChange={(e) => void onFile(e)}
         />
       </div>
+      {tooLarge && (
+        <p role="alert" className="notice notice--error">
+          {tooLarge}
+        </p>
+      )}
       {run.isPending && <p className="muted">Vérification…</p>}
       {run.error && (
         <p role="alert" className="notice notice--error">

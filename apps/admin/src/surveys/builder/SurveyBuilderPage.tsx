@@ -120,9 +120,21 @@ function Builder({ survey, responses }: { survey: Survey | null; responses: numb
               />
             )}
           </Field>
-          <Field label="Identifiant (lien public)" hint="Minuscules, chiffres et -">
+          <Field
+            label="Identifiant (lien public)"
+            hint={
+              survey && survey.status !== "draft"
+                ? "Le lien a été diffusé : il ne change plus."
+                : "Minuscules, chiffres et -"
+            }
+          >
             {(p) => (
-              <input {...p} value={draft.slug} onChange={(e) => set({ slug: e.target.value })} />
+              <input
+                {...p}
+                value={draft.slug}
+                disabled={!!survey && survey.status !== "draft"}
+                onChange={(e) => set({ slug: e.target.value })}
+              />
             )}
           </Field>
           <Field label="Année">
