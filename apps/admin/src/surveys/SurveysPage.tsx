@@ -11,6 +11,7 @@ import { QueryState } from "../catalog/CatalogLayout";
 import { formatDay } from "../format";
 import { useTRPC } from "../trpc";
 import "../registration/registration.css";
+import "./surveys.css";
 
 const count = (n: number) => n.toLocaleString("fr-FR");
 
