@@ -3,7 +3,14 @@ import { logIn, query, shoot, useTribune } from "../src/harness";
 
 const tribune = useTribune();
 
-type Model = { sections: { id: string; status: string; title: string }[] };
+type Model = {
+  sections: {
+    id: string;
+    status: string;
+    title: string;
+    content: { items?: { title: string }[] };
+  }[];
+};
 
 describe("dossiers, motions and the press kit's sections", () => {
   it("lets the bureau edit a dossier and find it so in the list and in the press kit", async () => {
@@ -27,11 +34,7 @@ describe("dossiers, motions and the press kit's sections", () => {
     await shoot(page, "dossier-modifie");
 
     // The press kit takes its pillars from the dossiers: the edit is in the next PDF's model.
-    const model = await query<Model & { sections: { content: { items?: { title: string }[] } }[] }>(
-      page,
-      "pressKit.model",
-      { year: 2026 },
-    );
+    const model = await query<Model>(page, "pressKit.model", { year: 2026 });
     const titles = model.sections.flatMap((s) => s.content.items?.map((i) => i.title) ?? []);
     expect(titles).toContain("PERMANENCE DES SOINS AMBULATOIRES (PDSA)");
   });
