@@ -10,7 +10,8 @@ import {
 } from "@trpc/client";
 import { EventSource } from "eventsource";
 import type { Clock } from "./clock";
-import type { DashboardData } from "./model";
+import type { DashboardData, ProgrammeData } from "./model";
+import type { Reauth } from "./reauth";
 
 /** A failure the user can act on, as a French sentence; printed instead of a stack trace. */
 export class DashboardError extends Error {}
@@ -41,6 +42,9 @@ export type DashboardClient = ReturnType<typeof createDashboardClient>;
 
 const codeOf = (error: unknown) =>
   error instanceof TRPCClientError ? (error as TRPCClientError<AppRouter>).data?.code : undefined;
+
+/** The server no longer knows the session (expired, or closed from elsewhere). */
+export const isUnauthorized = (error: unknown) => codeOf(error) === "UNAUTHORIZED";
 
 export const unreachable = (server: string) =>
   new DashboardError(
@@ -77,6 +81,32 @@ export interface Credentials {
   password: string;
 }
 
+/** Logs in with a password; a wrong password or a missing role is a French sentence. */
+export async function logIn(
+  client: DashboardClient,
+  server: string,
+  { email, password }: Credentials,
+): Promise<Me> {
+  let me: Me;
+  try {
+    me = await client.auth.login.mutate({ email, password });
+  } catch (error) {
+    if (isUnreachable(error)) throw unreachable(server);
+    const code = codeOf(error);
+    if (code === "UNAUTHORIZED")
+      throw new DashboardError(
+        `Connexion refusée pour ${email} : adresse e-mail ou mot de passe incorrect.`,
+      );
+    if (code === "TOO_MANY_REQUESTS")
+      throw new DashboardError(`Trop de tentatives de connexion : ${(error as Error).message}`);
+    if (code === "BAD_REQUEST")
+      throw new DashboardError(`Identifiants invalides : ${(error as Error).message}`);
+    throw explain(error, server);
+  }
+  checkRole(me);
+  return me;
+}
+
 /**
  * Signs in: reuses the stored session when the server still knows it, else asks for
  * credentials and logs in. Returns who is signed in.
@@ -99,25 +129,7 @@ export async function signIn(
       if (isUnreachable(error)) throw unreachable(server);
     }
   }
-  const { email, password } = await credentials();
-  let me: Me;
-  try {
-    me = await client.auth.login.mutate({ email, password });
-  } catch (error) {
-    if (isUnreachable(error)) throw unreachable(server);
-    const code = codeOf(error);
-    if (code === "UNAUTHORIZED")
-      throw new DashboardError(
-        `Connexion refusée pour ${email} : adresse e-mail ou mot de passe incorrect.`,
-      );
-    if (code === "TOO_MANY_REQUESTS")
-      throw new DashboardError(`Trop de tentatives de connexion : ${(error as Error).message}`);
-    if (code === "BAD_REQUEST")
-      throw new DashboardError(`Identifiants invalides : ${(error as Error).message}`);
-    throw explain(error, server);
-  }
-  checkRole(me);
-  return { me, reused: false };
+  return { me: await logIn(client, server, await credentials()), reused: false };
 }
 
 /** The edition to follow: the one under way or coming next, else the latest one. */
@@ -125,6 +137,20 @@ export function currentEdition(editions: Edition[], now: Date): Edition | null {
   const today = now.toISOString().slice(0, 10);
   const sorted = [...editions].sort((a, b) => a.firstDay.localeCompare(b.firstDay));
   return sorted.find((e) => e.lastDay >= today) ?? sorted.at(-1) ?? null;
+}
+
+/** The programme of an edition: rooms, sessions, speakers and conflicts, in parallel. */
+export async function loadProgramme(
+  client: DashboardClient,
+  editionId: string,
+): Promise<ProgrammeData> {
+  const [rooms, sessions, speakers, conflicts] = await Promise.all([
+    client.room.list.query({ editionId }),
+    client.session.list.query({ editionId }),
+    client.speaker.list.query(),
+    client.schedule.conflicts.query({ editionId }),
+  ]);
+  return { rooms, sessions, speakers, conflicts };
 }
 
 /** Loads every screen's data in parallel. */
@@ -154,20 +180,14 @@ export async function loadData(
       ([list, motions]) => ({ list, motions }),
       () => null,
     );
-    const [rooms, sessions, speakers, conflicts, counts] = await Promise.all([
-      client.room.list.query({ editionId: edition.id }),
-      client.session.list.query({ editionId: edition.id }),
-      client.speaker.list.query(),
-      client.schedule.conflicts.query({ editionId: edition.id }),
+    const [programme, counts] = await Promise.all([
+      loadProgramme(client, edition.id),
       client.registration.counts.query({ editionId: edition.id }),
     ]);
     return {
       me,
       edition,
-      rooms,
-      sessions,
-      speakers,
-      conflicts,
+      ...programme,
       counts,
       surveys: await surveys,
       dossiers: await dossiers,
@@ -183,21 +203,107 @@ export interface LiveHandlers {
   onOffline: () => void;
 }
 
-/** Follows the live counts (SSE); the link reconnects by itself. Returns the unsubscribe. */
+type Subscribe = (onError: (error: unknown) => void) => { unsubscribe: () => void };
+
+/**
+ * Keeps a subscription going: the link reconnects by itself after a network failure; when the
+ * server refuses the session (expired, or closed from elsewhere), this signs in again and
+ * subscribes anew. Other errors go to `onError`. Returns the unsubscribe.
+ */
+function keepSubscribed(
+  subscribe: Subscribe,
+  reauth: Reauth | undefined,
+  onError: (error: unknown) => void,
+): () => void {
+  let current: { unsubscribe: () => void } | null = null;
+  let stopped = false;
+  const start = () => {
+    current = subscribe((error) => {
+      if (stopped) return;
+      if (reauth && isUnauthorized(error))
+        reauth.renew().then(() => {
+          if (!stopped) start();
+        }, onError);
+      else onError(error);
+    });
+  };
+  start();
+  return () => {
+    stopped = true;
+    current?.unsubscribe();
+  };
+}
+
+/** Follows the live counts (SSE). Returns the unsubscribe. */
 export function followCounts(
   client: DashboardClient,
   editionId: string,
   handlers: LiveHandlers,
+  reauth?: Reauth,
 ): () => void {
-  const sub = client.registration.live.subscribe(
-    { editionId },
-    {
-      onData: (counts) => handlers.onCounts(counts),
-      onConnectionStateChange: (state) => {
-        if (state.state === "connecting" && state.error) handlers.onOffline();
-      },
-      onError: () => handlers.onOffline(),
-    },
+  return keepSubscribed(
+    (onError) =>
+      client.registration.live.subscribe(
+        { editionId },
+        {
+          onData: (counts) => handlers.onCounts(counts),
+          onConnectionStateChange: (state) => {
+            if (state.state === "connecting" && state.error) handlers.onOffline();
+          },
+          onError,
+        },
+      ),
+    reauth,
+    () => handlers.onOffline(),
   );
-  return () => sub.unsubscribe();
+}
+
+/**
+ * Follows the programme (SSE): reloads it when the server says it changed, and after a
+ * reconnection (it may have changed meanwhile), and hands it to `onProgramme`. An expired
+ * session is renewed by `reauth` before reloading. Returns the unsubscribe.
+ */
+export function followProgramme(
+  client: DashboardClient,
+  editionId: string,
+  onProgramme: (programme: ProgrammeData) => void,
+  reauth?: Reauth,
+): () => void {
+  let connections = 0;
+  let latest = 0;
+  const reload = () => {
+    const request = ++latest;
+    const load = () => loadProgramme(client, editionId);
+    (reauth ? reauth.guard(load) : load()).then(
+      (programme) => {
+        // Only the newest answer counts: two quick changes may answer out of order.
+        if (request === latest) onProgramme(programme);
+      },
+      // Server gone: the counts' stream says so, and the next event reloads.
+      () => {},
+    );
+  };
+  return keepSubscribed(
+    (onError) =>
+      client.schedule.live.subscribe(
+        { editionId },
+        {
+          onData: ({ reason }) => {
+            if (reason === "changed" || connections++ > 0) reload();
+          },
+          onError,
+        },
+      ),
+    reauth,
+    () => {},
+  );
+}
+
+/** The live side of the dashboard: counts and programme, with the session renewed as needed. */
+export function liveSource(client: DashboardClient, editionId: string, reauth?: Reauth) {
+  return {
+    subscribe: (handlers: LiveHandlers) => followCounts(client, editionId, handlers, reauth),
+    followProgramme: (onProgramme: (programme: ProgrammeData) => void) =>
+      followProgramme(client, editionId, onProgramme, reauth),
+  };
 }

@@ -3,9 +3,17 @@ import { ask, askHidden } from "@tribune/cli-kit";
 import { Command } from "commander";
 import { render, renderToString } from "ink";
 import { ZodError } from "zod";
-import { createDashboardClient, DashboardError, followCounts, loadData, signIn } from "./client";
+import {
+  createDashboardClient,
+  DashboardError,
+  liveSource,
+  loadData,
+  logIn,
+  signIn,
+} from "./client";
 import { type Clock, clockAt, systemClock } from "./clock";
 import { readEnv, sessionFile } from "./env";
+import { createReauth } from "./reauth";
 import { forgetSession, jarToRecord, loadSession, saveSession } from "./session-store";
 import { App } from "./ui/App";
 import type { LiveSource } from "./ui/hooks/useLive";
@@ -75,14 +83,25 @@ async function main(opts: Options) {
     return;
   }
 
-  const live: LiveSource = {
-    subscribe: (handlers) => followCounts(client, data.edition.id, handlers),
-  };
+  // An expired session: logs in again with the environment's password, else asks on screen.
+  const reauth = createReauth({
+    email: me.email,
+    password:
+      env.TRIBUNE_EMAIL?.toLowerCase() === me.email.toLowerCase()
+        ? env.TRIBUNE_PASSWORD
+        : undefined,
+    logIn: async (email, password) => {
+      await logIn(client, opts.server, { email, password });
+      await saveSession(file, { server: opts.server, email, cookies: jarToRecord(jar) });
+    },
+  });
+  const live: LiveSource = liveSource(client, data.edition.id, reauth);
   const instance = render(
     <App
       data={data}
       clock={clock}
       live={live}
+      reauth={reauth}
       screen={opts.screen}
       // Keys need a terminal (raw mode); piped into a script, it just shows the screen.
       interactive={process.stdin.isTTY === true}

@@ -34,6 +34,9 @@ export interface DashboardData {
   dossiers?: { list: Dossier[]; motions: MotionOverview[] } | null;
 }
 
+/** What the programme screens show; reloaded when the server says the programme changed. */
+export type ProgrammeData = Pick<DashboardData, "rooms" | "sessions" | "speakers" | "conflicts">;
+
 export const congressDays = (edition: Edition) => daysBetween(edition.firstDay, edition.lastDay);
 
 export function dayGrids(data: DashboardData): DayGrid[] {

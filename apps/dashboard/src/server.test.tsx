@@ -3,12 +3,13 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
-import { cookieFetch } from "@tribune/cli-kit";
-import { referenceSubdivision } from "@tribune/domain";
+import { type CookieJar, cookieFetch } from "@tribune/cli-kit";
+import { instantFromLocal, referenceSubdivision } from "@tribune/domain";
 import { render } from "ink-testing-library";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDashboardClient, followCounts, loadData, signIn } from "./client";
+import { createDashboardClient, followCounts, liveSource, loadData, logIn, signIn } from "./client";
 import { clockAt } from "./clock";
+import { createReauth } from "./reauth";
 import {
   DEMO_PASSWORD,
   dashboard,
@@ -18,13 +19,15 @@ import {
   stopServer,
 } from "./test-server";
 import { App } from "./ui/App";
+import { KEYS } from "./ui/test-keys";
 
 const DIJON = referenceSubdivision("dijon").id;
 
-async function until(check: () => boolean, what: string, ms = 20_000) {
+async function until(check: () => boolean, what: string, ms = 20_000, seen?: () => string) {
   const deadline = Date.now() + ms;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${seen ? `; the screen:\n${seen()}` : ""}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -46,6 +49,73 @@ describe("pnpm dashboard against a real server", () => {
     await stopServer(server);
     rmSync(dir, { recursive: true, force: true });
   });
+
+  /** Calls the API over HTTP like a browser would, with its own cookies. */
+  const browser = (jar: CookieJar = new Map()) => {
+    const post = cookieFetch(jar);
+    return async (path: string, body: unknown) => {
+      const res = await post(`${url}/trpc/${path}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      return ((await res.json()) as { result: { data: Record<string, unknown> } }).result.data;
+    };
+  };
+
+  /**
+   * The dashboard as `pnpm dashboard` wires it, on the overview at 10:42 on day 1, with its
+   * own cookie jar; `password` plays TRIBUNE_PASSWORD (absent: it asks on screen).
+   */
+  async function openDashboard(password?: string) {
+    const clock = clockAt("2026-01-22T10:42");
+    const jar: CookieJar = new Map();
+    const client = createDashboardClient(url, jar);
+    const { me } = await signIn(
+      client,
+      url,
+      async () => ({ email: "bureau@tribune.demo", password: DEMO_PASSWORD }),
+      false,
+    );
+    const data = await loadData(client, url, me, clock);
+    const reauth = createReauth({
+      email: me.email,
+      password,
+      logIn: async (email, typed) => {
+        await logIn(client, url, { email, password: typed });
+      },
+    });
+    const view = render(
+      <App
+        data={data}
+        clock={clock}
+        live={liveSource(client, data.edition.id, reauth)}
+        reauth={reauth}
+        // Wide enough for whole session titles in both the "now" and the "next" column.
+        size={{ columns: 120, rows: 30 }}
+      />,
+    );
+    const frame = () => view.lastFrame() ?? "";
+    const flash = data.sessions.find((s) => s.title === "Flash Actualité n°1");
+    if (!flash) throw new Error("no Flash Actualité n°1 in the seeded programme");
+    await until(() => frame().includes("Flash Actualité n°1"), "the first frame");
+    return { view, frame, jar, flash };
+  }
+
+  /** An organiser moving a session of the first day through the API, as the grid editor does. */
+  async function moveOnDay1(id: string, from: string, to: string) {
+    const organiser = browser();
+    await organiser("auth.login", { email: "organiser@tribune.demo", password: DEMO_PASSWORD });
+    await organiser("session.move", {
+      id,
+      startsAt: instantFromLocal("2026-01-22", from),
+      endsAt: instantFromLocal("2026-01-22", to),
+    });
+  }
+
+  /** Closes the dashboard's session on the server, as a logout from elsewhere would. */
+  const closeSession = (jar: CookieJar) => browser(new Map(jar))("auth.logout", {});
 
   const as = (email: string, password = DEMO_PASSWORD) => ({
     TRIBUNE_EMAIL: email,
@@ -104,6 +174,63 @@ describe("pnpm dashboard against a real server", () => {
     expect(down.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it("moves 'maintenant / ensuite' live when a session is moved through the API", async () => {
+    const { view, frame, flash } = await openDashboard();
+    await moveOnDay1(flash.id, "10:30", "10:50");
+    await until(() => frame().includes("▶ Flash Actualité n°1 (→10:50)"), "the moved session");
+    await moveOnDay1(flash.id, "10:45", "11:00");
+    await until(
+      () => frame().includes("ensuite 10:45 Flash Actualité n°1"),
+      "the session moved to later",
+    );
+    expect(frame()).not.toContain("▶ Flash Actualité n°1");
+    view.unmount();
+  });
+
+  it("signs in again by itself when the session is closed on the server (TRIBUNE_PASSWORD)", async () => {
+    const { view, frame, jar, flash } = await openDashboard(DEMO_PASSWORD);
+    const before = new Map(jar);
+    await closeSession(jar);
+    await moveOnDay1(flash.id, "10:40", "10:55");
+    await until(() => frame().includes("▶ Flash Actualité n°1 (→10:55)"), "the reloaded programme");
+    expect(frame()).toContain("● en ligne");
+    expect(frame()).not.toContain("Session expirée");
+    expect([...jar.values()]).not.toEqual([...before.values()]); // a new session
+    view.unmount();
+  });
+
+  it("asks for the password on screen when the session expired and no password is set", async () => {
+    const { view, frame, jar, flash } = await openDashboard();
+    await closeSession(jar);
+    await moveOnDay1(flash.id, "10:40", "10:58");
+    await until(() => frame().includes("Session expirée"), "the password prompt");
+    expect(frame()).toContain("○ session expirée");
+    expect(frame()).toContain("Compte : bureau@tribune.demo");
+    expect(frame()).not.toMatch(/at .*\.tsx?:\d+/);
+
+    view.stdin.write("pas le bon");
+    await until(
+      () => frame().includes("Mot de passe : ••••••••••▏"),
+      "the typed dots",
+      5000,
+      frame,
+    );
+    view.stdin.write(KEYS.enter);
+    await until(
+      () => frame().includes("✗ Connexion refusée pour bureau@tribune.demo"),
+      "the refusal",
+    );
+    expect(frame()).toContain("Session expirée");
+
+    view.stdin.write(DEMO_PASSWORD);
+    await until(() => frame().includes("•".repeat(DEMO_PASSWORD.length)), "the password typed");
+    view.stdin.write(KEYS.enter);
+    await until(() => frame().includes("▶ Flash Actualité n°1 (→10:58)"), "the reloaded programme");
+    expect(frame()).toContain("● en ligne");
+    expect(frame()).not.toContain("Session expirée");
+    view.unmount();
+  });
+
   it("shows a check-in live, then 'hors ligne depuis', keeps the data, and reconnects", async () => {
     const clock = clockAt("2026-01-22T10:42");
     const client = createDashboardClient(url, new Map());
@@ -132,16 +259,7 @@ describe("pnpm dashboard against a real server", () => {
     await until(() => /^Dijon\s+0\s+0\s+0 /.test(dijon()), "the first frame");
 
     // A registration and a check-in through the API, as the desk would do them.
-    const post = cookieFetch();
-    const call = async (path: string, body: unknown) => {
-      const res = await post(`${url}/trpc/${path}`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      expect(res.status, await res.clone().text()).toBe(200);
-      return ((await res.json()) as { result: { data: Record<string, unknown> } }).result.data;
-    };
+    const call = browser();
     const { code } = await call("registration.register", {
       editionId: data.edition.id,
       firstName: "Jeanne",

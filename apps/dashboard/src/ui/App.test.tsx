@@ -2,6 +2,7 @@ import type { LiveCounts } from "@tribune/domain";
 import { render } from "ink-testing-library";
 import { describe, expect, it, vi } from "vitest";
 import { fixedClock } from "../clock";
+import { type AuthState, createReauth } from "../reauth";
 import { sampleCounts, sampleData, sampleDossiers } from "../test-fixtures";
 import { App } from "./App";
 import type { LiveSource } from "./hooks/useLive";
@@ -150,5 +151,50 @@ describe("App", () => {
     live.push(sampleCounts(data.edition.id, 14));
     await eventually(() => expect(lastFrame()).toContain("● en ligne"));
     await eventually(() => expect(lastFrame()).toMatch(/Dijon\s+40\s+\d+\s+14 /));
+  });
+
+  it("asks the password on screen when the session expired, and goes back once it is right", async () => {
+    const tried: string[] = [];
+    const reauth = createReauth({
+      email: "bureau@tribune.demo",
+      logIn: async (_email, password) => {
+        tried.push(password);
+        if (password !== "le bon mot de passe") throw new Error("Mot de passe incorrect.");
+      },
+    });
+    const { lastFrame, stdin } = render(
+      <App data={sampleData()} clock={clock} size={size} reauth={reauth} />,
+    );
+    await tick();
+    const renewed = reauth.renew();
+    const eventually = (check: () => void) => vi.waitFor(check, { timeout: 5000, interval: 50 });
+    await eventually(() => expect(lastFrame()).toContain("Session expirée"));
+    expect(lastFrame()).toContain("○ session expirée");
+    stdin.write("q"); // typed into the password, not "quit"
+    await eventually(() => expect(lastFrame()).toContain("Mot de passe : •▏"));
+    stdin.write(KEYS.enter);
+    await eventually(() => expect(lastFrame()).toContain("✗ Mot de passe incorrect."));
+    stdin.write("le bon mot de passe");
+    await tick();
+    stdin.write(KEYS.enter);
+    await renewed;
+    expect(tried).toEqual(["q", "le bon mot de passe"]);
+    await eventually(() => expect(lastFrame()).toContain("● en ligne"));
+    expect(lastFrame()).toContain("[1 Aperçu]");
+    expect(lastFrame()).not.toContain("Session expirée");
+    expect((reauth.state() as AuthState).kind).toBe("ok");
+  });
+
+  it("moves to the next minute by itself, at the minute boundary", async () => {
+    const origin = Date.now();
+    // 10:42:59.7 in Paris, running at normal speed.
+    const running = () => new Date(Date.parse("2026-01-22T09:42:59.700Z") + Date.now() - origin);
+    const { lastFrame } = render(<App data={sampleData()} clock={running} size={size} />);
+    expect(lastFrame()).toContain("Maintenant / ensuite — 10:42");
+    await vi.waitFor(() => expect(lastFrame()).toContain("Maintenant / ensuite — 10:43"), {
+      timeout: 3000,
+      interval: 50,
+    });
+    expect(lastFrame()).toContain("jour 1, 10:43");
   });
 });

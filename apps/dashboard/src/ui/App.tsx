@@ -2,23 +2,30 @@ import { Box, Text, useApp, useInput } from "ink";
 import { useMemo, useRef, useState } from "react";
 import type { Clock } from "../clock";
 import { conflictMessages, type DashboardData, dayGrids, editionMoment } from "../model";
+import type { Reauth } from "../reauth";
 import { Dossiers } from "./components/Dossiers";
 import { Footer } from "./components/Footer";
 import { Header } from "./components/Header";
 import { Help } from "./components/Help";
 import { Overview } from "./components/Overview";
+import { editPassword, PasswordPrompt } from "./components/PasswordPrompt";
 import { Programme } from "./components/Programme";
 import { Subdivisions } from "./components/Subdivisions";
 import { Surveys } from "./components/Surveys";
-import { type LiveSource, useLive } from "./hooks/useLive";
+import { useAuthState } from "./hooks/useAuthState";
+import { type LiveSource, useLive, useLiveProgramme } from "./hooks/useLive";
 import { useNow } from "./hooks/useNow";
 import { type Size, useTerminalSize } from "./hooks/useTerminalSize";
 import { SCREENS, type ScreenId } from "./screens";
+import { fit } from "./text";
+import { theme } from "./theme";
 
 export interface AppProps {
   data: DashboardData;
   clock: Clock;
   live?: LiveSource;
+  /** Signs in again when the session expires (absent in a snapshot). */
+  reauth?: Reauth;
   screen?: ScreenId;
   /** A fixed size (snapshots, tests); else the terminal's, following resizes. */
   size?: Size;
@@ -38,12 +45,22 @@ const FOOTER_KEYS: Record<ScreenId, string> = {
  * The whole dashboard. The frame is always one line shorter than the terminal, so that Ink
  * redraws in place instead of clearing the screen (no flicker).
  */
-export function App({ data, clock, live, screen = "apercu", size, interactive = true }: AppProps) {
+export function App({
+  data,
+  clock,
+  live,
+  reauth,
+  screen = "apercu",
+  size,
+  interactive = true,
+}: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(size);
   const now = useNow(clock);
   const liveState = useLive(data.counts, live, clock, data.edition.timeZone);
-  const current = { ...data, counts: liveState.counts };
+  const programme = useLiveProgramme(data, live);
+  const auth = useAuthState(reauth);
+  const current = { ...data, ...programme, counts: liveState.counts };
   // A screen whose data the server does not give is left out, not faked.
   const screens = SCREENS.filter(
     (s) =>
@@ -58,17 +75,32 @@ export function App({ data, clock, live, screen = "apercu", size, interactive = 
   const [filter, setFilter] = useState("");
   const [typing, setTyping] = useState(false);
   const [details, setDetails] = useState(false);
-  const grids = useMemo(() => dayGrids(data), [data]);
-  const conflicts = useMemo(() => conflictMessages(data.conflicts), [data.conflicts]);
+  const grids = useMemo(() => dayGrids({ ...data, ...programme }), [data, programme]);
+  const conflicts = useMemo(() => conflictMessages(programme.conflicts), [programme.conflicts]);
 
   // The key handler reads the state through a ref: Ink may still hold the handler of an
   // earlier render when keys arrive in quick succession (effects not yet flushed).
-  const state = useRef({ typing, help, filter, details, active, screens });
-  state.current = { typing, help, filter, details, active, screens };
+  const expired = auth.kind === "expired";
+  const checking = auth.kind === "expired" && auth.checking;
+  // The password typed so far: in a ref, since keys may come faster than renders.
+  const password = useRef("");
+  const [typed, setTyped] = useState(0);
+  const state = useRef({ typing, help, filter, details, active, screens, expired, checking });
+  state.current = { typing, help, filter, details, active, screens, expired, checking };
 
   useInput(
     (input, key) => {
-      const { typing, help, filter, details, active, screens } = state.current;
+      const { typing, help, filter, details, active, screens, expired, checking } = state.current;
+      // While the password is asked, keys go to the password only.
+      if (expired) {
+        if (checking) return;
+        const before = password.current;
+        const edited = editPassword(before, input, key);
+        password.current = edited.value;
+        setTyped(edited.value.length);
+        if (edited.submit) void reauth?.submit(before);
+        return;
+      }
       if (typing) {
         if (key.return) setTyping(false);
         else if (key.escape) {
@@ -120,20 +152,28 @@ export function App({ data, clock, live, screen = "apercu", size, interactive = 
       <Header
         title={`Tribune · ${data.edition.number}e congrès`}
         moment={editionMoment(data.edition, now)}
-        status={{ online: liveState.online, since: liveState.since }}
+        status={{ online: liveState.online, since: liveState.since, session: auth.kind }}
         screens={screens}
         current={active}
         width={width}
       />
       <Box flexDirection="column" height={bodyHeight} overflow="hidden">
-        {help ? (
+        {auth.kind === "expired" && reauth ? (
+          <PasswordPrompt
+            email={auth.email}
+            typed={typed}
+            error={auth.error}
+            checking={auth.checking}
+            width={width}
+          />
+        ) : help ? (
           <Help />
         ) : active === "programme" ? (
           <Programme
             grids={grids}
-            sessions={data.sessions}
-            rooms={data.rooms}
-            speakers={data.speakers}
+            sessions={programme.sessions}
+            rooms={programme.rooms}
+            speakers={programme.speakers}
             conflicts={conflicts}
             timeZone={data.edition.timeZone}
             width={width}
@@ -171,7 +211,11 @@ export function App({ data, clock, live, screen = "apercu", size, interactive = 
           <Overview data={current} now={now} width={width} height={bodyHeight} filter={filter} />
         )}
       </Box>
-      {typing || !filter ? (
+      {expired ? (
+        <Text color={theme.muted}>
+          {fit("Mot de passe : Entrée valider · Échap effacer · Ctrl+C quitter", width)}
+        </Text>
+      ) : typing || !filter ? (
         <Footer
           screens={screens.length}
           extra={screenKeys}

@@ -9,4 +9,5 @@ export const KEYS = {
   enter: "\r",
   escape: "\u001B",
   tab: "\t",
+  backspace: "\u007F",
 } as const;

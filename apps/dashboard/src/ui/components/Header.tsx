@@ -6,8 +6,8 @@ import { theme } from "../theme";
 export interface HeaderProps {
   title: string;
   moment: string;
-  /** "en ligne", or "hors ligne depuis 10:42". */
-  status: { online: boolean; since: string | null };
+  /** "en ligne", "hors ligne depuis 10:42", or where signing in again stands. */
+  status: { online: boolean; since: string | null; session?: "ok" | "renewing" | "expired" };
   screens: readonly { id: ScreenId; label: string }[];
   current: ScreenId;
   width: number;
@@ -15,13 +15,20 @@ export interface HeaderProps {
 
 /** Two lines: the edition and connection status, then the screens (the current one bracketed). */
 export function Header({ title, moment, status, screens, current, width }: HeaderProps) {
-  const statusText = status.online ? "● en ligne" : `○ hors ligne depuis ${status.since ?? "?"}`;
+  const statusText =
+    status.session === "expired"
+      ? "○ session expirée"
+      : status.session === "renewing"
+        ? "◌ reconnexion…"
+        : status.online
+          ? "● en ligne"
+          : `○ hors ligne depuis ${status.since ?? "?"}`;
+  const good = status.online && (status.session ?? "ok") === "ok";
   const left = fit(`${title} · ${moment}`, Math.max(0, width - statusText.length - 1));
   return (
     <Box flexDirection="column">
       <Text>
-        <Text bold>{left}</Text>{" "}
-        <Text color={status.online ? theme.ok : theme.danger}>{statusText}</Text>
+        <Text bold>{left}</Text> <Text color={good ? theme.ok : theme.danger}>{statusText}</Text>
       </Text>
       <Text>
         {screens.map((s) => {

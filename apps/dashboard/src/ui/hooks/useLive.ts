@@ -2,10 +2,13 @@ import type { LiveCounts } from "@tribune/domain";
 import { localTime } from "@tribune/domain";
 import { useEffect, useRef, useState } from "react";
 import type { Clock } from "../../clock";
+import type { ProgrammeData } from "../../model";
 
 export interface LiveSource {
-  /** Starts following; returns the function that stops. */
+  /** Starts following the counts; returns the function that stops. */
   subscribe: (handlers: { onCounts: (c: LiveCounts) => void; onOffline: () => void }) => () => void;
+  /** Starts following the programme (handed over anew after each change); returns the stop. */
+  followProgramme?: (onProgramme: (programme: ProgrammeData) => void) => () => void;
 }
 
 export interface LiveState {
@@ -53,4 +56,11 @@ export function useLive(
     };
   }, [source, clock, timeZone, throttleMs]);
   return state;
+}
+
+/** The programme: as loaded at start, then as the server hands it over after each change. */
+export function useLiveProgramme(initial: ProgrammeData, source: LiveSource | undefined) {
+  const [programme, setProgramme] = useState(initial);
+  useEffect(() => source?.followProgramme?.(setProgramme), [source]);
+  return programme;
 }
