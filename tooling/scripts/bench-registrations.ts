@@ -24,7 +24,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -88,8 +88,39 @@ async function pgAdmin(sql: string) {
   }
 }
 
+/** User + system CPU seconds of a local process, from /proc (Linux); 0 if unreadable. */
+function processCpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name: utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/** CPU seconds of each PostgreSQL backend serving a database, when it runs on this machine. */
+async function backendsCpuSeconds(database: string): Promise<Map<number, number> | null> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      "select pid from pg_stat_activity where datname = $1",
+      [database],
+    );
+    if (rows.length === 0 || !existsSync(`/proc/${rows[0]?.pid}`)) return null;
+    return new Map(rows.map((r) => [r.pid, processCpuSeconds(r.pid)]));
+  } finally {
+    await client.end();
+  }
+}
+
 interface Server {
   url: string;
+  /** CPU seconds used so far by the server process, and by each of its database's backends. */
+  cpuSeconds(): Promise<{ server: number; database: Map<number, number> | null }>;
   stop(): Promise<void>;
 }
 
@@ -99,6 +130,7 @@ async function startServer(backend: "pglite" | "postgres"): Promise<Server> {
   for (const key of ["DATABASE_URL", "TRIBUNE_DATA_DIR", "TRIBUNE_PUBLIC_URL", "INIT_CWD"])
     delete env[key];
   let cleanup: () => Promise<void>;
+  let databaseName: string | null = null;
   if (backend === "pglite") {
     const dataDir = mkdtempSync(join(tmpdir(), "tribune-bench-"));
     env.TRIBUNE_DATA_DIR = dataDir;
@@ -109,6 +141,7 @@ async function startServer(backend: "pglite" | "postgres"): Promise<Server> {
     const url = new URL(PG_URL);
     url.pathname = `/${name}`;
     env.DATABASE_URL = url.toString();
+    databaseName = name;
     cleanup = () => pgAdmin(`drop database if exists ${name} with (force)`);
   }
   // A thousand registrations from one address is the bench, not an attack: lift the allowances.
@@ -150,7 +183,13 @@ async function startServer(backend: "pglite" | "postgres"): Promise<Server> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
     try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, stop };
+      if ((await fetch(`${url}/healthz`)).ok) {
+        const cpuSeconds = async () => ({
+          server: child.pid ? processCpuSeconds(child.pid) : 0,
+          database: databaseName ? await backendsCpuSeconds(databaseName) : null,
+        });
+        return { url, cpuSeconds, stop };
+      }
     } catch {}
     if (Date.now() > deadline) {
       await stop();
@@ -416,6 +455,7 @@ async function runBackend(backend: "pglite" | "postgres") {
       // Each desk signs in once, before the doors open: the timing is of check-ins only.
       const cookies: string[] = [];
       for (let i = 0; i < CLIENTS; i++) cookies.push(await logIn(server.url, "organiser"));
+      const cpuBefore = await server.cpuSeconds();
       const started = performance.now();
       const stopAt = Date.now() + DURATION_S * 1000;
       await Promise.all(
@@ -435,9 +475,23 @@ async function runBackend(backend: "pglite" | "postgres") {
         }),
       );
       const seconds = (performance.now() - started) / 1000;
+      const cpuAfter = await server.cpuSeconds();
       console.log(latencyLine("   checkIn.byCode, all", [...firstTime, ...repeat], seconds));
       console.log(latencyLine("   checkIn.byCode, first check-in", firstTime, seconds));
       console.log(latencyLine("   checkIn.byCode, again (déjà enregistré·e)", repeat, seconds));
+      // CPU per request is steadier than latency on a shared machine: it counts work, not waiting.
+      const served = firstTime.length + repeat.length;
+      const perRequest = (cpu: number) => fmt((cpu * 1000) / served);
+      const databaseCpu =
+        cpuBefore.database && cpuAfter.database
+          ? [...cpuAfter.database].reduce(
+              (sum, [pid, after]) => sum + after - (cpuBefore.database?.get(pid) ?? 0),
+              0,
+            )
+          : null;
+      console.log(
+        `   CPU per check-in: server ${perRequest(cpuAfter.server - cpuBefore.server)} ms, database backends ${databaseCpu === null ? "—" : perRequest(databaseCpu)} ms`,
+      );
       console.log(`   statuses: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(", ")}`);
       const errors = [...statuses]
         .filter(([s]) => s >= 500 || s === 0)
