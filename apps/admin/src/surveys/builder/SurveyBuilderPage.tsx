@@ -18,6 +18,7 @@ import { Field } from "../../components/Field";
 import { errorMessage, useTRPC } from "../../trpc";
 import { SurveyTabs } from "../SurveyTabs";
 import { codeFrom, emptyDraft, newQuestion, slugFrom, uniqueCode } from "./draft";
+import { InvitationLinks } from "./InvitationLinks";
 import { QuestionEditor } from "./QuestionEditor";
 import { SurveyPreview } from "./SurveyPreview";
 
@@ -439,6 +440,9 @@ function StatusPanel({ survey, responses }: { survey: Survey; responses: number 
           </>
         )}
       </p>
+      {survey.status === "open" && survey.anonymity === "anonymous" && (
+        <InvitationLinks surveyId={survey.id} slug={survey.slug} />
+      )}
       <div className="survey-status">
         {allowedStatuses(survey.status).map((to) => (
           <button
