@@ -181,7 +181,7 @@ export default function MembersPage() {
             </th>
             <td>{m.email}</td>
             <td>{subdivisions.nameOf(m.subdivisionId)}</td>
-            <td>{YEAR_OF_TRAINING_LABELS[m.yearOfTraining]}</td>
+            <td className="nowrap">{YEAR_OF_TRAINING_LABELS[m.yearOfTraining]}</td>
             <td>
               {MEMBERSHIP_STATUS_LABELS[m.membershipStatus]} {m.membershipYear}
             </td>
