@@ -89,7 +89,8 @@ describe("dossiers, motions and the press kit's sections", () => {
     await shoot(press, "dossier-de-presse-brouillon");
     const draft = await query<Model>(press, "pressKit.model", { year: 2026 });
     expect(draft.sections.find((s) => s.id === "mot-bureau")?.status).toBe("brouillon");
-    const pdf = await press.request.get("/api/editions/2026/press-kit.pdf");
+    // A render waits behind the page's preview in the server's worker: allow for a slow machine.
+    const pdf = await press.request.get("/api/editions/2026/press-kit.pdf", { timeout: 60_000 });
     expect(pdf.status()).toBe(200);
 
     const bureau = await tribune.page();

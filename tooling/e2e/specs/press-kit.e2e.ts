@@ -41,7 +41,8 @@ describe("press kit", () => {
     expect(href).toBe("/api/editions/2026/press-kit.pdf");
     expect(await download.getAttribute("download")).toBe("dossier-de-presse-2026.pdf");
     // page.request shares the page's cookies: the same request the browser makes.
-    const response = await page.request.get(href ?? "");
+    // The render may wait behind the page's own preview in the server's worker.
+    const response = await page.request.get(href ?? "", { timeout: 60_000 });
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe("application/pdf");
     expect((await response.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");

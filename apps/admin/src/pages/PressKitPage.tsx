@@ -140,6 +140,9 @@ export default function PressKitPage() {
   const edition = useCurrentEdition();
   const year = edition.data?.year;
   const model = useQuery(trpc.pressKit.model.queryOptions(year ? { year } : skipToken));
+  const sections = useQuery(trpc.pressKit.sections.queryOptions(year ? { year } : skipToken));
+  // Changes only when a section does: the preview re-renders the PDF then, not on every refetch.
+  const revision = sections.data?.map((s) => `${s.updatedAt}${s.status}`).join() ?? "";
 
   if (edition.isPending) return <p className="muted">Chargement…</p>;
   if (edition.isError) {
@@ -186,9 +189,9 @@ export default function PressKitPage() {
 
       <section aria-labelledby="press-kit-preview" className="press-kit__preview">
         <h2 id="press-kit-preview">Aperçu</h2>
-        {/* Keyed on the model: an edited or validated section reloads the preview. */}
+        {/* An edited or validated section reloads the preview. */}
         <object
-          key={model.dataUpdatedAt}
+          key={revision}
           data={`${url}?apercu`}
           type="application/pdf"
           title={`Aperçu du dossier de presse ${year}`}
