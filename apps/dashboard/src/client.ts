@@ -169,7 +169,13 @@ export async function loadData(
       client.survey.list.query(),
       client.survey.keyFigures.query(),
     ]).then(
-      ([list, figures]) => ({ list, figures }),
+      async ([list, figures]) => {
+        // A few surveys a year: one call each. One refused or failing leaves its table out.
+        const collections = await Promise.all(
+          list.map((s) => client.survey.collection.query({ id: s.id }).catch(() => null)),
+        );
+        return { list, figures, collections: collections.filter((c) => c !== null) };
+      },
       () => null,
     );
     // Optional too: dossiers with their timeline (one call for all), and motions.

@@ -15,6 +15,7 @@ import {
   roomsOfDay,
   type Session,
   type Speaker,
+  type SurveyCollection,
   type SurveySummary,
 } from "@tribune/domain";
 
@@ -29,7 +30,12 @@ export interface DashboardData {
   /** Registrations and check-ins per subdivision (registration.counts / registration.live). */
   counts: LiveCounts | null;
   /** Surveys and key figures; null while the survey API is not there (or refused). */
-  surveys: { list: SurveySummary[]; figures: ComputedKeyFigure[] } | null;
+  surveys: {
+    list: SurveySummary[];
+    figures: ComputedKeyFigure[];
+    /** Responses per subdivision and per day (survey.collection), for the surveys given. */
+    collections?: SurveyCollection[];
+  } | null;
   /** Dossiers with their timeline, and the CA motions; null while that API is not there. */
   dossiers?: { list: Dossier[]; motions: MotionOverview[] } | null;
 }

@@ -3,6 +3,7 @@ import {
   type LiveCounts,
   referenceProgramme2026,
   referenceSubdivisions,
+  type SurveyCollection,
 } from "@tribune/domain";
 import type { DashboardData } from "./model";
 
@@ -191,6 +192,30 @@ export function sampleDossiers(): NonNullable<DashboardData["dossiers"]> {
           explanation: "Motion adoptée : 12 voix pour et 3 contre.",
         },
       },
+    ],
+  };
+}
+
+/**
+ * A survey's collection as survey.collection gives it: Tours, Brest and Caen suppressed (null
+ * counts: below the threshold or deducible, the dashboard cannot tell which).
+ */
+export function sampleCollection(surveyId: string, total = 1234): SurveyCollection {
+  const hidden = new Set(["tours", "brest", "caen"]);
+  const subdivisions = referenceSubdivisions();
+  return {
+    surveyId,
+    threshold: 11,
+    total,
+    synthetic: true,
+    bySubdivision: subdivisions.map((s, i) => ({
+      subdivisionId: s.id,
+      subdivision: s.name,
+      responses: hidden.has(s.slug) ? null : 20 + i,
+    })),
+    byDay: [
+      { day: "2026-01-21", responses: total - 30, cumulative: total - 30 },
+      { day: "2026-01-22", responses: 30, cumulative: total },
     ],
   };
 }

@@ -37,7 +37,7 @@ const FOOTER_KEYS: Record<ScreenId, string> = {
   apercu: "",
   programme: "←→ jour · Entrée détails · ",
   subdivisions: "s tri · ",
-  enquetes: "",
+  enquetes: "←→ enquête · ",
   dossiers: "",
 };
 
@@ -76,6 +76,13 @@ export function App({
   const [typing, setTyping] = useState(false);
   const [details, setDetails] = useState(false);
   const grids = useMemo(() => dayGrids({ ...data, ...programme }), [data, programme]);
+  const collections = useMemo(
+    () =>
+      data.surveys?.collections
+        ? new Map(data.surveys.collections.map((c) => [c.surveyId, c]))
+        : undefined,
+    [data.surveys],
+  );
   const conflicts = useMemo(() => conflictMessages(programme.conflicts), [programme.conflicts]);
 
   // The key handler reads the state through a ref: Ink may still hold the handler of an
@@ -186,6 +193,7 @@ export function App({
           <Surveys
             surveys={data.surveys.list}
             figures={data.surveys.figures}
+            collections={collections}
             width={width}
             height={bodyHeight}
             filter={filter}

@@ -1,7 +1,7 @@
 import { render } from "ink-testing-library";
 import { describe, expect, it } from "vitest";
 import { clockAt } from "../../clock";
-import { sampleData, sampleDossiers } from "../../test-fixtures";
+import { sampleCollection, sampleData, sampleDossiers, sampleSurveys } from "../../test-fixtures";
 import { Overview } from "./Overview";
 
 describe("Overview", () => {
@@ -69,5 +69,29 @@ describe("Overview", () => {
     );
     const none = render80(sampleData({ dossiers: { list: [], motions: [] } }));
     expect(none).not.toContain("Dernière motion");
+  });
+
+  it("shows the collection of the open surveys: total and today's responses", () => {
+    const surveys = sampleSurveys();
+    const [survey] = surveys.list;
+    if (!survey) throw new Error("no sample survey");
+    const open = { ...survey, status: "open" as const };
+    const data = sampleData({
+      surveys: { ...surveys, list: [open], collections: [sampleCollection(open.id, 1300)] },
+    });
+    const frame =
+      render(
+        <Overview
+          data={data}
+          now={clockAt("2026-01-22T14:40")()}
+          width={80}
+          height={20}
+          filter=""
+        />,
+      ).lastFrame() ?? "";
+    expect(frame).toContain("Enquêtes 1 (1 ouverte)");
+    expect(frame).toContain(
+      "en cours : Temps de travail des internes — 1 300 réponses, +30 aujourd'hui",
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { localTime } from "@tribune/domain";
+import { localDay, localTime } from "@tribune/domain";
 import { Box, Text } from "ink";
 import { type DashboardData, isDuringCongress, nowAndNext } from "../../model";
 import { fit, number, shortRoom } from "../text";
@@ -65,6 +65,20 @@ export function Overview({ data, now, width, height, filter }: OverviewProps) {
         )}
       </Text>,
     );
+    // Collection under way: the open surveys' totals and today's responses (two at most).
+    const today = localDay(now.toISOString(), tz);
+    for (const survey of data.surveys.list.filter((s) => s.status === "open").slice(0, 2)) {
+      const collection = data.surveys.collections?.find((c) => c.surveyId === survey.id);
+      const todays = collection?.byDay.find((d) => d.day === today)?.responses ?? 0;
+      lines.push(
+        <Text key={`open-${survey.id}`}>
+          {fit(
+            `  en cours : ${survey.title} — ${number(collection?.total ?? survey.responses)} réponses${collection ? `, +${number(todays)} aujourd'hui` : ""}`,
+            width,
+          )}
+        </Text>,
+      );
+    }
   }
   // The latest CA motion (by meeting date; the list's last on a tie) and its result.
   const latest = data.dossiers?.motions.reduce<(typeof data.dossiers.motions)[number] | null>(

@@ -1,4 +1,9 @@
-import { type ComputedKeyFigure, SURVEY_STATUS_LABELS, type SurveySummary } from "@tribune/domain";
+import {
+  type ComputedKeyFigure,
+  SURVEY_STATUS_LABELS,
+  type SurveyCollection,
+  type SurveySummary,
+} from "@tribune/domain";
 import { Box, Text, useInput } from "ink";
 import { useRef, useState } from "react";
 import { fit, number } from "../text";
@@ -7,6 +12,8 @@ import { theme } from "../theme";
 export interface SurveysProps {
   surveys: SurveySummary[];
   figures: ComputedKeyFigure[];
+  /** Responses per subdivision and per day, by survey id (absent: not given by the server). */
+  collections?: ReadonlyMap<string, SurveyCollection>;
   width: number;
   height: number;
   filter: string;
@@ -15,22 +22,86 @@ export interface SurveysProps {
 
 const frenchDate = (iso: string | null) => (iso ? iso.split("-").reverse().join("/") : "?");
 
-/** Collection progress of each survey, then the key figures with their provenance. */
-export function Surveys({ surveys, figures, width, height, filter, active }: SurveysProps) {
+/** What a suppressed count shows, the same whatever its true size. */
+export const SUPPRESSED = "masqué";
+const CELL = 26;
+
+/** "Amiens          54" cells, column by column, as many columns as the width holds. */
+function subdivisionRows(collection: SurveyCollection, width: number): string[] {
+  const columns = Math.max(1, Math.floor((width + 2) / CELL));
+  const cells = collection.bySubdivision.map((g) => {
+    const count = g.responses === null ? SUPPRESSED : number(g.responses);
+    return `${fit(g.subdivision, CELL - 10)}${count.padStart(8)}`;
+  });
+  const rows = Math.ceil(cells.length / columns);
+  return Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: columns }, (_, c) => cells[c * rows + r] ?? "")
+      .filter(Boolean)
+      .join("  "),
+  );
+}
+
+/**
+ * Collection progress of each survey and, for the chosen one (←→), its responses per
+ * subdivision under the survey's disclosure control; then the key figures with their provenance.
+ */
+export function Surveys({
+  surveys,
+  figures,
+  collections,
+  width,
+  height,
+  filter,
+  active,
+}: SurveysProps) {
   const [top, setTop] = useState(0);
+  const [chosen, setChosen] = useState(0);
   const needle = filter.toLowerCase();
   const lines: { key: string; text: string; color?: string; bold?: boolean }[] = [];
   lines.push({ key: "h1", text: "Enquêtes : réponses collectées", bold: true });
   const shownSurveys = surveys.filter((s) => s.title.toLowerCase().includes(needle));
   if (shownSurveys.length === 0)
     lines.push({ key: "none", text: "Aucune enquête.", color: theme.muted });
+  const selected = shownSurveys[Math.min(chosen, shownSurveys.length - 1)];
+  const many = collections !== undefined && shownSurveys.length > 1;
   for (const s of shownSurveys) {
-    lines.push({ key: `s-${s.id}`, text: `${s.title}${s.synthetic ? " *" : ""}` });
+    const mark = many ? (s === selected ? "› " : "  ") : "";
+    lines.push({
+      key: `s-${s.id}`,
+      text: `${mark}${s.title}${s.synthetic ? " *" : ""}`,
+      bold: many && s === selected,
+    });
     lines.push({
       key: `t-${s.id}`,
       text: `    ${number(s.responses)} réponses · ${SURVEY_STATUS_LABELS[s.status]} · ${frenchDate(s.opensOn)}–${frenchDate(s.closesOn)}`,
       color: theme.muted,
     });
+  }
+  const collection = selected ? collections?.get(selected.id) : undefined;
+  if (selected && collection) {
+    lines.push({ key: "sp0", text: " " });
+    lines.push({
+      key: "hc",
+      text: `Réponses par subdivision${many ? " (←→ autre enquête)" : ""} — ${selected.title}`,
+      bold: true,
+    });
+    if (collection.bySubdivision.length === 0)
+      lines.push({
+        key: "c-none",
+        text: "Cette enquête ne demande pas la subdivision.",
+        color: theme.muted,
+      });
+    else {
+      subdivisionRows(collection, width).forEach((text, i) => {
+        lines.push({ key: `c-${i}`, text });
+      });
+      if (collection.bySubdivision.some((g) => g.responses === null))
+        lines.push({
+          key: "c-rule",
+          text: `${SUPPRESSED} : moins de ${collection.threshold} réponses, ou déductible des autres (secret statistique)`,
+          color: theme.muted,
+        });
+    }
   }
   lines.push({ key: "sp", text: " " });
   lines.push({ key: "h2", text: "Chiffres clés (calculés maintenant)", bold: true });
@@ -66,10 +137,15 @@ export function Surveys({ surveys, figures, width, height, filter, active }: Sur
   const maxTop = Math.max(0, lines.length - height);
   const latestMaxTop = useRef(maxTop);
   latestMaxTop.current = maxTop;
+  const surveyCount = useRef(shownSurveys.length);
+  surveyCount.current = shownSurveys.length;
   useInput(
     (input, key) => {
       if (key.downArrow || input === "j") setTop((t) => Math.min(t + 1, latestMaxTop.current));
       else if (key.upArrow || input === "k") setTop((t) => Math.max(t - 1, 0));
+      else if (key.rightArrow || input === "l")
+        setChosen((c) => Math.min(c + 1, Math.max(0, surveyCount.current - 1)));
+      else if (key.leftArrow || input === "h") setChosen((c) => Math.max(c - 1, 0));
     },
     { isActive: active },
   );
