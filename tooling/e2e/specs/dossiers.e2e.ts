@@ -81,6 +81,7 @@ describe("dossiers, motions and the press kit's sections", () => {
     const form = press.getByRole("form", { name: "Modifier « Mot du Bureau National »" });
     const text = form.getByLabel("Texte", { exact: true });
     await text.fill(`${await text.inputValue()}\n\nÀ très vite à Dijon !`);
+    await shoot(press, "dossier-de-presse-edition");
     await form.getByRole("button", { name: "Enregistrer" }).click();
     const row = sections.getByRole("listitem").filter({ hasText: "Mot du Bureau National" });
     await row.getByText("brouillon").waitFor();

@@ -181,7 +181,7 @@ function DossierDetail({
           )}
           <RichBody blocks={d.body} />
           {d.partners.length > 0 && <p>Partenaires : {d.partners.join(", ")}</p>}
-          {d.figureIds.length > 0 && <p>Chiffres clés liés : {d.figureIds.join(", ")}</p>}
+          {d.figureIds.length > 0 && <p>Chiffres clés mis en avant : {d.figureIds.join(", ")}</p>}
           <h3>Chronologie</h3>
           {d.events.length === 0 ? (
             <p className="muted">Aucun événement daté.</p>

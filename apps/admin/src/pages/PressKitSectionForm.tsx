@@ -139,6 +139,7 @@ export function PressKitSectionForm({
       {signed && (
         <fieldset className="press-kit__signature">
           <legend>Signature</legend>
+          <p className="field__hint">Laissez le nom vide pour une section non signée.</p>
           {field("signatureName", "Nom", <input type="text" {...inputProps("signatureName")} />)}
           {field(
             "signatureRole",
