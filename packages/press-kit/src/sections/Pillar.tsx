@@ -19,6 +19,12 @@ const BAND: Record<PillarId, string> = {
 const COLUMN_GAP = 20;
 const COLUMN_WIDTH = (contentWidth - COLUMN_GAP) / 2;
 const TILE_SIZE = 9.5;
+const FIGURES_PER_ROW = 3;
+
+const rowsOf = <T,>(list: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) =>
+    list.slice(i * size, (i + 1) * size),
+  );
 
 const styles = StyleSheet.create({
   band: { marginBottom: 18, paddingVertical: 16, paddingHorizontal: 18 },
@@ -48,6 +54,7 @@ const styles = StyleSheet.create({
     marginBottom: 5,
   },
   figures: { flexDirection: "row", gap: 8, marginTop: 3 },
+  nextFigures: { marginTop: 8 },
   columns: { flexDirection: "row", justifyContent: "space-between" },
   column: { width: COLUMN_WIDTH },
   tile: { marginBottom: 12, paddingTop: 6, borderTopWidth: 1.5 },
@@ -151,13 +158,22 @@ function Item({
           paragraphStyle={tile ? styles.ragged : undefined}
         />
       )}
-      {item.figureIds.length > 0 && (
-        <View style={styles.figures} wrap={false}>
-          {item.figureIds.map((id) => (
+      {/* Three cards a row at most: more would squeeze the figures below a readable size. */}
+      {rowsOf(item.figureIds, FIGURES_PER_ROW).map((row, index) => (
+        <View
+          key={row.join()}
+          style={index === 0 ? styles.figures : [styles.figures, styles.nextFigures]}
+          wrap={false}
+        >
+          {row.map((id) => (
             <FigureCard key={id} figure={figure(id)} />
           ))}
+          {/* A spacer keeps a short last row's cards about the width of the others. */}
+          {row.length < FIGURES_PER_ROW && item.figureIds.length > FIGURES_PER_ROW && (
+            <View style={{ flex: FIGURES_PER_ROW - row.length }} />
+          )}
         </View>
-      )}
+      ))}
     </View>
   );
 }
