@@ -50,28 +50,48 @@ export function suggestSurveyMapping(
 const YES = new Set(["y", "yes", "o", "oui", "1", "true", "vrai"]);
 const NO = new Set(["n", "no", "non", "0", "false", "faux"]);
 
-function readCell(q: Question, cell: string): AnswerValue | null | { error: string } {
-  const v = cell.trim();
-  if (v === "") return null;
-  switch (q.type) {
-    case "number":
-    case "likert": {
-      const n = Number(v.replace(/\s/g, "").replace(",", "."));
-      return Number.isFinite(n) ? n : { error: `« ${v} » n'est pas un nombre.` };
+type Cell = AnswerValue | null | { error: string };
+
+/**
+ * How a question's cells are read, worked out once per import (choice codes and labels
+ * normalised ahead, not on every row of a 100,000-row file).
+ */
+function cellReader(q: Question): (cell: string) => Cell {
+  const yesNo = (v: string): Cell => {
+    const n = norm(v);
+    if (YES.has(n)) return true;
+    if (NO.has(n)) return false;
+    return { error: `« ${v} » : oui ou non attendu.` };
+  };
+  const choices =
+    q.type === "single"
+      ? new Map(
+          q.choices.flatMap((c) => [
+            [norm(c.label), c.value] as const,
+            [norm(c.value), c.value] as const,
+          ]),
+        )
+      : null;
+  return (cell) => {
+    const v = cell.trim();
+    if (v === "") return null;
+    switch (q.type) {
+      case "number":
+      case "likert": {
+        const n = Number(v.replace(/\s/g, "").replace(",", "."));
+        return Number.isFinite(n) ? n : { error: `« ${v} » n'est pas un nombre.` };
+      }
+      case "yes_no":
+        return yesNo(v);
+      case "single":
+        // Unknown answers go through as given: validation names them.
+        return choices?.get(v) ?? choices?.get(norm(v)) ?? v;
+      case "text":
+        return v;
+      case "multiple":
+        return null;
     }
-    case "yes_no":
-      if (YES.has(norm(v))) return true;
-      if (NO.has(norm(v))) return false;
-      return { error: `« ${v} » : oui ou non attendu.` };
-    case "single": {
-      const found = q.choices.find((c) => norm(c.value) === norm(v) || norm(c.label) === norm(v));
-      return found ? found.value : v;
-    }
-    case "text":
-      return v;
-    case "multiple":
-      return null;
-  }
+  };
 }
 
 /** "2024-03-05 13:45:12", "05/03/2024" → "2024-03-05"; null when unreadable. */
@@ -104,24 +124,38 @@ export function parseSurveyImport(
   const index = new Map(header.map((h, i) => [h, i]));
   const normIndex = new Map(header.map((h, i) => [norm(h), i]));
   const dateColumn = DATE_COLUMNS.map((c) => normIndex.get(c)).find((i) => i !== undefined);
+  // Per mapped question, once: where its cells are and how they read.
+  interface Reader {
+    q: Question;
+    /** A multiple-choice question's option columns; null for one-column questions. */
+    multiple: { value: string; i: number }[] | null;
+    i: number;
+    read: (cell: string) => Cell;
+  }
+  const readers = survey.questions.flatMap((q): Reader[] => {
+    const column = mapping[q.id];
+    if (!column) return [];
+    if (q.type === "multiple") {
+      const options = q.choices.flatMap((c) => {
+        const i = normIndex.get(norm(`${column}[${c.value}]`));
+        return i === undefined ? [] : [{ value: c.value, i }];
+      });
+      return [{ q, multiple: options, i: -1, read: cellReader(q) }];
+    }
+    const i = index.get(column);
+    return i === undefined ? [] : [{ q, multiple: null, i, read: cellReader(q) }];
+  });
   const out: ParsedSurveyImport = { responses: [], errors: [] };
   for (const row of rows) {
     const raw: Record<string, unknown> = {};
     const rowErrors: SurveyImportError[] = [];
-    for (const q of survey.questions) {
-      const column = mapping[q.id];
-      if (!column) continue;
-      if (q.type === "multiple") {
-        const picked = q.choices.filter((c) => {
-          const i = normIndex.get(norm(`${column}[${c.value}]`));
-          return i !== undefined && YES.has(norm(row.cells[i] ?? ""));
-        });
-        if (picked.length > 0) raw[q.id] = picked.map((c) => c.value);
+    for (const { q, multiple, i, read } of readers) {
+      if (multiple) {
+        const picked = multiple.filter((o) => YES.has(norm(row.cells[o.i] ?? "")));
+        if (picked.length > 0) raw[q.id] = picked.map((o) => o.value);
         continue;
       }
-      const i = index.get(column);
-      if (i === undefined) continue;
-      const value = readCell(q, row.cells[i] ?? "");
+      const value = read(row.cells[i] ?? "");
       if (value !== null && typeof value === "object" && "error" in value)
         rowErrors.push({ line: row.line, questionId: q.id, message: value.error });
       else if (value !== null) raw[q.id] = value;
