@@ -101,11 +101,10 @@ export function App({
       // While the password is asked, keys go to the password only.
       if (expired) {
         if (checking) return;
-        const before = password.current;
-        const edited = editPassword(before, input, key);
+        const edited = editPassword(password.current, input, key);
         password.current = edited.value;
         setTyped(edited.value.length);
-        if (edited.submit) void reauth?.submit(before);
+        if (edited.submit) void reauth?.submit(edited.submit);
         return;
       }
       if (typing) {

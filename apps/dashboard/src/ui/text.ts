@@ -11,3 +11,19 @@ export const shortRoom = (name: string) => name.split(" : ")[0]?.trim() || name;
 
 /** "1 234" with French grouping (a plain space: terminals render U+202F unevenly). */
 export const number = (n: number) => new Intl.NumberFormat("fr-FR").format(n).replace(/\s/g, " ");
+
+/** Breaks a sentence into lines of at most `width` characters, between words. */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if ([...next].length <= width || !line) line = next;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => fit(l, width));
+}

@@ -4,7 +4,7 @@ import { theme } from "../theme";
 const KEYS: [string, string][] = [
   ["1-5, Tab", "changer d'écran (Maj+Tab : précédent)"],
   ["↑ ↓, j k", "se déplacer"],
-  ["← →, h l", "jour précédent / suivant (Programme)"],
+  ["← →, h l", "jour (Programme), enquête (Enquêtes)"],
   ["Entrée", "détails de la session (Programme)"],
   ["Échap", "revenir, fermer l'aide, effacer le filtre"],
   ["s", "changer le tri (Subdivisions)"],
@@ -24,8 +24,8 @@ export function Help() {
         </Text>
       ))}
       <Text color={theme.muted}>
-        ! signale une session en conflit ; › la session choisie. Les compteurs se mettent à jour
-        seuls.
+        ! signale une session en conflit ; › la ligne choisie. Les compteurs et le programme se
+        mettent à jour seuls ; « masqué » : trop peu de réponses pour être publié.
       </Text>
     </Box>
   );

@@ -102,16 +102,24 @@ export function Overview({ data, now, width, height, filter }: OverviewProps) {
         {fit(`Maintenant / ensuite — ${localTime(now.toISOString(), tz)}`, width)}
       </Text>,
     );
-    const roomWidth = 16;
-    const nowWidth = Math.floor((width - roomWidth - 2) / 2);
+    const roomWidth = 14;
+    const nowWidth = Math.floor((width - roomWidth - 2) / 2) + 2;
     const nextWidth = width - roomWidth - 2 - nowWidth;
+    lines.push(
+      <Text key="nn-h" color={theme.muted}>
+        {fit("Salle", roomWidth)} {fit("En cours (jusqu'à)", nowWidth)} {fit("Ensuite", nextWidth)}
+      </Text>,
+    );
     for (const r of nowAndNext(data, now)) {
-      const current = r.now ? `▶ ${r.now.title} (→${localTime(r.now.endsAt, tz)})` : "— libre";
-      const next = r.next ? `${localTime(r.next.startsAt, tz)} ${r.next.title}` : "";
+      // The end time stays in view however long the title: the title is what gets cut.
+      const current = r.now
+        ? `▶ ${fit(r.now.title, nowWidth - 9)} →${localTime(r.now.endsAt, tz)}`
+        : "— libre";
+      const next = r.next ? `${localTime(r.next.startsAt, tz)} ${r.next.title}` : "—";
       lines.push(
         <Text key={`r-${r.room}`}>
           {fit(shortRoom(r.room), roomWidth)} {fit(current, nowWidth)}{" "}
-          <Text color={theme.muted}>{fit(next ? `ensuite ${next}` : "", nextWidth)}</Text>
+          <Text color={theme.muted}>{fit(next, nextWidth)}</Text>
         </Text>,
       );
     }

@@ -26,6 +26,11 @@ describe("PasswordPrompt", () => {
     expect(frame).toContain("Compte : bureau@tribune.demo");
     expect(frame).toContain("Mot de passe : ••••••▏");
     expect(frame).toContain("✗ Mot de passe incorrect.");
+    // Wrapped between words, to the width: no line begins with a stray space.
+    const lines = (frame ?? "").split("\n");
+    expect(lines.filter((l) => /^ \S/.test(l))).toEqual([]);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(79);
+    expect(frame).toContain("reprendre le suivi en");
   });
 
   it("says when the password is being checked", () => {
@@ -43,9 +48,10 @@ describe("PasswordPrompt", () => {
     expect(value).toBe("secret ");
     expect(editPassword(value, "\r", { ...none, return: true })).toEqual({
       value: "",
-      submit: true,
+      submit: "secret ",
     });
-    expect(editPassword("", "\r", { ...none, return: true }).submit).toBe(false);
+    expect(editPassword("", "\r", { ...none, return: true }).submit).toBeNull();
+    expect(editPassword("se", "cret\r", none)).toEqual({ value: "", submit: "secret" });
     expect(editPassword(value, "", { ...none, escape: true }).value).toBe("");
     expect(editPassword(value, "c", { ...none, ctrl: true }).value).toBe(value);
   });

@@ -1,6 +1,6 @@
 import type { Key } from "ink";
 import { Box, Text } from "ink";
-import { fit } from "../text";
+import { fit, wrapWords } from "../text";
 import { theme } from "../theme";
 
 export interface PasswordPromptProps {
@@ -15,19 +15,24 @@ export interface PasswordPromptProps {
 }
 
 /**
- * One key of the password being typed: the new value, and whether Enter submitted it.
- * The App's own key handler calls this, so no key is lost while the prompt appears.
+ * One key (or pasted chunk) of the password being typed: the new value, and the password to
+ * submit when Enter came. The App's own key handler calls this, so that no key is lost while
+ * the prompt appears.
  */
 export function editPassword(
   value: string,
   input: string,
   key: Pick<Key, "return" | "escape" | "backspace" | "delete" | "ctrl" | "meta">,
-): { value: string; submit: boolean } {
-  if (key.return) return { value: "", submit: value.length > 0 };
-  if (key.escape) return { value: "", submit: false };
-  if (key.backspace || key.delete) return { value: value.slice(0, -1), submit: false };
-  if (input && !key.ctrl && !key.meta) return { value: value + input, submit: false };
-  return { value, submit: false };
+): { value: string; submit: string | null } {
+  const submit = (typed: string) => ({ value: "", submit: typed || null });
+  if (key.return) return submit(value);
+  if (key.escape) return { value: "", submit: null };
+  if (key.backspace || key.delete) return { value: value.slice(0, -1), submit: null };
+  if (!input || key.ctrl || key.meta) return { value, submit: null };
+  // A pasted password, or keys coalesced over a slow link, may carry the Enter with them.
+  const enter = /[\r\n]/.exec(input);
+  if (enter) return submit(value + input.slice(0, enter.index));
+  return { value: value + input, submit: null };
 }
 
 /** Asks for the password again when the session has expired, without leaving the dashboard. */
@@ -37,12 +42,12 @@ export function PasswordPrompt({ email, typed, error, checking, width }: Passwor
       <Text bold color={theme.warn}>
         {fit("Session expirée", width)}
       </Text>
-      <Box width={width}>
-        <Text wrap="wrap">
-          Le serveur ne reconnaît plus votre session (délai dépassé, ou déconnexion depuis un autre
-          poste). Saisissez votre mot de passe pour reprendre le suivi en direct.
-        </Text>
-      </Box>
+      {wrapWords(
+        "Le serveur ne reconnaît plus votre session (délai dépassé, ou déconnexion depuis un autre poste). Saisissez votre mot de passe pour reprendre le suivi en direct.",
+        width,
+      ).map((line) => (
+        <Text key={line}>{line}</Text>
+      ))}
       <Text> </Text>
       <Text>{fit(`Compte : ${email}`, width)}</Text>
       <Text>
@@ -50,7 +55,13 @@ export function PasswordPrompt({ email, typed, error, checking, width }: Passwor
           ? fit("Vérification du mot de passe…", width)
           : fit(`Mot de passe : ${"•".repeat(typed)}▏`, width)}
       </Text>
-      {error ? <Text color={theme.danger}>{fit(`✗ ${error}`, width)}</Text> : null}
+      {error
+        ? wrapWords(`✗ ${error}`, width).map((line) => (
+            <Text key={line} color={theme.danger}>
+              {line}
+            </Text>
+          ))
+        : null}
     </Box>
   );
 }
