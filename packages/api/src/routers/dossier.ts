@@ -1,5 +1,6 @@
 import {
   deleteDossier,
+  type Executor,
   findDossier,
   insertDossier,
   listDossiers,
@@ -18,22 +19,27 @@ import {
   DossierUpdate,
   dossierTextProblem,
   type EditorialBlock,
-  pressKitEditorial2026,
 } from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { auditActor } from "../audit";
 import { found } from "../found";
 import { procedureFor } from "../trpc";
+import { quotableFigureIds } from "./press-kit";
 
 const reader = procedureFor(...DOSSIER_READERS);
 const editor = procedureFor(...DOSSIER_EDITORS);
 const LABEL = "Dossier";
 
-/** A dossier's text goes into the press kit as is: refuse what the kit could not print. */
-function assertPrintable(dossier: { body: EditorialBlock[]; figureIds: string[] }) {
-  const known = new Set(pressKitEditorial2026().figures.map((f) => f.id));
-  const problem = dossierTextProblem(dossier, known);
+/**
+ * A dossier's text goes into the press kit as is: refuse what the kit could not print. It may
+ * quote the reference figures and any published key figure created in the admin.
+ */
+async function assertPrintable(
+  db: Executor,
+  dossier: { body: EditorialBlock[]; figureIds: string[] },
+) {
+  const problem = dossierTextProblem(dossier, await quotableFigureIds(db));
   if (problem) throw new DomainError("invalid", problem, { fieldErrors: { body: [problem] } });
 }
 
@@ -60,7 +66,7 @@ export const dossierRouter = {
     .output(Dossier)
     .mutation(({ ctx, input }) =>
       ctx.db.transaction(async (tx) => {
-        assertPrintable(input);
+        await assertPrintable(tx, input);
         const dossier = await insertDossier(tx, input);
         await recordAudit(tx, auditActor(ctx.actor), {
           entity: "dossier",
@@ -79,7 +85,7 @@ export const dossierRouter = {
     .mutation(({ ctx, input: { id, ...patch } }) =>
       ctx.db.transaction(async (tx) => {
         const before = found(await findDossier(tx, id), LABEL);
-        assertPrintable({
+        await assertPrintable(tx, {
           body: patch.body ?? before.body,
           figureIds: patch.figureIds ?? before.figureIds,
         });

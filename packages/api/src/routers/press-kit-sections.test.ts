@@ -86,6 +86,60 @@ describe.each(testBackends())("the press kit's stored sections and dossiers on %
     expect(shown.message).toMatch(/mis en avant mais le texte ne le cite pas/);
   });
 
+  it("prints a key figure created in the admin in a dossier that quotes it, with its value", async () => {
+    const bureau = await api.callerAs("bureau");
+    const dossier = {
+      slug: "gardes-longues",
+      title: "GARDES LONGUES",
+      pillar: "defendre" as const,
+      status: "mobilisation" as const,
+      summary: "",
+      body: ["Aujourd'hui, {{tt-au-dela-70h}} des internes."],
+      partners: [],
+      figureIds: ["tt-au-dela-70h"],
+      position: 20,
+    };
+    const unknown = await rejection(bureau.dossier.create(dossier));
+    expect(unknown.message).toBe("Chiffre clé inconnu : {{tt-au-dela-70h}}.");
+    const definition = {
+      id: "tt-au-dela-70h",
+      surveySlug: "temps-de-travail-2024",
+      questionId: "heures_semaine",
+      statistic: { kind: "share_above" as const, threshold: 70 },
+      scale: 100,
+      template: "{value} % des internes travaillent plus de 70 heures par semaine",
+    };
+    // Not published yet: not for the press, so not quotable.
+    await bureau.survey.saveKeyFigure({ definition });
+    expect((await rejection(bureau.dossier.create(dossier))).message).toBe(
+      "Chiffre clé inconnu : {{tt-au-dela-70h}}.",
+    );
+    const saved = await bureau.survey.saveKeyFigure({
+      definition: { ...definition, published: true },
+      previousId: definition.id,
+    });
+    await bureau.dossier.create(dossier);
+
+    const kit = await model();
+    const figure = kit.figures.find((f) => f.id === "tt-au-dela-70h");
+    expect(saved.value).not.toBeNull();
+    expect(figure).toMatchObject({
+      value: saved.value,
+      unit: "percent",
+      label: "des internes travaillent plus de 70 heures par semaine",
+      source: {
+        survey: saved.provenance.survey,
+        respondents: saved.provenance.respondents,
+      },
+    });
+    expect(figure?.statistic).toMatch(/^Part des répondant·es ayant répondu plus de 70 à « /);
+    const item = pillar(kit, "defendre").content.items.find((i) => i.id === "gardes-longues");
+    expect(item?.figureIds).toEqual(["tt-au-dela-70h"]);
+    expect(item?.blocks[0]).toMatchObject({
+      runs: [{ text: "Aujourd'hui, " }, { type: "figure", figureId: "tt-au-dela-70h" }, {}],
+    });
+  });
+
   it("says beside a figure computed from synthetic responses that it is demo data", async () => {
     const figures = (await model()).figures;
     const computed = figures.filter((f) => f.value !== null);

@@ -1,7 +1,9 @@
 import {
   type Executor,
   findEditionByYear,
+  findSurvey,
   listDossiers,
+  listKeyFigureDefinitions,
   listPressKitSections,
   recordAudit,
   savePressKitSection,
@@ -18,6 +20,7 @@ import {
   PressKitSectionState,
   PressKitSectionStatusChange,
   pressKitEditorial2026,
+  pressKitFigureOf,
   SECTION_LABELS,
   SECTION_TEXT,
   SIGNED_SECTIONS,
@@ -35,7 +38,30 @@ import { procedureFor } from "../trpc";
 
 /** The reference texts: figure definitions, contacts, and the default of every section. */
 const reference = pressKitEditorial2026;
-const knownFigures = () => new Set(reference().figures.map((f) => f.id));
+
+/**
+ * The figures a text may quote: the reference ones and every published key figure stored in
+ * the admin. (The kit prints one whose survey is not published yet as a placeholder.)
+ */
+export async function quotableFigureIds(db: Executor): Promise<Set<string>> {
+  const stored = (await listKeyFigureDefinitions(db)).filter((f) => f.published);
+  return new Set([...reference().figures.map((f) => f.id), ...stored.map((f) => f.id)]);
+}
+
+/** The published key figures computed now, with what the kit needs to present them. */
+async function kitFigures(db: Executor) {
+  const figures = await computeKeyFigures(db, { publishedOnly: true });
+  const questions = new Map<string, string>();
+  for (const slug of new Set(figures.map((f) => f.definition.surveySlug)))
+    for (const q of (await findSurvey(db, slug))?.questions ?? [])
+      questions.set(`${slug}/${q.id}`, q.label);
+  return figures.map((f) =>
+    pressKitFigureOf(
+      f,
+      questions.get(`${f.definition.surveySlug}/${f.definition.questionId}`) ?? null,
+    ),
+  );
+}
 
 async function editionOf(db: Executor, year: number) {
   return found(await findEditionByYear(db, year), `L'édition ${year}`);
@@ -67,18 +93,7 @@ export const pressKitRouter = {
         editorial: reference(),
         sections: await sectionsOf(ctx.db, edition.id),
         dossiers: await listDossiers(ctx.db),
-        computedFigures: (await computeKeyFigures(ctx.db, { publishedOnly: true })).flatMap((f) =>
-          f.value === null
-            ? []
-            : [
-                {
-                  id: f.definition.id,
-                  value: f.value,
-                  respondents: f.provenance.respondents,
-                  synthetic: f.provenance.synthetic,
-                },
-              ],
-        ),
+        computedFigures: await kitFigures(ctx.db),
       });
     }),
 
@@ -109,7 +124,7 @@ export const pressKitRouter = {
             fieldErrors: { text: ["Une seule ligne de texte."] },
           });
         if (kind === "blocks") {
-          const problem = textProblem(textToBlocks(text), knownFigures());
+          const problem = textProblem(textToBlocks(text), await quotableFigureIds(tx));
           if (problem)
             throw new DomainError("invalid", problem, { fieldErrors: { text: [problem] } });
         }

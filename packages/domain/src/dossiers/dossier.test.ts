@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DossierCreate, DossierUpdate, dossierTextProblem, figureRefs } from "./dossier";
+import { figureRefs } from "../press-kit/rich-text";
+import { DossierCreate, DossierUpdate, dossierTextProblem } from "./dossier";
 
 describe("dossiers", () => {
   it("refuse, in French, a text the press kit could not print", () => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EditorialBlock } from "../press-kit/editorial";
 import { PillarId } from "../press-kit/model";
-import { textProblem } from "../press-kit/rich-text";
+import { figureRefs, textProblem } from "../press-kit/rich-text";
 import { IsoDate } from "../time";
 
 /**
@@ -94,18 +94,6 @@ export const DossierQuery = z.object({
   status: DossierStatus.optional(),
 });
 export type DossierQuery = z.infer<typeof DossierQuery>;
-
-/** Every `{{figure-id}}` a body quotes, in order of first appearance. */
-export function figureRefs(blocks: readonly EditorialBlock[]): string[] {
-  const ids: string[] = [];
-  const texts = blocks.flatMap((b) =>
-    typeof b === "string" ? [b] : "list" in b ? b.list : b.tags,
-  );
-  for (const text of texts)
-    for (const match of text.matchAll(/\{\{([a-z0-9-]+)\}\}/g))
-      if (match[1] && !ids.includes(match[1])) ids.push(match[1]);
-  return ids;
-}
 
 /**
  * Why a dossier's text cannot go into the press kit, in French, or null: an unclosed `**`, an

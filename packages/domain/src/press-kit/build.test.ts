@@ -3,7 +3,7 @@ import { referenceProgramme2026 } from "../reference/fixtures";
 import { FIGURES_2026, pressKitEditorial2026 } from "../reference/pressKit2026";
 import { buildPressKitModel, type PressKitInput } from "./build";
 import { datesLabel, dayLabel, formatFigure } from "./french";
-import { FIGURE_PLACEHOLDER, PressKitModel, type SectionOfKind } from "./model";
+import { FIGURE_PLACEHOLDER, FIGURE_UNPUBLISHED, PressKitModel, type SectionOfKind } from "./model";
 import { figuresIn, parseRich, plainText } from "./rich-text";
 
 const ref = referenceProgramme2026();
@@ -222,10 +222,15 @@ describe("survey figures", () => {
     expect(formatFigure(figure as NonNullable<typeof figure>)).toBe("89,4\u202F%");
   });
 
-  it("refuse an unknown figure reference or an unclosed bold run", () => {
+  it("print a figure a text quotes but that is no longer published as a marked placeholder", () => {
     const editorial = pressKitEditorial2026();
-    editorial.opening.blocks = ["Un chiffre {{inconnu}} glissé."];
-    expect(() => buildPressKitModel(input({ editorial }))).toThrow(/Unknown figure "inconnu"/);
+    editorial.opening.blocks = ["Un chiffre {{depublie}} glissé."];
+    const built = buildPressKitModel(input({ editorial }));
+    expect(built.figures.find((f) => f.id === "depublie")).toMatchObject({
+      value: null,
+      placeholder: FIGURE_UNPUBLISHED,
+    });
+    expect(() => parseRich("{{inconnu}}", new Set())).toThrow(/Unknown figure "inconnu"/);
     expect(() => parseRich("du **gras sans fin", new Set())).toThrow(/Unclosed/);
   });
 

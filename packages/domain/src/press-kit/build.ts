@@ -8,6 +8,7 @@ import { datesLabel, dayLabel, weekdayLabel } from "./french";
 import {
   type ContentsEntry,
   FIGURE_PLACEHOLDER,
+  FIGURE_UNPUBLISHED,
   HIGHLIGHT_KINDS,
   type HighlightGroup,
   type HighlightKind,
@@ -18,7 +19,7 @@ import {
   type PressKitSection,
   type SectionId,
 } from "./model";
-import { figuresIn, parseBlocks } from "./rich-text";
+import { figureRefs, figuresIn, parseBlocks } from "./rich-text";
 import { applySections, type PressKitSectionState } from "./sections";
 
 export const HIGHLIGHT_LABELS: Record<HighlightKind, string> = {
@@ -42,6 +43,66 @@ export interface PressKitInput {
   /** Figures computed from imported survey responses; none until the surveys are imported. */
   computedFigures?: ComputedFigure[];
 }
+
+/**
+ * The kit's figures: the reference definitions (their wording), then every other computed
+ * figure with the presentation it brings, then, as marked placeholders, the figures a text
+ * still quotes but that are no longer published (so that unpublishing one never breaks the kit).
+ */
+function keyFiguresOf(
+  editorial: PressKitEditorial,
+  computedFigures: ComputedFigure[],
+): KeyFigure[] {
+  const computed = new Map(computedFigures.map((f) => [f.id, f]));
+  const referenceIds = new Set(editorial.figures.map((f) => f.id));
+  const definitions = [
+    ...editorial.figures,
+    ...computedFigures.flatMap((f) =>
+      !referenceIds.has(f.id) && f.definition ? [f.definition] : [],
+    ),
+  ];
+  const figures: KeyFigure[] = definitions.map((definition) => {
+    const found = computed.get(definition.id);
+    const value = found?.value ?? null;
+    return {
+      ...definition,
+      source: {
+        ...definition.source,
+        respondents: value === null ? null : (found?.respondents ?? null),
+      },
+      value,
+      synthetic: value !== null && (found?.synthetic ?? false),
+      placeholder: FIGURE_PLACEHOLDER,
+    };
+  });
+  const known = new Set(figures.map((f) => f.id));
+  const quoted = [
+    ...editorial.opening.blocks,
+    ...editorial.president.blocks,
+    ...editorial.bureau.blocks,
+    ...editorial.pillars.flatMap((p) => p.items.flatMap((i) => i.blocks)),
+  ];
+  const shown = editorial.pillars.flatMap((p) => p.items.flatMap((i) => i.figureIds ?? []));
+  for (const id of new Set([...figureRefs(quoted), ...shown])) {
+    if (known.has(id)) continue;
+    known.add(id);
+    figures.push(unpublishedFigure(id));
+  }
+  return figures;
+}
+
+/** A figure a text quotes that is no longer published: printed as a marked placeholder. */
+const unpublishedFigure = (id: string): KeyFigure => ({
+  id,
+  label: `Chiffre clé « ${id} » : non publié à ce jour.`,
+  unit: "number",
+  decimals: 0,
+  statistic: "",
+  source: { survey: "aucune enquête publiée", partners: [], year: null, respondents: null },
+  value: null,
+  synthetic: false,
+  placeholder: FIGURE_UNPUBLISHED,
+});
 
 /** A policy dossier as the press kit prints it under its pillar. */
 export interface PressKitDossier {
@@ -91,17 +152,7 @@ export function buildPressKitModel(input: PressKitInput): PressKitModel {
   const days = daysBetween(edition.firstDay, edition.lastDay);
   const status = (id: SectionId) => editorial.statuses[id] ?? "valide";
 
-  const computed = new Map((input.computedFigures ?? []).map((f) => [f.id, f]));
-  const figures: KeyFigure[] = editorial.figures.map((definition) => {
-    const found = computed.get(definition.id);
-    return {
-      ...definition,
-      source: { ...definition.source, respondents: found?.respondents ?? null },
-      value: found?.value ?? null,
-      synthetic: found?.synthetic ?? false,
-      placeholder: FIGURE_PLACEHOLDER,
-    };
-  });
+  const figures = keyFiguresOf(editorial, input.computedFigures ?? []);
   const figureIds = new Set(figures.map((f) => f.id));
   if (figureIds.size !== figures.length) throw new Error("Two key figures share an id");
   const blocks = (source: Parameters<typeof parseBlocks>[0]) => parseBlocks(source, figureIds);

@@ -19,13 +19,18 @@ export type EditorialBlock = z.infer<typeof EditorialBlock>;
 export const FigureDefinition = KeyFigure.omit({ value: true, synthetic: true, placeholder: true });
 export type FigureDefinition = z.infer<typeof FigureDefinition>;
 
-/** A figure computed from imported survey responses (the surveys feature provides these). */
+/**
+ * A figure computed from imported survey responses (the surveys feature provides these). A
+ * stored figure the reference does not define brings its own presentation (`definition`).
+ */
 export const ComputedFigure = z.object({
   id: z.string(),
-  value: z.number(),
-  respondents: z.int().nonnegative(),
+  /** Null while it cannot be given (no answer yet, or under the disclosure threshold). */
+  value: z.number().nullable(),
+  respondents: z.int().nonnegative().nullable(),
   /** Computed from synthetic (demonstration) responses: the PDF says so beside the figure. */
   synthetic: z.boolean().default(false),
+  definition: FigureDefinition.optional(),
 });
 export type ComputedFigure = z.input<typeof ComputedFigure>;
 

@@ -1,5 +1,6 @@
 export * from "./build";
 export * from "./editorial";
+export * from "./figures";
 export * from "./french";
 export * from "./model";
 export * from "./rich-text";

@@ -55,6 +55,8 @@ export type PillarId = z.infer<typeof PillarId>;
 /** Shown wherever a figure has no computed value yet (the surveys are not imported). */
 export const FIGURE_PLACEHOLDER = "chiffre à venir — enquête non importée";
 export const FIGURE_PLACEHOLDER_SHORT = "chiffre à venir";
+/** Shown for a figure a text quotes but that is no longer published. */
+export const FIGURE_UNPUBLISHED = "chiffre non publié — chiffre clé dépublié ou supprimé";
 
 export const FigureUnit = z.enum(["percent", "number"]);
 export type FigureUnit = z.infer<typeof FigureUnit>;

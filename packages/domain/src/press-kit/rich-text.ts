@@ -36,6 +36,13 @@ export function parseBlocks(blocks: EditorialBlock[], figureIds: ReadonlySet<str
   });
 }
 
+/** Every `{{figure-id}}` editorial blocks quote, in order of first appearance. */
+export function figureRefs(blocks: readonly EditorialBlock[]): string[] {
+  const texts = blocks.flatMap((b) => (typeof b === "string" ? [b] : "list" in b ? b.list : []));
+  const ids = texts.flatMap((text) => [...text.matchAll(FIGURE)].map((m) => m[1] ?? ""));
+  return [...new Set(ids)];
+}
+
 /** The figure ids a run of blocks refers to, in reading order. */
 export function figuresIn(blocks: Block[]): string[] {
   const runs = blocks.flatMap((b) =>
