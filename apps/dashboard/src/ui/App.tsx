@@ -58,7 +58,15 @@ export function App({
   const { columns, rows } = useTerminalSize(size);
   const now = useNow(clock);
   const liveState = useLive(data.counts, live, clock, data.edition.timeZone);
-  const programme = useLiveProgramme(data, live);
+  const programme = useLiveProgramme(
+    {
+      rooms: data.rooms,
+      sessions: data.sessions,
+      speakers: data.speakers,
+      conflicts: data.conflicts,
+    },
+    live,
+  );
   const auth = useAuthState(reauth);
   const current = { ...data, ...programme, counts: liveState.counts };
   // A screen whose data the server does not give is left out, not faked.
@@ -85,13 +93,13 @@ export function App({
   );
   const conflicts = useMemo(() => conflictMessages(programme.conflicts), [programme.conflicts]);
 
-  // The key handler reads the state through a ref: Ink may still hold the handler of an
-  // earlier render when keys arrive in quick succession (effects not yet flushed).
   const expired = auth.kind === "expired";
   const checking = auth.kind === "expired" && auth.checking;
   // The password typed so far: in a ref, since keys may come faster than renders.
   const password = useRef("");
   const [typed, setTyped] = useState(0);
+  // The key handler reads the state through a ref: Ink may still hold the handler of an
+  // earlier render when keys arrive in quick succession (effects not yet flushed).
   const state = useRef({ typing, help, filter, details, active, screens, expired, checking });
   state.current = { typing, help, filter, details, active, screens, expired, checking };
 
