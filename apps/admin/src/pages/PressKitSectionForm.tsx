@@ -25,8 +25,9 @@ const rename = (path: string) =>
   path === "signature.name" ? "signatureName" : path === "signature.role" ? "signatureRole" : path;
 
 /**
- * Edits a section's title, text and signature. The text is plain formatted text: paragraphs
- * separated by a blank line, `**bold**`, "- " list items, `{{figure-id}}` for a key figure.
+ * Edits a section's title, text and signature. A word's text is plain formatted text:
+ * paragraphs separated by a blank line, `**bold**`, "- " list items, `{{figure-id}}` for a key
+ * figure; the flash topics and the contacts are one item per line.
  */
 export function PressKitSectionForm({
   year,
@@ -135,6 +136,20 @@ export function PressKitSectionForm({
           "Accroche",
           <input type="text" {...inputProps("text", true)} />,
           "Une ligne sous le titre du pilier ; laissez vide pour n'en mettre aucune.",
+        )}
+      {textKind === "topics" &&
+        field(
+          "text",
+          "Sujets des flash actualités",
+          <textarea rows={5} {...inputProps("text", true)} />,
+          "Un sujet par ligne, imprimé sous les créneaux « Flash actualités » ; laissez vide pour n'en annoncer aucun.",
+        )}
+      {textKind === "contacts" &&
+        field(
+          "text",
+          "Contacts",
+          <textarea rows={10} {...inputProps("text", true)} />,
+          "Une ligne par contact : « Nom | Fonction | e-mail | téléphone » · « Site : adresse » · « Facebook : compte » (de même LinkedIn, Instagram, X).",
         )}
       {signed && (
         <fieldset className="press-kit__signature">

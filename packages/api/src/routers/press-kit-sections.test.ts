@@ -235,6 +235,50 @@ describe.each(testBackends())("the press kit's stored sections and dossiers on %
     });
   });
 
+  it("prints the contacts and flash topics as the press edits them; refuses contacts that do not read", async () => {
+    const press = await api.callerAs("press");
+    const sections = await press.pressKit.sections({ year: 2026 });
+    const contacts = sections.find((s) => s.sectionId === "contacts");
+    const topics = sections.find((s) => s.sectionId === "temps-forts");
+    if (!contacts || !topics) throw new Error("sections missing");
+    const edit = (section: typeof contacts, text: string) =>
+      press.pressKit.updateSection({
+        year: 2026,
+        sectionId: section.sectionId,
+        title: section.title,
+        kicker: section.kicker,
+        text,
+        signature: null,
+      });
+    const wrong = await rejection(edit(contacts, `${contacts.text}\nTikTok : @isnarimg`));
+    expect(wrong.data).toMatchObject({ code: "BAD_REQUEST", appCode: "invalid" });
+    expect(wrong.data.fieldErrors?.text?.[0]).toMatch(/^Ligne 9 \(« TikTok : @isnarimg »\)/);
+
+    const saved = await edit(contacts, `${contacts.text}\nSite : www.congres-2027.fr`);
+    expect(saved.status).toBe("brouillon");
+    await edit(topics, "Docteur Junior\n- Accès aux soins");
+    const kit = await model();
+    const printed = kit.sections.find((s) => s.kind === "contacts");
+    expect(printed?.kind === "contacts" && printed.content.websites).toEqual([
+      "www.congres.isnar-img.com",
+      "www.isnar-img.com",
+      "www.congres-2027.fr",
+    ]);
+    expect(printed?.status).toBe("brouillon");
+    const highlights = kit.sections.find((s) => s.kind === "highlights");
+    const flash =
+      highlights?.kind === "highlights"
+        ? highlights.content.groups.find((g) => g.kind === "flash_actualite")
+        : undefined;
+    expect(flash?.topics).toEqual(["Docteur Junior", "Accès aux soins"]);
+    // Back as it was, for the tests after this one.
+    await edit(contacts, contacts.text);
+    await edit(topics, topics.text);
+    const bureau = await api.callerAs("bureau");
+    for (const sectionId of ["contacts", "temps-forts"] as const)
+      await bureau.pressKit.setSectionStatus({ year: 2026, sectionId, status: "valide" });
+  });
+
   it("gives an edition nobody wrote a kit for the reference texts, all in draft", async () => {
     const [edition] = await api.db.select().from(schema.editions);
     if (!edition) throw new Error("no edition");

@@ -25,8 +25,7 @@ import {
   SECTION_TEXT,
   SIGNED_SECTIONS,
   sectionStates,
-  textProblem,
-  textToBlocks,
+  sectionTextProblem,
 } from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -117,17 +116,10 @@ export const pressKitRouter = {
           (await sectionsOf(tx, edition.id)).find((s) => s.sectionId === sectionId),
           "Section",
         );
-        const kind = SECTION_TEXT[sectionId];
-        const text = kind === null ? "" : fields.text.trim();
-        if (kind === "line" && text.includes("\n"))
-          throw new DomainError("invalid", "Cette section n'accepte qu'une ligne de texte.", {
-            fieldErrors: { text: ["Une seule ligne de texte."] },
-          });
-        if (kind === "blocks") {
-          const problem = textProblem(textToBlocks(text), await quotableFigureIds(tx));
-          if (problem)
-            throw new DomainError("invalid", problem, { fieldErrors: { text: [problem] } });
-        }
+        const text = SECTION_TEXT[sectionId] === null ? "" : fields.text.trim();
+        const problem = sectionTextProblem(sectionId, text, await quotableFigureIds(tx));
+        if (problem)
+          throw new DomainError("invalid", problem, { fieldErrors: { text: [problem] } });
         const after = {
           title: fields.title,
           kicker: fields.kicker?.trim() || null,

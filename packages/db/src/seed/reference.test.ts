@@ -1,10 +1,12 @@
 import { instantFromLocal, localDay } from "@tribune/domain";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listEditions } from "../repos/editions";
 import { listPartners } from "../repos/people";
 import { listPressKitSections, savePressKitSection } from "../repos/press-kit-sections";
 import { listRooms } from "../repos/rooms";
 import { listSessions } from "../repos/sessions";
+import * as schema from "../schema";
 import { type Backend, openTestDatabase, testBackends } from "../testing";
 import { seedReferenceEdition } from "./reference";
 
@@ -123,6 +125,30 @@ describe.each(testBackends())("reference seed on %s", (backend: Backend) => {
     });
     expect(opening?.text).toContain(
       "**la 26e édition du Congrès national des internes de Médecine Générale**",
+    );
+  });
+
+  it("fills in the contacts and flash topics of a kit stored before they were editable", async () => {
+    const edition = await edition2026();
+    const before = await listPressKitSections(database.db, edition.id);
+    for (const section of before.filter((s) => ["contacts", "temps-forts"].includes(s.sectionId)))
+      await database.db
+        .update(schema.pressKitSections)
+        .set({ text: "" })
+        .where(
+          and(
+            eq(schema.pressKitSections.editionId, edition.id),
+            eq(schema.pressKitSections.sectionId, section.sectionId),
+          ),
+        );
+    await seedReferenceEdition(database.db);
+    const after = await listPressKitSections(database.db, edition.id);
+    expect(after).toEqual(before);
+    expect(after.find((s) => s.sectionId === "contacts")?.text).toContain(
+      "Site : www.isnar-img.com",
+    );
+    expect(after.find((s) => s.sectionId === "temps-forts")?.text).toBe(
+      "4A\nAccès aux Soins\nSanté Mentale et Lutte contre les Discriminations",
     );
   });
 

@@ -1,9 +1,15 @@
-import { pressKitEditorial2026, referenceProgramme2026, sectionStates } from "@tribune/domain";
+import {
+  type PressKitSectionState,
+  pressKitEditorial2026,
+  referenceProgramme2026,
+  sectionStates,
+} from "@tribune/domain";
+import { and, eq } from "drizzle-orm";
 import type { Database, Executor } from "../client";
 import { findEditionByYear } from "../repos/editions";
 import { listPressKitSections, savePressKitSection } from "../repos/press-kit-sections";
 import { insertSession } from "../repos/sessions";
-import { editions, partners, rooms } from "../schema";
+import { editions, partners, pressKitSections, rooms } from "../schema";
 import { seedReferenceDossiers } from "./dossiers";
 import { ensureEditionQuota, seedSubdivisions } from "./subdivisions";
 
@@ -38,7 +44,41 @@ export async function seedReferenceEdition(db: Database): Promise<{ created: boo
  * edition already has stored sections (then they are left as edited).
  */
 async function seedPressKitSections(tx: Executor, editionId: string): Promise<void> {
-  if ((await listPressKitSections(tx, editionId)).length > 0) return;
-  for (const section of sectionStates([], pressKitEditorial2026()))
-    await savePressKitSection(tx, editionId, { ...section, status: "valide" }, null);
+  const stored = await listPressKitSections(tx, editionId);
+  const reference = sectionStates([], pressKitEditorial2026());
+  if (stored.length === 0) {
+    for (const section of reference)
+      await savePressKitSection(tx, editionId, { ...section, status: "valide" }, null);
+    return;
+  }
+  await fillEditableContacts(tx, editionId, stored, reference);
+}
+
+/**
+ * Contacts and flash topics became editable texts after the first kits were stored, with an
+ * empty text (a contacts text is never empty since: the API refuses it). Such a kit gets the
+ * reference's texts, its statuses and stamps kept, so that it prints as it did.
+ */
+async function fillEditableContacts(
+  tx: Executor,
+  editionId: string,
+  stored: PressKitSectionState[],
+  reference: PressKitSectionState[],
+): Promise<void> {
+  const contacts = stored.find((s) => s.sectionId === "contacts");
+  if (!contacts || contacts.text.trim()) return;
+  for (const section of stored) {
+    if (section.sectionId !== "contacts" && section.sectionId !== "temps-forts") continue;
+    if (section.text.trim()) continue;
+    const text = reference.find((r) => r.sectionId === section.sectionId)?.text ?? "";
+    await tx
+      .update(pressKitSections)
+      .set({ text })
+      .where(
+        and(
+          eq(pressKitSections.editionId, editionId),
+          eq(pressKitSections.sectionId, section.sectionId),
+        ),
+      );
+  }
 }

@@ -1,4 +1,5 @@
 export * from "./build";
+export * from "./contacts";
 export * from "./editorial";
 export * from "./figures";
 export * from "./french";

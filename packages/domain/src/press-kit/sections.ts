@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { Role } from "../auth/roles";
+import { contactsToText, parseContactsText, textToTopics, topicsToText } from "./contacts";
 import type { PressKitEditorial } from "./editorial";
 import { SECTION_IDS, SectionId, SectionStatus } from "./model";
-import { blocksToText, textToBlocks } from "./rich-text";
+import { blocksToText, textProblem, textToBlocks } from "./rich-text";
 
 /**
  * The stored sections of an edition's press kit: the editorial part people write (titles,
@@ -21,19 +22,23 @@ export const PRESS_KIT_EDITORS: readonly Role[] = ["admin", "bureau", "press"];
 /** Who validates a section (the national bureau; admin stands in). */
 export const PRESS_KIT_VALIDATORS: readonly Role[] = ["admin", "bureau"];
 
-/** What the free text of a section is: the body of a word, a pillar's tagline, or nothing. */
-export const SECTION_TEXT: Record<SectionId, "blocks" | "line" | null> = {
+/**
+ * What the free text of a section is: the body of a word, a pillar's tagline, the flash
+ * topics (one per line), the contacts page (see `parseContactsText`), or nothing.
+ */
+export type SectionTextKind = "blocks" | "line" | "topics" | "contacts";
+export const SECTION_TEXT: Record<SectionId, SectionTextKind | null> = {
   couverture: null,
   sommaire: null,
   ouverture: "blocks",
-  "temps-forts": null,
+  "temps-forts": "topics",
   planning: null,
   "mot-presidente": "blocks",
   "mot-bureau": "blocks",
   representer: "line",
   defendre: "line",
   informer: "line",
-  contacts: null,
+  contacts: "contacts",
 };
 /** Sections that carry a signature (name and role). */
 export const SIGNED_SECTIONS: readonly SectionId[] = ["ouverture", "mot-presidente", "mot-bureau"];
@@ -125,14 +130,17 @@ export function sectionFieldsOf(
     couverture: plain(editorial.documentTitle),
     sommaire: plain(editorial.contentsTitle),
     ouverture: word(editorial.opening),
-    "temps-forts": plain(editorial.highlights.title, editorial.highlights.kicker),
+    "temps-forts": {
+      ...plain(editorial.highlights.title, editorial.highlights.kicker),
+      text: topicsToText(editorial.highlights.flashTopics),
+    },
     planning: plain(editorial.planning.title, editorial.planning.kicker),
     "mot-presidente": word(editorial.president),
     "mot-bureau": word(editorial.bureau),
     representer: pillar("representer"),
     defendre: pillar("defendre"),
     informer: pillar("informer"),
-    contacts: plain(editorial.contacts.title),
+    contacts: { ...plain(editorial.contacts.title), text: contactsToText(editorial.contacts) },
   };
 }
 
@@ -189,7 +197,12 @@ export function applySections(
     documentTitle: get("couverture")?.title ?? editorial.documentTitle,
     contentsTitle: get("sommaire")?.title ?? editorial.contentsTitle,
     opening: word("ouverture", editorial.opening),
-    highlights: heading("temps-forts", editorial.highlights),
+    highlights: {
+      ...heading("temps-forts", editorial.highlights),
+      flashTopics: textToTopics(
+        get("temps-forts")?.text ?? topicsToText(editorial.highlights.flashTopics),
+      ),
+    },
     planning: heading("planning", editorial.planning),
     president: word("mot-presidente", editorial.president),
     bureau: word("mot-bureau", editorial.bureau),
@@ -197,6 +210,42 @@ export function applySections(
       const s = get(p.id);
       return s ? { ...p, title: s.title, tagline: s.text.trim() || null } : p;
     }),
-    contacts: { ...editorial.contacts, title: get("contacts")?.title ?? editorial.contacts.title },
+    contacts: contactsOf(get("contacts"), editorial.contacts),
   };
+}
+
+function contactsOf(
+  section: PressKitSectionState | undefined,
+  reference: PressKitEditorial["contacts"],
+): PressKitEditorial["contacts"] {
+  // A kit stored before contacts were editable has no text there: the reference's, until the
+  // seed fills it in at the next start.
+  if (!section?.text.trim()) return { ...reference, title: section?.title ?? reference.title };
+  const parsed = parseContactsText(section.text);
+  // Refused when saved (`sectionTextProblem`): a stored text always parses.
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return { title: section.title, ...parsed.contacts };
+}
+
+/**
+ * Why a section's text cannot be printed, in French, or null: a tagline of more than one
+ * line, an unclosed `**` or an unknown `{{figure}}`, contacts that do not read.
+ */
+export function sectionTextProblem(
+  sectionId: SectionId,
+  text: string,
+  figureIds: ReadonlySet<string>,
+): string | null {
+  switch (SECTION_TEXT[sectionId]) {
+    case "line":
+      return text.includes("\n") ? "Cette section n'accepte qu'une ligne de texte." : null;
+    case "blocks":
+      return textProblem(textToBlocks(text), figureIds);
+    case "contacts": {
+      const parsed = parseContactsText(text);
+      return parsed.ok ? null : parsed.problem;
+    }
+    default:
+      return null;
+  }
 }
