@@ -5,7 +5,9 @@
  *   2. the dashboard's CPU use while the desk checks people in at --rate per second for
  *      --duration seconds (the morning rush is ~1,000 check-ins in 10 minutes: 1.7/s;
  *      the default 20/s is twelve times that);
- *   3. the frames per second it actually drew meanwhile.
+ *   3. the frames per second it actually drew meanwhile;
+ *   4. the time from a session moved through the API to the dashboard's new frame (live
+ *      programme, no polling).
  *
  *   pnpm bench:dashboard                                   # starts its own server (PGlite)
  *   pnpm bench:dashboard --server http://localhost:3000    # a running one (demo accounts)
@@ -110,6 +112,9 @@ function startDashboard(url: string, configDir: string) {
   );
   child.stdout.resume();
   let frames = 0;
+  // Frames drawn after a reloaded programme arrived (the dashboard says "programme").
+  let programmeFrames = 0;
+  let programmeArrived = false;
   let stderr = "";
   const first = new Promise<number>((resolveFirst, reject) => {
     child.stderr.on("data", (chunk: Buffer) => {
@@ -117,12 +122,15 @@ function startDashboard(url: string, configDir: string) {
         if (line.startsWith("first-frame")) {
           frames += 1;
           if (frames === 1) resolveFirst(performance.now() - started);
-        } else stderr += line;
+          if (programmeArrived) programmeFrames += 1;
+          programmeArrived = false;
+        } else if (line === "programme") programmeArrived = true;
+        else stderr += line;
       }
     });
     child.on("exit", () => reject(new Error(`the dashboard stopped: ${stderr}`)));
   });
-  return { child, first, frames: () => frames };
+  return { child, first, frames: () => frames, programmeFrames: () => programmeFrames };
 }
 
 /** A logged-in fetch for the desk (organiser) account. */
@@ -268,6 +276,45 @@ async function main() {
     console.log(
       `Écrans dessinés : ${frames} en ${wall.toFixed(1)} s, soit ${(frames / wall).toFixed(1)} par seconde`,
     );
+
+    // 4. A session moved on the grid: time until the dashboard has drawn the new programme
+    // (schedule.live, then the programme reloaded). Moved by 5 minutes and back, then restored.
+    const sessions = (await desk.get(
+      `session.list?input=${encodeURIComponent(JSON.stringify({ editionId: edition.id }))}`,
+    )) as { id: string; startsAt: string; endsAt: string }[];
+    const moved = sessions[0];
+    if (moved) {
+      const watcher = startDashboard(url, configDir);
+      await watcher.first;
+      await new Promise((r) => setTimeout(r, 1000));
+      const move = (minutes: number) =>
+        desk.call("session.move", {
+          id: moved.id,
+          startsAt: new Date(Date.parse(moved.startsAt) + minutes * 60_000).toISOString(),
+          endsAt: new Date(Date.parse(moved.endsAt) + minutes * 60_000).toISOString(),
+        });
+      const latencies: number[] = [];
+      try {
+        for (let i = 0; i < 6; i += 1) {
+          const before = watcher.programmeFrames();
+          const t = performance.now();
+          await move(i % 2 === 0 ? 5 : 0);
+          while (watcher.programmeFrames() === before) {
+            if (performance.now() - t > 10_000) throw new Error("no frame after a session move");
+            await new Promise((r) => setTimeout(r, 5));
+          }
+          latencies.push(performance.now() - t);
+          await new Promise((r) => setTimeout(r, 300));
+        }
+      } finally {
+        await move(0);
+        watcher.child.kill("SIGTERM");
+        await once(watcher.child, "exit");
+      }
+      console.log(
+        `Session déplacée → programme redessiné : médiane ${median(latencies).toFixed(0)} ms (${latencies.map((t) => t.toFixed(0)).join(", ")} ms)`,
+      );
+    }
   } finally {
     await restoreCapacity?.().catch((error: unknown) =>
       console.error(`Capacité de l'édition non rétablie : ${String(error)}`),
