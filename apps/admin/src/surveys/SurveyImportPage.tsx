@@ -1,13 +1,11 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { SurveyImportReport } from "@tribune/domain";
+import { MAX_SURVEY_IMPORT_BYTES, type SurveyImportReport } from "@tribune/domain";
 import { type ChangeEvent, useState } from "react";
 import { useParams } from "react-router";
 import { errorMessage, useTRPC } from "../trpc";
 import { SurveyTabs } from "./SurveyTabs";
 
 const count = (n: number) => n.toLocaleString("fr-FR");
-/** The server takes requests of at most 1 MiB (MAX_BODY_BYTES); the file travels in one. */
-const MAX_FILE_BYTES = 1024 * 1024 - 16 * 1024;
 type Mapping = Record<string, string | null>;
 
 /**
@@ -37,11 +35,11 @@ export default function SurveyImportPage() {
     const chosen = e.target.files?.[0];
     if (!chosen) return;
     setTooLarge(null);
-    if (chosen.size > MAX_FILE_BYTES) {
+    if (chosen.size > MAX_SURVEY_IMPORT_BYTES) {
       setFile(null);
       setReport(null);
       setTooLarge(
-        `Fichier trop volumineux (${(chosen.size / 1024 / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo ; 1 Mo au plus) : retirez les colonnes inutiles ou découpez-le.`,
+        `Fichier trop volumineux (${(chosen.size / 1024 / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo ; 32 Mo au plus) : retirez les colonnes inutiles ou découpez-le.`,
       );
       return;
     }

@@ -8,6 +8,7 @@ import {
   resolveActor,
 } from "@tribune/api";
 import type { OpenDatabase } from "@tribune/db";
+import { MAX_SURVEY_IMPORT_BYTES } from "@tribune/domain";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { PressKitRenderer } from "../press-kit/renderer";
 import { cookieJar } from "./cookies";
@@ -17,6 +18,12 @@ import { serveStatic } from "./static";
 
 export const MAX_BATCH_SIZE = 10;
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Files imported from other tools travel in one request, called alone (not batched): these
+ * procedures take a whole survey export. JSON may double a CSV's size (quotes, line ends).
+ */
+const IMPORT_PATHS = new Set(["/trpc/survey.import", "/trpc/member.importCsv"]);
+export const MAX_IMPORT_BODY_BYTES = 2 * MAX_SURVEY_IMPORT_BYTES + 64 * 1024;
 
 export interface AppOptions {
   database: OpenDatabase;
@@ -77,27 +84,30 @@ export function createApp({
     renderer: () => (renderer ??= new PressKitRenderer()),
   });
 
-  const trpc = createHTTPHandler({
-    router: appRouter,
-    basePath: "/trpc/",
-    maxBatchSize: MAX_BATCH_SIZE,
-    maxBodySize: MAX_BODY_BYTES,
-    async createContext({ req, res }): Promise<Context> {
-      const cookies = cookieJar(req, res, secure);
-      return {
-        db,
-        cookies,
-        clientIp: clientAddress(req, proxyHops),
-        actor: await resolveActor(db, cookies.token),
-        events: database.events,
-        rateLimits: rateLimits ?? undefined,
-      };
-    },
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR")
-        log(`tRPC ${path ?? "?"} failed`, error.cause ?? error);
-    },
-  });
+  const trpcHandler = (maxBodySize: number) =>
+    createHTTPHandler({
+      router: appRouter,
+      basePath: "/trpc/",
+      maxBatchSize: MAX_BATCH_SIZE,
+      maxBodySize,
+      async createContext({ req, res }): Promise<Context> {
+        const cookies = cookieJar(req, res, secure);
+        return {
+          db,
+          cookies,
+          clientIp: clientAddress(req, proxyHops),
+          actor: await resolveActor(db, cookies.token),
+          events: database.events,
+          rateLimits: rateLimits ?? undefined,
+        };
+      },
+      onError({ error, path }) {
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          log(`tRPC ${path ?? "?"} failed`, error.cause ?? error);
+      },
+    });
+  const trpc = trpcHandler(MAX_BODY_BYTES);
+  const trpcImports = trpcHandler(MAX_IMPORT_BODY_BYTES);
 
   async function programmeJson(year: number, res: ServerResponse) {
     const publicCaller = createCaller({
@@ -132,6 +142,7 @@ export function createApp({
     if (isForeignOrigin(req, publicUrl)) {
       return sendJson(res, 403, { error: "Origine refusée.", code: "foreign_origin" });
     }
+    if (IMPORT_PATHS.has(url.pathname)) return trpcImports(req, res);
     if (url.pathname.startsWith("/trpc/")) return trpc(req, res);
     if (url.pathname === "/healthz")
       return sendJson(res, 200, { status: "ok", database: database.kind });

@@ -12,7 +12,17 @@ export async function insertAuthSession(
 /** The live session for a token hash with its user, or null if unknown, revoked, expired or idle too long. */
 export async function findLiveAuthSession(db: Executor, tokenHash: string, idleSince: string) {
   const [row] = await db
-    .select({ session: authSessions, user: users })
+    // Only what resolving an actor needs: this runs on every signed-in request.
+    .select({
+      session: { id: authSessions.id, lastSeenAt: authSessions.lastSeenAt },
+      user: {
+        id: users.id,
+        email: users.email,
+        displayName: users.displayName,
+        role: users.role,
+        subdivisionId: users.subdivisionId,
+      },
+    })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
     .where(

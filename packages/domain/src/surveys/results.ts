@@ -80,10 +80,19 @@ export const SurveyResponseInput = z.object({
 });
 export type SurveyResponseInput = z.input<typeof SurveyResponseInput>;
 
+/**
+ * A survey tool's export travels in one request: 100,000 responses to 20 questions make about
+ * 10 MB of CSV. The server accepts requests this large on the import procedures only.
+ */
+export const MAX_SURVEY_IMPORT_BYTES = 32 * 1024 * 1024;
+
 export const SurveyImportInput = z.object({
   surveyId: z.uuid(),
   /** The CSV text (LimeSurvey response export, question codes as headings). */
-  csv: z.string().min(1, { error: "Le fichier est vide." }).max(50_000_000),
+  csv: z
+    .string()
+    .min(1, { error: "Le fichier est vide." })
+    .max(MAX_SURVEY_IMPORT_BYTES, { error: "Fichier trop volumineux : 32 Mo au plus." }),
   /** Question → CSV heading; omitted: the suggested mapping. */
   mapping: z.record(z.string(), z.string().nullable()).nullable().default(null),
   /** Report only, store nothing. */
