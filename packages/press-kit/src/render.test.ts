@@ -1,10 +1,13 @@
 import {
   buildPressKitModel,
   FRIDAY,
+  moveSection,
   PROGRAMME_2026,
   type PressKitModel,
   pressKitEditorial2026,
   referenceProgramme2026,
+  type SectionId,
+  sectionStates,
   THURSDAY,
 } from "@tribune/domain";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +22,26 @@ const modelWith = (editorial = pressKitEditorial2026(), computedFigures = undefi
 /** The page (1-based) whose compacted text contains `needle`, searching from `from`. */
 const pageWith = (text: PdfText, needle: string, from = 1) =>
   text.pages.findIndex((page, i) => i + 1 >= from && compact(page).includes(compact(needle))) + 1;
+
+/** Each entry of the contents page names the page where that heading really is in the PDF. */
+function expectContentsRight(model: PressKitModel, rendered: RenderedPressKit, text: PdfText) {
+  const contents = model.sections.find((s) => s.kind === "contents");
+  if (contents?.kind !== "contents") throw new Error("no contents");
+  const contentsPage = compact(text.pages[(rendered.pages.sommaire ?? 0) - 1] ?? "");
+  let at = 0;
+  for (const entry of contents.content.entries) {
+    const label = compact(entry.label);
+    const found = contentsPage.indexOf(label, at);
+    expect(found, entry.label).toBeGreaterThanOrEqual(0);
+    const printed = Number(contentsPage.slice(found + label.length).match(/^\d+/)?.[0]);
+    at = found + label.length;
+    const title = entry.level === 0 && !entry.targetId.includes("/") ? undefined : entry.label;
+    const target = model.sections.find((s) => s.id === entry.targetId);
+    const heading = title ?? target?.title ?? entry.label;
+    expect(printed, entry.label).toBe(pageWith(text, heading, 3));
+    expect(printed, entry.label).toBe(rendered.pages[entry.targetId]);
+  }
+}
 
 describe("the 2026 press kit as a PDF", () => {
   const model = modelWith();
@@ -67,23 +90,7 @@ describe("the 2026 press kit as a PDF", () => {
   });
 
   it("prints on its contents page the page where each section and item starts", () => {
-    const contents = model.sections.find((s) => s.kind === "contents");
-    if (contents?.kind !== "contents") throw new Error("no contents");
-    const contentsPage = compact(text.pages[(rendered.pages.sommaire ?? 0) - 1] ?? "");
-    let at = 0;
-    for (const entry of contents.content.entries) {
-      const label = compact(entry.label);
-      const found = contentsPage.indexOf(label, at);
-      expect(found, entry.label).toBeGreaterThanOrEqual(0);
-      const printed = Number(contentsPage.slice(found + label.length).match(/^\d+/)?.[0]);
-      at = found + label.length;
-      // The page the contents names is where that heading really is in the PDF text.
-      const title = entry.level === 0 && !entry.targetId.includes("/") ? undefined : entry.label;
-      const target = model.sections.find((s) => s.id === entry.targetId);
-      const heading = title ?? target?.title ?? entry.label;
-      expect(printed, entry.label).toBe(pageWith(text, heading, 3));
-      expect(printed, entry.label).toBe(rendered.pages[entry.targetId]);
-    }
+    expectContentsRight(model, rendered, text);
   });
 
   it("draws every planning entry of both days in the row of its start time", () => {
@@ -238,3 +245,49 @@ function rowTimesOf(items: PdfItem[], title: string): string[] {
     return row ? [row.time] : [];
   });
 }
+
+describe("a press kit whose sections were moved", () => {
+  let states = sectionStates([], pressKitEditorial2026());
+  const move = (sectionId: SectionId, direction: "up" | "down") => {
+    const moved = moveSection(states, sectionId, direction);
+    if (!moved.ok) throw new Error(moved.problem);
+    states = states.map((s) => moved.moved.find((m) => m.sectionId === s.sectionId) ?? s);
+  };
+  // Contacts before the pillars, the planning before the opening text.
+  for (let i = 0; i < 3; i++) move("contacts", "up");
+  for (let i = 0; i < 2; i++) move("planning", "up");
+  const model = buildPressKitModel({
+    ...reference,
+    editorial: pressKitEditorial2026(),
+    sections: states.map((s) => ({ ...s, status: "valide" as const })),
+  });
+  let rendered: RenderedPressKit;
+  let text: PdfText;
+
+  beforeAll(async () => {
+    rendered = await renderPressKitWithReport(model);
+    text = await extractPdfText(rendered.pdf);
+  });
+
+  it("prints them in the new order, the contents page numbers still right", () => {
+    expect(model.sections.map((s) => s.id)).toEqual([
+      "couverture",
+      "sommaire",
+      "planning",
+      "ouverture",
+      "temps-forts",
+      "mot-presidente",
+      "mot-bureau",
+      "contacts",
+      "representer",
+      "defendre",
+      "informer",
+    ]);
+    const starts = model.sections.map((s) => rendered.pages[s.id] ?? 0);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(compact(text.pages[(rendered.pages.planning ?? 0) - 1] ?? "")).toContain(
+      compact("JEUDI 22 JANVIER 2026"),
+    );
+    expectContentsRight(model, rendered, text);
+  });
+});

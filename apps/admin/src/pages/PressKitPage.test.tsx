@@ -126,6 +126,45 @@ describe("PressKitPage", () => {
     });
   });
 
+  it("moves a section up or down, never the cover or the contents", async () => {
+    const { user, callsTo } = renderPage("press", { "pressKit.moveSection": () => stored });
+    const list = within(await screen.findByRole("region", { name: "Sections" })).getByRole("list");
+    expect(within(list).getAllByRole("button", { name: /^Monter/ })).toHaveLength(
+      stored.length - 2,
+    );
+    expect(within(list).queryByRole("button", { name: "Monter « Couverture »" })).toBeNull();
+    const first = screen.getByRole("button", { name: "Monter « Texte d'ouverture »" });
+    expect((first as HTMLButtonElement).disabled).toBe(true);
+    const last = screen.getByRole("button", { name: "Descendre « Contacts »" });
+    expect((last as HTMLButtonElement).disabled).toBe(true);
+    await user.click(screen.getByRole("button", { name: "Monter « Contacts »" }));
+    expect(callsTo("pressKit.moveSection")[0]?.input).toEqual({
+      year: 2026,
+      sectionId: "contacts",
+      direction: "up",
+    });
+  });
+
+  it("edits the contacts one per line and shows which line does not read", async () => {
+    const problem = "Ligne 2 (« TikTok : @x ») : écrivez « Nom | Fonction | e-mail | téléphone ».";
+    const { user, callsTo } = renderPage("press", {
+      "pressKit.updateSection": () => {
+        throw new ApiRefusal("invalid", problem, { text: [problem] });
+      },
+    });
+    await user.click(await screen.findByRole("button", { name: "Modifier « Contacts »" }));
+    const form = screen.getByRole("form", { name: "Modifier « Contacts »" });
+    const text = within(form).getByLabelText("Contacts") as HTMLTextAreaElement;
+    expect(text.value).toContain("ATIKA BOKHARI | PRÉSIDENTE DE L'ISNAR-IMG");
+    await user.type(text, "\nTikTok : @x");
+    await user.click(within(form).getByRole("button", { name: "Enregistrer" }));
+    expect(await within(form).findAllByText(problem)).not.toHaveLength(0);
+    expect(callsTo("pressKit.updateSection")[0]?.input).toMatchObject({
+      sectionId: "contacts",
+      text: expect.stringMatching(/Instagram : @isnarimg\nX : @isnarimg\nTikTok : @x$/),
+    });
+  });
+
   it("offers the PDF to download and previews it, with a fallback link", async () => {
     renderPage();
     const download = await screen.findByRole("link", { name: "Télécharger le PDF" });

@@ -1,6 +1,7 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tribune/api";
 import {
+  MOVABLE_SECTIONS,
   PRESS_KIT_EDITORS,
   PRESS_KIT_VALIDATORS,
   type PressKitModel,
@@ -49,6 +50,11 @@ function Sections({ year }: { year: number }) {
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.pressKit.pathKey() }),
     }),
   );
+  const move = useMutation(
+    trpc.pressKit.moveSection.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.pressKit.pathKey() }),
+    }),
+  );
 
   if (sections.isPending) return <p className="muted">Chargement des sections…</p>;
   if (sections.isError)
@@ -59,63 +65,97 @@ function Sections({ year }: { year: number }) {
     );
   const list = sections.data;
   const validated = list.filter((section) => section.status === "valide").length;
+  const movableIds = list
+    .map((section) => section.sectionId)
+    .filter((id) => MOVABLE_SECTIONS.includes(id));
   return (
     <section aria-labelledby="press-kit-sections" className="card press-kit__sections">
       <h2 id="press-kit-sections">Sections</h2>
       <p className="muted">
         {validated} section{validated > 1 ? "s" : ""} validée{validated > 1 ? "s" : ""} sur{" "}
         {list.length}. Une section en brouillon s'imprime sous le filigrane BROUILLON ; seul le
-        Bureau National la valide.
+        Bureau National la valide. Les sections s'impriment dans l'ordre de cette liste, après la
+        couverture et le sommaire.
       </p>
       {validate.isError && (
         <p role="alert" className="notice notice--error">
           {errorMessage(validate.error)}
         </p>
       )}
+      {move.isError && (
+        <p role="alert" className="notice notice--error">
+          {errorMessage(move.error)}
+        </p>
+      )}
       <ol className="press-kit__list">
-        {list.map((section) => (
-          <li key={section.sectionId}>
-            <div className="press-kit__row">
-              <span>
-                {section.kicker && <span className="muted">{section.kicker} — </span>}
-                {section.title}
-                <span className="press-kit__stamp muted">{stamp(section)}</span>
-              </span>
-              <span className="press-kit__row-actions">
-                <span className={`press-badge press-badge--${section.status}`}>
-                  <span aria-hidden="true">{section.status === "valide" ? "✓ " : "✎ "}</span>
-                  {STATUS_LABELS[section.status]}
+        {list.map((section) => {
+          const movable = canEdit && MOVABLE_SECTIONS.includes(section.sectionId);
+          const rank = movableIds.indexOf(section.sectionId);
+          const moveButton = (direction: "up" | "down") => (
+            <button
+              type="button"
+              className="button press-kit__move"
+              aria-label={`${direction === "up" ? "Monter" : "Descendre"} « ${SECTION_LABELS[section.sectionId]} »`}
+              title={direction === "up" ? "Monter d'un rang" : "Descendre d'un rang"}
+              disabled={
+                move.isPending || (direction === "up" ? rank === 0 : rank === movableIds.length - 1)
+              }
+              onClick={() => move.mutate({ year, sectionId: section.sectionId, direction })}
+            >
+              <span aria-hidden="true">{direction === "up" ? "↑" : "↓"}</span>{" "}
+              {direction === "up" ? "Monter" : "Descendre"}
+            </button>
+          );
+          return (
+            <li key={section.sectionId}>
+              <div className="press-kit__row">
+                <span>
+                  {section.kicker && <span className="muted">{section.kicker} — </span>}
+                  {section.title}
+                  <span className="press-kit__stamp muted">{stamp(section)}</span>
                 </span>
-                {canEdit && editing !== section.sectionId && (
-                  <button
-                    type="button"
-                    className="button"
-                    aria-label={`Modifier « ${SECTION_LABELS[section.sectionId]} »`}
-                    onClick={() => setEditing(section.sectionId)}
-                  >
-                    Modifier
-                  </button>
-                )}
-                {canValidate && section.status === "brouillon" && (
-                  <button
-                    type="button"
-                    className="button button--primary"
-                    aria-label={`Valider « ${SECTION_LABELS[section.sectionId]} »`}
-                    disabled={validate.isPending}
-                    onClick={() =>
-                      validate.mutate({ year, sectionId: section.sectionId, status: "valide" })
-                    }
-                  >
-                    Valider
-                  </button>
-                )}
-              </span>
-            </div>
-            {editing === section.sectionId && (
-              <PressKitSectionForm year={year} section={section} onDone={() => setEditing(null)} />
-            )}
-          </li>
-        ))}
+                <span className="press-kit__row-actions">
+                  {movable && moveButton("up")}
+                  {movable && moveButton("down")}
+                  <span className={`press-badge press-badge--${section.status}`}>
+                    <span aria-hidden="true">{section.status === "valide" ? "✓ " : "✎ "}</span>
+                    {STATUS_LABELS[section.status]}
+                  </span>
+                  {canEdit && editing !== section.sectionId && (
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={`Modifier « ${SECTION_LABELS[section.sectionId]} »`}
+                      onClick={() => setEditing(section.sectionId)}
+                    >
+                      Modifier
+                    </button>
+                  )}
+                  {canValidate && section.status === "brouillon" && (
+                    <button
+                      type="button"
+                      className="button button--primary"
+                      aria-label={`Valider « ${SECTION_LABELS[section.sectionId]} »`}
+                      disabled={validate.isPending}
+                      onClick={() =>
+                        validate.mutate({ year, sectionId: section.sectionId, status: "valide" })
+                      }
+                    >
+                      Valider
+                    </button>
+                  )}
+                </span>
+              </div>
+              {editing === section.sectionId && (
+                <PressKitSectionForm
+                  year={year}
+                  section={section}
+                  onDone={() => setEditing(null)}
+                />
+              )}
+            </li>
+          );
+        })}
       </ol>
     </section>
   );
@@ -141,8 +181,10 @@ export default function PressKitPage() {
   const year = edition.data?.year;
   const model = useQuery(trpc.pressKit.model.queryOptions(year ? { year } : skipToken));
   const sections = useQuery(trpc.pressKit.sections.queryOptions(year ? { year } : skipToken));
-  // Changes only when a section does: the preview re-renders the PDF then, not on every refetch.
-  const revision = sections.data?.map((s) => `${s.updatedAt}${s.status}`).join() ?? "";
+  // Changes only when a section (or the order) does: the preview re-renders the PDF then, not
+  // on every refetch.
+  const revision =
+    sections.data?.map((s) => `${s.sectionId}${s.updatedAt}${s.status}`).join() ?? "";
 
   if (edition.isPending) return <p className="muted">Chargement…</p>;
   if (edition.isError) {

@@ -279,6 +279,56 @@ describe.each(testBackends())("the press kit's stored sections and dossiers on %
       await bureau.pressKit.setSectionStatus({ year: 2026, sectionId, status: "valide" });
   });
 
+  it("prints the sections in the order the press sets, cover and contents first, audited", async () => {
+    const press = await api.callerAs("press");
+    const moved = await press.pressKit.moveSection({
+      year: 2026,
+      sectionId: "planning",
+      direction: "up",
+    });
+    expect(moved.map((s) => s.sectionId).slice(2, 5)).toEqual([
+      "ouverture",
+      "planning",
+      "temps-forts",
+    ]);
+    expect(moved.every((s) => s.status === "valide")).toBe(true);
+    const kit = await model();
+    expect(kit.sections.map((s) => s.id).slice(0, 5)).toEqual([
+      "couverture",
+      "sommaire",
+      "ouverture",
+      "planning",
+      "temps-forts",
+    ]);
+    const cover = await rejection(
+      press.pressKit.moveSection({ year: 2026, sectionId: "couverture", direction: "down" }),
+    );
+    expect(cover.message).toBe("« Couverture » reste en tête du dossier de presse.");
+    const last = await rejection(
+      press.pressKit.moveSection({ year: 2026, sectionId: "contacts", direction: "down" }),
+    );
+    expect(last.message).toBe("« Contacts » est déjà la dernière section.");
+    const [entry] = await listAudit(api.db, { entity: "press_kit_section", limit: 1 });
+    expect(entry).toMatchObject({ action: "move", entityId: "2026/planning" });
+    const member = await api.callerAs("organiser");
+    expect(
+      (
+        await rejection(
+          member.pressKit.moveSection({ year: 2026, sectionId: "planning", direction: "down" }),
+        )
+      ).data.code,
+    ).toBe("FORBIDDEN");
+    await (await api.callerAs("bureau")).pressKit.moveSection({
+      year: 2026,
+      sectionId: "planning",
+      direction: "down",
+    });
+    expect((await model()).sections.map((s) => s.id).slice(3, 5)).toEqual([
+      "temps-forts",
+      "planning",
+    ]);
+  });
+
   it("gives an edition nobody wrote a kit for the reference texts, all in draft", async () => {
     const [edition] = await api.db.select().from(schema.editions);
     if (!edition) throw new Error("no edition");

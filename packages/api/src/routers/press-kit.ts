@@ -7,16 +7,19 @@ import {
   listPressKitSections,
   recordAudit,
   savePressKitSection,
+  setPressKitSectionPosition,
 } from "@tribune/db";
 import {
   buildPressKitModel,
   DomainError,
   EditionYear,
+  moveSection,
   PRESS_KIT_EDITORS,
   PRESS_KIT_READERS,
   PRESS_KIT_VALIDATORS,
   PressKitModel,
   PressKitSectionEdit,
+  PressKitSectionMove,
   PressKitSectionState,
   PressKitSectionStatusChange,
   pressKitEditorial2026,
@@ -149,6 +152,38 @@ export const pressKitRouter = {
           after: saved,
         });
         return saved;
+      }),
+    ),
+
+  /**
+   * Moves a section one place up or down in the printed kit (the cover and the contents stay
+   * first; the contents follow the new order). Texts and statuses are untouched. Returns every
+   * section in the new order.
+   */
+  moveSection: procedureFor(...PRESS_KIT_EDITORS)
+    .input(PressKitSectionMove)
+    .output(z.array(PressKitSectionState))
+    .mutation(({ ctx, input: { year, sectionId, direction } }) =>
+      ctx.db.transaction(async (tx) => {
+        const edition = await editionOf(tx, year);
+        const before = await sectionsOf(tx, edition.id);
+        const move = moveSection(before, sectionId, direction);
+        if (!move.ok) throw new DomainError("invalid", move.problem);
+        for (const section of move.moved) {
+          if (section.stored)
+            await setPressKitSectionPosition(tx, edition.id, section.sectionId, section.position);
+          // A section never stored (an edition whose kit nobody wrote) is stored as it reads.
+          else await savePressKitSection(tx, edition.id, section, ctx.actor.email);
+        }
+        const after = await sectionsOf(tx, edition.id);
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "press_kit_section",
+          entityId: `${year}/${sectionId}`,
+          action: "move",
+          before: { order: before.map((s) => s.sectionId) },
+          after: { order: after.map((s) => s.sectionId) },
+        });
+        return after;
       }),
     ),
 

@@ -4,7 +4,7 @@ import type {
   SectionId,
   SectionStatus,
 } from "@tribune/domain";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "../client";
 import { pressKitSections } from "../schema";
 
@@ -74,4 +74,19 @@ export async function savePressKitSection(
       target: [pressKitSections.editionId, pressKitSections.sectionId],
       set: values,
     });
+}
+
+/** Moves a stored section to `position`; its texts, status and stamps stay as they are. */
+export async function setPressKitSectionPosition(
+  db: Executor,
+  editionId: string,
+  sectionId: SectionId,
+  position: number,
+): Promise<void> {
+  await db
+    .update(pressKitSections)
+    .set({ position })
+    .where(
+      and(eq(pressKitSections.editionId, editionId), eq(pressKitSections.sectionId, sectionId)),
+    );
 }

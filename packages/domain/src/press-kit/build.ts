@@ -275,6 +275,13 @@ export function buildPressKitModel(input: PressKitInput): PressKitModel {
     },
   ];
 
+  // The stored order (by position), the kit's reference order otherwise.
+  const order = [...(input.sections ?? [])]
+    .sort((a, b) => a.position - b.position)
+    .map((s) => s.sectionId as string);
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  body.sort((a, b) => rank(a.id) - rank(b.id));
+
   const sections: PressKitSection[] = [
     {
       id: "couverture",

@@ -4,7 +4,7 @@ import { pressKitEditorial2026 } from "../reference/pressKit2026";
 import { buildPressKitModel, type PressKitDossier } from "./build";
 import type { SectionOfKind } from "./model";
 import { blocksToText, textProblem, textToBlocks } from "./rich-text";
-import { type PressKitSectionState, sectionStates } from "./sections";
+import { moveSection, type PressKitSectionState, sectionStates } from "./sections";
 
 const ref = referenceProgramme2026();
 const editorial = pressKitEditorial2026();
@@ -134,5 +134,38 @@ describe("pillars from the dossiers", () => {
     expect(pillars[1]?.content.items[0]?.figureIds).toEqual(["tt-moyenne"]);
     const contents = model.sections.find((s) => s.kind === "contents") as SectionOfKind<"contents">;
     expect(contents.content.entries.map((e) => e.label)).toContain("PREMIER");
+  });
+});
+
+describe("the order of the sections", () => {
+  const states = sectionStates([], editorial);
+  const apply = (moved: PressKitSectionState[]) =>
+    states.map((s) => moved.find((m) => m.sectionId === s.sectionId) ?? s);
+
+  it("prints the sections in their stored order, cover and contents first, contents following", () => {
+    const up = moveSection(states, "contacts", "up");
+    if (!up.ok) throw new Error(up.problem);
+    const model = build({ sections: apply(up.moved) });
+    expect(model.sections.map((s) => s.id).slice(-2)).toEqual(["contacts", "informer"]);
+    const contents = model.sections[1] as SectionOfKind<"contents">;
+    const top = contents.content.entries.filter((e) => e.level === 0).map((e) => e.targetId);
+    expect(top.slice(-2)).toEqual(["contacts", "informer"]);
+  });
+
+  it("keeps the cover and the contents first, and says why a section cannot move", () => {
+    expect(moveSection(states, "sommaire", "down")).toEqual({
+      ok: false,
+      problem: "« Sommaire » reste en tête du dossier de presse.",
+    });
+    expect(moveSection(states, "ouverture", "up")).toEqual({
+      ok: false,
+      problem: "« Texte d'ouverture » est déjà la première section.",
+    });
+    expect(moveSection(states, "contacts", "down")).toMatchObject({ ok: false });
+    const down = moveSection(states, "ouverture", "down");
+    expect(down.ok && down.moved.map((s) => [s.sectionId, s.position])).toEqual([
+      ["ouverture", 3],
+      ["temps-forts", 2],
+    ]);
   });
 });

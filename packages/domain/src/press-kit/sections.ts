@@ -106,6 +106,53 @@ export const PressKitSectionStatusChange = z.object({
 });
 export type PressKitSectionStatusChange = z.infer<typeof PressKitSectionStatusChange>;
 
+/** Sections the kit may print in another order: all but the cover and the contents. */
+export const MOVABLE_SECTIONS: readonly SectionId[] = SECTION_IDS.filter(
+  (id) => id !== "couverture" && id !== "sommaire",
+);
+
+export const MoveDirection = z.enum(["up", "down"]);
+export type MoveDirection = z.infer<typeof MoveDirection>;
+
+export const PressKitSectionMove = z.object({
+  year: z.int().min(2000).max(2100),
+  sectionId: SectionId,
+  direction: MoveDirection,
+});
+export type PressKitSectionMove = z.infer<typeof PressKitSectionMove>;
+
+/**
+ * Moves a section one place up or down among the movable ones: the two sections swap
+ * positions. Returns the sections whose position changed, or why it cannot move (in French).
+ */
+export function moveSection(
+  sections: readonly PressKitSectionState[],
+  sectionId: SectionId,
+  direction: MoveDirection,
+): { ok: true; moved: PressKitSectionState[] } | { ok: false; problem: string } {
+  const label = SECTION_LABELS[sectionId];
+  if (!MOVABLE_SECTIONS.includes(sectionId))
+    return { ok: false, problem: `« ${label} » reste en tête du dossier de presse.` };
+  const movable = [...sections]
+    .filter((s) => MOVABLE_SECTIONS.includes(s.sectionId))
+    .sort((a, b) => a.position - b.position);
+  const index = movable.findIndex((s) => s.sectionId === sectionId);
+  const other = movable[direction === "up" ? index - 1 : index + 1];
+  const section = movable[index];
+  if (!section || !other)
+    return {
+      ok: false,
+      problem: `« ${label} » est déjà ${direction === "up" ? "la première" : "la dernière"} section.`,
+    };
+  return {
+    ok: true,
+    moved: [
+      { ...section, position: other.position },
+      { ...other, position: section.position },
+    ],
+  };
+}
+
 /** The editable fields of every section as a kit's editorial texts give them. */
 export function sectionFieldsOf(
   editorial: PressKitEditorial,
