@@ -22,15 +22,13 @@
  *   5. Check-in burst (PostgreSQL; --checkin-everywhere for PGlite too): 100 concurrent clients
  *      for --duration seconds, each checking people in by code as the desk does.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type PG from "pg";
+import { freshDatabase, startTribune } from "../../packages/cli-kit/src/testing";
 
 // Run as CommonJS by tsx (the root package has no "type"): no import.meta, no top-level await.
 const ROOT = resolve(dirname(process.argv[1] ?? "."), "../..");
@@ -63,30 +61,7 @@ const WORKSHOP_PLACES = 50;
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: a bench option, never seen by turbo tasks
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-// --- Server --------------------------------------------------------------------------------
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(),
-      );
-    });
-  });
-}
-
-async function pgAdmin(sql: string) {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+// --- Server ---------------------------------------------------------------------------------
 
 /** User + system CPU seconds of a local process, from /proc (Linux); 0 if unreadable. */
 function processCpuSeconds(pid: number): number {
@@ -125,78 +100,28 @@ interface Server {
 }
 
 async function startServer(backend: "pglite" | "postgres"): Promise<Server> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ["DATABASE_URL", "TRIBUNE_DATA_DIR", "TRIBUNE_PUBLIC_URL", "INIT_CWD"])
-    delete env[key];
-  let cleanup: () => Promise<void>;
-  let databaseName: string | null = null;
-  if (backend === "pglite") {
-    const dataDir = mkdtempSync(join(tmpdir(), "tribune-bench-"));
-    env.TRIBUNE_DATA_DIR = dataDir;
-    cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
-  } else {
-    const name = `tribune_bench_${randomBytes(5).toString("hex")}`;
-    await pgAdmin(`create database ${name}`);
-    const url = new URL(PG_URL);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    databaseName = name;
-    cleanup = () => pgAdmin(`drop database if exists ${name} with (force)`);
-  }
+  const database = await freshDatabase(backend === "postgres" ? PG_URL : undefined);
   // A thousand registrations from one address is the bench, not an attack: lift the allowances.
-  Object.assign(env, {
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    TRIBUNE_DEMO_PASSWORD: PASSWORD,
-    TRIBUNE_RATE_LIMITS: "off",
+  const server = await startTribune({
+    env: { ...database.env, TRIBUNE_RATE_LIMITS: "off" },
+    demoPassword: PASSWORD,
+    nodeArgs: options["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${options["cpu-prof"]}`] : [],
+  }).catch(async (error) => {
+    await database.drop();
+    throw error;
   });
-  let output = "";
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      ...(options["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${options["cpu-prof"]}`] : []),
-      "--import",
-      "tsx",
-      "apps/server/src/main.ts",
-    ],
-    {
-      cwd: ROOT,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
+  const pid = server.child.pid;
+  return {
+    url: server.url,
+    cpuSeconds: async () => ({
+      server: pid ? processCpuSeconds(pid) : 0,
+      database: database.name ? await backendsCpuSeconds(database.name) : null,
+    }),
+    stop: async () => {
+      await server.stop();
+      await database.drop();
     },
-  );
-  child.stdout?.on("data", (c) => (output += c));
-  child.stderr?.on("data", (c) => (output += c));
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    await cleanup();
   };
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) {
-        const cpuSeconds = async () => ({
-          server: child.pid ? processCpuSeconds(child.pid) : 0,
-          database: databaseName ? await backendsCpuSeconds(databaseName) : null,
-        });
-        return { url, cpuSeconds, stop };
-      }
-    } catch {}
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`server not ready:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 // --- HTTP helpers --------------------------------------------------------------------------

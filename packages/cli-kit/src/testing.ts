@@ -38,6 +38,8 @@ export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 
 export interface FreshDatabase {
   kind: "pglite" | "postgres";
+  /** The PostgreSQL database's name; null on PGlite. */
+  name: string | null;
   /** The server's settings for it: TRIBUNE_DATA_DIR or DATABASE_URL. */
   env: Record<string, string>;
   drop(): Promise<void>;
@@ -52,6 +54,7 @@ export async function freshDatabase(serverUrl?: string): Promise<FreshDatabase> 
     const dataDir = mkdtempSync(join(tmpdir(), "tribune-run-"));
     return {
       kind: "pglite",
+      name: null,
       env: { TRIBUNE_DATA_DIR: dataDir },
       drop: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
@@ -71,6 +74,7 @@ export async function freshDatabase(serverUrl?: string): Promise<FreshDatabase> 
   url.pathname = `/${name}`;
   return {
     kind: "postgres",
+    name,
     env: { DATABASE_URL: url.toString() },
     drop: () => admin(`drop database if exists ${name} with (force)`),
   };
@@ -83,6 +87,8 @@ export interface TribuneOptions {
   port?: number;
   demoPassword?: string;
   timeoutMs?: number;
+  /** Node options before the entry point, e.g. --cpu-prof. */
+  nodeArgs?: string[];
 }
 
 export interface RunningTribune {
@@ -99,7 +105,8 @@ export interface RunningTribune {
 export async function startTribune(options: TribuneOptions): Promise<RunningTribune> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {
+  const args = [...(options.nodeArgs ?? []), "--import", "tsx", "apps/server/src/main.ts"];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: childEnv({
       ...options.env,
