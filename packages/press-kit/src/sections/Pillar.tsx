@@ -143,7 +143,11 @@ function Item({
 }) {
   const { figure } = useRender();
   return (
-    <View style={tile ? [styles.tile, { borderTopColor: color }] : styles.item} wrap={!tile}>
+    <View
+      style={tile ? [styles.tile, { borderTopColor: color }] : styles.item}
+      // A short text stays with its figures: a card alone atop a page loses what it measures.
+      wrap={!tile && !(item.figureIds.length > 0 && plain(item).join(" ").length < 520)}
+    >
       {/* The anchor moves with the title: a page break between them would misdate the item. */}
       <View wrap={false} minPresenceAhead={40}>
         <Anchor id={anchor} />
