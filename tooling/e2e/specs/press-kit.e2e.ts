@@ -1,6 +1,7 @@
+import type { PressKitModel } from "@tribune/domain";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { logIn, shoot, useTribune } from "../src/harness";
+import { logIn, query, shoot, useTribune } from "../src/harness";
 
 const tribune = useTribune();
 
@@ -47,6 +48,44 @@ describe("press kit", () => {
     expect(response.headers()["content-type"]).toBe("application/pdf");
     expect((await response.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
     await shoot(page, "dossier-de-presse");
+  });
+
+  it("lets the press move a section and edit the contacts, which the kit prints", async () => {
+    const page = await tribune.page();
+    await logIn(page, "press");
+    await programmeShown(page);
+    await page.goto("/dossier-de-presse");
+    const sections = page.getByRole("region", { name: "Sections" });
+    await sections.getByRole("button", { name: "Monter « Contacts »" }).click();
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll(".press-kit__list > li")];
+      return rows.at(-1)?.textContent?.includes("INFORMER") ?? false;
+    });
+
+    await sections.getByRole("button", { name: "Modifier « Contacts »" }).click();
+    const form = page.getByRole("form", { name: "Modifier « Contacts »" });
+    const text = form.getByLabel("Contacts");
+    await text.fill(`${await text.inputValue()}\nTikTok : @isnarimg`);
+    await form.getByRole("button", { name: "Enregistrer" }).click();
+    await form
+      .getByText(/^Ligne 9 \(« TikTok : @isnarimg »\)/)
+      .first()
+      .waitFor();
+    await shoot(page, "dossier-de-presse-contacts-refus");
+    await text.fill(
+      (await text.inputValue()).replace("TikTok : @isnarimg", "Site : www.congres-2027.fr"),
+    );
+    await form.getByRole("button", { name: "Enregistrer" }).click();
+    await form.waitFor({ state: "detached" });
+    await shoot(page, "dossier-de-presse-ordre");
+
+    const model = await query<PressKitModel>(page, "pressKit.model", { year: 2026 });
+    expect(model.sections.map((s) => s.id).slice(-2)).toEqual(["contacts", "informer"]);
+    const contacts = model.sections.find((s) => s.kind === "contacts");
+    expect(contacts?.status).toBe("brouillon");
+    expect(contacts?.kind === "contacts" && contacts.content.websites.at(-1)).toBe(
+      "www.congres-2027.fr",
+    );
   });
 
   it("keeps the press kit from the roles that may not read it", async () => {
