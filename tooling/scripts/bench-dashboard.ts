@@ -19,13 +19,13 @@
  * Against a running server, TRIBUNE_EMAIL / TRIBUNE_PASSWORD name a bureau account and
  * BENCH_DESK_EMAIL / BENCH_DESK_PASSWORD an organiser (defaults: the demo accounts).
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { freshDatabase, startTribune } from "../../packages/cli-kit/src/testing";
 
 // Run as CommonJS by tsx (the root package has no "type"): no import.meta, no top-level await.
 const ROOT = resolve(dirname(process.argv[1] ?? "."), "../..");
@@ -44,43 +44,17 @@ const { values: args } = parseArgs({
   },
 });
 
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const address = probe.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  await new Promise((r) => probe.close(r));
-  return port;
-}
-
-async function startServer(): Promise<{ url: string; child: ChildProcess; dir: string }> {
-  const dir = mkdtempSync(join(tmpdir(), "tribune-bench-dashboard-"));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const { DATABASE_URL: _u, ...env } = process.env;
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {
-    cwd: ROOT,
-    env: {
-      ...env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      TRIBUNE_DATA_DIR: join(dir, "data"),
-      TRIBUNE_DEMO_PASSWORD: DEMO_PASSWORD,
+/** A server of the bench's own, on a fresh PGlite folder. */
+async function startServer() {
+  const database = await freshDatabase();
+  const server = await startTribune({ env: database.env, demoPassword: DEMO_PASSWORD });
+  return {
+    url: server.url,
+    stop: async () => {
+      await server.stop();
+      await database.drop();
     },
-    stdio: "ignore",
-  });
-  const deadline = Date.now() + 90_000;
-  while (
-    !(await fetch(`${url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    ))
-  ) {
-    if (Date.now() > deadline || child.exitCode !== null)
-      throw new Error("the server did not start");
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { url, child, dir };
+  };
 }
 
 /** CPU time (user + system) of a process, in milliseconds. */
@@ -320,11 +294,7 @@ async function main() {
       console.error(`Capacité de l'édition non rétablie : ${String(error)}`),
     );
     rmSync(configDir, { recursive: true, force: true });
-    if (own) {
-      own.child.kill("SIGTERM");
-      await once(own.child, "exit");
-      rmSync(own.dir, { recursive: true, force: true });
-    }
+    await own?.stop();
   }
 }
 
