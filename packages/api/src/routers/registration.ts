@@ -44,7 +44,7 @@ import { auditActor } from "../audit";
 import type { Context } from "../context";
 import { toSpreadsheetCsv } from "../csv";
 import { found } from "../found";
-import { eventsOf, publishRegistrationChange } from "../live";
+import { editionChanges, publishRegistrationChange } from "../live";
 import { scopedSubdivision } from "../scope";
 import { procedureFor, rateLimitedPublicProcedure } from "../trpc";
 import { auditLeave } from "./signup";
@@ -326,37 +326,14 @@ export const registrationRouter = {
     .input(LiveCountsInput)
     .subscription(async function* ({ ctx, input, signal }): AsyncGenerator<LiveCounts> {
       found(await findEdition(ctx.db, input.editionId), "Édition");
-      let dirty = false;
-      let wake: (() => void) | null = null;
-      const unsubscribe = await eventsOf(ctx).subscribe((event) => {
-        if (event.editionId !== input.editionId) return;
-        dirty = true;
-        wake?.();
-      });
-      const aborted = new Promise<void>((resolve) => {
-        if (signal?.aborted) resolve();
-        signal?.addEventListener("abort", () => resolve(), { once: true });
-      });
-      try {
-        yield await liveCounts(ctx.db, input.editionId);
-        while (!signal?.aborted) {
-          if (!dirty) {
-            await Promise.race([
-              new Promise<void>((resolve) => {
-                wake = resolve;
-              }),
-              aborted,
-            ]);
-            wake = null;
-          }
-          if (signal?.aborted) break;
-          await Promise.race([new Promise((r) => setTimeout(r, LIVE_COALESCE_MS)), aborted]);
-          if (signal?.aborted) break;
-          dirty = false;
-          yield await liveCounts(ctx.db, input.editionId);
-        }
-      } finally {
-        unsubscribe();
-      }
+      // Counts now, then again after each burst of registration changes (never per check-in).
+      const changes = editionChanges(
+        ctx,
+        "registrations.changed",
+        input.editionId,
+        signal,
+        LIVE_COALESCE_MS,
+      );
+      for await (const _ of changes) yield await liveCounts(ctx.db, input.editionId);
     }),
 } satisfies TRPCRouterRecord;
