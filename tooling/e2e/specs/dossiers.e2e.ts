@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { logIn, query, shoot, useTribune } from "../src/harness";
+import { logIn, mutate, query, shoot, useTribune } from "../src/harness";
 
 const tribune = useTribune();
 
@@ -8,7 +8,7 @@ type Model = {
     id: string;
     status: string;
     title: string;
-    content: { items?: { title: string }[] };
+    content: { items?: { title: string; figureIds: string[] }[] };
   }[];
 };
 
@@ -37,6 +37,45 @@ describe("dossiers, motions and the press kit's sections", () => {
     const model = await query<Model>(page, "pressKit.model", { year: 2026 });
     const titles = model.sections.flatMap((s) => s.content.items?.map((i) => i.title) ?? []);
     expect(titles).toContain("PERMANENCE DES SOINS AMBULATOIRES (PDSA)");
+  });
+
+  it("lets the bureau set large in a dossier a key figure it just published", async () => {
+    const page = await tribune.page();
+    await logIn(page, "bureau");
+    await page.goto("/dossiers");
+    await mutate(page, "survey.saveKeyFigure", {
+      definition: {
+        id: "tt-au-dela-70h",
+        surveySlug: "temps-de-travail-2024",
+        questionId: "heures_semaine",
+        statistic: { kind: "share_above", threshold: 70 },
+        scale: 100,
+        template: "{value} % des internes travaillent plus de 70 heures par semaine",
+        published: true,
+      },
+    });
+    const defendre = page.getByRole("region", { name: "Défendre" });
+    const name = "PÉRENNISATION DE LA REVALORISATION DES GARDES";
+    await defendre.getByRole("button", { name }).click();
+    await page.getByRole("article", { name }).getByRole("button", { name: "Modifier" }).click();
+    const text = page.getByRole("textbox", { name: /^Texte/ });
+    await text.fill(
+      `${await text.inputValue()}\n\n{{tt-au-dela-70h}} des internes sont concerné·es.`,
+    );
+    const figures = page.getByRole("group", { name: "Chiffres clés mis en avant" });
+    await figures.getByRole("checkbox", { name: /tt-au-dela-70h/ }).check();
+    await shoot(page, "dossier-chiffre-cle");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByRole("article", { name }).getByRole("button", { name: "Modifier" }).waitFor();
+
+    const model = await query<Model & { figures: { id: string; value: number | null }[] }>(
+      page,
+      "pressKit.model",
+      { year: 2026 },
+    );
+    expect(model.figures.find((f) => f.id === "tt-au-dela-70h")?.value).toEqual(expect.any(Number));
+    const items = model.sections.flatMap((s) => s.content.items ?? []);
+    expect(items.find((i) => i.title === name)).toMatchObject({ figureIds: ["tt-au-dela-70h"] });
   });
 
   it("records a representative's vote on a motion the bureau tabled, and shows the result", async () => {

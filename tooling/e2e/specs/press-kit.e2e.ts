@@ -58,8 +58,8 @@ describe("press kit", () => {
     const sections = page.getByRole("region", { name: "Sections" });
     await sections.getByRole("button", { name: "Monter « Contacts »" }).click();
     await page.waitForFunction(() => {
-      const rows = [...document.querySelectorAll(".press-kit__list > li")];
-      return rows.at(-1)?.textContent?.includes("INFORMER") ?? false;
+      const rows = document.querySelectorAll(".press-kit__list > li");
+      return rows[rows.length - 1]?.textContent?.includes("INFORMER") ?? false;
     });
 
     await sections.getByRole("button", { name: "Modifier « Contacts »" }).click();

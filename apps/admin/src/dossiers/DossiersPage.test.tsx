@@ -33,6 +33,10 @@ describe("DossiersPage", () => {
         "dossier.list": () => [gardes],
         "dossier.get": () => ({ ...gardes, events }),
         "dossier.update": (input) => ({ ...gardes, events, ...(input as object) }),
+        "pressKit.figures": () => [
+          { id: "tt-moyenne", label: "heures de travail par semaine en moyenne" },
+          { id: "gardes-non-payees", label: "des internes ne sont pas payé·es pour leurs gardes" },
+        ],
       },
     });
     const defendre = await screen.findByRole("region", { name: "Défendre" });
@@ -55,7 +59,12 @@ describe("DossiersPage", () => {
     expect((body as HTMLTextAreaElement).value).toBe(
       "Un texte avec **du gras** et {{tt-moyenne}}.\n\n- premier point",
     );
-    await user.type(body, "\n- second point");
+    await user.type(body, "\n- second point {{{{gardes-non-payees}}");
+    const figures = screen.getByRole("group", { name: "Chiffres clés mis en avant" });
+    const moyenne = within(figures).getByRole("checkbox", { name: /tt-moyenne/ });
+    expect((moyenne as HTMLInputElement).checked).toBe(true);
+    // A figure published from the surveys' page is offered too.
+    await user.click(within(figures).getByRole("checkbox", { name: /gardes-non-payees/ }));
     await user.click(screen.getByRole("button", { name: "Enregistrer" }));
     await screen.findByRole("button", { name: "Modifier" });
     expect(callsTo("dossier.update")[0]?.input).toEqual({
@@ -63,8 +72,9 @@ describe("DossiersPage", () => {
       title: "Gardes",
       status: "clos",
       summary: gardes.summary,
-      body: [gardes.body[0], { list: ["premier point", "second point"] }],
+      body: [gardes.body[0], { list: ["premier point", "second point {{gardes-non-payees}}"] }],
       position: 3,
+      figureIds: ["tt-moyenne", "gardes-non-payees"],
     });
   });
 });

@@ -31,8 +31,9 @@ type Fields = {
   summary: string;
   body: string;
   position: string;
+  figureIds: string[];
 };
-const FIELDS = ["title", "status", "summary", "body", "position"] as const;
+const FIELDS = ["title", "status", "summary", "body", "position", "figureIds"] as const;
 
 const isPillar = (v: string | null): v is PillarId =>
   (PILLAR_IDS as readonly string[]).includes(v ?? "");
@@ -225,7 +226,9 @@ function DossierForm({ dossier, onDone }: { dossier: Dossier; onDone: () => void
     body: useId(),
     bodyHint: useId(),
     position: useId(),
+    figuresHint: useId(),
   };
+  const figures = useQuery(trpc.pressKit.figures.queryOptions());
   const form = useForm<Fields, unknown, DossierUpdate>({
     resolver: apiResolver<Fields, DossierUpdate>(
       DossierUpdate,
@@ -243,6 +246,7 @@ function DossierForm({ dossier, onDone }: { dossier: Dossier; onDone: () => void
       summary: dossier.summary,
       body: blocksToText(dossier.body),
       position: String(dossier.position),
+      figureIds: dossier.figureIds,
     },
   });
   const update = useMutation(trpc.dossier.update.mutationOptions());
@@ -315,6 +319,38 @@ function DossierForm({ dossier, onDone }: { dossier: Dossier; onDone: () => void
           </p>
         )}
       </div>
+      <fieldset className="field dossier-figures" aria-describedby={ids.figuresHint}>
+        <legend>Chiffres clés mis en avant</legend>
+        <p className="field__hint" id={ids.figuresHint}>
+          Imprimés en grand sous le texte, qui doit citer chacun d'eux ({"{{identifiant}}"}). Les
+          chiffres clés publiés depuis la page des enquêtes s'ajoutent à cette liste.
+        </p>
+        {figures.isError && (
+          <p role="alert" className="notice notice--error">
+            {errorMessage(figures.error)}
+          </p>
+        )}
+        {figures.data && (
+          <ul className="dossier-figures__list">
+            {[
+              // A figure linked before it was unpublished stays listed, so it can be unlinked.
+              ...figures.data,
+              ...dossier.figureIds
+                .filter((id) => !figures.data.some((f) => f.id === id))
+                .map((id) => ({ id, label: "chiffre clé non publié" })),
+            ].map((figure) => (
+              <li key={figure.id}>
+                <label>
+                  <input type="checkbox" value={figure.id} {...form.register("figureIds")} />
+                  <span>
+                    <code>{figure.id}</code> — {figure.label}
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
       <div className="field">
         <label htmlFor={ids.position}>Rang dans le pilier</label>
         <input

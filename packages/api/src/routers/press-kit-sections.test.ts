@@ -119,6 +119,10 @@ describe.each(testBackends())("the press kit's stored sections and dossiers on %
       previousId: definition.id,
     });
     await bureau.dossier.create(dossier);
+    expect(await bureau.pressKit.figures()).toContainEqual({
+      id: "tt-au-dela-70h",
+      label: "des internes travaillent plus de 70 heures par semaine",
+    });
 
     const kit = await model();
     const figure = kit.figures.find((f) => f.id === "tt-au-dela-70h");

@@ -99,6 +99,30 @@ export const pressKitRouter = {
       });
     }),
 
+  /**
+   * The key figures a text may quote, with how the kit labels them: the reference ones, then
+   * the published ones created in the admin (to pick a dossier's figures from).
+   */
+  figures: procedureFor(...PRESS_KIT_READERS)
+    .output(z.array(z.object({ id: z.string(), label: z.string() })))
+    .query(async ({ ctx }) => {
+      const stored = (await listKeyFigureDefinitions(ctx.db)).filter((f) => f.published);
+      const derived = new Map(
+        (await kitFigures(ctx.db)).flatMap((f) => (f.definition ? [[f.id, f.definition]] : [])),
+      );
+      const referenceFigures = reference().figures;
+      const referenceIds = new Set(referenceFigures.map((f) => f.id));
+      return [
+        ...referenceFigures.map(({ id, label }) => ({ id, label })),
+        ...stored
+          .filter((f) => !referenceIds.has(f.id))
+          .map((f) => ({
+            id: f.id,
+            label: derived.get(f.id)?.label ?? f.template.replaceAll("{value}", "…"),
+          })),
+      ];
+    }),
+
   /** The sections of an edition's kit in print order, with their texts and statuses. */
   sections: procedureFor(...PRESS_KIT_READERS)
     .input(EditionYear)
