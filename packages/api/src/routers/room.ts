@@ -13,6 +13,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { auditActor } from "../audit";
 import { found } from "../found";
+import { publishProgrammeChange } from "../live";
 import { procedureFor, publicProcedure } from "../trpc";
 import { DeleteInput, DeleteResult } from "./catalog";
 
@@ -30,7 +31,7 @@ export const roomRouter = {
     .output(Room)
     .mutation(async ({ ctx, input }) => {
       found(await findEdition(ctx.db, input.editionId), "Édition");
-      return ctx.db.transaction(async (tx) => {
+      const created = await ctx.db.transaction(async (tx) => {
         const room = await insertRoom(tx, input);
         await recordAudit(tx, auditActor(ctx.actor), {
           entity: "room",
@@ -40,13 +41,15 @@ export const roomRouter = {
         });
         return room;
       });
+      publishProgrammeChange(ctx, created.editionId);
+      return created;
     }),
 
   update: editor
     .input(RoomUpdate)
     .output(Room)
-    .mutation(({ ctx, input: { id, ...patch } }) =>
-      ctx.db.transaction(async (tx) => {
+    .mutation(async ({ ctx, input: { id, ...patch } }) => {
+      const updated = await ctx.db.transaction(async (tx) => {
         const before = found(await findRoom(tx, id), "Salle");
         const room = await updateRoom(tx, id, patch);
         await recordAudit(tx, auditActor(ctx.actor), {
@@ -57,14 +60,17 @@ export const roomRouter = {
           after: room,
         });
         return room;
-      }),
-    ),
+      });
+      // The grids show room names: readers of the programme reload it.
+      publishProgrammeChange(ctx, updated.editionId);
+      return updated;
+    }),
 
   delete: editor
     .input(DeleteInput)
     .output(DeleteResult)
-    .mutation(({ ctx, input }) =>
-      ctx.db.transaction(async (tx) => {
+    .mutation(async ({ ctx, input }) => {
+      const deleted = await ctx.db.transaction(async (tx) => {
         const before = found(await findRoom(tx, input.id), "Salle");
         const uses = await countRoomUses(tx, input.id);
         if (uses > 0 && !input.confirm) {
@@ -81,7 +87,9 @@ export const roomRouter = {
           action: "delete",
           before,
         });
-        return { id: input.id, detachedSessions: uses };
-      }),
-    ),
+        return { editionId: before.editionId, detachedSessions: uses };
+      });
+      publishProgrammeChange(ctx, deleted.editionId);
+      return { id: input.id, detachedSessions: deleted.detachedSessions };
+    }),
 } satisfies TRPCRouterRecord;

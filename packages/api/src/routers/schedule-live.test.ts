@@ -82,6 +82,19 @@ describe.each(testBackends())("schedule.live on %s", (backend) => {
     await changes.return?.();
   });
 
+  it("tells a watcher when a room of the grid is renamed", async () => {
+    const bureau = await callerOn("bureau", opened.events);
+    const organiser = await callerOn("organiser", (other ?? opened).events);
+    const stream = (await bureau.schedule.live({
+      editionId: EDITION_2026,
+    })) as AsyncIterable<Change>;
+    const changes = stream[Symbol.asyncIterator]();
+    expect((await changes.next()).value).toEqual({ editionId: EDITION_2026, reason: "subscribed" });
+    await organiser.room.update({ id: SALLE_3, name: "Salle 3 : Musigny (rénovée)" });
+    expect((await changes.next()).value).toEqual({ editionId: EDITION_2026, reason: "changed" });
+    await changes.return?.();
+  });
+
   it("is for programme readers, on an edition that exists", async () => {
     const member = await callerOn("member", opened.events);
     const bureau = await callerOn("bureau", opened.events);
