@@ -5,7 +5,13 @@ import { editableFields } from "../congress/editable";
 /** The DES of general practice lasts four years (the fourth from November 2026). */
 export const YEARS_OF_TRAINING = [1, 2, 3, 4] as const;
 export const YearOfTraining = z
-  .int({ error: "L'année de formation est un nombre de 1 à 4." })
+  .int({
+    // A form left on "—" sends nothing: say it is required, not that it is malformed.
+    error: (issue) =>
+      issue.input === undefined
+        ? "Indiquez l'année de DES (1 à 4)."
+        : "L'année de formation est un nombre de 1 à 4.",
+  })
   .min(1, { error: "L'année de formation va de 1 à 4 (DES de médecine générale)." })
   .max(4, { error: "L'année de formation va de 1 à 4 (DES de médecine générale)." });
 export type YearOfTraining = z.infer<typeof YearOfTraining>;

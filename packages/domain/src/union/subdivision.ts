@@ -8,7 +8,13 @@ import { Email } from "../auth/account";
 export const Subdivision = z.object({
   id: z.uuid(),
   /** Stable, ASCII, used by CSV imports and URLs ("saint-etienne"). */
-  slug: z.string().regex(/^[a-z0-9-]+$/),
+  slug: z
+    .string()
+    .trim()
+    .max(60, { error: "60 caractères au plus." })
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+      error: "L'identifiant s'écrit en minuscules sans accent, chiffres et tirets (saint-etienne).",
+    }),
   /** The city or region, as people name it ("Saint-Étienne", "Paris (Île-de-France)"). */
   name: z.string().trim().min(1, { error: "Le nom est obligatoire." }).max(120),
   /** The local union's name. */
@@ -32,6 +38,31 @@ export const SubdivisionUpdate = Subdivision.pick({
   .partial()
   .extend({ id: z.uuid() });
 export type SubdivisionUpdate = z.infer<typeof SubdivisionUpdate>;
+
+/** The slug a name gives when none is typed: "Montpellier-Nîmes" → "montpellier-nimes". */
+export const slugOfName = (name: string): string => normaliseName(name).replaceAll(" ", "-");
+
+/**
+ * A subdivision the union admits to the federation. Only the name is required: the slug is
+ * derived from it when left empty, the rest is filled in later on the subdivision's page.
+ */
+export const SubdivisionInput = z
+  .object({
+    name: Subdivision.shape.name,
+    slug: z.union([Subdivision.shape.slug, z.literal("")]).default(""),
+    unionName: Subdivision.shape.unionName.default(""),
+    university: Subdivision.shape.university.default(""),
+    contactEmail: Subdivision.shape.contactEmail.default(""),
+    declaredMembers: Subdivision.shape.declaredMembers.default(0),
+    aliases: Subdivision.shape.aliases.default([]),
+  })
+  .transform(({ slug, ...rest }) => ({ ...rest, slug: slug || slugOfName(rest.name) }))
+  .refine((s) => s.slug !== "", {
+    path: ["slug"],
+    error: "Donnez un identifiant (lettres et chiffres) : le nom n'en contient pas.",
+  });
+export type SubdivisionInput = z.input<typeof SubdivisionInput>;
+export type NewSubdivision = z.output<typeof SubdivisionInput>;
 
 /** What the public registration form needs: no counts, no contacts. */
 export const SubdivisionOption = Subdivision.pick({ id: true, slug: true, name: true });
