@@ -1,4 +1,5 @@
 import type {
+  NewSubdivision,
   Representative,
   Subdivision,
   SubdivisionOption,
@@ -7,7 +8,7 @@ import type {
 } from "@tribune/domain";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { members, subdivisions, users } from "../schema";
+import { caMeetings, members, motionVotes, registrations, subdivisions, users } from "../schema";
 
 export const listSubdivisionOptions = (db: Executor): Promise<SubdivisionOption[]> =>
   db
@@ -87,4 +88,44 @@ export async function updateSubdivision(
 ): Promise<Subdivision> {
   const [row] = await db.update(subdivisions).set(patch).where(eq(subdivisions.id, id)).returning();
   return row as Subdivision;
+}
+
+export async function insertSubdivision(db: Executor, input: NewSubdivision): Promise<Subdivision> {
+  const [row] = await db.insert(subdivisions).values(input).returning();
+  return row as Subdivision;
+}
+
+/** What still points at a subdivision: its history, which a deletion would lose. */
+export interface SubdivisionUses {
+  members: number;
+  registrations: number;
+  accounts: number;
+  caMeetings: number;
+  motionVotes: number;
+}
+
+export async function countSubdivisionUses(db: Executor, id: string): Promise<SubdivisionUses> {
+  const countWhere = async (query: Promise<{ n: number }[]>) => Number((await query)[0]?.n ?? 0);
+  return {
+    members: await countWhere(
+      db.select({ n: count() }).from(members).where(eq(members.subdivisionId, id)),
+    ),
+    registrations: await countWhere(
+      db.select({ n: count() }).from(registrations).where(eq(registrations.subdivisionId, id)),
+    ),
+    // Disabled accounts too: the audit log names them with their subdivision.
+    accounts: await countWhere(
+      db.select({ n: count() }).from(users).where(eq(users.subdivisionId, id)),
+    ),
+    caMeetings: await countWhere(
+      db.select({ n: count() }).from(caMeetings).where(eq(caMeetings.hostSubdivisionId, id)),
+    ),
+    motionVotes: await countWhere(
+      db.select({ n: count() }).from(motionVotes).where(eq(motionVotes.subdivisionId, id)),
+    ),
+  };
+}
+
+export async function deleteSubdivision(db: Executor, id: string): Promise<void> {
+  await db.delete(subdivisions).where(eq(subdivisions.id, id));
 }
