@@ -1,17 +1,25 @@
-import { skipToken, useQuery } from "@tanstack/react-query";
-import { LIVE_VIEWERS, MEMBER_MANAGERS } from "@tribune/domain";
+import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
+import { LIVE_VIEWERS, MEMBER_MANAGERS, type Role } from "@tribune/domain";
+import { useState } from "react";
 import { Link } from "react-router";
 import { hasRole, useMe } from "../auth/useMe";
 import { QueryState } from "../catalog/CatalogLayout";
 import { useCurrentEdition } from "../edition";
 import { useTRPC } from "../trpc";
+import { SubdivisionForm } from "./SubdivisionForm";
 import { formatCount } from "./shared";
 import "./registration.css";
+
+/** Who records that the union admitted a subdivision (the API's `subdivision.create`). */
+const FEDERATION_EDITORS: readonly Role[] = ["admin", "organiser"];
 
 /** The federation's subdivisions with their members, representatives and registrations. */
 export default function SubdivisionsPage() {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const me = useMe();
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const edition = useCurrentEdition();
   const editionId = edition.data?.id;
   const subdivisions = useQuery(trpc.subdivision.list.queryOptions());
@@ -29,11 +37,45 @@ export default function SubdivisionsPage() {
 
   return (
     <section>
-      <h1>Subdivisions</h1>
-      <p className="muted">
-        Les {subdivisions.data?.length ?? "…"} structures locales de la fédération :{" "}
-        {formatCount(totalDeclared)} adhérent·es déclaré·es.
-      </p>
+      <header className="page-header">
+        <div>
+          <h1>Subdivisions</h1>
+          <p className="muted">
+            Les {subdivisions.data?.length ?? "…"} structures locales de la fédération :{" "}
+            {formatCount(totalDeclared)} adhérent·es déclaré·es.
+          </p>
+        </div>
+        {hasRole(me.data?.role, FEDERATION_EDITORS) && (
+          <div className="page-header__actions">
+            <button
+              type="button"
+              className="button button--primary"
+              aria-expanded={adding}
+              onClick={() => setAdding(!adding)}
+            >
+              Nouvelle subdivision
+            </button>
+          </div>
+        )}
+      </header>
+      <div role="status">{notice && <p className="notice notice--ok">{notice}</p>}</div>
+      {adding && (
+        <section className="card" aria-labelledby="subdivision-form-title">
+          <h2 id="subdivision-form-title">Nouvelle subdivision</h2>
+          <p className="muted small">
+            Une subdivision que l'union a admise dans la fédération : elle apparaît aussitôt dans la
+            liste du formulaire d'inscription au congrès.
+          </p>
+          <SubdivisionForm
+            onCancel={() => setAdding(false)}
+            onSaved={(created) => {
+              setAdding(false);
+              setNotice(`${created.name} ajoutée : elle figure sur le formulaire d'inscription.`);
+              void queryClient.invalidateQueries({ queryKey: trpc.subdivision.pathKey() });
+            }}
+          />
+        </section>
+      )}
       <QueryState query={subdivisions} empty="Aucune subdivision.">
         {(list) => (
           <div className="table-scroll">

@@ -33,6 +33,9 @@ describe("SubdivisionInput", () => {
     expect(messages({ name: "Lyon", declaredMembers: -1 })).toEqual([
       "declaredMembers: Le nombre d'adhérent·es ne peut être négatif.",
     ]);
+    expect(messages({ name: "Lyon", declaredMembers: Number("beaucoup") })).toEqual([
+      "declaredMembers: Le nombre d'adhérent·es est un nombre entier.",
+    ]);
   });
 
   it("asks for a slug when the name has no letter or digit to make one", () => {

@@ -22,7 +22,9 @@ export const Subdivision = z.object({
   university: z.string().trim().max(200),
   contactEmail: z.union([Email, z.literal("")]),
   /** Headcount the local union declares to the federation (members are imported separately). */
-  declaredMembers: z.int().nonnegative({ error: "Le nombre d'adhérent·es ne peut être négatif." }),
+  declaredMembers: z
+    .int({ error: "Le nombre d'adhérent·es est un nombre entier." })
+    .nonnegative({ error: "Le nombre d'adhérent·es ne peut être négatif." }),
   /** Other names a spreadsheet may use for it ("idf", "la reunion"), for CSV imports. */
   aliases: z.array(z.string().trim().min(1).max(60)).max(20),
 });
