@@ -10,7 +10,7 @@ import {
 } from "@trpc/client";
 import { EventSource } from "eventsource";
 import type { Clock } from "./clock";
-import type { DashboardData, ProgrammeData } from "./model";
+import type { DashboardData, ProgrammeData, SurveysData } from "./model";
 import type { Reauth } from "./reauth";
 
 /** A failure the user can act on, as a French sentence; printed instead of a stack trace. */
@@ -153,6 +153,19 @@ export async function loadProgramme(
   return { rooms, sessions, speakers, conflicts };
 }
 
+/** Surveys with their response counts, key figures, and each survey's collection. */
+export async function loadSurveys(client: DashboardClient): Promise<SurveysData> {
+  const [list, figures] = await Promise.all([
+    client.survey.list.query(),
+    client.survey.keyFigures.query(),
+  ]);
+  // A few surveys a year: one call each. One refused or failing leaves its table out.
+  const collections = await Promise.all(
+    list.map((s) => client.survey.collection.query({ id: s.id }).catch(() => null)),
+  );
+  return { list, figures, collections: collections.filter((c) => c !== null) };
+}
+
 /** Loads every screen's data in parallel. */
 export async function loadData(
   client: DashboardClient,
@@ -165,19 +178,7 @@ export async function loadData(
     if (!edition)
       throw new DashboardError("Aucune édition du congrès n'existe encore sur ce serveur.");
     // Optional: a server without the survey tables (or an error there) only hides the screen.
-    const surveys = Promise.all([
-      client.survey.list.query(),
-      client.survey.keyFigures.query(),
-    ]).then(
-      async ([list, figures]) => {
-        // A few surveys a year: one call each. One refused or failing leaves its table out.
-        const collections = await Promise.all(
-          list.map((s) => client.survey.collection.query({ id: s.id }).catch(() => null)),
-        );
-        return { list, figures, collections: collections.filter((c) => c !== null) };
-      },
-      () => null,
-    );
+    const surveys = loadSurveys(client).catch(() => null);
     // Optional too: dossiers with their timeline (one call for all), and motions.
     const dossiers = Promise.all([
       client.dossier.overview.query({}),
@@ -305,9 +306,56 @@ export function followProgramme(
   );
 }
 
-/** The live side of the dashboard: counts and programme, with the session renewed as needed. */
+/**
+ * Follows the given surveys (SSE, one stream each): when responses of one come in, and after a
+ * reconnection, reloads the surveys — counts, key figures and collections all move with an
+ * answer — and hands them to `onSurveys`. Returns the unsubscribe.
+ */
+export function followSurveys(
+  client: DashboardClient,
+  surveyIds: readonly string[],
+  onSurveys: (surveys: SurveysData) => void,
+  reauth?: Reauth,
+): () => void {
+  let latest = 0;
+  const reload = () => {
+    const request = ++latest;
+    const load = () => loadSurveys(client);
+    (reauth ? reauth.guard(load) : load()).then(
+      (surveys) => {
+        if (request === latest) onSurveys(surveys);
+      },
+      // Server gone: the counts' stream says so, and the next event reloads.
+      () => {},
+    );
+  };
+  const stops = surveyIds.map((id) => {
+    let connections = 0;
+    return keepSubscribed(
+      (onError) =>
+        client.survey.live.subscribe(
+          { id },
+          {
+            onData: ({ reason }) => {
+              if (reason === "changed" || connections++ > 0) reload();
+            },
+            onError,
+          },
+        ),
+      reauth,
+      () => {},
+    );
+  });
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
+
+/** The live side of the dashboard: counts, programme and surveys, the session renewed as needed. */
 export function liveSource(client: DashboardClient, editionId: string, reauth?: Reauth) {
   return {
+    followSurveys: (surveyIds: readonly string[], onSurveys: (surveys: SurveysData) => void) =>
+      followSurveys(client, surveyIds, onSurveys, reauth),
     subscribe: (handlers: LiveHandlers) => followCounts(client, editionId, handlers, reauth),
     followProgramme: (onProgramme: (programme: ProgrammeData) => void) =>
       followProgramme(client, editionId, onProgramme, reauth),

@@ -40,6 +40,9 @@ export interface DashboardData {
   dossiers?: { list: Dossier[]; motions: MotionOverview[] } | null;
 }
 
+/** What the survey screens show; reloaded when the server says responses came in. */
+export type SurveysData = NonNullable<DashboardData["surveys"]>;
+
 /** What the programme screens show; reloaded when the server says the programme changed. */
 export type ProgrammeData = Pick<DashboardData, "rooms" | "sessions" | "speakers" | "conflicts">;
 

@@ -228,6 +228,51 @@ describe("pnpm dashboard against a real server", () => {
     view.unmount();
   });
 
+  it("shows an answer in the Enquêtes counts as it comes in, without a key press", async () => {
+    // A survey opened by an admin, as the builder does, before the dashboard starts.
+    const admin = browser();
+    await admin("auth.login", { email: "admin@tribune.demo", password: DEMO_PASSWORD });
+    const { id } = (await admin("survey.create", {
+      slug: "pouls-du-congres",
+      title: "Pouls du congrès",
+      year: 2026,
+      opensOn: null,
+      closesOn: null,
+      anonymity: "open_link",
+      questions: [{ id: "satisfait", label: "Satisfait·e du congrès ?", type: "yes_no" }],
+    })) as { id: string };
+    await admin("survey.setStatus", { id, status: "open" });
+
+    const client = createDashboardClient(url, new Map());
+    const { me } = await signIn(
+      client,
+      url,
+      async () => ({ email: "bureau@tribune.demo", password: DEMO_PASSWORD }),
+      false,
+    );
+    const clock = clockAt("2026-01-22T10:42");
+    const data = await loadData(client, url, me, clock);
+    const view = render(
+      <App
+        data={data}
+        clock={clock}
+        live={liveSource(client, data.edition.id)}
+        screen="enquetes"
+        size={{ columns: 80, rows: 40 }}
+      />,
+    );
+    const lines = () => (view.lastFrame() ?? "").split("\n");
+    const counts = () => lines()[lines().findIndex((l) => l.includes("Pouls du congrès")) + 1];
+    await until(() => /^\s+0 réponses · /.test(counts() ?? ""), "the first frame");
+
+    // Two answers from the public form, nobody touching the dashboard.
+    const respondent = browser();
+    for (const satisfait of [true, false])
+      await respondent("survey.respond", { slug: "pouls-du-congres", answers: { satisfait } });
+    await until(() => /^\s+2 réponses · /.test(counts() ?? ""), "the answers to show up");
+    view.unmount();
+  });
+
   it("shows a check-in live, then 'hors ligne depuis', keeps the data, and reconnects", async () => {
     const clock = clockAt("2026-01-22T10:42");
     const client = createDashboardClient(url, new Map());

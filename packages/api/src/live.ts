@@ -16,12 +16,17 @@ export function eventsOf(ctx: Pick<Context, "db" | "events">): EventBus {
 
 /** Changes within this window go out as one event: a burst of check-ins, one NOTIFY. */
 const COALESCE_MS = 50;
-/** Per bus, the events waiting to go out, by type and edition. */
+/** Per bus, the events waiting to go out, by type and subject (edition or survey). */
 const pending = new WeakMap<EventBus, Map<string, TribuneEvent>>();
+
+/** What an event is about: the edition, or the survey whose responses changed. */
+function subjectOf(event: TribuneEvent): string {
+  return event.type === "surveys.changed" ? event.surveyId : event.editionId;
+}
 
 /**
  * Publishes `event` a few milliseconds from now, merged with the same kind of event for the
- * same edition published meanwhile (`merge`), so that a busy desk does not send a
+ * same subject published meanwhile (`merge`), so that a busy desk does not send a
  * notification per check-in. Called after the change committed; a failure to notify must not
  * undo or fail the change itself, so it is logged, not thrown.
  */
@@ -36,7 +41,7 @@ function publishSoon<E extends TribuneEvent>(
     waitingByKey = new Map();
     pending.set(bus, waitingByKey);
   }
-  const key = `${event.type} ${event.editionId}`;
+  const key = `${event.type} ${subjectOf(event)}`;
   const waiting = waitingByKey.get(key) as E | undefined;
   if (waiting) {
     merge(waiting, event);
@@ -74,22 +79,27 @@ export function publishProgrammeChange(
   publishSoon(ctx, { type: "programme.changed", editionId });
 }
 
+/** Tells live views that responses of a survey were stored (subscribers reload its collection). */
+export function publishSurveyChange(ctx: Pick<Context, "db" | "events">, surveyId: string): void {
+  publishSoon(ctx, { type: "surveys.changed", surveyId });
+}
+
 /**
  * Yields "subscribed" once listening (so a client that reconnects knows it may have missed
- * something), then "changed" after each burst of `type` events for the edition, at most once
- * per `settleMs`, until `signal` aborts.
+ * something), then "changed" after each burst of `type` events about `subject` (an edition,
+ * or a survey for "surveys.changed"), at most once per `settleMs`, until `signal` aborts.
  */
-export async function* editionChanges(
+export async function* subjectChanges(
   ctx: Pick<Context, "db" | "events">,
   type: TribuneEvent["type"],
-  editionId: string,
+  subject: string,
   signal: AbortSignal | undefined,
   settleMs = 100,
 ): AsyncGenerator<"subscribed" | "changed"> {
   let dirty = false;
   let wake: (() => void) | null = null;
   const unsubscribe = await eventsOf(ctx).subscribe((event) => {
-    if (event.type !== type || event.editionId !== editionId) return;
+    if (event.type !== type || subjectOf(event) !== subject) return;
     dirty = true;
     wake?.();
   });
@@ -117,4 +127,15 @@ export async function* editionChanges(
   } finally {
     unsubscribe();
   }
+}
+
+/** `subjectChanges` for an edition's registrations or programme. */
+export function editionChanges(
+  ctx: Pick<Context, "db" | "events">,
+  type: Exclude<TribuneEvent["type"], "surveys.changed">,
+  editionId: string,
+  signal: AbortSignal | undefined,
+  settleMs?: number,
+): AsyncGenerator<"subscribed" | "changed"> {
+  return subjectChanges(ctx, type, editionId, signal, settleMs);
 }

@@ -2,7 +2,7 @@ import { EventEmitter } from "node:events";
 import pg from "pg";
 
 /** Something changed that live views show; small, so it fits a NOTIFY payload (8 kB). */
-export type TribuneEvent = RegistrationsChangedEvent | ProgrammeChangedEvent;
+export type TribuneEvent = RegistrationsChangedEvent | ProgrammeChangedEvent | SurveysChangedEvent;
 
 export interface RegistrationsChangedEvent {
   type: "registrations.changed";
@@ -15,6 +15,12 @@ export interface RegistrationsChangedEvent {
 export interface ProgrammeChangedEvent {
   type: "programme.changed";
   editionId: string;
+}
+
+/** Responses of a survey were stored (an answer from the public form, or an import). */
+export interface SurveysChangedEvent {
+  type: "surveys.changed";
+  surveyId: string;
 }
 
 export type EventListener = (event: TribuneEvent) => void;

@@ -1,4 +1,5 @@
-import { skipToken, useQuery } from "@tanstack/react-query";
+import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
 import { useParams } from "react-router";
 import { formatDay } from "../format";
 import { errorMessage, useTRPC } from "../trpc";
@@ -12,11 +13,15 @@ export default function SurveyCollectionPage() {
   const trpc = useTRPC();
   const { id = "" } = useParams();
   const survey = useQuery(trpc.survey.get.queryOptions(id ? { id } : skipToken));
-  // Refreshed while the page is open: the count moves as answers come in.
-  const status = useQuery({
-    ...trpc.survey.collection.queryOptions(id ? { id } : skipToken),
-    refetchInterval: 10_000,
-  });
+  const status = useQuery(trpc.survey.collection.queryOptions(id ? { id } : skipToken));
+  // Reloaded when the server says answers came in (and on reconnecting, in case some were missed).
+  const queryClient = useQueryClient();
+  useSubscription(
+    trpc.survey.live.subscriptionOptions(id ? { id } : skipToken, {
+      onData: () =>
+        queryClient.invalidateQueries({ queryKey: trpc.survey.collection.queryKey({ id }) }),
+    }),
+  );
   const error = survey.error ?? status.error;
   if (error)
     return (

@@ -13,7 +13,7 @@ import { Programme } from "./components/Programme";
 import { Subdivisions } from "./components/Subdivisions";
 import { Surveys } from "./components/Surveys";
 import { useAuthState } from "./hooks/useAuthState";
-import { type LiveSource, useLive, useLiveProgramme } from "./hooks/useLive";
+import { type LiveSource, useLive, useLiveProgramme, useLiveSurveys } from "./hooks/useLive";
 import { useNow } from "./hooks/useNow";
 import { type Size, useTerminalSize } from "./hooks/useTerminalSize";
 import { SCREENS, type ScreenId } from "./screens";
@@ -67,8 +67,9 @@ export function App({
     },
     live,
   );
+  const surveys = useLiveSurveys(data.surveys, live);
   const auth = useAuthState(reauth);
-  const current = { ...data, ...programme, counts: liveState.counts };
+  const current = { ...data, ...programme, counts: liveState.counts, surveys };
   // A screen whose data the server does not give is left out, not faked.
   const screens = SCREENS.filter(
     (s) =>
@@ -86,10 +87,8 @@ export function App({
   const grids = useMemo(() => dayGrids({ ...data, ...programme }), [data, programme]);
   const collections = useMemo(
     () =>
-      data.surveys?.collections
-        ? new Map(data.surveys.collections.map((c) => [c.surveyId, c]))
-        : undefined,
-    [data.surveys],
+      surveys?.collections ? new Map(surveys.collections.map((c) => [c.surveyId, c])) : undefined,
+    [surveys],
   );
   const conflicts = useMemo(() => conflictMessages(programme.conflicts), [programme.conflicts]);
 
@@ -196,10 +195,10 @@ export function App({
             active={bodyActive}
             onDetailsChange={setDetails}
           />
-        ) : active === "enquetes" && data.surveys ? (
+        ) : active === "enquetes" && surveys ? (
           <Surveys
-            surveys={data.surveys.list}
-            figures={data.surveys.figures}
+            surveys={surveys.list}
+            figures={surveys.figures}
             collections={collections}
             width={width}
             height={bodyHeight}

@@ -39,7 +39,9 @@ import {
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { auditActor } from "../audit";
+import type { Context } from "../context";
 import { parseCsv } from "../csv";
+import { publishSurveyChange, subjectChanges } from "../live";
 import { surveyResultsCsv } from "../survey-export";
 import { computeKeyFigures, questionResult } from "../survey-results";
 import { procedureFor, publicProcedure, rateLimitedPublicProcedure } from "../trpc";
@@ -54,6 +56,22 @@ function refuseHealthBreakdown(survey: Survey, groupBy: string | null, role: Rol
       "forbidden",
       "Données de santé : seuls l'administration et le Bureau National voient les ventilations.",
     );
+}
+
+const SurveyChange = z.object({
+  surveyId: z.uuid(),
+  reason: z.enum(["subscribed", "changed"]),
+});
+
+/** A survey whose collection the actor may follow: the press, published surveys only. */
+async function collectionOf(
+  ctx: Pick<Context, "db"> & { actor: { role: Role } },
+  id: string,
+): Promise<Survey> {
+  const survey = await getSurvey(ctx.db, id);
+  if (ctx.actor.role === "press" && survey.status !== "published")
+    throw new DomainError("not_found", "Enquête introuvable.");
+  return survey;
 }
 
 export const surveyRouter = {
@@ -134,6 +152,7 @@ export const surveyRouter = {
         day: coarsenToDay(new Date()),
         token: survey.anonymity === "open_link" ? null : input.token,
       });
+      publishSurveyChange(ctx, survey.id);
       return { ok: true as const };
     }),
 
@@ -189,17 +208,19 @@ export const surveyRouter = {
           "invalid",
           `${new Set(parsed.errors.map((e) => e.line)).size} ligne(s) en erreur : corrigez le fichier, rien n'a été importé.`,
         );
-      return ctx.db.transaction(async (tx) => {
-        const imported = await insertResponses(tx, survey.id, parsed.responses);
+      const imported = await ctx.db.transaction(async (tx) => {
+        const count = await insertResponses(tx, survey.id, parsed.responses);
         await recordAudit(tx, auditActor(ctx.actor), {
           entity: "survey",
           entityId: survey.id,
           action: "import",
           before: null,
-          after: { imported },
+          after: { imported: count },
         });
-        return { ...report, imported };
+        return count;
       });
+      publishSurveyChange(ctx, survey.id);
+      return { ...report, imported };
     }),
 
   /**
@@ -247,9 +268,7 @@ export const surveyRouter = {
     .input(SurveyId)
     .output(SurveyCollection)
     .query(async ({ ctx, input }) => {
-      const survey = await getSurvey(ctx.db, input.id);
-      if (ctx.actor.role === "press" && survey.status !== "published")
-        throw new DomainError("not_found", "Enquête introuvable.");
+      const survey = await collectionOf(ctx, input.id);
       const question = profileQuestion(survey, "subdivision");
       const [subdivisions, subdivisionCounts, dayCounts, stats] = await Promise.all([
         listSubdivisionOptions(ctx.db),
@@ -264,6 +283,23 @@ export const surveyRouter = {
         dayCounts,
         synthetic: stats.synthetic,
       });
+    }),
+
+  /**
+   * Live (SSE): "changed" each time responses of the survey are stored — an answer or an
+   * import, on this server or, on PostgreSQL, any other instance — so that the collection is
+   * reloaded instead of polled. Says nothing but "changed": the counts come from `collection`,
+   * disclosure control applied. Same readers as `collection`.
+   */
+  live: procedureFor(...SURVEY_RESULT_READERS, "press")
+    .input(SurveyId)
+    .subscription(async ({ ctx, input, signal }) => {
+      // Checked before streaming, so that an unknown survey is a NOT_FOUND, not a broken stream.
+      const survey = await collectionOf(ctx, input.id);
+      const changes = subjectChanges(ctx, "surveys.changed", survey.id, signal, 500);
+      return (async function* (): AsyncGenerator<z.infer<typeof SurveyChange>> {
+        for await (const reason of changes) yield { surveyId: survey.id, reason };
+      })();
     }),
 
   /** Key figures computed now, with provenance; the press sees published figures only. */

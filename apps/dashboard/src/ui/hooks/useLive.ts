@@ -2,13 +2,18 @@ import type { LiveCounts } from "@tribune/domain";
 import { localTime } from "@tribune/domain";
 import { useEffect, useRef, useState } from "react";
 import type { Clock } from "../../clock";
-import type { ProgrammeData } from "../../model";
+import type { ProgrammeData, SurveysData } from "../../model";
 
 export interface LiveSource {
   /** Starts following the counts; returns the function that stops. */
   subscribe: (handlers: { onCounts: (c: LiveCounts) => void; onOffline: () => void }) => () => void;
   /** Starts following the programme (handed over anew after each change); returns the stop. */
   followProgramme?: (onProgramme: (programme: ProgrammeData) => void) => () => void;
+  /** Starts following these surveys (handed over anew after responses came in); returns the stop. */
+  followSurveys?: (
+    surveyIds: readonly string[],
+    onSurveys: (surveys: SurveysData) => void,
+  ) => () => void;
 }
 
 export interface LiveState {
@@ -63,4 +68,16 @@ export function useLiveProgramme(initial: ProgrammeData, source: LiveSource | un
   const [programme, setProgramme] = useState(initial);
   useEffect(() => source?.followProgramme?.(setProgramme), [source]);
   return programme;
+}
+
+/** The surveys: as loaded at start (null: no survey screen), then reloaded as answers come in. */
+export function useLiveSurveys(initial: SurveysData | null, source: LiveSource | undefined) {
+  const [surveys, setSurveys] = useState(initial);
+  // The surveys to follow are those loaded at start: a stable key, not the list object.
+  const ids = initial?.list.map((s) => s.id).join(" ") ?? "";
+  useEffect(() => {
+    if (!ids) return;
+    return source?.followSurveys?.(ids.split(" "), setSurveys);
+  }, [source, ids]);
+  return surveys;
 }

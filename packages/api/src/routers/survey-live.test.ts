@@ -1,0 +1,107 @@
+import { randomUUID } from "node:crypto";
+import {
+  type EventBus,
+  insertSurvey,
+  listSubdivisionOptions,
+  type OpenDatabase,
+  openDatabase,
+  seedReferenceEdition,
+} from "@tribune/db";
+import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import { type Role, type Survey, subdivisionQuestion } from "@tribune/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveActor } from "../auth/session";
+import { createCaller } from "../root";
+import { FakeCookieJar, freshAddress, rejection, testApi } from "../test-support";
+
+type Change = { surveyId: string; reason: "subscribed" | "changed" };
+
+describe.each(testBackends())("survey.live on %s", (backend) => {
+  let opened: OpenDatabase & { url: string | null };
+  /** On PostgreSQL, a second server instance on the same database (its own LISTEN/NOTIFY). */
+  let other: OpenDatabase | null = null;
+  let api: ReturnType<typeof testApi>;
+  let survey: Survey;
+  let dijon: string;
+
+  beforeAll(async () => {
+    opened = await openTestDatabase(backend);
+    await seedReferenceEdition(opened.db);
+    api = testApi(opened.db);
+    if (opened.url) other = await openDatabase({ url: opened.url });
+    const subdivisions = await listSubdivisionOptions(opened.db);
+    dijon = subdivisions[0]?.slug ?? "";
+    survey = await insertSurvey(opened.db, {
+      slug: "collecte-en-direct",
+      title: "Collecte en direct",
+      year: 2026,
+      opensOn: null,
+      closesOn: null,
+      status: "open",
+      anonymity: "open_link",
+      questions: [subdivisionQuestion(subdivisions)],
+    });
+  });
+  afterAll(async () => {
+    await other?.close();
+    await opened.close();
+  });
+
+  /** A caller of `role` (or anonymous) whose live events go through `events`, as a server wires it. */
+  async function callerOn(role: Role | null, events: EventBus) {
+    const token = role ? (await api.logIn(await api.accountOf(role))).token : null;
+    return createCaller({
+      db: opened.db,
+      actor: token ? await resolveActor(opened.db, token) : null,
+      events,
+      clientIp: freshAddress(),
+      cookies: new FakeCookieJar(token),
+    });
+  }
+
+  async function watch(role: Role, id = survey.id) {
+    const watcher = await callerOn(role, opened.events);
+    const stream = (await watcher.survey.live({ id })) as AsyncIterable<Change>;
+    const changes = stream[Symbol.asyncIterator]();
+    return {
+      next: async () => (await changes.next()).value as Change,
+      stop: () => changes.return?.(),
+    };
+  }
+
+  it("says 'changed' when someone answers, and when responses are imported", async () => {
+    const { next, stop } = await watch("bureau");
+    expect(await next()).toEqual({ surveyId: survey.id, reason: "subscribed" });
+    // The respondent reaches another instance on PostgreSQL: the event crosses through NOTIFY.
+    const respondent = await callerOn(null, (other ?? opened).events);
+    await respondent.survey.respond({ slug: survey.slug, answers: { subdivision: dijon } });
+    expect(await next()).toEqual({ surveyId: survey.id, reason: "changed" });
+
+    const manager = await callerOn("admin", (other ?? opened).events);
+    const report = await manager.survey.import({
+      surveyId: survey.id,
+      csv: `subdivision\n${dijon}\n${dijon}\n`,
+      mapping: null,
+      dryRun: false,
+    });
+    expect(report.imported).toBe(2);
+    expect(await next()).toEqual({ surveyId: survey.id, reason: "changed" });
+    await stop();
+    const collection = await manager.survey.collection({ id: survey.id });
+    expect(collection.total).toBe(3);
+  });
+
+  it("is for collection readers, on a survey that exists", async () => {
+    const open = async (role: Role, id: string) =>
+      rejection(
+        (async () => {
+          const { next } = await watch(role, id);
+          await next();
+        })(),
+      );
+    expect((await open("member", survey.id)).data.code).toBe("FORBIDDEN");
+    // The press follows published surveys only, as for `collection`.
+    expect((await open("press", survey.id)).data.code).toBe("NOT_FOUND");
+    expect((await open("bureau", randomUUID())).data.code).toBe("NOT_FOUND");
+  });
+});
