@@ -1,21 +1,12 @@
-import { listSubdivisionOptions, seedReferenceEdition } from "@tribune/db";
-import { openTestDatabase, testBackends } from "@tribune/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listSubdivisionOptions } from "@tribune/db";
+import { testBackends } from "@tribune/db/testing";
+import { describe, expect, it } from "vitest";
 import { createAccount } from "./accounts";
 import { SYSTEM } from "./audit";
-import { freshEmail, PASSWORD, testApi } from "./test-support";
+import { freshEmail, PASSWORD, useSeededApi } from "./test-support";
 
 describe.each(testBackends())("createAccount on %s", (backend) => {
-  let close: () => Promise<void>;
-  let api: ReturnType<typeof testApi>;
-
-  beforeAll(async () => {
-    const opened = await openTestDatabase(backend);
-    close = opened.close;
-    await seedReferenceEdition(opened.db);
-    api = testApi(opened.db);
-  });
-  afterAll(() => close());
+  const api = useSeededApi(backend);
 
   const create = (role: "representative" | "member", subdivisionId: string | null) =>
     createAccount(

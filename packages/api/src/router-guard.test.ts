@@ -1,10 +1,9 @@
-import { seedReferenceEdition } from "@tribune/db";
-import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import { testBackends } from "@tribune/db/testing";
 import { ROLES } from "@tribune/domain";
 import { type AnyTRPCProcedure, TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appRouter } from "./root";
-import { type Caller, rejection, testApi } from "./test-support";
+import { type Caller, rejection, useSeededApi } from "./test-support";
 import type { Meta } from "./trpc";
 
 /** What anyone may call without signing in. Adding to this list is a security decision. */
@@ -64,16 +63,7 @@ describe("the router's declared access", () => {
 });
 
 describe.each(testBackends())("role guards on %s", (backend) => {
-  let close: () => Promise<void>;
-  let api: ReturnType<typeof testApi>;
-
-  beforeAll(async () => {
-    const opened = await openTestDatabase(backend);
-    close = opened.close;
-    await seedReferenceEdition(opened.db);
-    api = testApi(opened.db);
-  });
-  afterAll(() => close());
+  const api = useSeededApi(backend);
 
   it.each(guarded)("$path refuses an anonymous caller", async ({ path }) => {
     const error = await rejection(call(await api.anonymous(), path));

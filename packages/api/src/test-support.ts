@@ -3,9 +3,16 @@
  * address, the actor behind a real login token) and the error shape a client would receive.
  */
 
-import { type Database, listSubdivisionOptions } from "@tribune/db";
+import {
+  type Database,
+  listSubdivisionOptions,
+  type OpenDatabase,
+  seedReferenceEdition,
+} from "@tribune/db";
+import { type Backend, openTestDatabase } from "@tribune/db/testing";
 import { type Partner, type Role, referenceProgramme2026, type Session } from "@tribune/domain";
 import { getErrorShape, type inferRouterError, TRPCError } from "@trpc/server";
+import { afterAll, beforeAll } from "vitest";
 import { createAccount } from "./accounts";
 import { SYSTEM } from "./audit";
 import { resolveActor } from "./auth/session";
@@ -142,6 +149,33 @@ export function testApi(db: Database) {
     accountOf,
     callerAs,
   };
+}
+
+/** The API helpers of a seeded database, with its event bus and (on PostgreSQL) its address. */
+export type SeededApi = ReturnType<typeof testApi> &
+  Pick<OpenDatabase, "events"> & { url: string | null };
+
+/**
+ * A fresh database for one `describe.each(testBackends())` block, seeded with the 2026 edition,
+ * opened before its tests and closed after them. The object is filled in by the `beforeAll` this
+ * registers (before the block's own hooks), so use it inside hooks and tests only.
+ */
+export function useSeededApi(backend: Backend): SeededApi {
+  let seeded: SeededApi | undefined;
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const opened = await openTestDatabase(backend);
+    close = opened.close;
+    await seedReferenceEdition(opened.db);
+    seeded = { ...testApi(opened.db), events: opened.events, url: opened.url };
+  });
+  afterAll(() => close?.());
+  return new Proxy({} as SeededApi, {
+    get(_, key) {
+      if (!seeded) throw new Error("useSeededApi: its database opens in beforeAll, use it there");
+      return Reflect.get(seeded, key);
+    },
+  });
 }
 
 /** A caller acting as `actor` as given, with no login behind it (for a broken or doctored database). */
