@@ -1,14 +1,13 @@
-import { seedReferenceEdition } from "@tribune/db";
-import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import { testBackends } from "@tribune/db/testing";
 import { instantFromLocal } from "@tribune/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   type Caller,
   EDITION_2026,
   referencePartner,
   referenceSession,
   rejection,
-  testApi,
+  useSeededApi,
 } from "../test-support";
 
 const EVOLUTION = referenceSession(
@@ -19,19 +18,14 @@ const FILIERIS_TALK = referenceSession("Conférence partenaire : Filieris");
 const thursday = (time: string) => instantFromLocal("2026-01-22", time);
 
 describe.each(testBackends())("speaker and partner procedures on %s", (backend) => {
-  let close: () => Promise<void>;
+  const api = useSeededApi(backend);
   let organiser: Caller;
   let bureau: Caller;
 
   beforeAll(async () => {
-    const opened = await openTestDatabase(backend);
-    close = opened.close;
-    await seedReferenceEdition(opened.db);
-    const api = testApi(opened.db);
     organiser = await api.callerAs("organiser");
     bureau = await api.callerAs("bureau");
   });
-  afterAll(() => close());
 
   it("creates, reads, updates and deletes a speaker", async () => {
     const speaker = await organiser.speaker.create({

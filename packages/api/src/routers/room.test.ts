@@ -1,35 +1,29 @@
 import { randomUUID } from "node:crypto";
-import { seedReferenceEdition } from "@tribune/db";
-import { openTestDatabase, testBackends } from "@tribune/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testBackends } from "@tribune/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   type Caller,
   EDITION_2026,
   referenceSession,
   rejection,
   SALLE_3,
-  testApi,
+  useSeededApi,
 } from "../test-support";
 
 const REMPLA = referenceSession("1,2,3 rempla");
 const DECOLONISER = referenceSession("Décoloniser la Santé");
 
 describe.each(testBackends())("room procedures on %s", (backend) => {
-  let close: () => Promise<void>;
+  const api = useSeededApi(backend);
   let organiser: Caller;
   let anonymous: Caller;
   const roomNames = async () =>
     (await anonymous.room.list({ editionId: EDITION_2026 })).map((r) => r.name);
 
   beforeAll(async () => {
-    const opened = await openTestDatabase(backend);
-    close = opened.close;
-    await seedReferenceEdition(opened.db);
-    const api = testApi(opened.db);
     organiser = await api.callerAs("organiser");
     anonymous = await api.anonymous();
   });
-  afterAll(() => close());
 
   it("lists the four rooms of 2026 in order, to anyone", async () => {
     expect(await roomNames()).toEqual([

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { type EventBus, type OpenDatabase, openDatabase, seedReferenceEdition } from "@tribune/db";
-import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import { type EventBus, type OpenDatabase, openDatabase } from "@tribune/db";
+import { testBackends } from "@tribune/db/testing";
 import { instantFromLocal } from "@tribune/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveActor } from "../auth/session";
@@ -12,35 +12,28 @@ import {
   referenceSession,
   rejection,
   SALLE_3,
-  testApi,
+  useSeededApi,
 } from "../test-support";
 
 const REMPLA = referenceSession("1,2,3 rempla");
 type Change = { editionId: string; reason: "subscribed" | "changed" };
 
 describe.each(testBackends())("schedule.live on %s", (backend) => {
-  let opened: OpenDatabase & { url: string | null };
+  const api = useSeededApi(backend);
   /** On PostgreSQL, a second server instance on the same database (its own LISTEN/NOTIFY). */
   let other: OpenDatabase | null = null;
-  let api: ReturnType<typeof testApi>;
 
   beforeAll(async () => {
-    opened = await openTestDatabase(backend);
-    await seedReferenceEdition(opened.db);
-    api = testApi(opened.db);
-    if (opened.url) other = await openDatabase({ url: opened.url });
+    if (api.url) other = await openDatabase({ url: api.url });
   });
-  afterAll(async () => {
-    await other?.close();
-    await opened.close();
-  });
+  afterAll(() => other?.close());
 
   /** A caller of the given role whose live events go through `events`, as a server wires it. */
   async function callerOn(role: "bureau" | "organiser" | "member", events: EventBus) {
     const { token } = await api.logIn(await api.accountOf(role));
-    const actor = await resolveActor(opened.db, token);
+    const actor = await resolveActor(api.db, token);
     return createCaller({
-      db: opened.db,
+      db: api.db,
       actor,
       events,
       clientIp: freshAddress(),
@@ -49,9 +42,9 @@ describe.each(testBackends())("schedule.live on %s", (backend) => {
   }
 
   it("tells a watcher each time a session is created, moved, published or deleted", async () => {
-    const bureau = await callerOn("bureau", opened.events);
+    const bureau = await callerOn("bureau", api.events);
     // The editor's server is another instance on PostgreSQL: the event crosses through NOTIFY.
-    const organiser = await callerOn("organiser", (other ?? opened).events);
+    const organiser = await callerOn("organiser", (other ?? api).events);
     const stream = (await bureau.schedule.live({
       editionId: EDITION_2026,
     })) as AsyncIterable<Change>;
@@ -83,8 +76,8 @@ describe.each(testBackends())("schedule.live on %s", (backend) => {
   });
 
   it("tells a watcher when a room of the grid is renamed", async () => {
-    const bureau = await callerOn("bureau", opened.events);
-    const organiser = await callerOn("organiser", (other ?? opened).events);
+    const bureau = await callerOn("bureau", api.events);
+    const organiser = await callerOn("organiser", (other ?? api).events);
     const stream = (await bureau.schedule.live({
       editionId: EDITION_2026,
     })) as AsyncIterable<Change>;
@@ -96,8 +89,8 @@ describe.each(testBackends())("schedule.live on %s", (backend) => {
   });
 
   it("is for programme readers, on an edition that exists", async () => {
-    const member = await callerOn("member", opened.events);
-    const bureau = await callerOn("bureau", opened.events);
+    const member = await callerOn("member", api.events);
+    const bureau = await callerOn("bureau", api.events);
     const refused = await rejection(
       (async () => {
         const stream = (await member.schedule.live({

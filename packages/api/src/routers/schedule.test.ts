@@ -1,24 +1,24 @@
-import { seedReferenceEdition } from "@tribune/db";
-import { openTestDatabase, testBackends } from "@tribune/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Caller, EDITION_2026, referenceSession, rejection, testApi } from "../test-support";
+import { testBackends } from "@tribune/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  type Caller,
+  EDITION_2026,
+  referenceSession,
+  rejection,
+  useSeededApi,
+} from "../test-support";
 
 const GALA = referenceSession("Gala");
 
 describe.each(testBackends())("schedule procedures on %s", (backend) => {
-  let close: () => Promise<void>;
+  const api = useSeededApi(backend);
   let organiser: Caller;
   let anonymous: Caller;
 
   beforeAll(async () => {
-    const opened = await openTestDatabase(backend);
-    close = opened.close;
-    await seedReferenceEdition(opened.db);
-    const api = testApi(opened.db);
     organiser = await api.callerAs("organiser");
     anonymous = await api.anonymous();
   });
-  afterAll(() => close());
 
   it("finds no conflict in the programme as printed", async () => {
     expect(await organiser.schedule.conflicts({ editionId: EDITION_2026 })).toEqual([]);

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { seedReferenceEdition } from "@tribune/db";
-import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import { testBackends } from "@tribune/db/testing";
 import { instantFromLocal } from "@tribune/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   AMPHI,
   type Caller,
@@ -11,7 +10,7 @@ import {
   referenceSession,
   rejection,
   SALLE_3,
-  testApi,
+  useSeededApi,
 } from "../test-support";
 
 const FRIDAY = "2026-01-23";
@@ -40,19 +39,13 @@ const clash = (roomId: string, ...sessionIds: string[]) =>
   });
 
 describe.each(testBackends())("session procedures on %s", (backend) => {
-  let close: () => Promise<void>;
-  let api: ReturnType<typeof testApi>;
+  const api = useSeededApi(backend);
   let organiser: Caller;
   const count = async () => (await organiser.session.list({ editionId: EDITION_2026 })).length;
 
   beforeAll(async () => {
-    const opened = await openTestDatabase(backend);
-    close = opened.close;
-    await seedReferenceEdition(opened.db);
-    api = testApi(opened.db);
     organiser = await api.callerAs("organiser");
   });
-  afterAll(() => close());
 
   it("lists the 34 sessions of the 2026 programme", async () => {
     const sessions = await organiser.session.list({ editionId: EDITION_2026 });

@@ -1,8 +1,8 @@
-import { listAudit, seedReferenceEdition } from "@tribune/db";
-import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import { listAudit } from "@tribune/db";
+import { testBackends } from "@tribune/db/testing";
 import { referenceSubdivision } from "@tribune/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EDITION_2026, referenceSession, rejection, testApi } from "../test-support";
+import { describe, expect, it } from "vitest";
+import { EDITION_2026, referenceSession, rejection, useSeededApi } from "../test-support";
 
 const LILLE = referenceSubdivision("lille").id;
 const MARKET = referenceSession("La santé : un marché comme un autre ?");
@@ -15,18 +15,7 @@ const REMPLA = referenceSession("1,2,3 rempla");
 let count = 0;
 
 describe.each(testBackends())("workshop sign-up on %s", (backend) => {
-  let close: () => Promise<void>;
-  let api: ReturnType<typeof testApi>;
-  let db: Awaited<ReturnType<typeof openTestDatabase>>["db"];
-
-  beforeAll(async () => {
-    const opened = await openTestDatabase(backend);
-    close = opened.close;
-    db = opened.db;
-    await seedReferenceEdition(opened.db);
-    api = testApi(opened.db);
-  });
-  afterAll(() => close());
+  const api = useSeededApi(backend);
 
   const registered = async () => {
     count += 1;
@@ -101,7 +90,7 @@ describe.each(testBackends())("workshop sign-up on %s", (backend) => {
     expect(await organiser.signup.list({ sessionId: MARKET.id })).toMatchObject({
       places: { confirmed: 1 },
     });
-    const audit = await listAudit(db, { entity: "registration", limit: 100 });
+    const audit = await listAudit(api.db, { entity: "registration", limit: 100 });
     expect(audit.some((e) => e.action === "cancel")).toBe(true);
   });
 
@@ -138,7 +127,7 @@ describe.each(testBackends())("workshop sign-up on %s", (backend) => {
       [codes[2], "waitlisted"],
     ]);
     expect(raised.promoted.map((p) => p.registrationId)).toEqual([list.items[1]?.registrationId]);
-    const audit = await listAudit(db, { entity: "session", limit: 20 });
+    const audit = await listAudit(api.db, { entity: "session", limit: 20 });
     expect(audit.find((e) => e.entityId === REMPLA.id)).toMatchObject({
       before: { capacity: 1 },
       after: { capacity: 2 },
