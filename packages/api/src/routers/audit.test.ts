@@ -1,13 +1,19 @@
-import { seedReferenceEdition } from "@tribune/db";
-import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import { testBackends } from "@tribune/db/testing";
 import {
   type AuditAction,
   type AuditEntry,
   type AuditedEntity,
   instantFromLocal,
 } from "@tribune/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AMPHI, type Caller, EDITION_2026, rejection, SALLE_3, testApi } from "../test-support";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  AMPHI,
+  type Caller,
+  EDITION_2026,
+  rejection,
+  SALLE_3,
+  useSeededApi,
+} from "../test-support";
 
 const friday = (time: string) => instantFromLocal("2026-01-23", time);
 
@@ -118,22 +124,16 @@ const MUTATIONS: [string, (c: Caller) => Promise<Expected[]>][] = [
 ];
 
 describe.each(testBackends())("audit log on %s", (backend) => {
-  let close: () => Promise<void>;
-  let api: ReturnType<typeof testApi>;
+  const api = useSeededApi(backend);
   let organiser: Caller;
   let organiserEmail: string;
   const entriesFor = async (entity: AuditedEntity, entityId: string): Promise<AuditEntry[]> =>
     (await organiser.audit.list({ entity, limit: 500 })).filter((e) => e.entityId === entityId);
 
   beforeAll(async () => {
-    const opened = await openTestDatabase(backend);
-    close = opened.close;
-    await seedReferenceEdition(opened.db);
-    api = testApi(opened.db);
     organiser = await api.callerAs("organiser");
     organiserEmail = await api.accountOf("organiser");
   });
-  afterAll(() => close());
 
   it.each(MUTATIONS)("records %s with who did it, before and after", async (_, mutate) => {
     const expected = await mutate(organiser);

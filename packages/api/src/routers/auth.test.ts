@@ -1,6 +1,6 @@
-import { disableUser, seedReferenceEdition } from "@tribune/db";
-import { ageAuthSessions, lastSeenOf, openTestDatabase, testBackends } from "@tribune/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { disableUser } from "@tribune/db";
+import { ageAuthSessions, lastSeenOf, testBackends } from "@tribune/db/testing";
+import { describe, expect, it } from "vitest";
 import { createAccount } from "../accounts";
 import { SYSTEM } from "../audit";
 import { resolveActor } from "../auth/session";
@@ -12,22 +12,13 @@ import {
   freshEmail,
   PASSWORD,
   rejection,
-  testApi,
+  useSeededApi,
 } from "../test-support";
 
 const BAD_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect.";
 
 describe.each(testBackends())("auth on %s", (backend) => {
-  let close: () => Promise<void>;
-  let api: ReturnType<typeof testApi>;
-
-  beforeAll(async () => {
-    const opened = await openTestDatabase(backend);
-    close = opened.close;
-    await seedReferenceEdition(opened.db);
-    api = testApi(opened.db);
-  });
-  afterAll(() => close());
+  const api = useSeededApi(backend);
 
   const newAccount = (role: "organiser" | "member" = "member") =>
     createAccount(api.db, { email: freshEmail(role), role, password: PASSWORD }, SYSTEM);

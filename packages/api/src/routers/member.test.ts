@@ -1,8 +1,8 @@
-import { listAudit, seedReferenceEdition } from "@tribune/db";
-import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import { listAudit } from "@tribune/db";
+import { testBackends } from "@tribune/db/testing";
 import { type MemberInput, referenceSubdivision } from "@tribune/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rejection, testApi } from "../test-support";
+import { beforeAll, describe, expect, it } from "vitest";
+import { rejection, useSeededApi } from "../test-support";
 
 const LILLE = referenceSubdivision("lille").id;
 const TOULOUSE = referenceSubdivision("toulouse").id;
@@ -19,16 +19,7 @@ const member = (email: string, subdivisionId: string): MemberInput => ({
 });
 
 describe.each(testBackends())("subdivisions and members on %s", (backend) => {
-  let close: () => Promise<void>;
-  let api: ReturnType<typeof testApi>;
-
-  beforeAll(async () => {
-    const opened = await openTestDatabase(backend);
-    close = opened.close;
-    await seedReferenceEdition(opened.db);
-    api = testApi(opened.db);
-  });
-  afterAll(() => close());
+  const api = useSeededApi(backend);
 
   it("lists the 23 subdivisions publicly by name only, and with counts to readers", async () => {
     const options = await (await api.anonymous()).subdivision.options();

@@ -1,24 +1,18 @@
-import { listAudit, seedReferenceEdition } from "@tribune/db";
-import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import { listAudit } from "@tribune/db";
+import { testBackends } from "@tribune/db/testing";
 import { referenceSubdivision } from "@tribune/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Caller, rejection, testApi } from "../test-support";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Caller, rejection, useSeededApi } from "../test-support";
 
 const LILLE = referenceSubdivision("lille").id;
 
 describe.each(testBackends())("editing and deleting motions and CA meetings on %s", (backend) => {
-  let close: () => Promise<void>;
-  let api: ReturnType<typeof testApi>;
+  const api = useSeededApi(backend);
   let bureau: Caller;
 
   beforeAll(async () => {
-    const opened = await openTestDatabase(backend);
-    close = opened.close;
-    await seedReferenceEdition(opened.db);
-    api = testApi(opened.db);
     bureau = await api.callerAs("bureau");
   });
-  afterAll(() => close());
 
   const motionAt = async (meetingId: string) =>
     bureau.motion.create({ meetingId, title: "Motion", text: "Le CA demande…" });

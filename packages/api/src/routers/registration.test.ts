@@ -1,13 +1,13 @@
-import { capacityViolations, listAudit, seedReferenceEdition } from "@tribune/db";
-import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import { capacityViolations, listAudit } from "@tribune/db";
+import { testBackends } from "@tribune/db/testing";
 import {
   type LiveCounts,
   localTime,
   type RegistrationInput,
   referenceSubdivision,
 } from "@tribune/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EDITION_2026, rejection, testApi } from "../test-support";
+import { describe, expect, it } from "vitest";
+import { EDITION_2026, rejection, useSeededApi } from "../test-support";
 
 const LILLE = referenceSubdivision("lille").id;
 const NANCY = referenceSubdivision("nancy").id;
@@ -29,16 +29,7 @@ const intern = (overrides: Partial<RegistrationInput> = {}): RegistrationInput =
 };
 
 describe.each(testBackends())("registration and check-in on %s", (backend) => {
-  let close: () => Promise<void>;
-  let api: ReturnType<typeof testApi>;
-
-  beforeAll(async () => {
-    const opened = await openTestDatabase(backend);
-    close = opened.close;
-    await seedReferenceEdition(opened.db);
-    api = testApi(opened.db);
-  });
-  afterAll(() => close());
+  const api = useSeededApi(backend);
 
   const setCapacity = async (capacity: number | null) =>
     (await api.callerAs("organiser")).registration.setCapacity({
