@@ -4,9 +4,12 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link, useParams } from "react-router";
 import type { z } from "zod";
+import { hasRole, useMe } from "../auth/useMe";
 import { apiResolver, showServerError } from "../catalog/forms";
 import { Field } from "../components/Field";
 import { errorMessage, useTRPC } from "../trpc";
+import { SubdivisionDelete } from "./SubdivisionDelete";
+import { FEDERATION_EDITORS } from "./SubdivisionForm";
 import { formatCount } from "./shared";
 import "./registration.css";
 
@@ -23,6 +26,7 @@ export default function SubdivisionDetailPage() {
   const { id = "" } = useParams();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const me = useMe();
   const detail = useQuery(trpc.subdivision.get.queryOptions({ id }));
   const update = useMutation(trpc.subdivision.update.mutationOptions());
   const [saved, setSaved] = useState(false);
@@ -136,6 +140,11 @@ export default function SubdivisionDetailPage() {
           </form>
         </section>
       </div>
+      {hasRole(me.data?.role, FEDERATION_EDITORS) && (
+        <p>
+          <SubdivisionDelete id={s.id} name={s.name} />
+        </p>
+      )}
     </section>
   );
 }

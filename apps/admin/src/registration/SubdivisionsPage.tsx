@@ -1,17 +1,14 @@
 import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
-import { LIVE_VIEWERS, MEMBER_MANAGERS, type Role } from "@tribune/domain";
+import { LIVE_VIEWERS, MEMBER_MANAGERS } from "@tribune/domain";
 import { useState } from "react";
 import { Link } from "react-router";
 import { hasRole, useMe } from "../auth/useMe";
 import { QueryState } from "../catalog/CatalogLayout";
 import { useCurrentEdition } from "../edition";
 import { useTRPC } from "../trpc";
-import { SubdivisionForm } from "./SubdivisionForm";
+import { FEDERATION_EDITORS, SubdivisionForm } from "./SubdivisionForm";
 import { formatCount } from "./shared";
 import "./registration.css";
-
-/** Who records that the union admitted a subdivision (the API's `subdivision.create`). */
-const FEDERATION_EDITORS: readonly Role[] = ["admin", "organiser"];
 
 /** The federation's subdivisions with their members, representatives and registrations. */
 export default function SubdivisionsPage() {
