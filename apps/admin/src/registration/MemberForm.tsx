@@ -5,8 +5,6 @@ import {
   type Member,
   MemberInput,
   type MembershipStatus,
-  YEAR_OF_TRAINING_LABELS,
-  YEARS_OF_TRAINING,
 } from "@tribune/domain";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -14,6 +12,7 @@ import { FormFooter } from "../catalog/CatalogLayout";
 import { apiResolver, showServerError } from "../catalog/forms";
 import { Field } from "../components/Field";
 import { errorCode, useTRPC } from "../trpc";
+import { PersonFields } from "./PersonFields";
 import { useSubdivisionOptions } from "./shared";
 
 type Fields = {
@@ -105,53 +104,15 @@ export function MemberForm({
   if (!subdivisions.data) return <p className="muted">Chargement…</p>;
   return (
     <form onSubmit={submit} noValidate className="registration-form">
-      <div className="registration-form__row">
-        <Field label="Prénom" error={errors.firstName?.message}>
-          {(props) => <input {...props} autoComplete="off" {...form.register("firstName")} />}
-        </Field>
-        <Field label="Nom" error={errors.lastName?.message}>
-          {(props) => <input {...props} autoComplete="off" {...form.register("lastName")} />}
-        </Field>
-      </div>
-      <Field label="Adresse e-mail" error={errors.email?.message}>
-        {(props) => (
-          <input {...props} type="email" autoComplete="off" {...form.register("email")} />
-        )}
-      </Field>
-      <div className="registration-form__row">
-        <Field
-          label="Subdivision"
-          hint={fixedSubdivisionId ? "Votre subdivision : vous ne gérez que la vôtre." : undefined}
-          error={errors.subdivisionId?.message}
-        >
-          {(props) => (
-            <select
-              {...props}
-              disabled={fixedSubdivisionId !== null}
-              {...form.register("subdivisionId")}
-            >
-              <option value="">— Choisissez —</option>
-              {(subdivisions.data ?? []).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Année de DES" error={errors.yearOfTraining?.message}>
-          {(props) => (
-            <select {...props} {...form.register("yearOfTraining")}>
-              <option value="">—</option>
-              {YEARS_OF_TRAINING.map((year) => (
-                <option key={year} value={year}>
-                  {YEAR_OF_TRAINING_LABELS[year]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
+      <PersonFields
+        register={form.register}
+        errors={errors}
+        autofill={false}
+        subdivisionHint={
+          fixedSubdivisionId ? "Votre subdivision : vous ne gérez que la vôtre." : undefined
+        }
+        subdivisionLocked={fixedSubdivisionId !== null}
+      />
       <div className="registration-form__row">
         <Field label="Adhésion" error={errors.membershipStatus?.message}>
           {(props) => (

@@ -1,12 +1,12 @@
 import { useMutation } from "@tanstack/react-query";
-import { RegistrationInput, YEAR_OF_TRAINING_LABELS, YEARS_OF_TRAINING } from "@tribune/domain";
+import { RegistrationInput } from "@tribune/domain";
 import { useRef } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { apiResolver, showServerError } from "../catalog/forms";
-import { Field } from "../components/Field";
 import { errorCode, useTRPC } from "../trpc";
-import { newIdempotencyKey, useSubdivisionOptions } from "./shared";
+import { PersonFields } from "./PersonFields";
+import { newIdempotencyKey } from "./shared";
 
 type Fields = {
   firstName: string;
@@ -49,7 +49,6 @@ export function RegistrationForm({
   }) => void;
 }) {
   const trpc = useTRPC();
-  const subdivisions = useSubdivisionOptions();
   const key = useRef(newIdempotencyKey());
   const registerSelf = useMutation(trpc.registration.register.mutationOptions());
   const registerByHand = useMutation(trpc.registration.create.mutationOptions());
@@ -98,53 +97,13 @@ export function RegistrationForm({
 
   return (
     <form onSubmit={submit} noValidate className="registration-form">
-      <div className="registration-form__row">
-        <Field label="Prénom" error={errors.firstName?.message}>
-          {(props) => (
-            <input {...props} autoComplete="given-name" {...form.register("firstName")} />
-          )}
-        </Field>
-        <Field label="Nom" error={errors.lastName?.message}>
-          {(props) => (
-            <input {...props} autoComplete="family-name" {...form.register("lastName")} />
-          )}
-        </Field>
-      </div>
-      <Field
-        label="Adresse e-mail"
-        hint={mode === "public" ? "Une seule inscription par adresse." : undefined}
-        error={errors.email?.message}
-      >
-        {(props) => (
-          <input {...props} type="email" autoComplete="email" {...form.register("email")} />
-        )}
-      </Field>
-      <div className="registration-form__row">
-        <Field label="Subdivision" error={errors.subdivisionId?.message}>
-          {(props) => (
-            <select {...props} {...form.register("subdivisionId")}>
-              <option value="">— Choisissez —</option>
-              {(subdivisions.data ?? []).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Année de DES (facultatif)" error={errors.yearOfTraining?.message}>
-          {(props) => (
-            <select {...props} {...form.register("yearOfTraining")}>
-              <option value="">—</option>
-              {YEARS_OF_TRAINING.map((year) => (
-                <option key={year} value={year}>
-                  {YEAR_OF_TRAINING_LABELS[year]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
+      <PersonFields
+        register={form.register}
+        errors={errors}
+        autofill
+        emailHint={mode === "public" ? "Une seule inscription par adresse." : undefined}
+        yearOptional
+      />
       <fieldset className="registration-form__options">
         <legend>Options</legend>
         <label>
