@@ -1,11 +1,14 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { AppRouter } from "@tribune/api";
 import {
+  EDITION_2026,
   type Edition,
+  FRIDAY,
   instantFromLocal,
   type Room,
   type Session,
   type SessionKind,
+  THURSDAY,
 } from "@tribune/domain";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import type { ReactNode } from "react";
@@ -83,22 +86,9 @@ export function makeWrapper(handlers: Record<string, Handler>) {
 }
 
 // Fixtures: the 2026 edition's shape with ids tests can read.
-export const EDITION: Edition = {
-  id: "00000001-0000-4000-8000-000000000001",
-  number: 26,
-  year: 2026,
-  theme: "Demain se soigne aujourd'hui",
-  subtitle: "choix du présent, enjeu du futur",
-  city: "Dijon",
-  venue: "Palais des congrès de Dijon",
-  firstDay: "2026-01-22",
-  lastDay: "2026-01-23",
-  timeZone: "Europe/Paris",
-  expectedAttendance: 1000,
-  budgetEuros: 270000,
-};
-export const THU = "2026-01-22";
-export const FRI = "2026-01-23";
+export const EDITION: Edition = { id: "00000001-0000-4000-8000-000000000001", ...EDITION_2026 };
+export const THU = THURSDAY;
+export const FRI = FRIDAY;
 
 export const room = (n: number, days: string[] = []): Room => ({
   id: `00000002-0000-4000-8000-00000000000${n}`,
