@@ -67,7 +67,8 @@ export default function SubdivisionDetailPage() {
       </p>
       <h1>{s.name}</h1>
       <p className="muted">
-        {s.unionName} · {s.university}
+        {[s.unionName, s.university].filter(Boolean).join(" · ") ||
+          "Structure locale et université à compléter (Coordonnées)."}
       </p>
       <div className="subdivision__grid">
         <section className="card" aria-labelledby="members-title">

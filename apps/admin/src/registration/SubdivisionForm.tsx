@@ -90,7 +90,7 @@ export function SubdivisionForm({
         </Field>
         <Field
           label="Identifiant"
-          hint={`Pour les imports CSV et les adresses. Vide : « ${derivedSlug || "…"} ».`}
+          hint={`Laissé vide : tiré du nom${derivedSlug ? ` (« ${derivedSlug} »)` : ""}. Sert aux imports CSV.`}
           error={errors.slug?.message}
         >
           {(props) => <input {...props} autoComplete="off" {...form.register("slug")} />}

@@ -56,7 +56,7 @@ describe("SubdivisionsPage", () => {
     expect(callsTo("subdivision.create")).toHaveLength(0);
 
     await user.type(within(form).getByLabelText("Nom (ville ou région)"), "Montpellier-Nîmes");
-    expect(within(form).getByText(/Vide : « montpellier-nimes »/)).toBeTruthy();
+    expect(within(form).getByText(/tiré du nom \(« montpellier-nimes »\)/)).toBeTruthy();
     await user.type(within(form).getByLabelText("Adhérent·es déclaré·es"), "310");
     await user.type(within(form).getByLabelText("Autres noms"), "montpellier, nimes");
     await user.click(within(form).getByRole("button", { name: "Enregistrer" }));

@@ -9,6 +9,7 @@ import { useTRPC } from "../trpc";
 import { FEDERATION_EDITORS, SubdivisionForm } from "./SubdivisionForm";
 import { formatCount } from "./shared";
 import "./registration.css";
+import "./SubdivisionsPage.css";
 
 /** The federation's subdivisions with their members, representatives and registrations. */
 export default function SubdivisionsPage() {
@@ -57,7 +58,7 @@ export default function SubdivisionsPage() {
       </header>
       <div role="status">{notice && <p className="notice notice--ok">{notice}</p>}</div>
       {adding && (
-        <section className="card" aria-labelledby="subdivision-form-title">
+        <section className="card subdivision-new" aria-labelledby="subdivision-form-title">
           <h2 id="subdivision-form-title">Nouvelle subdivision</h2>
           <p className="muted small">
             Une subdivision que l'union a admise dans la fédération : elle apparaît aussitôt dans la
@@ -110,8 +111,14 @@ export default function SubdivisionsPage() {
                       {canOpen(s.id) ? <Link to={`/subdivisions/${s.id}`}>{s.name}</Link> : s.name}
                     </th>
                     <td>
-                      {s.unionName}
-                      <div className="muted small">{s.university}</div>
+                      {s.unionName || s.university ? (
+                        <>
+                          {s.unionName}
+                          <div className="muted small">{s.university}</div>
+                        </>
+                      ) : (
+                        <span className="muted small">À compléter</span>
+                      )}
                     </td>
                     <td className="num">{formatCount(s.declaredMembers)}</td>
                     <td className="num">{formatCount(s.members)}</td>
