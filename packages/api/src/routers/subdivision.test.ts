@@ -1,24 +1,14 @@
-import { seedReferenceEdition } from "@tribune/db";
-import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import { testBackends } from "@tribune/db/testing";
 import { referenceSubdivision } from "@tribune/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rejection, testApi } from "../test-support";
+import { describe, expect, it } from "vitest";
+import { rejection, useSeededApi } from "../test-support";
 
 const LILLE = referenceSubdivision("lille");
 
 describe.each(testBackends())("creating and deleting subdivisions on %s", (backend) => {
-  let close: () => Promise<void>;
-  let api: ReturnType<typeof testApi>;
+  const api = useSeededApi(backend);
   const optionNames = async () =>
     (await (await api.anonymous()).subdivision.options()).map((s) => s.name);
-
-  beforeAll(async () => {
-    const opened = await openTestDatabase(backend);
-    close = opened.close;
-    await seedReferenceEdition(opened.db);
-    api = testApi(opened.db);
-  });
-  afterAll(() => close());
 
   it("an organiser admits Lyon: it is on the public registration list at once, audited", async () => {
     expect(await optionNames()).not.toContain("Lyon");
