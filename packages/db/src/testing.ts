@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import pg from "pg";
 import { type Database, type OpenDatabase, openDatabase } from "./client";
-import { authSessions } from "./schema";
+import { setEditionCapacity } from "./repos/registrations";
+import { authSessions, editions } from "./schema";
 
 export type Backend = "pglite" | "postgres";
 
@@ -62,4 +63,28 @@ export async function lastSeenOf(db: Database, userId: string): Promise<string |
     .map((r) => r.lastSeenAt)
     .sort()
     .at(-1);
+}
+
+let editionCount = 0;
+/** A fresh edition of its own (quota, registrations, rooms) for one test, capped at `capacity`. */
+export async function newTestEdition(
+  db: Database,
+  capacity: number | null = null,
+): Promise<string> {
+  editionCount += 1;
+  const [edition] = await db
+    .insert(editions)
+    .values({
+      number: 100 + editionCount,
+      year: 2100 - editionCount,
+      theme: "Essai",
+      city: "Dijon",
+      venue: "Palais des congrès",
+      firstDay: "2027-01-21",
+      lastDay: "2027-01-22",
+    })
+    .returning({ id: editions.id });
+  const id = (edition as { id: string }).id;
+  await db.transaction((tx) => setEditionCapacity(tx, id, capacity));
+  return id;
 }

@@ -1,10 +1,9 @@
 import { DomainError, type Registration, referenceSubdivision } from "@tribune/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../client";
-import { editions } from "../schema";
 import { seedReferenceEdition } from "../seed/reference";
 import { seedSyntheticRegistrations } from "../seed/subdivisions";
-import { type Backend, openTestDatabase, testBackends } from "../testing";
+import { type Backend, newTestEdition, openTestDatabase, testBackends } from "../testing";
 import { listAudit } from "./audit";
 import { idempotent } from "./idempotency";
 import {
@@ -22,27 +21,6 @@ import {
 const LILLE = referenceSubdivision("lille").id;
 const NANCY = referenceSubdivision("nancy").id;
 const SYSTEM_ACTOR = { id: null, email: "accueil@tribune.test" };
-
-let editionCount = 0;
-/** A fresh edition (its own quota and registrations) for one test. */
-async function newEdition(db: Database, capacity: number | null): Promise<string> {
-  editionCount += 1;
-  const [edition] = await db
-    .insert(editions)
-    .values({
-      number: 100 + editionCount,
-      year: 2100 - editionCount,
-      theme: "Essai",
-      city: "Dijon",
-      venue: "Palais des congrès",
-      firstDay: "2027-01-21",
-      lastDay: "2027-01-22",
-    })
-    .returning({ id: editions.id });
-  const id = (edition as { id: string }).id;
-  await db.transaction((tx) => setEditionCapacity(tx, id, capacity));
-  return id;
-}
 
 const person = (editionId: string, n: number, subdivisionId = LILLE): RegistrationFields => ({
   editionId,
@@ -70,7 +48,7 @@ describe.each(testBackends())("registrations on %s", (backend: Backend) => {
   afterAll(() => database.close());
 
   it("confirms up to the capacity, then waitlists in arrival order", async () => {
-    const editionId = await newEdition(db, 2);
+    const editionId = await newTestEdition(db, 2);
     const outcomes = [];
     for (let n = 1; n <= 4; n++)
       outcomes.push((await register(db, person(editionId, n))).registration);
@@ -89,7 +67,7 @@ describe.each(testBackends())("registrations on %s", (backend: Backend) => {
   });
 
   it("refuses a second registration with the same email, saying so", async () => {
-    const editionId = await newEdition(db, null);
+    const editionId = await newTestEdition(db, null);
     await register(db, person(editionId, 1));
     const again = { ...person(editionId, 1), email: "INTERNE1@exemple.fr", firstName: "Autre" };
     const error = await register(db, again).catch((e: unknown) => e);
@@ -101,7 +79,7 @@ describe.each(testBackends())("registrations on %s", (backend: Backend) => {
   });
 
   it("a cancellation gives the place to the first person waiting", async () => {
-    const editionId = await newEdition(db, 2);
+    const editionId = await newTestEdition(db, 2);
     const people: Registration[] = [];
     for (let n = 1; n <= 4; n++)
       people.push((await register(db, person(editionId, n))).registration);
@@ -118,7 +96,7 @@ describe.each(testBackends())("registrations on %s", (backend: Backend) => {
   });
 
   it("a cancelled person may register again, at the end of the queue", async () => {
-    const editionId = await newEdition(db, 1);
+    const editionId = await newTestEdition(db, 1);
     const first = (await register(db, person(editionId, 1))).registration;
     await register(db, person(editionId, 2));
     await db.transaction((tx) => cancelRegistration(tx, first.id));
@@ -133,7 +111,7 @@ describe.each(testBackends())("registrations on %s", (backend: Backend) => {
   });
 
   it("raising the capacity promotes from the waitlist", async () => {
-    const editionId = await newEdition(db, 1);
+    const editionId = await newTestEdition(db, 1);
     for (let n = 1; n <= 4; n++) await register(db, person(editionId, n));
     const { promoted } = await db.transaction((tx) => setEditionCapacity(tx, editionId, 3));
     expect(promoted.map((p) => p.email).sort()).toEqual([
@@ -143,7 +121,7 @@ describe.each(testBackends())("registrations on %s", (backend: Backend) => {
   });
 
   it("checks in once; the second time reports the first time", async () => {
-    const editionId = await newEdition(db, 1);
+    const editionId = await newTestEdition(db, 1);
     const first = (await register(db, person(editionId, 1))).registration;
     const waiting = (await register(db, person(editionId, 2))).registration;
     const once = await checkInRegistration(db, { id: first.id }, SYSTEM_ACTOR);
@@ -171,7 +149,7 @@ describe.each(testBackends())("registrations on %s", (backend: Backend) => {
   });
 
   it("checks in by code, and names a code it does not know", async () => {
-    const editionId = await newEdition(db, null);
+    const editionId = await newTestEdition(db, null);
     const { registration } = await register(db, person(editionId, 1));
     const byCode = await checkInRegistration(
       db,
@@ -185,7 +163,7 @@ describe.each(testBackends())("registrations on %s", (backend: Backend) => {
   });
 
   it("counts registrations and arrivals per subdivision", async () => {
-    const editionId = await newEdition(db, 2);
+    const editionId = await newTestEdition(db, 2);
     const a = (await register(db, person(editionId, 1, LILLE))).registration;
     await register(db, person(editionId, 2, NANCY));
     await register(db, person(editionId, 3, NANCY));
@@ -205,7 +183,7 @@ describe.each(testBackends())("registrations on %s", (backend: Backend) => {
   });
 
   it("an idempotent retry answers the first outcome and writes nothing", async () => {
-    const editionId = await newEdition(db, null);
+    const editionId = await newTestEdition(db, null);
     const input = person(editionId, 1);
     const run = () =>
       idempotent(db, "test.register", "cle-de-test-1", input, async (tx) => {
@@ -223,7 +201,7 @@ describe.each(testBackends())("registrations on %s", (backend: Backend) => {
   });
 
   it("seeds deterministic synthetic registrations within the capacity", async () => {
-    const editionId = await newEdition(db, 50);
+    const editionId = await newTestEdition(db, 50);
     const outcome = await seedSyntheticRegistrations(db, editionId, 60);
     expect(outcome).toEqual({ registered: 50, waitlisted: 10, skipped: 0 });
     const page = await listRegistrations(db, { editionId, limit: 1000 });
@@ -233,7 +211,7 @@ describe.each(testBackends())("registrations on %s", (backend: Backend) => {
 
   describe("under concurrent requests", () => {
     it("250 registrations against 100 places: exactly 100 confirmed, none lost, waitlist in arrival order", async () => {
-      const editionId = await newEdition(db, 100);
+      const editionId = await newTestEdition(db, 100);
       const results = await Promise.all(
         Array.from({ length: 250 }, (_, i) => register(db, person(editionId, i + 1))),
       );
@@ -262,7 +240,7 @@ describe.each(testBackends())("registrations on %s", (backend: Backend) => {
     });
 
     it("the same person submitting twice at once is registered once", async () => {
-      const editionId = await newEdition(db, 100);
+      const editionId = await newTestEdition(db, 100);
       const attempts = Array.from({ length: 40 }, (_, i) => person(editionId, (i % 20) + 1));
       const settled = await Promise.allSettled(attempts.map((fields) => register(db, fields)));
       expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(20);
@@ -274,7 +252,7 @@ describe.each(testBackends())("registrations on %s", (backend: Backend) => {
     });
 
     it("concurrent cancellations promote exactly as many people as they free places", async () => {
-      const editionId = await newEdition(db, 30);
+      const editionId = await newTestEdition(db, 30);
       const people: Registration[] = [];
       for (let n = 1; n <= 60; n++)
         people.push((await register(db, person(editionId, n))).registration);
@@ -299,7 +277,7 @@ describe.each(testBackends())("registrations on %s", (backend: Backend) => {
     });
 
     it("concurrent idempotent retries write one registration", async () => {
-      const editionId = await newEdition(db, null);
+      const editionId = await newTestEdition(db, null);
       const input = person(editionId, 1);
       const results = await Promise.all(
         Array.from({ length: 10 }, () =>

@@ -1,11 +1,10 @@
 import { DomainError, referenceSubdivision } from "@tribune/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../client";
-import { editions } from "../schema";
 import { seedReferenceEdition } from "../seed/reference";
-import { type Backend, openTestDatabase, testBackends } from "../testing";
+import { type Backend, newTestEdition, openTestDatabase, testBackends } from "../testing";
 import { idempotent, retryTransaction } from "./idempotency";
-import { cancelRegistration, registerAttendee, setEditionCapacity } from "./registrations";
+import { cancelRegistration, registerAttendee } from "./registrations";
 import { insertRoom } from "./rooms";
 import { findSession, insertSession, replaceSession } from "./sessions";
 import {
@@ -20,26 +19,6 @@ import {
 } from "./signups";
 
 const LILLE = referenceSubdivision("lille").id;
-
-let editionCount = 0;
-async function newEdition(db: Database): Promise<string> {
-  editionCount += 1;
-  const [edition] = await db
-    .insert(editions)
-    .values({
-      number: 300 + editionCount,
-      year: 2300 - editionCount,
-      theme: "Essai ateliers",
-      city: "Dijon",
-      venue: "Palais des congrès",
-      firstDay: "2027-01-21",
-      lastDay: "2027-01-22",
-    })
-    .returning({ id: editions.id });
-  const id = (edition as { id: string }).id;
-  await db.transaction((tx) => setEditionCapacity(tx, id, null));
-  return id;
-}
 
 async function newSession(
   db: Database,
@@ -119,7 +98,7 @@ describe.each(testBackends())("session sign-ups on %s", (backend: Backend) => {
   afterAll(() => database.close());
 
   it("confirms up to the room's capacity, then waitlists in arrival order", async () => {
-    const editionId = await newEdition(db);
+    const editionId = await newTestEdition(db);
     const session = await newSession(db, editionId, { roomCapacity: 2 });
     const people = await attendees(db, editionId, 4);
     const outcomes = [];
@@ -139,7 +118,7 @@ describe.each(testBackends())("session sign-ups on %s", (backend: Backend) => {
   });
 
   it("the session's override beats the room's capacity", async () => {
-    const editionId = await newEdition(db);
+    const editionId = await newTestEdition(db);
     const session = await newSession(db, editionId, { roomCapacity: 50, capacityOverride: 1 });
     const [a, b] = await attendees(db, editionId, 2);
     expect((await join(a as string, session.id)).signup.status).toBe("registered");
@@ -147,7 +126,7 @@ describe.each(testBackends())("session sign-ups on %s", (backend: Backend) => {
   });
 
   it("refuses sign-ups while the capacity is unknown, telling organisers what to set", async () => {
-    const editionId = await newEdition(db);
+    const editionId = await newTestEdition(db);
     const session = await newSession(db, editionId, { roomCapacity: null });
     const [a] = await attendees(db, editionId, 1);
     await expect(join(a as string, session.id)).rejects.toMatchObject({
@@ -158,14 +137,14 @@ describe.each(testBackends())("session sign-ups on %s", (backend: Backend) => {
   });
 
   it("refuses sessions that need no sign-up, and attendees without a congress place", async () => {
-    const editionId = await newEdition(db);
+    const editionId = await newTestEdition(db);
     const plenary = await newSession(db, editionId, { kind: "pleniere" as never });
     const [a] = await attendees(db, editionId, 1);
     await expect(join(a as string, plenary.id)).rejects.toBeInstanceOf(DomainError);
   });
 
   it("leaving gives the place to the first person waiting; leaving twice is harmless", async () => {
-    const editionId = await newEdition(db);
+    const editionId = await newTestEdition(db);
     const session = await newSession(db, editionId, { roomCapacity: 2 });
     const people = (await attendees(db, editionId, 4)) as [string, string, string, string];
     for (const id of people) await join(id, session.id);
@@ -188,7 +167,7 @@ describe.each(testBackends())("session sign-ups on %s", (backend: Backend) => {
   });
 
   it("signing up again answers the same sign-up and writes nothing", async () => {
-    const editionId = await newEdition(db);
+    const editionId = await newTestEdition(db);
     const session = await newSession(db, editionId, { roomCapacity: 5 });
     const [a] = (await attendees(db, editionId, 1)) as [string];
     const first = await join(a, session.id);
@@ -206,7 +185,7 @@ describe.each(testBackends())("session sign-ups on %s", (backend: Backend) => {
   });
 
   it("refuses a confirmed place in two overlapping sessions, naming the other one", async () => {
-    const editionId = await newEdition(db);
+    const editionId = await newTestEdition(db);
     const morning = await newSession(db, editionId, { title: "Atelier IA", roomCapacity: 5 });
     const overlapping = await newSession(db, editionId, {
       title: "Boîte à outils installation",
@@ -232,7 +211,7 @@ describe.each(testBackends())("session sign-ups on %s", (backend: Backend) => {
   });
 
   it("a waitlisted person confirmed elsewhere meanwhile is skipped by the promotion", async () => {
-    const editionId = await newEdition(db);
+    const editionId = await newTestEdition(db);
     const full = await newSession(db, editionId, { title: "Complet", roomCapacity: 1 });
     const other = await newSession(db, editionId, { title: "Autre", roomCapacity: 5 });
     const [a, b, c] = (await attendees(db, editionId, 3)) as [string, string, string];
@@ -245,7 +224,7 @@ describe.each(testBackends())("session sign-ups on %s", (backend: Backend) => {
   });
 
   it("100 concurrent sign-ups against 20 places: exactly 20 confirmed, 80 waiting in order", async () => {
-    const editionId = await newEdition(db);
+    const editionId = await newTestEdition(db);
     const session = await newSession(db, editionId, { roomCapacity: 20 });
     const people = await attendees(db, editionId, 100);
     const results = await Promise.all(people.map((id) => join(id, session.id)));
@@ -274,7 +253,7 @@ describe.each(testBackends())("session sign-ups on %s", (backend: Backend) => {
   });
 
   it("a larger capacity gives its new places to the people waiting, in order, at once", async () => {
-    const editionId = await newEdition(db);
+    const editionId = await newTestEdition(db);
     const session = await newSession(db, editionId, { roomCapacity: 2 });
     const people = await attendees(db, editionId, 6);
     for (const id of people) await join(id, session.id);
@@ -298,7 +277,7 @@ describe.each(testBackends())("session sign-ups on %s", (backend: Backend) => {
   });
 
   it("a session moved to a larger room promotes the people waiting", async () => {
-    const editionId = await newEdition(db);
+    const editionId = await newTestEdition(db);
     const session = await newSession(db, editionId, { roomCapacity: 1 });
     const people = await attendees(db, editionId, 3);
     for (const id of people) await join(id, session.id);
@@ -311,7 +290,7 @@ describe.each(testBackends())("session sign-ups on %s", (backend: Backend) => {
   });
 
   it("a cancelled registration frees its workshop places in the cancellation's transaction", async () => {
-    const editionId = await newEdition(db);
+    const editionId = await newTestEdition(db);
     const session = await newSession(db, editionId, { roomCapacity: 1 });
     const [a, b] = (await attendees(db, editionId, 2)) as [string, string];
     await join(a, session.id);
@@ -342,7 +321,7 @@ describe.each(testBackends())("session sign-ups on %s", (backend: Backend) => {
   });
 
   it("cancellations, leaves and joins at once: no deadlock escapes, no session over capacity", async () => {
-    const editionId = await newEdition(db);
+    const editionId = await newTestEdition(db);
     const morning = await newSession(db, editionId, { title: "Matin", roomCapacity: 5 });
     const afternoon = await newSession(db, editionId, {
       title: "Après-midi",
