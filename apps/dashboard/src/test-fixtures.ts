@@ -217,5 +217,7 @@ export function sampleCollection(surveyId: string, total = 1234): SurveyCollecti
       { day: "2026-01-21", responses: total - 30, cumulative: total - 30 },
       { day: "2026-01-22", responses: 30, cumulative: total },
     ],
+    // Not shown by the dashboard.
+    bySubdivisionOverTime: [],
   };
 }

@@ -3,7 +3,7 @@ import { useSubscription } from "@trpc/tanstack-react-query";
 import { useParams } from "react-router";
 import { formatDay } from "../format";
 import { errorMessage, useTRPC } from "../trpc";
-import { HorizontalBars, ResponsesOverTime } from "./charts";
+import { HorizontalBars, ResponsesOverTime, SubdivisionsOverTime } from "./charts";
 import { SurveyTabs } from "./SurveyTabs";
 
 const count = (n: number) => n.toLocaleString("fr-FR");
@@ -122,6 +122,63 @@ export default function SurveyCollectionPage() {
               </tbody>
             </table>
           </div>
+        </>
+      )}
+
+      {c.bySubdivision.length > 0 && c.byDay.length > 0 && (
+        <>
+          <h3>Par subdivision au fil des jours</h3>
+          <p className="muted">
+            Total cumulé de chaque subdivision montrée. Les subdivisions masquées le restent tous
+            les jours, et la série ne commence qu'une fois chaque subdivision montrée au-dessus du
+            seuil d'au moins les réponses du jour : on ne peut pas retrouver un effectif masqué en
+            comparant deux jours.
+          </p>
+          {c.bySubdivisionOverTime.some((d) => d.cumulative.some((n) => n !== null)) ? (
+            <SubdivisionsOverTime
+              names={c.bySubdivision.map((s) => s.subdivision)}
+              data={c.bySubdivisionOverTime}
+            />
+          ) : (
+            <p className="notice notice--warning">
+              Pas encore assez de réponses pour suivre une subdivision jour par jour.
+            </p>
+          )}
+          <details>
+            <summary>Tableau par subdivision et par jour</summary>
+            <div className="table-scroll">
+              <table className="data">
+                <caption className="visually-hidden">
+                  Total cumulé des réponses par subdivision et par jour
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Subdivision</th>
+                    {c.bySubdivisionOverTime.map((d) => (
+                      <th key={d.day} scope="col" className="num">
+                        {formatDay(d.day)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {c.bySubdivision.map((s, i) => (
+                    <tr key={s.subdivisionId ?? s.subdivision}>
+                      <th scope="row">{s.subdivision}</th>
+                      {c.bySubdivisionOverTime.map((d) => {
+                        const n = d.cumulative[i] ?? null;
+                        return (
+                          <td key={d.day} className={n === null ? "num suppressed" : "num"}>
+                            {n === null ? "masqué" : count(n)}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
         </>
       )}
     </section>

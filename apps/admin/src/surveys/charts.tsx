@@ -92,3 +92,63 @@ export function ResponsesOverTime({
     </div>
   );
 }
+
+const SERIES_COLOURS = [
+  "#1f4e8c",
+  "#c0392b",
+  "#2e8b57",
+  "#b7791f",
+  "#6b46c1",
+  "#0f766e",
+  "#9d174d",
+];
+
+/**
+ * One line per shown subdivision: its cumulative responses day by day. Masked subdivisions and
+ * masked days draw nothing (the table beside says "masqué").
+ */
+export function SubdivisionsOverTime({
+  names,
+  data,
+}: {
+  /** The subdivisions, in the order of each day's `cumulative`. */
+  names: readonly string[];
+  data: readonly { day: string; cumulative: readonly (number | null)[] }[];
+}) {
+  const shown = names.flatMap((name, i) =>
+    data.some((d) => d.cumulative[i] !== null) ? [{ name, i }] : [],
+  );
+  const rows = data.map((d) => ({
+    label: new Date(`${d.day}T12:00:00Z`).toLocaleDateString("fr-FR", {
+      day: "numeric",
+      month: "short",
+      timeZone: "Europe/Paris",
+    }),
+    ...Object.fromEntries(shown.map(({ i }) => [`s${i}`, d.cumulative[i] ?? undefined])),
+  }));
+  return (
+    <div className="chart" aria-hidden="true">
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={rows} margin={{ left: 8, right: 24 }}>
+          <CartesianGrid stroke={GRID} vertical={false} />
+          <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+          <YAxis allowDecimals={false} tickFormatter={fr} />
+          <Tooltip />
+          <Legend />
+          {shown.map(({ name, i }, k) => (
+            <Line
+              key={name}
+              type="stepAfter"
+              dataKey={`s${i}`}
+              name={name}
+              stroke={SERIES_COLOURS[k % SERIES_COLOURS.length]}
+              strokeWidth={2}
+              dot={rows.length < 40}
+              isAnimationActive={false}
+            />
+          ))}
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

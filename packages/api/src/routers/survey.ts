@@ -7,6 +7,7 @@ import {
   recordAudit,
   responseStats,
   responsesPerAnswer,
+  responsesPerAnswerPerDay,
   responsesPerDay,
   storeResponse,
 } from "@tribune/db";
@@ -270,16 +271,19 @@ export const surveyRouter = {
     .query(async ({ ctx, input }) => {
       const survey = await collectionOf(ctx, input.id);
       const question = profileQuestion(survey, "subdivision");
-      const [subdivisions, subdivisionCounts, dayCounts, stats] = await Promise.all([
-        listSubdivisionOptions(ctx.db),
-        question ? responsesPerAnswer(ctx.db, survey.id, question.id) : [],
-        responsesPerDay(ctx.db, survey.id),
-        responseStats(ctx.db, survey.id),
-      ]);
+      const [subdivisions, subdivisionCounts, subdivisionDayCounts, dayCounts, stats] =
+        await Promise.all([
+          listSubdivisionOptions(ctx.db),
+          question ? responsesPerAnswer(ctx.db, survey.id, question.id) : [],
+          question ? responsesPerAnswerPerDay(ctx.db, survey.id, question.id) : [],
+          responsesPerDay(ctx.db, survey.id),
+          responseStats(ctx.db, survey.id),
+        ]);
       return buildCollection({
         survey,
         subdivisions,
         subdivisionCounts,
+        subdivisionDayCounts,
         dayCounts,
         synthetic: stats.synthetic,
       });

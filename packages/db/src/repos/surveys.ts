@@ -398,6 +398,24 @@ export async function responsesPerAnswer(
   return rows.map((r) => ({ key: r.key, n: Number(r.n) }));
 }
 
+/** Responses per answer to one question and per day, for series over time. */
+export async function responsesPerAnswerPerDay(
+  db: Executor,
+  surveyId: string,
+  questionId: string,
+): Promise<{ key: string | null; day: string; n: number }[]> {
+  const rows = await db
+    .select({
+      key: sql<string | null>`${answerText(questionId)}`,
+      day: sql<string>`${surveyResponses.submittedOn}::text`,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.surveyId, surveyId))
+    .groupBy(sql`1`, surveyResponses.submittedOn);
+  return rows.map((r) => ({ key: r.key, day: r.day, n: Number(r.n) }));
+}
+
 /** Responses per day (the only date kept with answers). */
 export async function responsesPerDay(
   db: Executor,

@@ -29,6 +29,16 @@ export const SurveyCollection = z.object({
       cumulative: z.int().nonnegative(),
     }),
   ),
+  /**
+   * One series per subdivision over time: for each day of `byDay`, the cumulative responses of
+   * each subdivision, in the order of `bySubdivision`; null: masked (see `subdivisionSeries`).
+   */
+  bySubdivisionOverTime: z.array(
+    z.object({
+      day: z.iso.date(),
+      cumulative: z.array(z.int().nonnegative().nullable()),
+    }),
+  ),
 });
 export type SurveyCollection = z.infer<typeof SurveyCollection>;
 
@@ -41,12 +51,15 @@ export function buildCollection(input: {
   /** Responses per answer to the subdivision question (null key: not answered). */
   subdivisionCounts: readonly { key: string | null; n: number }[];
   dayCounts: readonly { day: string; n: number }[];
+  /** Responses per answer to the subdivision question and per day. */
+  subdivisionDayCounts?: readonly { key: string | null; day: string; n: number }[];
   synthetic: boolean;
 }): SurveyCollection {
   const threshold = effectiveThreshold(input.survey.disclosureThreshold);
   const total = input.dayCounts.reduce((s, d) => s + d.n, 0);
   const question = profileQuestion(input.survey, "subdivision");
   let bySubdivision: SurveyCollection["bySubdivision"] = [];
+  let groupKeys: string[] = [];
   if (question) {
     const counts = new Map(input.subdivisionCounts.map((c) => [c.key, c.n]));
     const ids = new Map(input.subdivisions.map((s) => [s.slug, s.id]));
@@ -63,6 +76,7 @@ export function buildCollection(input: {
       groups.map((g) => ({ key: g.key ?? "", n: g.n })),
       threshold,
     );
+    groupKeys = groups.map((g) => g.key ?? "");
     bySubdivision = groups.map((g) => ({
       subdivisionId: g.key === null ? null : (ids.get(g.key) ?? null),
       subdivision: g.label,
@@ -83,5 +97,68 @@ export function buildCollection(input: {
     synthetic: input.synthetic,
     bySubdivision,
     byDay,
+    bySubdivisionOverTime: question
+      ? subdivisionSeries({
+          threshold,
+          days: byDay,
+          keys: groupKeys,
+          shown: bySubdivision.map((g) => g.responses !== null),
+          counts: input.subdivisionDayCounts ?? [],
+        })
+      : [],
   };
+}
+
+/**
+ * Cumulative responses per subdivision, day by day, under a disclosure control that holds over
+ * time. The rule:
+ *
+ * 1. ONE suppression pattern for the whole series: the latest day's (the `bySubdivision`
+ *    table, primary and complementary suppression). A subdivision is never shown on one day
+ *    and masked on another, so the difference between two days — or between a day's total
+ *    (`byDay`, public) and its shown cells — only ever gives the increment of a shown
+ *    subdivision, or of the masked ones together (at least two, adding up to the threshold).
+ * 2. The series starts on the first day on which every shown subdivision, and the masked ones
+ *    together, stand at or above the threshold PLUS that day's responses; from then on it
+ *    holds every day (counts only grow). Before that day, every cell is masked.
+ *
+ * Why the margin in 2: starting on the first day the counts merely reach the threshold would
+ * say that the day before, one of them was below it; with a day of a single response, its
+ * masked count of the day before (threshold − 1) would be given away. With the margin, even
+ * the day before the start had every count at or above the threshold, so whatever one can
+ * deduce of a masked cell is never a count below the threshold.
+ */
+function subdivisionSeries(input: {
+  threshold: number;
+  days: readonly { day: string; responses: number }[];
+  /** Suppression keys of the subdivisions, in the order of `bySubdivision` ("" = no answer). */
+  keys: readonly string[];
+  /** Whether each subdivision is shown in the latest day's pattern. */
+  shown: readonly boolean[];
+  counts: readonly { key: string | null; day: string; n: number }[];
+}): SurveyCollection["bySubdivisionOverTime"] {
+  const { threshold, keys, shown } = input;
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const perDay = new Map<string, number[]>();
+  for (const c of input.counts) {
+    const i = index.get(c.key ?? "");
+    if (i === undefined) continue;
+    const row = perDay.get(c.day) ?? keys.map(() => 0);
+    row[i] = (row[i] ?? 0) + c.n;
+    perDay.set(c.day, row);
+  }
+  const masked = shown.filter((s) => !s).length;
+  const cumulative = keys.map(() => 0);
+  let started = false;
+  return input.days.map(({ day, responses }) => {
+    for (const [i, n] of (perDay.get(day) ?? []).entries())
+      cumulative[i] = (cumulative[i] ?? 0) + n;
+    const floor = threshold + responses;
+    const maskedSum = cumulative.reduce((s, n, i) => (shown[i] ? s : s + n), 0);
+    started ||=
+      masked < keys.length &&
+      cumulative.every((n, i) => !shown[i] || n >= floor) &&
+      (masked === 0 || (masked >= 2 && maskedSum >= floor));
+    return { day, cumulative: cumulative.map((n, i) => (started && shown[i] ? n : null)) };
+  });
 }
