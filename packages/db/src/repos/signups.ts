@@ -75,18 +75,21 @@ interface SignupSession {
   capacityOverride: number | null;
 }
 
+/** What sign-ups read of a session: the one being joined, or each one of a places list. */
+const SIGNUP_SESSION_COLUMNS = {
+  id: sessions.id,
+  editionId: sessions.editionId,
+  kind: sessions.kind,
+  title: sessions.title,
+  startsAt: sessions.startsAt,
+  endsAt: sessions.endsAt,
+  capacityOverride: sessions.capacityOverride,
+};
+
 /** The session, if it takes sign-ups; refuses the others with a French message. */
 export async function signupSession(db: Executor, sessionId: string): Promise<SignupSession> {
   const [session] = await db
-    .select({
-      id: sessions.id,
-      editionId: sessions.editionId,
-      kind: sessions.kind,
-      title: sessions.title,
-      startsAt: sessions.startsAt,
-      endsAt: sessions.endsAt,
-      capacityOverride: sessions.capacityOverride,
-    })
+    .select(SIGNUP_SESSION_COLUMNS)
     .from(sessions)
     .where(eq(sessions.id, sessionId));
   if (!session) throw new DomainError("not_found", "Session introuvable.");
@@ -347,13 +350,7 @@ export async function sessionPlaces(
   if (publishedOnly) filters.push(eq(sessions.published, true));
   const list = await db
     .select({
-      id: sessions.id,
-      editionId: sessions.editionId,
-      kind: sessions.kind,
-      title: sessions.title,
-      startsAt: sessions.startsAt,
-      endsAt: sessions.endsAt,
-      capacityOverride: sessions.capacityOverride,
+      ...SIGNUP_SESSION_COLUMNS,
       quotaCapacity: sql<number | null>`(select q.capacity from registration_quotas q
         where q.session_id = "sessions"."id")`,
       confirmed: sql<number>`(select count(*)::int from session_signups s
