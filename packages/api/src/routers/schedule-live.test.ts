@@ -41,7 +41,8 @@ describe.each(testBackends())("schedule.live on %s", (backend) => {
     });
   }
 
-  it("tells a watcher each time a session is created, moved, published or deleted", async () => {
+  /** The bureau watching the 2026 programme, and an organiser editing it. */
+  async function watching() {
     const bureau = await callerOn("bureau", api.events);
     // The editor's server is another instance on PostgreSQL: the event crosses through NOTIFY.
     const organiser = await callerOn("organiser", (other ?? api).events);
@@ -50,6 +51,11 @@ describe.each(testBackends())("schedule.live on %s", (backend) => {
     })) as AsyncIterable<Change>;
     const changes = stream[Symbol.asyncIterator]();
     const next = async () => (await changes.next()).value as Change;
+    return { organiser, next, stop: () => changes.return?.() };
+  }
+
+  it("tells a watcher each time a session is created, moved, published or deleted", async () => {
+    const { organiser, next, stop } = await watching();
     expect(await next()).toEqual({ editionId: EDITION_2026, reason: "subscribed" });
 
     await organiser.session.move({
@@ -72,20 +78,15 @@ describe.each(testBackends())("schedule.live on %s", (backend) => {
     expect(await next()).toEqual({ editionId: EDITION_2026, reason: "changed" });
     await organiser.session.delete({ id: session.id });
     expect(await next()).toEqual({ editionId: EDITION_2026, reason: "changed" });
-    await changes.return?.();
+    await stop();
   });
 
   it("tells a watcher when a room of the grid is renamed", async () => {
-    const bureau = await callerOn("bureau", api.events);
-    const organiser = await callerOn("organiser", (other ?? api).events);
-    const stream = (await bureau.schedule.live({
-      editionId: EDITION_2026,
-    })) as AsyncIterable<Change>;
-    const changes = stream[Symbol.asyncIterator]();
-    expect((await changes.next()).value).toEqual({ editionId: EDITION_2026, reason: "subscribed" });
+    const { organiser, next, stop } = await watching();
+    expect(await next()).toEqual({ editionId: EDITION_2026, reason: "subscribed" });
     await organiser.room.update({ id: SALLE_3, name: "Salle 3 : Musigny (rénovée)" });
-    expect((await changes.next()).value).toEqual({ editionId: EDITION_2026, reason: "changed" });
-    await changes.return?.();
+    expect(await next()).toEqual({ editionId: EDITION_2026, reason: "changed" });
+    await stop();
   });
 
   it("is for programme readers, on an edition that exists", async () => {
