@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { SubdivisionUpdate, YEAR_OF_TRAINING_LABELS } from "@tribune/domain";
+import { SUBDIVISION_EDITORS, SubdivisionUpdate, YEAR_OF_TRAINING_LABELS } from "@tribune/domain";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link, useParams } from "react-router";
@@ -9,7 +9,6 @@ import { apiResolver, showServerError } from "../catalog/forms";
 import { Field } from "../components/Field";
 import { errorMessage, useTRPC } from "../trpc";
 import { SubdivisionDelete } from "./SubdivisionDelete";
-import { FEDERATION_EDITORS } from "./SubdivisionForm";
 import { formatCount } from "./shared";
 import "./registration.css";
 
@@ -141,7 +140,7 @@ export default function SubdivisionDetailPage() {
           </form>
         </section>
       </div>
-      {hasRole(me.data?.role, FEDERATION_EDITORS) && (
+      {hasRole(me.data?.role, SUBDIVISION_EDITORS) && (
         <p>
           <SubdivisionDelete id={s.id} name={s.name} />
         </p>

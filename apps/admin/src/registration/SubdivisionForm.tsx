@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { type Role, type Subdivision, SubdivisionInput, slugOfName } from "@tribune/domain";
+import { type Subdivision, SubdivisionInput, slugOfName } from "@tribune/domain";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FormFooter } from "../catalog/CatalogLayout";
@@ -25,9 +25,6 @@ const FIELDS = [
   "declaredMembers",
   "aliases",
 ] as const;
-
-/** Who records the union's decisions on its subdivisions (the API's create and delete). */
-export const FEDERATION_EDITORS: readonly Role[] = ["admin", "organiser"];
 
 const toInput = (values: Fields) => ({
   ...values,

@@ -1,12 +1,12 @@
 import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
-import { LIVE_VIEWERS, MEMBER_MANAGERS } from "@tribune/domain";
+import { LIVE_VIEWERS, MEMBER_MANAGERS, SUBDIVISION_EDITORS } from "@tribune/domain";
 import { useState } from "react";
 import { Link } from "react-router";
 import { hasRole, useMe } from "../auth/useMe";
 import { QueryState } from "../catalog/CatalogLayout";
 import { useCurrentEdition } from "../edition";
 import { useTRPC } from "../trpc";
-import { FEDERATION_EDITORS, SubdivisionForm } from "./SubdivisionForm";
+import { SubdivisionForm } from "./SubdivisionForm";
 import { formatCount } from "./shared";
 import "./registration.css";
 import "./SubdivisionsPage.css";
@@ -43,7 +43,7 @@ export default function SubdivisionsPage() {
             {formatCount(totalDeclared)} adhérent·es déclaré·es.
           </p>
         </div>
-        {hasRole(me.data?.role, FEDERATION_EDITORS) && (
+        {hasRole(me.data?.role, SUBDIVISION_EDITORS) && (
           <div className="page-header__actions">
             <button
               type="button"

@@ -15,6 +15,7 @@ import {
 import {
   DomainError,
   MEMBER_MANAGERS,
+  SUBDIVISION_EDITORS,
   SUBDIVISION_READERS,
   Subdivision,
   SubdivisionDetail,
@@ -32,7 +33,7 @@ import { assertMaySee } from "../scope";
 import { procedureFor, publicProcedure } from "../trpc";
 
 /** The union decides who is in the federation; its organisers record the decision. */
-const federationEditor = procedureFor("admin", "organiser");
+const federationEditor = procedureFor(...SUBDIVISION_EDITORS);
 
 const USE_LABELS: Record<keyof SubdivisionUses, string> = {
   members: "fiche(s) adhérent·e",

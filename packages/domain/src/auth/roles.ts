@@ -29,6 +29,8 @@ export const SUBDIVISION_READERS: readonly Role[] = [
   "bureau",
   "representative",
 ];
+/** Who adds a subdivision to the federation's list, or removes one recorded by mistake. */
+export const SUBDIVISION_EDITORS: readonly Role[] = ["admin", "organiser"];
 /** Who runs registrations and the check-in desk. */
 export const REGISTRATION_MANAGERS: readonly Role[] = ["admin", "organiser"];
 /** Who may read registrations (a representative: their subdivision only). */
