@@ -54,4 +54,54 @@ describe("SurveyBuilderPage", () => {
       ["yes_no", "Repos respecté ?"],
     ]);
   });
+
+  it("opens a locked question read-only once the survey has responses", async () => {
+    const survey = {
+      id: uuid(9),
+      slug: "enquete-flash",
+      title: "Enquête flash",
+      year: 2026,
+      partners: [],
+      audience: "",
+      opensOn: null,
+      closesOn: null,
+      status: "open",
+      anonymity: "open_link",
+      sensitivity: "standard",
+      disclosureThreshold: 11,
+      questions: [
+        { id: "repos", label: "Repos respecté ?", help: "", required: true, type: "yes_no" },
+      ],
+    };
+    const { user, callsTo } = renderWithApi(
+      <Routes>
+        <Route path="/enquetes/:id/questionnaire" element={<SurveyBuilderPage />} />
+      </Routes>,
+      {
+        route: `/enquetes/${survey.id}/questionnaire`,
+        handlers: {
+          "subdivision.options": () => subdivisions,
+          "survey.get": () => survey,
+          "survey.collection": () => ({
+            surveyId: survey.id,
+            threshold: 11,
+            total: 3,
+            synthetic: false,
+            bySubdivision: [],
+            byDay: [{ day: "2026-03-01", responses: 3, cumulative: 3 }],
+            bySubdivisionOverTime: [],
+          }),
+        },
+      },
+    );
+    await user.click(await screen.findByRole("button", { name: "Voir la question 1" }));
+    const label = screen.getByLabelText("Intitulé de la question") as HTMLInputElement;
+    expect(label.value).toBe("Repos respecté ?");
+    expect(label.disabled).toBe(true);
+    expect(screen.queryByRole("button", { name: "Retirer" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Monter la question 1" })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Fermer la question 1" }));
+    expect(screen.queryByLabelText("Intitulé de la question")).toBeNull();
+    expect(callsTo("survey.update")).toHaveLength(0);
+  });
 });

@@ -271,7 +271,20 @@ function Builder({ survey, responses }: { survey: Survey | null; responses: numb
                     {q.required === false ? "facultative" : "obligatoire"} · <code>{q.id}</code>
                   </span>
                 </div>
-                {!locked && (
+                {locked ? (
+                  // Locked: the question opens read-only (its fields are disabled).
+                  <div className="question-card__actions">
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-expanded={editing === i}
+                      aria-label={`${editing === i ? "Fermer" : "Voir"} la question ${i + 1}`}
+                      onClick={() => setEditing(editing === i ? null : i)}
+                    >
+                      {editing === i ? "Fermer" : "Voir"}
+                    </button>
+                  </div>
+                ) : (
                   <div className="question-card__actions">
                     <button
                       type="button"
