@@ -58,7 +58,7 @@ describe("surveys", () => {
     await respondent.getByRole("button", { name: "Envoyer mes réponses" }).click();
     await respondent.getByRole("heading", { name: "Merci pour votre réponse !" }).waitFor();
 
-    await page.reload();
+    // No reload: the collection page follows the answers live.
     await page.getByTestId("collection-total").filter({ hasText: /^1$/ }).waitFor();
     // One answer from Lille is under the threshold: its count is masked.
     await page.getByRole("row", { name: /Lille masqué/ }).waitFor();
