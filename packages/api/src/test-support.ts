@@ -5,9 +5,11 @@
 
 import {
   type Database,
+  type EventBus,
   listSubdivisionOptions,
   type OpenDatabase,
   seedReferenceEdition,
+  seedReferenceSurveys,
 } from "@tribune/db";
 import { type Backend, openTestDatabase } from "@tribune/db/testing";
 import { type Partner, type Role, referenceProgramme2026, type Session } from "@tribune/domain";
@@ -74,10 +76,20 @@ export function testApi(db: Database) {
   const accounts = new Map<Role, Promise<string>>();
   const callers = new Map<Role, Promise<Caller>>();
 
-  /** A caller for one request carrying `token` (or none), as the HTTP server builds it. */
-  async function callerWithToken(token: string | null) {
+  /**
+   * A caller for one request carrying `token` (or none), as the HTTP server builds it; its live
+   * events go through `events` when given (a server instance's bus).
+   */
+  async function callerWithToken(token: string | null, events?: EventBus) {
     const actor = await resolveActor(db, token);
-    return createCaller({ db, actor, clientIp: freshAddress(), cookies: new FakeCookieJar(token) });
+    const cookies = new FakeCookieJar(token);
+    return createCaller({
+      db,
+      actor,
+      clientIp: freshAddress(),
+      cookies,
+      ...(events && { events }),
+    });
   }
 
   /** Logs in through `auth.login`, as the admin's login form does. */
@@ -108,6 +120,12 @@ export function testApi(db: Database) {
       accounts.set(role, email);
     }
     return email;
+  }
+
+  /** A caller of `role` (or anonymous), freshly signed in, whose live events go through `events`. */
+  async function callerOn(role: Role | null, events: EventBus): Promise<Caller> {
+    const token = role ? (await logIn(await accountOf(role))).token : null;
+    return callerWithToken(token, events);
   }
 
   /** A caller signed in with a real token as this role's account, made once per database. */
@@ -148,6 +166,7 @@ export function testApi(db: Database) {
     logIn,
     accountOf,
     callerAs,
+    callerOn,
   };
 }
 
@@ -155,20 +174,25 @@ export function testApi(db: Database) {
 export type SeededApi = ReturnType<typeof testApi> &
   Pick<OpenDatabase, "events"> & { url: string | null };
 
+/** Opening and seeding: the reference surveys' many responses take long on a busy machine. */
+const SEEDING_TIMEOUT_MS = 120_000;
+
 /**
- * A fresh database for one `describe.each(testBackends())` block, seeded with the 2026 edition,
- * opened before its tests and closed after them. The object is filled in by the `beforeAll` this
- * registers (before the block's own hooks), so use it inside hooks and tests only.
+ * A fresh database for one `describe.each(testBackends())` block, seeded with the 2026 edition
+ * (and the reference surveys when asked), opened before its tests and closed after them. The
+ * object is filled in by the `beforeAll` this registers (before the block's own hooks), so use
+ * it inside hooks and tests only.
  */
-export function useSeededApi(backend: Backend): SeededApi {
+export function useSeededApi(backend: Backend, options: { surveys?: boolean } = {}): SeededApi {
   let seeded: SeededApi | undefined;
   let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const opened = await openTestDatabase(backend);
     close = opened.close;
     await seedReferenceEdition(opened.db);
+    if (options.surveys) await seedReferenceSurveys(opened.db);
     seeded = { ...testApi(opened.db), events: opened.events, url: opened.url };
-  });
+  }, SEEDING_TIMEOUT_MS);
   afterAll(() => close?.());
   return new Proxy({} as SeededApi, {
     get(_, key) {

@@ -1,19 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { type EventBus, type OpenDatabase, openDatabase } from "@tribune/db";
+import { type OpenDatabase, openDatabase } from "@tribune/db";
 import { testBackends } from "@tribune/db/testing";
 import { instantFromLocal } from "@tribune/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveActor } from "../auth/session";
-import { createCaller } from "../root";
-import {
-  EDITION_2026,
-  FakeCookieJar,
-  freshAddress,
-  referenceSession,
-  rejection,
-  SALLE_3,
-  useSeededApi,
-} from "../test-support";
+import { EDITION_2026, referenceSession, rejection, SALLE_3, useSeededApi } from "../test-support";
 
 const REMPLA = referenceSession("1,2,3 rempla");
 type Change = { editionId: string; reason: "subscribed" | "changed" };
@@ -28,24 +18,11 @@ describe.each(testBackends())("schedule.live on %s", (backend) => {
   });
   afterAll(() => other?.close());
 
-  /** A caller of the given role whose live events go through `events`, as a server wires it. */
-  async function callerOn(role: "bureau" | "organiser" | "member", events: EventBus) {
-    const { token } = await api.logIn(await api.accountOf(role));
-    const actor = await resolveActor(api.db, token);
-    return createCaller({
-      db: api.db,
-      actor,
-      events,
-      clientIp: freshAddress(),
-      cookies: new FakeCookieJar(token),
-    });
-  }
-
   /** The bureau watching the 2026 programme, and an organiser editing it. */
   async function watching() {
-    const bureau = await callerOn("bureau", api.events);
+    const bureau = await api.callerOn("bureau", api.events);
     // The editor's server is another instance on PostgreSQL: the event crosses through NOTIFY.
-    const organiser = await callerOn("organiser", (other ?? api).events);
+    const organiser = await api.callerOn("organiser", (other ?? api).events);
     const stream = (await bureau.schedule.live({
       editionId: EDITION_2026,
     })) as AsyncIterable<Change>;
@@ -90,8 +67,8 @@ describe.each(testBackends())("schedule.live on %s", (backend) => {
   });
 
   it("is for programme readers, on an edition that exists", async () => {
-    const member = await callerOn("member", api.events);
-    const bureau = await callerOn("bureau", api.events);
+    const member = await api.callerOn("member", api.events);
+    const bureau = await api.callerOn("bureau", api.events);
     const refused = await rejection(
       (async () => {
         const stream = (await member.schedule.live({

@@ -1,37 +1,24 @@
 import { randomUUID } from "node:crypto";
-import {
-  type EventBus,
-  insertSurvey,
-  listSubdivisionOptions,
-  type OpenDatabase,
-  openDatabase,
-  seedReferenceEdition,
-} from "@tribune/db";
-import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import { insertSurvey, listSubdivisionOptions, type OpenDatabase, openDatabase } from "@tribune/db";
+import { testBackends } from "@tribune/db/testing";
 import { type Role, type Survey, subdivisionQuestion } from "@tribune/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveActor } from "../auth/session";
-import { createCaller } from "../root";
-import { FakeCookieJar, freshAddress, rejection, testApi } from "../test-support";
+import { rejection, useSeededApi } from "../test-support";
 
 type Change = { surveyId: string; reason: "subscribed" | "changed" };
 
 describe.each(testBackends())("survey.live on %s", (backend) => {
-  let opened: OpenDatabase & { url: string | null };
+  const api = useSeededApi(backend);
   /** On PostgreSQL, a second server instance on the same database (its own LISTEN/NOTIFY). */
   let other: OpenDatabase | null = null;
-  let api: ReturnType<typeof testApi>;
   let survey: Survey;
   let dijon: string;
 
   beforeAll(async () => {
-    opened = await openTestDatabase(backend);
-    await seedReferenceEdition(opened.db);
-    api = testApi(opened.db);
-    if (opened.url) other = await openDatabase({ url: opened.url });
-    const subdivisions = await listSubdivisionOptions(opened.db);
+    if (api.url) other = await openDatabase({ url: api.url });
+    const subdivisions = await listSubdivisionOptions(api.db);
     dijon = subdivisions[0]?.slug ?? "";
-    survey = await insertSurvey(opened.db, {
+    survey = await insertSurvey(api.db, {
       slug: "collecte-en-direct",
       title: "Collecte en direct",
       year: 2026,
@@ -42,25 +29,10 @@ describe.each(testBackends())("survey.live on %s", (backend) => {
       questions: [subdivisionQuestion(subdivisions)],
     });
   });
-  afterAll(async () => {
-    await other?.close();
-    await opened.close();
-  });
-
-  /** A caller of `role` (or anonymous) whose live events go through `events`, as a server wires it. */
-  async function callerOn(role: Role | null, events: EventBus) {
-    const token = role ? (await api.logIn(await api.accountOf(role))).token : null;
-    return createCaller({
-      db: opened.db,
-      actor: token ? await resolveActor(opened.db, token) : null,
-      events,
-      clientIp: freshAddress(),
-      cookies: new FakeCookieJar(token),
-    });
-  }
+  afterAll(() => other?.close());
 
   async function watch(role: Role, id = survey.id) {
-    const watcher = await callerOn(role, opened.events);
+    const watcher = await api.callerOn(role, api.events);
     const stream = (await watcher.survey.live({ id })) as AsyncIterable<Change>;
     const changes = stream[Symbol.asyncIterator]();
     return {
@@ -73,11 +45,11 @@ describe.each(testBackends())("survey.live on %s", (backend) => {
     const { next, stop } = await watch("bureau");
     expect(await next()).toEqual({ surveyId: survey.id, reason: "subscribed" });
     // The respondent reaches another instance on PostgreSQL: the event crosses through NOTIFY.
-    const respondent = await callerOn(null, (other ?? opened).events);
+    const respondent = await api.callerOn(null, (other ?? api).events);
     await respondent.survey.respond({ slug: survey.slug, answers: { subdivision: dijon } });
     expect(await next()).toEqual({ surveyId: survey.id, reason: "changed" });
 
-    const manager = await callerOn("admin", (other ?? opened).events);
+    const manager = await api.callerOn("admin", (other ?? api).events);
     const report = await manager.survey.import({
       surveyId: survey.id,
       csv: `subdivision\n${dijon}\n${dijon}\n`,
