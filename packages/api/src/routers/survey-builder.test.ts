@@ -1,8 +1,8 @@
-import { listAudit, seedReferenceEdition, seedReferenceSurveys } from "@tribune/db";
-import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import { listAudit } from "@tribune/db";
+import { testBackends } from "@tribune/db/testing";
 import type { QuestionInput, SurveyDraftInput } from "@tribune/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rejection, testApi } from "../test-support";
+import { describe, expect, it } from "vitest";
+import { rejection, useSeededApi } from "../test-support";
 
 const QUESTIONS: QuestionInput[] = [
   { id: "heures", type: "number", label: "Heures par semaine", unit: "heures", min: 0, max: 168 },
@@ -44,19 +44,7 @@ const draft = (slug: string, more: Partial<SurveyDraftInput> = {}): SurveyDraftI
 });
 
 describe.each(testBackends())("survey builder on %s", (backend) => {
-  let close: () => Promise<void>;
-  let api: ReturnType<typeof testApi>;
-  let db: Awaited<ReturnType<typeof openTestDatabase>>["db"];
-
-  beforeAll(async () => {
-    const opened = await openTestDatabase(backend);
-    close = opened.close;
-    db = opened.db;
-    await seedReferenceEdition(db);
-    await seedReferenceSurveys(db);
-    api = testApi(db);
-  }, 120_000);
-  afterAll(() => close());
+  const api = useSeededApi(backend, { surveys: true });
 
   it("creates a draft with every question type, audited; refuses duplicates and low thresholds", async () => {
     const bureau = await api.callerAs("bureau");
@@ -74,7 +62,7 @@ describe.each(testBackends())("survey builder on %s", (backend) => {
       "likert",
       "text",
     ]);
-    const audit = await listAudit(db, { entity: "survey", limit: 5 });
+    const audit = await listAudit(api.db, { entity: "survey", limit: 5 });
     expect(audit.find((e) => e.entityId === survey.id)?.action).toBe("create");
 
     const duplicate = await rejection(bureau.survey.create(draft("flash-1")));
@@ -190,7 +178,7 @@ describe.each(testBackends())("survey builder on %s", (backend) => {
       bureau.survey.saveKeyFigure({ definition: { ...definition, id: "tt-moyenne" } }),
     );
     expect(clash.data.appCode).toBe("already_exists");
-    const audit = await listAudit(db, { entity: "survey", limit: 3 });
+    const audit = await listAudit(api.db, { entity: "survey", limit: 3 });
     expect(audit[0]?.after).toMatchObject({ keyFigure: { id: "tt-au-dela-80" } });
     const press = await api.callerAs("press");
     expect((await rejection(press.survey.previewKeyFigure(definition))).data.code).toBe(
