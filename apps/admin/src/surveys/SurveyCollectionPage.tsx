@@ -32,6 +32,9 @@ export default function SurveyCollectionPage() {
   if (!survey.data || !status.data) return <p className="muted">Chargement…</p>;
   const c = status.data;
   const last = c.byDay.at(-1);
+  // The series is masked entirely until it starts (see the domain's rule), then day by day.
+  const shownDays = c.bySubdivisionOverTime.filter((d) => d.cumulative.some((n) => n !== null));
+  const maskedDays = c.bySubdivisionOverTime.length - shownDays.length;
   return (
     <section>
       <h1>{survey.data.title}</h1>
@@ -129,12 +132,12 @@ export default function SurveyCollectionPage() {
         <>
           <h3>Par subdivision au fil des jours</h3>
           <p className="muted">
-            Total cumulé de chaque subdivision montrée. Les subdivisions masquées le restent tous
-            les jours, et la série ne commence qu'une fois chaque subdivision montrée au-dessus du
-            seuil d'au moins les réponses du jour : on ne peut pas retrouver un effectif masqué en
-            comparant deux jours.
+            Total cumulé de chaque subdivision montrée. Les subdivisions masquées dans le tableau
+            ci-dessus le restent tous les jours, et la série ne commence qu'une fois chaque
+            subdivision montrée au seuil — jamais le jour où une seule l'atteint : on ne peut pas
+            retrouver un effectif masqué en comparant deux jours.
           </p>
-          {c.bySubdivisionOverTime.some((d) => d.cumulative.some((n) => n !== null)) ? (
+          {shownDays.length > 0 ? (
             <SubdivisionsOverTime
               names={c.bySubdivision.map((s) => s.subdivision)}
               data={c.bySubdivisionOverTime}
@@ -144,41 +147,49 @@ export default function SurveyCollectionPage() {
               Pas encore assez de réponses pour suivre une subdivision jour par jour.
             </p>
           )}
-          <details>
-            <summary>Tableau par subdivision et par jour</summary>
-            <div className="table-scroll">
-              <table className="data">
-                <caption className="visually-hidden">
-                  Total cumulé des réponses par subdivision et par jour
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Subdivision</th>
-                    {c.bySubdivisionOverTime.map((d) => (
-                      <th key={d.day} scope="col" className="num">
-                        {formatDay(d.day)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {c.bySubdivision.map((s, i) => (
-                    <tr key={s.subdivisionId ?? s.subdivision}>
-                      <th scope="row">{s.subdivision}</th>
-                      {c.bySubdivisionOverTime.map((d) => {
-                        const n = d.cumulative[i] ?? null;
-                        return (
-                          <td key={d.day} className={n === null ? "num suppressed" : "num"}>
-                            {n === null ? "masqué" : count(n)}
-                          </td>
-                        );
-                      })}
+          {shownDays.length > 0 && (
+            <details>
+              <summary>Tableau par subdivision et par jour</summary>
+              {maskedDays > 0 && (
+                <p className="muted">
+                  Jusqu'au {formatDay(c.byDay[maskedDays - 1]?.day ?? "")} : tout est masqué, la
+                  série n'a pas encore commencé.
+                </p>
+              )}
+              <div className="table-scroll">
+                <table className="data">
+                  <caption className="visually-hidden">
+                    Total cumulé des réponses par subdivision et par jour
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Subdivision</th>
+                      {shownDays.map((d) => (
+                        <th key={d.day} scope="col" className="num">
+                          {formatDay(d.day)}
+                        </th>
+                      ))}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+                  </thead>
+                  <tbody>
+                    {c.bySubdivision.map((s, i) => (
+                      <tr key={s.subdivisionId ?? s.subdivision}>
+                        <th scope="row">{s.subdivision}</th>
+                        {shownDays.map((d) => {
+                          const n = d.cumulative[i] ?? null;
+                          return (
+                            <td key={d.day} className={n === null ? "num suppressed" : "num"}>
+                              {n === null ? "masqué" : count(n)}
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          )}
         </>
       )}
     </section>

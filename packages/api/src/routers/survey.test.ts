@@ -241,6 +241,16 @@ describe.each(testBackends())("survey router on %s", (backend) => {
     expect(count(c.id)?.responses).toBeNull();
     expect(count(b.id)?.responses).toBeNull();
     expect(status.bySubdivision.filter((s) => s.responses !== null)).toHaveLength(1);
+    // Over time, A alone is shown, from the day the masked ones together reach the threshold.
+    const seriesOf = (id: string) => {
+      const i = status.bySubdivision.findIndex((s) => s.subdivisionId === id);
+      return status.bySubdivisionOverTime.map((d) => d.cumulative[i]);
+    };
+    expect(seriesOf(a.id)).toEqual([null, 12, 12]);
+    expect(seriesOf(b.id)).toEqual([null, null, null]);
+    expect(
+      status.bySubdivisionOverTime.every((d) => d.cumulative.filter((n) => n !== null).length <= 1),
+    ).toBe(true);
 
     const press = await api.callerAs("press");
     expect((await rejection(press.survey.collection({ id: survey.id }))).data.code).toBe(

@@ -118,15 +118,15 @@ export function buildCollection(input: {
  *    and masked on another, so the difference between two days — or between a day's total
  *    (`byDay`, public) and its shown cells — only ever gives the increment of a shown
  *    subdivision, or of the masked ones together (at least two, adding up to the threshold).
- * 2. The series starts on the first day on which every shown subdivision, and the masked ones
- *    together, stand at or above the threshold PLUS that day's responses; from then on it
- *    holds every day (counts only grow). Before that day, every cell is masked.
- *
- * Why the margin in 2: starting on the first day the counts merely reach the threshold would
- * say that the day before, one of them was below it; with a day of a single response, its
- * masked count of the day before (threshold − 1) would be given away. With the margin, even
- * the day before the start had every count at or above the threshold, so whatever one can
- * deduce of a masked cell is never a count below the threshold.
+ * 2. A day is shown only if the pattern holds on it: every shown subdivision, and the masked
+ *    ones together, at or above the threshold. Counts only grow, so once it holds it holds
+ *    every later day; before, every cell is masked.
+ * 3. The series does not start on a day where exactly ONE of those counts is within the day's
+ *    responses of the threshold. Starting there would say that the day before, it — the only
+ *    one that could — was below the threshold; with a single response that day, its masked
+ *    count of the day before (threshold − 1) would be given away. With none close, every count
+ *    already stood at or above the threshold the day before; with two or more, nobody can tell
+ *    which of them was below it.
  */
 function subdivisionSeries(input: {
   threshold: number;
@@ -153,12 +153,12 @@ function subdivisionSeries(input: {
   return input.days.map(({ day, responses }) => {
     for (const [i, n] of (perDay.get(day) ?? []).entries())
       cumulative[i] = (cumulative[i] ?? 0) + n;
-    const floor = threshold + responses;
     const maskedSum = cumulative.reduce((s, n, i) => (shown[i] ? s : s + n), 0);
-    started ||=
-      masked < keys.length &&
-      cumulative.every((n, i) => !shown[i] || n >= floor) &&
-      (masked === 0 || (masked >= 2 && maskedSum >= floor));
+    // The counts the pattern needs at or above the threshold: each shown one, the masked sum.
+    const needed = [...cumulative.filter((_, i) => shown[i]), ...(masked > 0 ? [maskedSum] : [])];
+    const holds = masked !== 1 && masked < keys.length && needed.every((n) => n >= threshold);
+    const close = needed.filter((n) => n - responses < threshold).length;
+    started ||= holds && close !== 1;
     return { day, cumulative: cumulative.map((n, i) => (started && shown[i] ? n : null)) };
   });
 }
