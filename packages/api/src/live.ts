@@ -1,4 +1,11 @@
-import { type Database, type EventBus, inProcessEventBus, type TribuneEvent } from "@tribune/db";
+import {
+  type Database,
+  type EventBus,
+  inProcessEventBus,
+  isAuthSessionLive,
+  type TribuneEvent,
+} from "@tribune/db";
+import { TRPCError } from "@trpc/server";
 import type { Context } from "./context";
 
 const fallbackBuses = new WeakMap<Database, EventBus>();
@@ -13,6 +20,8 @@ export function eventsOf(ctx: Pick<Context, "db" | "events">): EventBus {
   }
   return bus;
 }
+
+const SESSION_ENDED = "Votre session a pris fin : reconnectez-vous.";
 
 /** Changes within this window go out as one event: a burst of check-ins, one NOTIFY. */
 const COALESCE_MS = 50;
@@ -90,7 +99,7 @@ export function publishSurveyChange(ctx: Pick<Context, "db" | "events">, surveyI
  * or a survey for "surveys.changed"), at most once per `settleMs`, until `signal` aborts.
  */
 export async function* subjectChanges(
-  ctx: Pick<Context, "db" | "events">,
+  ctx: Pick<Context, "db" | "events" | "actor">,
   type: TribuneEvent["type"],
   subject: string,
   signal: AbortSignal | undefined,
@@ -122,6 +131,10 @@ export async function* subjectChanges(
       await Promise.race([new Promise((r) => setTimeout(r, settleMs)), aborted]);
       if (signal?.aborted) break;
       dirty = false;
+      // The role was checked when the stream opened; a logout or a disabled account since then
+      // must end it, not keep it streaming.
+      if (ctx.actor && !(await isAuthSessionLive(ctx.db, ctx.actor.authSessionId)))
+        throw new TRPCError({ code: "UNAUTHORIZED", message: SESSION_ENDED });
       yield "changed";
     }
   } finally {
@@ -131,7 +144,7 @@ export async function* subjectChanges(
 
 /** `subjectChanges` for an edition's registrations or programme. */
 export function editionChanges(
-  ctx: Pick<Context, "db" | "events">,
+  ctx: Pick<Context, "db" | "events" | "actor">,
   type: Exclude<TribuneEvent["type"], "surveys.changed">,
   editionId: string,
   signal: AbortSignal | undefined,

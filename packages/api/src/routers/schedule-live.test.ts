@@ -28,8 +28,22 @@ describe.each(testBackends())("schedule.live on %s", (backend) => {
     })) as AsyncIterable<Change>;
     const changes = stream[Symbol.asyncIterator]();
     const next = async () => (await changes.next()).value as Change;
-    return { organiser, next, stop: () => changes.return?.() };
+    return { bureau, organiser, next, stop: () => changes.return?.() };
   }
+
+  it("ends a watcher's stream at the next change once its session was logged out", async () => {
+    const { bureau, organiser, next } = await watching();
+    expect(await next()).toEqual({ editionId: EDITION_2026, reason: "subscribed" });
+    await bureau.auth.logout();
+    await organiser.session.move({
+      id: REMPLA.id,
+      startsAt: instantFromLocal("2026-01-23", "14:00"),
+      endsAt: instantFromLocal("2026-01-23", "15:00"),
+    });
+    const ended = await rejection(next());
+    expect(ended.data).toMatchObject({ code: "UNAUTHORIZED", appCode: "unauthenticated" });
+    expect(ended.message).toBe("Votre session a pris fin : reconnectez-vous.");
+  });
 
   it("tells a watcher each time a session is created, moved, published or deleted", async () => {
     const { organiser, next, stop } = await watching();

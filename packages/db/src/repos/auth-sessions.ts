@@ -37,6 +37,26 @@ export async function findLiveAuthSession(db: Executor, tokenHash: string, idleS
   return row ?? null;
 }
 
+/**
+ * Whether a login session may still be used: not revoked, not expired, its account enabled.
+ * (A live stream counts as use: the idle lifetime does not apply.)
+ */
+export async function isAuthSessionLive(db: Executor, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: authSessions.id })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .where(
+      and(
+        eq(authSessions.id, id),
+        isNull(authSessions.revokedAt),
+        gt(authSessions.expiresAt, new Date().toISOString()),
+        eq(users.disabled, false),
+      ),
+    );
+  return row !== undefined;
+}
+
 export async function touchAuthSession(db: Executor, id: string): Promise<void> {
   await db
     .update(authSessions)
