@@ -5,7 +5,9 @@ import { ConfirmDialog } from "./ConfirmDialog";
 /**
  * Asks before deleting, then deletes. When the server refuses because sessions still use the
  * thing (appCode "referenced"), its message says which consequences a forced delete has, and
- * "Supprimer quand même" sends the request again with `confirm: true`.
+ * "Supprimer quand même" sends the request again with `confirm: true` — unless the thing cannot
+ * be forced (`forceable: false`: a voted motion, a subdivision with members): then the
+ * server's refusal is shown in its words, with nothing left to try.
  */
 export function DeleteDialog<Result>({
   title,
@@ -13,11 +15,13 @@ export function DeleteDialog<Result>({
   remove,
   onDeleted,
   onCancel,
+  forceable = true,
 }: {
   /** "Supprimer la salle « Amphi » ?" */
   title: string;
   children?: ReactNode;
   remove: (confirm: boolean) => Promise<Result>;
+  forceable?: boolean;
   onDeleted: (result: Result) => void;
   onCancel: () => void;
 }) {
@@ -32,7 +36,8 @@ export function DeleteDialog<Result>({
       const result = await remove(confirm);
       onDeleted(result);
     } catch (error) {
-      if (!confirm && errorCode(error) === "referenced") setReferenced(errorMessage(error));
+      if (forceable && !confirm && errorCode(error) === "referenced")
+        setReferenced(errorMessage(error));
       else setFailure(errorMessage(error));
       setPending(false);
     }
@@ -47,14 +52,16 @@ export function DeleteDialog<Result>({
           <button type="button" className="button" onClick={onCancel} disabled={pending}>
             Annuler
           </button>
-          <button
-            type="button"
-            className="button button--danger"
-            onClick={() => submit(referenced !== null)}
-            disabled={pending}
-          >
-            {pending ? "Suppression…" : referenced ? "Supprimer quand même" : "Supprimer"}
-          </button>
+          {(forceable || failure === null) && (
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => submit(referenced !== null)}
+              disabled={pending}
+            >
+              {pending ? "Suppression…" : referenced ? "Supprimer quand même" : "Supprimer"}
+            </button>
+          )}
         </>
       }
     >

@@ -4,9 +4,9 @@ import { CaMeetingInput, CaMeetingUpdate } from "@tribune/domain";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormFooter } from "../catalog/CatalogLayout";
+import { DeleteDialog } from "../catalog/DeleteDialog";
 import { apiResolver, showServerError } from "../catalog/forms";
 import { errorMessage, useTRPC } from "../trpc";
-import { ConfirmDelete } from "./ConfirmDelete";
 import { meetingLabel } from "./meetings";
 
 type Meeting = RouterOutputs["motion"]["meetings"][number];
@@ -68,7 +68,8 @@ export function MeetingsPanel() {
         </button>
       )}
       {deleting && (
-        <ConfirmDelete
+        <DeleteDialog
+          forceable={false}
           title={`Supprimer le Conseil d'Administration de ${meetingLabel(deleting)} ?`}
           remove={() => remove.mutateAsync({ id: deleting.id })}
           onDeleted={() => {

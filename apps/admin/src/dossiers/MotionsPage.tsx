@@ -10,8 +10,8 @@ import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { hasRole, useMe } from "../auth/useMe";
 import "../catalog/catalog.css";
+import { DeleteDialog } from "../catalog/DeleteDialog";
 import { errorMessage, useTRPC } from "../trpc";
-import { ConfirmDelete } from "./ConfirmDelete";
 import { MeetingsPanel } from "./MeetingsPanel";
 import { MotionForm, votesCast } from "./MotionForm";
 import { meetingLabel } from "./meetings";
@@ -160,7 +160,8 @@ function MotionVotes({
         </div>
       )}
       {deleting && (
-        <ConfirmDelete
+        <DeleteDialog
+          forceable={false}
           title={`Supprimer la motion « ${m.title} » ?`}
           remove={() => remove.mutateAsync({ id: m.id })}
           onDeleted={() => {
