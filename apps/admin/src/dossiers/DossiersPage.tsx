@@ -18,6 +18,7 @@ import { useSearchParams } from "react-router";
 import { hasRole, useMe } from "../auth/useMe";
 import { FormFooter } from "../catalog/CatalogLayout";
 import { apiResolver, showServerError } from "../catalog/forms";
+import { FilterBar, SelectFilter } from "../components/filters";
 import "../catalog/catalog.css";
 import { errorMessage, useTRPC } from "../trpc";
 import { formatLongDate } from "./format";
@@ -50,8 +51,6 @@ export default function DossiersPage() {
     ? (params.get("statut") as DossierStatus)
     : undefined;
   const selected = params.get("dossier");
-  const pillarId = useId();
-  const statusId = useId();
 
   const list = useQuery(trpc.dossier.list.queryOptions({ pillar, status }));
 
@@ -66,34 +65,22 @@ export default function DossiersPage() {
     <section className="dossiers">
       <h1>Dossiers</h1>
       <p className="muted">Les combats et actions du syndicat, par pilier du dossier de presse.</p>
-      <div className="dossiers__filters">
-        <label htmlFor={pillarId}>Filtrer par pilier</label>
-        <select
-          id={pillarId}
+      <FilterBar>
+        <SelectFilter
+          label="Filtrer par pilier"
           value={pillar ?? ""}
-          onChange={(e) => setParam("pilier", e.target.value || null)}
-        >
-          <option value="">Tous</option>
-          {PILLAR_IDS.map((p) => (
-            <option key={p} value={p}>
-              {PILLAR_LABELS[p]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={statusId}>Filtrer par statut</label>
-        <select
-          id={statusId}
+          anyLabel="Tous"
+          options={PILLAR_IDS.map((p) => ({ value: p, label: PILLAR_LABELS[p] }))}
+          onChange={(value) => setParam("pilier", value || null)}
+        />
+        <SelectFilter
+          label="Filtrer par statut"
           value={status ?? ""}
-          onChange={(e) => setParam("statut", e.target.value || null)}
-        >
-          <option value="">Tous</option>
-          {DOSSIER_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {DOSSIER_STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
+          anyLabel="Tous"
+          options={DOSSIER_STATUSES.map((s) => ({ value: s, label: DOSSIER_STATUS_LABELS[s] }))}
+          onChange={(value) => setParam("statut", value || null)}
+        />
+      </FilterBar>
       {list.isError && (
         <p role="alert" className="notice notice--error">
           {errorMessage(list.error)}

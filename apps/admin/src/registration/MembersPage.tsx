@@ -10,14 +10,9 @@ import {
 import { useDeferredValue, useId, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useMe } from "../auth/useMe";
+import { FilterBar, SearchFilter, SelectFilter } from "../components/filters";
 import { errorMessage, useTRPC } from "../trpc";
-import {
-  FilterBar,
-  PagedTable,
-  SearchFilter,
-  SelectFilter,
-  SubdivisionFilter,
-} from "./ListControls";
+import { PagedTable, SubdivisionFilter } from "./ListControls";
 import { MemberForm } from "./MemberForm";
 import { formatCount, useSubdivisionOptions } from "./shared";
 import "./registration.css";

@@ -13,16 +13,11 @@ import {
 } from "@tribune/domain";
 import { useDeferredValue, useState } from "react";
 import { hasRole, useMe } from "../auth/useMe";
+import { FilterBar, SearchFilter, SelectFilter } from "../components/filters";
 import { useCurrentEdition } from "../edition";
 import { formatDateTime } from "../format";
 import { errorMessage, useTRPC } from "../trpc";
-import {
-  FilterBar,
-  PagedTable,
-  SearchFilter,
-  SelectFilter,
-  SubdivisionFilter,
-} from "./ListControls";
+import { PagedTable, SubdivisionFilter } from "./ListControls";
 import { RegistrationForm } from "./RegistrationForm";
 import { SessionSignupsPanel } from "./SessionSignupsPanel";
 import { downloadText, formatCount, StatusBadge, useSubdivisionOptions } from "./shared";
