@@ -4,18 +4,21 @@ import { sampleDossiers } from "../../test-fixtures";
 import { KEYS, tick } from "../test-keys";
 import { Dossiers } from "./Dossiers";
 
+/** One frame of the screen, not focused, filtered by `filter`. */
+const still = (filter = "") =>
+  render(
+    <Dossiers
+      dossiers={sampleDossiers().list}
+      width={80}
+      height={20}
+      filter={filter}
+      active={false}
+    />,
+  ).lastFrame() ?? "";
+
 describe("Dossiers", () => {
   it("lists the dossiers under the three pillars, with their status", () => {
-    const frame =
-      render(
-        <Dossiers
-          dossiers={sampleDossiers().list}
-          width={80}
-          height={20}
-          filter=""
-          active={false}
-        />,
-      ).lastFrame() ?? "";
+    const frame = still();
     const at = (s: string) => frame.indexOf(s);
     expect(at("REPRÉSENTER")).toBeGreaterThanOrEqual(0);
     expect(at("REPRÉSENTER")).toBeLessThan(at("DÉFENDRE"));
@@ -50,30 +53,12 @@ describe("Dossiers", () => {
   });
 
   it("narrows the list with the filter", () => {
-    const frame =
-      render(
-        <Dossiers
-          dossiers={sampleDossiers().list}
-          width={80}
-          height={20}
-          filter="travail"
-          active={false}
-        />,
-      ).lastFrame() ?? "";
+    const frame = still("travail");
     expect(frame).toContain("DÉFENDRE");
     expect(frame).toContain("› Temps de travail");
     expect(frame).not.toContain("REPRÉSENTER");
     expect(frame).not.toContain("Guide de l'internat");
-    const none =
-      render(
-        <Dossiers
-          dossiers={sampleDossiers().list}
-          width={80}
-          height={20}
-          filter="zzz"
-          active={false}
-        />,
-      ).lastFrame() ?? "";
+    const none = still("zzz");
     expect(none).toContain("Aucun dossier ne correspond au filtre.");
   });
 });
