@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, logIn, shoot, useTribune } from "../src/harness";
+import { DEMO_PASSWORD, logIn, shoot, submitLogin, useTribune } from "../src/harness";
 
 const tribune = useTribune();
 
@@ -24,14 +24,32 @@ describe("signing in and out", () => {
     await shoot(page, "connexion-refusee");
   });
 
-  it("lets an organiser in, shows who they are, and logs them out", async () => {
+  it("signs in from the home page, first time, and lands on the programme", async () => {
     const page = await tribune.page();
-    await page.goto("/salles");
-    // Anonymous: sent to the login page, which brings them back afterwards.
-    await page.waitForURL(/\/connexion\?retour=%2Fsalles$/);
+    await page.goto("/");
+    await page.waitForURL(/\/connexion$/);
+    await submitLogin(page, "organiser");
+    await page.waitForURL(/\/programme$/);
+    await page.getByRole("banner").getByText("Démo organiser").waitFor();
+    // Signed in, the login page has nothing to offer: it sends back to the app.
+    await page.goto("/connexion");
+    await page.waitForURL(/\/programme$/);
+  });
+
+  it("never sends a signed-in person to another site", async () => {
+    const page = await tribune.page();
+    await logIn(page, "organiser", "/connexion?retour=%2F%2Fevil.example%2F");
+    expect(new URL(page.url()).host).toBe(new URL(tribune.url).host);
+  });
+
+  it("lets an organiser in from a deep link, shows who they are, and logs them out", async () => {
+    const page = await tribune.page();
+    await page.goto("/salles?tri=nom");
+    // Anonymous: sent to the login page, which brings them back afterwards, query included.
+    await page.waitForURL(/\/connexion\?retour=%2Fsalles%3Ftri%3Dnom$/);
     await shoot(page, "connexion");
-    await logIn(page, "organiser", page.url());
-    await page.waitForURL(/\/salles$/);
+    await submitLogin(page, "organiser");
+    await page.waitForURL(/\/salles\?tri=nom$/);
 
     const header = page.getByRole("banner");
     await header.getByText("Démo organiser").waitFor();

@@ -143,6 +143,14 @@ export const demoEmail = (role: Role) => `${role}@tribune.demo`;
 /** Logs in through the login page and waits to leave it. */
 export async function logIn(page: Page, role: Role, goTo = "/connexion") {
   await page.goto(goTo);
+  await submitLogin(page, role);
+}
+
+/**
+ * Fills and sends the login form the page shows now, without reloading it: what a person does
+ * after the app sent them to the login page (a reload would hide a stale in-memory state).
+ */
+export async function submitLogin(page: Page, role: Role) {
   await page.getByLabel("Adresse e-mail").fill(demoEmail(role));
   await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Se connecter" }).click();

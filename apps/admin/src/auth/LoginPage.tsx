@@ -2,27 +2,37 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { LoginInput } from "@tribune/domain";
 import { useForm } from "react-hook-form";
-import { useNavigate, useSearchParams } from "react-router";
+import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { Field } from "../components/Field";
 import { errorMessage, useTRPC } from "../trpc";
+import { safeReturnPath } from "./returnPath";
+import { useMe } from "./useMe";
 
 export function LoginPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const returnTo = safeReturnPath(params.get("retour"));
+  const me = useMe();
   const form = useForm({
     resolver: zodResolver(LoginInput),
     defaultValues: { email: "", password: "" },
   });
   const login = useMutation(
     trpc.auth.login.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries();
-        navigate(params.get("retour") ?? "/", { replace: true });
+      onSuccess: (signedIn) => {
+        // Whatever was cached was read anonymously (among it a "nobody" answer to auth.me that
+        // would send the home page straight back here): drop it all, and know who signed in.
+        queryClient.clear();
+        queryClient.setQueryData(trpc.auth.me.queryKey(), signedIn);
+        navigate(returnTo, { replace: true });
       },
     }),
   );
+
+  // Someone already signed in (a second tab, the back button) has nothing to do here.
+  if (me.data && !login.isPending) return <Navigate to={returnTo} replace />;
 
   return (
     <main className="login">

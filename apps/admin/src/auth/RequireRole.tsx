@@ -1,6 +1,7 @@
 import type { Role } from "@tribune/domain";
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
+import { loginPathFor } from "./returnPath";
 import { hasRole, useMe } from "./useMe";
 
 /** Sends anonymous visitors to the login page and shows a refusal to the wrong roles. */
@@ -8,8 +9,7 @@ export function RequireRole({ roles, children }: { roles: readonly Role[]; child
   const me = useMe();
   const location = useLocation();
   if (me.isPending) return <p className="muted">Chargement…</p>;
-  if (!me.data)
-    return <Navigate to={`/connexion?retour=${encodeURIComponent(location.pathname)}`} replace />;
+  if (!me.data) return <Navigate to={loginPathFor(location.pathname + location.search)} replace />;
   if (!hasRole(me.data.role, roles)) {
     return (
       <div role="alert" className="notice notice--error">
