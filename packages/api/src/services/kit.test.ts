@@ -1,0 +1,53 @@
+import { listAudit, type TribuneEvent } from "@tribune/db";
+import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventsOf } from "../live";
+import { change, type ServiceContext } from "./kit";
+
+const EDITION = "00000000-0000-4000-8000-00000000abcd";
+
+describe.each(testBackends())("a change on %s", (backend) => {
+  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  let ctx: ServiceContext;
+  const heard: TribuneEvent[] = [];
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+    ctx = { db: database.db, events: database.events, actor: null };
+    await eventsOf(ctx).subscribe((event) => heard.push(event));
+  });
+  afterAll(() => database.close());
+
+  const auditOf = async (entityId: string) =>
+    (await listAudit(database.db, { entity: "room", limit: 100 })).filter(
+      (entry) => entry.entityId === entityId,
+    );
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+  it("writes its audit entry and publishes its event once committed", async () => {
+    const id = crypto.randomUUID();
+    const value = await change(ctx, async (_tx, effects) => {
+      await effects.audit({ entity: "room", entityId: id, action: "create", after: { id } });
+      effects.publish({ type: "programme.changed", editionId: EDITION });
+      return 42;
+    });
+    expect(value).toBe(42);
+    expect(await auditOf(id)).toHaveLength(1);
+    await settle();
+    expect(heard).toContainEqual({ type: "programme.changed", editionId: EDITION });
+  });
+
+  it("leaves no audit entry and publishes nothing when it fails", async () => {
+    heard.length = 0;
+    const id = crypto.randomUUID();
+    await expect(
+      change(ctx, async (_tx, effects) => {
+        await effects.audit({ entity: "room", entityId: id, action: "create" });
+        effects.publish({ type: "programme.changed", editionId: EDITION });
+        throw new Error("refused");
+      }),
+    ).rejects.toThrow("refused");
+    expect(await auditOf(id)).toHaveLength(0);
+    await settle();
+    expect(heard).toEqual([]);
+  });
+});

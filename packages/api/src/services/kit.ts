@@ -1,0 +1,77 @@
+/**
+ * What every service (one use case per verb) is given, and the one helper that runs a change:
+ * its transaction, its audit entries and, once it committed, its live events. Routers and the
+ * command line build a ServiceContext and call services; services never see HTTP.
+ */
+import {
+  type Database,
+  type Executor,
+  recordAudit,
+  retryTransaction,
+  type TribuneEvent,
+} from "@tribune/db";
+import type { AuditAction, AuditedEntity } from "@tribune/domain";
+import { auditActor } from "../audit";
+import type { Actor, Context } from "../context";
+import { publishProgrammeChange, publishRegistrationChange, publishSurveyChange } from "../live";
+
+/** The time as the services see it: tests pass a fixed one. */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** The ports a use case may use; routers adapt a request's Context into one. */
+export type ServiceContext = Pick<Context, "db" | "events" | "actor"> & { clock?: Clock };
+
+export const clockOf = (ctx: ServiceContext): Clock => ctx.clock ?? systemClock;
+
+export interface AuditEntryInput {
+  entity: AuditedEntity;
+  entityId: string;
+  action: AuditAction;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** What a change may do besides its own writes, all bound to its transaction. */
+export interface Effects {
+  /** Records who did what, in the same transaction: both land or neither. */
+  audit(entry: AuditEntryInput): Promise<void>;
+  /** Queues a live event, published only once the transaction committed. */
+  publish(event: TribuneEvent): void;
+}
+
+/**
+ * Runs `work` in one transaction (retried whole on a deadlock or serialization failure) with
+ * its effects: audit entries written in it, live events published after it committed, and
+ * never for an attempt that was rolled back.
+ */
+export async function change<T>(
+  ctx: ServiceContext,
+  work: (tx: Executor, effects: Effects) => Promise<T>,
+): Promise<T> {
+  const actor = auditActor(ctx.actor as Actor | null);
+  let events: TribuneEvent[] = [];
+  const result = await retryTransaction(ctx.db as Database, (tx) => {
+    events = [];
+    return work(tx, {
+      audit: (entry) => recordAudit(tx, actor, entry),
+      publish: (event) => events.push(event),
+    });
+  });
+  for (const event of events) publishCommitted(ctx, event);
+  return result;
+}
+
+/** Publishes an event of a change that committed (coalesced with its kind, see live.ts). */
+export function publishCommitted(ctx: ServiceContext, event: TribuneEvent): void {
+  switch (event.type) {
+    case "registrations.changed":
+      return publishRegistrationChange(ctx, event.editionId, event.subdivisionIds);
+    case "programme.changed":
+      return publishProgrammeChange(ctx, event.editionId);
+    case "surveys.changed":
+      return publishSurveyChange(ctx, event.surveyId);
+  }
+}
