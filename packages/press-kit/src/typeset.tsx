@@ -44,11 +44,5 @@ export function fr(text: string): ReactNode {
   );
 }
 
-/** "08:00" → "8h00", as French programmes print times. */
-export function frenchTime(time: string): string {
-  const [h = "0", m = "00"] = time.split(":");
-  return `${Number(h)}h${m}`;
-}
-
 /** Phone numbers never break inside: "06 73 07 53 01" with no-break spaces. */
 export const unbreakable = (text: string) => text.replace(/ /g, NBSP);

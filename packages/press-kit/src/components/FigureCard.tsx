@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
 import { formatFigure, type KeyFigure } from "@tribune/domain";
+import { formatNumber } from "@tribune/domain/format";
 import { SANS } from "../fonts";
 import { colors } from "../theme";
 import { fr } from "../typeset";
@@ -54,7 +55,7 @@ export function provenance(figure: KeyFigure): string {
     respondents === null
       ? "effectif : à venir"
       : // No-break spaces: "n =" never ends a line without its number.
-        `n\u00a0=\u00a0${new Intl.NumberFormat("fr-FR").format(respondents)}`;
+        `n\u00a0=\u00a0${formatNumber(respondents)}`;
   return `Source : ${survey}${by ? ` (${by})` : ""} · ${n}`;
 }
 

@@ -1,10 +1,11 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { HighlightEntry, HighlightGroup, SectionOfKind } from "@tribune/domain";
+import { formatPrintedTime } from "@tribune/domain/format";
 import { SectionPage } from "../components/SectionPage";
 import { SANS } from "../fonts";
 import { colors, KIND_COLORS } from "../theme";
-import { fr, frenchTime } from "../typeset";
+import { fr } from "../typeset";
 
 const styles = StyleSheet.create({
   group: { marginBottom: 16 },
@@ -54,7 +55,7 @@ const pairs = <T,>(items: T[]): T[][] =>
 
 function Entry({ entry, group }: { entry: HighlightEntry; group: HighlightGroup }) {
   const tint = KIND_COLORS[group.kind];
-  const when = `${entry.dayLabel} · ${frenchTime(entry.start)} – ${frenchTime(entry.end)}`;
+  const when = `${entry.dayLabel} · ${formatPrintedTime(entry.start)} – ${formatPrintedTime(entry.end)}`;
   const where = entry.rooms.length > 0 ? ` · ${entry.rooms.join(", ")}` : "";
   return (
     <View

@@ -6,11 +6,12 @@ import {
   SESSION_KIND_LABELS,
   type SectionOfKind,
 } from "@tribune/domain";
+import { formatPrintedTime } from "@tribune/domain/format";
 import { SectionPage } from "../components/SectionPage";
 import { SANS } from "../fonts";
 import { type TextBox, textHeight } from "../measure";
 import { colors, contentWidth, KIND_COLORS, LABELLED_KINDS, page } from "../theme";
-import { fr, frenchTime } from "../typeset";
+import { fr } from "../typeset";
 
 const TIME_WIDTH = 38;
 const GAP = 1.5;
@@ -200,7 +201,7 @@ function DayTable({ day }: { day: PlanningDay }) {
       {day.grid.rows.map((row, r) => (
         <View key={row.startsAt}>
           <View style={[styles.rule, { top: tops[r] ?? 0, width: contentWidth }]} />
-          <Text style={[styles.time, { top: tops[r] ?? 0 }]}>{frenchTime(row.time)}</Text>
+          <Text style={[styles.time, { top: tops[r] ?? 0 }]}>{formatPrintedTime(row.time)}</Text>
         </View>
       ))}
       {day.grid.cells.map((cell) => {
