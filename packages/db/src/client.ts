@@ -9,6 +9,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { type EventBus, inProcessEventBus, postgresEventBus } from "./events";
 import { acquireDataDirLock } from "./lock";
+import { pgliteOptions } from "./pglite-durable";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -73,7 +74,7 @@ async function openPglite(dataDir: string | null): Promise<OpenDatabase> {
     release = acquireDataDirLock(dataDir);
   }
   try {
-    const client = dataDir ? new PGlite(dataDir) : new PGlite();
+    const client = dataDir ? new PGlite(pgliteOptions(dataDir)) : new PGlite();
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder });
     const events = inProcessEventBus();
