@@ -1,8 +1,15 @@
-import { listEditions, listUsers, type OpenDatabase, openDatabase } from "@tribune/db";
+import {
+  IDEMPOTENCY_KEY_LIFETIME_SECONDS,
+  listEditions,
+  listUsers,
+  type OpenDatabase,
+  openDatabase,
+  schema,
+} from "@tribune/db";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { ROLES } from "@tribune/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootstrap } from "./bootstrap";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { bootstrap, startHousekeeping } from "./bootstrap";
 
 describe.each(testBackends())("bootstrap on %s", (backend: Backend) => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -32,5 +39,39 @@ describe.each(testBackends())("bootstrap on %s", (backend: Backend) => {
 
   it("does nothing on a later start", async () => {
     expect(await bootstrap(database.db)).toEqual({ seeded: false, demoAccounts: [] });
+  });
+
+  /** Stores an idempotency key as if made `ageSeconds` ago. */
+  const storeKey = (key: string, ageSeconds: number) =>
+    database.db.insert(schema.idempotencyKeys).values({
+      scope: "registration.register",
+      key,
+      requestHash: "h",
+      createdAt: new Date(Date.now() - ageSeconds * 1000).toISOString(),
+    });
+  const storedKeys = async () =>
+    (await database.db.select().from(schema.idempotencyKeys)).map((k) => k.key).sort();
+
+  it("forgets idempotency keys past their lifetime at start-up, and keeps recent ones", async () => {
+    await storeKey("old", IDEMPOTENCY_KEY_LIFETIME_SECONDS + 60);
+    await storeKey("recent", 60);
+    await bootstrap(database.db);
+    expect(await storedKeys()).toEqual(["recent"]);
+  });
+
+  it("forgets them while the server runs, every hour", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      const log = vi.fn();
+      const stop = startHousekeeping(database.db, { log });
+      await storeKey("expired-later", IDEMPOTENCY_KEY_LIFETIME_SECONDS + 60);
+      expect(await storedKeys()).toEqual(["expired-later", "recent"]);
+      await vi.advanceTimersByTimeAsync(3_600_000);
+      await vi.waitFor(async () => expect(await storedKeys()).toEqual(["recent"]));
+      stop();
+      expect(log).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -4,6 +4,7 @@ import {
   type Database,
   listUsers,
   purgeDeadAuthSessions,
+  purgeExpiredIdempotencyKeys,
   seedReferenceEdition,
   seedReferenceSurveys,
 } from "@tribune/db";
@@ -24,6 +25,7 @@ const BOOTSTRAP_LOCK = 726_102;
  * First start: the 2026 edition from the press kit, and one demo account per role when no
  * account exists yet. Their passwords are random (or `demoPassword`, for demos and browser
  * tests) and returned once, for printing.
+ * Also forgets login sessions idle too long and idempotency keys past their lifetime.
  * Several instances may start at once on one PostgreSQL: one transaction under an advisory
  * lock makes the others wait, then find the work done.
  */
@@ -40,6 +42,7 @@ export function bootstrap(
       tx,
       new Date(Date.now() - SESSION_IDLE_SECONDS * 1000).toISOString(),
     );
+    await purgeExpiredIdempotencyKeys(tx);
     if ((await listUsers(tx)).length > 0) return { seeded: created, demoAccounts: [] };
     const demoAccounts: DemoAccount[] = [];
     for (const role of ROLES) {
@@ -55,4 +58,27 @@ export function bootstrap(
     }
     return { seeded: created, demoAccounts };
   });
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Housekeeping while the server runs: every `everyMs` (an hour), forgets expired idempotency
+ * keys, as bootstrap does at start-up. A failure (database unreachable) is logged and tried
+ * again next time. The timer does not keep the process alive. Returns a function that stops it.
+ */
+export function startHousekeeping(
+  db: Database,
+  {
+    everyMs = HOUR_MS,
+    log = (message: string, error: unknown) => console.error(message, error),
+  }: { everyMs?: number; log?: (message: string, error: unknown) => void } = {},
+): () => void {
+  const timer = setInterval(() => {
+    purgeExpiredIdempotencyKeys(db).catch((error: unknown) =>
+      log("Purge des clés d'idempotence impossible :", error),
+    );
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { createPublicRateLimits } from "@tribune/api";
 import { openDatabase } from "@tribune/db";
 import { ROLE_LABELS } from "@tribune/domain";
-import { bootstrap } from "./bootstrap";
+import { bootstrap, startHousekeeping } from "./bootstrap";
 import { databaseTarget, readEnv } from "./env";
 import { createApp } from "./http/app";
 
@@ -15,6 +15,7 @@ async function main() {
   const { seeded, demoAccounts } = await bootstrap(database.db, {
     demoPassword: env.TRIBUNE_DEMO_PASSWORD,
   });
+  const stopHousekeeping = startHousekeeping(database.db);
   const server = createServer(
     createApp({
       database,
@@ -52,6 +53,7 @@ async function main() {
     stopping = true;
     console.log(`${signal} reçu : arrêt de Tribune…`);
     server.close(async () => {
+      stopHousekeeping();
       await database.close();
       process.exit(0);
     });

@@ -95,7 +95,18 @@ export async function idempotent<T>(
   });
 }
 
-/** Forgets keys older than `before` (ISO instant); retries come within minutes, not months. */
-export async function purgeIdempotencyKeys(db: Executor, before: string): Promise<void> {
-  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before));
+/** How long a key is kept: a client retries within minutes, not days. */
+export const IDEMPOTENCY_KEY_LIFETIME_SECONDS = 24 * 3600;
+
+/** Forgets keys older than `before` (ISO instant); returns how many. */
+export async function purgeIdempotencyKeys(db: Executor, before: string): Promise<number> {
+  const purged = await db
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.createdAt, before))
+    .returning({ key: idempotencyKeys.key });
+  return purged.length;
 }
+
+/** Forgets the keys older than IDEMPOTENCY_KEY_LIFETIME_SECONDS; returns how many. */
+export const purgeExpiredIdempotencyKeys = (db: Executor, now = Date.now()) =>
+  purgeIdempotencyKeys(db, new Date(now - IDEMPOTENCY_KEY_LIFETIME_SECONDS * 1000).toISOString());
