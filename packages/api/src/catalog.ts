@@ -3,9 +3,9 @@ import { recordAudit } from "@tribune/db";
 import type { AuditedEntity } from "@tribune/domain";
 import { DomainError, PROGRAMME_EDITORS, PROGRAMME_READERS } from "@tribune/domain";
 import { z } from "zod";
-import { auditActor } from "../audit";
-import { found } from "../found";
-import { procedureFor } from "../trpc";
+import { auditActor } from "./audit";
+import { found } from "./found";
+import { procedureFor } from "./trpc";
 
 export const DeleteInput = z.object({
   id: z.uuid(),

@@ -1,6 +1,6 @@
 import * as db from "@tribune/db";
 import { Partner, PartnerInput, PartnerUpdate } from "@tribune/domain";
-import { catalogRouter } from "./catalog";
+import { catalogRouter } from "../catalog";
 
 export const partnerRouter = catalogRouter({
   entity: "partner",

@@ -12,10 +12,10 @@ import { DomainError, PROGRAMME_EDITORS, Room, RoomInput, RoomUpdate } from "@tr
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { auditActor } from "../audit";
+import { DeleteInput, DeleteResult } from "../catalog";
 import { found } from "../found";
 import { publishProgrammeChange } from "../live";
 import { procedureFor, publicProcedure } from "../trpc";
-import { DeleteInput, DeleteResult } from "./catalog";
 
 const editor = procedureFor(...PROGRAMME_EDITORS);
 

@@ -1,6 +1,6 @@
 import * as db from "@tribune/db";
 import { Speaker, SpeakerInput, SpeakerUpdate } from "@tribune/domain";
-import { catalogRouter } from "./catalog";
+import { catalogRouter } from "../catalog";
 
 export const speakerRouter = catalogRouter({
   entity: "speaker",
