@@ -228,7 +228,7 @@ describe("pnpm dashboard against a real server", () => {
     view.unmount();
   });
 
-  it("shows an answer in the Enquêtes counts as it comes in, without a key press", async () => {
+  it("shows answers in the Enquêtes counts as they come in, without a key press", async () => {
     // A survey opened by an admin, as the builder does, before the dashboard starts.
     const admin = browser();
     await admin("auth.login", { email: "admin@tribune.demo", password: DEMO_PASSWORD });
@@ -239,6 +239,7 @@ describe("pnpm dashboard against a real server", () => {
       opensOn: null,
       closesOn: null,
       anonymity: "open_link",
+      disclosureThreshold: 5,
       questions: [{ id: "satisfait", label: "Satisfait·e du congrès ?", type: "yes_no" }],
     })) as { id: string };
     await admin("survey.setStatus", { id, status: "open" });
@@ -265,11 +266,12 @@ describe("pnpm dashboard against a real server", () => {
     const counts = () => lines()[lines().findIndex((l) => l.includes("Pouls du congrès")) + 1];
     await until(() => /^\s+0 réponses · /.test(counts() ?? ""), "the first frame");
 
-    // Two answers from the public form, nobody touching the dashboard.
+    // Five answers from the public form, nobody touching the dashboard: they enter the results
+    // together, once a batch of the disclosure threshold has waited in the mixing pool.
     const respondent = browser();
-    for (const satisfait of [true, false])
+    for (const satisfait of [true, false, true, true, false])
       await respondent("survey.respond", { slug: "pouls-du-congres", answers: { satisfait } });
-    await until(() => /^\s+2 réponses · /.test(counts() ?? ""), "the answers to show up");
+    await until(() => /^\s+5 réponses · /.test(counts() ?? ""), "the answers to show up");
     view.unmount();
   });
 

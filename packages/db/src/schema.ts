@@ -392,13 +392,35 @@ export const surveyResponses = pgTable(
     surveyId: uuid("survey_id")
       .notNull()
       .references(() => surveys.id, { onDelete: "cascade" }),
-    /** The day only: a precise time could be matched against the token's use. */
+    /**
+     * The day the answer's batch left the mixing pool (imports: the day given): a day shared by
+     * the whole batch, so that it cannot single out one answer within it.
+     */
     submittedOn: date("submitted_on", { mode: "string" }).notNull(),
     /** Generated demo data (the press-kit seed), never a real respondent. */
     synthetic: boolean("synthetic").notNull().default(false),
     answers: jsonb("answers").$type<Answers>().notNull(),
   },
   (t) => [index("survey_responses_survey_idx").on(t.surveyId)],
+);
+
+/**
+ * The mixing pool. An answer waits here — with its survey and nothing else: no day, no order —
+ * until at least the survey's disclosure threshold of answers can enter `survey_responses`
+ * together, in random order and in one transaction, or the survey closes. A pool row shares its
+ * transaction id with the token spent for it, so the pool is emptied and rewritten (VACUUM FULL)
+ * at each flush: at rest, nothing of the answer's way in remains.
+ */
+export const surveyResponsePool = pgTable(
+  "survey_response_pool",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => surveys.id, { onDelete: "cascade" }),
+    answers: jsonb("answers").$type<Answers>().notNull(),
+  },
+  (t) => [index("survey_response_pool_survey_idx").on(t.surveyId)],
 );
 
 /** One-time invitations and the "has answered" mark: never joined to responses. */

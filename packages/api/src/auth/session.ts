@@ -9,7 +9,7 @@ import {
 import { DomainError, type LoginInput, type Me } from "@tribune/domain";
 import type { Actor } from "../context";
 import { decoyPasswordHash, verifyPassword } from "./passwords";
-import { assertLoginAllowed, noteLoginFailure, noteLoginSuccess } from "./throttle";
+import { countLoginAttempt, noteLoginSuccess } from "./throttle";
 import {
   hashSessionToken,
   newSessionToken,
@@ -30,14 +30,14 @@ export async function logIn(
   ip: string,
   previousToken: string | null,
 ): Promise<{ me: Me; token: string }> {
-  await assertLoginAllowed(db, ip, input.email);
+  // Counted as a failure until it succeeds: checked attempts can never outrun the limits.
+  await countLoginAttempt(db, ip, input.email);
   const user = await findUserByEmail(db, input.email);
   const ok = await verifyPassword(
     user?.passwordHash ?? (await decoyPasswordHash()),
     input.password,
   );
   if (!user || !ok || user.disabled) {
-    await noteLoginFailure(db, ip, input.email);
     throw new DomainError("unauthenticated", BAD_CREDENTIALS);
   }
   await noteLoginSuccess(db, ip, input.email);

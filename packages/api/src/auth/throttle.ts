@@ -1,4 +1,9 @@
-import { clearLoginFailures, type Database, loginFailures, recordLoginFailure } from "@tribune/db";
+import {
+  clearLoginFailures,
+  type Database,
+  releaseLoginAttempt,
+  takeLoginAttempt,
+} from "@tribune/db";
 import { DomainError } from "@tribune/domain";
 
 export const LOGIN_WINDOW_SECONDS = 15 * 60;
@@ -14,32 +19,49 @@ export const MAX_FAILURES_PER_ADDRESS = 20;
 
 const accountFrom = (ip: string, email: string) => `account:${email}|ip:${ip}`;
 
+/**
+ * The narrowest key first: an attempt refused by one key is counted by none of the keys after
+ * it (and given back to those before), so a burst from one address reaches the account's own
+ * count at most five times and cannot lock the account for everyone.
+ */
 const keys = (ip: string, email: string) =>
   [
-    [`ip:${ip}`, MAX_FAILURES_PER_ADDRESS],
     [accountFrom(ip, email), MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS],
+    [`ip:${ip}`, MAX_FAILURES_PER_ADDRESS],
     [`account:${email}`, MAX_FAILURES_PER_ACCOUNT],
   ] as const;
 
 const windowStart = () => new Date(Date.now() - LOGIN_WINDOW_SECONDS * 1000).toISOString();
 
-export async function assertLoginAllowed(db: Database, ip: string, email: string): Promise<void> {
+/**
+ * Counts a login attempt as a failure before its password is checked, atomically per key, so
+ * that simultaneous guesses cannot all slip under a limit; refuses it once a limit is reached.
+ * The attempt stays counted unless noteLoginSuccess takes it back.
+ */
+export async function countLoginAttempt(db: Database, ip: string, email: string): Promise<void> {
+  const since = windowStart();
+  const taken: string[] = [];
   for (const [key, max] of keys(ip, email)) {
-    if ((await loginFailures(db, key, windowStart())) >= max) {
+    if ((await takeLoginAttempt(db, key, max, since)) === null) {
+      for (const counted of taken) await releaseLoginAttempt(db, counted);
       throw new DomainError(
         "rate_limited",
         "Trop de tentatives de connexion. Réessayez dans quelques minutes.",
       );
     }
+    taken.push(key);
   }
 }
 
-export async function noteLoginFailure(db: Database, ip: string, email: string): Promise<void> {
-  for (const [key] of keys(ip, email)) await recordLoginFailure(db, key, windowStart());
-}
-
-/** A success clears the account's counts (not the address's: other accounts may be guessed from it). */
+/**
+ * A success is not a failure: it gives back the attempt it took from the address's counts. Their
+ * earlier failures stay counted until the window ends (so no more than five wrong passwords are
+ * ever checked for an account from one address in a window, however the guesses interleave with
+ * a success). It clears the account's own count, so that its owner signing in undoes guessing
+ * spread over many addresses.
+ */
 export async function noteLoginSuccess(db: Database, ip: string, email: string): Promise<void> {
-  await clearLoginFailures(db, accountFrom(ip, email));
+  await releaseLoginAttempt(db, accountFrom(ip, email));
+  await releaseLoginAttempt(db, `ip:${ip}`);
   await clearLoginFailures(db, `account:${email}`);
 }

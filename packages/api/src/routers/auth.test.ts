@@ -108,6 +108,42 @@ describe.each(testBackends())("auth on %s", (backend) => {
     });
   });
 
+  it.each([
+    ["in the middle", 20],
+    ["last", 39],
+  ])(
+    "checks at most 5 of 40 simultaneous guesses from one address (the right one %s), and the account still logs in from another address",
+    async (_, right) => {
+      const user = await newAccount();
+      const guesser = freshAddress();
+      const guesses = Array.from({ length: 40 }, (_, i) =>
+        i === right ? PASSWORD : `mauvais essai ${i}`,
+      );
+      const outcomes = await Promise.all(
+        guesses.map((password) =>
+          attemptFrom(guesser, user.email, password).then(
+            () => "logged in",
+            async (e: unknown) => (await rejection(Promise.reject(e))).data.appCode,
+          ),
+        ),
+      );
+      // Wrong passwords checked: never more than 5. (A success is not a failure and gives its
+      // attempt back, so when the right password happens to be checked one more may be.)
+      const wrongChecked = outcomes.filter((outcome) => outcome === "unauthenticated");
+      const loggedIn = outcomes.filter((outcome) => outcome === "logged in");
+      expect(wrongChecked.length).toBeGreaterThan(0);
+      expect(wrongChecked.length).toBeLessThanOrEqual(5);
+      expect(loggedIn.length).toBeLessThanOrEqual(1);
+      expect(outcomes.filter((outcome) => outcome === "rate_limited")).toHaveLength(
+        40 - wrongChecked.length - loggedIn.length,
+      );
+      // The burst counted at most 5 failures against the account: it is not locked elsewhere.
+      await expect(attemptFrom(freshAddress(), user.email, PASSWORD)).resolves.toMatchObject({
+        id: user.id,
+      });
+    },
+  );
+
   it("locks the account everywhere after 30 failures spread over many addresses", async () => {
     const user = await newAccount();
     for (let i = 0; i < 30; i++) await rejection(attempt(user.email, `mauvais essai ${i}`));
@@ -120,6 +156,15 @@ describe.each(testBackends())("auth on %s", (backend) => {
     await expect(attempt(user.email, PASSWORD)).resolves.toMatchObject({ id: user.id });
     for (let i = 0; i < 4; i++) await rejection(attempt(user.email, `mauvais essai ${i}`));
     await expect(attempt(user.email, PASSWORD)).resolves.toMatchObject({ id: user.id });
+  });
+
+  it("does not count successes: an address that failed 4 times may still log in again and again", async () => {
+    const user = await newAccount();
+    const desk = freshAddress();
+    for (let i = 0; i < 4; i++) await rejection(attemptFrom(desk, user.email, `essai ${i}`));
+    for (let i = 0; i < 6; i++) {
+      await expect(attemptFrom(desk, user.email, PASSWORD)).resolves.toMatchObject({ id: user.id });
+    }
   });
 
   it("rotates the token at login: the previous session is revoked", async () => {

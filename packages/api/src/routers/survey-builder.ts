@@ -5,16 +5,21 @@ import {
   findSurvey,
   getSurvey,
   insertSurvey,
+  mixPooledResponses,
   nextKeyFigurePosition,
+  receivedAnswerCount,
   recordAudit,
   responseStats,
   setSurveyStatus,
   updateSurvey,
   upsertKeyFigure,
+  vacuumResponsePool,
 } from "@tribune/db";
 import {
   ComputedKeyFigure,
+  coarsenToDay,
   DomainError,
+  effectiveThreshold,
   KeyFigureDefinition,
   KeyFigureSave,
   keyFigureRefusal,
@@ -29,6 +34,7 @@ import {
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { auditActor } from "../audit";
+import { publishSurveyChange } from "../live";
 import { computeKeyFigure } from "../survey-results";
 import { procedureFor } from "../trpc";
 
@@ -69,7 +75,7 @@ export const surveyBuilderProcedures = {
     .output(Survey)
     .mutation(({ ctx, input }) =>
       ctx.db.transaction(async (tx) => {
-        const before = await getSurvey(tx, input.id);
+        const before = await getSurvey(tx, input.id, { lock: true });
         const other = await findSurvey(tx, input.survey.slug);
         if (other && other.id !== before.id)
           throw new DomainError("already_exists", DUPLICATE_SLUG, {
@@ -78,7 +84,7 @@ export const surveyBuilderProcedures = {
         const refusal = surveyEditRefusal(
           before,
           input.survey,
-          (await responseStats(tx, before.id)).n,
+          await receivedAnswerCount(tx, before.id),
         );
         if (refusal) throw new DomainError("invalid", refusal);
         const after = await updateSurvey(tx, before.id, input.survey);
@@ -93,20 +99,33 @@ export const surveyBuilderProcedures = {
       }),
     ),
 
-  /** Draft → open → closed → published, and back one step where that makes sense. */
+  /**
+   * Draft → open → closed → published, and back one step where that makes sense. A survey that
+   * stops collecting mixes the answers still waiting in the pool into its results, in the same
+   * transaction (topped up to a full batch with stored answers, see `mixPooledResponses`).
+   */
   setStatus: manager
     .input(SurveyStatusChange)
     .output(Survey)
-    .mutation(({ ctx, input }) =>
-      ctx.db.transaction(async (tx) => {
-        const before = await getSurvey(tx, input.id);
+    .mutation(async ({ ctx, input }) => {
+      const { after, mixed } = await ctx.db.transaction(async (tx) => {
+        // Locked first: no answer is parked while the status changes.
+        const before = await getSurvey(tx, input.id, { lock: true });
         const refusal = statusChangeRefusal(
           before,
           input.status,
-          (await responseStats(tx, before.id)).n,
+          await receivedAnswerCount(tx, before.id),
         );
         if (refusal) throw new DomainError("invalid", refusal);
         await setSurveyStatus(tx, before.id, input.status);
+        const mixed =
+          input.status === "open"
+            ? { moved: 0, remixed: 0 }
+            : await mixPooledResponses(tx, before.id, {
+                day: coarsenToDay(new Date()),
+                batchSize: effectiveThreshold(before.disclosureThreshold),
+                final: true,
+              });
         await recordAudit(tx, auditActor(ctx.actor), {
           entity: "survey",
           entityId: before.id,
@@ -114,9 +133,14 @@ export const surveyBuilderProcedures = {
           before: { status: before.status },
           after: { status: input.status },
         });
-        return { ...before, status: input.status };
-      }),
-    ),
+        return { after: { ...before, status: input.status }, mixed };
+      });
+      if (mixed.moved > 0) {
+        await vacuumResponsePool(ctx.db, { responses: mixed.remixed > 0 });
+        publishSurveyChange(ctx, after.id);
+      }
+      return after;
+    }),
 
   /** Only a draft without responses: anything else has a history worth keeping. */
   delete: manager

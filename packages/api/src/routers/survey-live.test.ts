@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rejection, useSeededApi } from "../test-support";
 
 type Change = { surveyId: string; reason: "subscribed" | "changed" };
+/** The lowest disclosure threshold, so the smallest mixing batch. */
+const BATCH = 5;
 
 describe.each(testBackends())("survey.live on %s", (backend) => {
   const api = useSeededApi(backend);
@@ -26,6 +28,7 @@ describe.each(testBackends())("survey.live on %s", (backend) => {
       closesOn: null,
       status: "open",
       anonymity: "open_link",
+      disclosureThreshold: BATCH,
       questions: [subdivisionQuestion(subdivisions)],
     });
   });
@@ -41,12 +44,15 @@ describe.each(testBackends())("survey.live on %s", (backend) => {
     };
   }
 
-  it("says 'changed' when someone answers, and when responses are imported", async () => {
+  it("says 'changed' when a batch of answers enters the results, and when responses are imported", async () => {
     const { next, stop } = await watch("bureau");
     expect(await next()).toEqual({ surveyId: survey.id, reason: "subscribed" });
-    // The respondent reaches another instance on PostgreSQL: the event crosses through NOTIFY.
-    const respondent = await api.callerOn(null, (other ?? api).events);
-    await respondent.survey.respond({ slug: survey.slug, answers: { subdivision: dijon } });
+    // The respondents reach another instance on PostgreSQL: the event crosses through NOTIFY.
+    // Answers wait in the mixing pool until a batch of the disclosure threshold lets them in.
+    for (let i = 0; i < BATCH; i += 1) {
+      const respondent = await api.callerOn(null, (other ?? api).events);
+      await respondent.survey.respond({ slug: survey.slug, answers: { subdivision: dijon } });
+    }
     expect(await next()).toEqual({ surveyId: survey.id, reason: "changed" });
 
     const manager = await api.callerOn("admin", (other ?? api).events);
@@ -60,7 +66,7 @@ describe.each(testBackends())("survey.live on %s", (backend) => {
     expect(await next()).toEqual({ surveyId: survey.id, reason: "changed" });
     await stop();
     const collection = await manager.survey.collection({ id: survey.id });
-    expect(collection.total).toBe(3);
+    expect(collection.total).toBe(BATCH + 2);
   });
 
   it("is for collection readers, on a survey that exists", async () => {

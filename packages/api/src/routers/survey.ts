@@ -16,6 +16,7 @@ import {
   ComputedKeyFigure,
   coarsenToDay,
   DomainError,
+  effectiveThreshold,
   HEALTH_DATA_READERS,
   KEY_FIGURE_READERS,
   PublicSurvey,
@@ -131,8 +132,10 @@ export const surveyRouter = {
 
   /**
    * A response, from the public form: validated against the questionnaire (per-question errors,
-   * nothing stored), then stored without anything that identifies the respondent — only the
-   * day. An invitation-only survey spends the one-time token in the same transaction.
+   * nothing stored), then stored without anything that identifies the respondent. It waits in
+   * the mixing pool (an invitation-only survey spends the one-time token as it is parked) and
+   * enters the results with a batch of at least the disclosure threshold, in random order, dated
+   * the batch's day — or when the survey closes. Readers hear of it then, not before.
    */
   respond: rateLimitedPublicProcedure("respond")
     .input(SurveyResponseInput)
@@ -147,13 +150,14 @@ export const surveyRouter = {
           "Cette enquête se remplit depuis le lien reçu par courriel.",
         );
       const answers = parseResponse(survey, input.answers);
-      await storeResponse(ctx.db, {
+      const mixed = await storeResponse(ctx.db, {
         surveyId: survey.id,
         answers,
         day: coarsenToDay(new Date()),
         token: survey.anonymity === "open_link" ? null : input.token,
+        batchSize: effectiveThreshold(survey.disclosureThreshold),
       });
-      publishSurveyChange(ctx, survey.id);
+      if (mixed > 0) publishSurveyChange(ctx, survey.id);
       return { ok: true as const };
     }),
 

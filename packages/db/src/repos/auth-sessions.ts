@@ -95,13 +95,20 @@ export async function loginFailures(
   return row.failures;
 }
 
-export async function recordLoginFailure(
+/**
+ * Takes one of a key's `max` attempts for the current window in a single statement, so that
+ * concurrent attempts cannot all read a count below the limit: the row lock serialises them, and
+ * the condition is re-checked against the latest count. Returns the attempts now counted
+ * (1..max), or null when the limit was already reached (nothing is counted then).
+ */
+export async function takeLoginAttempt(
   db: Executor,
   key: string,
+  max: number,
   windowStart: string,
-): Promise<void> {
+): Promise<number | null> {
   const now = new Date().toISOString();
-  await db
+  const [row] = await db
     .insert(loginThrottle)
     .values({ key, failures: 1, windowStartedAt: now })
     .onConflictDoUpdate({
@@ -110,7 +117,18 @@ export async function recordLoginFailure(
         failures: sqlFailures(windowStart),
         windowStartedAt: sqlWindow(windowStart, now),
       },
-    });
+      setWhere: sql`${loginThrottle.windowStartedAt} < ${windowStart} or ${loginThrottle.failures} < ${max}`,
+    })
+    .returning({ failures: loginThrottle.failures });
+  return row?.failures ?? null;
+}
+
+/** Gives back an attempt taken by takeLoginAttempt that turned out not to be a failure. */
+export async function releaseLoginAttempt(db: Executor, key: string): Promise<void> {
+  await db
+    .update(loginThrottle)
+    .set({ failures: sql`greatest(${loginThrottle.failures} - 1, 0)` })
+    .where(eq(loginThrottle.key, key));
 }
 
 export async function clearLoginFailures(db: Executor, key: string): Promise<void> {

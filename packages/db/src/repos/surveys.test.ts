@@ -4,6 +4,7 @@ import {
   KEY_FIGURES_2026,
   KeyFigureDefinition,
   referenceSurveys2026,
+  type Survey,
 } from "@tribune/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,13 +17,20 @@ import {
   choiceCounts,
   computeKeyFigureRaw,
   getSurvey,
+  insertSurvey,
   issueSurveyTokens,
   listKeyFigureDefinitions,
+  mixPooledResponses,
+  receivedAnswerCount,
   responseStats,
+  setSurveyStatus,
   storeResponse,
+  vacuumResponsePool,
 } from "./surveys";
 
 const reference = referenceSurveys2026();
+/** The mixing batch: the lowest disclosure threshold allowed. */
+const batchSize = 5;
 const refOf = (slug: string) => {
   const found = reference.find((r) => r.survey.slug === slug);
   if (!found) throw new Error(slug);
@@ -72,10 +80,20 @@ describe.each(testBackends())("surveys on %s", (backend: Backend) => {
         (r) => r.column_name,
       ),
     ).toEqual(["id", "issued_on", "survey_id", "token_hash", "used_on"]);
+    // Answers waiting to be mixed keep even less: no day, nothing of the token.
+    const poolColumns = await db.execute(sql`
+      select column_name from information_schema.columns
+      where table_name = 'survey_response_pool' order by column_name`);
+    expect(
+      (poolColumns as unknown as { rows: { column_name: string }[] }).rows.map(
+        (r) => r.column_name,
+      ),
+    ).toEqual(["answers", "id", "survey_id"]);
   });
 
-  it("spends a one-time token once and keeps only the day", async () => {
+  it("spends a one-time token once; the answer waits, uncounted, for a batch", async () => {
     const survey = await getSurvey(db, "dixieme-annee-mg");
+    await setSurveyStatus(db, survey.id, "open");
     const [token] = await issueSurveyTokens(db, survey.id, 1, "2024-09-02");
     const answers = {
       subdivision: "dijon",
@@ -84,23 +102,105 @@ describe.each(testBackends())("surveys on %s", (backend: Backend) => {
       ambulatoire: true,
     };
     const before = await responseStats(db, survey.id);
-    await storeResponse(db, {
-      surveyId: survey.id,
-      answers,
-      day: "2024-09-03",
-      token: token ?? "",
-    });
-    await expect(
-      storeResponse(db, { surveyId: survey.id, answers, day: "2024-09-03", token: token ?? "" }),
-    ).rejects.toMatchObject({ code: "forbidden" });
-    await expect(
-      storeResponse(db, { surveyId: survey.id, answers, day: "2024-09-03", token: "faux" }),
-    ).rejects.toMatchObject({ code: "forbidden" });
-    expect((await responseStats(db, survey.id)).n).toBe(before.n + 1);
+    const answer = (t: string) =>
+      storeResponse(db, { surveyId: survey.id, answers, day: "2024-09-03", token: t, batchSize });
+    expect(await answer(token ?? "")).toBe(0);
+    await expect(answer(token ?? "")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(answer("faux")).rejects.toMatchObject({ code: "forbidden" });
+    // Received, not yet in the results: it waits for the batch.
+    expect((await responseStats(db, survey.id)).n).toBe(before.n);
+    expect(await receivedAnswerCount(db, survey.id)).toBe(before.n + 1);
+    // A survey that stopped collecting takes no answer, token or not.
+    await setSurveyStatus(db, survey.id, "published");
+    const [late] = await issueSurveyTokens(db, survey.id, 1, "2024-09-02");
+    await expect(answer(late ?? "")).rejects.toMatchObject({ code: "not_found" });
     // Put things back as the seed left them, for the figure tests below.
-    await db.execute(
-      sql`delete from survey_responses where survey_id = ${survey.id} and synthetic = false`,
-    );
+    await db.execute(sql`delete from survey_response_pool where survey_id = ${survey.id}`);
+  });
+
+  describe("the mixing pool", () => {
+    let survey: Survey;
+    const day = "2026-03-02";
+    /** The responses in physical order, with their batch (transaction id) and day. */
+    const stored = async () =>
+      (
+        (await db.execute(sql`
+          select (answers ->> 'rang')::int as rang, xmin::text as batch, submitted_on::text as day
+          from survey_responses where survey_id = ${survey.id} order by ctid`)) as unknown as {
+          rows: { rang: number; batch: string; day: string }[];
+        }
+      ).rows;
+    const batchSizes = (rows: { batch: string }[]) => {
+      const sizes = new Map<string, number>();
+      for (const r of rows) sizes.set(r.batch, (sizes.get(r.batch) ?? 0) + 1);
+      return [...sizes.values()].sort((a, b) => a - b);
+    };
+    const poolFile = async () =>
+      (
+        (await db.execute(sql`
+          select count(*)::int as n, pg_relation_size('survey_response_pool')::int as bytes
+          from survey_response_pool`)) as unknown as { rows: { n: number; bytes: number }[] }
+      ).rows[0];
+
+    beforeAll(async () => {
+      survey = await insertSurvey(db, {
+        slug: "melange",
+        title: "Mélange",
+        year: 2026,
+        opensOn: null,
+        closesOn: null,
+        status: "open",
+        anonymity: "open_link",
+        disclosureThreshold: batchSize,
+        questions: [{ id: "rang", type: "number", label: "Rang", unit: "", min: 0, max: 1000 }],
+      });
+    });
+
+    it("lets answers in k at a time, dated the batch's day; closing tops up the last batch", async () => {
+      const answer = (rang: number, on = day) =>
+        storeResponse(db, { surveyId: survey.id, answers: { rang }, day: on, batchSize });
+      for (let rang = 0; rang < batchSize - 1; rang += 1) expect(await answer(rang)).toBe(0);
+      expect(await stored()).toEqual([]);
+      // The k-th answer, the next day, lets the whole batch in under that day.
+      expect(await answer(batchSize - 1, "2026-03-03")).toBe(batchSize);
+      const first = await stored();
+      expect(first.map((r) => r.rang).sort((a, b) => a - b)).toEqual([...Array(batchSize).keys()]);
+      expect(new Set(first.map((r) => r.day))).toEqual(new Set(["2026-03-03"]));
+      expect(batchSizes(first)).toEqual([batchSize]);
+      expect(await poolFile()).toEqual({ n: 0, bytes: 0 });
+
+      // Two more wait when the survey closes: the closing batch takes k − 2 stored answers back.
+      expect(await answer(batchSize)).toBe(0);
+      expect(await answer(batchSize + 1)).toBe(0);
+      const outcome = await db.transaction(async (tx) => {
+        await setSurveyStatus(tx, survey.id, "closed");
+        return mixPooledResponses(tx, survey.id, { day: "2026-03-04", batchSize, final: true });
+      });
+      expect(outcome).toEqual({ moved: 2, remixed: batchSize - 2 });
+      await vacuumResponsePool(db, { responses: true });
+      const all = await stored();
+      expect(all.map((r) => r.rang).sort((a, b) => a - b)).toEqual([
+        ...Array(batchSize + 2).keys(),
+      ]);
+      expect(batchSizes(all)).toEqual([2, batchSize]);
+      expect(all.filter((r) => r.day === "2026-03-04")).toHaveLength(batchSize);
+      expect(await poolFile()).toEqual({ n: 0, bytes: 0 });
+      await expect(answer(99)).rejects.toMatchObject({ code: "not_found" });
+    });
+
+    it("keeps every answer of a burst, and lets none in with fewer than k others", async () => {
+      await setSurveyStatus(db, survey.id, "open");
+      await db.execute(sql`delete from survey_responses where survey_id = ${survey.id}`);
+      const burst = 4 * batchSize + 2;
+      await Promise.all(
+        Array.from({ length: burst }, (_, rang) =>
+          storeResponse(db, { surveyId: survey.id, answers: { rang }, day, batchSize }),
+        ),
+      );
+      const rows = await stored();
+      expect(await receivedAnswerCount(db, survey.id)).toBe(burst);
+      for (const size of batchSizes(rows)) expect(size).toBeGreaterThanOrEqual(batchSize);
+    });
   });
 
   it("aggregates in SQL as the reference implementation does in memory", async () => {

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
 import {
   type Answers,
   DomainError,
@@ -12,9 +12,15 @@ import {
   type SurveyInput,
   type SurveyStatus,
 } from "@tribune/domain";
-import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
-import type { Executor } from "../client";
-import { surveyKeyFigures, surveyResponses, surveys, surveyTokens } from "../schema";
+import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import type { Database, Executor } from "../client";
+import {
+  surveyKeyFigures,
+  surveyResponsePool,
+  surveyResponses,
+  surveys,
+  surveyTokens,
+} from "../schema";
 
 // ——— Surveys ——————————————————————————————————————————————————————————————————————————
 
@@ -46,17 +52,31 @@ export async function listSurveys(db: Executor): Promise<Survey[]> {
   return rows.map(toSurvey);
 }
 
-export async function findSurvey(db: Executor, idOrSlug: string): Promise<Survey | null> {
+/**
+ * `lock`: in a transaction, holds the survey row until it ends, so that no answer is parked in
+ * between (parking holds it in share mode): a status change or a questionnaire edit then counts
+ * every answer received.
+ */
+export async function findSurvey(
+  db: Executor,
+  idOrSlug: string,
+  options: { lock?: boolean } = {},
+): Promise<Survey | null> {
   const isUuid = /^[0-9a-f-]{36}$/i.test(idOrSlug);
-  const [row] = await db
+  const query = db
     .select()
     .from(surveys)
     .where(isUuid ? eq(surveys.id, idOrSlug) : eq(surveys.slug, idOrSlug));
+  const [row] = await (options.lock ? query.for("no key update") : query);
   return row ? toSurvey(row) : null;
 }
 
-export async function getSurvey(db: Executor, idOrSlug: string): Promise<Survey> {
-  const survey = await findSurvey(db, idOrSlug);
+export async function getSurvey(
+  db: Executor,
+  idOrSlug: string,
+  options: { lock?: boolean } = {},
+): Promise<Survey> {
+  const survey = await findSurvey(db, idOrSlug, options);
   if (!survey) throw new DomainError("not_found", "Enquête introuvable.");
   return survey;
 }
@@ -100,15 +120,35 @@ export async function issueSurveyTokens(
   return tokens;
 }
 
+// Anonymity at rest. Spending a token and storing its answer in one transaction would give both
+// rows the same transaction id (xmin) and neighbouring places on disk: anyone reading the
+// database or a backup could join them. So an answer is parked in the mixing pool (spending the
+// token in the same transaction, so that neither happens without the other), and enters
+// `survey_responses` only in a batch of at least k answers (k ≥ the survey's disclosure
+// threshold) written in random order by one transaction, all dated the day of the batch. The
+// pool is then rewritten empty (VACUUM FULL): the pool rows that shared a transaction id with
+// the tokens are gone, down to the file.
+
+const NOT_OPEN = "Enquête introuvable ou close.";
+
 /**
- * Stores validated answers. With a token, the token is spent in the same transaction; the
- * response row gets nothing from it. `day` is the already coarsened date.
+ * Parks validated answers in the mixing pool, spending the one-time token (if any) in the same
+ * transaction; refused unless the survey is open. The pool row holds the survey and the answers,
+ * nothing else. Not counted in results until mixed (`mixPooledResponses`).
  */
-export async function storeResponse(
+export async function parkResponse(
   db: Executor,
   input: { surveyId: string; answers: Answers; day: string; token?: string | null },
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    // Share mode: a status change (which locks the row for update) waits for the answers being
+    // parked, and answers parked after it see the new status.
+    const [open] = await tx
+      .select({ id: surveys.id })
+      .from(surveys)
+      .where(and(eq(surveys.id, input.surveyId), eq(surveys.status, "open")))
+      .for("share");
+    if (!open) throw new DomainError("not_found", NOT_OPEN);
     if (input.token) {
       const spent = await tx
         .update(surveyTokens)
@@ -125,9 +165,134 @@ export async function storeResponse(
         throw new DomainError("forbidden", "Ce lien de réponse n'est pas valable ou a déjà servi.");
     }
     await tx
-      .insert(surveyResponses)
-      .values({ surveyId: input.surveyId, answers: input.answers, submittedOn: input.day });
+      .insert(surveyResponsePool)
+      .values({ surveyId: input.surveyId, answers: input.answers });
   });
+}
+
+/** A uniformly random permutation (Fisher–Yates, with the system's secure random numbers). */
+function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+export interface MixOutcome {
+  /** Answers that left the pool for the results. */
+  moved: number;
+  /** Stored answers taken back into the last batch of a closing survey, to make it k strong. */
+  remixed: number;
+}
+
+/**
+ * Moves the survey's pooled answers into `survey_responses` when at least `batchSize` wait — or,
+ * with `final` (the survey stops collecting), whatever waits — in random order, with fresh random
+ * ids (version 4) and the batch's `day`, in the caller's transaction. A final batch smaller than `batchSize`
+ * is topped up with stored answers picked at random, deleted and written again with it, so that
+ * it too hides each of its answers among `batchSize` (then vacuum `survey_responses` as well, see
+ * `vacuumResponsePool`). Run `vacuumResponsePool` once the transaction is committed.
+ */
+export async function mixPooledResponses(
+  tx: Executor,
+  surveyId: string,
+  options: { day: string; batchSize: number; final?: boolean },
+): Promise<MixOutcome> {
+  // Locked: a concurrent mix waits, then finds these rows gone and leaves the rest to wait.
+  const waiting = await tx
+    .select({ id: surveyResponsePool.id, answers: surveyResponsePool.answers })
+    .from(surveyResponsePool)
+    .where(eq(surveyResponsePool.surveyId, surveyId))
+    .for("update");
+  if (waiting.length === 0 || (waiting.length < options.batchSize && !options.final))
+    return { moved: 0, remixed: 0 };
+  let remixed: Answers[] = [];
+  const missing = options.batchSize - waiting.length;
+  if (missing > 0) {
+    const stored = await tx
+      .select({ id: surveyResponses.id })
+      .from(surveyResponses)
+      .where(and(eq(surveyResponses.surveyId, surveyId), eq(surveyResponses.synthetic, false)));
+    const picked = shuffled(stored.map((r) => r.id)).slice(0, missing);
+    if (picked.length > 0)
+      remixed = (
+        await tx
+          .delete(surveyResponses)
+          .where(inArray(surveyResponses.id, picked))
+          .returning({ answers: surveyResponses.answers })
+      ).map((r) => r.answers);
+  }
+  const batch = shuffled([...waiting.map((w) => w.answers), ...remixed]);
+  for (let i = 0; i < batch.length; i += 500)
+    await tx.insert(surveyResponses).values(
+      batch.slice(i, i + 500).map((answers) => ({
+        surveyId,
+        answers,
+        submittedOn: options.day,
+      })),
+    );
+  await tx.delete(surveyResponsePool).where(
+    inArray(
+      surveyResponsePool.id,
+      waiting.map((w) => w.id),
+    ),
+  );
+  return { moved: waiting.length, remixed: remixed.length };
+}
+
+/**
+ * Rewrites the pool (and, after a final batch took stored answers back, the responses) so that
+ * no deleted row survives in their files: a plain VACUUM only marks the space free, the old rows
+ * stay readable on the page. Outside any transaction; the pool is small, the lock brief.
+ */
+export async function vacuumResponsePool(
+  db: Database,
+  options: { responses?: boolean } = {},
+): Promise<void> {
+  await db.execute(sql`vacuum full ${surveyResponsePool}`);
+  if (options.responses) await db.execute(sql`vacuum full ${surveyResponses}`);
+}
+
+/**
+ * The answering request: parks the answers (spending the token), then mixes the survey's pool
+ * if a batch of `batchSize` is complete. Returns how many answers entered the results (0 while
+ * the batch fills). Once parked, the answer is kept: a failed mix is retried by the next answer
+ * or the survey's closing, and is only logged.
+ */
+export async function storeResponse(
+  db: Database,
+  input: {
+    surveyId: string;
+    answers: Answers;
+    day: string;
+    token?: string | null;
+    batchSize: number;
+  },
+): Promise<number> {
+  await parkResponse(db, input);
+  let moved = 0;
+  try {
+    ({ moved } = await db.transaction((tx) =>
+      mixPooledResponses(tx, input.surveyId, { day: input.day, batchSize: input.batchSize }),
+    ));
+    if (moved > 0) await vacuumResponsePool(db);
+  } catch (error) {
+    console.error(
+      `Enquêtes : le mélange des réponses en attente a échoué, il sera repris (${(error as Error).message}).`,
+    );
+  }
+  return moved;
+}
+
+/** Answers received, mixed into the results or still waiting in the pool. */
+export async function receivedAnswerCount(db: Executor, surveyId: string): Promise<number> {
+  const result = (await db.execute(sql`
+    select (select count(*) from ${surveyResponses} where ${surveyResponses.surveyId} = ${surveyId})
+      + (select count(*) from ${surveyResponsePool} where ${surveyResponsePool.surveyId} = ${surveyId})
+      as n`)) as unknown as { rows: { n: number | string }[] };
+  return Number(result.rows[0]?.n ?? 0);
 }
 
 /** Bulk insert (seed, import), in batches. */
