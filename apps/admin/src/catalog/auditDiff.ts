@@ -10,7 +10,13 @@ import {
   THEME_LABELS,
   type Theme,
 } from "@tribune/domain";
-import { formatDateTime, formatDay, formatTime } from "../format";
+import {
+  formatCongressDay,
+  formatDateTime,
+  formatDay,
+  formatNumber,
+  formatSlot,
+} from "@tribune/domain/format";
 
 export const ENTITY_LABELS: Record<AuditedEntity, string> = {
   edition: "Édition",
@@ -147,7 +153,9 @@ export function formatValue(
   switch (key) {
     case "days":
       if (Array.isArray(value) && entity === "room") {
-        return value.length === 0 ? "tous les jours" : value.map(String).map(formatDay).join(", ");
+        return value.length === 0
+          ? "tous les jours"
+          : value.map((day) => formatCongressDay(String(day))).join(", ");
       }
       break;
     case "roomIds":
@@ -188,14 +196,14 @@ export function formatValue(
             if (!window) return JSON.stringify(w);
             const reason =
               typeof window.reason === "string" && window.reason ? ` (${window.reason})` : "";
-            return `${formatDateTime(String(window.startsAt))}–${formatTime(String(window.endsAt))}${reason}`;
+            return `${formatSlot(String(window.startsAt), String(window.endsAt))}${reason}`;
           })
           .join(" ; ");
       }
       break;
   }
   if (typeof value === "boolean") return value ? "oui" : "non";
-  if (typeof value === "number") return value.toLocaleString("fr-FR");
+  if (typeof value === "number") return formatNumber(value);
   if (typeof value === "string") {
     if (ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(value);
     if (ISO_DAY.test(value)) return formatDay(value);

@@ -12,6 +12,7 @@ import {
   type PillarId,
   textToBlocks,
 } from "@tribune/domain";
+import { formatDate } from "@tribune/domain/format";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useSearchParams } from "react-router";
@@ -21,7 +22,6 @@ import { apiResolver, showServerError } from "../catalog/forms";
 import { FilterBar, SelectFilter } from "../components/filters";
 import "../catalog/catalog.css";
 import { errorMessage, useTRPC } from "../trpc";
-import { formatLongDate } from "./format";
 import { RichBody } from "./RichBody";
 import "./dossiers.css";
 
@@ -177,7 +177,7 @@ function DossierDetail({
             <ol className="dossier__timeline">
               {d.events.map((e) => (
                 <li key={e.id}>
-                  <time dateTime={e.date}>{formatLongDate(e.date)}</time> — {e.label}
+                  <time dateTime={e.date}>{formatDate(e.date)}</time> — {e.label}
                 </li>
               ))}
             </ol>

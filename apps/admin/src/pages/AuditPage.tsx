@@ -1,6 +1,7 @@
 import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tribune/api";
 import { AUDITED_ENTITIES, type AuditedEntity } from "@tribune/domain";
+import { formatDateTime } from "@tribune/domain/format";
 import { type FormEvent, type ReactNode, useId, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import {
@@ -14,7 +15,6 @@ import {
 } from "../catalog/auditDiff";
 import "../catalog/catalog.css";
 import { useCurrentEdition } from "../edition";
-import { formatDateTime } from "../format";
 import { errorMessage, useTRPC } from "../trpc";
 
 type AuditEntry = RouterOutputs["audit"]["list"][number];

@@ -7,10 +7,10 @@ import {
   type PressKitModel,
   SECTION_LABELS,
 } from "@tribune/domain";
+import { formatDateTime } from "@tribune/domain/format";
 import { useState } from "react";
 import { hasRole, useMe } from "../auth/useMe";
 import { useCurrentEdition } from "../edition";
-import { formatDateTime } from "../format";
 import { errorMessage, useTRPC } from "../trpc";
 import { PressKitSectionForm } from "./PressKitSectionForm";
 import "./press-kit.css";

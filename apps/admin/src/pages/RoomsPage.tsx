@@ -1,5 +1,6 @@
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { daysBetween, type Room, RoomInput, RoomUpdate } from "@tribune/domain";
+import { formatCongressDay, formatCount } from "@tribune/domain/format";
 import { Controller, useForm } from "react-hook-form";
 import { CatalogDelete } from "../catalog/CatalogDelete";
 import { CatalogEditor, CatalogForm } from "../catalog/CatalogEditor";
@@ -9,12 +10,11 @@ import { apiResolver } from "../catalog/forms";
 import { useCatalog } from "../catalog/useCatalog";
 import { Field } from "../components/Field";
 import { useCurrentEdition } from "../edition";
-import { formatDay } from "../format";
 import { errorMessage, useTRPC } from "../trpc";
 
 /** "tous les jours", or the French names of the days the room is open. */
 export const roomDays = (days: readonly string[]) =>
-  days.length === 0 ? "tous les jours" : days.map(formatDay).join(", ");
+  days.length === 0 ? "tous les jours" : days.map((day) => formatCongressDay(day)).join(", ");
 
 const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
 
@@ -106,7 +106,7 @@ export default function RoomsPage() {
                       —<span className="visually-hidden">non renseignée</span>
                     </span>
                   ) : (
-                    `${room.capacity.toLocaleString("fr-FR")} places`
+                    formatCount(room.capacity, "place", "places")
                   )}
                 </td>
                 <td>{roomDays(room.days)}</td>
@@ -236,7 +236,7 @@ function RoomForm({
                   }
                   onBlur={field.onBlur}
                 />
-                {formatDay(day)}
+                {formatCongressDay(day)}
               </label>
             ))}
             {fieldState.error && (

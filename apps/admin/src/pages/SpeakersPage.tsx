@@ -11,6 +11,7 @@ import {
   SpeakerUpdate,
   type TimeWindow,
 } from "@tribune/domain";
+import { formatCongressDay, formatCongressSlot } from "@tribune/domain/format";
 import { useFieldArray, useForm } from "react-hook-form";
 import { z } from "zod";
 import { CatalogDelete } from "../catalog/CatalogDelete";
@@ -21,19 +22,14 @@ import { apiResolver } from "../catalog/forms";
 import { useCatalog } from "../catalog/useCatalog";
 import { Field } from "../components/Field";
 import { useCurrentEdition } from "../edition";
-import { formatDay } from "../format";
 import { useTRPC } from "../trpc";
 
 const spansDays = (w: Pick<TimeWindow, "startsAt" | "endsAt">) =>
   localDay(w.startsAt) !== localDay(w.endsAt);
 
 /** "jeudi 22 janvier, 14:00–16:00", in Paris time. */
-export function describeWindow(w: Pick<TimeWindow, "startsAt" | "endsAt">): string {
-  const start = `${formatDay(localDay(w.startsAt))}, ${localTime(w.startsAt)}`;
-  return spansDays(w)
-    ? `du ${start} au ${formatDay(localDay(w.endsAt))}, ${localTime(w.endsAt)}`
-    : `${start}–${localTime(w.endsAt)}`;
-}
+export const describeWindow = (w: Pick<TimeWindow, "startsAt" | "endsAt">): string =>
+  formatCongressSlot(w.startsAt, w.endsAt);
 
 export default function SpeakersPage() {
   const trpc = useTRPC();
@@ -287,7 +283,7 @@ function SpeakerForm({
                       <select {...props} {...form.register(`unavailable.${index}.day`)}>
                         {days.map((day) => (
                           <option key={day} value={day}>
-                            {formatDay(day)}
+                            {formatCongressDay(day)}
                           </option>
                         ))}
                       </select>

@@ -1,5 +1,5 @@
-import { type Conflict, localDay, type Session } from "@tribune/domain";
-import { formatDay } from "../format";
+import type { Conflict, Session } from "@tribune/domain";
+import { formatCongressDay } from "@tribune/domain/format";
 
 interface Props {
   conflicts: Conflict[];
@@ -38,9 +38,7 @@ export function ConflictList({ conflicts, sessionsById, onSelect }: Props) {
                   >
                     <span aria-hidden="true">⚠ </span>
                     {first && (
-                      <span className="conflicts__day">
-                        {formatDay(localDay(first.startsAt))} ·{" "}
-                      </span>
+                      <span className="conflicts__day">{formatCongressDay(first.startsAt)} · </span>
                     )}
                     {conflict.message}
                   </button>

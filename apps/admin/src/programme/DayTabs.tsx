@@ -1,5 +1,5 @@
+import { formatCongressDay } from "@tribune/domain/format";
 import { type KeyboardEvent, useRef } from "react";
-import { formatDay } from "../format";
 
 interface Props {
   days: string[];
@@ -43,7 +43,7 @@ export function DayTabs({ days, selected, onSelect, panelId }: Props) {
           onClick={() => onSelect(day)}
           onKeyDown={(event) => onKeyDown(event, i)}
         >
-          {formatDay(day)}
+          {formatCongressDay(day)}
         </button>
       ))}
     </div>

@@ -8,10 +8,10 @@ import {
   type Session,
   type SessionMove,
 } from "@tribune/domain";
+import { capitalise, formatCongressDay } from "@tribune/domain/format";
 import { useCallback, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { hasRole, useMe } from "../auth/useMe";
-import { formatDay } from "../format";
 import { errorMessage, useTRPC } from "../trpc";
 import { ConflictList } from "./ConflictList";
 import { DayTabs } from "./DayTabs";
@@ -24,7 +24,6 @@ import { ProgrammeGrid, type SlotRequest } from "./ProgrammeGrid";
 import { type SaveOutcome, SessionForm } from "./SessionForm";
 import { SidePanel } from "./SidePanel";
 import { emptyValues, type SessionFormValues, valuesOf } from "./sessionForm";
-import { capitalised } from "./text";
 import { useConflicts } from "./useConflicts";
 import { useMoveSession } from "./useSessionMutations";
 import "./programme.css";
@@ -194,7 +193,8 @@ export function ProgrammeEditor({ edition }: { edition: Edition }) {
           className="programme__day"
         >
           <p className="muted programme__count">
-            {capitalised(formatDay(day))} : {ofDay.length} session{ofDay.length > 1 ? "s" : ""}
+            {capitalise(formatCongressDay(day))} : {ofDay.length} session
+            {ofDay.length > 1 ? "s" : ""}
             {drafts > 0 && `, dont ${drafts} brouillon${drafts > 1 ? "s" : ""}`}
           </p>
           {sessions.isPending || rooms.isPending ? (

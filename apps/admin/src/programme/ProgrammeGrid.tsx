@@ -1,5 +1,6 @@
 import { DndContext, type DragEndEvent } from "@dnd-kit/core";
 import type { Session, SessionMove } from "@tribune/domain";
+import { formatCongressDay } from "@tribune/domain/format";
 import {
   type CSSProperties,
   type MouseEvent,
@@ -8,7 +9,6 @@ import {
   useMemo,
   useRef,
 } from "react";
-import { formatDay } from "../format";
 import {
   ANNOUNCEMENTS,
   type DragData,
@@ -156,7 +156,7 @@ export function ProgrammeGrid(props: Props) {
   return (
     <section
       className="grid"
-      aria-label={`Grille du ${formatDay(layout.day)}`}
+      aria-label={`Grille du ${formatCongressDay(layout.day)}`}
       style={{ "--columns": count } as CSSProperties}
     >
       <div className="grid__inner">

@@ -12,10 +12,10 @@ import {
   THEMES,
   type Theme,
 } from "@tribune/domain";
+import { formatCongressDay } from "@tribune/domain/format";
 import { useRef, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { Field } from "../components/Field";
-import { formatDay } from "../format";
 import { errorMessage, fieldErrors } from "../trpc";
 import { CheckboxGroup } from "./CheckboxGroup";
 import { formFieldOf, type SessionFormValues, sessionResolver } from "./sessionForm";
@@ -126,7 +126,7 @@ export function SessionForm(props: Props) {
               <select {...p} {...register("day")}>
                 {days.map((d) => (
                   <option key={d} value={d}>
-                    {formatDay(d)}
+                    {formatCongressDay(d)}
                   </option>
                 ))}
               </select>

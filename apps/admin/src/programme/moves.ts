@@ -1,11 +1,5 @@
-import {
-  localMinutes,
-  localTime,
-  PARIS,
-  type Room,
-  type Session,
-  type SessionMove,
-} from "@tribune/domain";
+import { localMinutes, PARIS, type Room, type Session, type SessionMove } from "@tribune/domain";
+import { formatTimeRange } from "@tribune/domain/format";
 import { PX_PER_MINUTE, SNAP_MINUTES } from "./layout";
 
 const MINUTE = 60_000;
@@ -74,5 +68,5 @@ export function describePlace(session: Session, rooms: Room[], timeZone = PARIS)
     : session.roomIds
         .map((id) => rooms.find((r) => r.id === id)?.name ?? "salle inconnue")
         .join(", ");
-  return `« ${session.title} » : ${localTime(session.startsAt, timeZone)}–${localTime(session.endsAt, timeZone)}, ${where}.`;
+  return `« ${session.title} » : ${formatTimeRange(session.startsAt, session.endsAt, timeZone)}, ${where}.`;
 }

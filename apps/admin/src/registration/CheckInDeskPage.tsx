@@ -5,11 +5,11 @@ import {
   type Registration,
   YEAR_OF_TRAINING_LABELS,
 } from "@tribune/domain";
+import { formatNumber, formatTime } from "@tribune/domain/format";
 import { useDeferredValue, useEffect, useId, useRef, useState } from "react";
 import { useCurrentEdition } from "../edition";
-import { formatTime } from "../format";
 import { errorMessage, useTRPC } from "../trpc";
-import { formatCount, StatusBadge, useSubdivisionOptions } from "./shared";
+import { StatusBadge, useSubdivisionOptions } from "./shared";
 import { useLiveCounts } from "./useLiveCounts";
 import "./registration.css";
 
@@ -209,8 +209,8 @@ export default function CheckInDeskPage() {
           </span>
         </h2>
         <p className="desk__big" aria-live="polite" aria-atomic="true">
-          <strong data-testid="arrived-count">{formatCount(arrived)}</strong>
-          <span> arrivé·es sur {formatCount(expected)} inscrit·es</span>
+          <strong data-testid="arrived-count">{formatNumber(arrived)}</strong>
+          <span> arrivé·es sur {formatNumber(expected)} inscrit·es</span>
         </p>
         <div
           className="meter"
@@ -227,8 +227,8 @@ export default function CheckInDeskPage() {
         </div>
         {counts && (
           <p className="muted">
-            {formatCount(counts.totals.waitlisted)} en liste d'attente
-            {counts.capacity !== null ? ` · capacité ${formatCount(counts.capacity)}` : ""}
+            {formatNumber(counts.totals.waitlisted)} en liste d'attente
+            {counts.capacity !== null ? ` · capacité ${formatNumber(counts.capacity)}` : ""}
           </p>
         )}
         {live.error && (
@@ -255,8 +255,8 @@ export default function CheckInDeskPage() {
               .map((s) => (
                 <tr key={s.subdivisionId}>
                   <th scope="row">{s.name}</th>
-                  <td className="num">{formatCount(s.checkedIn)}</td>
-                  <td className="num">{formatCount(s.confirmed)}</td>
+                  <td className="num">{formatNumber(s.checkedIn)}</td>
+                  <td className="num">{formatNumber(s.confirmed)}</td>
                 </tr>
               ))}
           </tbody>

@@ -1,7 +1,8 @@
+import { formatNumber } from "@tribune/domain/format";
 import type { ReactNode } from "react";
 import { SelectFilter } from "../components/filters";
 import { errorMessage } from "../trpc";
-import { formatCount, useSubdivisionOptions } from "./shared";
+import { useSubdivisionOptions } from "./shared";
 
 export function SubdivisionFilter({
   value,
@@ -56,7 +57,7 @@ export function PagedTable({
   return (
     <>
       <p className="muted" role="status">
-        {query.isPending ? "Chargement…" : countLabel(formatCount(total))}
+        {query.isPending ? "Chargement…" : countLabel(formatNumber(total))}
       </p>
       <div className="table-scroll">
         <table className="data">
@@ -95,8 +96,8 @@ export function Pager({
         Précédents
       </button>
       <span>
-        {formatCount(offset + 1)}–{formatCount(Math.min(total, offset + size))} sur{" "}
-        {formatCount(total)}
+        {formatNumber(offset + 1)}–{formatNumber(Math.min(total, offset + size))} sur{" "}
+        {formatNumber(total)}
       </span>
       <button
         type="button"

@@ -7,6 +7,7 @@ import {
   YEAR_OF_TRAINING_LABELS,
   YEARS_OF_TRAINING,
 } from "@tribune/domain";
+import { formatNumber } from "@tribune/domain/format";
 import { useDeferredValue, useId, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useMe } from "../auth/useMe";
@@ -14,7 +15,7 @@ import { FilterBar, SearchFilter, SelectFilter } from "../components/filters";
 import { errorMessage, useTRPC } from "../trpc";
 import { PagedTable, SubdivisionFilter } from "./ListControls";
 import { MemberForm } from "./MemberForm";
-import { formatCount, useSubdivisionOptions } from "./shared";
+import { useSubdivisionOptions } from "./shared";
 import "./registration.css";
 
 const PAGE = 50;
@@ -249,9 +250,9 @@ function MemberImport() {
       {report && csv && (
         <div role="status">
           <p>
-            <strong>{csv.name}</strong> : {formatCount(report.rows)} ligne(s),{" "}
-            <strong>{formatCount(report.valid)} valide(s)</strong>,{" "}
-            {formatCount(new Set(report.errors.map((e) => e.line)).size)} refusée(s).
+            <strong>{csv.name}</strong> : {formatNumber(report.rows)} ligne(s),{" "}
+            <strong>{formatNumber(report.valid)} valide(s)</strong>,{" "}
+            {formatNumber(new Set(report.errors.map((e) => e.line)).size)} refusée(s).
           </p>
           {report.errors.length > 0 && (
             <div className="table-scroll">
@@ -287,13 +288,13 @@ function MemberImport() {
           disabled={apply.isPending}
           onClick={() => apply.mutate({ csv: csv.text, dryRun: false })}
         >
-          Importer les {formatCount(report.valid)} ligne(s) valide(s)
+          Importer les {formatNumber(report.valid)} ligne(s) valide(s)
         </button>
       )}
       <div role="status">
         {apply.data && (
           <p className="notice notice--ok">
-            {formatCount(apply.data.imported)} adhérent·e(s) importé·e(s)
+            {formatNumber(apply.data.imported)} adhérent·e(s) importé·e(s)
             {apply.data.errors.length > 0 ? ", les lignes refusées ont été ignorées." : "."}
           </p>
         )}

@@ -1,9 +1,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { normaliseRegistrationCode } from "@tribune/domain";
+import { capitalise, formatEditionDates } from "@tribune/domain/format";
 import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { useCurrentEdition } from "../edition";
-import { formatDay } from "../format";
 import { errorMessage, useTRPC } from "../trpc";
 import { QrCode } from "./QrCode";
 import { RegistrationForm } from "./RegistrationForm";
@@ -44,7 +44,7 @@ export default function PublicRegistrationPage() {
         </p>
         <h1>Inscription au congrès</h1>
         <p>
-          {formatDay(e.firstDay)} et {formatDay(e.lastDay)} · {e.venue}, {e.city}
+          {capitalise(formatEditionDates(e.firstDay, e.lastDay))} · {e.venue}, {e.city}
         </p>
       </header>
 

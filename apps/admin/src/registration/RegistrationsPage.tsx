@@ -11,16 +11,16 @@ import {
   REGISTRATION_STATUSES,
   type RegistrationStatus,
 } from "@tribune/domain";
+import { formatDateTime, formatNumber } from "@tribune/domain/format";
 import { useDeferredValue, useState } from "react";
 import { hasRole, useMe } from "../auth/useMe";
 import { FilterBar, SearchFilter, SelectFilter } from "../components/filters";
 import { useCurrentEdition } from "../edition";
-import { formatDateTime } from "../format";
 import { errorMessage, useTRPC } from "../trpc";
 import { PagedTable, SubdivisionFilter } from "./ListControls";
 import { RegistrationForm } from "./RegistrationForm";
 import { SessionSignupsPanel } from "./SessionSignupsPanel";
-import { downloadText, formatCount, StatusBadge, useSubdivisionOptions } from "./shared";
+import { downloadText, StatusBadge, useSubdivisionOptions } from "./shared";
 import "./registration.css";
 
 const PAGE = 100;
@@ -71,7 +71,7 @@ export default function RegistrationsPage() {
       onSuccess: (result) => {
         downloadText(result.filename, result.csv);
         setNotice(
-          `${formatCount(result.rows)} inscription(s) exportée(s) dans ${result.filename}.`,
+          `${formatNumber(result.rows)} inscription(s) exportée(s) dans ${result.filename}.`,
         );
       },
     }),
@@ -100,10 +100,12 @@ export default function RegistrationsPage() {
           <h1>Inscriptions {edition.data ? `au congrès ${edition.data.year}` : ""}</h1>
           {capacity.data && (
             <p className="muted">
-              {formatCount(capacity.data.confirmed)} place(s) confirmée(s)
-              {capacity.data.capacity !== null ? ` sur ${formatCount(capacity.data.capacity)}` : ""}{" "}
-              · {formatCount(capacity.data.waitlisted)} en liste d'attente ·{" "}
-              {formatCount(capacity.data.checkedIn)} arrivé·es
+              {formatNumber(capacity.data.confirmed)} place(s) confirmée(s)
+              {capacity.data.capacity !== null
+                ? ` sur ${formatNumber(capacity.data.capacity)}`
+                : ""}{" "}
+              · {formatNumber(capacity.data.waitlisted)} en liste d'attente ·{" "}
+              {formatNumber(capacity.data.checkedIn)} arrivé·es
             </p>
           )}
         </div>

@@ -1,11 +1,10 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { SESSION_KIND_LABELS, type SessionKind, SIGNUP_STATUS_LABELS } from "@tribune/domain";
+import { formatNumber, formatSlot } from "@tribune/domain/format";
 import { useState } from "react";
-import { formatDateTime, formatTime } from "../format";
 import { errorMessage, useTRPC } from "../trpc";
 import { AddSignupByHand } from "./AddSignupByHand";
 import { SessionCapacityForm } from "./SessionCapacityForm";
-import { formatCount } from "./shared";
 
 /**
  * Organisers: the places of every workshop and toolbox, and a session's sign-up list
@@ -69,18 +68,16 @@ export function SessionSignupsPanel({
                       · {SESSION_KIND_LABELS[s.kind as SessionKind] ?? s.kind}
                     </span>
                   </td>
-                  <td>
-                    {formatDateTime(s.startsAt)} – {formatTime(s.endsAt)}
-                  </td>
+                  <td>{formatSlot(s.startsAt, s.endsAt)}</td>
                   <td>
                     {s.capacity === null ? (
                       <span className="muted">inconnue (à renseigner : Voir, puis Places)</span>
                     ) : (
-                      formatCount(s.capacity)
+                      formatNumber(s.capacity)
                     )}
                   </td>
-                  <td>{formatCount(s.confirmed)}</td>
-                  <td>{formatCount(s.waitlisted)}</td>
+                  <td>{formatNumber(s.confirmed)}</td>
+                  <td>{formatNumber(s.waitlisted)}</td>
                   {manager && (
                     <td>
                       <button

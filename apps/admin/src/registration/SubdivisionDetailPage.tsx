@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { SUBDIVISION_EDITORS, SubdivisionUpdate, YEAR_OF_TRAINING_LABELS } from "@tribune/domain";
+import { formatNumber } from "@tribune/domain/format";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link, useParams } from "react-router";
@@ -9,7 +10,6 @@ import { apiResolver, showServerError } from "../catalog/forms";
 import { Field } from "../components/Field";
 import { errorMessage, useTRPC } from "../trpc";
 import { SubdivisionDelete } from "./SubdivisionDelete";
-import { formatCount } from "./shared";
 import "./registration.css";
 
 type Fields = {
@@ -73,13 +73,13 @@ export default function SubdivisionDetailPage() {
         <section className="card" aria-labelledby="members-title">
           <h2 id="members-title">Adhérent·es</h2>
           <p>
-            <strong>{formatCount(s.members)}</strong> fiches enregistrées ·{" "}
-            {formatCount(s.declaredMembers)} déclaré·es par la structure
+            <strong>{formatNumber(s.members)}</strong> fiches enregistrées ·{" "}
+            {formatNumber(s.declaredMembers)} déclaré·es par la structure
           </p>
           <ul className="plain">
             {s.membersByYear.map((n, i) => (
               <li key={YEAR_OF_TRAINING_LABELS[i + 1]}>
-                {YEAR_OF_TRAINING_LABELS[i + 1]} : {formatCount(n)}
+                {YEAR_OF_TRAINING_LABELS[i + 1]} : {formatNumber(n)}
               </li>
             ))}
           </ul>

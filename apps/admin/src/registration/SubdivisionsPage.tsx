@@ -1,5 +1,6 @@
 import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
 import { LIVE_VIEWERS, MEMBER_MANAGERS, SUBDIVISION_EDITORS } from "@tribune/domain";
+import { formatNumber } from "@tribune/domain/format";
 import { useState } from "react";
 import { Link } from "react-router";
 import { hasRole, useMe } from "../auth/useMe";
@@ -7,7 +8,6 @@ import { QueryState } from "../catalog/CatalogLayout";
 import { useCurrentEdition } from "../edition";
 import { useTRPC } from "../trpc";
 import { SubdivisionForm } from "./SubdivisionForm";
-import { formatCount } from "./shared";
 import "./registration.css";
 import "./SubdivisionsPage.css";
 
@@ -40,7 +40,7 @@ export default function SubdivisionsPage() {
           <h1>Subdivisions</h1>
           <p className="muted">
             Les {subdivisions.data?.length ?? "…"} structures locales de la fédération :{" "}
-            {formatCount(totalDeclared)} adhérent·es déclaré·es.
+            {formatNumber(totalDeclared)} adhérent·es déclaré·es.
           </p>
         </div>
         {hasRole(me.data?.role, SUBDIVISION_EDITORS) && (
@@ -120,13 +120,13 @@ export default function SubdivisionsPage() {
                         <span className="muted small">À compléter</span>
                       )}
                     </td>
-                    <td className="num">{formatCount(s.declaredMembers)}</td>
-                    <td className="num">{formatCount(s.members)}</td>
+                    <td className="num">{formatNumber(s.declaredMembers)}</td>
+                    <td className="num">{formatNumber(s.members)}</td>
                     <td className="num">{s.representatives}</td>
                     {showRegistrations && (
                       <>
-                        <td className="num">{formatCount(countsOf.get(s.id)?.confirmed ?? 0)}</td>
-                        <td className="num">{formatCount(countsOf.get(s.id)?.checkedIn ?? 0)}</td>
+                        <td className="num">{formatNumber(countsOf.get(s.id)?.confirmed ?? 0)}</td>
+                        <td className="num">{formatNumber(countsOf.get(s.id)?.checkedIn ?? 0)}</td>
                       </>
                     )}
                   </tr>

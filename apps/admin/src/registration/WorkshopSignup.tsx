@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { SESSION_KIND_LABELS, type SessionKind } from "@tribune/domain";
+import { formatCongressSlot } from "@tribune/domain/format";
 import { useState } from "react";
-import { formatDateTime, formatTime } from "../format";
 import { errorMessage, useTRPC } from "../trpc";
 import { newIdempotencyKey } from "./shared";
 
@@ -70,7 +70,7 @@ export function WorkshopSignup({ code }: { code: string }) {
                   <strong>{s.title}</strong>
                   <p className="muted small">
                     {SESSION_KIND_LABELS[s.kind as SessionKind] ?? s.kind} ·{" "}
-                    {formatDateTime(s.startsAt)} – {formatTime(s.endsAt)} ·{" "}
+                    {formatCongressSlot(s.startsAt, s.endsAt)} ·{" "}
                     {placesText(s.capacity, s.placesLeft, s.waitlisted)}
                   </p>
                   {s.status === "registered" && (

@@ -22,9 +22,6 @@ export function StatusBadge({ status }: { status: RegistrationStatus }) {
   return <span className={`badge badge--${status}`}>{REGISTRATION_STATUS_LABELS[status]}</span>;
 }
 
-const count = new Intl.NumberFormat("fr-FR");
-export const formatCount = (n: number) => count.format(n);
-
 /** Saves text as a file the browser downloads (CSV exports). */
 export function downloadText(filename: string, text: string, type = "text/csv;charset=utf-8") {
   const url = URL.createObjectURL(new Blob([text], { type }));

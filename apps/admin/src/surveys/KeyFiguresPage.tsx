@@ -7,16 +7,15 @@ import {
   STATISTIC_LABELS,
   type Statistic,
 } from "@tribune/domain";
+import { formatDate, formatNumber } from "@tribune/domain/format";
 import { useDeferredValue, useState } from "react";
 import { Link } from "react-router";
 import { Field } from "../components/Field";
-import { formatDay } from "../format";
 import { errorMessage, useTRPC } from "../trpc";
 import "../catalog/catalog.css";
 import "../registration/registration.css";
 import "./surveys.css";
 
-const count = (n: number) => n.toLocaleString("fr-FR");
 const KINDS = Object.keys(STATISTIC_LABELS) as Statistic["kind"][];
 const SCALES = [
   { value: 1, label: "Telle quelle (moyenne, médiane…)" },
@@ -124,9 +123,9 @@ function FigureReading({
       <p className="muted small">
         {p.survey}
         {p.year ? ` (${p.year})` : ""}
-        {p.partners.length > 0 ? ` · ${p.partners.join(", ")}` : ""} · {count(p.respondents)}{" "}
+        {p.partners.length > 0 ? ` · ${p.partners.join(", ")}` : ""} · {formatNumber(p.respondents)}{" "}
         répondant·es
-        {p.from && p.to ? ` · du ${formatDay(p.from)} au ${formatDay(p.to)}` : ""}
+        {p.from && p.to ? ` · du ${formatDate(p.from)} au ${formatDate(p.to)}` : ""}
         {p.synthetic ? " · réponses synthétiques (démonstration)" : ""}
       </p>
     </div>

@@ -1,12 +1,12 @@
 import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
+import { formatDay, formatNumber, formatShortDate } from "@tribune/domain/format";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useParams } from "react-router";
-import { formatDay } from "../format";
 import { errorMessage, useTRPC } from "../trpc";
 import { HorizontalBars, ResponsesOverTime, SubdivisionsOverTime } from "./charts";
 import { SurveyTabs } from "./SurveyTabs";
 
-const count = (n: number) => n.toLocaleString("fr-FR");
+const count = (n: number) => formatNumber(n);
 
 /** Collection status: responses per subdivision (small ones masked) and over time. */
 export default function SurveyCollectionPage() {
@@ -71,7 +71,7 @@ export default function SurveyCollectionPage() {
                 <tbody>
                   {c.byDay.map((d) => (
                     <tr key={d.day}>
-                      <th scope="row">{formatDay(d.day)}</th>
+                      <th scope="row">{formatShortDate(d.day)}</th>
                       <td className="num">{count(d.responses)}</td>
                       <td className="num">{count(d.cumulative)}</td>
                     </tr>
@@ -166,7 +166,7 @@ export default function SurveyCollectionPage() {
                       <th scope="col">Subdivision</th>
                       {shownDays.map((d) => (
                         <th key={d.day} scope="col" className="num">
-                          {formatDay(d.day)}
+                          {formatShortDate(d.day)}
                         </th>
                       ))}
                     </tr>

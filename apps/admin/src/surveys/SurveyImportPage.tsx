@@ -1,11 +1,11 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { MAX_SURVEY_IMPORT_BYTES, type SurveyImportReport } from "@tribune/domain";
+import { formatNumber } from "@tribune/domain/format";
 import { type ChangeEvent, useState } from "react";
 import { useParams } from "react-router";
 import { errorMessage, useTRPC } from "../trpc";
 import { SurveyTabs } from "./SurveyTabs";
 
-const count = (n: number) => n.toLocaleString("fr-FR");
 type Mapping = Record<string, string | null>;
 
 /**
@@ -39,7 +39,7 @@ export default function SurveyImportPage() {
       setFile(null);
       setReport(null);
       setTooLarge(
-        `Fichier trop volumineux (${(chosen.size / 1024 / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo ; 32 Mo au plus) : retirez les colonnes inutiles ou découpez-le.`,
+        `Fichier trop volumineux (${formatNumber(chosen.size / 1024 / 1024, { maxDecimals: 1 })} Mo ; 32 Mo au plus) : retirez les colonnes inutiles ou découpez-le.`,
       );
       return;
     }
@@ -100,7 +100,7 @@ export default function SurveyImportPage() {
       )}
       <div role="status">
         {imported !== null && (
-          <p className="notice notice--ok">{count(imported)} réponse(s) importée(s).</p>
+          <p className="notice notice--ok">{formatNumber(imported)} réponse(s) importée(s).</p>
         )}
       </div>
 
@@ -154,8 +154,8 @@ export default function SurveyImportPage() {
 
           <h3>Vérification (rien n'est encore enregistré)</h3>
           <p>
-            {file.name} : {count(report.rows)} ligne(s), {count(report.valid)} valable(s),{" "}
-            <strong>{count(report.errorCount)} erreur(s)</strong>.
+            {file.name} : {formatNumber(report.rows)} ligne(s), {formatNumber(report.valid)}{" "}
+            valable(s), <strong>{formatNumber(report.errorCount)} erreur(s)</strong>.
           </p>
           {report.errors.length > 0 && (
             <div className="table-scroll">
@@ -163,7 +163,7 @@ export default function SurveyImportPage() {
                 <caption>
                   Lignes en erreur
                   {report.errorCount > report.errors.length &&
-                    ` (les ${report.errors.length} premières sur ${count(report.errorCount)})`}
+                    ` (les ${report.errors.length} premières sur ${formatNumber(report.errorCount)})`}
                 </caption>
                 <thead>
                   <tr>
@@ -194,7 +194,7 @@ export default function SurveyImportPage() {
               disabled={run.isPending || report.errorCount > 0 || report.valid === 0}
               onClick={() => void apply().catch(() => undefined)}
             >
-              Importer {count(report.valid)} réponse(s)
+              Importer {formatNumber(report.valid)} réponse(s)
             </button>{" "}
             {report.errorCount > 0 && (
               <span className="muted">

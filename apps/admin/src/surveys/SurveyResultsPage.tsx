@@ -1,5 +1,6 @@
 import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
 import type { QuestionResult, ResultGroup } from "@tribune/domain";
+import { formatNumber, formatPercent } from "@tribune/domain/format";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { downloadText } from "../registration/shared";
@@ -9,11 +10,8 @@ import { SurveyTabs } from "./SurveyTabs";
 
 const SUPPRESSED = "masqué";
 const number = (x: number | null | undefined, digits = 1) =>
-  x === null || x === undefined
-    ? "—"
-    : x.toLocaleString("fr-FR", { maximumFractionDigits: digits });
-const percent = (x: number | null) =>
-  x === null ? SUPPRESSED : `${(x * 100).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} %`;
+  x === null || x === undefined ? "—" : formatNumber(x, { maxDecimals: digits });
+const percent = (x: number | null) => (x === null ? SUPPRESSED : formatPercent(x));
 
 function GroupRow({ group }: { group: ResultGroup }) {
   if (group.suppressed) {

@@ -5,15 +5,13 @@ import {
   SURVEY_RESULT_READERS,
   SURVEY_STATUS_LABELS,
 } from "@tribune/domain";
+import { formatDate, formatNumber } from "@tribune/domain/format";
 import { Link } from "react-router";
 import { hasRole, useMe } from "../auth/useMe";
 import { QueryState } from "../catalog/CatalogLayout";
-import { formatDay } from "../format";
 import { useTRPC } from "../trpc";
 import "../registration/registration.css";
 import "./surveys.css";
-
-const count = (n: number) => n.toLocaleString("fr-FR");
 
 /** The surveys with their response counts, and the key figures computed live from them. */
 export default function SurveysPage() {
@@ -71,7 +69,7 @@ export default function SurveysPage() {
                     <td>{SURVEY_STATUS_LABELS[s.status]}</td>
                     <td className="num">{s.questions}</td>
                     <td className="num">
-                      {count(s.responses)}
+                      {formatNumber(s.responses)}
                       {s.synthetic && <div className="muted small">données synthétiques</div>}
                     </td>
                   </tr>
@@ -116,10 +114,10 @@ export default function SurveysPage() {
                         <td>
                           {f.provenance.survey}
                           {f.provenance.year ? ` (${f.provenance.year})` : ""} ·{" "}
-                          {count(f.provenance.respondents)} répondant·es
+                          {formatNumber(f.provenance.respondents)} répondant·es
                           {f.provenance.from && f.provenance.to && (
                             <div className="muted small">
-                              du {formatDay(f.provenance.from)} au {formatDay(f.provenance.to)}
+                              du {formatDate(f.provenance.from)} au {formatDate(f.provenance.to)}
                             </div>
                           )}
                           {f.provenance.synthetic && (

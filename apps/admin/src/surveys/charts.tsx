@@ -1,3 +1,4 @@
+import { formatDayMonth, formatNumber } from "@tribune/domain/format";
 import {
   Bar,
   BarChart,
@@ -19,7 +20,7 @@ import {
 
 const BRAND = "#1f4e8c";
 const GRID = "#d8dde6";
-const fr = (x: number) => x.toLocaleString("fr-FR", { maximumFractionDigits: 1 });
+const fr = (x: number) => formatNumber(x, { maxDecimals: 1 });
 
 export interface BarDatum {
   label: string;
@@ -56,11 +57,7 @@ export function ResponsesOverTime({
 }) {
   const rows = data.map((d) => ({
     ...d,
-    label: new Date(`${d.day}T12:00:00Z`).toLocaleDateString("fr-FR", {
-      day: "numeric",
-      month: "short",
-      timeZone: "Europe/Paris",
-    }),
+    label: formatDayMonth(d.day),
   }));
   return (
     <div className="chart" aria-hidden="true">
@@ -119,11 +116,7 @@ export function SubdivisionsOverTime({
     data.some((d) => d.cumulative[i] !== null) ? [{ name, i }] : [],
   );
   const rows = data.map((d) => ({
-    label: new Date(`${d.day}T12:00:00Z`).toLocaleDateString("fr-FR", {
-      day: "numeric",
-      month: "short",
-      timeZone: "Europe/Paris",
-    }),
+    label: formatDayMonth(d.day),
     ...Object.fromEntries(shown.map(({ i }) => [`s${i}`, d.cumulative[i] ?? undefined])),
   }));
   return (

@@ -1,7 +1,5 @@
 import { daysBetween, type Edition, type ProgrammeEntry } from "@tribune/domain";
-import { formatDay } from "../../format";
-import { capitalised } from "../text";
-import { formatEditionDates } from "./dates";
+import { capitalise, formatCongressDay, formatEditionDates } from "@tribune/domain/format";
 import { ProgrammeEntryCard } from "./ProgrammeEntryCard";
 
 const anchor = (day: string) => `jour-${day}`;
@@ -40,7 +38,7 @@ export function PublicProgramme({
           <ul>
             {byDay.map(({ day }) => (
               <li key={day}>
-                <a href={`#${anchor(day)}`}>{capitalised(formatDay(day))}</a>
+                <a href={`#${anchor(day)}`}>{capitalise(formatCongressDay(day))}</a>
               </li>
             ))}
           </ul>
@@ -59,7 +57,7 @@ export function PublicProgramme({
             aria-labelledby={`${anchor(day)}-titre`}
           >
             <h2 id={`${anchor(day)}-titre`} className="public__day-title">
-              {capitalised(formatDay(day))}
+              {capitalise(formatCongressDay(day))}
             </h2>
             <ol className="public__entries">
               {ofDay.map((entry) => (

@@ -1,4 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
+import { formatNumber } from "@tribune/domain/format";
 import { useState } from "react";
 import { downloadText } from "../../registration/shared";
 import { errorMessage, useTRPC } from "../../trpc";
@@ -46,7 +47,7 @@ export function InvitationLinks({ surveyId, slug }: { surveyId: string; slug: st
       </button>
       <span role="status">
         {issued !== null &&
-          `${issued.toLocaleString("fr-FR")} lien(s) téléchargé(s) : ils ne seront plus affichés.`}
+          `${formatNumber(issued)} lien(s) téléchargé(s) : ils ne seront plus affichés.`}
       </span>
       {issue.error && (
         <p role="alert" className="notice notice--error">

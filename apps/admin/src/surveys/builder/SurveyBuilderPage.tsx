@@ -12,6 +12,7 @@ import {
   subdivisionQuestion,
   yearOfTrainingQuestion,
 } from "@tribune/domain";
+import { formatNumber } from "@tribune/domain/format";
 import { type FormEvent, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { Field } from "../../components/Field";
@@ -249,8 +250,7 @@ function Builder({ survey, responses }: { survey: Survey | null; responses: numb
         <h2>Questions ({questions.length})</h2>
         {locked && (
           <p className="notice notice--warning">
-            {responses.toLocaleString("fr-FR")} réponse(s) enregistrée(s) : les questions sont
-            verrouillées.
+            {formatNumber(responses)} réponse(s) enregistrée(s) : les questions sont verrouillées.
           </p>
         )}
         <ol className="question-list">
@@ -445,7 +445,7 @@ function StatusPanel({ survey, responses }: { survey: Survey; responses: number 
     <div className="card survey-card">
       <h2>Statut : {SURVEY_STATUS_LABELS[survey.status]}</h2>
       <p className="muted">
-        {responses.toLocaleString("fr-FR")} réponse(s).{" "}
+        {formatNumber(responses)} réponse(s).{" "}
         {survey.status === "open" && (
           <>
             Lien de réponse : <a href={link}>{link}</a>
