@@ -1,3 +1,4 @@
+import { recordAudit } from "@tribune/db";
 import { testBackends } from "@tribune/db/testing";
 import {
   type AuditAction,
@@ -179,6 +180,47 @@ describe.each(testBackends())("audit log on %s", (backend) => {
     await rejection(member.room.update({ id: AMPHI, name: "Salle des adhérents" }));
     await rejection(organiser.room.delete({ id: AMPHI }));
     expect(await entriesFor("room", AMPHI)).toEqual([]);
+  });
+
+  describe("entries about what the reader may not read", () => {
+    const BY = { id: null, email: "bureau-audit@tribune.test" };
+    beforeAll(async () => {
+      const record = (entity: AuditedEntity, entityId: string, after: unknown) =>
+        recordAudit(api.db, BY, { entity, entityId, action: "update", after });
+      // Readable entries first, the secret ones last: the newest page is all secrets today.
+      await record("room", AMPHI, { name: "Amphithéâtre Claude Bernard" });
+      await record("survey", "enquete-lisible", { title: "Enquête lisible" });
+      await record("motion", "motion-secrete", { text: "Texte secret de la motion" });
+      await record("press_kit_section", "ouverture", { text: "Brouillon secret de l'édito" });
+      await record("survey", "enquete-chiffres", { keyFigure: { label: "Chiffre secret" } });
+    });
+    const byBureau = (entries: AuditEntry[]) => entries.filter((e) => e.actorEmail === BY.email);
+
+    it("an organiser reads none of them (motions, press-kit drafts, key figures)", async () => {
+      for (const entity of ["motion", "press_kit_section"] as const)
+        expect(byBureau(await organiser.audit.list({ entity }))).toEqual([]);
+      const surveys = byBureau(await organiser.audit.list({ entity: "survey" }));
+      expect(surveys.map((e) => e.entityId)).toEqual(["enquete-lisible"]);
+      const all = JSON.stringify(await organiser.audit.list({ limit: 500 }));
+      expect(all).not.toMatch(/secret/i);
+    });
+
+    it("filters them in the query, so that a page still holds the entries asked for", async () => {
+      const page = await organiser.audit.list({ actorEmail: BY.email, limit: 2 });
+      expect(page.map((e) => e.entityId)).toEqual(["enquete-lisible", AMPHI]);
+    });
+
+    it("an admin reads them all", async () => {
+      const admin = await api.callerAs("admin");
+      const entries = byBureau(await admin.audit.list({ actorEmail: BY.email }));
+      expect(entries.map((e) => e.entity)).toEqual([
+        "survey",
+        "press_kit_section",
+        "motion",
+        "survey",
+        "room",
+      ]);
+    });
   });
 
   it.each(["member", "press", "bureau"] as const)("is not readable by %s", async (role) => {

@@ -1,12 +1,15 @@
 import { listAudit } from "@tribune/db";
-import { AuditEntry, AuditQuery } from "@tribune/domain";
+import { AUDIT_LOG_READERS, AuditEntry, AuditQuery, auditKindsReadableBy } from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { procedureFor } from "../trpc";
 
 export const auditRouter = {
-  list: procedureFor("admin", "organiser")
+  /** The latest entries the actor may read: those about entities their role may read. */
+  list: procedureFor(...AUDIT_LOG_READERS)
     .input(AuditQuery)
     .output(z.array(AuditEntry))
-    .query(({ ctx, input }) => listAudit(ctx.db, input)),
+    .query(({ ctx, input }) =>
+      listAudit(ctx.db, { ...input, kinds: auditKindsReadableBy(ctx.actor.role) }),
+    ),
 } satisfies TRPCRouterRecord;

@@ -1,5 +1,11 @@
-import type { AuditAction, AuditEntry, AuditedEntity, AuditQuery } from "@tribune/domain";
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import type {
+  AuditAction,
+  AuditEntry,
+  AuditedEntity,
+  AuditKind,
+  AuditQuery,
+} from "@tribune/domain";
+import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { auditLog } from "../schema";
 
@@ -31,13 +37,21 @@ export async function recordAudit(
   });
 }
 
+/** An entry's kind (AuditKind): its entity, or `key_figure` for a key figure saved under its survey. */
+const kindOf = sql`case when ${auditLog.entity} = 'survey' and ((${auditLog.after} -> 'keyFigure') is not null or (${auditLog.before} -> 'keyFigure') is not null) then 'key_figure' else ${auditLog.entity} end`;
+
+/**
+ * The latest entries, newest first. With `kinds`, only entries of those kinds: filtered in the
+ * query, so that a page holds `limit` readable entries.
+ */
 export async function listAudit(
   db: Executor,
-  query: Required<Pick<AuditQuery, "limit">> & AuditQuery,
+  query: Required<Pick<AuditQuery, "limit">> & AuditQuery & { kinds?: readonly AuditKind[] },
 ): Promise<AuditEntry[]> {
   const filters: SQL[] = [];
   if (query.entity) filters.push(eq(auditLog.entity, query.entity));
   if (query.actorEmail) filters.push(eq(auditLog.actorEmail, query.actorEmail.toLowerCase()));
+  if (query.kinds) filters.push(inArray(kindOf, [...query.kinds]));
   const rows = await db
     .select()
     .from(auditLog)

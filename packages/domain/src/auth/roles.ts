@@ -13,6 +13,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   member: "Adhérent·e",
 };
 
+/** Who reads the audit log (each entry only if they may read its entity: see AUDIT_READERS). */
+export const AUDIT_LOG_READERS: readonly Role[] = ["admin", "organiser"];
+/** Who sees an edition's budget; everyone else gets the edition without it. */
+export const EDITION_BUDGET_READERS: readonly Role[] = ["admin", "bureau"];
+
 /** Who may change the congress programme (rooms, sessions, speakers, partners). */
 export const PROGRAMME_EDITORS: readonly Role[] = ["admin", "organiser"];
 /** Who may read the whole programme, drafts included. */
