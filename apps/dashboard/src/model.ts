@@ -8,7 +8,6 @@ import {
   type Edition,
   type LiveCounts,
   localDay,
-  localTime,
   type Me,
   type MotionOverview,
   type Room,
@@ -18,6 +17,7 @@ import {
   type SurveyCollection,
   type SurveySummary,
 } from "@tribune/domain";
+import { formatTime } from "@tribune/domain/format";
 
 /** Everything the screens show, loaded once and then kept up to date by the live stream. */
 export interface DashboardData {
@@ -70,7 +70,7 @@ export function editionMoment(edition: Edition, now: Date): string {
   const today = localDay(iso, edition.timeZone);
   const days = congressDays(edition);
   const index = days.indexOf(today);
-  if (index >= 0) return `jour ${index + 1}, ${localTime(iso, edition.timeZone)}`;
+  if (index >= 0) return `jour ${index + 1}, ${formatTime(iso, edition.timeZone)}`;
   if (today < edition.firstDay) {
     const left = Math.round((Date.parse(edition.firstDay) - Date.parse(today)) / DAY_MS);
     return left === 1 ? "demain (J-1)" : `dans ${left} jours (J-${left})`;

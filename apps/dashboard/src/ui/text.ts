@@ -9,9 +9,6 @@ export function fit(text: string, width: number): string {
 /** "Salle 2 : Clos de Vougeot" → "Salle 2": room names are long, columns are narrow. */
 export const shortRoom = (name: string) => name.split(" : ")[0]?.trim() || name;
 
-/** "1 234" with French grouping (a plain space: terminals render U+202F unevenly). */
-export const number = (n: number) => new Intl.NumberFormat("fr-FR").format(n).replace(/\s/g, " ");
-
 /** Breaks a sentence into lines of at most `width` characters, between words. */
 export function wrapWords(text: string, width: number): string[] {
   const lines: string[] = [];

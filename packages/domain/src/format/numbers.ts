@@ -17,6 +17,9 @@ export interface NumberOptions {
   plainSpaces?: boolean;
 }
 
+/** For text shown in a terminal (dashboard, CLIs): `formatNumber(n, FOR_TERMINAL)`. */
+export const FOR_TERMINAL = { plainSpaces: true } as const satisfies NumberOptions;
+
 const formatters = new Map<string, Intl.NumberFormat>();
 function formatter(options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = JSON.stringify(options);

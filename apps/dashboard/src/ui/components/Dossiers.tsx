@@ -1,4 +1,5 @@
 import { DOSSIER_STATUS_LABELS, type Dossier, PILLAR_LABELS, type PillarId } from "@tribune/domain";
+import { formatShortDate } from "@tribune/domain/format";
 import { Box, Text, useInput } from "ink";
 import { useRef, useState } from "react";
 import { fit } from "../text";
@@ -13,7 +14,6 @@ export interface DossiersProps {
 }
 
 const PILLARS = Object.keys(PILLAR_LABELS) as PillarId[];
-const frenchDate = (iso: string) => iso.split("-").reverse().join("/");
 
 /** Words to lines of at most `width` characters, `max` lines, an ellipsis when cut. */
 function wrap(text: string, width: number, max: number): string[] {
@@ -101,7 +101,7 @@ export function Dossiers({ dossiers, width, height, filter, active }: DossiersPr
     if (selected.events.length === 0)
       detail.push({ key: "noev", text: "Pas encore d'événement daté.", color: theme.muted });
     for (const e of selected.events)
-      detail.push({ key: `e-${e.id}`, text: `${frenchDate(e.date)}  ${e.label}` });
+      detail.push({ key: `e-${e.id}`, text: `${formatShortDate(e.date)}  ${e.label}` });
   }
 
   // The list takes what the detail leaves, at least half the body; it scrolls to the selection.

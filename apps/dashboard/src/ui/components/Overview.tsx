@@ -1,7 +1,8 @@
-import { localDay, localTime } from "@tribune/domain";
+import { localDay } from "@tribune/domain";
+import { FOR_TERMINAL, formatNumber, formatShortDate, formatTime } from "@tribune/domain/format";
 import { Box, Text } from "ink";
 import { type DashboardData, isDuringCongress, nowAndNext } from "../../model";
-import { fit, number, shortRoom } from "../text";
+import { fit, shortRoom } from "../text";
 import { theme } from "../theme";
 import { Bar } from "./Bar";
 
@@ -13,11 +14,6 @@ export interface OverviewProps {
   filter: string;
 }
 
-const frenchDay = (iso: string) => {
-  const [y, m, d] = iso.split("-");
-  return `${d}/${m}/${y}`;
-};
-
 /** The edition, now/next in each room during the congress, conflicts, and counts per subdivision. */
 export function Overview({ data, now, width, height, filter }: OverviewProps) {
   const { edition, counts, conflicts } = data;
@@ -27,7 +23,7 @@ export function Overview({ data, now, width, height, filter }: OverviewProps) {
     <Text key="ed">
       <Text bold>
         {fit(
-          `${edition.city}, ${edition.venue} · ${frenchDay(edition.firstDay)}–${frenchDay(edition.lastDay)}`,
+          `${edition.city}, ${edition.venue} · ${formatShortDate(edition.firstDay)}–${formatShortDate(edition.lastDay)}`,
           width,
         )}
       </Text>
@@ -48,7 +44,7 @@ export function Overview({ data, now, width, height, filter }: OverviewProps) {
     lines.push(
       <Text key="tot">
         {fit(
-          `Inscrits ${number(t.confirmed)}${counts.capacity ? `/${number(counts.capacity)}` : ""} · arrivés ${number(t.checkedIn)} · liste d'attente ${number(t.waitlisted)}`,
+          `Inscrits ${formatNumber(t.confirmed, FOR_TERMINAL)}${counts.capacity ? `/${formatNumber(counts.capacity, FOR_TERMINAL)}` : ""} · arrivés ${formatNumber(t.checkedIn, FOR_TERMINAL)} · liste d'attente ${formatNumber(t.waitlisted, FOR_TERMINAL)}`,
           width,
         )}
       </Text>,
@@ -60,7 +56,7 @@ export function Overview({ data, now, width, height, filter }: OverviewProps) {
     lines.push(
       <Text key="sv">
         {fit(
-          `Enquêtes ${data.surveys.list.length} (${open} ouverte${open > 1 ? "s" : ""}) · ${number(responses)} réponses · ${data.surveys.figures.length} chiffres clés`,
+          `Enquêtes ${data.surveys.list.length} (${open} ouverte${open > 1 ? "s" : ""}) · ${formatNumber(responses, FOR_TERMINAL)} réponses · ${data.surveys.figures.length} chiffres clés`,
           width,
         )}
       </Text>,
@@ -73,7 +69,7 @@ export function Overview({ data, now, width, height, filter }: OverviewProps) {
       lines.push(
         <Text key={`open-${survey.id}`}>
           {fit(
-            `  en cours : ${survey.title} — ${number(collection?.total ?? survey.responses)} réponses${collection ? `, +${number(todays)} aujourd'hui` : ""}`,
+            `  en cours : ${survey.title} — ${formatNumber(collection?.total ?? survey.responses, FOR_TERMINAL)} réponses${collection ? `, +${formatNumber(todays, FOR_TERMINAL)} aujourd'hui` : ""}`,
             width,
           )}
         </Text>,
@@ -89,7 +85,7 @@ export function Overview({ data, now, width, height, filter }: OverviewProps) {
     lines.push(
       <Text key="mo">
         {fit(
-          `Dernière motion${latest.meeting.date ? ` (${frenchDay(latest.meeting.date)})` : ""} : ${latest.title} — ${latest.result.explanation}`,
+          `Dernière motion${latest.meeting.date ? ` (${formatShortDate(latest.meeting.date)})` : ""} : ${latest.title} — ${latest.result.explanation}`,
           width,
         )}
       </Text>,
@@ -99,7 +95,7 @@ export function Overview({ data, now, width, height, filter }: OverviewProps) {
   if (isDuringCongress(edition, now)) {
     lines.push(
       <Text key="nn" bold color={theme.accent}>
-        {fit(`Maintenant / ensuite — ${localTime(now.toISOString(), tz)}`, width)}
+        {fit(`Maintenant / ensuite — ${formatTime(now, tz)}`, width)}
       </Text>,
     );
     const roomWidth = 14;
@@ -113,9 +109,9 @@ export function Overview({ data, now, width, height, filter }: OverviewProps) {
     for (const r of nowAndNext(data, now)) {
       // The end time stays in view however long the title: the title is what gets cut.
       const current = r.now
-        ? `▶ ${fit(r.now.title, nowWidth - 9)} →${localTime(r.now.endsAt, tz)}`
+        ? `▶ ${fit(r.now.title, nowWidth - 9)} →${formatTime(r.now.endsAt, tz)}`
         : "— libre";
-      const next = r.next ? `${localTime(r.next.startsAt, tz)} ${r.next.title}` : "—";
+      const next = r.next ? `${formatTime(r.next.startsAt, tz)} ${r.next.title}` : "—";
       lines.push(
         <Text key={`r-${r.room}`}>
           {fit(shortRoom(r.room), roomWidth)} {fit(current, nowWidth)}{" "}
@@ -127,7 +123,7 @@ export function Overview({ data, now, width, height, filter }: OverviewProps) {
     lines.push(
       <Text key="nn" color={theme.muted}>
         {fit(
-          `Maintenant / ensuite : s'affiche pendant le congrès (à partir du ${frenchDay(edition.firstDay)}).`,
+          `Maintenant / ensuite : s'affiche pendant le congrès (à partir du ${formatShortDate(edition.firstDay)}).`,
           width,
         )}
       </Text>,

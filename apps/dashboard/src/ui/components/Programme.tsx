@@ -1,5 +1,5 @@
 import type { DayGrid, GridCell, Room, Session, Speaker } from "@tribune/domain";
-import { localTime } from "@tribune/domain";
+import { formatShortDate, formatTimeRange } from "@tribune/domain/format";
 import { Box, Text, useInput } from "ink";
 import { useMemo, useRef, useState } from "react";
 import { fit, shortRoom } from "../text";
@@ -96,7 +96,6 @@ export function Programme(props: ProgrammeProps) {
   if (!grid || grid.rows.length === 0)
     return <Text color={theme.muted}>Aucune session ce jour-là.</Text>;
 
-  const [y, m, d] = grid.day.split("-");
   const cols = Math.max(1, grid.columns.length);
   const colWidth = Math.max(4, Math.floor((width - TIME_WIDTH) / cols) - 1);
   const visible = Math.max(1, height - 3);
@@ -111,7 +110,7 @@ export function Programme(props: ProgrammeProps) {
   return (
     <Box flexDirection="column">
       <Text>
-        <Text bold>{`Jour ${dayIndex + 1}/${grids.length} · ${d}/${m}/${y}`}</Text>
+        <Text bold>{`Jour ${dayIndex + 1}/${grids.length} · ${formatShortDate(grid.day)}`}</Text>
         <Text color={theme.muted}>
           {fit(
             `  ${grid.rows.length} créneaux · ${offset + 1}–${offset + rows.length}${grids.length > 1 ? " · ←→ jour" : ""}`,
@@ -165,7 +164,7 @@ export function Programme(props: ProgrammeProps) {
       {session ? (
         <Text color={theme.accent}>
           {fit(
-            `› ${conflicts.has(session.id) ? "! conflit · " : ""}${localTime(session.startsAt, timeZone)}–${localTime(session.endsAt, timeZone)} ${session.title}`,
+            `› ${conflicts.has(session.id) ? "! conflit · " : ""}${formatTimeRange(session.startsAt, session.endsAt, timeZone)} ${session.title}`,
             width,
           )}
         </Text>

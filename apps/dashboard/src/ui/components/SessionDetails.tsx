@@ -1,12 +1,11 @@
 import {
-  localDay,
-  localTime,
   type Room,
   SESSION_KIND_LABELS,
   type Session,
   type Speaker,
   THEME_LABELS,
 } from "@tribune/domain";
+import { formatSlot } from "@tribune/domain/format";
 import { Box, Text } from "ink";
 import { fit } from "../text";
 import { theme } from "../theme";
@@ -47,7 +46,6 @@ export function SessionDetails({
   width,
   height,
 }: SessionDetailsProps) {
-  const [y, m, d] = localDay(session.startsAt, timeZone).split("-");
   const where = session.wholeVenue
     ? "tout le lieu"
     : rooms
@@ -64,7 +62,7 @@ export function SessionDetails({
   for (const line of wrap(session.title, width)) add(line, { bold: true });
   add(
     fit(
-      `${SESSION_KIND_LABELS[session.kind]} · ${d}/${m}/${y} ${localTime(session.startsAt, timeZone)}–${localTime(session.endsAt, timeZone)} · ${where}`,
+      `${SESSION_KIND_LABELS[session.kind]} · ${formatSlot(session.startsAt, session.endsAt, timeZone)} · ${where}`,
       width,
     ),
   );

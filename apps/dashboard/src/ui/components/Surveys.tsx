@@ -4,9 +4,10 @@ import {
   type SurveyCollection,
   type SurveySummary,
 } from "@tribune/domain";
+import { FOR_TERMINAL, formatNumber, formatShortDate } from "@tribune/domain/format";
 import { Box, Text, useInput } from "ink";
 import { useRef, useState } from "react";
-import { fit, number } from "../text";
+import { fit } from "../text";
 import { theme } from "../theme";
 
 export interface SurveysProps {
@@ -20,7 +21,7 @@ export interface SurveysProps {
   active: boolean;
 }
 
-const frenchDate = (iso: string | null) => (iso ? iso.split("-").reverse().join("/") : "?");
+const shortDate = (iso: string | null) => (iso ? formatShortDate(iso) : "?");
 
 /** What a suppressed count shows, the same whatever its true size. */
 export const SUPPRESSED = "masqué";
@@ -30,7 +31,7 @@ const CELL = 26;
 function subdivisionRows(collection: SurveyCollection, width: number): string[] {
   const columns = Math.max(1, Math.floor((width + 2) / CELL));
   const cells = collection.bySubdivision.map((g) => {
-    const count = g.responses === null ? SUPPRESSED : number(g.responses);
+    const count = g.responses === null ? SUPPRESSED : formatNumber(g.responses, FOR_TERMINAL);
     return `${fit(g.subdivision, CELL - 10)}${count.padStart(8)}`;
   });
   const rows = Math.ceil(cells.length / columns);
@@ -73,7 +74,7 @@ export function Surveys({
     });
     lines.push({
       key: `t-${s.id}`,
-      text: `    ${number(s.responses)} réponses · ${SURVEY_STATUS_LABELS[s.status]} · ${frenchDate(s.opensOn)}–${frenchDate(s.closesOn)}`,
+      text: `    ${formatNumber(s.responses, FOR_TERMINAL)} réponses · ${SURVEY_STATUS_LABELS[s.status]} · ${shortDate(s.opensOn)}–${shortDate(s.closesOn)}`,
       color: theme.muted,
     });
   }
@@ -123,7 +124,7 @@ export function Surveys({
     });
     lines.push({
       key: `p-${f.definition.id}`,
-      text: `    n=${number(p.respondents)} · ${frenchDate(p.from)}–${frenchDate(p.to)}${p.synthetic ? " · démo" : ""} · ${p.survey}${p.partners.length ? ` (${p.partners.join(", ")})` : ""}`,
+      text: `    n=${formatNumber(p.respondents, FOR_TERMINAL)} · ${shortDate(p.from)}–${shortDate(p.to)}${p.synthetic ? " · démo" : ""} · ${p.survey}${p.partners.length ? ` (${p.partners.join(", ")})` : ""}`,
       color: theme.muted,
     });
   }

@@ -1,5 +1,5 @@
 import type { LiveCounts } from "@tribune/domain";
-import { localTime } from "@tribune/domain";
+import { formatTime } from "@tribune/domain/format";
 import { useEffect, useRef, useState } from "react";
 import type { Clock } from "../../clock";
 import type { ProgrammeData, SurveysData } from "../../model";
@@ -52,7 +52,7 @@ export function useLive(
       },
       onOffline: () =>
         setState((s) =>
-          s.online ? { ...s, online: false, since: localTime(clock().toISOString(), timeZone) } : s,
+          s.online ? { ...s, online: false, since: formatTime(clock(), timeZone) } : s,
         ),
     });
     return () => {
