@@ -16,6 +16,7 @@ import { signupRouter } from "./routers/signup";
 import { speakerRouter } from "./routers/speaker";
 import { subdivisionRouter } from "./routers/subdivision";
 import { surveyRouter } from "./routers/survey";
+import { surveyBuilderProcedures } from "./routers/survey-builder";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -35,7 +36,8 @@ export const appRouter = router({
   signup: signupRouter,
   speaker: speakerRouter,
   subdivision: subdivisionRouter,
-  survey: surveyRouter,
+  // The survey area in two files: the builder and key figures (survey managers), then the rest.
+  survey: { ...surveyBuilderProcedures, ...surveyRouter },
 });
 
 export type AppRouter = typeof appRouter;

@@ -24,8 +24,8 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { auditActor } from "../audit";
 import { found } from "../found";
+import { quotableFigureIds } from "../services/quotable-figures";
 import { procedureFor } from "../trpc";
-import { quotableFigureIds } from "./press-kit";
 
 const reader = procedureFor(...DOSSIER_READERS);
 const editor = procedureFor(...DOSSIER_EDITORS);

@@ -35,20 +35,12 @@ import { z } from "zod";
 import { auditActor } from "../audit";
 import { found } from "../found";
 import { loadSchedule } from "../schedule-data";
+import { quotableFigureIds } from "../services/quotable-figures";
 import { computeKeyFigures } from "../survey-results";
 import { procedureFor } from "../trpc";
 
 /** The reference texts: figure definitions, contacts, and the default of every section. */
 const reference = pressKitEditorial2026;
-
-/**
- * The figures a text may quote: the reference ones and every published key figure stored in
- * the admin. (The kit prints one whose survey is not published yet as a placeholder.)
- */
-export async function quotableFigureIds(db: Executor): Promise<Set<string>> {
-  const stored = (await listKeyFigureDefinitions(db)).filter((f) => f.published);
-  return new Set([...reference().figures.map((f) => f.id), ...stored.map((f) => f.id)]);
-}
 
 /** The published key figures computed now, with what the kit needs to present them. */
 async function kitFigures(db: Executor) {

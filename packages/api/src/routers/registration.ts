@@ -46,8 +46,8 @@ import { toSpreadsheetCsv } from "../csv";
 import { found } from "../found";
 import { editionChanges, publishRegistrationChange } from "../live";
 import { scopedSubdivision } from "../scope";
+import { auditLeave } from "../services/signup-audit";
 import { procedureFor, rateLimitedPublicProcedure } from "../trpc";
-import { auditLeave } from "./signup";
 
 const manager = procedureFor(...REGISTRATION_MANAGERS);
 const reader = procedureFor(...REGISTRATION_READERS);

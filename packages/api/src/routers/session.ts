@@ -26,8 +26,8 @@ import type { Actor, Context } from "../context";
 import { found } from "../found";
 import { publishProgrammeChange } from "../live";
 import { assertReferencesExist, loadSchedule } from "../schedule-data";
+import { fillSessionPlacesAudited } from "../services/signup-audit";
 import { procedureFor } from "../trpc";
-import { fillSessionPlacesAudited } from "./signup";
 
 const reader = procedureFor(...PROGRAMME_READERS);
 const editor = procedureFor(...PROGRAMME_EDITORS);

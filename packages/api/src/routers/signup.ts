@@ -1,13 +1,9 @@
 import {
-  type Actor as AuditActor,
-  type Executor,
-  fillSessionPlaces,
   findEdition,
   findRegistration,
   findRegistrationByCode,
   idempotent,
   joinSession,
-  type LeaveOutcome,
   leaveSession,
   listSessionSignups,
   recordAudit,
@@ -38,6 +34,7 @@ import { z } from "zod";
 import { auditActor } from "../audit";
 import type { Context } from "../context";
 import { found } from "../found";
+import { auditLeave, auditPromotions } from "../services/signup-audit";
 import { procedureFor, rateLimitedPublicProcedure } from "../trpc";
 
 const manager = procedureFor(...REGISTRATION_MANAGERS);
@@ -85,47 +82,6 @@ async function join(
     },
   );
   return value;
-}
-
-/** Audits a person leaving a session and the people it promoted, in the leave's transaction. */
-export async function auditLeave(
-  tx: Executor,
-  actor: AuditActor,
-  registrationId: string,
-  outcome: LeaveOutcome,
-): Promise<void> {
-  if (!outcome.before || outcome.before.status === "cancelled") return;
-  await recordAudit(tx, actor, {
-    entity: "registration",
-    entityId: registrationId,
-    action: "cancel",
-    before: { sessionSignup: outcome.before },
-    after: { sessionSignup: outcome.signup },
-  });
-  await auditPromotions(tx, actor, outcome.promoted);
-}
-
-async function auditPromotions(tx: Executor, actor: AuditActor, promoted: SessionSignup[]) {
-  for (const signup of promoted)
-    await recordAudit(tx, actor, {
-      entity: "registration",
-      entityId: signup.registrationId,
-      action: "update",
-      before: { sessionSignup: { ...signup, status: "waitlisted" } },
-      after: { sessionSignup: signup },
-    });
-}
-
-/**
- * After a session was changed in `tx` (capacity override, rooms): the people waiting get the
- * places it gained, audited, in the same transaction.
- */
-export async function fillSessionPlacesAudited(
-  tx: Executor,
-  actor: AuditActor,
-  sessionId: string,
-): Promise<void> {
-  await auditPromotions(tx, actor, await fillSessionPlaces(tx, sessionId));
 }
 
 async function leave(ctx: Context, registrationId: string, sessionId: string) {

@@ -47,7 +47,6 @@ import { publishSurveyChange, subjectChanges } from "../live";
 import { surveyResultsCsv } from "../survey-export";
 import { computeKeyFigures, questionResult } from "../survey-results";
 import { procedureFor, publicProcedure, rateLimitedPublicProcedure } from "../trpc";
-import { surveyBuilderProcedures } from "./survey-builder";
 
 const SurveyId = z.object({ id: z.uuid() });
 
@@ -77,8 +76,6 @@ async function collectionOf(
 }
 
 export const surveyRouter = {
-  ...surveyBuilderProcedures,
-
   /** Every survey with its response count (no answer). */
   list: procedureFor(...SURVEY_READERS)
     .output(z.array(SurveySummary))
