@@ -25,9 +25,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { freshDatabase, startTribune } from "../../packages/cli-kit/src/testing";
+import { freshDatabase, startTribune } from "@tribune/cli-kit/testing";
 
-// Run as CommonJS by tsx (the root package has no "type"): no import.meta, no top-level await.
+// Run as CommonJS by tsx (this package has no "type"): no import.meta, no top-level await.
 const ROOT = resolve(dirname(process.argv[1] ?? "."), "../..");
 const DEMO_PASSWORD = "demo-password-2026";
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux

@@ -18,37 +18,28 @@ const { values: options } = parseArgs({
   options: { count: { type: "string", default: "500" } },
 });
 const COUNT = Number(options.count);
-// Run as CommonJS by tsx (the root package has no "type"): no import.meta, no top-level await.
+// Run as CommonJS by tsx (this package has no "type"): no import.meta, no top-level await.
 const ROOT = resolve(dirname(process.argv[1] ?? "."), "../..");
 
 async function main() {
-  // The scripts folder is no package of its own: PGlite and drizzle as the database package
-  // sees them (the same module instances, once pnpm's links are followed).
-  const fromDb = (path: string) => join(ROOT, "packages/db/node_modules", path);
-  const { PGlite } = (await import(
-    fromDb("@electric-sql/pglite/dist/index.js")
-  )) as typeof import("@electric-sql/pglite");
-  const { drizzle } = (await import(
-    fromDb("drizzle-orm/pglite/index.js")
-  )) as typeof import("drizzle-orm/pglite");
-  const { migrate } = (await import(
-    fromDb("drizzle-orm/pglite/migrator.js")
-  )) as typeof import("drizzle-orm/pglite/migrator");
-  const db = await import("../../packages/db/src/index");
-  const { pgliteOptions, pgliteDiskSyncs } = await import("../../packages/db/src/pglite-durable");
-  const { createCaller } = await import("../../packages/api/src/index");
-  const domain = await import("../../packages/domain/src/index");
+  // PGlite and drizzle at the versions the database package pins (pnpm links both packages to
+  // the same module instances).
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const db = await import("@tribune/db");
+  const { pgliteOptions, pgliteDiskSyncs } = await import("@tribune/db/pglite-durable");
+  const { createCaller } = await import("@tribune/api");
+  const domain = await import("@tribune/domain");
   const editionId = domain.referenceProgramme2026().edition.id;
   const subdivisionId = domain.referenceSubdivision("dijon").id;
 
   async function open(fsync: boolean) {
     const dataDir = mkdtempSync(join(tmpdir(), "tribune-bench-fsync-"));
     const client = new PGlite(pgliteOptions(dataDir, { fsync }));
-    const database = drizzle({
-      client,
-      schema: db.schema,
-    }) as unknown as import("../../packages/db/src/index").Database;
-    await migrate(database, { migrationsFolder: join(ROOT, "packages/db/drizzle") });
+    const pglite = drizzle({ client, schema: db.schema });
+    await migrate(pglite, { migrationsFolder: join(ROOT, "packages/db/drizzle") });
+    const database = pglite as unknown as import("@tribune/db").Database;
     await db.seedReferenceEdition(database);
     await db.setEditionCapacity(database, editionId, null);
     const caller = createCaller({

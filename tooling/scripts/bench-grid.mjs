@@ -21,7 +21,7 @@ const {
   mutate,
   query,
   startServer,
-} = await tsImport("../e2e/src/harness.ts", import.meta.url);
+} = await tsImport("@tribune/e2e/harness", import.meta.url);
 
 const DAY = "2026-01-23";
 const SESSIONS = 200;

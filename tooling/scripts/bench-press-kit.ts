@@ -10,12 +10,12 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
-// This folder has no package.json of "type": "module", so tsx runs the script as CommonJS: the
+// This package has no "type": "module", so tsx runs the script as CommonJS: the
 // workspace's ES modules are loaded with dynamic import(), and there is no top-level await.
 const root = join(__dirname, "..", "..");
 const load = async () => {
-  const domain = await import("../../packages/domain/src/index");
-  const { renderPressKitWithReport } = await import("../../packages/press-kit/src/index");
+  const domain = await import("@tribune/domain");
+  const { renderPressKitWithReport } = await import("@tribune/press-kit");
   const model = () =>
     domain.buildPressKitModel({
       ...domain.referenceProgramme2026(),
@@ -139,10 +139,10 @@ interface Download {
 
 /** Child mode: the HTTP app on PGlite, one press login, three downloads under a delay monitor. */
 async function serverChild() {
-  const { bootstrap } = await import("../../apps/server/src/bootstrap");
-  const { createApp } = await import("../../apps/server/src/http/app");
-  const { PressKitRenderer } = await import("../../apps/server/src/press-kit/renderer");
-  const { openDatabase } = await import("../../packages/db/src/index");
+  const { bootstrap } = await import("@tribune/server/bootstrap");
+  const { createApp } = await import("@tribune/server/http/app");
+  const { PressKitRenderer } = await import("@tribune/server/press-kit/renderer");
+  const { openDatabase } = await import("@tribune/db");
   const database = await openDatabase({ memory: true });
   const { demoAccounts } = await bootstrap(database.db, { demoPassword: "bench-password-2026" });
   const renderer = new PressKitRenderer();

@@ -27,16 +27,11 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import type PG from "pg";
-import { freshDatabase, startTribune } from "../../packages/cli-kit/src/testing";
+import { freshDatabase, startTribune } from "@tribune/cli-kit/testing";
+import pg from "pg";
 
-// Run as CommonJS by tsx (the root package has no "type"): no import.meta, no top-level await.
-const ROOT = resolve(dirname(process.argv[1] ?? "."), "../..");
-// The scripts folder is no package of its own: pg comes from the database package.
-const pg = createRequire(join(ROOT, "packages/db/package.json"))("pg") as typeof PG;
+// Run as CommonJS by tsx (this package has no "type"): no import.meta, no top-level await.
 const EDITION = "00000001-0000-4000-8000-00000000001a";
 const PASSWORD = "bench-password-2026";
 const SUBDIVISIONS = Array.from(
@@ -65,7 +60,6 @@ const JOINS = Number(options.joins);
 const RATE = Number(options.rate);
 const REAL_RUSH_PER_SECOND = 1000 / 600;
 const WORKSHOP_PLACES = 50;
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: a bench option, never seen by turbo tasks
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 // --- Server ---------------------------------------------------------------------------------

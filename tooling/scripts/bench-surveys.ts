@@ -47,10 +47,10 @@ async function best(fn: () => Promise<unknown>): Promise<number> {
 }
 
 async function main() {
-  const domain = await import("../../packages/domain/src/index");
-  const db = await import("../../packages/db/src/index");
-  const testing = await import("../../packages/db/src/testing");
-  const { parseCsv } = await import("../../packages/api/src/csv");
+  const domain = await import("@tribune/domain");
+  const db = await import("@tribune/db");
+  const testing = await import("@tribune/db/testing");
+  const { parseCsv } = await import("@tribune/api/csv");
 
   const subdivisions = domain.SUBDIVISIONS_REFERENCE;
   const numbers = Array.from({ length: 10 }, (_, i) => `n${i}`);
