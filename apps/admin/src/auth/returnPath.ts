@@ -3,8 +3,7 @@
  * another origin ("//evil.example", "https://…"), so that a crafted link cannot redirect away.
  */
 export function safeReturnPath(value: string | null): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\"))
-    return "/";
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
   return value;
 }
 

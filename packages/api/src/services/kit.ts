@@ -66,12 +66,8 @@ export async function change<T>(
 
 /** Publishes an event of a change that committed (coalesced with its kind, see live.ts). */
 export function publishCommitted(ctx: ServiceContext, event: TribuneEvent): void {
-  switch (event.type) {
-    case "registrations.changed":
-      return publishRegistrationChange(ctx, event.editionId, event.subdivisionIds);
-    case "programme.changed":
-      return publishProgrammeChange(ctx, event.editionId);
-    case "surveys.changed":
-      return publishSurveyChange(ctx, event.surveyId);
-  }
+  if (event.type === "registrations.changed")
+    publishRegistrationChange(ctx, event.editionId, event.subdivisionIds);
+  else if (event.type === "programme.changed") publishProgrammeChange(ctx, event.editionId);
+  else if (event.type === "surveys.changed") publishSurveyChange(ctx, event.surveyId);
 }
