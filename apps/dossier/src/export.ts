@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import type { AppRouter } from "@tribune/api";
 import { isUnreachable } from "@tribune/cli-kit";
 import { PressKitModel } from "@tribune/domain";
+import { FOR_TERMINAL, formatNumber } from "@tribune/domain/format";
 import { renderPressKitWithReport } from "@tribune/press-kit";
 import { TRPCClientError } from "@trpc/client";
 import { createDossierClient } from "./client";
@@ -77,9 +78,7 @@ export async function exportDossier(
   } catch (error) {
     throw new DossierError(`Impossible d'écrire ${options.outLabel} : ${(error as Error).message}`);
   }
-  const ko = new Intl.NumberFormat("fr-FR")
-    .format(Math.round(pdf.byteLength / 1024))
-    .replace(/\u202F/g, " ");
+  const ko = formatNumber(Math.round(pdf.byteLength / 1024), FOR_TERMINAL);
   progress(`Écrit : ${options.outLabel} (${pageCount} pages, ${ko} Ko)`);
   return { pageCount, bytes: pdf.byteLength };
 }

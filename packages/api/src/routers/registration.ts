@@ -24,8 +24,6 @@ import {
   LIVE_VIEWERS,
   LiveCounts,
   LiveCountsInput,
-  localDay,
-  localTime,
   REGISTRATION_MANAGERS,
   REGISTRATION_READERS,
   REGISTRATION_STATUS_LABELS,
@@ -38,6 +36,7 @@ import {
   type Registration as RegistrationType,
   YEAR_OF_TRAINING_LABELS,
 } from "@tribune/domain";
+import { formatDateTime } from "@tribune/domain/format";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { auditActor } from "../audit";
@@ -46,8 +45,8 @@ import { toSpreadsheetCsv } from "../csv";
 import { found } from "../found";
 import { editionChanges, publishRegistrationChange } from "../live";
 import { scopedSubdivision } from "../scope";
-import { auditLeave } from "../services/signup-audit";
 import { procedureFor, rateLimitedPublicProcedure } from "../trpc";
+import { auditLeave } from "./signup";
 
 const manager = procedureFor(...REGISTRATION_MANAGERS);
 const reader = procedureFor(...REGISTRATION_READERS);
@@ -155,11 +154,7 @@ const EXPORT_HEADER = [
   "Donnée synthétique",
 ];
 
-const parisDateTime = (instant: string | null) => {
-  if (!instant) return "";
-  const [y, m, d] = localDay(instant).split("-");
-  return `${d}/${m}/${y} ${localTime(instant)}`;
-};
+const parisDateTime = (instant: string | null) => (instant ? formatDateTime(instant) : "");
 
 export const RegistrationExport = z.object({
   filename: z.string(),
