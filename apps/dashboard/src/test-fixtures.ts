@@ -85,6 +85,7 @@ export function sampleSurveys(): NonNullable<DashboardData["surveys"]> {
         questions: 12,
         responses: 1234,
         synthetic: true,
+        withheld: null,
       },
     ],
     figures: [
@@ -208,6 +209,7 @@ export function sampleCollection(surveyId: string, total = 1234): SurveyCollecti
     threshold: 11,
     total,
     synthetic: true,
+    withheld: null,
     bySubdivision: subdivisions.map((s, i) => ({
       subdivisionId: s.id,
       subdivision: s.name,

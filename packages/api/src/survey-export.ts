@@ -1,12 +1,20 @@
-import type { Executor } from "@tribune/db";
-import type { QuestionResult, ResultGroup, Survey } from "@tribune/domain";
+import { type Executor, responseStats } from "@tribune/db";
+import {
+  DomainError,
+  type QuestionResult,
+  type ResultGroup,
+  type Survey,
+  withheldNotice,
+  withheldResults,
+} from "@tribune/domain";
 import { toSpreadsheetCsv } from "./csv";
 import { questionResult } from "./survey-results";
 
 /**
  * A survey's aggregated results as a spreadsheet CSV: exactly what the results page shows —
  * the same engine, the same disclosure control. Never a single response: free-text answers
- * are not exported at all, suppressed groups read "masqué".
+ * are not exported at all (not even read), suppressed groups read "masqué". Nothing while a
+ * sensitive survey's results are withheld.
  */
 
 const HEADER = ["Question", "Groupe", "Répondant·es", "Indicateur", "Effectif", "Valeur"];
@@ -46,10 +54,12 @@ export async function surveyResultsCsv(
   survey: Survey,
   groupBy: string | null,
 ): Promise<string> {
+  const withheld = withheldResults(survey, (await responseStats(db, survey.id)).n);
+  if (withheld) throw new DomainError("forbidden", withheldNotice(withheld));
   const rows: (string | number)[][] = [];
   for (const q of survey.questions) {
     if (q.id === groupBy) continue;
-    const result = await questionResult(db, survey, q.id, groupBy);
+    const result = await questionResult(db, survey, q.id, groupBy, { freeText: "omit" });
     for (const group of [result.overall, ...result.groups]) rows.push(...groupRows(result, group));
   }
   return toSpreadsheetCsv(HEADER, rows);

@@ -5,8 +5,9 @@ import {
   computeKeyFigureRaw,
   type Executor,
   findSurvey,
-  freeTextAnswers,
   listKeyFigureDefinitions,
+  responseStats,
+  visibleFreeTextAnswers,
 } from "@tribune/db";
 import {
   type ChoiceResult,
@@ -23,6 +24,7 @@ import {
   type Statistic,
   type Survey,
   suppressedKeys,
+  withheldResults,
 } from "@tribune/domain";
 
 /**
@@ -76,11 +78,17 @@ function choicesOf(
   });
 }
 
+/**
+ * The results of one question. While a sensitive survey collects, nothing but the number of
+ * responses in steps (`withheld`). Free-text answers are read only with `freeText: "read"`: the
+ * caller checks who may read them (`canReadFreeText`); exports pass "omit".
+ */
 export async function questionResult(
   db: Executor,
   survey: Survey,
   questionId: string,
   groupBy: string | null,
+  { freeText }: { freeText: "read" | "omit" },
 ): Promise<QuestionResult> {
   const q = survey.questions.find((x) => x.id === questionId);
   if (!q) throw new DomainError("invalid", "Question inconnue dans cette enquête.");
@@ -94,6 +102,18 @@ export async function questionResult(
     throw new DomainError("invalid", "Ventilation par la question elle-même.");
   const threshold = effectiveThreshold(survey.disclosureThreshold);
   const numeric = q.type === "number" || q.type === "likert";
+  const head = {
+    surveyId: survey.id,
+    questionId: q.id,
+    questionLabel: q.label,
+    questionType: q.type,
+    threshold,
+    groupBy: group?.id ?? null,
+  };
+
+  const withheld = withheldResults(survey, (await responseStats(db, survey.id)).n);
+  if (withheld)
+    return { ...head, withheld, overall: suppressedGroup(null, "Ensemble"), groups: [] };
 
   // Counts (and numeric statistics) per group, one GROUP BY query each.
   const countStat: Statistic = { kind: "share_choice", choices: ["__"] };
@@ -138,7 +158,7 @@ export async function questionResult(
     label: string,
     n: number,
     data: Awaited<ReturnType<typeof run>>,
-    texts: string[] | null,
+    texts: ResultGroup["texts"],
   ): ResultGroup => ({
     key,
     label,
@@ -160,7 +180,9 @@ export async function questionResult(
   const all = await run(null);
   const total = all.rows[0]?.n ?? 0;
   const overallTexts =
-    q.type === "text" ? discloseFreeText(await freeTextAnswers(db, survey.id, q.id)) : null;
+    q.type === "text" && freeText === "read"
+      ? discloseFreeText(await visibleFreeTextAnswers(db, survey.id, q.id))
+      : null;
   const overall =
     total < threshold
       ? suppressedGroup(null, "Ensemble")
@@ -186,16 +208,7 @@ export async function questionResult(
     );
   }
 
-  return {
-    surveyId: survey.id,
-    questionId: q.id,
-    questionLabel: q.label,
-    questionType: q.type,
-    threshold,
-    groupBy: group?.id ?? null,
-    overall,
-    groups,
-  };
+  return { ...head, withheld: null, overall, groups };
 }
 
 /** One key figure computed now, from its survey's responses. */
@@ -205,7 +218,7 @@ export async function computeKeyFigure(
   definition: KeyFigureDefinition,
 ): Promise<ComputedKeyFigure> {
   const { raw, provenance } = await computeKeyFigureRaw(db, survey, definition);
-  return finishKeyFigure(definition, raw, provenance, survey.disclosureThreshold);
+  return finishKeyFigure(definition, raw, provenance, survey.disclosureThreshold, survey);
 }
 
 /** Every key figure computed on read; `publishedOnly` for the press (and the press kit). */

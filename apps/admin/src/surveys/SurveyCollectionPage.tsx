@@ -1,4 +1,5 @@
 import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
+import { withheldNotice } from "@tribune/domain";
 import { formatDay, formatNumber, formatShortDate } from "@tribune/domain/format";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useParams } from "react-router";
@@ -8,7 +9,10 @@ import { SurveyTabs } from "./SurveyTabs";
 
 const count = (n: number) => formatNumber(n);
 
-/** Collection status: responses per subdivision (small ones masked) and over time. */
+/**
+ * Collection status: responses per subdivision (small ones masked) and over time. While a
+ * sensitive survey collects, progress only: the total in steps, day by day, and why.
+ */
 export default function SurveyCollectionPage() {
   const trpc = useTRPC();
   const { id = "" } = useParams();
@@ -40,15 +44,25 @@ export default function SurveyCollectionPage() {
       <h1>{survey.data.title}</h1>
       <SurveyTabs id={id} />
       <h2>Collecte des réponses</h2>
-      <p>
-        <strong data-testid="collection-total">{count(c.total)}</strong> réponse(s)
-        {last && <> · dernière le {formatDay(last.day)}</>}
-        {c.synthetic && <span className="muted"> · dont des réponses synthétiques</span>}
-      </p>
+      {c.withheld ? (
+        <p role="status" className="notice notice--warning" data-testid="collection-withheld">
+          {withheldNotice(c.withheld)}
+        </p>
+      ) : (
+        <p>
+          <strong data-testid="collection-total">{count(c.total)}</strong> réponse(s)
+          {last && <> · dernière le {formatDay(last.day)}</>}
+          {c.synthetic && <span className="muted"> · dont des réponses synthétiques</span>}
+        </p>
+      )}
 
       <h3>Au fil des jours</h3>
       {c.byDay.length === 0 ? (
-        <p className="muted">Aucune réponse pour l'instant.</p>
+        <p className="muted">
+          {c.withheld
+            ? `Moins de ${c.withheld.step} réponses pour l'instant : rien à montrer avant le premier palier.`
+            : "Aucune réponse pour l'instant."}
+        </p>
       ) : (
         <>
           <ResponsesOverTime data={c.byDay} />
@@ -84,7 +98,12 @@ export default function SurveyCollectionPage() {
       )}
 
       <h3>Par subdivision</h3>
-      {c.bySubdivision.length === 0 ? (
+      {c.withheld ? (
+        <p className="muted">
+          Pas de décompte par subdivision tant que l'enquête est ouverte : la subdivision est une
+          réponse, elle aussi.
+        </p>
+      ) : c.bySubdivision.length === 0 ? (
         <p className="muted">Cette enquête ne demande pas la subdivision.</p>
       ) : (
         <>
@@ -128,7 +147,7 @@ export default function SurveyCollectionPage() {
         </>
       )}
 
-      {c.bySubdivision.length > 0 && c.byDay.length > 0 && (
+      {!c.withheld && c.bySubdivision.length > 0 && c.byDay.length > 0 && (
         <>
           <h3>Par subdivision au fil des jours</h3>
           <p className="muted">

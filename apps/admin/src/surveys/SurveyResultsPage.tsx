@@ -1,8 +1,16 @@
-import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
-import type { QuestionResult, ResultGroup } from "@tribune/domain";
+import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  type FreeTextAnswer,
+  type QuestionResult,
+  type ResultGroup,
+  SURVEY_MANAGERS,
+  withheldNotice,
+} from "@tribune/domain";
 import { formatNumber, formatPercent } from "@tribune/domain/format";
 import { useState } from "react";
 import { useParams } from "react-router";
+import { hasRole, useMe } from "../auth/useMe";
+import { ConfirmDialog } from "../catalog/ConfirmDialog";
 import { downloadText } from "../registration/shared";
 import { errorMessage, useTRPC } from "../trpc";
 import { type BarDatum, HorizontalBars } from "./charts";
@@ -62,6 +70,92 @@ function chartOf(result: QuestionResult): { title: string; bars: BarDatum[]; uni
   return null;
 }
 
+/**
+ * The free-text answers of a question; the bureau and the admin may hide one for good (an answer
+ * that names someone), after confirming.
+ */
+function FreeTexts({
+  surveyId,
+  questionId,
+  texts,
+}: {
+  surveyId: string;
+  questionId: string;
+  texts: FreeTextAnswer[];
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const canHide = hasRole(useMe().data?.role, SURVEY_MANAGERS);
+  const [hiding, setHiding] = useState<FreeTextAnswer | null>(null);
+  const hide = useMutation(
+    trpc.survey.hideFreeText.mutationOptions({
+      onSuccess: async () => {
+        setHiding(null);
+        await queryClient.invalidateQueries({ queryKey: trpc.survey.results.queryKey() });
+      },
+    }),
+  );
+  return (
+    <>
+      <ul>
+        {texts.map((t) => (
+          <li key={t.id}>
+            {t.text}
+            {canHide && (
+              <>
+                {" "}
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={`Masquer la réponse « ${t.text.slice(0, 60)} »`}
+                  onClick={() => {
+                    hide.reset();
+                    setHiding(t);
+                  }}
+                >
+                  Masquer
+                </button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {hiding && (
+        <ConfirmDialog
+          title="Masquer cette réponse libre ?"
+          onCancel={() => setHiding(null)}
+          actions={
+            <>
+              <button type="button" className="button" onClick={() => setHiding(null)}>
+                Annuler
+              </button>
+              <button
+                type="button"
+                className="button button--danger"
+                disabled={hide.isPending}
+                onClick={() => hide.mutate({ surveyId, questionId, answerId: hiding.id })}
+              >
+                {hide.isPending ? "Masquage…" : "Masquer"}
+              </button>
+            </>
+          }
+        >
+          <blockquote>{hiding.text}</blockquote>
+          <p>
+            Elle ne sera plus montrée à personne, ici ni ailleurs. Le masquage est inscrit au
+            journal, sans le texte.
+          </p>
+          {hide.error && (
+            <p role="alert" className="notice notice--error">
+              {errorMessage(hide.error)}
+            </p>
+          )}
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
+
 /** One survey's results, question by question, broken down with disclosure control shown. */
 export default function SurveyResultsPage() {
   const trpc = useTRPC();
@@ -85,7 +179,8 @@ export default function SurveyResultsPage() {
       onSuccess: (file) => downloadText(file.filename, file.csv),
     }),
   );
-  const chart = result.data ? chartOf(result.data) : null;
+  const withheld = result.data?.withheld ?? null;
+  const chart = result.data && !withheld ? chartOf(result.data) : null;
 
   if (survey.error)
     return (
@@ -128,7 +223,8 @@ export default function SurveyResultsPage() {
         <button
           type="button"
           className="button"
-          disabled={!id || exportCsv.isPending}
+          disabled={!id || exportCsv.isPending || withheld !== null}
+          title={withheld ? "Pas d'export tant que les résultats sont masqués." : undefined}
           onClick={() => id && exportCsv.mutate({ id, groupBy })}
         >
           Exporter les résultats (CSV)
@@ -144,7 +240,12 @@ export default function SurveyResultsPage() {
           {errorMessage(result.error)}
         </p>
       )}
-      {result.data && (
+      {withheld && (
+        <p role="status" className="notice notice--warning" data-testid="results-withheld">
+          {withheldNotice(withheld)}
+        </p>
+      )}
+      {result.data && !withheld && (
         <>
           {chart && (
             <>
@@ -177,13 +278,12 @@ export default function SurveyResultsPage() {
           {result.data.questionType === "text" && (
             <>
               <h2>Réponses libres</h2>
-              {result.data.overall.texts ? (
-                <ul>
-                  {result.data.overall.texts.map((t, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: identical answers may repeat
-                    <li key={i}>{t}</li>
-                  ))}
-                </ul>
+              {result.data.overall.texts && id ? (
+                <FreeTexts
+                  surveyId={id}
+                  questionId={result.data.questionId}
+                  texts={result.data.overall.texts}
+                />
               ) : (
                 <p className="muted">Moins de dix réponses libres : elles ne sont pas affichées.</p>
               )}

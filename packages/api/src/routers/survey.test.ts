@@ -283,7 +283,7 @@ describe.each(testBackends())("survey router on %s", (backend) => {
         g.suppressed,
       );
     const texts = await bureau.survey.results({ surveyId: tt, questionId: "commentaire" });
-    for (const text of texts.overall.texts ?? []) expect(csv).not.toContain(text);
+    for (const t of texts.overall.texts ?? []) expect(csv).not.toContain(t.text);
     const [entry] = await listAudit(db, { entity: "survey", limit: 1 });
     expect(entry).toMatchObject({ entityId: tt, action: "export" });
 

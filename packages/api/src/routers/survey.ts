@@ -1,5 +1,6 @@
 import {
   getSurvey,
+  hideFreeTextAnswer,
   insertResponses,
   issueSurveyTokens,
   listSubdivisionOptions,
@@ -14,10 +15,13 @@ import {
 import {
   buildCollection,
   ComputedKeyFigure,
+  canReadFreeText,
   coarsenToDay,
   DomainError,
   effectiveThreshold,
+  findQuestion,
   HEALTH_DATA_READERS,
+  HideFreeTextInput,
   KEY_FIGURE_READERS,
   PublicSurvey,
   parseResponse,
@@ -37,6 +41,7 @@ import {
   SurveyResponseInput,
   SurveySummary,
   suggestSurveyMapping,
+  withheldResults,
 } from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -59,6 +64,15 @@ function refuseHealthBreakdown(survey: Survey, groupBy: string | null, role: Rol
     );
 }
 
+/** Free text of a sensitive survey (health data): admin and bureau only. */
+function refuseFreeText(survey: Survey, questionId: string, role: Role) {
+  if (findQuestion(survey, questionId)?.type === "text" && !canReadFreeText(survey, role))
+    throw new DomainError(
+      "forbidden",
+      "Données de santé : seuls l'administration et le Bureau National lisent les réponses libres.",
+    );
+}
+
 const SurveyChange = z.object({
   surveyId: z.uuid(),
   reason: z.enum(["subscribed", "changed"]),
@@ -76,7 +90,10 @@ async function collectionOf(
 }
 
 export const surveyRouter = {
-  /** Every survey with its response count (no answer). */
+  /**
+   * Every survey with its response count (no answer); in steps of the threshold while a
+   * sensitive survey's results are withheld.
+   */
   list: procedureFor(...SURVEY_READERS)
     .output(z.array(SurveySummary))
     .query(async ({ ctx }) => {
@@ -87,6 +104,7 @@ export const surveyRouter = {
       return Promise.all(
         surveys.map(async (s) => {
           const stats = await responseStats(ctx.db, s.id);
+          const withheld = withheldResults(s, stats.n);
           return {
             id: s.id,
             slug: s.slug,
@@ -99,8 +117,9 @@ export const surveyRouter = {
             opensOn: s.opensOn,
             closesOn: s.closesOn,
             questions: s.questions.length,
-            responses: stats.n,
+            responses: withheld ? withheld.received : stats.n,
             synthetic: stats.synthetic,
+            withheld,
           };
         }),
       );
@@ -227,7 +246,8 @@ export const surveyRouter = {
 
   /**
    * Aggregated results of one question, overall or broken down, disclosure control applied.
-   * Health data (mental health): breakdowns for admin and bureau only.
+   * Health data (mental health): breakdowns and free text for admin and bureau only, and while
+   * the survey collects, nothing but the number of responses in steps (`withheld`).
    */
   results: procedureFor(...SURVEY_RESULT_READERS)
     .input(ResultQuery)
@@ -235,12 +255,42 @@ export const surveyRouter = {
     .query(async ({ ctx, input }) => {
       const survey = await getSurvey(ctx.db, input.surveyId);
       refuseHealthBreakdown(survey, input.groupBy, ctx.actor.role);
-      return questionResult(ctx.db, survey, input.questionId, input.groupBy);
+      refuseFreeText(survey, input.questionId, ctx.actor.role);
+      return questionResult(ctx.db, survey, input.questionId, input.groupBy, { freeText: "read" });
+    }),
+
+  /**
+   * Hides one free-text answer from every reader, for good (an answer that names someone, say):
+   * it stays stored but is never shown again. Those who may read the survey's free text only.
+   * Audited, without the text.
+   */
+  hideFreeText: procedureFor(...SURVEY_MANAGERS)
+    .input(HideFreeTextInput)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      const survey = await getSurvey(ctx.db, input.surveyId);
+      if (findQuestion(survey, input.questionId)?.type !== "text")
+        throw new DomainError("invalid", "Cette question n'appelle pas de réponse libre.");
+      refuseFreeText(survey, input.questionId, ctx.actor.role);
+      await ctx.db.transaction(async (tx) => {
+        if (!(await hideFreeTextAnswer(tx, input)))
+          throw new DomainError("not_found", "Réponse libre introuvable ou déjà masquée.");
+        await recordAudit(tx, auditActor(ctx.actor), {
+          entity: "survey",
+          entityId: survey.id,
+          action: "update",
+          before: null,
+          after: { hiddenFreeText: { questionId: input.questionId } },
+        });
+      });
+      publishSurveyChange(ctx, survey.id);
+      return { ok: true as const };
     }),
 
   /**
    * The aggregated results of every question as a spreadsheet CSV, disclosure control applied
-   * exactly as on screen; never a response. The press: published surveys only. Audited.
+   * exactly as on screen; never a response, never free text. Refused while a sensitive survey's
+   * results are withheld. The press: published surveys only. Audited.
    */
   exportResults: procedureFor(...SURVEY_RESULT_READERS, "press")
     .input(SurveyId.extend({ groupBy: z.string().min(1).nullable().default(null) }))
@@ -264,7 +314,8 @@ export const surveyRouter = {
 
   /**
    * Collection status: responses per subdivision (disclosure control applied, as for results)
-   * and per day with the running total. The press sees published surveys only.
+   * and per day with the running total. While a sensitive survey's results are withheld, the
+   * running total in steps only. The press sees published surveys only.
    */
   collection: procedureFor(...SURVEY_RESULT_READERS, "press")
     .input(SurveyId)
@@ -294,7 +345,9 @@ export const surveyRouter = {
    * Live (SSE): "changed" each time responses of the survey are stored — an answer or an
    * import, on this server or, on PostgreSQL, any other instance — so that the collection is
    * reloaded instead of polled. Says nothing but "changed": the counts come from `collection`,
-   * disclosure control applied. Same readers as `collection`.
+   * disclosure control applied. While a sensitive survey's results are withheld, "changed" only
+   * when the count reaches a new step: an event per response would time each one. Same readers
+   * as `collection`.
    */
   live: procedureFor(...SURVEY_RESULT_READERS, "press")
     .input(SurveyId)
@@ -302,8 +355,26 @@ export const surveyRouter = {
       // Checked before streaming, so that an unknown survey is a NOT_FOUND, not a broken stream.
       const survey = await collectionOf(ctx, input.id);
       const changes = subjectChanges(ctx, "surveys.changed", survey.id, signal, 500);
+      /** What a reader of the collection could tell apart: the count in steps while withheld. */
+      const visible = async () => {
+        const current = await getSurvey(ctx.db, survey.id);
+        const withheld = withheldResults(current, (await responseStats(ctx.db, survey.id)).n);
+        return withheld ? `withheld:${withheld.received}` : null;
+      };
       return (async function* (): AsyncGenerator<z.infer<typeof SurveyChange>> {
-        for await (const reason of changes) yield { surveyId: survey.id, reason };
+        let last: string | null = null;
+        for await (const reason of changes) {
+          if (reason === "subscribed") {
+            last = await visible();
+            yield { surveyId: survey.id, reason };
+            continue;
+          }
+          const now = await visible();
+          // Shown results: every change. Withheld: only a new step (or the results released).
+          if (now !== null && now === last) continue;
+          last = now;
+          yield { surveyId: survey.id, reason };
+        }
       })();
     }),
 

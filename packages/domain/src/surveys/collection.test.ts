@@ -3,21 +3,24 @@ import { buildCollection } from "./collection";
 import type { Survey } from "./survey";
 
 const SLUGS = ["a", "b", "c", "d", "e", "f"];
-const survey: Pick<Survey, "id" | "questions" | "disclosureThreshold"> = {
-  id: "6f1c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f",
-  disclosureThreshold: 5,
-  questions: [
-    {
-      id: "subdivision",
-      label: "Subdivision",
-      help: "",
-      required: true,
-      type: "single",
-      profile: "subdivision",
-      choices: SLUGS.map((value) => ({ value, label: value.toUpperCase() })),
-    },
-  ],
-};
+const survey: Pick<Survey, "id" | "questions" | "disclosureThreshold" | "status" | "sensitivity"> =
+  {
+    id: "6f1c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f",
+    disclosureThreshold: 5,
+    status: "open",
+    sensitivity: "standard",
+    questions: [
+      {
+        id: "subdivision",
+        label: "Subdivision",
+        help: "",
+        required: true,
+        type: "single",
+        profile: "subdivision",
+        choices: SLUGS.map((value) => ({ value, label: value.toUpperCase() })),
+      },
+    ],
+  };
 
 /** The collection of answers given as day → subdivision → responses that day. */
 function collect(days: Record<string, Record<string, number>>, slugs = SLUGS.slice(0, 4)) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { suppressedKeys } from "./disclosure";
+import { coarsenCount, suppressedKeys, withheldResults } from "./disclosure";
+import { ResultsWithheld } from "./results";
 import { effectiveThreshold, profileQuestion, type Survey } from "./survey";
 
 /**
@@ -7,12 +8,18 @@ import { effectiveThreshold, profileQuestion, type Survey } from "./survey";
  * profile question) and per day. Per-subdivision counts go through the same disclosure control
  * as the results (primary and complementary suppression): a small subdivision's participation
  * is not shown, nor recoverable from the total.
+ *
+ * While a sensitive survey's results are withheld (see `resultsVisibility`), the collection is
+ * progress only: the total and the running total per day in steps of the threshold, no count per
+ * subdivision (the subdivision is an answer too).
  */
 export const SurveyCollection = z.object({
   surveyId: z.uuid(),
   threshold: z.int(),
+  /** In steps of `withheld.step` while the results are withheld. */
   total: z.int().nonnegative(),
   synthetic: z.boolean(),
+  withheld: ResultsWithheld.nullable(),
   bySubdivision: z.array(
     z.object({
       /** Null for "no answer" or an answer that names no known subdivision. */
@@ -45,7 +52,7 @@ export type SurveyCollection = z.infer<typeof SurveyCollection>;
 const NO_ANSWER = "Sans réponse";
 
 export function buildCollection(input: {
-  survey: Pick<Survey, "id" | "questions" | "disclosureThreshold">;
+  survey: Pick<Survey, "id" | "questions" | "disclosureThreshold" | "status" | "sensitivity">;
   /** Subdivisions, to give each answer (a subdivision's slug) its id. */
   subdivisions: readonly { id: string; slug: string }[];
   /** Responses per answer to the subdivision question (null key: not answered). */
@@ -58,6 +65,8 @@ export function buildCollection(input: {
   const threshold = effectiveThreshold(input.survey.disclosureThreshold);
   const total = input.dayCounts.reduce((s, d) => s + d.n, 0);
   const question = profileQuestion(input.survey, "subdivision");
+  const withheld = withheldResults(input.survey, total);
+  if (withheld) return withheldCollection(input, question, withheld);
   let bySubdivision: SurveyCollection["bySubdivision"] = [];
   let groupKeys: string[] = [];
   if (question) {
@@ -95,6 +104,7 @@ export function buildCollection(input: {
     threshold,
     total,
     synthetic: input.synthetic,
+    withheld: null,
     bySubdivision,
     byDay,
     bySubdivisionOverTime: question
@@ -106,6 +116,42 @@ export function buildCollection(input: {
           counts: input.subdivisionDayCounts ?? [],
         })
       : [],
+  };
+}
+
+/**
+ * Progress only: every subdivision masked, and the running total in steps of the threshold — a
+ * day is listed only when the total reaches a new step, so that neither the days nor their
+ * counts tell one response from the next.
+ */
+function withheldCollection(
+  input: Parameters<typeof buildCollection>[0],
+  question: ReturnType<typeof profileQuestion>,
+  withheld: ResultsWithheld,
+): SurveyCollection {
+  const ids = new Map(input.subdivisions.map((s) => [s.slug, s.id]));
+  const byDay: SurveyCollection["byDay"] = [];
+  let exact = 0;
+  let shown = 0;
+  for (const d of [...input.dayCounts].sort((a, b) => a.day.localeCompare(b.day))) {
+    exact += d.n;
+    const cumulative = coarsenCount(exact, withheld.step);
+    if (cumulative > shown) byDay.push({ day: d.day, responses: cumulative - shown, cumulative });
+    shown = cumulative;
+  }
+  return {
+    surveyId: input.survey.id,
+    threshold: effectiveThreshold(input.survey.disclosureThreshold),
+    total: withheld.received,
+    synthetic: input.synthetic,
+    withheld,
+    bySubdivision: (question?.choices ?? []).map((c) => ({
+      subdivisionId: ids.get(c.value) ?? null,
+      subdivision: c.label,
+      responses: null,
+    })),
+    byDay,
+    bySubdivisionOverTime: [],
   };
 }
 

@@ -1,4 +1,6 @@
-import { effectiveThreshold, FREE_TEXT_MIN_ANSWERS } from "./survey";
+import { HEALTH_DATA_READERS, type Role } from "../auth/roles";
+import type { ResultsWithheld } from "./results";
+import { effectiveThreshold, FREE_TEXT_MIN_ANSWERS, type Survey } from "./survey";
 
 /**
  * Disclosure control over one breakdown (groups that partition the respondents, so that their
@@ -60,8 +62,65 @@ export function isDisclosable(n: number, threshold?: number): boolean {
   return n >= effectiveThreshold(threshold);
 }
 
-/** Free-text answers of a group: shown only with at least ten of them, and in a stable order. */
-export function discloseFreeText(answers: readonly string[]): string[] | null {
+/**
+ * Free-text answers of a group: shown only with at least ten of them, and in an order that says
+ * nothing of when they came in (alphabetical, then by id).
+ */
+export function discloseFreeText<T extends { id: string; text: string }>(
+  answers: readonly T[],
+): T[] | null {
   if (answers.length < FREE_TEXT_MIN_ANSWERS) return null;
-  return [...answers].sort((a, b) => a.localeCompare(b, "fr"));
+  return [...answers].sort(
+    (a, b) => a.text.localeCompare(b.text, "fr") || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+// ——— Sensitive surveys while they collect ————————————————————————————————————————————————
+
+type VisibilityOf = Pick<Survey, "status" | "sensitivity" | "disclosureThreshold">;
+
+/**
+ * Whether a survey's results may be shown now. A sensitive survey (health data) shows nothing
+ * but its progress until it is closed: otherwise two readings taken one response apart give that
+ * response's answers by subtraction ("oui" went from 5 to 6), whatever the cell suppression.
+ * Progress itself is counted in steps of the disclosure threshold.
+ */
+export function resultsVisibility(
+  survey: VisibilityOf,
+): { shown: true } | { shown: false; step: number } {
+  if (
+    survey.sensitivity === "standard" ||
+    survey.status === "closed" ||
+    survey.status === "published"
+  )
+    return { shown: true };
+  return { shown: false, step: effectiveThreshold(survey.disclosureThreshold) };
+}
+
+/** `n` rounded down to a multiple of `step`: 0, k, 2k… — the same for k responses in a row. */
+export function coarsenCount(n: number, step: number): number {
+  if (!Number.isInteger(step) || step < 1) throw new RangeError("step must be a positive integer");
+  return Math.floor(Math.max(0, n) / step) * step;
+}
+
+/** What the readers get instead of results while they are withheld; null when shown. */
+export function withheldResults(survey: VisibilityOf, received: number): ResultsWithheld | null {
+  const visibility = resultsVisibility(survey);
+  if (visibility.shown) return null;
+  return {
+    reason: "sensitive_open",
+    received: coarsenCount(received, visibility.step),
+    step: visibility.step,
+  };
+}
+
+/** The French explanation shown in place of withheld results. */
+export function withheldNotice(withheld: ResultsWithheld): string {
+  const n = withheld.received.toLocaleString("fr-FR");
+  return `Résultats masqués tant que l'enquête est ouverte : données de santé. ${n} ${withheld.received > 1 ? "réponses reçues" : "réponse reçue"} (par paliers de ${withheld.step}).`;
+}
+
+/** Free text of a sensitive survey: readable by the health-data readers (admin, bureau) only. */
+export function canReadFreeText(survey: Pick<Survey, "sensitivity">, role: Role): boolean {
+  return survey.sensitivity === "standard" || HEALTH_DATA_READERS.includes(role);
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { coarsenCount, withheldResults } from "./disclosure";
 import { Statistic } from "./statistics";
-import { effectiveThreshold } from "./survey";
+import { effectiveThreshold, type Survey } from "./survey";
 
 /**
  * A key figure: a stored definition over a survey's responses whose value is computed on read.
@@ -81,7 +82,24 @@ export function finishKeyFigure(
   raw: number | null,
   provenance: FigureProvenance,
   threshold?: number,
+  survey?: Pick<Survey, "status" | "sensitivity" | "disclosureThreshold">,
 ): ComputedKeyFigure {
+  // A sensitive survey still collecting: no value, the respondents in steps, no period.
+  if (survey && withheldResults(survey, provenance.respondents)) {
+    const step = effectiveThreshold(survey.disclosureThreshold);
+    return {
+      definition,
+      value: null,
+      suppressed: true,
+      sentence: null,
+      provenance: {
+        ...provenance,
+        respondents: coarsenCount(provenance.respondents, step),
+        from: null,
+        to: null,
+      },
+    };
+  }
   const suppressed = provenance.respondents < effectiveThreshold(threshold);
   const value =
     suppressed || raw === null ? null : roundTo(raw * definition.scale, definition.decimals);

@@ -22,6 +22,26 @@ export const ChoiceResult = z.object({
 });
 export type ChoiceResult = z.infer<typeof ChoiceResult>;
 
+/**
+ * Why a survey's results are not shown now: a sensitive survey (health data) still collecting.
+ * Only the number of responses received is given, rounded down to a multiple of `step` (the
+ * disclosure threshold), so that no single answer can be read off two successive readings.
+ */
+export const ResultsWithheld = z.object({
+  reason: z.literal("sensitive_open"),
+  /** Responses received, rounded down to a multiple of `step`. */
+  received: z.int().nonnegative(),
+  step: z.int().positive(),
+});
+export type ResultsWithheld = z.infer<typeof ResultsWithheld>;
+
+/**
+ * One free-text answer. `id` names this answer to this question only (a hash, not the
+ * response's id): two answers of the same person carry unrelated ids, so they cannot be paired.
+ */
+export const FreeTextAnswer = z.object({ id: z.string(), text: z.string() });
+export type FreeTextAnswer = z.infer<typeof FreeTextAnswer>;
+
 export const ResultGroup = z.object({
   /** The group's answer code; null for the whole survey, or "no answer" in a breakdown. */
   key: z.string().nullable(),
@@ -30,8 +50,8 @@ export const ResultGroup = z.object({
   n: z.int().nonnegative().nullable(),
   stats: ResultStats.nullable(),
   choices: z.array(ChoiceResult).nullable(),
-  /** Free-text answers: only with at least ten of them. */
-  texts: z.array(z.string()).nullable(),
+  /** Free-text answers: only with at least ten of them (hidden ones left out). */
+  texts: z.array(FreeTextAnswer).nullable(),
 });
 export type ResultGroup = z.infer<typeof ResultGroup>;
 
@@ -42,6 +62,8 @@ export const QuestionResult = z.object({
   questionType: z.string(),
   threshold: z.int(),
   groupBy: z.string().nullable(),
+  /** Set while the results are withheld: then `overall` is suppressed, `groups` empty. */
+  withheld: ResultsWithheld.nullable(),
   overall: ResultGroup,
   groups: z.array(ResultGroup),
 });
@@ -55,6 +77,15 @@ export const ResultQuery = z.object({
 });
 export type ResultQuery = z.input<typeof ResultQuery>;
 
+/** Hides one free-text answer from every reader (the answer stays stored, never shown). */
+export const HideFreeTextInput = z.object({
+  surveyId: z.uuid(),
+  questionId: z.string().min(1).max(40),
+  /** The answer's `id` as the results give it. */
+  answerId: z.string().regex(/^[0-9a-f]{64}$/, { error: "Réponse libre inconnue." }),
+});
+export type HideFreeTextInput = z.input<typeof HideFreeTextInput>;
+
 export const SurveySummary = z.object({
   id: z.uuid(),
   slug: z.string(),
@@ -67,8 +98,10 @@ export const SurveySummary = z.object({
   opensOn: z.iso.date().nullable(),
   closesOn: z.iso.date().nullable(),
   questions: z.int().nonnegative(),
+  /** In steps of `withheld.step` while the results are withheld. */
   responses: z.int().nonnegative(),
   synthetic: z.boolean(),
+  withheld: ResultsWithheld.nullable(),
 });
 export type SurveySummary = z.infer<typeof SurveySummary>;
 

@@ -215,9 +215,14 @@ describe("disclosure control", () => {
     expect(out[1]).toEqual({ key: "b", suppressed: true });
     expect(out[2]).toEqual({ key: "c", suppressed: false, n: 60, mean: 59 });
   });
-  it("shows free text only from ten answers", () => {
-    expect(discloseFreeText(Array(9).fill("x"))).toBeNull();
-    expect(discloseFreeText(Array(10).fill("x"))).toHaveLength(10);
+  it("shows free text only from ten answers, in an order that says nothing of their arrival", () => {
+    const answers = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ id: `${n - i}`, text: i % 2 ? "b" : "a" }));
+    expect(discloseFreeText(answers(9))).toBeNull();
+    expect(discloseFreeText(answers(10))?.map((a) => a.text)).toEqual([
+      ...Array(5).fill("a"),
+      ...Array(5).fill("b"),
+    ]);
   });
 });
 
