@@ -13,6 +13,7 @@ import {
   SUBDIVISION_READERS,
   SURVEY_READERS,
 } from "./auth/roles";
+import { int, text } from "./input";
 
 export const AUDITED_ENTITIES = [
   "edition",
@@ -97,7 +98,7 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditQuery = z.object({
   entity: AuditedEntity.optional(),
-  actorEmail: z.string().optional(),
-  limit: z.int().min(1).max(500).default(100),
+  actorEmail: text({ max: 254 }).optional(),
+  limit: int({ min: 1, max: 500 }).default(100),
 });
 export type AuditQuery = z.input<typeof AuditQuery>;

@@ -7,6 +7,7 @@ export * from "./congress/room";
 export * from "./congress/session";
 export * from "./dossiers";
 export * from "./errors";
+export * from "./input";
 export * from "./press-kit";
 export * from "./reference/congress2026";
 export * from "./reference/fixtures";

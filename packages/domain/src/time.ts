@@ -5,8 +5,25 @@ import { z } from "zod";
 /** Congress wall time is always shown in the edition's zone; instants travel as ISO strings. */
 export const PARIS = "Europe/Paris";
 
-export const IsoDate = z.iso.date({ error: "Date attendue au format AAAA-MM-JJ." });
-export const Instant = z.iso.datetime({ offset: true, error: "Horodatage ISO 8601 attendu." });
+/**
+ * Dates people may give: years 2000 to 2100. A year 1 or 9999 is a typo (stored, it would
+ * reach the programme, or a database that reads it otherwise); impossible days (30 February)
+ * are refused by the format itself.
+ */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2100;
+const inYearRange = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+};
+const YEAR_RANGE_ERROR = `Date hors des années ${FIRST_YEAR} à ${LAST_YEAR}.`;
+
+export const IsoDate = z.iso
+  .date({ error: "Date attendue au format AAAA-MM-JJ." })
+  .refine(inYearRange, { error: YEAR_RANGE_ERROR });
+export const Instant = z.iso
+  .datetime({ offset: true, error: "Horodatage ISO 8601 attendu." })
+  .refine(inYearRange, { error: YEAR_RANGE_ERROR });
 export const LocalTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Heure attendue au format HH:MM." });

@@ -46,7 +46,9 @@ describe("PartnersPage", () => {
     const website = screen.getByRole("textbox", { name: /Site web/ });
     await user.type(website, "ardeche point fr");
     await user.click(screen.getByRole("button", { name: "Enregistrer" }));
-    expect(await screen.findByText("Adresse web invalide.")).toBeTruthy();
+    expect(
+      await screen.findByText("Adresse web invalide (elle commence par https:// ou http://)."),
+    ).toBeTruthy();
     expect(callsTo("partner.create")).toHaveLength(0);
 
     await user.clear(website);

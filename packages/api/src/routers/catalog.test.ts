@@ -78,7 +78,9 @@ describe.each(testBackends())("speaker and partner procedures on %s", (backend) 
     const error = await rejection(
       organiser.partner.create({ name: "Sans site", kind: "association", website: "www" }),
     );
-    expect(error.data.fieldErrors?.website).toEqual(["Adresse web invalide."]);
+    expect(error.data.fieldErrors?.website).toEqual([
+      "Adresse web invalide (elle commence par https:// ou http://).",
+    ]);
   });
 
   it.each([

@@ -18,6 +18,7 @@ import {
   MemberPage,
   MemberQuery,
   MemberUpdate,
+  text,
   validateMemberRows,
 } from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
@@ -35,10 +36,11 @@ const manager = procedureFor(...MEMBER_MANAGERS);
 const MAX_CSV_CHARS = 900_000;
 
 export const MemberImportInput = z.object({
-  csv: z
-    .string()
-    .min(1, { error: "Le fichier est vide." })
-    .max(MAX_CSV_CHARS, { error: "Fichier trop volumineux : découpez-le en plusieurs imports." }),
+  csv: text({
+    max: MAX_CSV_CHARS,
+    multiline: true,
+    tooLong: "Fichier trop volumineux : découpez-le en plusieurs imports.",
+  }).min(1, { error: "Le fichier est vide." }),
   /** true: report only, write nothing. */
   dryRun: z.boolean().default(true),
 });

@@ -11,7 +11,10 @@ import {
 import {
   assertValidSession,
   Conflict,
+  DomainError,
+  type Edition,
   findConflicts,
+  outsideEditionMessage,
   PROGRAMME_EDITORS,
   PROGRAMME_READERS,
   Session,
@@ -40,6 +43,12 @@ async function conflictsOf(db: Executor, session: Session): Promise<Conflict[]> 
   return all.filter((c) => c.sessionIds.includes(session.id));
 }
 
+/** Refuses a session outside its edition's days (a typo'd year, a day after the congress). */
+function assertDuringEdition(session: { startsAt: string; endsAt: string }, edition: Edition) {
+  const problem = outsideEditionMessage(session, edition);
+  if (problem) throw new DomainError("invalid", problem, { fieldErrors: { startsAt: [problem] } });
+}
+
 /**
  * Applies a change to a stored session: the merged result is validated as a new one would be,
  * saved and audited in one transaction, and returned with the conflicts it is part of.
@@ -54,6 +63,7 @@ async function saveChanged(
     const before = found(await findSession(tx, id), "Session");
     const next = change(before);
     assertValidSession(next);
+    assertDuringEdition(next, found(await findEdition(tx, next.editionId), "Édition"));
     await assertReferencesExist(tx, next);
     const session = await replaceSession(tx, next);
     await recordAudit(tx, auditActor(ctx.actor), {
@@ -87,7 +97,7 @@ export const sessionRouter = {
     .output(SavedSession)
     .mutation(async ({ ctx, input }) => {
       const saved = await ctx.db.transaction(async (tx) => {
-        found(await findEdition(tx, input.editionId), "Édition");
+        assertDuringEdition(input, found(await findEdition(tx, input.editionId), "Édition"));
         await assertReferencesExist(tx, input);
         const session = await insertSession(tx, input);
         await recordAudit(tx, auditActor(ctx.actor), {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../input";
 import { Role } from "./roles";
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -31,7 +32,7 @@ export type User = z.infer<typeof User>;
 
 export const UserInput = z.object({
   email: Email,
-  displayName: z.string().trim().max(120).default(""),
+  displayName: text({ max: 120 }).default(""),
   role: Role,
   subdivisionId: z.uuid().nullable().default(null),
   password: Password,

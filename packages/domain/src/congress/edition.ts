@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int } from "../input";
 import { IsoDate, PARIS } from "../time";
 
 export const Edition = z.object({
@@ -17,4 +18,4 @@ export const Edition = z.object({
 });
 export type Edition = z.infer<typeof Edition>;
 
-export const EditionYear = z.object({ year: z.int().min(2000).max(2100) });
+export const EditionYear = z.object({ year: int({ min: 2000, max: 2100 }) });

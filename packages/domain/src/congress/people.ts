@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { OptionalWebAddress, text } from "../input";
 import { Instant } from "../time";
 import { editableFields } from "./editable";
 
 export const TimeWindow = z
-  .object({ startsAt: Instant, endsAt: Instant, reason: z.string().max(200).default("") })
+  .object({ startsAt: Instant, endsAt: Instant, reason: text({ max: 200 }).default("") })
   .refine((w) => Date.parse(w.endsAt) > Date.parse(w.startsAt), {
     error: "La fin doit être après le début.",
     path: ["endsAt"],
@@ -12,9 +13,9 @@ export type TimeWindow = z.infer<typeof TimeWindow>;
 
 export const Speaker = z.object({
   id: z.uuid(),
-  name: z.string().trim().min(1, { error: "Le nom est obligatoire." }).max(120),
-  affiliation: z.string().max(200).default(""),
-  bio: z.string().max(4000).default(""),
+  name: text({ max: 120 }).min(1, { error: "Le nom est obligatoire." }),
+  affiliation: text({ max: 200 }).default(""),
+  bio: text({ max: 4000, multiline: true }).default(""),
   /** Windows during which the speaker cannot take part. */
   unavailable: z.array(TimeWindow).default([]),
 });
@@ -45,9 +46,10 @@ export const PARTNER_KIND_LABELS: Record<PartnerKind, string> = {
 
 export const Partner = z.object({
   id: z.uuid(),
-  name: z.string().trim().min(1, { error: "Le nom est obligatoire." }).max(200),
+  name: text({ max: 200 }).min(1, { error: "Le nom est obligatoire." }),
   kind: PartnerKind,
-  website: z.union([z.url({ error: "Adresse web invalide." }), z.literal("")]).default(""),
+  /** http(s) only: the admin and the programme make a link of it. */
+  website: OptionalWebAddress.default(""),
 });
 export type Partner = z.infer<typeof Partner>;
 export const PartnerInput = Partner.omit({ id: true });

@@ -1,14 +1,21 @@
 import { z } from "zod";
+import { int, text } from "../input";
 import { IsoDate } from "../time";
 
 export const Room = z.object({
   id: z.uuid(),
   editionId: z.uuid(),
-  name: z.string().trim().min(1, { error: "Le nom de la salle est obligatoire." }).max(120),
-  capacity: z.int().positive({ error: "La capacité doit être un entier positif." }).nullable(),
-  order: z.int().nonnegative(),
+  name: text({ max: 120 }).min(1, { error: "Le nom de la salle est obligatoire." }),
+  capacity: int({
+    min: 1,
+    max: 100_000,
+    error: "La capacité doit être un entier positif.",
+    tooSmall: "La capacité doit être un entier positif.",
+    tooBig: "Au plus 100 000 places.",
+  }).nullable(),
+  order: int({ min: 0, max: 10_000 }),
   /** Days the room is open; empty means every day of the edition (rooms change per day). */
-  days: z.array(IsoDate),
+  days: z.array(IsoDate).max(366),
 });
 export type Room = z.infer<typeof Room>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { Instant } from "../time";
+import { int, text } from "../input";
+import { endOfLocalDay, Instant, instantFromLocal, PARIS } from "../time";
 import { editableFields } from "./editable";
 
 export const SESSION_KINDS = [
@@ -73,8 +74,8 @@ export const THEME_LABELS: Record<Theme, string> = {
 const sessionFields = {
   editionId: z.uuid(),
   kind: SessionKind,
-  title: z.string().trim().min(1, { error: "Le titre est obligatoire." }).max(300),
-  description: z.string().max(10_000).default(""),
+  title: text({ max: 300 }).min(1, { error: "Le titre est obligatoire." }),
+  description: text({ max: 10_000, multiline: true }).default(""),
   startsAt: Instant,
   endsAt: Instant,
   roomIds: z.array(z.uuid()).default([]),
@@ -83,9 +84,12 @@ const sessionFields = {
   speakerIds: z.array(z.uuid()).default([]),
   themes: z.array(Theme).default([]),
   partnerId: z.uuid().nullable().default(null),
-  capacityOverride: z
-    .int()
-    .positive({ error: "La capacité doit être positive." })
+  capacityOverride: int({
+    min: 1,
+    max: 100_000,
+    tooSmall: "La capacité doit être positive.",
+    tooBig: "Au plus 100 000 places.",
+  })
     .nullable()
     .default(null),
   published: z.boolean().default(false),
@@ -133,4 +137,32 @@ export type SessionMove = z.infer<typeof SessionMove>;
 /** Re-checks a merged session (after update or move) with the create rules; throws a ZodError. */
 export function assertValidSession(session: Session): void {
   SessionInput.parse(session);
+}
+
+const longDate = (day: string) =>
+  new Intl.DateTimeFormat("fr-FR", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${day}T00:00:00Z`));
+
+/**
+ * Why a session's times fall outside its edition (a French message), or null. A session starts
+ * and ends within the congress's days, in the edition's zone: from the first day's midnight to
+ * the end of the last day.
+ */
+export function outsideEditionMessage(
+  session: { startsAt: string; endsAt: string },
+  edition: { firstDay: string; lastDay: string; timeZone?: string },
+): string | null {
+  const zone = edition.timeZone ?? PARIS;
+  const opens = Date.parse(instantFromLocal(edition.firstDay, "00:00", zone));
+  const closes = Date.parse(endOfLocalDay(edition.lastDay, zone));
+  if (Date.parse(session.startsAt) >= opens && Date.parse(session.endsAt) <= closes) return null;
+  const days =
+    edition.firstDay === edition.lastDay
+      ? `le ${longDate(edition.firstDay)}`
+      : `entre le ${longDate(edition.firstDay)} et le ${longDate(edition.lastDay)}`;
+  return `La session doit avoir lieu pendant le congrès, ${days}.`;
 }

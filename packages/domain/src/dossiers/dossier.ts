@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int, text } from "../input";
 import { EditorialBlock } from "../press-kit/editorial";
 import { PillarId } from "../press-kit/model";
 import { figureRefs, textProblem } from "../press-kit/rich-text";
@@ -31,35 +32,39 @@ export const DOSSIER_STATUS_LABELS: Record<DossierStatus, string> = {
 /** A dated step of a dossier ("13 octobre 2023 : grève des internes"). */
 export const DossierEventInput = z.object({
   date: IsoDate,
-  label: z.string().trim().min(1, { error: "Le libellé de l'événement est obligatoire." }).max(300),
+  label: text({ max: 300 }).min(1, { error: "Le libellé de l'événement est obligatoire." }),
 });
 export type DossierEventInput = z.infer<typeof DossierEventInput>;
 
 export const DossierEvent = DossierEventInput.extend({ id: z.uuid() });
 export type DossierEvent = z.infer<typeof DossierEvent>;
 
-const FigureId = z
-  .string()
-  .regex(/^[a-z0-9-]+$/, { error: "Identifiant de chiffre clé invalide." });
+const FigureId = text({ max: 80 }).regex(/^[a-z0-9-]+$/, {
+  error: "Identifiant de chiffre clé invalide.",
+});
 
 export const DossierInput = z.object({
   /** Stable, ASCII; the press kit's item id for seeded dossiers ("attaque-chu"). */
-  slug: z
-    .string()
-    .regex(/^[a-z0-9-]+$/, { error: "Identifiant : minuscules, chiffres et tirets." }),
-  title: z.string().trim().min(1, { error: "Le titre est obligatoire." }).max(200),
+  slug: text({ max: 80 }).regex(/^[a-z0-9-]+$/, {
+    error: "Identifiant : minuscules, chiffres et tirets.",
+  }),
+  title: text({ max: 200 }).min(1, { error: "Le titre est obligatoire." }),
   pillar: PillarId,
   status: DossierStatus,
   /** Short text for journalists: one or two sentences. */
-  summary: z.string().trim().max(600),
+  summary: text({ max: 600, multiline: true }),
   body: z.array(EditorialBlock).max(50),
-  partners: z.array(z.string().trim().min(1).max(120)).max(20),
+  partners: z.array(text({ max: 120 }).min(1)).max(20),
   /** Key figures set large beside the text in the press kit; the body quotes each of them. */
   figureIds: z.array(FigureId).max(30),
   /** Order within the pillar, as in the press kit. */
-  position: z
-    .int({ error: "Le rang est un nombre entier." })
-    .nonnegative({ error: "Le rang est un nombre positif ou nul." }),
+  position: int({
+    min: 0,
+    max: 10_000,
+    error: "Le rang est un nombre entier.",
+    tooSmall: "Le rang est un nombre positif ou nul.",
+    tooBig: "Le rang va jusqu'à 10 000.",
+  }),
 });
 export type DossierInput = z.infer<typeof DossierInput>;
 

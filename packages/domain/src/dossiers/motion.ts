@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../input";
 import { IsoDate } from "../time";
 
 /**
@@ -9,10 +10,10 @@ import { IsoDate } from "../time";
 export const CaMeetingInput = z.object({
   /** Null when the source gives no date (a meeting known from the press only). */
   date: IsoDate.nullable(),
-  city: z.string().trim().min(1, { error: "La ville est obligatoire." }).max(120),
+  city: text({ max: 120 }).min(1, { error: "La ville est obligatoire." }),
   /** The local union that hosts the meeting, when known. */
   hostSubdivisionId: z.uuid().nullable().default(null),
-  note: z.string().trim().max(1000).default(""),
+  note: text({ max: 1000, multiline: true }).default(""),
 });
 export type CaMeetingInput = z.input<typeof CaMeetingInput>;
 
@@ -22,7 +23,7 @@ export const CaMeetingUpdate = z.object({
   date: CaMeetingInput.shape.date.optional(),
   city: CaMeetingInput.shape.city.optional(),
   hostSubdivisionId: z.uuid().nullable().optional(),
-  note: z.string().trim().max(1000).optional(),
+  note: text({ max: 1000, multiline: true }).optional(),
 });
 export type CaMeetingUpdate = z.infer<typeof CaMeetingUpdate>;
 
@@ -56,8 +57,10 @@ export const VOTE_CHOICE_LABELS: Record<VoteChoice, string> = {
 export const MotionInput = z.object({
   meetingId: z.uuid(),
   dossierId: z.uuid().nullable().default(null),
-  title: z.string().trim().min(1, { error: "Le titre est obligatoire." }).max(200),
-  text: z.string().trim().min(1, { error: "Le texte de la motion est obligatoire." }).max(10_000),
+  title: text({ max: 200 }).min(1, { error: "Le titre est obligatoire." }),
+  text: text({ max: 10_000, multiline: true }).min(1, {
+    error: "Le texte de la motion est obligatoire.",
+  }),
   /** Simple majority of votes cast unless the motion states otherwise. */
   rule: VoteRule.default("simple"),
   /** Demo data, never a real decision of the union. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../input";
 import { KeyFigure, PillarId, SectionId, SectionStatus, Signature } from "./model";
 
 /**
@@ -8,10 +9,11 @@ import { KeyFigure, PillarId, SectionId, SectionStatus, Signature } from "./mode
  */
 
 /** A paragraph; `{ list }` for a bulleted list; `{ tags }` for a cloud of short labels. */
+const Paragraph = text({ max: 20_000, multiline: true });
 export const EditorialBlock = z.union([
-  z.string(),
-  z.object({ list: z.array(z.string()).min(1) }),
-  z.object({ tags: z.array(z.string()).min(1) }),
+  Paragraph,
+  z.object({ list: z.array(Paragraph).min(1).max(200) }),
+  z.object({ tags: z.array(Paragraph).min(1).max(200) }),
 ]);
 export type EditorialBlock = z.infer<typeof EditorialBlock>;
 

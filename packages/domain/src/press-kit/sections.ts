@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Role } from "../auth/roles";
+import { int, text } from "../input";
 import { contactsToText, parseContactsText, textToTopics, topicsToText } from "./contacts";
 import type { PressKitEditorial } from "./editorial";
 import { SECTION_IDS, SectionId, SectionStatus } from "./model";
@@ -62,19 +63,21 @@ export const SECTION_STATUS_LABELS: Record<SectionStatus, string> = {
   valide: "Validé",
 };
 
-const Title = z.string().trim().min(1, { error: "Le titre est obligatoire." }).max(200);
+const Title = text({ max: 200 }).min(1, { error: "Le titre est obligatoire." });
 
 /** The editable part of a section. */
 export const PressKitSectionFields = z.object({
   title: Title,
   /** The group printed above the title ("Le congrès 2026"); empty for none. */
-  kicker: z.string().trim().max(120).nullable(),
+  kicker: text({ max: 120 }).nullable(),
   /** Plain formatted text (see `textToBlocks`); "" for a section without free text. */
-  text: z.string().max(20_000),
+  text: text({ max: 20_000, multiline: true }),
   signature: z
     .object({
-      name: z.string().trim().min(1, { error: "Le nom du ou de la signataire est obligatoire." }),
-      role: z.string().trim().max(200),
+      name: text({ max: 200 }).min(1, {
+        error: "Le nom du ou de la signataire est obligatoire.",
+      }),
+      role: text({ max: 200 }),
     })
     .nullable(),
 });
@@ -93,14 +96,16 @@ export const PressKitSectionState = PressKitSectionFields.extend({
 });
 export type PressKitSectionState = z.infer<typeof PressKitSectionState>;
 
+const Year = int({ min: 2000, max: 2100 });
+
 export const PressKitSectionEdit = PressKitSectionFields.extend({
-  year: z.int().min(2000).max(2100),
+  year: Year,
   sectionId: SectionId,
 });
 export type PressKitSectionEdit = z.infer<typeof PressKitSectionEdit>;
 
 export const PressKitSectionStatusChange = z.object({
-  year: z.int().min(2000).max(2100),
+  year: Year,
   sectionId: SectionId,
   status: SectionStatus,
 });
@@ -115,7 +120,7 @@ export const MoveDirection = z.enum(["up", "down"]);
 export type MoveDirection = z.infer<typeof MoveDirection>;
 
 export const PressKitSectionMove = z.object({
-  year: z.int().min(2000).max(2100),
+  year: Year,
   sectionId: SectionId,
   direction: MoveDirection,
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../input";
 import { KeyFigureDefinition } from "./keyFigure";
 import { type Question, type Survey, SurveyDraft, type SurveyStatus } from "./survey";
 
@@ -82,7 +83,7 @@ export function surveyEditRefusal(
 export const KeyFigureSave = z.object({
   definition: KeyFigureDefinition,
   /** Null: a new figure; otherwise the id it had (an id can change while editing). */
-  previousId: z.string().nullable().default(null),
+  previousId: text({ max: 80 }).nullable().default(null),
 });
 export type KeyFigureSave = z.input<typeof KeyFigureSave>;
 

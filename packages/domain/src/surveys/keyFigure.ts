@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int, text } from "../input";
 import { coarsenCount, withheldResults } from "./disclosure";
 import { Statistic } from "./statistics";
 import { effectiveThreshold, type Survey } from "./survey";
@@ -10,20 +11,23 @@ import { effectiveThreshold, type Survey } from "./survey";
  */
 export const KeyFigureFilter = z.object({
   /** A single-choice (or yes/no) question restricting the population: "internes only". */
-  questionId: z.string(),
-  choices: z.array(z.string()).min(1),
+  questionId: text({ max: 40 }),
+  choices: z
+    .array(text({ max: 80 }))
+    .min(1)
+    .max(500),
 });
 export type KeyFigureFilter = z.infer<typeof KeyFigureFilter>;
 
 export const KeyFigureDefinition = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  surveySlug: z.string().regex(/^[a-z0-9-]+$/),
-  questionId: z.string(),
+  id: text({ max: 80 }).regex(/^[a-z0-9-]+$/),
+  surveySlug: text({ max: 80 }).regex(/^[a-z0-9-]+$/),
+  questionId: text({ max: 40 }),
   statistic: Statistic,
   filter: KeyFigureFilter.nullable().default(null),
-  scale: z.number().positive().default(1),
-  decimals: z.int().min(0).max(2).default(0),
-  template: z.string().includes("{value}", { error: "Le modèle doit contenir {value}." }),
+  scale: z.number().positive().max(1_000_000).default(1),
+  decimals: int({ min: 0, max: 2 }).default(0),
+  template: text({ max: 500 }).includes("{value}", { error: "Le modèle doit contenir {value}." }),
   /** Only published figures reach the press. */
   published: z.boolean().default(false),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
+import { controlCharacterProblem } from "../input";
 import type { Question, Survey } from "./survey";
 
 /**
@@ -54,7 +55,8 @@ function checkAnswer(q: Question, v: AnswerValue): string | null {
       return null;
     case "text":
       if (typeof v !== "string") return "Saisissez un texte.";
-      return v.length > q.maxLength ? `${q.maxLength} caractères au plus.` : null;
+      if (v.length > q.maxLength) return `${q.maxLength} caractères au plus.`;
+      return controlCharacterProblem(v, true);
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../input";
 import { AnonymityMode, SurveySensitivity, SurveyStatus } from "./survey";
 
 /**
@@ -71,9 +72,9 @@ export type QuestionResult = z.infer<typeof QuestionResult>;
 
 export const ResultQuery = z.object({
   surveyId: z.uuid(),
-  questionId: z.string().min(1),
+  questionId: text({ max: 40 }).min(1),
   /** A single-choice or yes/no question to break down by (subdivision, year, any other). */
-  groupBy: z.string().min(1).nullable().default(null),
+  groupBy: text({ max: 40 }).min(1).nullable().default(null),
 });
 export type ResultQuery = z.input<typeof ResultQuery>;
 
@@ -106,10 +107,11 @@ export const SurveySummary = z.object({
 export type SurveySummary = z.infer<typeof SurveySummary>;
 
 export const SurveyResponseInput = z.object({
-  slug: z.string().regex(/^[a-z0-9-]+$/),
-  answers: z.record(z.string(), z.unknown()),
+  slug: text({ max: 80 }).regex(/^[a-z0-9-]+$/),
+  /** Free-text answers are checked against their question (`validateResponse`). */
+  answers: z.record(text({ max: 40 }), z.unknown()),
   /** The one-time token of an invitation; not needed for an open-link survey. */
-  token: z.string().max(200).nullable().default(null),
+  token: text({ max: 200 }).nullable().default(null),
 });
 export type SurveyResponseInput = z.input<typeof SurveyResponseInput>;
 
@@ -119,15 +121,19 @@ export type SurveyResponseInput = z.input<typeof SurveyResponseInput>;
  */
 export const MAX_SURVEY_IMPORT_BYTES = 32 * 1024 * 1024;
 
+/** Question code → CSV heading (null: not imported). */
+const SurveyCsvMappingInput = z.record(text({ max: 40 }), text({ max: 500 }).nullable());
+
 export const SurveyImportInput = z.object({
   surveyId: z.uuid(),
   /** The CSV text (LimeSurvey response export, question codes as headings). */
-  csv: z
-    .string()
-    .min(1, { error: "Le fichier est vide." })
-    .max(MAX_SURVEY_IMPORT_BYTES, { error: "Fichier trop volumineux : 32 Mo au plus." }),
+  csv: text({
+    max: MAX_SURVEY_IMPORT_BYTES,
+    multiline: true,
+    tooLong: "Fichier trop volumineux : 32 Mo au plus.",
+  }).min(1, { error: "Le fichier est vide." }),
   /** Question → CSV heading; omitted: the suggested mapping. */
-  mapping: z.record(z.string(), z.string().nullable()).nullable().default(null),
+  mapping: SurveyCsvMappingInput.nullable().default(null),
   /** Report only, store nothing. */
   dryRun: z.boolean().default(true),
 });

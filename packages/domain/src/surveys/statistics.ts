@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedNumber, text } from "../input";
 
 /**
  * The statistics a result or a key figure can ask for, and their reference implementation
@@ -12,16 +13,22 @@ export const Statistic = z.discriminatedUnion("kind", [
   /** Share of answers strictly above (or at least, when `inclusive`) the threshold. */
   z.object({
     kind: z.literal("share_above"),
-    threshold: z.number(),
+    threshold: boundedNumber(),
     inclusive: z.boolean().default(false),
   }),
   z.object({
     kind: z.literal("share_below"),
-    threshold: z.number(),
+    threshold: boundedNumber(),
     inclusive: z.boolean().default(false),
   }),
   /** Share of answers choosing any of `choices` (yes/no: "yes" or "no"). */
-  z.object({ kind: z.literal("share_choice"), choices: z.array(z.string()).min(1) }),
+  z.object({
+    kind: z.literal("share_choice"),
+    choices: z
+      .array(text({ max: 80 }))
+      .min(1)
+      .max(500),
+  }),
 ]);
 export type Statistic = z.infer<typeof Statistic>;
 export type StatisticInput = z.input<typeof Statistic>;

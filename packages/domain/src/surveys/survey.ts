@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { boundedNumber, int, text } from "../input";
+import { IsoDate } from "../time";
 
 /**
  * A survey: a questionnaire, its audience and period, and the rule that protects its
@@ -32,23 +34,22 @@ export const SURVEY_SENSITIVITIES = ["standard", "health"] as const;
 export const SurveySensitivity = z.enum(SURVEY_SENSITIVITIES);
 export type SurveySensitivity = z.infer<typeof SurveySensitivity>;
 
-const QuestionId = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]*$/, { error: "Code de question : minuscules, chiffres et _." })
-  .max(40);
+const QuestionId = text({ max: 40 }).regex(/^[a-z][a-z0-9_]*$/, {
+  error: "Code de question : minuscules, chiffres et _.",
+});
 
 const Choice = z.object({
-  value: z
-    .string()
-    .regex(/^[a-z0-9_-]+$/, { error: "Code de réponse : minuscules, chiffres, _ et -." }),
-  label: z.string().trim().min(1).max(200),
+  value: text({ max: 80 }).regex(/^[a-z0-9_-]+$/, {
+    error: "Code de réponse : minuscules, chiffres, _ et -.",
+  }),
+  label: text({ max: 200 }).min(1),
 });
 export type Choice = z.infer<typeof Choice>;
 
 const base = {
   id: QuestionId,
-  label: z.string().trim().min(1, { error: "L'intitulé est obligatoire." }).max(500),
-  help: z.string().max(500).default(""),
+  label: text({ max: 500 }).min(1, { error: "L'intitulé est obligatoire." }),
+  help: text({ max: 500, multiline: true }).default(""),
   required: z.boolean().default(true),
 };
 
@@ -57,9 +58,9 @@ export const NumberQuestion = z
     ...base,
     type: z.literal("number"),
     /** "heures par semaine", "%". */
-    unit: z.string().max(40),
-    min: z.number(),
-    max: z.number(),
+    unit: text({ max: 40 }),
+    min: boundedNumber(),
+    max: boundedNumber(),
     integer: z.boolean().default(false),
   })
   .refine((q) => q.min < q.max, { error: "Le minimum doit être inférieur au maximum." });
@@ -72,6 +73,7 @@ export type Profile = z.infer<typeof Profile>;
 const choices = z
   .array(Choice)
   .min(2, { error: "Au moins deux réponses possibles." })
+  .max(500, { error: "500 réponses possibles au plus." })
   .refine((cs) => new Set(cs.map((c) => c.value)).size === cs.length, {
     error: "Deux réponses possibles ont le même code.",
   });
@@ -91,14 +93,14 @@ export const YesNoQuestion = z.object({ ...base, type: z.literal("yes_no") });
 export const LikertQuestion = z.object({
   ...base,
   type: z.literal("likert"),
-  points: z.int().min(3).max(10).default(5),
-  minLabel: z.string().max(80).default("Pas du tout d'accord"),
-  maxLabel: z.string().max(80).default("Tout à fait d'accord"),
+  points: int({ min: 3, max: 10 }).default(5),
+  minLabel: text({ max: 80 }).default("Pas du tout d'accord"),
+  maxLabel: text({ max: 80 }).default("Tout à fait d'accord"),
 });
 export const FreeTextQuestion = z.object({
   ...base,
   type: z.literal("text"),
-  maxLength: z.int().min(1).max(10_000).default(2000),
+  maxLength: int({ min: 1, max: 10_000 }).default(2000),
 });
 
 export const Question = z.discriminatedUnion("type", [
@@ -123,22 +125,26 @@ export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
 };
 
 const surveyFields = {
-  slug: z.string().regex(/^[a-z0-9-]+$/, { error: "Identifiant : minuscules, chiffres et -." }),
-  title: z.string().trim().min(1, { error: "Le titre est obligatoire." }).max(300),
-  year: z.int().min(2000).max(2100).nullable(),
-  partners: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
-  audience: z.string().trim().max(300).default(""),
-  opensOn: z.iso.date().nullable(),
-  closesOn: z.iso.date().nullable(),
+  slug: text({ max: 80 }).regex(/^[a-z0-9-]+$/, {
+    error: "Identifiant : minuscules, chiffres et -.",
+  }),
+  title: text({ max: 300 }).min(1, { error: "Le titre est obligatoire." }),
+  year: int({ min: 2000, max: 2100 }).nullable(),
+  partners: z
+    .array(text({ max: 80 }).min(1))
+    .max(20)
+    .default([]),
+  audience: text({ max: 300 }).default(""),
+  opensOn: IsoDate.nullable(),
+  closesOn: IsoDate.nullable(),
   status: SurveyStatus.default("draft"),
   anonymity: AnonymityMode.default("anonymous"),
   sensitivity: SurveySensitivity.default("standard"),
-  disclosureThreshold: z
-    .int()
-    .min(MIN_DISCLOSURE_THRESHOLD, {
-      error: `Le seuil de confidentialité ne peut être inférieur à ${MIN_DISCLOSURE_THRESHOLD}.`,
-    })
-    .default(DEFAULT_DISCLOSURE_THRESHOLD),
+  disclosureThreshold: int({
+    min: MIN_DISCLOSURE_THRESHOLD,
+    max: 100_000,
+    tooSmall: `Le seuil de confidentialité ne peut être inférieur à ${MIN_DISCLOSURE_THRESHOLD}.`,
+  }).default(DEFAULT_DISCLOSURE_THRESHOLD),
   questions: z.array(Question).max(200),
 };
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Email } from "../auth/account";
 import { editableFields } from "../congress/editable";
+import { int, text } from "../input";
 
 /** The DES of general practice lasts four years (the fourth from November 2026). */
 export const YEARS_OF_TRAINING = [1, 2, 3, 4] as const;
@@ -33,11 +34,7 @@ export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = {
   lapsed: "Adhésion échue",
 };
 
-export const PersonName = z
-  .string()
-  .trim()
-  .min(1, { error: "Ce champ est obligatoire." })
-  .max(100, { error: "100 caractères au plus." });
+export const PersonName = text({ max: 100 }).min(1, { error: "Ce champ est obligatoire." });
 
 /**
  * A member of a local union. Trade-union membership is a special category of personal data
@@ -52,10 +49,13 @@ export const Member = z.object({
   email: Email,
   yearOfTraining: YearOfTraining,
   membershipStatus: MembershipStatus,
-  membershipYear: z
-    .int({ error: "L'année d'adhésion est une année (2026)." })
-    .min(2000, { error: "Année d'adhésion invalide." })
-    .max(2100, { error: "Année d'adhésion invalide." }),
+  membershipYear: int({
+    min: 2000,
+    max: 2100,
+    error: "L'année d'adhésion est une année (2026).",
+    tooSmall: "Année d'adhésion invalide.",
+    tooBig: "Année d'adhésion invalide.",
+  }),
   /** Generated for demos and benches, not a real person. */
   synthetic: z.boolean(),
   createdAt: z.string(),
@@ -77,12 +77,12 @@ export type MemberUpdate = z.infer<typeof MemberUpdate>;
 export const MemberQuery = z.object({
   subdivisionId: z.uuid().optional(),
   /** Matches first name, last name or email, accents and case ignored. */
-  search: z.string().trim().max(100).optional(),
+  search: text({ max: 100 }).optional(),
   yearOfTraining: YearOfTraining.optional(),
   membershipStatus: MembershipStatus.optional(),
   synthetic: z.boolean().optional(),
-  limit: z.int().min(1).max(500).default(50),
-  offset: z.int().min(0).default(0),
+  limit: int({ min: 1, max: 500 }).default(50),
+  offset: int({ min: 0, max: 1_000_000 }).default(0),
 });
 export type MemberQuery = z.input<typeof MemberQuery>;
 

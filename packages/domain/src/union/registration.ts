@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Email } from "../auth/account";
+import { IdempotencyKey, int, text } from "../input";
 import { localDay, localTime, PARIS } from "../time";
 import { PersonName, YearOfTraining } from "./member";
 
@@ -54,20 +55,17 @@ export function normaliseRegistrationCode(input: string): string | null {
   return `${raw.slice(0, 4)}-${raw.slice(4)}`;
 }
 
-export const RegistrationCode = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
-    const code = normaliseRegistrationCode(value);
-    if (!code) {
-      ctx.addIssue({
-        code: "custom",
-        message: "Code d'inscription invalide (8 caractères, par exemple K7QM-3XPA).",
-      });
-      return z.NEVER;
-    }
-    return code;
-  });
+export const RegistrationCode = text({ max: 40 }).transform((value, ctx) => {
+  const code = normaliseRegistrationCode(value);
+  if (!code) {
+    ctx.addIssue({
+      code: "custom",
+      message: "Code d'inscription invalide (8 caractères, par exemple K7QM-3XPA).",
+    });
+    return z.NEVER;
+  }
+  return code;
+});
 
 // --- Entities and inputs -------------------------------------------------------------------
 
@@ -108,7 +106,7 @@ export const RegistrationInput = z.object({
    * Chosen by the client once per form submission and sent again on every retry of it: the
    * server then answers the first outcome instead of registering twice.
    */
-  idempotencyKey: z.string().trim().min(8).max(100).optional(),
+  idempotencyKey: IdempotencyKey.optional(),
 });
 export type RegistrationInput = z.input<typeof RegistrationInput>;
 
@@ -129,16 +127,16 @@ export type RegistrationReceipt = z.infer<typeof RegistrationReceipt>;
 
 export const CancelByCodeInput = z.object({
   code: RegistrationCode,
-  idempotencyKey: z.string().trim().min(8).max(100).optional(),
+  idempotencyKey: IdempotencyKey.optional(),
 });
 
 export const RegistrationQuery = z.object({
   editionId: z.uuid(),
   subdivisionId: z.uuid().optional(),
   status: RegistrationStatus.optional(),
-  search: z.string().trim().max(100).optional(),
-  limit: z.int().min(1).max(1000).default(100),
-  offset: z.int().min(0).default(0),
+  search: text({ max: 100 }).optional(),
+  limit: int({ min: 1, max: 1000 }).default(100),
+  offset: int({ min: 0, max: 1_000_000 }).default(0),
 });
 export type RegistrationQuery = z.input<typeof RegistrationQuery>;
 export const RegistrationPage = z.object({
@@ -149,7 +147,12 @@ export const RegistrationPage = z.object({
 export const CapacityInput = z.object({
   editionId: z.uuid(),
   /** null: no limit. */
-  capacity: z.int().min(0, { error: "La capacité ne peut être négative." }).nullable(),
+  capacity: int({
+    min: 0,
+    max: 1_000_000,
+    tooSmall: "La capacité ne peut être négative.",
+    tooBig: "Au plus 1 000 000 de places.",
+  }).nullable(),
 });
 
 export const EditionCapacity = z.object({
@@ -191,8 +194,8 @@ export function promotions<T extends { queuedSeq: number }>(
 
 export const CheckInSearch = z.object({
   editionId: z.uuid(),
-  query: z.string().trim().min(1).max(100),
-  limit: z.int().min(1).max(50).default(12),
+  query: text({ max: 100 }).min(1),
+  limit: int({ min: 1, max: 50 }).default(12),
 });
 
 export const CheckInByCode = z.object({ editionId: z.uuid(), code: RegistrationCode });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CAPACITY_LIMITED_KINDS, type SessionKind } from "../congress/session";
+import { IdempotencyKey, int } from "../input";
 import { RegistrationCode } from "./registration";
 
 /** A sign-up to a capacity-limited session (workshop, toolbox). */
@@ -75,23 +76,25 @@ export type SessionPlaces = z.infer<typeof SessionPlaces>;
 export const SignupJoinInput = z.object({
   code: RegistrationCode,
   sessionId: z.uuid(),
-  idempotencyKey: z.string().trim().min(8).max(100).optional(),
+  idempotencyKey: IdempotencyKey.optional(),
 });
 export const SignupLeaveInput = z.object({ code: RegistrationCode, sessionId: z.uuid() });
 export const SignupByHandInput = z.object({
   registrationId: z.uuid(),
   sessionId: z.uuid(),
-  idempotencyKey: z.string().trim().min(8).max(100).optional(),
+  idempotencyKey: IdempotencyKey.optional(),
 });
 export const SignupRemoveInput = z.object({ registrationId: z.uuid(), sessionId: z.uuid() });
 /** An organiser's number of places for a workshop or toolbox; null: the override or rooms decide. */
 export const SessionCapacityInput = z.object({
   sessionId: z.uuid(),
-  capacity: z
-    .int({ error: "Le nombre de places doit être un nombre entier." })
-    .min(0, { error: "Le nombre de places ne peut pas être négatif." })
-    .max(10_000, { error: "Au plus 10 000 places." })
-    .nullable(),
+  capacity: int({
+    min: 0,
+    max: 10_000,
+    error: "Le nombre de places doit être un nombre entier.",
+    tooSmall: "Le nombre de places ne peut pas être négatif.",
+    tooBig: "Au plus 10 000 places.",
+  }).nullable(),
 });
 
 /** What the attendee sees after joining or leaving. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Email } from "../auth/account";
+import { int, text } from "../input";
 
 /**
  * A subdivision: one university city or region where interns do their residency, and the
@@ -8,25 +9,25 @@ import { Email } from "../auth/account";
 export const Subdivision = z.object({
   id: z.uuid(),
   /** Stable, ASCII, used by CSV imports and URLs ("saint-etienne"). */
-  slug: z
-    .string()
-    .trim()
-    .max(60, { error: "60 caractères au plus." })
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
-      error: "L'identifiant s'écrit en minuscules sans accent, chiffres et tirets (saint-etienne).",
-    }),
+  slug: text({ max: 60 }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+    error: "L'identifiant s'écrit en minuscules sans accent, chiffres et tirets (saint-etienne).",
+  }),
   /** The city or region, as people name it ("Saint-Étienne", "Paris (Île-de-France)"). */
-  name: z.string().trim().min(1, { error: "Le nom est obligatoire." }).max(120),
+  name: text({ max: 120 }).min(1, { error: "Le nom est obligatoire." }),
   /** The local union's name. */
-  unionName: z.string().trim().max(200),
-  university: z.string().trim().max(200),
+  unionName: text({ max: 200 }),
+  university: text({ max: 200 }),
   contactEmail: z.union([Email, z.literal("")]),
   /** Headcount the local union declares to the federation (members are imported separately). */
-  declaredMembers: z
-    .int({ error: "Le nombre d'adhérent·es est un nombre entier." })
-    .nonnegative({ error: "Le nombre d'adhérent·es ne peut être négatif." }),
+  declaredMembers: int({
+    min: 0,
+    max: 100_000,
+    error: "Le nombre d'adhérent·es est un nombre entier.",
+    tooSmall: "Le nombre d'adhérent·es ne peut être négatif.",
+    tooBig: "Au plus 100 000 adhérent·es.",
+  }),
   /** Other names a spreadsheet may use for it ("idf", "la reunion"), for CSV imports. */
-  aliases: z.array(z.string().trim().min(1).max(60)).max(20),
+  aliases: z.array(text({ max: 60 }).min(1)).max(20),
 });
 export type Subdivision = z.infer<typeof Subdivision>;
 
