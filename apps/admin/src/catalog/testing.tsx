@@ -122,7 +122,6 @@ export const EDITION: Edition = {
   lastDay: "2026-01-23",
   timeZone: "Europe/Paris",
   expectedAttendance: 1000,
-  budgetEuros: 270_000,
 };
 
 /** A uuid that zod accepts, numbered for readable tests. */

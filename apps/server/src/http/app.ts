@@ -118,7 +118,7 @@ export function createApp({
     });
     try {
       const { edition, entries } = await publicCaller.schedule.programme({ year });
-      const { id: _id, budgetEuros: _budget, ...summary } = edition;
+      const { id: _id, ...summary } = edition;
       res.setHeader("Access-Control-Allow-Origin", "*");
       sendJson(res, 200, { edition: summary, sessions: entries });
     } catch (error) {

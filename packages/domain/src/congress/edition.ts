@@ -2,6 +2,7 @@ import { z } from "zod";
 import { int } from "../input";
 import { IsoDate, PARIS } from "../time";
 
+/** An edition as everyone sees it (the public pages, programme.json): without its budget. */
 export const Edition = z.object({
   id: z.uuid(),
   number: z.int().positive(),
@@ -14,8 +15,11 @@ export const Edition = z.object({
   lastDay: IsoDate,
   timeZone: z.string().default(PARIS),
   expectedAttendance: z.int().nonnegative(),
-  budgetEuros: z.int().nonnegative(),
 });
 export type Edition = z.infer<typeof Edition>;
+
+/** An edition with its budget, as stored: shown to EDITION_BUDGET_READERS only. */
+export const EditionWithBudget = Edition.extend({ budgetEuros: z.int().nonnegative() });
+export type EditionWithBudget = z.infer<typeof EditionWithBudget>;
 
 export const EditionYear = z.object({ year: int({ min: 2000, max: 2100 }) });

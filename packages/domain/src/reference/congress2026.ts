@@ -1,4 +1,4 @@
-import type { Edition } from "../congress/edition";
+import type { EditionWithBudget } from "../congress/edition";
 import type { PartnerKind } from "../congress/people";
 import type { SessionKind, Theme } from "../congress/session";
 
@@ -8,7 +8,7 @@ import type { SessionKind, Theme } from "../congress/session";
  * are the next entry's start in the same column; the kit gives none for the last entry of a
  * day, so those three (`assumedEnd`) are our assumption and are marked as such.
  */
-export const EDITION_2026: Omit<Edition, "id"> = {
+export const EDITION_2026: Omit<EditionWithBudget, "id"> = {
   number: 26,
   year: 2026,
   theme: "Demain se soigne aujourd'hui",

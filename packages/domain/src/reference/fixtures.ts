@@ -1,4 +1,4 @@
-import type { Edition } from "../congress/edition";
+import type { EditionWithBudget } from "../congress/edition";
 import type { Partner } from "../congress/people";
 import type { Room } from "../congress/room";
 import type { Session } from "../congress/session";
@@ -26,7 +26,7 @@ export function stableUuid(entity: number, n: number): string {
 }
 
 export interface ReferenceProgramme {
-  edition: Edition;
+  edition: EditionWithBudget;
   rooms: Room[];
   partners: Partner[];
   sessions: Session[];
@@ -37,7 +37,10 @@ export interface ReferenceProgramme {
  * data, so the database seed and the tests agree on every id. Every session is published.
  */
 export function referenceProgramme2026(): ReferenceProgramme {
-  const edition: Edition = { id: stableUuid(ENTITY.edition, EDITION_2026.number), ...EDITION_2026 };
+  const edition: EditionWithBudget = {
+    id: stableUuid(ENTITY.edition, EDITION_2026.number),
+    ...EDITION_2026,
+  };
 
   const roomIds = new Map<RoomKey, string>();
   const rooms: Room[] = ROOMS_2026.map((r, i) => {
