@@ -1,5 +1,6 @@
+import { isDatabaseUnavailable } from "@tribune/db";
 import { DomainError, type DomainErrorCode } from "@tribune/domain";
-import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 
 /** The one table from domain error codes to tRPC codes (and so to HTTP statuses). */
@@ -26,6 +27,31 @@ const APP_CODE_OF_TRPC: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
   INTERNAL_SERVER_ERROR: "internal",
 };
 
+export const DATABASE_UNAVAILABLE = "database_unavailable";
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  "La base de données est momentanément indisponible. Réessayez dans quelques secondes.";
+/** Seconds a client is asked to wait before retrying (Retry-After) when the database is down. */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * A lost or refused database connection (see `isDatabaseUnavailable`) as the error a caller
+ * gets: 503, `database_unavailable`. Not the server's bug: the same request may work in a few
+ * seconds. A write that was committed just as the connection died would still have answered
+ * 503, so the promise is "a 503 means: send it again, with the same idempotency key".
+ */
+export function databaseUnavailableError(cause: unknown): TRPCError {
+  return new TRPCError({
+    code: "SERVICE_UNAVAILABLE",
+    message: DATABASE_UNAVAILABLE_MESSAGE,
+    cause,
+  });
+}
+
+/** A database error unwrapped: `databaseUnavailableError` if the database was unreachable, else itself. */
+export function asDatabaseUnavailable(error: unknown): unknown {
+  return isDatabaseUnavailable(error) ? databaseUnavailableError(error) : error;
+}
+
 /** PostgreSQL's unique_violation, on the driver error that drizzle wraps. */
 export function isUniqueViolation(error: unknown): boolean {
   for (let e = error; e instanceof Error; e = e.cause) {
@@ -51,7 +77,16 @@ export function describeError(
   message: string,
   cause: unknown,
 ): ErrorDetails {
-  // Checked first: whatever caused it, an internal error reveals nothing but the generic message.
+  // A lost connection says so, whatever code it was raised with (a live stream's error, say).
+  if (isDatabaseUnavailable(cause)) {
+    return {
+      appCode: DATABASE_UNAVAILABLE,
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      fieldErrors: null,
+      formErrors: null,
+    };
+  }
+  // Otherwise, whatever caused it, an internal error reveals nothing but the generic message.
   if (code === "INTERNAL_SERVER_ERROR") {
     return { appCode: "internal", message: INTERNAL_MESSAGE, fieldErrors: null, formErrors: null };
   }

@@ -4,7 +4,13 @@ export { hashPassword } from "./auth/passwords";
 export { resolveActor } from "./auth/session";
 export { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "./auth/tokens";
 export type { Actor, Context, CookieJar } from "./context";
-export { INTERNAL_MESSAGE } from "./errors";
+export {
+  asDatabaseUnavailable,
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  INTERNAL_MESSAGE,
+} from "./errors";
 export {
   type Allowance,
   createPublicRateLimits,

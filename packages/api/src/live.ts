@@ -3,6 +3,7 @@ import {
   type EventBus,
   inProcessEventBus,
   isAuthSessionLive,
+  isDatabaseUnavailable,
   type TribuneEvent,
 } from "@tribune/db";
 import { TRPCError } from "@trpc/server";
@@ -93,10 +94,45 @@ export function publishSurveyChange(ctx: Pick<Context, "db" | "events">, surveyI
   publishSoon(ctx, { type: "surveys.changed", surveyId });
 }
 
+/** Waits between two tries of a live stream's query while the database is unavailable. */
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 2000;
+
+/**
+ * Runs `load`, and again with growing waits for as long as it fails because the database is
+ * momentarily unavailable (a dropped connection, a restart): a live stream waits the outage
+ * out rather than ending on it. Any other error, or `signal` aborting, ends the wait with the
+ * error.
+ */
+export async function whileUnavailable<T>(
+  load: () => Promise<T>,
+  signal: AbortSignal | undefined,
+): Promise<T> {
+  for (let wait = RETRY_FIRST_MS; ; wait = Math.min(wait * 2, RETRY_MAX_MS)) {
+    try {
+      return await load();
+    } catch (error) {
+      if (signal?.aborted || !isDatabaseUnavailable(error)) throw error;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, wait);
+        function done() {
+          clearTimeout(timer);
+          signal?.removeEventListener("abort", done);
+          resolve();
+        }
+        signal?.addEventListener("abort", done, { once: true });
+      });
+      if (signal?.aborted) throw error;
+    }
+  }
+}
+
 /**
  * Yields "subscribed" once listening (so a client that reconnects knows it may have missed
  * something), then "changed" after each burst of `type` events about `subject` (an edition,
- * or a survey for "surveys.changed"), at most once per `settleMs`, until `signal` aborts.
+ * or a survey for "surveys.changed"), at most once per `settleMs`, until `signal` aborts. Also
+ * "changed" when the bus may have missed events (its connection to PostgreSQL was lost and is
+ * back), so that every stream sends a fresh snapshot after an outage.
  */
 export async function* subjectChanges(
   ctx: Pick<Context, "db" | "events" | "actor">,
@@ -108,7 +144,9 @@ export async function* subjectChanges(
   let dirty = false;
   let wake: (() => void) | null = null;
   const unsubscribe = await eventsOf(ctx).subscribe((event) => {
-    if (event.type !== type || subjectOf(event) !== subject) return;
+    // After a resync the bus may have missed changes of any subject: reload to be sure.
+    if (event.type !== "bus.resync" && (event.type !== type || subjectOf(event) !== subject))
+      return;
     dirty = true;
     wake?.();
   });
@@ -133,7 +171,11 @@ export async function* subjectChanges(
       dirty = false;
       // The role was checked when the stream opened; a logout or a disabled account since then
       // must end it, not keep it streaming.
-      if (ctx.actor && !(await isAuthSessionLive(ctx.db, ctx.actor.authSessionId)))
+      const actor = ctx.actor;
+      if (
+        actor &&
+        !(await whileUnavailable(() => isAuthSessionLive(ctx.db, actor.authSessionId), signal))
+      )
         throw new TRPCError({ code: "UNAUTHORIZED", message: SESSION_ENDED });
       yield "changed";
     }

@@ -1,8 +1,15 @@
+import { isDatabaseUnavailable } from "@tribune/db";
 import { configureFrenchZodMessages, DomainError, type Role } from "@tribune/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Actor, Context } from "./context";
-import { ALREADY_EXISTS_MESSAGE, describeError, isUniqueViolation, TRPC_CODE_OF } from "./errors";
+import {
+  ALREADY_EXISTS_MESSAGE,
+  databaseUnavailableError,
+  describeError,
+  isUniqueViolation,
+  TRPC_CODE_OF,
+} from "./errors";
 import type { PublicBucket } from "./rate-limit";
 
 // Validation messages zod words itself (not the schemas) reach users: make them French.
@@ -37,8 +44,8 @@ const t = initTRPC
 const OUTPUT_VALIDATION_FAILED = "Output validation failed";
 
 /**
- * Turns domain and validation errors thrown by resolvers, and duplicates the database refused,
- * into the right tRPC codes.
+ * Turns domain and validation errors thrown by resolvers, duplicates the database refused and
+ * lost database connections (503) into the right tRPC codes.
  */
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
@@ -54,6 +61,8 @@ const mapErrors = t.middleware(async ({ next }) => {
     ) {
       throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
     }
+    if (code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(cause))
+      throw databaseUnavailableError(cause);
     if (code === "INTERNAL_SERVER_ERROR" && isUniqueViolation(cause)) {
       const duplicate = new DomainError("already_exists", ALREADY_EXISTS_MESSAGE);
       throw new TRPCError({ code: "CONFLICT", message: duplicate.message, cause: duplicate });

@@ -1,7 +1,9 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "./client";
 import { listEditions } from "./repos/editions";
 import { openTestDatabase } from "./testing";
+import { isDatabaseUnavailable } from "./unavailable";
 
 /** What only a real PostgreSQL shows: several instances on one database, dropped connections. */
 describe.runIf(process.env.TEST_DATABASE_URL)("PostgreSQL client", () => {
@@ -32,5 +34,28 @@ describe.runIf(process.env.TEST_DATABASE_URL)("PostgreSQL client", () => {
     } finally {
       logged.mockRestore();
     }
+  });
+
+  it("fails a transaction whose connection is terminated, and lives on", async () => {
+    const pool = database.pool;
+    if (!pool) throw new Error("no pool");
+    // A connection checked out for a transaction, busy when the server drops it: before the
+    // fix, its 'error' event had no listener and ended the process.
+    const running = database.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`select pg_sleep(30)`);
+      })
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    const sleeping = `from pg_stat_activity where datname = current_database() and query = 'select pg_sleep(30)'`;
+    await vi.waitFor(
+      async () => expect((await pool.query(`select pid ${sleeping}`)).rowCount).toBe(1),
+      { interval: 20 },
+    );
+    await pool.query(`select pg_terminate_backend(pid) ${sleeping}`);
+    expect(isDatabaseUnavailable(await running)).toBe(true);
+    expect(await listEditions(database.db)).toEqual([]);
   });
 });

@@ -23,6 +23,8 @@ export interface OpenDatabase {
   pool: pg.Pool | null;
   /** Live updates: in-process on PGlite, LISTEN/NOTIFY shared by every instance on PostgreSQL. */
   events: EventBus;
+  /** Runs `select 1`: resolves once the database answers, rejects if it cannot be reached. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
 
 async function openPostgres(url: string): Promise<OpenDatabase> {
   const migrator = new pg.Client({ connectionString: url });
+  // A connection lost mid-migration fails the query that was running (and so the start); the
+  // 'error' event the client emits as well must not also end the process as uncaught.
+  migrator.on("error", () => {});
   await migrator.connect();
   try {
     await migrator.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
@@ -53,6 +58,11 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
   pool.on("error", (error) =>
     console.error(`PostgreSQL : connexion inactive perdue (${error.message}).`),
   );
+  // A connection lost while checked out (a transaction's: drizzle attaches no listener) emits
+  // 'error' on the client, with nobody listening: an uncaught exception, the end of every
+  // request of the process. The query in flight fails with that error anyway (the request
+  // answers 503), and the pool discards the broken client when it is released.
+  pool.on("connect", (client) => client.on("error", () => {}));
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Database;
   const events = postgresEventBus(url, pool);
   return {
@@ -60,6 +70,9 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
     kind: "postgres",
     pool,
     events,
+    ping: async () => {
+      await pool.query("select 1");
+    },
     close: async () => {
       await events.close();
       await pool.end();
@@ -83,6 +96,9 @@ async function openPglite(dataDir: string | null): Promise<OpenDatabase> {
       kind: "pglite",
       pool: null,
       events,
+      ping: async () => {
+        await client.query("select 1");
+      },
       close: async () => {
         await events.close();
         await client.close();

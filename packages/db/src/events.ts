@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import pg from "pg";
+import { isDatabaseUnavailable } from "./unavailable";
 
 /** Something changed that live views show; small, so it fits a NOTIFY payload (8 kB). */
 export type TribuneEvent = RegistrationsChangedEvent | ProgrammeChangedEvent | SurveysChangedEvent;
@@ -23,7 +24,18 @@ export interface SurveysChangedEvent {
   surveyId: string;
 }
 
-export type EventListener = (event: TribuneEvent) => void;
+/**
+ * Not a change: the bus tells its listeners that it may have missed events (its LISTEN
+ * connection was lost, and is back). Whoever shows a snapshot reloads it.
+ */
+export interface BusResyncEvent {
+  type: "bus.resync";
+}
+
+/** What listeners hear: the published events, and the bus's own resyncs. */
+export type BusEvent = TribuneEvent | BusResyncEvent;
+
+export type EventListener = (event: BusEvent) => void;
 
 /**
  * Live updates between the database and whoever watches (tRPC subscriptions). In one process
@@ -32,12 +44,18 @@ export type EventListener = (event: TribuneEvent) => void;
  */
 export interface EventBus {
   publish(event: TribuneEvent): Promise<void>;
-  /** Resolves once the listener is sure to hear what is published from then on. */
+  /**
+   * Resolves once the listener is sure to hear what is published from then on. If the bus
+   * loses events later (a dropped connection), the listener hears `bus.resync` once it is sure
+   * again.
+   */
   subscribe(listener: EventListener): Promise<() => void>;
   close(): Promise<void>;
 }
 
 export const EVENT_CHANNEL = "tribune_events";
+/** The LISTEN connection's application_name (unless DATABASE_URL names one), seen in pg_stat_activity. */
+export const LISTENER_NAME = "tribune-events";
 
 export function inProcessEventBus(): EventBus {
   const emitter = new EventEmitter();
@@ -56,28 +74,73 @@ export function inProcessEventBus(): EventBus {
   };
 }
 
+const RESYNC: BusResyncEvent = { type: "bus.resync" };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface PostgresEventBusOptions {
+  log?: (message: string) => void;
+  /** Wait before the first attempt to listen again after losing the connection; doubled after each failure. */
+  firstRetryMs?: number;
+  /** Longest wait between two attempts. */
+  maxRetryMs?: number;
+}
+
+/** A NOTIFY that failed for want of a connection is sent again this many times, with back-off. */
+const PUBLISH_ATTEMPTS = 5;
+
 /**
- * LISTEN on one dedicated connection, opened with the first subscriber and reopened if the
- * server drops it; NOTIFY through the pool. An instance hears its own notifications too, so
- * local and remote subscribers see the same stream.
+ * LISTEN on one dedicated connection, opened with the first subscriber. If the server drops
+ * it while anyone listens, it is opened again — after `firstRetryMs`, then with doubling waits
+ * up to `maxRetryMs`, until it works — and the listeners then hear `bus.resync`: whatever was
+ * notified in between is lost to them. NOTIFY goes through the pool. An instance hears its own
+ * notifications too, so local and remote subscribers see the same stream.
  */
 export function postgresEventBus(
   url: string,
   pool: pg.Pool,
-  log: (message: string) => void = (message) => console.error(message),
+  {
+    log = (message) => console.error(message),
+    firstRetryMs = 200,
+    maxRetryMs = 5000,
+  }: PostgresEventBusOptions = {},
 ): EventBus {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
+  /** The LISTEN connection, connected or connecting; null when there is none. */
   let listening: Promise<pg.Client> | null = null;
+  /** Listeners may have missed notifications since the last LISTEN connection was lost. */
+  let missed = false;
+  let retry: NodeJS.Timeout | null = null;
+  let retryMs = firstRetryMs;
   let closed = false;
 
-  const connect = (): Promise<pg.Client> => {
-    const client = new pg.Client({ connectionString: url });
+  const listeners = () => emitter.listenerCount("event");
+
+  /** Tries again later, while anyone listens. */
+  const scheduleRetry = () => {
+    if (closed || retry || listening || listeners() === 0) return;
+    const wait = retryMs;
+    retryMs = Math.min(retryMs * 2, maxRetryMs);
+    retry = setTimeout(() => {
+      retry = null;
+      if (!closed && !listening && listeners() > 0) listen().catch(() => {});
+    }, wait);
+    retry.unref();
+  };
+
+  const listen = (): Promise<pg.Client> => {
+    // Keep-alive: a connection that vanishes without a word (a network cut) is noticed too.
+    const client = new pg.Client({
+      connectionString: url,
+      keepAlive: true,
+      application_name: LISTENER_NAME,
+    });
     const ready = (async () => {
       await client.connect();
       await client.query(`listen ${EVENT_CHANNEL}`);
       return client;
     })();
+    listening = ready;
     client.on("notification", (message) => {
       if (message.channel !== EVENT_CHANNEL || !message.payload) return;
       try {
@@ -86,34 +149,54 @@ export function postgresEventBus(
         log(`Notification illisible sur ${EVENT_CHANNEL}.`);
       }
     });
+    let connected = false;
+    /** The connection broke, while connecting or after: drop it, and listen again later. */
     const lost = (error?: Error) => {
       if (closed || listening !== ready) return;
       listening = null;
-      log(`PostgreSQL : écoute des événements perdue${error ? ` (${error.message})` : ""}.`);
+      if (listeners() > 0) missed = true;
+      const why = error ? ` (${error.message})` : "";
+      log(`PostgreSQL : écoute des événements ${connected ? "perdue" : "impossible"}${why}.`);
       client.end().catch(() => {});
-      if (emitter.listenerCount("event") > 0) {
-        setTimeout(() => {
-          if (!closed && !listening) listening = connect();
-        }, 1000).unref();
-      }
+      scheduleRetry();
     };
     client.on("error", lost);
     client.on("end", () => lost());
-    ready.catch(() => {
-      if (listening === ready) listening = null;
-    });
+    ready.then(
+      () => {
+        if (listening !== ready) return;
+        connected = true;
+        retryMs = firstRetryMs;
+        if (missed) {
+          missed = false;
+          log("PostgreSQL : écoute des événements rétablie.");
+          emitter.emit("event", RESYNC);
+        }
+      },
+      (error: Error) => lost(error),
+    );
     return ready;
   };
 
   return {
     async publish(event) {
-      await pool.query("select pg_notify($1, $2)", [EVENT_CHANNEL, JSON.stringify(event)]);
+      const payload = JSON.stringify(event);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await pool.query("select pg_notify($1, $2)", [EVENT_CHANNEL, payload]);
+          return;
+        } catch (error) {
+          // A notification sent twice only makes subscribers reload twice; one lost leaves
+          // their views stale.
+          if (closed || attempt >= PUBLISH_ATTEMPTS || !isDatabaseUnavailable(error)) throw error;
+          await sleep(firstRetryMs * 2 ** (attempt - 1));
+        }
+      }
     },
     async subscribe(listener) {
       emitter.on("event", listener);
       try {
-        if (!listening) listening = connect();
-        await listening;
+        await (listening ?? listen());
       } catch (error) {
         emitter.off("event", listener);
         throw error;
@@ -122,6 +205,7 @@ export function postgresEventBus(
     },
     async close() {
       closed = true;
+      if (retry) clearTimeout(retry);
       emitter.removeAllListeners();
       const client = await listening?.catch(() => null);
       listening = null;

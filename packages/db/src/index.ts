@@ -19,6 +19,7 @@ export * from "./repos/survey-free-text";
 export * from "./repos/surveys";
 export * from "./repos/users";
 export * as schema from "./schema";
+export { isDatabaseUnavailable } from "./unavailable";
 export { seedReferenceDossiers } from "./seed/dossiers";
 export { seedReferenceEdition } from "./seed/reference";
 export {

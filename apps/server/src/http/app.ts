@@ -1,13 +1,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   appRouter,
+  asDatabaseUnavailable,
   type Context,
   createCaller,
   createPublicRateLimits,
+  DATABASE_RETRY_AFTER_SECONDS,
   type PublicRateLimits,
   resolveActor,
 } from "@tribune/api";
-import type { OpenDatabase } from "@tribune/db";
+import { isDatabaseUnavailable, type OpenDatabase } from "@tribune/db";
 import { MAX_SURVEY_IMPORT_BYTES } from "@tribune/domain";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { PressKitRenderer } from "../press-kit/renderer";
@@ -15,6 +17,7 @@ import { cookieJar } from "./cookies";
 import { isForeignOrigin } from "./origin";
 import { pressKitRoute } from "./press-kit";
 import { serveStatic } from "./static";
+import { sendDatabaseUnavailable } from "./unavailable";
 
 export const MAX_BATCH_SIZE = 10;
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -64,6 +67,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
+/** /healthz answers within this, database or not: a health check must not hang. */
+const HEALTH_TIMEOUT_MS = 3000;
+
 /** The whole HTTP surface: tRPC, health, the public programme.json and the admin app. */
 export function createApp({
   database,
@@ -92,14 +98,23 @@ export function createApp({
       maxBodySize,
       async createContext({ req, res }): Promise<Context> {
         const cookies = cookieJar(req, res, secure);
+        // Outside any procedure, so mapped here: a lost connection is a 503, not a 500.
+        const actor = await resolveActor(db, cookies.token).catch((error: unknown) => {
+          throw asDatabaseUnavailable(error);
+        });
         return {
           db,
           cookies,
           clientIp: clientAddress(req, proxyHops),
-          actor: await resolveActor(db, cookies.token),
+          actor,
           events: database.events,
           rateLimits: rateLimits ?? undefined,
         };
+      },
+      responseMeta({ errors }) {
+        return errors.some((e) => e.code === "SERVICE_UNAVAILABLE")
+          ? { headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) } }
+          : {};
       },
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR")
@@ -122,6 +137,7 @@ export function createApp({
       res.setHeader("Access-Control-Allow-Origin", "*");
       sendJson(res, 200, { edition: summary, sessions: entries });
     } catch (error) {
+      if (isDatabaseUnavailable(error)) return sendDatabaseUnavailable(res);
       // A year out of the accepted range (BAD_REQUEST) names no edition either.
       const code = (error as { code?: string }).code;
       const notFound = code === "NOT_FOUND" || code === "BAD_REQUEST";
@@ -129,6 +145,24 @@ export function createApp({
       sendJson(res, notFound ? 404 : 500, {
         error: notFound ? `Aucune édition ${year}.` : "Erreur interne du serveur.",
       });
+    }
+  }
+
+  /** 200 while the database answers `select 1`; 503 `database_unavailable` while it does not. */
+  async function health(res: ServerResponse) {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        database.ping(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error("ping timed out")), HEALTH_TIMEOUT_MS);
+        }),
+      ]);
+      sendJson(res, 200, { status: "ok", database: database.kind });
+    } catch {
+      sendDatabaseUnavailable(res, { status: "unavailable", database: database.kind });
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -144,8 +178,7 @@ export function createApp({
     }
     if (IMPORT_PATHS.has(url.pathname)) return trpcImports(req, res);
     if (url.pathname.startsWith("/trpc/")) return trpc(req, res);
-    if (url.pathname === "/healthz")
-      return sendJson(res, 200, { status: "ok", database: database.kind });
+    if (url.pathname === "/healthz") return health(res);
     const programme = url.pathname.match(/^\/api\/editions\/(\d{4})\/programme\.json$/);
     if (programme && req.method === "GET") return programmeJson(Number(programme[1]), res);
     const pressKit = url.pathname.match(/^\/api\/editions\/(\d{4})\/press-kit\.pdf$/);
@@ -155,14 +188,16 @@ export function createApp({
   }
 
   // node:http ignores the promise a handler returns: an error escaping it would be an unhandled
-  // rejection, which ends the process. Answer 500 instead.
+  // rejection, which ends the process. Answer 503 if the database was lost, else 500.
   return async function handle(req: IncomingMessage, res: ServerResponse) {
     try {
       await route(req, res);
     } catch (error) {
-      log(`${req.method} ${req.url} failed`, error);
-      if (!res.headersSent) sendJson(res, 500, { error: "Erreur interne du serveur." });
-      else res.destroy();
+      const unavailable = isDatabaseUnavailable(error);
+      if (!unavailable) log(`${req.method} ${req.url} failed`, error);
+      if (res.headersSent) res.destroy();
+      else if (unavailable) sendDatabaseUnavailable(res);
+      else sendJson(res, 500, { error: "Erreur interne du serveur." });
     }
   };
 }

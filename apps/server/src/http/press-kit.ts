@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createCaller, resolveActor } from "@tribune/api";
-import type { Database } from "@tribune/db";
+import { type Database, isDatabaseUnavailable } from "@tribune/db";
 import { PRESS_KIT_READERS } from "@tribune/domain";
 import {
   PressKitBusyError,
@@ -9,6 +9,7 @@ import {
   type RenderTicket,
 } from "../press-kit/renderer";
 import { cookieJar } from "./cookies";
+import { sendDatabaseUnavailable } from "./unavailable";
 
 const STATUS_OF: Record<string, number> = {
   UNAUTHORIZED: 401,
@@ -103,6 +104,7 @@ export function pressKitRoute({ db, secure, renderer, log }: PressKitRouteOption
           TIMEOUT_RETRY_AFTER_SECONDS,
         );
       }
+      if (isDatabaseUnavailable(error)) return sendDatabaseUnavailable(res);
       const status = STATUS_OF[(error as { code?: string }).code ?? ""] ?? 500;
       if (status === 500) log("press-kit.pdf failed", error);
       sendError(res, status, MESSAGE_OF[status]?.(year) ?? "Erreur interne du serveur.");

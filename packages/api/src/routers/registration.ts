@@ -43,7 +43,7 @@ import { auditActor } from "../audit";
 import type { Context } from "../context";
 import { toSpreadsheetCsv } from "../csv";
 import { found } from "../found";
-import { editionChanges, publishRegistrationChange } from "../live";
+import { editionChanges, publishRegistrationChange, whileUnavailable } from "../live";
 import { scopedSubdivision } from "../scope";
 import { procedureFor, rateLimitedPublicProcedure } from "../trpc";
 import { auditLeave } from "./signup";
@@ -329,6 +329,7 @@ export const registrationRouter = {
         signal,
         LIVE_COALESCE_MS,
       );
-      for await (const _ of changes) yield await liveCounts(ctx.db, input.editionId);
+      for await (const _ of changes)
+        yield await whileUnavailable(() => liveCounts(ctx.db, input.editionId), signal);
     }),
 } satisfies TRPCRouterRecord;
