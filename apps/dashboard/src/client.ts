@@ -1,13 +1,13 @@
 import type { AppRouter } from "@tribune/api";
-import { type CookieJar, cookieFetch, isUnreachable } from "@tribune/cli-kit";
-import type { Edition, LiveCounts, Me } from "@tribune/domain";
 import {
-  createTRPCClient,
-  httpLink,
-  httpSubscriptionLink,
-  splitLink,
-  TRPCClientError,
-} from "@trpc/client";
+  type CookieJar,
+  cookieFetch,
+  explainClientError,
+  isUnreachable,
+  trpcCodeOf,
+} from "@tribune/cli-kit";
+import type { Edition, LiveCounts, Me } from "@tribune/domain";
+import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { EventSource } from "eventsource";
 import type { Clock } from "./clock";
 import type { DashboardData, ProgrammeData, SurveysData } from "./model";
@@ -40,32 +40,19 @@ export function createDashboardClient(server: string, jar: CookieJar) {
 
 export type DashboardClient = ReturnType<typeof createDashboardClient>;
 
-const codeOf = (error: unknown) =>
-  error instanceof TRPCClientError ? (error as TRPCClientError<AppRouter>).data?.code : undefined;
-
 /** The server no longer knows the session (expired, or closed from elsewhere). */
-export const isUnauthorized = (error: unknown) => codeOf(error) === "UNAUTHORIZED";
+export const isUnauthorized = (error: unknown) => trpcCodeOf(error) === "UNAUTHORIZED";
 
-export const unreachable = (server: string) =>
-  new DashboardError(
-    `Serveur injoignable à ${server}. Est-il démarré ? (pnpm start, ou --server <url>)`,
-  );
-
-/** Turns any failure into a sentence. */
-export function explain(error: unknown, server: string): DashboardError {
+/** Turns any failure into a sentence (cli-kit's explainer, in the dashboard's words). */
+export function explain(error: unknown, server: string, signingInAs?: string): DashboardError {
   if (error instanceof DashboardError) return error;
-  if (isUnreachable(error)) return unreachable(server);
-  const code = codeOf(error);
-  if (code === "UNAUTHORIZED")
-    return new DashboardError(
-      "Votre session a expiré : relancez pnpm dashboard pour vous reconnecter.",
-    );
-  if (code === "FORBIDDEN")
-    return new DashboardError(
-      "Votre compte n'a pas accès à ces données : il faut un compte Bureau National ou Administration.",
-    );
   return new DashboardError(
-    `Le serveur a répondu par une erreur : ${error instanceof Error ? error.message : String(error)}`,
+    explainClientError(error, {
+      server,
+      signingInAs,
+      allowedRoles: "Bureau National ou Administration",
+      signInAgain: "relancez pnpm dashboard pour vous reconnecter",
+    }),
   );
 }
 
@@ -91,17 +78,7 @@ export async function logIn(
   try {
     me = await client.auth.login.mutate({ email, password });
   } catch (error) {
-    if (isUnreachable(error)) throw unreachable(server);
-    const code = codeOf(error);
-    if (code === "UNAUTHORIZED")
-      throw new DashboardError(
-        `Connexion refusée pour ${email} : adresse e-mail ou mot de passe incorrect.`,
-      );
-    if (code === "TOO_MANY_REQUESTS")
-      throw new DashboardError(`Trop de tentatives de connexion : ${(error as Error).message}`);
-    if (code === "BAD_REQUEST")
-      throw new DashboardError(`Identifiants invalides : ${(error as Error).message}`);
-    throw explain(error, server);
+    throw explain(error, server, email);
   }
   checkRole(me);
   return me;
@@ -126,7 +103,7 @@ export async function signIn(
       }
     } catch (error) {
       if (error instanceof DashboardError) throw error;
-      if (isUnreachable(error)) throw unreachable(server);
+      if (isUnreachable(error)) throw explain(error, server);
     }
   }
   return { me: await logIn(client, server, await credentials()), reused: false };

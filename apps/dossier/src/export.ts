@@ -1,10 +1,8 @@
 import { writeFile } from "node:fs/promises";
-import type { AppRouter } from "@tribune/api";
-import { isUnreachable } from "@tribune/cli-kit";
+import { explainClientError, trpcCodeOf } from "@tribune/cli-kit";
 import { PressKitModel } from "@tribune/domain";
 import { FOR_TERMINAL, formatNumber } from "@tribune/domain/format";
 import { renderPressKitWithReport } from "@tribune/press-kit";
-import { TRPCClientError } from "@trpc/client";
 import { createDossierClient } from "./client";
 
 export interface ExportOptions {
@@ -22,52 +20,45 @@ export class DossierError extends Error {}
 
 const PRESS_ROLES = "Presse, Bureau National ou Administration";
 
-const codeOf = (error: unknown) =>
-  error instanceof TRPCClientError ? (error as TRPCClientError<AppRouter>).data?.code : undefined;
-
 /** Logs in, fetches the edition's press-kit model, renders it here and writes the PDF. */
 export async function exportDossier(
   options: ExportOptions,
 ): Promise<{ pageCount: number; bytes: number }> {
   const { server, year, progress } = options;
   const client = createDossierClient(server);
-  const unreachable = () =>
+  const { email, password } = await options.credentials();
+  /** cli-kit's explainer, in the dossier's words. */
+  const explained = (error: unknown, signingIn = false) =>
     new DossierError(
-      `Serveur injoignable à ${server}. Est-il démarré ? (pnpm start, ou --server <url>)`,
+      explainClientError(error, {
+        server,
+        ...(signingIn ? { signingInAs: email } : { account: email }),
+        resource: "au dossier de presse",
+        allowedRoles: PRESS_ROLES,
+      }),
     );
 
-  const { email, password } = await options.credentials();
   progress("Connexion…");
   try {
     await client.auth.login.mutate({ email, password });
   } catch (error) {
-    if (isUnreachable(error)) throw unreachable();
-    const code = codeOf(error);
-    if (code === "UNAUTHORIZED")
-      throw new DossierError(
-        `Connexion refusée pour ${email} : adresse e-mail ou mot de passe incorrect.`,
-      );
-    if (code === "TOO_MANY_REQUESTS")
-      throw new DossierError(`Trop de tentatives de connexion : ${(error as Error).message}`);
-    throw new DossierError(`Connexion impossible : ${(error as Error).message}`);
+    throw explained(error, true);
   }
 
   progress("Récupération des données…");
-  let model: PressKitModel;
+  let answer: unknown;
   try {
-    model = PressKitModel.parse(await client.pressKit.model.query({ year }));
+    answer = await client.pressKit.model.query({ year });
   } catch (error) {
-    if (isUnreachable(error)) throw unreachable();
-    const code = codeOf(error);
-    if (code === "FORBIDDEN") {
-      throw new DossierError(
-        `Le compte ${email} n'a pas accès au dossier de presse : il faut un compte ${PRESS_ROLES}.`,
-      );
-    }
+    const code = trpcCodeOf(error);
     if (code === "NOT_FOUND" || code === "BAD_REQUEST")
       throw new DossierError(`Aucune édition ${year} sur ${server}.`);
-    throw new DossierError(`Le serveur n'a pas fourni le dossier : ${(error as Error).message}`);
+    throw explained(error);
   }
+  const parsed = PressKitModel.safeParse(answer);
+  if (!parsed.success)
+    throw new DossierError(`Le serveur n'a pas fourni le dossier : ${parsed.error.message}`);
+  const model = parsed.data;
   // Leave no session behind on the server; a failure here changes nothing for the export.
   await client.auth.logout.mutate().catch(() => undefined);
 
