@@ -120,6 +120,10 @@ describe("findConflicts on the 2026 programme", () => {
     });
     expect(conflicts[0]?.message).toContain("Bob Durand n'est pas disponible");
     expect(conflicts[0]?.message).toContain("(garde)");
+    // The slot in Paris wall time, in French, never an ISO day.
+    expect(conflicts[0]?.message).toMatch(
+      /, jeudi 22 janvier, \d{2}:\d{2}–\d{2}:\d{2} \(garde\)\.$/,
+    );
   });
 
   it("does not flag a speaker whose unavailability ends as the session starts", () => {
@@ -135,6 +139,7 @@ describe("findConflicts on the 2026 programme", () => {
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({ kind: "outside_edition", sessionIds: [saturday.id] });
     expect(conflicts[0]?.message).toContain("en dehors des jours du congrès");
+    expect(conflicts[0]?.message).toContain("(24/01/2026 10:00–11:00)");
   });
 
   it("reports a session left without any room, as after its room was deleted", () => {

@@ -3,7 +3,8 @@ import type { Edition } from "../congress/edition";
 import type { Speaker } from "../congress/people";
 import type { Room } from "../congress/room";
 import type { Session } from "../congress/session";
-import { endOfLocalDay, instantFromLocal, localDay, localTime, overlaps } from "../time";
+import { formatCongressSlot, formatSlot, formatTime } from "../format";
+import { endOfLocalDay, instantFromLocal, localDay, overlaps } from "../time";
 
 export const CONFLICT_KINDS = [
   "room_double_booked",
@@ -35,7 +36,6 @@ export interface ScheduleData {
 }
 
 const quoted = (s: Session) => `« ${s.title} »`;
-const span = (s: Session, tz: string) => `${localTime(s.startsAt, tz)}–${localTime(s.endsAt, tz)}`;
 
 /**
  * Every conflict of a programme. Conflicts are warnings, not errors: an organiser may save a
@@ -59,7 +59,7 @@ export function findConflicts({ edition, rooms, sessions, speakers }: ScheduleDa
         sessionIds: [s.id],
         roomId: null,
         speakerId: null,
-        message: `${quoted(s)} (${localDay(s.startsAt, tz)} ${span(s, tz)}) est en dehors des jours du congrès.`,
+        message: `${quoted(s)} (${formatSlot(s.startsAt, s.endsAt, tz)}) est en dehors des jours du congrès.`,
       });
     }
     if (!s.wholeVenue && s.roomIds.length === 0) {
@@ -94,7 +94,7 @@ export function findConflicts({ edition, rooms, sessions, speakers }: ScheduleDa
       const b = sorted[j] as Session;
       if (Date.parse(b.startsAt) >= Date.parse(a.endsAt)) break;
       if (!overlaps(a, b)) continue;
-      const when = `${localTime(b.startsAt, tz)}`;
+      const when = formatTime(b.startsAt, tz);
       if (a.wholeVenue || b.wholeVenue) {
         const venueWide = a.wholeVenue ? a : b;
         const other = venueWide === a ? b : a;
@@ -141,7 +141,7 @@ export function findConflicts({ edition, rooms, sessions, speakers }: ScheduleDa
         sessionIds: [s.id],
         roomId: null,
         speakerId: speaker.id,
-        message: `${speaker.name} n'est pas disponible pour ${quoted(s)}, ${localDay(s.startsAt, tz)} ${span(s, tz)}${why}.`,
+        message: `${speaker.name} n'est pas disponible pour ${quoted(s)}, ${formatCongressSlot(s.startsAt, s.endsAt, tz)}${why}.`,
       });
     }
   }
