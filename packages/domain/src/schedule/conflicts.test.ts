@@ -156,6 +156,7 @@ describe("findConflicts on the 2026 programme", () => {
     const conflicts = findConflicts(schedule([friday]));
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({ kind: "room_closed", roomId: SALLE4 });
+    expect(conflicts[0]?.message).toContain("salle non ouverte le vendredi 23 janvier.");
     expect(conflicts[0]?.message).toContain("Salle 4 : Meursault Nuits Corton");
   });
 

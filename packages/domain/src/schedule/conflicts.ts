@@ -3,7 +3,7 @@ import type { Edition } from "../congress/edition";
 import type { Speaker } from "../congress/people";
 import type { Room } from "../congress/room";
 import type { Session } from "../congress/session";
-import { formatCongressSlot, formatSlot, formatTime } from "../format";
+import { formatCongressDay, formatCongressSlot, formatSlot, formatTime } from "../format";
 import { endOfLocalDay, instantFromLocal, localDay, overlaps } from "../time";
 
 export const CONFLICT_KINDS = [
@@ -81,7 +81,7 @@ export function findConflicts({ edition, rooms, sessions, speakers }: ScheduleDa
           sessionIds: [s.id],
           roomId,
           speakerId: null,
-          message: `${quoted(s)} est placée en ${room.name}, salle non ouverte le ${day}.`,
+          message: `${quoted(s)} est placée en ${room.name}, salle non ouverte le ${formatCongressDay(day)}.`,
         });
       }
     }
