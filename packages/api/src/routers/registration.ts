@@ -45,8 +45,8 @@ import { toSpreadsheetCsv } from "../csv";
 import { found } from "../found";
 import { editionChanges, publishRegistrationChange, whileUnavailable } from "../live";
 import { scopedSubdivision } from "../scope";
+import { auditLeave } from "../services/signup-audit";
 import { procedureFor, rateLimitedPublicProcedure } from "../trpc";
-import { auditLeave } from "./signup";
 
 const manager = procedureFor(...REGISTRATION_MANAGERS);
 const reader = procedureFor(...REGISTRATION_READERS);
