@@ -7,11 +7,15 @@ import {
   recordAudit,
 } from "@tribune/db";
 import { DomainError, type User, UserInput } from "@tribune/domain";
-import { hashPassword } from "./auth/passwords";
+import { assertStrongPassword, hashPassword } from "./auth/passwords";
 
-/** Creates an account (CLI, demo accounts, admin). The password is hashed, never stored. */
+/**
+ * Creates an account (CLI, demo accounts, admin). The password must be hard to guess; it is
+ * hashed, never stored.
+ */
 export async function createAccount(db: Database, raw: unknown, by: AuditActor): Promise<User> {
   const input = UserInput.parse(raw);
+  await assertStrongPassword(input.password, [input.email, input.displayName]);
   // A representative acts for one subdivision; nobody else is tied to one.
   if (input.role === "representative") {
     if (!input.subdivisionId || !(await findSubdivision(db, input.subdivisionId))) {

@@ -106,6 +106,18 @@ describe.each(testBackends())("accounts CLI on %s", (backend: Backend) => {
     expect(refused.stderr).toContain("Le mot de passe doit compter au moins 12 caractères.");
   });
 
+  it("refuses a password long enough but easy to guess, in French, creating nothing", async () => {
+    const email = "devinable@tribune.test";
+    const refused = await runCli(
+      ["user", "add", "--email", email, "--role", "member", "--password-stdin"],
+      env,
+      "azertyuiop123\n",
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/Erreur : Mot de passe trop facile à deviner : .+\./);
+    expect((await runCli(["user", "list"], env)).stdout).not.toContain(email);
+  });
+
   it("disables an account, which is then listed as inactive and can no longer log in", async () => {
     const disabled = await runCli(["user", "disable", "--email", EMAIL], env);
     expect(disabled).toMatchObject({ code: 0, stderr: "" });

@@ -1,4 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
+import { DomainError } from "@tribune/domain";
+import type { ZxcvbnResult } from "@zxcvbn-ts/core";
 
 /** argon2id at OWASP's minimum: 19 MiB, 2 iterations, 1 lane. (2 = Algorithm.Argon2id, a const enum.) */
 const ARGON2ID = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -19,3 +21,61 @@ export const decoyPasswordHash = () => {
   decoyHash ??= hashPassword("tribune-decoy-password");
   return decoyHash;
 };
+
+/** zxcvbn's scale: 0 (guessed at once) to 4; 3 resists an offline attack on a slow hash. */
+export const MIN_PASSWORD_SCORE = 3;
+
+type Estimator = { check(password: string, userInputs?: (string | number)[]): ZxcvbnResult };
+let estimator: Promise<Estimator> | null = null;
+
+/** The estimator with French and common dictionaries, loaded on first use (about 0.5 s). */
+function passwordEstimator(): Promise<Estimator> {
+  estimator ??= (async () => {
+    const [{ ZxcvbnFactory }, common, fr] = await Promise.all([
+      import("@zxcvbn-ts/core"),
+      import("@zxcvbn-ts/language-common"),
+      import("@zxcvbn-ts/language-fr"),
+    ]);
+    return new ZxcvbnFactory({
+      translations: fr.translations,
+      graphs: common.adjacencyGraphs,
+      dictionary: { ...common.dictionary, ...fr.dictionary },
+    });
+  })();
+  return estimator;
+}
+
+const sentence = (s: string) => {
+  const trimmed = s.trim().replace(/[.\s]+$/, "");
+  return `${trimmed.charAt(0).toLowerCase()}${trimmed.slice(1)}`;
+};
+
+/**
+ * Why a new password is too easy to guess (a French message), or null. Scored by zxcvbn with
+ * French and common dictionaries; the site's name and what the account is known by (its
+ * address, its name) count as known to an attacker.
+ */
+export async function weakPasswordMessage(
+  password: string,
+  knownAbout: readonly string[] = [],
+): Promise<string | null> {
+  const known = ["tribune", "congres", "isnar", ...knownAbout];
+  const result = (await passwordEstimator()).check(
+    password,
+    known.flatMap((s) => [s, ...s.split(/[^\p{L}\p{N}]+/u)]).filter((s) => s.length >= 3),
+  );
+  if (result.score >= MIN_PASSWORD_SCORE) return null;
+  const why = result.feedback.warning ?? result.feedback.suggestions[0];
+  return `Mot de passe trop facile à deviner : ${
+    why ? sentence(why) : "allongez-le ou mêlez des mots peu courants"
+  }.`;
+}
+
+/** Refuses a password too easy to guess, before anything is stored (DomainError "invalid"). */
+export async function assertStrongPassword(
+  password: string,
+  knownAbout: readonly string[] = [],
+): Promise<void> {
+  const problem = await weakPasswordMessage(password, knownAbout);
+  if (problem) throw new DomainError("invalid", problem, { fieldErrors: { password: [problem] } });
+}

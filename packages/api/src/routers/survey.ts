@@ -41,6 +41,7 @@ import {
   SurveyResponseInput,
   SurveySummary,
   suggestSurveyMapping,
+  text,
   withheldResults,
 } from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
@@ -137,7 +138,7 @@ export const surveyRouter = {
 
   /** The questionnaire of an open survey, for the public response form. */
   form: publicProcedure
-    .input(z.object({ slug: z.string().regex(/^[a-z0-9-]+$/) }))
+    .input(z.object({ slug: text({ max: 80 }).regex(/^[a-z0-9-]+$/) }))
     .output(PublicSurvey)
     .query(async ({ ctx, input }) => {
       const survey = await getSurvey(ctx.db, input.slug);
@@ -293,7 +294,7 @@ export const surveyRouter = {
    * results are withheld. The press: published surveys only. Audited.
    */
   exportResults: procedureFor(...SURVEY_RESULT_READERS, "press")
-    .input(SurveyId.extend({ groupBy: z.string().min(1).nullable().default(null) }))
+    .input(SurveyId.extend({ groupBy: text({ max: 40 }).min(1).nullable().default(null) }))
     .output(z.object({ filename: z.string(), csv: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const survey = await getSurvey(ctx.db, input.id);

@@ -81,9 +81,9 @@ export type ResultQuery = z.input<typeof ResultQuery>;
 /** Hides one free-text answer from every reader (the answer stays stored, never shown). */
 export const HideFreeTextInput = z.object({
   surveyId: z.uuid(),
-  questionId: z.string().min(1).max(40),
+  questionId: text({ max: 40 }).min(1),
   /** The answer's `id` as the results give it. */
-  answerId: z.string().regex(/^[0-9a-f]{64}$/, { error: "Réponse libre inconnue." }),
+  answerId: text({ max: 64 }).regex(/^[0-9a-f]{64}$/, { error: "Réponse libre inconnue." }),
 });
 export type HideFreeTextInput = z.input<typeof HideFreeTextInput>;
 
