@@ -16,6 +16,7 @@ import { PressKitRenderer } from "../press-kit/renderer";
 import { cookieJar } from "./cookies";
 import { isForeignOrigin } from "./origin";
 import { pressKitRoute } from "./press-kit";
+import { setSecurityHeaders } from "./security-headers";
 import { serveStatic } from "./static";
 import { sendDatabaseUnavailable } from "./unavailable";
 
@@ -190,6 +191,7 @@ export function createApp({
   // node:http ignores the promise a handler returns: an error escaping it would be an unhandled
   // rejection, which ends the process. Answer 503 if the database was lost, else 500.
   return async function handle(req: IncomingMessage, res: ServerResponse) {
+    setSecurityHeaders(res, secure);
     try {
       await route(req, res);
     } catch (error) {
