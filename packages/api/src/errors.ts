@@ -13,6 +13,7 @@ export const TRPC_CODE_OF: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   unauthenticated: "UNAUTHORIZED",
   forbidden: "FORBIDDEN",
   rate_limited: "TOO_MANY_REQUESTS",
+  registration_closed: "CONFLICT",
 };
 
 /** Machine-readable code for errors tRPC raises itself (no DomainError behind them). */

@@ -80,6 +80,7 @@ export const AuditAction = z.enum([
   "cancel",
   "check_in",
   "vote",
+  "archive",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

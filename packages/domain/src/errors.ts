@@ -12,6 +12,8 @@ export const DOMAIN_ERROR_CODES = [
   "unauthenticated",
   "forbidden",
   "rate_limited",
+  /** Self-registration outside the edition's registration window. */
+  "registration_closed",
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -87,7 +87,7 @@ export const PressKitSectionState = PressKitSectionFields.extend({
   sectionId: SectionId,
   position: z.int().nonnegative(),
   status: SectionStatus,
-  /** False for an edition whose kit was never written: the reference texts, as drafts. */
+  /** False for a section never written for this edition: a template (an empty draft). */
   stored: z.boolean(),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
@@ -212,6 +212,41 @@ export function sectionStates(
         ...defaults[sectionId],
         sectionId,
         position,
+        status: "brouillon",
+        stored: false,
+        updatedAt: null,
+        updatedBy: null,
+        validatedAt: null,
+        validatedBy: null,
+      },
+  ).sort((a, b) => a.position - b.position);
+}
+
+/** The title each section of a new kit starts with (its text starts empty). */
+export const SECTION_TEMPLATE_TITLES: Record<SectionId, string> = {
+  ...SECTION_LABELS,
+  couverture: "Dossier de presse",
+  ouverture: "Ouverture",
+};
+
+/**
+ * Every section of an edition's kit, in print order: the stored ones as stored, the others as
+ * templates — an empty draft under the section's title. Never another edition's texts: a new
+ * edition's kit starts blank (or, created from a previous one, from that one's texts as drafts).
+ */
+export function sectionsWithTemplates(
+  stored: readonly PressKitSectionState[],
+): PressKitSectionState[] {
+  const byId = new Map(stored.map((s) => [s.sectionId, s]));
+  return SECTION_IDS.map(
+    (sectionId, position): PressKitSectionState =>
+      byId.get(sectionId) ?? {
+        sectionId,
+        position,
+        title: SECTION_TEMPLATE_TITLES[sectionId],
+        kicker: null,
+        text: "",
+        signature: null,
         status: "brouillon",
         stored: false,
         updatedAt: null,

@@ -19,6 +19,11 @@ export const EDITION_2026: Omit<EditionWithBudget, "id"> = {
   lastDay: "2026-01-23",
   timeZone: "Europe/Paris",
   expectedAttendance: 1000,
+  // The kit gives no registration dates. Opened in the autumn before and never closed: the
+  // demo keeps taking registrations (an organiser sets a closing date in the admin).
+  registrationOpensOn: "2025-10-01",
+  registrationClosesOn: null,
+  archivedAt: null,
   budgetEuros: 270_000,
 };
 

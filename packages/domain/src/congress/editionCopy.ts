@@ -1,0 +1,168 @@
+import { addDays, differenceInCalendarDays, format, parseISO } from "date-fns";
+import type { PressKitSectionState } from "../press-kit/sections";
+import type { Survey, SurveyInput } from "../surveys/survey";
+import { instantFromLocal, localDay, localTime, PARIS } from "../time";
+import type { Edition, EditionCopyOptions } from "./edition";
+import type { Room } from "./room";
+import { outsideEditionMessage, type Session } from "./session";
+
+/**
+ * What "a new edition from a previous one" copies, decided here and carried out by the
+ * service. Copied: the rooms (names, capacities, order, open days moved onto the new days);
+ * the press kit's sections as drafts (texts kept, validation dropped); on request the partners,
+ * the survey questionnaires as drafts for the new year, and the programme's frame as draft
+ * sessions on the new days. Never copied: registrations, check-ins, sign-ups, survey responses
+ * and tokens, votes — they belong to the year they happened in.
+ */
+
+type Days = Pick<Edition, "firstDay" | "lastDay"> & { timeZone?: string | undefined };
+export type CopySource = {
+  edition: Days & Pick<Edition, "year">;
+  rooms: readonly Room[];
+  sessions: readonly Session[];
+  sections: readonly PressKitSectionState[];
+  surveys: readonly Survey[];
+  partnerIds: readonly string[];
+};
+export type CopyTarget = Days & Pick<Edition, "id" | "year">;
+
+export interface CopyPlan {
+  rooms: Room[];
+  /** Drafts on the new days, rooms mapped onto the copied rooms. */
+  sessions: Omit<Session, "id">[];
+  /** Sessions that would fall after the new last day (a shorter congress): left out. */
+  sessionsLeftOut: string[];
+  sections: PressKitSectionState[];
+  surveys: SurveyInput[];
+  partnerIds: string[];
+}
+
+const day = (d: string) => parseISO(d);
+const iso = (d: Date) => format(d, "yyyy-MM-dd");
+const dayOffset = (from: string, to: string) => differenceInCalendarDays(day(to), day(from));
+const shiftDay = (source: Days, target: Days, d: string) =>
+  iso(addDays(day(target.firstDay), dayOffset(source.firstDay, d)));
+
+/** A session moved onto the new days: same offset from the first day, same wall time. */
+function shiftSession(session: Session, source: Days, target: Days) {
+  const fromZone = source.timeZone ?? PARIS;
+  const toZone = target.timeZone ?? PARIS;
+  const newDay = shiftDay(source, target, localDay(session.startsAt, fromZone));
+  const startsAt = instantFromLocal(newDay, localTime(session.startsAt, fromZone), toZone);
+  const length = Date.parse(session.endsAt) - Date.parse(session.startsAt);
+  return { startsAt, endsAt: new Date(Date.parse(startsAt) + length).toISOString() };
+}
+
+/** "temps-de-travail-2024" → "temps-de-travail": the survey a union runs again each year. */
+export const surveySeries = (slug: string) => slug.replace(/-(19|20)\d\d$/, "");
+
+/**
+ * The questionnaires to prepare for `year`: the latest survey of each series (its slug without
+ * the year), as a draft with the year in its slug and its title, no dates, unless the series
+ * already has one for that year. Responses and tokens never follow.
+ */
+export function surveysForYear(surveys: readonly Survey[], year: number): SurveyInput[] {
+  const latest = new Map<string, Survey>();
+  const taken = new Set(surveys.map((s) => s.slug));
+  const prepared = new Set(surveys.filter((s) => s.year === year).map((s) => surveySeries(s.slug)));
+  for (const survey of surveys) {
+    const series = surveySeries(survey.slug);
+    const known = latest.get(series);
+    if (!known || (survey.year ?? 0) >= (known.year ?? 0)) latest.set(series, survey);
+  }
+  const drafts: SurveyInput[] = [];
+  for (const [series, survey] of latest) {
+    const slug = `${series}-${year}`;
+    if (prepared.has(series) || taken.has(slug)) continue;
+    const title =
+      survey.year && survey.title.includes(String(survey.year))
+        ? survey.title.replaceAll(String(survey.year), String(year))
+        : survey.title;
+    drafts.push({
+      slug,
+      title,
+      year,
+      partners: [...survey.partners],
+      audience: survey.audience,
+      opensOn: null,
+      closesOn: null,
+      status: "draft",
+      anonymity: survey.anonymity,
+      sensitivity: survey.sensitivity,
+      disclosureThreshold: survey.disclosureThreshold,
+      questions: structuredClone(survey.questions),
+    });
+  }
+  return drafts;
+}
+
+/**
+ * The plan of a copy from `source` to `target`. `newId` names the copied rooms (the sessions
+ * refer to them).
+ */
+export function copyPlan(
+  source: CopySource,
+  target: CopyTarget,
+  options: EditionCopyOptions,
+  newId: () => string,
+): CopyPlan {
+  const lastOffset = dayOffset(target.firstDay, target.lastDay);
+  const roomIds = new Map<string, string>();
+  const rooms = source.rooms.map((room): Room => {
+    const id = newId();
+    roomIds.set(room.id, id);
+    const days = room.days
+      .map((d) => shiftDay(source.edition, target, d))
+      .filter((d) => {
+        const offset = dayOffset(target.firstDay, d);
+        return offset >= 0 && offset <= lastOffset;
+      });
+    return { ...room, id, editionId: target.id, days };
+  });
+
+  const sessions: Omit<Session, "id">[] = [];
+  const sessionsLeftOut: string[] = [];
+  if (options.programme) {
+    for (const session of source.sessions) {
+      const times = shiftSession(session, source.edition, target);
+      if (outsideEditionMessage(times, target)) {
+        sessionsLeftOut.push(session.title);
+        continue;
+      }
+      const { id: _id, ...rest } = session;
+      sessions.push({
+        ...rest,
+        ...times,
+        editionId: target.id,
+        roomIds: session.roomIds.flatMap((r) => roomIds.get(r) ?? []),
+        speakerIds: [...session.speakerIds],
+        themes: [...session.themes],
+        published: false,
+      });
+    }
+  }
+
+  const year = (text: string) => text.replaceAll(String(source.edition.year), String(target.year));
+  const sections = source.sections.map(
+    (section): PressKitSectionState => ({
+      ...section,
+      title: year(section.title),
+      kicker: section.kicker === null ? null : year(section.kicker),
+      status: "brouillon",
+      stored: true,
+      updatedAt: null,
+      updatedBy: null,
+      validatedAt: null,
+      validatedBy: null,
+    }),
+  );
+
+  return {
+    rooms,
+    sessions,
+    sessionsLeftOut,
+    sections,
+    surveys: options.surveys ? surveysForYear(source.surveys, target.year) : [],
+    partnerIds: options.partners ? [...source.partnerIds] : [],
+  };
+}
