@@ -1,8 +1,15 @@
 import { listAudit } from "@tribune/db";
 import { testBackends } from "@tribune/db/testing";
-import { referenceSubdivision } from "@tribune/domain";
+import { instantFromLocal, referenceSubdivision } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import { EDITION_2026, referenceSession, rejection, useSeededApi } from "../test-support";
+import {
+  EDITION_2026,
+  type ErrorShape,
+  referenceSession,
+  rejection,
+  SALLE_3,
+  useSeededApi,
+} from "../test-support";
 
 const LILLE = referenceSubdivision("lille").id;
 const MARKET = referenceSession("La santé : un marché comme un autre ?");
@@ -92,6 +99,46 @@ describe.each(testBackends())("workshop sign-up on %s", (backend) => {
     });
     const audit = await listAudit(api.db, { entity: "registration", limit: 100 });
     expect(audit.some((e) => e.action === "cancel")).toBe(true);
+  });
+
+  it("answers a draft session exactly as one that does not exist, without its title", async () => {
+    const anonymous = await api.anonymous();
+    const organiser = await api.callerAs("organiser");
+    const { session: draft } = await organiser.session.create({
+      editionId: EDITION_2026,
+      kind: "atelier",
+      title: "Atelier confidentiel en préparation",
+      startsAt: instantFromLocal("2026-01-23", "07:00"),
+      endsAt: instantFromLocal("2026-01-23", "07:45"),
+      roomIds: [SALLE_3],
+      capacityOverride: 10,
+    });
+    expect(draft.published).toBe(false);
+    // Created sessions get random ids, not the reference fixtures' deterministic ones.
+    expect(draft.id).not.toMatch(/^00000004-/);
+    const code = await registered();
+    const seen = ({ message, data }: ErrorShape) => ({
+      message,
+      code: data.code,
+      httpStatus: data.httpStatus,
+      appCode: data.appCode,
+    });
+    const absent = crypto.randomUUID();
+    for (const call of [
+      (sessionId: string) => anonymous.signup.join({ code, sessionId }),
+      (sessionId: string) => anonymous.signup.leave({ code, sessionId }),
+    ]) {
+      const onDraft = seen(await rejection(call(draft.id)));
+      expect(onDraft).toEqual(seen(await rejection(call(absent))));
+      expect(onDraft).toMatchObject({ code: "NOT_FOUND", message: "Session introuvable." });
+    }
+    expect((await organiser.signup.list({ sessionId: draft.id })).items).toEqual([]);
+    // Once published, it takes sign-ups.
+    await organiser.session.update({ id: draft.id, published: true });
+    expect(await anonymous.signup.join({ code, sessionId: draft.id })).toMatchObject({
+      title: "Atelier confidentiel en préparation",
+      status: "registered",
+    });
   });
 
   it("refuses a plenary, an unknown code, and lets an organiser sign someone up by hand", async () => {

@@ -8,6 +8,7 @@ import {
   listSessionSignups,
   recordAudit,
   retryTransaction,
+  type SignupOptions,
   type SignupOutcome,
   sessionPlaces,
   setSessionCapacity,
@@ -63,6 +64,7 @@ async function join(
   registrationId: string,
   sessionId: string,
   idempotencyKey: string | undefined,
+  options: SignupOptions = {},
 ): Promise<SignupReceipt> {
   const { value } = await idempotent(
     ctx.db,
@@ -70,7 +72,7 @@ async function join(
     idempotencyKey,
     { registrationId, sessionId },
     async (tx) => {
-      const outcome = await joinSession(tx, registrationId, sessionId);
+      const outcome = await joinSession(tx, registrationId, sessionId, options);
       if (!outcome.alreadySignedUp)
         await recordAudit(tx, auditActor(ctx.actor), {
           entity: "registration",
@@ -84,9 +86,14 @@ async function join(
   return value;
 }
 
-async function leave(ctx: Context, registrationId: string, sessionId: string) {
+async function leave(
+  ctx: Context,
+  registrationId: string,
+  sessionId: string,
+  options: SignupOptions = {},
+) {
   return retryTransaction(ctx.db, async (tx) => {
-    const outcome = await leaveSession(tx, registrationId, sessionId);
+    const outcome = await leaveSession(tx, registrationId, sessionId, options);
     if (!outcome.before)
       throw new DomainError("not_found", "Cette personne n'est pas inscrite à cette session.");
     await auditLeave(tx, auditActor(ctx.actor), registrationId, outcome);
@@ -103,14 +110,17 @@ export const SignupOption = SessionPlaces.extend({
 export const signupRouter = {
   /**
    * Public: an attendee with a congress place signs up for a workshop or toolbox with their
-   * registration code; the waitlist when it is full. Send an idempotency key with retries.
+   * registration code; the waitlist when it is full. Send an idempotency key with retries. A
+   * draft session answers as one that does not exist.
    */
   join: rateLimitedPublicProcedure("code")
     .input(SignupJoinInput)
     .output(SignupReceipt)
     .mutation(async ({ ctx, input }) => {
       const registration = await registrationOfCode(ctx, input.code);
-      return join(ctx, "signup.join", registration.id, input.sessionId, input.idempotencyKey);
+      return join(ctx, "signup.join", registration.id, input.sessionId, input.idempotencyKey, {
+        publishedOnly: true,
+      });
     }),
 
   /** Public: leaves the session; the first person waiting gets the place. */
@@ -119,7 +129,9 @@ export const signupRouter = {
     .output(SignupReceipt)
     .mutation(async ({ ctx, input }) => {
       const registration = await registrationOfCode(ctx, input.code);
-      const outcome = await leave(ctx, registration.id, input.sessionId);
+      const outcome = await leave(ctx, registration.id, input.sessionId, {
+        publishedOnly: true,
+      });
       return {
         sessionId: outcome.session.id,
         title: outcome.session.title,

@@ -86,13 +86,24 @@ const SIGNUP_SESSION_COLUMNS = {
   capacityOverride: sessions.capacityOverride,
 };
 
+export interface SignupOptions {
+  /** The public's sign-ups: a draft is refused exactly as a session that does not exist. */
+  publishedOnly?: boolean;
+}
+
 /** The session, if it takes sign-ups; refuses the others with a French message. */
-export async function signupSession(db: Executor, sessionId: string): Promise<SignupSession> {
-  const [session] = await db
-    .select(SIGNUP_SESSION_COLUMNS)
+export async function signupSession(
+  db: Executor,
+  sessionId: string,
+  { publishedOnly = false }: SignupOptions = {},
+): Promise<SignupSession> {
+  const [row] = await db
+    .select({ ...SIGNUP_SESSION_COLUMNS, published: sessions.published })
     .from(sessions)
     .where(eq(sessions.id, sessionId));
-  if (!session) throw new DomainError("not_found", "Session introuvable.");
+  if (!row || (publishedOnly && !row.published))
+    throw new DomainError("not_found", "Session introuvable.");
+  const { published: _published, ...session } = row;
   if (!CAPACITY_LIMITED_KINDS.includes(session.kind))
     throw new DomainError("invalid", notSignupSessionMessage(session.title));
   return session;
@@ -182,8 +193,9 @@ export async function joinSession(
   tx: Executor,
   registrationId: string,
   sessionId: string,
+  options: SignupOptions = {},
 ): Promise<SignupOutcome> {
-  const session = await signupSession(tx, sessionId);
+  const session = await signupSession(tx, sessionId, options);
   const quota = await lockQuotaRow(tx, session.editionId, session.id);
   const capacity = await effectiveCapacity(tx, session, quota.capacity);
   if (capacity === null) throw new DomainError("invalid", unknownCapacityMessage(session.title));
@@ -268,13 +280,14 @@ export async function leaveSession(
   tx: Executor,
   registrationId: string,
   sessionId: string,
+  options: SignupOptions = {},
 ): Promise<{
   session: SignupSession;
   before: SessionSignup | null;
   signup: SessionSignup | null;
   promoted: SessionSignup[];
 }> {
-  const session = await signupSession(tx, sessionId);
+  const session = await signupSession(tx, sessionId, options);
   const quota = await lockQuotaRow(tx, session.editionId, session.id);
   await lockRegistration(tx, registrationId);
   const before = await findSignup(tx, sessionId, registrationId);

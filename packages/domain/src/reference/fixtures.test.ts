@@ -5,7 +5,7 @@ import { Partner } from "../congress/people";
 import { Room } from "../congress/room";
 import { Session, SessionInput } from "../congress/session";
 import { FRIDAY, PROGRAMME_2026, THURSDAY } from "./congress2026";
-import { referenceProgramme2026, stableUuid } from "./fixtures";
+import { opaqueUuid, referenceProgramme2026, stableUuid } from "./fixtures";
 
 describe("stableUuid", () => {
   it("is accepted by z.uuid()", () => {
@@ -21,6 +21,19 @@ describe("stableUuid", () => {
   it("differs across entities and counters", () => {
     expect(stableUuid(2, 3)).toBe("00000002-0000-4000-8000-000000000003");
     expect(new Set([stableUuid(1, 1), stableUuid(2, 1), stableUuid(1, 2)]).size).toBe(3);
+  });
+});
+
+describe("opaqueUuid", () => {
+  it("is accepted by z.uuid(), stable, and gives no run of ids to scan", () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => opaqueUuid(4, i + 1));
+    for (const id of ids) expect(z.uuid().safeParse(id).success).toBe(true);
+    expect(opaqueUuid(4, 12)).toBe(ids[11]);
+    const lastGroups = ids.map((id) => Number.parseInt(id.slice(-12), 16));
+    expect(new Set(lastGroups).size).toBe(ids.length);
+    // Far apart: neighbours in the sequence are nowhere near each other.
+    const gaps = lastGroups.slice(1).map((n, i) => Math.abs(n - (lastGroups[i] as number)));
+    expect(Math.min(...gaps)).toBeGreaterThan(2 ** 20);
   });
 });
 
@@ -44,6 +57,12 @@ describe("referenceProgramme2026", () => {
   it("gives every record a distinct id", () => {
     const ids = [ref.edition, ...ref.rooms, ...ref.partners, ...ref.sessions].map((x) => x.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("gives sessions ids that do not follow one another (a draft cannot be found by counting)", () => {
+    const counters = new Set(ref.sessions.map((s) => Number.parseInt(s.id.slice(-12), 16)));
+    for (const n of counters) expect(counters.has(n + 1)).toBe(false);
+    expect(ref.sessions.some((s) => s.id === stableUuid(4, 1))).toBe(false);
   });
 
   it("has the four rooms, 34 published sessions and their days", () => {

@@ -25,6 +25,21 @@ export function stableUuid(entity: number, n: number): string {
   return `${hex(entity, 8)}-0000-4000-8000-${hex(n, 12)}`;
 }
 
+/**
+ * A deterministic uuid like stableUuid, but with a hash of `entity` and `n` in the last group
+ * (64-bit FNV-1a, cut to 48 bits): for records that may be drafts (sessions), so that one id
+ * does not give the next one away to someone scanning ids.
+ */
+export function opaqueUuid(entity: number, n: number): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const char of `${entity}:${n}`) {
+    hash ^= BigInt(char.charCodeAt(0));
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  const last = (hash >> 16n).toString(16).padStart(12, "0");
+  return `${entity.toString(16).padStart(8, "0")}-0000-4000-8000-${last}`;
+}
+
 export interface ReferenceProgramme {
   edition: EditionWithBudget;
   rooms: Room[];
@@ -75,7 +90,7 @@ export function referenceProgramme2026(): ReferenceProgramme {
   };
 
   const sessions: Session[] = PROGRAMME_2026.map((e, i) => ({
-    id: stableUuid(ENTITY.session, i + 1),
+    id: opaqueUuid(ENTITY.session, i + 1),
     editionId: edition.id,
     kind: e.kind,
     title: e.title,
