@@ -118,3 +118,7 @@ export function dossierTextProblem(
   }
   return null;
 }
+
+/** Names one dossier (get, delete); a deletion answers with it too. */
+export const DossierRef = z.object({ id: z.uuid() });
+export type DossierRef = z.infer<typeof DossierRef>;

@@ -1,2 +1,3 @@
+export * from "./decisions";
 export * from "./dossier";
 export * from "./motion";

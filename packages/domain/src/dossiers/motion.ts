@@ -177,3 +177,34 @@ export const VoteInput = z.object({
   choice: VoteChoice,
 });
 export type VoteInput = z.infer<typeof VoteInput>;
+
+/** Names one motion (get, delete); a deletion answers with it too. */
+export const MotionRef = z.object({ id: z.uuid() });
+export type MotionRef = z.infer<typeof MotionRef>;
+
+/** Names one CA meeting (delete); a deletion answers with it too. */
+export const CaMeetingRef = z.object({ id: z.uuid() });
+export type CaMeetingRef = z.infer<typeof CaMeetingRef>;
+
+/**
+ * A motion with its meeting and every subdivision's line of the vote grid (`choice` null where
+ * none is recorded), the result counting the recorded votes only.
+ */
+export function motionDetail(
+  motion: Motion,
+  meeting: CaMeeting,
+  subdivisions: readonly { id: string; name: string }[],
+  votes: readonly MotionVote[],
+): MotionDetail {
+  const recorded = new Map(votes.map((v) => [v.subdivisionId, v.choice]));
+  return {
+    ...motion,
+    meeting,
+    result: motionResult(motion, votes),
+    votes: subdivisions.map((s) => ({
+      subdivisionId: s.id,
+      subdivisionName: s.name,
+      choice: recorded.get(s.id) ?? null,
+    })),
+  };
+}

@@ -1,0 +1,16 @@
+import { countMotionsOf, deleteCaMeeting, findCaMeeting } from "@tribune/db";
+import { type CaMeetingRef, decideMeetingDeletion, enforce } from "@tribune/domain";
+import { found } from "../../found";
+import { change, type ServiceContext } from "../kit";
+import { MEETING } from "./get";
+
+/** Deletes a meeting that holds no motion (a motion's record always names its meeting). */
+export function deleteMeeting(ctx: ServiceContext, { id }: CaMeetingRef): Promise<CaMeetingRef> {
+  return change(ctx, async (tx, effects) => {
+    const before = found(await findCaMeeting(tx, id), MEETING);
+    enforce(decideMeetingDeletion(await countMotionsOf(tx, id)));
+    await deleteCaMeeting(tx, id);
+    await effects.audit({ entity: "ca_meeting", entityId: id, action: "delete", before });
+    return { id };
+  });
+}
