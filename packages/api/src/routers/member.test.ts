@@ -144,6 +144,84 @@ describe.each(testBackends())("subdivisions and members on %s", (backend) => {
     expect(error.message).toBe("Un·e adhérent·e utilise déjà cette adresse e-mail.");
   });
 
+  describe("what a representative learns of other subdivisions' addresses: nothing", () => {
+    const ELSEWHERE = "ailleurs@exemple.fr";
+    const NEUTRAL = `L'adresse ${ELSEWHERE} ne peut pas être enregistrée dans votre subdivision : contactez l'organisation du congrès.`;
+    const csvWith = (email: string) =>
+      `prenom,nom,email,subdivision,annee\nA,B,${email},Toulouse,1\nC,D,voisine@exemple.fr,Toulouse,2\n`;
+
+    beforeAll(async () => {
+      const organiser = await api.callerAs("organiser");
+      await organiser.member.create(member(ELSEWHERE, LILLE));
+      await organiser.member.create(member("deja.toulouse@exemple.fr", TOULOUSE));
+    });
+
+    it("a dry run answers the same whether an address is a member elsewhere or nobody's", async () => {
+      const rep = await api.representativeOf(TOULOUSE);
+      const known = await rep.member.importCsv({ csv: csvWith(ELSEWHERE), dryRun: true });
+      const unknown = await rep.member.importCsv({
+        csv: csvWith("personne@exemple.fr"),
+        dryRun: true,
+      });
+      expect(known).toEqual(unknown);
+      expect(known).toMatchObject({ rows: 2, valid: 2, errors: [] });
+      // Their own subdivision's duplicates are theirs to know.
+      const own = await rep.member.importCsv({
+        csv: csvWith("deja.toulouse@exemple.fr"),
+        dryRun: true,
+      });
+      expect(own.errors).toEqual([
+        expect.objectContaining({ line: 2, code: "duplicate_existing" }),
+      ]);
+    });
+
+    it("every dry run is audited, with its counts and no address", async () => {
+      const rep = await api.representativeOf(TOULOUSE);
+      await rep.member.importCsv({ csv: csvWith(ELSEWHERE), dryRun: true });
+      const [entry] = await listAudit(api.db, { entity: "member", limit: 1 });
+      expect(entry).toMatchObject({
+        actorEmail: expect.stringMatching(/^representative-/),
+        action: "import",
+        after: { dryRun: true, rows: 2, valid: 2, refused: 0 },
+      });
+      expect(JSON.stringify(entry?.after)).not.toContain("@");
+    });
+
+    it("adding an address used elsewhere gets a neutral refusal, audited", async () => {
+      const rep = await api.representativeOf(TOULOUSE);
+      const error = await rejection(rep.member.create(member(ELSEWHERE, TOULOUSE)));
+      expect(error.message).toBe(NEUTRAL);
+      const [entry] = await listAudit(api.db, { entity: "member", limit: 1 });
+      expect(entry).toMatchObject({
+        action: "create",
+        after: { refused: "email_used_elsewhere", email: ELSEWHERE },
+      });
+      const own = (await rep.member.list({})).items[0];
+      const update = await rejection(
+        rep.member.update({ id: own?.id as string, email: ELSEWHERE }),
+      );
+      expect(update.message).toBe(NEUTRAL);
+      // An address of their own subdivision is named as a duplicate, as before.
+      const duplicate = await rejection(
+        rep.member.create(member("deja.toulouse@exemple.fr", TOULOUSE)),
+      );
+      expect(duplicate.message).toBe("Un·e adhérent·e utilise déjà cette adresse e-mail.");
+    });
+
+    it("the real import refuses an address used elsewhere neutrally, and imports the others", async () => {
+      const rep = await api.representativeOf(TOULOUSE);
+      const result = await rep.member.importCsv({ csv: csvWith(ELSEWHERE), dryRun: false });
+      expect(result).toMatchObject({ valid: 1, imported: 1 });
+      expect(result.errors).toEqual([
+        { line: 2, code: "duplicate_existing", field: "email", message: NEUTRAL },
+      ]);
+      const organiser = await api.callerAs("organiser");
+      expect((await organiser.member.list({ search: ELSEWHERE })).items).toEqual([
+        expect.objectContaining({ subdivisionId: LILLE }),
+      ]);
+    });
+  });
+
   describe("CSV import", () => {
     const csv = [
       "Prénom;Nom;Email;Subdivision;Année;Statut",
@@ -167,6 +245,11 @@ describe.each(testBackends())("subdivisions and members on %s", (backend) => {
         [8, "duplicate_existing"],
       ]);
       expect((await organiser.member.list({ search: "ines roux" })).total).toBe(0);
+      const [entry] = await listAudit(api.db, { entity: "member", limit: 1 });
+      expect(entry).toMatchObject({
+        action: "import",
+        after: { dryRun: true, rows: 6, valid: 2, refused: 4 },
+      });
     });
 
     it("the real import writes the valid rows only, in one go, and is audited", async () => {

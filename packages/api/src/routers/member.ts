@@ -1,6 +1,8 @@
 import {
+  type Executor,
   existingMemberEmails,
   findMember,
+  findMemberByEmail,
   insertMember,
   insertMembers,
   listMembers,
@@ -24,6 +26,7 @@ import {
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { auditActor } from "../audit";
+import type { Context } from "../context";
 import { parseCsv } from "../csv";
 import { isUniqueViolation } from "../errors";
 import { found } from "../found";
@@ -52,15 +55,64 @@ export const MemberImportResult = MemberImportReport.extend({
 });
 
 const DUPLICATE_EMAIL = "Un·e adhérent·e utilise déjà cette adresse e-mail.";
+/** What a representative is told of an address used outside their subdivision: nothing more. */
+const notYoursToRecord = (email: string) =>
+  `L'adresse ${email} ne peut pas être enregistrée dans votre subdivision : contactez l'organisation du congrès.`;
 
-/** Refuses a duplicate email with a message that says so, instead of the generic one. */
-async function refuseDuplicateEmail<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * Refuses a duplicate email with a message that says so, instead of the generic one. A
+ * representative learns nothing about other subdivisions: an address used there gets a neutral
+ * refusal, and the attempt is audited (one address per call, and each call leaves a trace).
+ */
+async function refuseDuplicateEmail<T>(
+  ctx: Context & { actor: NonNullable<Context["actor"]> },
+  email: string | undefined,
+  action: "create" | "update",
+  work: () => Promise<T>,
+): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError("already_exists", DUPLICATE_EMAIL);
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    const scope = subdivisionScope(ctx.actor);
+    if (scope.all || !email) throw new DomainError("already_exists", DUPLICATE_EMAIL);
+    const holder = await findMemberByEmail(ctx.db, email);
+    if (!holder || holder.subdivisionId === scope.subdivisionId)
+      throw new DomainError("already_exists", DUPLICATE_EMAIL);
+    await recordAudit(ctx.db, auditActor(ctx.actor), {
+      entity: "member",
+      entityId: holder.id,
+      action,
+      after: { refused: "email_used_elsewhere", email: holder.email },
+    });
+    throw new DomainError("already_exists", notYoursToRecord(holder.email));
   }
+}
+
+/**
+ * A representative's real import: the rows whose address a member of another subdivision
+ * already uses are refused with the neutral reason (their dry run could not tell them).
+ */
+async function refuseAddressesUsedElsewhere(
+  tx: Executor,
+  { valid, errors }: ReturnType<typeof validateMemberRows>,
+): Promise<ReturnType<typeof validateMemberRows>> {
+  const elsewhere = await existingMemberEmails(
+    tx,
+    valid.map((v) => v.member.email),
+  );
+  const refused = valid
+    .filter((v) => elsewhere.has(v.member.email))
+    .map((v) => ({
+      line: v.line,
+      code: "duplicate_existing" as const,
+      field: "email" as const,
+      message: notYoursToRecord(v.member.email),
+    }));
+  return {
+    valid: valid.filter((v) => !elsewhere.has(v.member.email)),
+    errors: [...errors, ...refused].sort((a, b) => a.line - b.line),
+  };
 }
 
 export const memberRouter = {
@@ -87,7 +139,7 @@ export const memberRouter = {
     .output(Member)
     .mutation(({ ctx, input }) => {
       assertMaySee(ctx.actor, input.subdivisionId);
-      return refuseDuplicateEmail(() =>
+      return refuseDuplicateEmail(ctx, input.email, "create", () =>
         ctx.db.transaction(async (tx) => {
           const member = await insertMember(tx, input);
           await recordAudit(tx, auditActor(ctx.actor), {
@@ -105,7 +157,7 @@ export const memberRouter = {
     .input(MemberUpdate)
     .output(Member)
     .mutation(({ ctx, input: { id, ...patch } }) =>
-      refuseDuplicateEmail(() =>
+      refuseDuplicateEmail(ctx, patch.email, "update", () =>
         ctx.db.transaction(async (tx) => {
           const before = found(await findMember(tx, id), "Adhérent·e");
           assertMaySee(ctx.actor, before.subdivisionId);
@@ -127,7 +179,10 @@ export const memberRouter = {
   /**
    * Imports members from a CSV. The dry run reports every bad row (line, reason) and writes
    * nothing; the real import writes the valid rows, all in one transaction, and reports the
-   * same. A representative imports into their own subdivision only.
+   * same. Both are audited (a dry run with its counts only). A representative imports into
+   * their own subdivision only, and learns nothing about the others: their dry run checks
+   * duplicates against their own subdivision's members only, and the real import refuses an
+   * address used elsewhere with a neutral reason.
    */
   importCsv: manager
     .input(MemberImportInput)
@@ -136,18 +191,35 @@ export const memberRouter = {
       const scope = subdivisionScope(ctx.actor);
       if (!scope.all && !scope.subdivisionId)
         throw new DomainError("forbidden", "Votre compte n'est rattaché à aucune subdivision.");
+      const own = scope.all ? {} : { subdivisionId: scope.subdivisionId as string };
       const { header, rows } = parseCsv(input.csv);
       const emailColumnGuess = rows.flatMap((r) => r.cells).map((c) => Email.safeParse(c));
       const candidates = emailColumnGuess.flatMap((p) => (p.success ? [p.data] : []));
       return ctx.db.transaction(async (tx) => {
-        const { valid, errors } = validateMemberRows(header, rows, {
+        const checked = validateMemberRows(header, rows, {
           subdivisions: await listSubdivisions(tx),
-          existingEmails: await existingMemberEmails(tx, candidates),
+          existingEmails: await existingMemberEmails(tx, candidates, own),
           onlySubdivisionId: scope.all ? null : scope.subdivisionId,
           currentYear: new Date().getFullYear(),
         });
+        const { valid, errors } =
+          input.dryRun || scope.all ? checked : await refuseAddressesUsedElsewhere(tx, checked);
         const report = { rows: rows.length, valid: valid.length, errors, dryRun: input.dryRun };
-        if (input.dryRun || valid.length === 0) return { ...report, imported: 0 };
+        const refusedLines = [...new Set(errors.map((e) => e.line))];
+        if (input.dryRun) {
+          await recordAudit(tx, auditActor(ctx.actor), {
+            entity: "member",
+            entityId: "import",
+            action: "import",
+            after: {
+              dryRun: true,
+              rows: rows.length,
+              valid: valid.length,
+              refused: refusedLines.length,
+            },
+          });
+          return { ...report, imported: 0 };
+        }
         const imported = await insertMembers(
           tx,
           valid.map((v) => v.member),
@@ -156,11 +228,7 @@ export const memberRouter = {
           entity: "member",
           entityId: "import",
           action: "import",
-          after: {
-            imported,
-            refusedLines: [...new Set(errors.map((e) => e.line))],
-            emails: valid.map((v) => v.member.email),
-          },
+          after: { imported, refusedLines, emails: valid.map((v) => v.member.email) },
         });
         return { ...report, imported };
       });

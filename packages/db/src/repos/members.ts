@@ -100,10 +100,11 @@ export async function updateMember(
   return toMember(row as MemberRow);
 }
 
-/** Which of these emails (lower case) are already members'. */
+/** Which of these emails (lower case) are already members' (of that subdivision only, if given). */
 export async function existingMemberEmails(
   db: Executor,
   emails: readonly string[],
+  { subdivisionId }: { subdivisionId?: string } = {},
 ): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < emails.length; i += 1000) {
@@ -112,7 +113,12 @@ export async function existingMemberEmails(
     const rows = await db
       .select({ email: members.email })
       .from(members)
-      .where(inArray(members.email, chunk));
+      .where(
+        and(
+          inArray(members.email, chunk),
+          subdivisionId ? eq(members.subdivisionId, subdivisionId) : undefined,
+        ),
+      );
     for (const row of rows) found.add(row.email);
   }
   return found;
