@@ -1,5 +1,6 @@
 export * from "./build";
 export * from "./contacts";
+export * from "./decisions";
 export * from "./editorial";
 export * from "./figures";
 export * from "./french";

@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import {
+  decideSectionMove,
+  decideSectionStatus,
+  sectionAfterEdit,
+  validationStamp,
+} from "./decisions";
+import { SECTION_IDS } from "./model";
+import type { PressKitSectionState } from "./sections";
+
+const state = (overrides: Partial<PressKitSectionState> = {}): PressKitSectionState => ({
+  sectionId: "mot-presidente",
+  position: 5,
+  title: "Le mot de la Présidente",
+  kicker: "L'ISNAR-IMG",
+  text: "Un mot.",
+  signature: { name: "ATIKA BOKHARI", role: "PRÉSIDENTE" },
+  status: "valide",
+  stored: true,
+  updatedAt: null,
+  updatedBy: null,
+  validatedAt: "2026-01-05T09:30:00.000Z",
+  validatedBy: "bureau@tribune.test",
+  ...overrides,
+});
+const fieldsOf = ({ title, kicker, text, signature }: PressKitSectionState) => ({
+  title,
+  kicker,
+  text,
+  signature,
+});
+const NO_FIGURES = new Set<string>();
+
+describe("sectionAfterEdit", () => {
+  it("puts an edited section back in draft", () => {
+    const decision = sectionAfterEdit(
+      state(),
+      { ...fieldsOf(state()), text: "Un mot **nouveau**." },
+      NO_FIGURES,
+    );
+    expect(decision).toMatchObject({
+      ok: true,
+      changed: true,
+      section: { text: "Un mot **nouveau**.", status: "brouillon" },
+    });
+  });
+
+  it("keeps a validated section validated when saved unchanged, blanks and spaces aside", () => {
+    const decision = sectionAfterEdit(
+      state(),
+      { ...fieldsOf(state()), text: "  Un mot.\n", kicker: "L'ISNAR-IMG" },
+      NO_FIGURES,
+    );
+    expect(decision).toMatchObject({ ok: true, changed: false, section: { status: "valide" } });
+  });
+
+  it("drafts a section never stored, even saved as it reads", () => {
+    const template = state({ stored: false, status: "brouillon" });
+    expect(sectionAfterEdit(template, fieldsOf(template), NO_FIGURES)).toMatchObject({
+      ok: true,
+      changed: true,
+    });
+  });
+
+  it("keeps only what a section prints: no signature unsigned, no text without free text, no blank kicker", () => {
+    const planning = state({ sectionId: "planning", text: "", signature: null, kicker: null });
+    const decision = sectionAfterEdit(
+      planning,
+      { title: "Planning", kicker: "  ", text: "ignoré", signature: { name: "X", role: "" } },
+      NO_FIGURES,
+    );
+    expect(decision).toMatchObject({
+      ok: true,
+      section: { kicker: null, text: "", signature: null },
+    });
+  });
+
+  it("refuses, on its field, a text the kit could not print", () => {
+    expect(
+      sectionAfterEdit(
+        state({ sectionId: "ouverture" }),
+        { ...fieldsOf(state()), text: "Avec {{chiffre-invente}} internes." },
+        NO_FIGURES,
+      ),
+    ).toEqual({
+      ok: false,
+      refusal: {
+        reason: "section_text_unprintable",
+        code: "invalid",
+        message: "Chiffre clé inconnu : {{chiffre-invente}}.",
+        fieldErrors: { text: ["Chiffre clé inconnu : {{chiffre-invente}}."] },
+      },
+    });
+  });
+});
+
+describe("decideSectionStatus", () => {
+  it("validates a draft, and refuses to validate it twice", () => {
+    expect(decideSectionStatus(state({ status: "brouillon" }), "valide")).toMatchObject({
+      ok: true,
+      section: { status: "valide" },
+    });
+    expect(decideSectionStatus(state(), "valide")).toEqual({
+      ok: false,
+      refusal: {
+        reason: "section_status_unchanged",
+        code: "invalid",
+        message: "« Mot de la présidence » est déjà validée.",
+      },
+    });
+    expect(decideSectionStatus(state({ status: "brouillon" }), "brouillon")).toMatchObject({
+      refusal: { message: "« Mot de la présidence » est déjà en brouillon." },
+    });
+  });
+
+  it("stores a template in draft when asked, though it reads as a draft already", () => {
+    const template = state({ status: "brouillon", stored: false });
+    expect(decideSectionStatus(template, "brouillon").ok).toBe(true);
+  });
+});
+
+describe("decideSectionMove", () => {
+  const sections = SECTION_IDS.map((sectionId, position) => state({ sectionId, position }));
+
+  it("swaps a section with its neighbour", () => {
+    const decision = decideSectionMove(sections, "planning", "up");
+    expect(decision.ok && decision.moved.map((s) => [s.sectionId, s.position])).toEqual([
+      ["planning", 3],
+      ["temps-forts", 4],
+    ]);
+  });
+
+  it("refuses to move the cover, or the last section further down, saying why", () => {
+    expect(decideSectionMove(sections, "couverture", "down")).toEqual({
+      ok: false,
+      refusal: {
+        reason: "section_fixed",
+        code: "invalid",
+        message: "« Couverture » reste en tête du dossier de presse.",
+      },
+    });
+    expect(decideSectionMove(sections, "contacts", "down")).toMatchObject({
+      refusal: {
+        reason: "section_at_end",
+        message: "« Contacts » est déjà la dernière section.",
+      },
+    });
+  });
+});
+
+describe("validationStamp", () => {
+  it("stamps a validation with who and when; a draft carries no stamp", () => {
+    const at = new Date("2026-01-05T09:30:00Z");
+    expect(validationStamp("valide", "bureau@tribune.test", at)).toEqual({
+      validatedBy: "bureau@tribune.test",
+      validatedAt: "2026-01-05T09:30:00.000Z",
+    });
+    expect(validationStamp("brouillon", "press@tribune.test", at)).toEqual({
+      validatedBy: null,
+      validatedAt: null,
+    });
+  });
+});
