@@ -24,6 +24,7 @@ export * from "./time";
 export * from "./union/member";
 export * from "./union/memberImport";
 export * from "./union/registration";
+export * from "./union/scope";
 export * from "./union/signup";
 export * from "./union/subdivision";
 export * from "./union/synthetic";

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   admissionStatus,
+  cancellationOutcome,
+  cancellationRefusal,
   checkInMessage,
+  checkInOutcome,
   generateRegistrationCode,
   normaliseRegistrationCode,
   placesLeft,
@@ -9,6 +12,7 @@ import {
   REGISTRATION_CODE_ALPHABET,
   RegistrationCode,
   RegistrationInput,
+  registrationOutcome,
 } from "./registration";
 
 describe("capacity rules", () => {
@@ -125,5 +129,112 @@ describe("checkInMessage", () => {
         "2026-01-23T07:00:00Z",
       ),
     ).toBe("Léa Martin : déjà enregistré·e le 22/01 à 08:12.");
+  });
+});
+
+describe("registrationOutcome", () => {
+  const facts = { email: "lea@exemple.fr", existing: null, confirmed: 0, waitlisted: 0 };
+
+  it("gives a place while one is free, then the end of the waitlist", () => {
+    expect(registrationOutcome({ ...facts, confirmed: 99, capacity: 100 })).toEqual({
+      ok: true,
+      status: "registered",
+      waitlistPosition: null,
+      reactivate: null,
+    });
+    expect(
+      registrationOutcome({ ...facts, confirmed: 100, waitlisted: 4, capacity: 100 }),
+    ).toMatchObject({ ok: true, status: "waitlisted", waitlistPosition: 5 });
+    expect(registrationOutcome({ ...facts, confirmed: 5_000, capacity: null })).toMatchObject({
+      status: "registered",
+    });
+  });
+
+  it("refuses an active registration with the same email, naming its status in French", () => {
+    const outcome = registrationOutcome({
+      ...facts,
+      existing: { id: "r1", status: "waitlisted" },
+      capacity: null,
+    });
+    expect(outcome).toMatchObject({
+      ok: false,
+      refusal: { reason: "already_registered", code: "already_exists" },
+    });
+    if (outcome.ok) throw new Error("expected a refusal");
+    expect(outcome.refusal.message).toMatch(
+      /^Une inscription existe déjà pour l'adresse lea@exemple\.fr \(statut : liste d'attente\)/,
+    );
+  });
+
+  it("lets a cancelled registration come back, at the end of the queue", () => {
+    expect(
+      registrationOutcome({
+        ...facts,
+        existing: { id: "r1", status: "cancelled" },
+        confirmed: 1,
+        capacity: 1,
+      }),
+    ).toEqual({ ok: true, status: "waitlisted", waitlistPosition: 1, reactivate: "r1" });
+  });
+});
+
+describe("cancellationOutcome", () => {
+  it("frees a confirmed place, not a waiting one; twice is harmless", () => {
+    expect(cancellationOutcome({ status: "registered" })).toEqual({
+      ok: true,
+      alreadyCancelled: false,
+      freesPlace: true,
+    });
+    expect(cancellationOutcome({ status: "waitlisted" })).toMatchObject({ freesPlace: false });
+    expect(cancellationOutcome({ status: "cancelled" })).toMatchObject({
+      alreadyCancelled: true,
+      freesPlace: false,
+    });
+    expect(cancellationRefusal({ status: "registered" })).toBeNull();
+  });
+
+  it("refuses once the person has arrived", () => {
+    expect(cancellationRefusal({ status: "checked_in" })).toMatchObject({
+      reason: "checked_in_cannot_cancel",
+      code: "invalid",
+      message: expect.stringMatching(/^Cette personne est déjà arrivée au congrès/),
+    });
+  });
+});
+
+describe("checkInOutcome", () => {
+  const lea = { firstName: "Léa", lastName: "Martin", waitlistPosition: null };
+
+  it("welcomes an arrival, and tells the desk of a second scan without refusing it", () => {
+    const registration = { ...lea, status: "checked_in" as const };
+    expect(checkInOutcome({ registration, arrivedNow: true }, {})).toEqual({
+      ok: true,
+      alreadyCheckedIn: false,
+    });
+    expect(checkInOutcome({ registration, arrivedNow: false }, {})).toEqual({
+      ok: true,
+      alreadyCheckedIn: true,
+    });
+  });
+
+  it("refuses the waitlisted, the cancelled and the unknown, by name or by code", () => {
+    const waiting = { ...lea, status: "waitlisted" as const, waitlistPosition: 3 };
+    expect(checkInOutcome({ registration: waiting, arrivedNow: false }, {})).toMatchObject({
+      ok: false,
+      refusal: {
+        code: "invalid",
+        message: "Léa Martin est en liste d'attente (position 3) : pas de place confirmée.",
+      },
+    });
+    const cancelled = { ...lea, status: "cancelled" as const };
+    expect(checkInOutcome({ registration: cancelled, arrivedNow: false }, {})).toMatchObject({
+      refusal: { message: "L'inscription de Léa Martin a été annulée." },
+    });
+    expect(checkInOutcome(null, { code: "ZZZZ-ZZZZ" })).toMatchObject({
+      refusal: { code: "not_found", message: "Aucune inscription au code ZZZZ-ZZZZ." },
+    });
+    expect(checkInOutcome(null, {})).toMatchObject({
+      refusal: { code: "not_found", message: "Inscription introuvable." },
+    });
   });
 });

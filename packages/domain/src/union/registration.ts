@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Email } from "../auth/account";
 import { IdempotencyKey, int, text } from "../input";
+import type { Decision, Refusal } from "../refusal";
 import { localDay, localTime, PARIS } from "../time";
 import { PersonName, YearOfTraining } from "./member";
 
@@ -129,6 +130,23 @@ export const CancelByCodeInput = z.object({
   code: RegistrationCode,
   idempotencyKey: IdempotencyKey.optional(),
 });
+export const CancelInput = z.object({ id: z.uuid() });
+export const EditionCapacityQuery = z.object({ editionId: z.uuid() });
+
+/** The registrations as a spreadsheet: one edition, optionally one subdivision and status. */
+export const RegistrationExportInput = z.object({
+  editionId: z.uuid(),
+  subdivisionId: z.uuid().optional(),
+  status: RegistrationStatus.optional(),
+});
+export type RegistrationExportInput = z.infer<typeof RegistrationExportInput>;
+export const RegistrationExport = z.object({
+  filename: z.string(),
+  /** UTF-8 with a byte-order mark, semicolon separated. */
+  csv: z.string(),
+  rows: z.int().nonnegative(),
+});
+export type RegistrationExport = z.infer<typeof RegistrationExport>;
 
 export const RegistrationQuery = z.object({
   editionId: z.uuid(),
@@ -190,6 +208,152 @@ export function promotions<T extends { queuedSeq: number }>(
   return [...waitlist].sort((a, b) => a.queuedSeq - b.queuedSeq).slice(0, free);
 }
 
+// --- Registering and cancelling: the decisions ---------------------------------------------
+
+/** Every refusal of registrations and check-in, by stable reason, with its French wording. */
+export const REGISTRATION_REFUSALS = {
+  /** One registration per email and edition; a cancelled one may come back. */
+  alreadyRegistered: (email: string, status: RegistrationStatus): Refusal => ({
+    reason: "already_registered",
+    code: "already_exists",
+    message: `Une inscription existe déjà pour l'adresse ${email} (statut : ${REGISTRATION_STATUS_LABELS[status].toLowerCase()}). Retrouvez votre code dans l'e-mail de confirmation ou adressez-vous à l'organisation.`,
+  }),
+  unknownSubdivision: (): Refusal => ({
+    reason: "unknown_subdivision",
+    code: "invalid",
+    message: "Subdivision inconnue : choisissez-en une dans la liste.",
+  }),
+  notFound: (): Refusal => ({
+    reason: "registration_not_found",
+    code: "not_found",
+    message: "Inscription introuvable.",
+  }),
+  /** A public cancellation with a code that matches nobody. */
+  noSuchCode: (): Refusal => ({
+    reason: "registration_code_unknown",
+    code: "not_found",
+    message: "Aucune inscription ne correspond à ce code.",
+  }),
+  /** The desk's scan of a code that matches nobody in the edition. */
+  unknownCodeAtDesk: (code: string): Refusal => ({
+    reason: "registration_code_unknown",
+    code: "not_found",
+    message: `Aucune inscription au code ${code}.`,
+  }),
+  /** Someone who came is part of the congress's record. */
+  checkedInCannotCancel: (): Refusal => ({
+    reason: "checked_in_cannot_cancel",
+    code: "invalid",
+    message:
+      "Cette personne est déjà arrivée au congrès : son inscription ne peut plus être annulée.",
+  }),
+  waitlistedAtDesk: (name: string, position: number | null): Refusal => ({
+    reason: "check_in_waitlisted",
+    code: "invalid",
+    message: `${name} est en liste d'attente (position ${position}) : pas de place confirmée.`,
+  }),
+  cancelledAtDesk: (name: string): Refusal => ({
+    reason: "check_in_cancelled",
+    code: "invalid",
+    message: `L'inscription de ${name} a été annulée.`,
+  }),
+} as const;
+
+/** What the registration rule needs to know, read under the edition's quota lock. */
+export interface RegistrationFacts {
+  /** Lower-cased. */
+  email: string;
+  /** The edition's registration with this email, if any (cancelled ones included). */
+  existing: { id: string; status: RegistrationStatus } | null;
+  /** Places held in the edition (registered or checked in). */
+  confirmed: number;
+  /** People waiting in the edition. */
+  waitlisted: number;
+  /** The edition's places; null: no limit. */
+  capacity: number | null;
+}
+
+/**
+ * Whether a person may register, and how: a place while one is free, the end of the waitlist
+ * otherwise. One registration per email and edition: an active one is refused; a cancelled
+ * one comes back (`reactivate`: its id), at the end of the queue, with its code.
+ */
+export function registrationOutcome(facts: RegistrationFacts): Decision<{
+  status: "registered" | "waitlisted";
+  waitlistPosition: number | null;
+  reactivate: string | null;
+}> {
+  const { existing } = facts;
+  if (existing && existing.status !== "cancelled")
+    return {
+      ok: false,
+      refusal: REGISTRATION_REFUSALS.alreadyRegistered(facts.email, existing.status),
+    };
+  const status = admissionStatus(facts.confirmed, facts.capacity) as "registered" | "waitlisted";
+  return {
+    ok: true,
+    status,
+    // A newcomer on the waitlist goes to its end.
+    waitlistPosition: status === "waitlisted" ? facts.waitlisted + 1 : null,
+    reactivate: existing?.id ?? null,
+  };
+}
+
+/**
+ * Whether a registration may be cancelled, and what follows: cancelling twice changes
+ * nothing; a person already checked in cannot be cancelled; a confirmed place freed goes to
+ * the first person waiting (`freesPlace`).
+ */
+export function cancellationOutcome(
+  registration: Pick<Registration, "status">,
+): Decision<{ alreadyCancelled: boolean; freesPlace: boolean }> {
+  if (registration.status === "checked_in")
+    return { ok: false, refusal: REGISTRATION_REFUSALS.checkedInCannotCancel() };
+  return {
+    ok: true,
+    alreadyCancelled: registration.status === "cancelled",
+    freesPlace: registration.status === "registered",
+  };
+}
+
+/** Why a registration cannot be cancelled, or null when it can (see cancellationOutcome). */
+export function cancellationRefusal(registration: Pick<Registration, "status">): Refusal | null {
+  const outcome = cancellationOutcome(registration);
+  return outcome.ok ? null : outcome.refusal;
+}
+
+/**
+ * The desk's decision once the arrival was attempted: `arrivedNow` when this request checked
+ * the person in; already checked in is no error (the desk says when); waitlisted, cancelled
+ * and unknown people are refused, by name when known, by the code scanned otherwise.
+ */
+export function checkInOutcome(
+  attempt: {
+    registration: Pick<Registration, "firstName" | "lastName" | "status" | "waitlistPosition">;
+    arrivedNow: boolean;
+  } | null,
+  target: { code?: string },
+): Decision<{ alreadyCheckedIn: boolean }> {
+  if (!attempt)
+    return {
+      ok: false,
+      refusal: target.code
+        ? REGISTRATION_REFUSALS.unknownCodeAtDesk(target.code)
+        : REGISTRATION_REFUSALS.notFound(),
+    };
+  const { registration, arrivedNow } = attempt;
+  if (arrivedNow) return { ok: true, alreadyCheckedIn: false };
+  if (registration.status === "checked_in") return { ok: true, alreadyCheckedIn: true };
+  const name = `${registration.firstName} ${registration.lastName}`;
+  return {
+    ok: false,
+    refusal:
+      registration.status === "waitlisted"
+        ? REGISTRATION_REFUSALS.waitlistedAtDesk(name, registration.waitlistPosition)
+        : REGISTRATION_REFUSALS.cancelledAtDesk(name),
+  };
+}
+
 // --- Check-in ------------------------------------------------------------------------------
 
 export const CheckInSearch = z.object({
@@ -200,6 +364,11 @@ export const CheckInSearch = z.object({
 
 export const CheckInByCode = z.object({ editionId: z.uuid(), code: RegistrationCode });
 export const CheckInById = z.object({ registrationId: z.uuid() });
+/** The desk's "dernières arrivées". */
+export const RecentCheckInsInput = z.object({
+  editionId: z.uuid(),
+  limit: z.int().min(1).max(50).default(8),
+});
 
 export const CheckInResult = z.object({
   registration: Registration,

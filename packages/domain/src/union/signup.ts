@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { CAPACITY_LIMITED_KINDS, type SessionKind } from "../congress/session";
 import { IdempotencyKey, int } from "../input";
-import { RegistrationCode } from "./registration";
+import type { Decision, Refusal } from "../refusal";
+import {
+  admissionStatus,
+  holdsPlace,
+  REGISTRATION_STATUS_LABELS,
+  RegistrationCode,
+  type RegistrationStatus,
+} from "./registration";
 
 /** A sign-up to a capacity-limited session (workshop, toolbox). */
 export const SIGNUP_STATUSES = ["registered", "waitlisted", "cancelled"] as const;
@@ -85,6 +92,9 @@ export const SignupByHandInput = z.object({
   idempotencyKey: IdempotencyKey.optional(),
 });
 export const SignupRemoveInput = z.object({ registrationId: z.uuid(), sessionId: z.uuid() });
+export const SignupOptionsInput = z.object({ code: RegistrationCode });
+export const SessionSignupsQuery = z.object({ sessionId: z.uuid() });
+export const SignupOverviewQuery = z.object({ editionId: z.uuid() });
 /** An organiser's number of places for a workshop or toolbox; null: the override or rooms decide. */
 export const SessionCapacityInput = z.object({
   sessionId: z.uuid(),
@@ -107,3 +117,153 @@ export const SignupReceipt = z.object({
   alreadySignedUp: z.boolean(),
 });
 export type SignupReceipt = z.infer<typeof SignupReceipt>;
+
+/** A session's places and the attendee's own status there (the confirmation page). */
+export const SignupOption = SessionPlaces.extend({
+  status: SignupStatus.nullable(),
+  waitlistPosition: z.int().positive().nullable(),
+});
+export type SignupOption = z.infer<typeof SignupOption>;
+
+// --- Signing up and leaving: the decisions -------------------------------------------------
+
+/** Every refusal of workshop sign-ups, by stable reason, with its French wording. */
+export const SIGNUP_REFUSALS = {
+  /** Also said of a draft to the public: it does not exist for them. */
+  sessionNotFound: (): Refusal => ({
+    reason: "session_not_found",
+    code: "not_found",
+    message: "Session introuvable.",
+  }),
+  notSignupSession: (title: string): Refusal => ({
+    reason: "no_signup_needed",
+    code: "invalid",
+    message: notSignupSessionMessage(title),
+  }),
+  unknownCapacity: (title: string): Refusal => ({
+    reason: "unknown_capacity",
+    code: "invalid",
+    message: unknownCapacityMessage(title),
+  }),
+  /** A code of nobody, or of another edition's registration. */
+  noSuchRegistration: (): Refusal => ({
+    reason: "registration_code_unknown",
+    code: "not_found",
+    message: "Aucune inscription au congrès ne correspond à ce code.",
+  }),
+  noCongressPlace: (status: RegistrationStatus): Refusal => ({
+    reason: "no_congress_place",
+    code: "invalid",
+    message: `Votre inscription au congrès n'est pas confirmée (${REGISTRATION_STATUS_LABELS[
+      status
+    ].toLowerCase()}) : l'inscription aux ateliers est réservée aux personnes ayant une place.`,
+  }),
+  overlap: (title: string): Refusal => ({
+    reason: "overlap",
+    code: "invalid",
+    message: overlapMessage(title),
+  }),
+  notSignedUp: (): Refusal => ({
+    reason: "not_signed_up",
+    code: "not_found",
+    message: "Cette personne n'est pas inscrite à cette session.",
+  }),
+} as const;
+
+/** What sign-ups read of a session. */
+export interface SignupSessionFacts {
+  kind: SessionKind;
+  title: string;
+  published: boolean;
+}
+
+/**
+ * Whether a session takes sign-ups: workshops and toolboxes only. For the public
+ * (`publishedOnly`), a draft is refused exactly as a session that does not exist.
+ */
+export function signupSessionOutcome(
+  session: SignupSessionFacts | null,
+  { publishedOnly = false }: { publishedOnly?: boolean } = {},
+): Decision {
+  if (!session || (publishedOnly && !session.published))
+    return { ok: false, refusal: SIGNUP_REFUSALS.sessionNotFound() };
+  if (!needsSignup(session.kind))
+    return { ok: false, refusal: SIGNUP_REFUSALS.notSignupSession(session.title) };
+  return { ok: true };
+}
+
+/** What the sign-up rule needs to know, read under the session's and the person's locks. */
+export interface SignupFacts {
+  session: { editionId: string; title: string };
+  /** The session's places; null: unknown. */
+  capacity: number | null;
+  /** The person's congress registration; null when there is none. */
+  registration: { editionId: string; status: RegistrationStatus } | null;
+  /** The person's sign-up to this session, if any (cancelled ones included). */
+  existing: SessionSignup | null;
+  /** The title of a session at the same time where the person holds a confirmed place. */
+  overlap: string | null;
+  /** Confirmed places already given in the session. */
+  confirmed: number;
+}
+
+/**
+ * Whether a person may sign up, and how: a place while one is free, the end of the waitlist
+ * otherwise. Refused while the capacity is unknown, to anyone without a congress place in the
+ * session's edition, and to a person confirmed in an overlapping session. Signing up again is
+ * no error (`already`: the sign-up as it is, nothing changes); after leaving, one comes back
+ * at the end of the queue (`rejoin`: the old sign-up's id).
+ */
+export function signupOutcome(
+  facts: SignupFacts,
+): Decision<
+  | { already: SessionSignup }
+  | { already: null; status: "registered" | "waitlisted"; rejoin: string | null }
+> {
+  const { session, registration, existing } = facts;
+  if (facts.capacity === null)
+    return { ok: false, refusal: SIGNUP_REFUSALS.unknownCapacity(session.title) };
+  if (!registration || registration.editionId !== session.editionId)
+    return { ok: false, refusal: SIGNUP_REFUSALS.noSuchRegistration() };
+  if (!holdsPlace(registration.status))
+    return { ok: false, refusal: SIGNUP_REFUSALS.noCongressPlace(registration.status) };
+  if (existing && existing.status !== "cancelled") return { ok: true, already: existing };
+  if (facts.overlap) return { ok: false, refusal: SIGNUP_REFUSALS.overlap(facts.overlap) };
+  return {
+    ok: true,
+    already: null,
+    status: admissionStatus(facts.confirmed, facts.capacity) as "registered" | "waitlisted",
+    rejoin: existing?.id ?? null,
+  };
+}
+
+/**
+ * Whether a person may leave a session: only someone signed up (leaving twice is harmless,
+ * `alreadyLeft`); a confirmed place freed goes to the first person waiting (`freesPlace`).
+ */
+export function leaveOutcome(
+  signup: Pick<SessionSignup, "status"> | null,
+): Decision<{ alreadyLeft: boolean; freesPlace: boolean }> {
+  if (!signup) return { ok: false, refusal: SIGNUP_REFUSALS.notSignedUp() };
+  return {
+    ok: true,
+    alreadyLeft: signup.status === "cancelled",
+    freesPlace: signup.status === "registered",
+  };
+}
+
+/**
+ * Whether the next person waiting takes a freed place: not when they lost their congress
+ * place, nor while they hold a confirmed place at the same time elsewhere (`overlap`); they
+ * then keep their rank.
+ */
+export function takesFreedPlace(waiting: {
+  registrationStatus: RegistrationStatus | null;
+  overlap: string | null;
+}): boolean {
+  return (
+    waiting.registrationStatus !== null &&
+    holdsPlace(waiting.registrationStatus) &&
+    waiting.overlap === null
+  );
+}
