@@ -2,7 +2,7 @@ import { listAudit, type TribuneEvent } from "@tribune/db";
 import { openTestDatabase, testBackends } from "@tribune/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventsOf } from "../live";
-import { change, type ServiceContext } from "./kit";
+import { change, idempotentChange, type ServiceContext } from "./kit";
 
 const EDITION = "00000000-0000-4000-8000-00000000abcd";
 
@@ -47,6 +47,33 @@ describe.each(testBackends())("a change on %s", (backend) => {
       }),
     ).rejects.toThrow("refused");
     expect(await auditOf(id)).toHaveLength(0);
+    await settle();
+    expect(heard).toEqual([]);
+  });
+
+  it("with an idempotency key: audits and publishes once, a retry answers the first outcome", async () => {
+    heard.length = 0;
+    const id = crypto.randomUUID();
+    let runs = 0;
+    const run = (input: unknown) =>
+      idempotentChange(ctx, "test.kit", `cle-${id}`, input, async (_tx, effects) => {
+        runs += 1;
+        await effects.audit({ entity: "room", entityId: id, action: "create", after: { id } });
+        effects.publish({ type: "programme.changed", editionId: EDITION });
+        return { id, runs };
+      });
+    const first = await run({ id });
+    const retry = await run({ id });
+    expect(first).toEqual({ value: { id, runs: 1 }, replayed: false });
+    expect(retry).toEqual({ value: { id, runs: 1 }, replayed: true });
+    expect(runs).toBe(1);
+    expect(await auditOf(id)).toHaveLength(1);
+    await settle();
+    expect(heard).toEqual([{ type: "programme.changed", editionId: EDITION }]);
+    // The same key for another request is refused, and changes nothing.
+    heard.length = 0;
+    await expect(run({ id, other: true })).rejects.toMatchObject({ code: "invalid" });
+    expect(await auditOf(id)).toHaveLength(1);
     await settle();
     expect(heard).toEqual([]);
   });

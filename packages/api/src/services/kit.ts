@@ -4,8 +4,10 @@
  * command line build a ServiceContext and call services; services never see HTTP.
  */
 import {
+  type Actor as AuditActor,
   type Database,
   type Executor,
+  idempotent,
   recordAudit,
   retryTransaction,
   type TribuneEvent,
@@ -55,13 +57,41 @@ export async function change<T>(
   let events: TribuneEvent[] = [];
   const result = await retryTransaction(ctx.db as Database, (tx) => {
     events = [];
-    return work(tx, {
-      audit: (entry) => recordAudit(tx, actor, entry),
-      publish: (event) => events.push(event),
-    });
+    return work(tx, effectsIn(tx, actor, events));
   });
   for (const event of events) publishCommitted(ctx, event);
   return result;
+}
+
+/**
+ * A change that a client may send again with the same idempotency key (a retried form): the
+ * first call runs `work` as `change` does and stores its answer under (scope, key) in the same
+ * transaction; a retry with the same key and input gets that answer back (`replayed`), writes
+ * nothing, audits nothing and publishes nothing. Without a key, it is a plain change.
+ */
+export async function idempotentChange<T>(
+  ctx: ServiceContext,
+  scope: string,
+  key: string | undefined,
+  input: unknown,
+  work: (tx: Executor, effects: Effects) => Promise<T>,
+): Promise<{ value: T; replayed: boolean }> {
+  const actor = auditActor(ctx.actor as Actor | null);
+  let events: TribuneEvent[] = [];
+  // `work` runs only in an attempt that claimed the key: a replayed answer publishes nothing.
+  const outcome = await idempotent(ctx.db as Database, scope, key, input, (tx) => {
+    events = [];
+    return work(tx, effectsIn(tx, actor, events));
+  });
+  if (!outcome.replayed) for (const event of events) publishCommitted(ctx, event);
+  return outcome;
+}
+
+function effectsIn(tx: Executor, actor: AuditActor, events: TribuneEvent[]): Effects {
+  return {
+    audit: (entry) => recordAudit(tx, actor, entry),
+    publish: (event) => events.push(event),
+  };
 }
 
 /** Publishes an event of a change that committed (coalesced with its kind, see live.ts). */
