@@ -48,11 +48,14 @@ export const Partner = z.object({
   id: z.uuid(),
   name: text({ max: 200 }).min(1, { error: "Le nom est obligatoire." }),
   kind: PartnerKind,
-  /** http(s) only: the admin and the programme make a link of it. */
-  website: OptionalWebAddress.default(""),
+  /** As stored; "" for none. A read must not fail on an address saved before the rule below. */
+  website: z.string(),
 });
 export type Partner = z.infer<typeof Partner>;
-export const PartnerInput = Partner.omit({ id: true });
+export const PartnerInput = Partner.omit({ id: true }).extend({
+  /** http(s) only: the admin makes a link of it. */
+  website: OptionalWebAddress.default(""),
+});
 export type PartnerInput = z.infer<typeof PartnerInput>;
 export const PartnerUpdate = z
   .object(editableFields(PartnerInput.shape))
