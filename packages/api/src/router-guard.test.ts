@@ -12,6 +12,8 @@ const PUBLIC_PROCEDURES = [
   "auth.logout",
   "auth.me",
   "edition.byYear",
+  // The edition pages open on by default (the domain's current-edition rule).
+  "edition.current",
   "edition.get",
   "edition.list",
   // Self-service registration needs no account: register, then cancel with the code.

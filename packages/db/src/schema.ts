@@ -44,20 +44,36 @@ import {
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "string" });
 const now = (name: string) => instant(name).notNull().defaultNow();
 
-export const editions = pgTable("editions", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  number: integer("number").notNull().unique(),
-  year: integer("year").notNull().unique(),
-  theme: text("theme").notNull(),
-  subtitle: text("subtitle").notNull().default(""),
-  city: text("city").notNull(),
-  venue: text("venue").notNull(),
-  firstDay: date("first_day", { mode: "string" }).notNull(),
-  lastDay: date("last_day", { mode: "string" }).notNull(),
-  timeZone: text("time_zone").notNull().default("Europe/Paris"),
-  expectedAttendance: integer("expected_attendance").notNull().default(0),
-  budgetEuros: integer("budget_euros").notNull().default(0),
-});
+export const editions = pgTable(
+  "editions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    number: integer("number").notNull().unique(),
+    year: integer("year").notNull().unique(),
+    theme: text("theme").notNull(),
+    subtitle: text("subtitle").notNull().default(""),
+    city: text("city").notNull(),
+    venue: text("venue").notNull(),
+    firstDay: date("first_day", { mode: "string" }).notNull(),
+    lastDay: date("last_day", { mode: "string" }).notNull(),
+    timeZone: text("time_zone").notNull().default("Europe/Paris"),
+    expectedAttendance: integer("expected_attendance").notNull().default(0),
+    budgetEuros: integer("budget_euros").notNull().default(0),
+    /** Self-registration opens at this day's midnight (edition's zone); null: not scheduled. */
+    registrationOpensOn: date("registration_opens_on", { mode: "string" }),
+    /** …and closes at the end of this day; null: no closing date. */
+    registrationClosesOn: date("registration_closes_on", { mode: "string" }),
+    /** Archived editions are read-only. The rest of the state follows from the dates. */
+    archivedAt: instant("archived_at"),
+  },
+  (t) => [
+    check("editions_days", sql`${t.lastDay} >= ${t.firstDay}`),
+    check(
+      "editions_registration_window",
+      sql`${t.registrationClosesOn} is null or ${t.registrationOpensOn} is null or ${t.registrationClosesOn} >= ${t.registrationOpensOn}`,
+    ),
+  ],
+);
 
 export const rooms = pgTable("rooms", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -76,6 +92,28 @@ export const partners = pgTable("partners", {
   kind: text("kind").$type<PartnerKind>().notNull(),
   website: text("website").notNull().default(""),
 });
+
+/**
+ * The partners of each edition. Partners are a shared catalogue (a mutual insurer supports
+ * the union year after year, and a session names its partner); this link says which of them
+ * support which congress, so that a new edition can take over the previous one's, or not.
+ */
+export const editionPartners = pgTable(
+  "edition_partners",
+  {
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.editionId, t.partnerId] }),
+    index("edition_partners_partner_idx").on(t.partnerId),
+  ],
+);
 
 export const speakers = pgTable("speakers", {
   id: uuid("id").primaryKey().defaultRandom(),

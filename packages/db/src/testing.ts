@@ -1,9 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import pg from "pg";
 import { type Database, type OpenDatabase, openDatabase } from "./client";
 import { setEditionCapacity } from "./repos/registrations";
-import { authSessions, editions } from "./schema";
+import {
+  authSessions,
+  editions,
+  motionVotes,
+  registrations,
+  sessionSignups,
+  surveyResponses,
+  surveyTokens,
+} from "./schema";
 
 export type Backend = "pglite" | "postgres";
 
@@ -82,9 +90,31 @@ export async function newTestEdition(
       venue: "Palais des congrès",
       firstDay: "2027-01-21",
       lastDay: "2027-01-22",
+      // Open to self-registration, as editions were before they had a window.
+      registrationOpensOn: "2020-01-01",
     })
     .returning({ id: editions.id });
   const id = (edition as { id: string }).id;
   await db.transaction((tx) => setEditionCapacity(tx, id, capacity));
   return id;
+}
+
+/**
+ * How many rows the tables of what people did hold (registrations and check-ins, sign-ups,
+ * survey responses and tokens, votes): what copying an edition must never add to.
+ */
+export async function activityCounts(db: Database): Promise<Record<string, number>> {
+  const tables = {
+    registrations: registrations,
+    sessionSignups: sessionSignups,
+    surveyResponses: surveyResponses,
+    surveyTokens: surveyTokens,
+    motionVotes: motionVotes,
+  };
+  const counts: Record<string, number> = {};
+  for (const [name, table] of Object.entries(tables)) {
+    const [row] = await db.select({ n: count() }).from(table);
+    counts[name] = Number(row?.n ?? 0);
+  }
+  return counts;
 }

@@ -333,7 +333,7 @@ describe.each(testBackends())("the press kit's stored sections and dossiers on %
     ]);
   });
 
-  it("gives an edition nobody wrote a kit for the reference texts, all in draft", async () => {
+  it("gives an edition nobody wrote a kit for templates (never the 2026 texts), all in draft", async () => {
     const [edition] = await api.db.select().from(schema.editions);
     if (!edition) throw new Error("no edition");
     await api.db.insert(schema.editions).values({

@@ -27,7 +27,7 @@ import {
   SECTION_LABELS,
   SECTION_TEXT,
   SIGNED_SECTIONS,
-  sectionStates,
+  sectionsWithTemplates,
   sectionTextProblem,
 } from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
@@ -36,7 +36,7 @@ import { auditActor } from "../audit";
 import { found } from "../found";
 import { loadSchedule } from "../schedule-data";
 import { quotableFigureIds } from "../services/quotable-figures";
-import { computeKeyFigures } from "../survey-results";
+import { computeKeyFigures } from "../services/surveys/key-figures";
 import { procedureFor } from "../trpc";
 
 /** The reference texts: figure definitions, contacts, and the default of every section. */
@@ -61,9 +61,12 @@ async function editionOf(db: Executor, year: number) {
   return found(await findEditionByYear(db, year), `L'édition ${year}`);
 }
 
-/** Every section of an edition's kit: stored, else the reference texts as drafts. */
+/**
+ * Every section of an edition's kit: stored, else a template (an empty draft under the
+ * section's title) — never the 2026 texts.
+ */
 async function sectionsOf(db: Executor, editionId: string) {
-  return sectionStates(await listPressKitSections(db, editionId), reference());
+  return sectionsWithTemplates(await listPressKitSections(db, editionId));
 }
 
 export const pressKitRouter = {

@@ -4,11 +4,14 @@ import {
   Conflict,
   DayGrid,
   Edition,
+  EditionStatus,
   EditionYear,
+  editionStatus,
   findConflicts,
   IsoDate,
   PROGRAMME_READERS,
   ProgrammeEntry,
+  programmeInPreparation,
   toProgramme,
 } from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
@@ -16,6 +19,7 @@ import { z } from "zod";
 import { found } from "../found";
 import { editionChanges } from "../live";
 import { loadSchedule } from "../schedule-data";
+import { clockOf } from "../services/kit";
 import { procedureFor, publicProcedure } from "../trpc";
 
 const reader = procedureFor(...PROGRAMME_READERS);
@@ -26,7 +30,17 @@ export const ProgrammeChange = z.object({
   reason: z.enum(["subscribed", "changed"]),
 });
 
-export const PublicProgramme = z.object({ edition: Edition, entries: z.array(ProgrammeEntry) });
+export const PublicProgramme = z.object({
+  edition: Edition,
+  entries: z.array(ProgrammeEntry),
+  /** The edition's state now (preparation, registration open, running, finished, archived). */
+  status: EditionStatus,
+  /**
+   * True while nothing is published and the congress is still to come or running: the pages
+   * say « Programme en préparation » instead of an empty grid.
+   */
+  inPreparation: z.boolean(),
+});
 
 export const scheduleRouter = {
   /** The printed planning of a day, drafts included. */
@@ -70,9 +84,13 @@ export const scheduleRouter = {
         loadSchedule(ctx.db, edition.id, { publishedOnly: true }),
         listPartners(ctx.db),
       ]);
-      return {
-        edition,
-        entries: toProgramme(sessions, { rooms, speakers, partners, timeZone: edition.timeZone }),
-      };
+      const entries = toProgramme(sessions, {
+        rooms,
+        speakers,
+        partners,
+        timeZone: edition.timeZone,
+      });
+      const status = editionStatus(edition, clockOf(ctx).now());
+      return { edition, entries, status, inPreparation: programmeInPreparation(status, entries) };
     }),
 } satisfies TRPCRouterRecord;

@@ -6,7 +6,7 @@ import {
 } from "@tribune/domain";
 import { and, eq } from "drizzle-orm";
 import type { Database, Executor } from "../client";
-import { findEditionByYear } from "../repos/editions";
+import { findEditionByYear, setEditionPartners } from "../repos/editions";
 import { listPressKitSections, savePressKitSection } from "../repos/press-kit-sections";
 import { insertSession } from "../repos/sessions";
 import { editions, partners, pressKitSections, rooms } from "../schema";
@@ -31,6 +31,11 @@ export async function seedReferenceEdition(db: Database): Promise<{ created: boo
     await tx.insert(editions).values(reference.edition);
     await tx.insert(rooms).values(reference.rooms);
     await tx.insert(partners).values(reference.partners).onConflictDoNothing();
+    await setEditionPartners(
+      tx,
+      reference.edition.id,
+      reference.partners.map((p) => p.id),
+    );
     for (const session of reference.sessions) await insertSession(tx, session);
     // The venue took about a thousand interns (press kit): the edition's capacity.
     await ensureEditionQuota(tx, reference.edition.id, reference.edition.expectedAttendance);

@@ -151,10 +151,24 @@ export const EditionCopyOptions = z.object({
 });
 export type EditionCopyOptions = z.infer<typeof EditionCopyOptions>;
 
-/** A new edition from a previous one (`fromYear`): its fields, and what to copy. */
+/**
+ * A new edition from a previous one (`fromYear`): its number, year and days, and what to copy.
+ * Fields left out are the previous edition's (theme, city, venue, zone, attendance, capacity,
+ * budget); the registration dates are never copied (a new edition opens when someone says so).
+ */
 export const EditionFromInput = z
   .object({
-    ...newEditionFields,
+    ...editionFields,
+    theme: editionFields.theme.optional(),
+    subtitle: editionFields.subtitle.optional(),
+    city: editionFields.city.optional(),
+    venue: editionFields.venue.optional(),
+    timeZone: editionFields.timeZone.optional(),
+    expectedAttendance: editionFields.expectedAttendance.optional(),
+    capacity: editionFields.capacity.optional(),
+    registrationOpensOn: editionFields.registrationOpensOn.default(null),
+    registrationClosesOn: editionFields.registrationClosesOn.default(null),
+    budgetEuros: editionFields.budgetEuros.optional(),
     fromYear: Year,
     copy: EditionCopyOptions.default({ partners: true, surveys: true, programme: false }),
   })

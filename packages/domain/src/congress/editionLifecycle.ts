@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { endOfLocalDay, instantFromLocal, PARIS } from "../time";
-import type { Edition } from "./edition";
+import { Edition, EditionWithBudget } from "./edition";
 
 /**
  * An edition's life: preparation → registration open → running → finished → archived.
@@ -165,3 +165,25 @@ export function archiveRefusal(edition: DatedEdition, now: Date | string): strin
     return `L'édition ${edition.year} n'est pas terminée : elle ne s'archive qu'après son dernier jour (${longDate(edition.lastDay)}).`;
   return null;
 }
+
+/** An edition as the API gives it: with its state at the time of the request. */
+export const EditionWithStatus = Edition.extend({ status: EditionStatus });
+export type EditionWithStatus = z.infer<typeof EditionWithStatus>;
+/** The same with its budget, for EDITION_BUDGET_READERS. */
+export const EditionWithBudgetAndStatus = EditionWithBudget.extend({ status: EditionStatus });
+export type EditionWithBudgetAndStatus = z.infer<typeof EditionWithBudgetAndStatus>;
+
+/**
+ * Whether an edition's public programme is "in preparation": nothing published yet, and the
+ * congress not over. Pages then say « Programme en préparation » instead of an empty grid.
+ */
+export const programmeInPreparation = (
+  status: Pick<EditionStatus, "state">,
+  publishedEntries: readonly unknown[],
+) =>
+  publishedEntries.length === 0 &&
+  (status.state === "preparation" ||
+    status.state === "registration_open" ||
+    status.state === "running");
+
+export const PROGRAMME_IN_PREPARATION = "Programme en préparation";

@@ -1,0 +1,289 @@
+import { insertResponses, insertSurvey, listSurveys, receivedAnswerCount } from "@tribune/db";
+import { activityCounts, testBackends } from "@tribune/db/testing";
+import { localDay, referenceSubdivision } from "@tribune/domain";
+import { describe, expect, it } from "vitest";
+import { AMPHI, EDITION_2026, REFERENCE, rejection, useSeededApi } from "../test-support";
+
+const LILLE = referenceSubdivision("lille").id;
+
+/** A day `days` from today, as AAAA-MM-JJ. */
+const dayFromNow = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+const edition2027 = {
+  number: 27,
+  year: 2027,
+  theme: "Soigner demain",
+  city: "Lyon",
+  venue: "Centre de congrès de Lyon",
+  firstDay: "2027-01-21",
+  lastDay: "2027-01-22",
+};
+
+describe.each(testBackends())("edition lifecycle on %s", (backend) => {
+  const api = useSeededApi(backend);
+
+  describe("from scratch", () => {
+    it("creates an edition in preparation, with a blank press kit and a programme in preparation", async () => {
+      const organiser = await api.callerAs("organiser");
+      const created = await organiser.edition.create({
+        ...edition2027,
+        number: 40,
+        year: 2040,
+        firstDay: "2040-01-19",
+        lastDay: "2040-01-20",
+        capacity: 600,
+        budgetEuros: 300_000,
+      });
+      expect(created).toMatchObject({
+        year: 2040,
+        city: "Lyon",
+        timeZone: "Europe/Paris",
+        registrationOpensOn: null,
+        archivedAt: null,
+        status: { state: "preparation", label: "En préparation", registrationOpen: false },
+      });
+      expect(created).not.toHaveProperty("budgetEuros");
+      const admin = await api.callerAs("admin");
+      expect(await admin.edition.byYear({ year: 2040 })).toMatchObject({ budgetEuros: 300_000 });
+      expect(await admin.registration.capacity({ editionId: created.id })).toMatchObject({
+        capacity: 600,
+        confirmed: 0,
+      });
+
+      const programme = await (await api.anonymous()).schedule.programme({ year: 2040 });
+      expect(programme).toMatchObject({
+        entries: [],
+        inPreparation: true,
+        status: { state: "preparation" },
+      });
+
+      // Templates, never the 2026 texts.
+      const sections = await admin.pressKit.sections({ year: 2040 });
+      expect(sections).toHaveLength(11);
+      expect(sections.every((s) => s.text === "" && s.status === "brouillon" && !s.stored)).toBe(
+        true,
+      );
+      const kit2026 = await admin.pressKit.sections({ year: 2026 });
+      expect(kit2026.find((s) => s.sectionId === "ouverture")?.text).not.toBe("");
+    });
+
+    it("refuses a year or a number already taken, and anyone but organisers and admin", async () => {
+      const organiser = await api.callerAs("organiser");
+      const sameYear = await rejection(organiser.edition.create({ ...edition2027, year: 2026 }));
+      expect(sameYear.data).toMatchObject({ appCode: "already_exists" });
+      expect(sameYear.message).toBe("Une édition 2026 existe déjà.");
+      const sameNumber = await rejection(
+        organiser.edition.create({ ...edition2027, year: 2041, number: 26 }),
+      );
+      expect(sameNumber.message).toBe("Le 26e congrès existe déjà (édition 2026).");
+      for (const role of ["press", "bureau", "representative", "member"] as const) {
+        const refused = await rejection((await api.callerAs(role)).edition.create(edition2027));
+        expect(refused.data).toMatchObject({ code: "FORBIDDEN" });
+      }
+      const badDates = await rejection(
+        organiser.edition.create({ ...edition2027, year: 2042, number: 42, lastDay: "2027-01-01" }),
+      );
+      expect(badDates.data?.fieldErrors).toEqual({
+        lastDay: ["Le dernier jour précède le premier."],
+      });
+    });
+  });
+
+  describe("from a previous one", () => {
+    it("copies rooms, press-kit texts as drafts, partners, surveys as drafts and, asked, the programme; never registrations, sign-ups or responses", async () => {
+      const organiser = await api.callerAs("organiser");
+      const admin = await api.callerAs("admin");
+      // 2026 as it was lived: a room's capacity, a registration checked in, a survey answered.
+      await organiser.room.update({ id: AMPHI, capacity: 900 });
+      const registration = await organiser.registration.create({
+        editionId: EDITION_2026,
+        firstName: "Inès",
+        lastName: "Copie",
+        email: "ines.copie@exemple.fr",
+        subdivisionId: LILLE,
+      });
+      await organiser.checkIn.byId({ registrationId: registration.id });
+      const survey = await insertSurvey(api.db, {
+        slug: "temps-de-travail-2025",
+        title: "Temps de travail des internes 2025",
+        year: 2025,
+        opensOn: "2025-03-01",
+        closesOn: "2025-04-01",
+        status: "closed",
+        questions: [{ id: "heures", type: "yes_no", label: "Plus de 48 h ?" }],
+      });
+      await insertResponses(api.db, survey.id, [
+        { submittedOn: "2025-03-02", answers: { heures: true } },
+      ]);
+      const activityBefore = await activityCounts(api.db);
+      expect(activityBefore).toMatchObject({ registrations: 1, surveyResponses: 1 });
+
+      const { edition, copied } = await organiser.edition.createFrom({
+        ...edition2027,
+        fromYear: 2026,
+        copy: { programme: true },
+      });
+      expect(copied).toMatchObject({
+        fromYear: 2026,
+        rooms: 4,
+        sessions: REFERENCE.sessions.length,
+        sessionsLeftOut: [],
+        sections: 11,
+        partners: REFERENCE.partners.length,
+        surveys: ["temps-de-travail-2027"],
+      });
+      expect(edition).toMatchObject({
+        year: 2027,
+        city: "Lyon",
+        subtitle: REFERENCE.edition.subtitle,
+      });
+
+      const rooms = await organiser.room.list({ editionId: edition.id });
+      expect(rooms.find((r) => r.name === "Amphi Romanée Conti")?.capacity).toBe(900);
+      expect(rooms.map((r) => r.id)).not.toContain(AMPHI);
+
+      const sessions = await organiser.session.list({ editionId: edition.id });
+      expect(sessions).toHaveLength(REFERENCE.sessions.length);
+      expect(sessions.every((s) => !s.published)).toBe(true);
+      expect(new Set(sessions.map((s) => localDay(s.startsAt)))).toEqual(
+        new Set(["2027-01-21", "2027-01-22"]),
+      );
+      const roomIds = new Set(rooms.map((r) => r.id));
+      expect(sessions.flatMap((s) => s.roomIds).every((id) => roomIds.has(id))).toBe(true);
+      // Drafts: the public programme of 2027 is still in preparation, 2026's unchanged.
+      const anonymous = await api.anonymous();
+      expect(await anonymous.schedule.programme({ year: 2027 })).toMatchObject({
+        entries: [],
+        inPreparation: true,
+      });
+      expect((await anonymous.schedule.programme({ year: 2026 })).entries).toHaveLength(
+        REFERENCE.sessions.length,
+      );
+
+      const sections = await admin.pressKit.sections({ year: 2027 });
+      const kit2026 = await admin.pressKit.sections({ year: 2026 });
+      expect(sections.every((s) => s.stored && s.status === "brouillon")).toBe(true);
+      expect(sections.find((s) => s.sectionId === "ouverture")?.text).toBe(
+        kit2026.find((s) => s.sectionId === "ouverture")?.text,
+      );
+      expect(kit2026.every((s) => s.status === "valide")).toBe(true);
+
+      const draft = (await listSurveys(api.db)).find((s) => s.slug === "temps-de-travail-2027");
+      expect(draft).toMatchObject({
+        title: "Temps de travail des internes 2027",
+        year: 2027,
+        status: "draft",
+        opensOn: null,
+      });
+      expect(await receivedAnswerCount(api.db, draft?.id ?? "")).toBe(0);
+
+      // Never copied: registrations, check-ins, sign-ups, responses, tokens, votes.
+      expect(await activityCounts(api.db)).toEqual(activityBefore);
+      expect(await admin.registration.capacity({ editionId: edition.id })).toMatchObject({
+        confirmed: 0,
+        checkedIn: 0,
+        waitlisted: 0,
+        cancelled: 0,
+      });
+    });
+
+    it("copies no partner nor programme when not asked, and names an unknown source", async () => {
+      const organiser = await api.callerAs("organiser");
+      const { copied } = await organiser.edition.createFrom({
+        ...edition2027,
+        number: 28,
+        year: 2028,
+        firstDay: "2028-01-20",
+        lastDay: "2028-01-21",
+        fromYear: 2026,
+        copy: { partners: false, programme: false, surveys: false },
+      });
+      expect(copied).toMatchObject({ rooms: 4, sessions: 0, partners: 0, surveys: [] });
+      const missing = await rejection(
+        organiser.edition.createFrom({ ...edition2027, number: 29, year: 2029, fromYear: 2019 }),
+      );
+      expect(missing.message).toBe("L'édition 2019 introuvable.");
+    });
+  });
+
+  describe("editing and archiving", () => {
+    it("edits any field until archived, and keeps the sessions within the days", async () => {
+      const organiser = await api.callerAs("organiser");
+      const edition = await organiser.edition.byYear({ year: 2027 });
+      const updated = await organiser.edition.update({
+        id: edition.id,
+        theme: "Le soin, demain",
+        venue: "Cité internationale",
+        expectedAttendance: 1200,
+        capacity: 1100,
+      });
+      expect(updated).toMatchObject({ theme: "Le soin, demain", venue: "Cité internationale" });
+      expect((await organiser.registration.capacity({ editionId: edition.id })).capacity).toBe(
+        1100,
+      );
+      const shrunk = await rejection(
+        organiser.edition.update({ id: edition.id, lastDay: "2027-01-21" }),
+      );
+      expect(shrunk.data).toMatchObject({ appCode: "invalid" });
+      expect(shrunk.message).toMatch(/session\(s\) tomberaient hors des nouveaux jours/);
+    });
+
+    it("archives an edition that is over, which is then read-only everywhere", async () => {
+      const admin = await api.callerAs("admin");
+      const organiser = await api.callerAs("organiser");
+      const past = await organiser.edition.create({
+        ...edition2027,
+        number: 24,
+        year: 2024,
+        firstDay: "2024-01-18",
+        lastDay: "2024-01-19",
+        registrationOpensOn: "2023-10-01",
+      });
+      const room = await organiser.room.create({
+        editionId: past.id,
+        name: "Amphi A",
+        capacity: 200,
+        order: 1,
+        days: [],
+      });
+      const refusedToOrganiser = await rejection(organiser.edition.archive({ id: past.id }));
+      expect(refusedToOrganiser.data).toMatchObject({ code: "FORBIDDEN" });
+      const future = await organiser.edition.byYear({ year: 2027 });
+      const tooEarly = await rejection(admin.edition.archive({ id: future.id }));
+      expect(tooEarly.message).toBe(
+        "L'édition 2027 n'est pas terminée : elle ne s'archive qu'après son dernier jour (22 janvier 2027).",
+      );
+
+      const archived = await admin.edition.archive({ id: past.id });
+      expect(archived).toMatchObject({ status: { state: "archived", readOnly: true } });
+      expect(archived.archivedAt).not.toBeNull();
+
+      const locked = "L'édition 2024 est archivée : elle se consulte mais ne se modifie plus.";
+      const attempts = [
+        organiser.edition.update({ id: past.id, city: "Nantes" }),
+        admin.edition.archive({ id: past.id }),
+      ];
+      for (const attempt of attempts) {
+        const refused = await rejection(attempt);
+        expect(refused.data).toMatchObject({ code: "CONFLICT", appCode: "locked" });
+      }
+      expect(
+        (await rejection(organiser.edition.update({ id: past.id, city: "Nantes" }))).message,
+      ).toBe(locked);
+      // Still readable.
+      expect((await organiser.room.list({ editionId: past.id })).map((r) => r.id)).toEqual([
+        room.id,
+      ]);
+    });
+  });
+
+  describe("current edition", () => {
+    it("is the next to come between editions", async () => {
+      const current = await (await api.anonymous()).edition.current();
+      // Today (after January 2026), the next congress to come among 2026, 2027, 2028, 2040.
+      const upcoming = [2027, 2028, 2040].filter((y) => `${y}-01-19` > dayFromNow(0));
+      expect(current?.year).toBe(upcoming[0] ?? 2040);
+    });
+  });
+});

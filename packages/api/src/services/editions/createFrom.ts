@@ -1,0 +1,108 @@
+import {
+  editionCapacity,
+  findEditionByYear,
+  insertRoom,
+  insertSession,
+  insertSurvey,
+  listEditionPartnerIds,
+  listPressKitSections,
+  listRooms,
+  listSessions,
+  listSurveys,
+  savePressKitSection,
+  setEditionPartners,
+} from "@tribune/db";
+import {
+  copyPlan,
+  type EditionFromInput,
+  type EditionWithBudget,
+  EditionFromInput as FromInput,
+} from "@tribune/domain";
+import { z } from "zod";
+import { found } from "../../found";
+import { change, type ServiceContext } from "../kit";
+import { insertNewEdition } from "./create";
+
+/** What a copy brought over, for the organiser to check. */
+export const EditionCopyReport = z.object({
+  fromYear: z.int(),
+  rooms: z.int().nonnegative(),
+  sessions: z.int().nonnegative(),
+  /** Titles of the sessions that fell after the new last day, not copied. */
+  sessionsLeftOut: z.array(z.string()),
+  sections: z.int().nonnegative(),
+  surveys: z.array(z.string()),
+  partners: z.int().nonnegative(),
+});
+export type EditionCopyReport = z.infer<typeof EditionCopyReport>;
+
+/**
+ * A new edition from a previous one, in one transaction: what `copyPlan` decides (rooms with
+ * their capacities, press-kit texts as drafts, and as asked the partners, the surveys as drafts
+ * for the new year, the programme as draft sessions on the new days). Registrations,
+ * check-ins, sign-ups, survey responses and votes are never read, so never copied.
+ */
+export function createEditionFrom(
+  ctx: ServiceContext,
+  raw: EditionFromInput,
+): Promise<{ edition: EditionWithBudget; copied: EditionCopyReport }> {
+  const { fromYear, copy, ...given } = FromInput.parse(raw);
+  return change(ctx, async (tx, effects) => {
+    const from = found(await findEditionByYear(tx, fromYear), `L'édition ${fromYear}`);
+    const edition = await insertNewEdition(
+      tx,
+      effects,
+      {
+        ...given,
+        theme: given.theme ?? from.theme,
+        subtitle: given.subtitle ?? from.subtitle,
+        city: given.city ?? from.city,
+        venue: given.venue ?? from.venue,
+        timeZone: given.timeZone ?? from.timeZone,
+        expectedAttendance: given.expectedAttendance ?? from.expectedAttendance,
+        capacity:
+          given.capacity !== undefined
+            ? given.capacity
+            : (await editionCapacity(tx, from.id)).capacity,
+        budgetEuros: given.budgetEuros ?? from.budgetEuros,
+      },
+      fromYear,
+    );
+    const plan = copyPlan(
+      {
+        edition: from,
+        rooms: await listRooms(tx, from.id),
+        sessions: copy.programme ? await listSessions(tx, from.id) : [],
+        sections: await listPressKitSections(tx, from.id),
+        surveys: copy.surveys ? await listSurveys(tx) : [],
+        partnerIds: copy.partners ? await listEditionPartnerIds(tx, from.id) : [],
+      },
+      edition,
+      copy,
+      () => crypto.randomUUID(),
+    );
+    for (const room of plan.rooms) await insertRoom(tx, room);
+    for (const session of plan.sessions) await insertSession(tx, session);
+    const by = ctx.actor?.email ?? null;
+    for (const section of plan.sections) await savePressKitSection(tx, edition.id, section, by);
+    for (const survey of plan.surveys) await insertSurvey(tx, survey);
+    await setEditionPartners(tx, edition.id, plan.partnerIds);
+    const copied: EditionCopyReport = {
+      fromYear,
+      rooms: plan.rooms.length,
+      sessions: plan.sessions.length,
+      sessionsLeftOut: plan.sessionsLeftOut,
+      sections: plan.sections.length,
+      surveys: plan.surveys.map((s) => s.slug),
+      partners: plan.partnerIds.length,
+    };
+    await effects.audit({
+      entity: "edition",
+      entityId: edition.id,
+      action: "update",
+      after: { copied },
+    });
+    effects.publish({ type: "programme.changed", editionId: edition.id });
+    return { edition, copied };
+  });
+}

@@ -1,0 +1,74 @@
+import {
+  listSessions,
+  lockEdition,
+  setEditionCapacity,
+  updateEdition,
+} from "@tribune/db";
+import {
+  archivedMessage,
+  DomainError,
+  type EditionUpdate,
+  type EditionWithBudget,
+  editionDatesProblem,
+  isReadOnly,
+  outsideEditionMessage,
+} from "@tribune/domain";
+import { found } from "../../found";
+import { change, type ServiceContext } from "../kit";
+import { assertFreeYearAndNumber, withoutBudget } from "./create";
+
+/**
+ * Changes an edition's fields (any of them) until it is archived. The merged dates must hold
+ * together, and new days must still hold every session; a larger capacity gives the people
+ * waiting their places, in the same transaction.
+ */
+export function updateEditionFields(
+  ctx: ServiceContext,
+  { id, capacity, ...patch }: EditionUpdate,
+): Promise<EditionWithBudget> {
+  return change(ctx, async (tx, effects) => {
+    const before = found(await lockEdition(tx, id), "Édition");
+    if (isReadOnly(before)) throw new DomainError("locked", archivedMessage(before));
+    const next = { ...before, ...patch };
+    const problem = editionDatesProblem(next);
+    if (problem)
+      throw new DomainError("invalid", problem.message, {
+        fieldErrors: { [problem.field]: [problem.message] },
+      });
+    if (patch.year !== undefined || patch.number !== undefined)
+      await assertFreeYearAndNumber(tx, next, id);
+    if (patch.firstDay || patch.lastDay || patch.timeZone) {
+      const outside = (await listSessions(tx, id)).filter((s) => outsideEditionMessage(s, next));
+      if (outside.length > 0) {
+        const message = `${outside.length} session(s) tomberaient hors des nouveaux jours (par exemple « ${outside[0]?.title} ») : déplacez-les d'abord.`;
+        throw new DomainError("invalid", message, { fieldErrors: { firstDay: [message] } });
+      }
+    }
+    const edition = Object.keys(patch).length > 0 ? await updateEdition(tx, id, patch) : before;
+    let capacityChange: { before: number | null; after: number | null } | null = null;
+    if (capacity !== undefined) {
+      const result = await setEditionCapacity(tx, id, capacity);
+      capacityChange = { before: result.before, after: capacity };
+      if (result.promoted.length > 0)
+        effects.publish({
+          type: "registrations.changed",
+          editionId: id,
+          subdivisionIds: result.promoted.map((p) => p.subdivisionId),
+        });
+    }
+    await effects.audit({
+      entity: "edition",
+      entityId: id,
+      action: "update",
+      before: { ...withoutBudget(before), capacity: capacityChange?.before },
+      after: {
+        ...withoutBudget(edition),
+        capacity: capacityChange?.after,
+        ...(patch.budgetEuros !== undefined && { budgetChanged: true }),
+      },
+    });
+    // The public programme shows the edition's days, venue and theme.
+    effects.publish({ type: "programme.changed", editionId: id });
+    return edition;
+  });
+}

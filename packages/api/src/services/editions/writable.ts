@@ -1,0 +1,37 @@
+/**
+ * The one check every change to an edition's data goes through: an archived edition is
+ * read-only (sessions, rooms, registrations, sign-ups, capacities, press-kit sections), and
+ * self-registration keeps to the edition's window. The rules are the domain's; this reads the
+ * edition in the caller's transaction and raises them.
+ */
+import { type Executor, findEdition } from "@tribune/db";
+import {
+  archivedMessage,
+  DomainError,
+  type EditionWithBudget,
+  isReadOnly,
+  registrationRefusal,
+} from "@tribune/domain";
+import { found } from "../../found";
+
+/** The edition, unless it is archived (`locked`, French message) or does not exist. */
+export async function assertEditionWritable(
+  tx: Executor,
+  editionId: string,
+): Promise<EditionWithBudget> {
+  const edition = found(await findEdition(tx, editionId), "Édition");
+  if (isReadOnly(edition)) throw new DomainError("locked", archivedMessage(edition));
+  return edition;
+}
+
+/** The edition, if people may register to it by themselves at `now` (`registration_closed`). */
+export async function assertRegistrationOpen(
+  tx: Executor,
+  editionId: string,
+  now: Date,
+): Promise<EditionWithBudget> {
+  const edition = await assertEditionWritable(tx, editionId);
+  const refusal = registrationRefusal(edition, now);
+  if (refusal) throw new DomainError("registration_closed", refusal);
+  return edition;
+}
