@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { text } from "../input";
+import type { Decision, Refusal } from "../refusal";
 import { KeyFigureDefinition } from "./keyFigure";
+import { SURVEY_REFUSALS } from "./refusals";
 import { type Question, type Survey, SurveyDraft, type SurveyStatus } from "./survey";
 
 /**
@@ -16,6 +18,10 @@ export const SurveyStatusChange = z.object({
   status: z.enum(["draft", "open", "closed", "published"]),
 });
 export type SurveyStatusChange = z.input<typeof SurveyStatusChange>;
+
+/** One-time response links for an invitation-only survey. */
+export const IssueTokensInput = z.object({ id: z.uuid(), count: z.int().min(1).max(20_000) });
+export type IssueTokensInput = z.input<typeof IssueTokensInput>;
 
 /** Allowed moves: forward through collection and publication, and back one step to correct. */
 const TRANSITIONS: Record<SurveyStatus, readonly SurveyStatus[]> = {
@@ -36,47 +42,87 @@ export function allowedStatuses(from: SurveyStatus): readonly SurveyStatus[] {
   return TRANSITIONS[from];
 }
 
-/** Why a status change is refused (a French message), or null when it is allowed. */
+/**
+ * Whether a survey may move to `to`, given the answers it received (mixed into the results or
+ * still waiting in the pool). Allowed: whether the answers waiting in the pool are to be mixed
+ * in now (`mix`: the survey stops collecting).
+ */
+export function decideStatusChange(
+  survey: Pick<Survey, "status" | "questions" | "sensitivity">,
+  to: SurveyStatus,
+  received: number,
+): Decision<{ mix: boolean }> {
+  const refuse = (refusal: Refusal) => ({ ok: false as const, refusal });
+  const mix = to !== "open";
+  if (survey.status === to) return { ok: true, mix };
+  if (!TRANSITIONS[survey.status].includes(to))
+    return refuse(SURVEY_REFUSALS.statusMove(survey.status, to));
+  if (to === "open" && survey.questions.length === 0) return refuse(SURVEY_REFUSALS.noQuestion());
+  // Reopened, a health survey's results are withheld again until a second closing: the two
+  // closed readings would differ by exactly the answers received in between.
+  if (
+    to === "open" &&
+    survey.status === "closed" &&
+    survey.sensitivity === "health" &&
+    received > 0
+  )
+    return refuse(SURVEY_REFUSALS.healthReopen());
+  if (to === "draft" && received > 0) return refuse(SURVEY_REFUSALS.answeredDraft());
+  if (to === "published" && received === 0) return refuse(SURVEY_REFUSALS.nothingToPublish());
+  return { ok: true, mix };
+}
+
+/** Why a status change is refused (its French message), or null when it is allowed. */
 export function statusChangeRefusal(
-  survey: Pick<Survey, "status" | "questions">,
+  survey: Pick<Survey, "status" | "questions" | "sensitivity">,
   to: SurveyStatus,
   responses: number,
 ): string | null {
-  if (survey.status === to) return null;
-  if (!TRANSITIONS[survey.status].includes(to))
-    return `Une enquête « ${statusLabel(survey.status)} » ne peut pas passer à « ${statusLabel(to)} ».`;
-  if (to === "open" && survey.questions.length === 0)
-    return "Ajoutez au moins une question avant d'ouvrir la collecte.";
-  if (to === "draft" && responses > 0)
-    return "Des réponses sont enregistrées : l'enquête ne peut plus redevenir un brouillon.";
-  if (to === "published" && responses === 0)
-    return "Aucune réponse : il n'y a pas de résultat à publier.";
-  return null;
+  return messageOf(decideStatusChange(survey, to, responses));
 }
-
-const statusLabel = (s: SurveyStatus) =>
-  ({ draft: "brouillon", open: "ouverte", closed: "close", published: "publiée" })[s];
 
 const canonical = (questions: readonly Question[]) => JSON.stringify(questions);
 
 /**
- * Why an edit is refused, or null. Once opened, the survey's link (its slug) is out there; once
- * responses exist the questionnaire is locked (answers were given to these questions, in this
- * form) and so is the anonymity mode.
+ * Whether an edit may be saved. Once opened, the survey's link (its slug) is out there; once
+ * answers were received the questionnaire is locked (answers were given to these questions, in
+ * this form) and so is the anonymity mode.
  */
+export function decideSurveyEdit(before: Survey, after: SurveyDraft, received: number): Decision {
+  const refuse = (refusal: Refusal) => ({ ok: false as const, refusal });
+  if (before.status !== "draft" && before.slug !== after.slug)
+    return refuse(SURVEY_REFUSALS.slugPublished());
+  if (received === 0) return { ok: true };
+  if (canonical(before.questions) !== canonical(after.questions))
+    return refuse(SURVEY_REFUSALS.questionsLocked());
+  if (before.anonymity !== after.anonymity) return refuse(SURVEY_REFUSALS.anonymityLocked());
+  return { ok: true };
+}
+
+/** Why an edit is refused (its French message), or null. */
 export function surveyEditRefusal(
   before: Survey,
   after: SurveyDraft,
   responses: number,
 ): string | null {
-  if (before.status !== "draft" && before.slug !== after.slug)
-    return "Le lien de l'enquête a été diffusé : son identifiant ne peut plus changer.";
-  if (responses === 0) return null;
-  if (canonical(before.questions) !== canonical(after.questions))
-    return "Des réponses sont déjà enregistrées : les questions ne peuvent plus être modifiées.";
-  if (before.anonymity !== after.anonymity)
-    return "Des réponses sont déjà enregistrées : le mode d'anonymat ne peut plus changer.";
-  return null;
+  return messageOf(decideSurveyEdit(before, after, responses));
+}
+
+/** A slug names one survey: `holder` is the survey that has it now, if any. */
+export function decideSurveySlug(
+  holder: Pick<Survey, "id"> | null,
+  surveyId: string | null,
+): Decision {
+  return holder && holder.id !== surveyId
+    ? { ok: false, refusal: SURVEY_REFUSALS.duplicateSlug() }
+    : { ok: true };
+}
+
+/** Only a draft without responses may go: anything else has a history worth keeping. */
+export function decideSurveyDeletion(survey: Pick<Survey, "status">, responses: number): Decision {
+  return survey.status === "draft" && responses === 0
+    ? { ok: true }
+    : { ok: false, refusal: SURVEY_REFUSALS.deleteKept() };
 }
 
 /** A key figure as the editor saves it (the survey it reads is named by the definition). */
@@ -111,3 +157,71 @@ export function keyFigureRefusal(
   }
   return null;
 }
+
+/** A key figure must read its survey's questionnaire as it is (`keyFigureRefusal`). */
+export function decideKeyFigure(
+  survey: Pick<Survey, "questions">,
+  definition: KeyFigureDefinition,
+): Decision {
+  const problem = keyFigureRefusal(survey, definition);
+  return problem ? { ok: false, refusal: SURVEY_REFUSALS.keyFigure(problem) } : { ok: true };
+}
+
+/** A stored key figure as the database holds it. */
+export interface StoredKeyFigure {
+  definition: KeyFigureDefinition;
+  surveyId: string;
+  position: number;
+}
+
+/**
+ * Saving a key figure: valid for its survey, replacing the figure it was (`previous`, looked up
+ * by `previousId`), under an id no other figure has (`idTaken`). Allowed: the id of the figure
+ * to remove first (renamed), and the position to keep — its own within the same survey, or
+ * null for the survey's last place.
+ */
+export function decideKeyFigureSave(input: {
+  survey: Pick<Survey, "id" | "questions">;
+  definition: KeyFigureDefinition;
+  previousId: string | null;
+  previous: StoredKeyFigure | null;
+  idTaken: boolean;
+}): Decision<{ replaces: string | null; position: number | null }> {
+  const { survey, definition, previousId, previous } = input;
+  const valid = decideKeyFigure(survey, definition);
+  if (!valid.ok) return valid;
+  if (previousId && !previous) return { ok: false, refusal: SURVEY_REFUSALS.keyFigureNotFound() };
+  if (definition.id !== previousId && input.idTaken)
+    return { ok: false, refusal: SURVEY_REFUSALS.duplicateKeyFigure() };
+  return {
+    ok: true,
+    replaces: previous && previousId !== definition.id ? previous.definition.id : null,
+    position: previous && previous.surveyId === survey.id ? previous.position : null,
+  };
+}
+
+/**
+ * The questions a stored key figure reads must still be in the questionnaire (a survey without
+ * responses may have lost them since): otherwise the figure cannot be computed.
+ */
+export function decideKeyFigureQuestions(
+  survey: Pick<Survey, "questions">,
+  definition: Pick<KeyFigureDefinition, "questionId" | "filter">,
+): Decision {
+  for (const id of [definition.questionId, definition.filter?.questionId])
+    if (id !== undefined && !survey.questions.some((q) => q.id === id))
+      return { ok: false, refusal: SURVEY_REFUSALS.unknownFigureQuestion(id) };
+  return { ok: true };
+}
+
+/** Which figures a reader is given: the press (and the press kit) published ones only. */
+export function isKeyFigureListed(
+  definition: Pick<KeyFigureDefinition, "published">,
+  survey: Pick<Survey, "status">,
+  { publishedOnly }: { publishedOnly: boolean },
+): boolean {
+  return !publishedOnly || (definition.published && survey.status === "published");
+}
+
+const messageOf = (decision: Decision): string | null =>
+  decision.ok ? null : decision.refusal.message;

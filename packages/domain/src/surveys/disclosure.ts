@@ -124,3 +124,15 @@ export function withheldNotice(withheld: ResultsWithheld): string {
 export function canReadFreeText(survey: Pick<Survey, "sensitivity">, role: Role): boolean {
   return survey.sensitivity === "standard" || HEALTH_DATA_READERS.includes(role);
 }
+
+/**
+ * Whether a live reader of the collection is told of a change: always while the results are
+ * shown; while they are withheld, only when the count reaches a new step (or the results are
+ * released) — an event per response would time each one.
+ */
+export function isLiveChangeShown(
+  previous: ResultsWithheld | null,
+  current: ResultsWithheld | null,
+): boolean {
+  return current === null || previous === null || previous.received !== current.received;
+}

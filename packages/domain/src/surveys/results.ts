@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { text } from "../input";
-import { AnonymityMode, SurveySensitivity, SurveyStatus } from "./survey";
+import { discloseFreeText, discloseGroups, isDisclosable, withheldResults } from "./disclosure";
+import {
+  AnonymityMode,
+  effectiveThreshold,
+  type Question,
+  type Survey,
+  SurveySensitivity,
+  SurveyStatus,
+} from "./survey";
 
 /**
  * Aggregated results as the API serves them, disclosure control applied: a suppressed group
@@ -87,6 +95,23 @@ export const HideFreeTextInput = z.object({
 });
 export type HideFreeTextInput = z.input<typeof HideFreeTextInput>;
 
+/** The results of every question as a spreadsheet, overall or broken down. */
+export const ResultsExportInput = z.object({
+  id: z.uuid(),
+  groupBy: text({ max: 40 }).min(1).nullable().default(null),
+});
+export type ResultsExportInput = z.input<typeof ResultsExportInput>;
+
+export const ResultsExport = z.object({ filename: z.string(), csv: z.string() });
+export type ResultsExport = z.infer<typeof ResultsExport>;
+
+/** What a live reader of a survey's collection is told: to reload it, nothing more. */
+export const SurveyLiveChange = z.object({
+  surveyId: z.uuid(),
+  reason: z.enum(["subscribed", "changed"]),
+});
+export type SurveyLiveChange = z.infer<typeof SurveyLiveChange>;
+
 export const SurveySummary = z.object({
   id: z.uuid(),
   slug: z.string(),
@@ -105,6 +130,30 @@ export const SurveySummary = z.object({
   withheld: ResultsWithheld.nullable(),
 });
 export type SurveySummary = z.infer<typeof SurveySummary>;
+
+/**
+ * A survey as the list gives it: its response count (`stored`: in the results now) — in steps of
+ * the threshold while a sensitive survey's results are withheld — and no answer.
+ */
+export function surveySummary(s: Survey, stored: { n: number; synthetic: boolean }): SurveySummary {
+  const withheld = withheldResults(s, stored.n);
+  return {
+    id: s.id,
+    slug: s.slug,
+    title: s.title,
+    year: s.year,
+    partners: s.partners,
+    status: s.status,
+    anonymity: s.anonymity,
+    sensitivity: s.sensitivity,
+    opensOn: s.opensOn,
+    closesOn: s.closesOn,
+    questions: s.questions.length,
+    responses: withheld ? withheld.received : stored.n,
+    synthetic: stored.synthetic,
+    withheld,
+  };
+}
 
 export const SurveyResponseInput = z.object({
   slug: text({ max: 80 }).regex(/^[a-z0-9-]+$/),
@@ -152,3 +201,157 @@ export const SurveyImportReport = z.object({
   imported: z.int().nonnegative(),
 });
 export type SurveyImportReport = z.infer<typeof SurveyImportReport>;
+
+// ——— Results, from the counts to what a reader is shown ——————————————————————————————————
+
+/** The whole population's label, and a breakdown's group of those who did not answer it. */
+export const OVERALL_LABEL = "Ensemble";
+export const NO_ANSWER_LABEL = "Sans réponse";
+export const YES_NO_LABELS = { yes: "Oui", no: "Non" } as const;
+
+/** The answers a choice question offers, with their labels (yes/no: "yes" and "no"). */
+export function answerLabels(q: Question): { value: string; label: string }[] {
+  if (q.type === "single" || q.type === "multiple") return q.choices;
+  if (q.type === "yes_no")
+    return [
+      { value: "yes", label: YES_NO_LABELS.yes },
+      { value: "no", label: YES_NO_LABELS.no },
+    ];
+  return [];
+}
+
+/**
+ * What the database counted in one group (the whole survey: key null) for one question:
+ * respondents who answered it, their statistics (number and Likert questions) and how many
+ * chose each answer (choice questions).
+ */
+export interface ResultTally {
+  key: string | null;
+  n: number;
+  stats: ResultStats | null;
+  choices: ReadonlyMap<string, number>;
+}
+
+/** A suppressed group: the same shape whatever its true size. */
+const suppressedGroup = (key: string | null, label: string): ResultGroup => ({
+  key,
+  label,
+  suppressed: true,
+  n: null,
+  stats: null,
+  choices: null,
+  texts: null,
+});
+
+/**
+ * Each answer's count and share within a shown group. Answers to one single-choice (or yes/no)
+ * question partition the group: primary and complementary suppression apply (`discloseGroups`).
+ * Multiple choices overlap: each count stands alone (`isDisclosable`).
+ */
+function disclosedChoices(
+  q: Question,
+  counts: ReadonlyMap<string, number>,
+  n: number,
+  threshold: number,
+): ChoiceResult[] {
+  const labels = answerLabels(q);
+  const tallies = labels.map((c) => ({ key: c.value, n: counts.get(c.value) ?? 0 }));
+  const shown =
+    q.type === "multiple"
+      ? tallies.map((c) => isDisclosable(c.n, threshold))
+      : discloseGroups(tallies, threshold).map((c) => !c.suppressed);
+  return labels.map((c, i) => {
+    const k = tallies[i]?.n ?? 0;
+    return shown[i]
+      ? { choice: c.value, label: c.label, n: k, share: n > 0 ? k / n : null }
+      : { choice: c.value, label: c.label, n: null, share: null };
+  });
+}
+
+/**
+ * One question's results as a reader is shown them, from the database's counts, disclosure
+ * control applied: a population under the survey's threshold is suppressed, as are groups of a
+ * breakdown under it (and the smallest others, so that none can be worked out from the total);
+ * free text only from ten answers (`discloseFreeText`), and never broken down — too easy to
+ * recognise someone in a small group. While a sensitive survey's results are withheld, nothing
+ * but that.
+ */
+export function buildQuestionResult(input: {
+  survey: Pick<Survey, "id" | "disclosureThreshold">;
+  question: Question;
+  /** The breakdown's question (single choice or yes/no), or null. */
+  group: Question | null;
+  withheld: ResultsWithheld | null;
+  /** The whole survey's tally; null when nobody answered. */
+  overall?: ResultTally | null;
+  /** One tally per answer to the breakdown's question that someone gave (null: no answer). */
+  groups?: readonly ResultTally[];
+  /** The visible free-text answers, when the reader may read them; null otherwise. */
+  texts?: readonly FreeTextAnswer[] | null;
+}): QuestionResult {
+  const { survey, question: q, group } = input;
+  const threshold = effectiveThreshold(survey.disclosureThreshold);
+  const head = {
+    surveyId: survey.id,
+    questionId: q.id,
+    questionLabel: q.label,
+    questionType: q.type,
+    threshold,
+    groupBy: group?.id ?? null,
+  };
+  if (input.withheld)
+    return {
+      ...head,
+      withheld: input.withheld,
+      overall: suppressedGroup(null, OVERALL_LABEL),
+      groups: [],
+    };
+
+  const numeric = q.type === "number" || q.type === "likert";
+  const build = (
+    key: string | null,
+    label: string,
+    tally: ResultTally | undefined,
+    texts: ResultGroup["texts"],
+  ): ResultGroup => {
+    const n = tally?.n ?? 0;
+    return {
+      key,
+      label,
+      suppressed: false,
+      n,
+      stats: numeric ? (tally?.stats ?? null) : null,
+      choices:
+        numeric || q.type === "text"
+          ? null
+          : disclosedChoices(q, tally?.choices ?? new Map(), n, threshold),
+      texts,
+    };
+  };
+
+  const overall = input.overall ?? undefined;
+  const texts = q.type === "text" && input.texts ? discloseFreeText(input.texts) : null;
+  const overallGroup = isDisclosable(overall?.n ?? 0, threshold)
+    ? build(null, OVERALL_LABEL, overall, texts)
+    : suppressedGroup(null, OVERALL_LABEL);
+
+  let groups: ResultGroup[] = [];
+  if (group) {
+    const byKey = new Map((input.groups ?? []).map((t) => [t.key, t]));
+    const keys: { value: string | null; label: string }[] = [
+      ...answerLabels(group),
+      ...(byKey.has(null) ? [{ value: null, label: NO_ANSWER_LABEL }] : []),
+    ];
+    const disclosed = discloseGroups(
+      keys.map((k) => ({ key: k.value ?? "", n: byKey.get(k.value)?.n ?? 0 })),
+      threshold,
+    );
+    groups = keys.map((k, i) =>
+      disclosed[i]?.suppressed === false
+        ? build(k.value, k.label, byKey.get(k.value), null)
+        : suppressedGroup(k.value, k.label),
+    );
+  }
+
+  return { ...head, withheld: null, overall: overallGroup, groups };
+}

@@ -193,6 +193,18 @@ export type SurveyDraft = z.infer<typeof SurveyDraft>;
 export type SurveyDraftInput = z.input<typeof SurveyDraft>;
 export type Survey = z.infer<typeof Survey>;
 
+/** One survey, by id. */
+export const SurveyRef = z.object({ id: z.uuid() });
+export type SurveyRef = z.input<typeof SurveyRef>;
+
+/** The public form of one survey, by its slug (the link it was sent with). */
+export const SurveyFormQuery = z.object({ slug: text({ max: 80 }).regex(/^[a-z0-9-]+$/) });
+export type SurveyFormQuery = z.input<typeof SurveyFormQuery>;
+
+/** A change that answers nothing but that it was made. */
+export const SurveyOk = z.object({ ok: z.literal(true) });
+export type SurveyOk = z.infer<typeof SurveyOk>;
+
 /** What a respondent sees: no threshold, no status history. */
 export const PublicSurvey = z.object({
   id: z.uuid(),
