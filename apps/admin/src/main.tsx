@@ -1,3 +1,5 @@
+// First: before any schema is built (see the module).
+import "./zod-jitless";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode, useState } from "react";
 import { createRoot } from "react-dom/client";

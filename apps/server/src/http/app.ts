@@ -191,7 +191,7 @@ export function createApp({
   // node:http ignores the promise a handler returns: an error escaping it would be an unhandled
   // rejection, which ends the process. Answer 503 if the database was lost, else 500.
   return async function handle(req: IncomingMessage, res: ServerResponse) {
-    setSecurityHeaders(res, secure);
+    setSecurityHeaders(req, res, secure);
     try {
       await route(req, res);
     } catch (error) {

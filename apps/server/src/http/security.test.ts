@@ -6,7 +6,7 @@ import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testin
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, trpcPost } from "../testing";
 import { isForeignOrigin } from "./origin";
-import { CONTENT_SECURITY_POLICY } from "./security-headers";
+import { CONTENT_SECURITY_POLICY, EMBEDDED_PDF_POLICY } from "./security-headers";
 
 const request = (origin: string | undefined, host = "tribune.example", method = "POST") =>
   ({ method, headers: { host, ...(origin === undefined ? {} : { origin }) } }) as IncomingMessage;
@@ -82,6 +82,13 @@ describe.each(testBackends())(
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       expect(res.headers.get("referrer-policy")).toBe("same-origin");
       expect(res.headers.get("strict-transport-security")).toBeNull();
+    });
+
+    it("lets only our own pages frame the press-kit PDF (the admin's preview)", async () => {
+      const res = await fetch(`${app.url}/api/editions/2026/press-kit.pdf?apercu`);
+      expect(res.headers.get("content-security-policy")).toBe(EMBEDDED_PDF_POLICY);
+      expect(EMBEDDED_PDF_POLICY).toContain("frame-ancestors 'self'");
+      expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
     });
 
     it("behind https, tells browsers to stay on https", async () => {
