@@ -1,7 +1,6 @@
 import {
   countRoomUses,
   deleteRoom,
-  findEdition,
   findRoom,
   insertRoom,
   listRooms,
@@ -15,6 +14,7 @@ import { auditActor } from "../audit";
 import { DeleteInput, DeleteResult } from "../catalog";
 import { found } from "../found";
 import { publishProgrammeChange } from "../live";
+import { assertEditionWritable } from "../services/editions/writable";
 import { procedureFor, publicProcedure } from "../trpc";
 
 const editor = procedureFor(...PROGRAMME_EDITORS);
@@ -30,8 +30,8 @@ export const roomRouter = {
     .input(RoomInput)
     .output(Room)
     .mutation(async ({ ctx, input }) => {
-      found(await findEdition(ctx.db, input.editionId), "Édition");
       const created = await ctx.db.transaction(async (tx) => {
+        await assertEditionWritable(tx, input.editionId);
         const room = await insertRoom(tx, input);
         await recordAudit(tx, auditActor(ctx.actor), {
           entity: "room",
@@ -51,6 +51,7 @@ export const roomRouter = {
     .mutation(async ({ ctx, input: { id, ...patch } }) => {
       const updated = await ctx.db.transaction(async (tx) => {
         const before = found(await findRoom(tx, id), "Salle");
+        await assertEditionWritable(tx, before.editionId);
         const room = await updateRoom(tx, id, patch);
         await recordAudit(tx, auditActor(ctx.actor), {
           entity: "room",
@@ -72,6 +73,7 @@ export const roomRouter = {
     .mutation(async ({ ctx, input }) => {
       const deleted = await ctx.db.transaction(async (tx) => {
         const before = found(await findRoom(tx, input.id), "Salle");
+        await assertEditionWritable(tx, before.editionId);
         const uses = await countRoomUses(tx, input.id);
         if (uses > 0 && !input.confirm) {
           throw new DomainError(

@@ -1,7 +1,6 @@
 import {
   deleteSession,
   type Executor,
-  findEdition,
   findSession,
   insertSession,
   listSessions,
@@ -29,7 +28,8 @@ import type { Actor, Context } from "../context";
 import { found } from "../found";
 import { publishProgrammeChange } from "../live";
 import { assertReferencesExist, loadSchedule } from "../schedule-data";
-import { fillSessionPlacesAudited } from "../services/signup-audit";
+import { assertEditionWritable } from "../services/editions/writable";
+import { fillPlaces } from "../services/signups/fill-places";
 import { procedureFor } from "../trpc";
 
 const reader = procedureFor(...PROGRAMME_READERS);
@@ -61,9 +61,10 @@ async function saveChanged(
 ) {
   const saved = await ctx.db.transaction(async (tx) => {
     const before = found(await findSession(tx, id), "Session");
+    const edition = await assertEditionWritable(tx, before.editionId);
     const next = change(before);
     assertValidSession(next);
-    assertDuringEdition(next, found(await findEdition(tx, next.editionId), "Édition"));
+    assertDuringEdition(next, edition);
     await assertReferencesExist(tx, next);
     const session = await replaceSession(tx, next);
     await recordAudit(tx, auditActor(ctx.actor), {
@@ -74,7 +75,7 @@ async function saveChanged(
       after: session,
     });
     // More places (override, rooms): the people waiting on its sign-up list get them now.
-    await fillSessionPlacesAudited(tx, auditActor(ctx.actor), id);
+    await fillPlaces(tx, { audit: (entry) => recordAudit(tx, auditActor(ctx.actor), entry) }, id);
     return { session, conflicts: await conflictsOf(tx, session) };
   });
   publishProgrammeChange(ctx, saved.session.editionId);
@@ -97,7 +98,7 @@ export const sessionRouter = {
     .output(SavedSession)
     .mutation(async ({ ctx, input }) => {
       const saved = await ctx.db.transaction(async (tx) => {
-        assertDuringEdition(input, found(await findEdition(tx, input.editionId), "Édition"));
+        assertDuringEdition(input, await assertEditionWritable(tx, input.editionId));
         await assertReferencesExist(tx, input);
         const session = await insertSession(tx, input);
         await recordAudit(tx, auditActor(ctx.actor), {
@@ -138,6 +139,7 @@ export const sessionRouter = {
     .mutation(async ({ ctx, input }) => {
       const before = await ctx.db.transaction(async (tx) => {
         const before = found(await findSession(tx, input.id), "Session");
+        await assertEditionWritable(tx, before.editionId);
         await deleteSession(tx, input.id);
         await recordAudit(tx, auditActor(ctx.actor), {
           entity: "session",
