@@ -1,5 +1,6 @@
 import {
-  getSurvey,
+  type Database,
+  findSurvey,
   insertResponses,
   insertSurvey,
   listAudit,
@@ -13,6 +14,13 @@ import { openTestDatabase, testBackends } from "@tribune/db/testing";
 import { type Role, subdivisionQuestion } from "@tribune/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rejection, testApi } from "../test-support";
+
+/** The id of a seeded survey. */
+const idOf = async (db: Database, slug: string): Promise<string> => {
+  const survey = await findSurvey(db, slug);
+  if (!survey) throw new Error(slug);
+  return survey.id;
+};
 
 describe.each(testBackends())("survey router on %s", (backend) => {
   let close: () => Promise<void>;
@@ -29,9 +37,9 @@ describe.each(testBackends())("survey router on %s", (backend) => {
     await seedReferenceEdition(db);
     await seedReferenceSurveys(db);
     api = testApi(db);
-    tt = (await getSurvey(db, "temps-de-travail-2024")).id;
-    sm = (await getSurvey(db, "sante-mentale-2024")).id;
-    dix = (await getSurvey(db, "dixieme-annee-mg")).id;
+    tt = await idOf(db, "temps-de-travail-2024");
+    sm = await idOf(db, "sante-mentale-2024");
+    dix = await idOf(db, "dixieme-annee-mg");
   }, 120_000);
   afterAll(() => close());
 

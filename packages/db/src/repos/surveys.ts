@@ -1,10 +1,10 @@
 import { createHash, randomInt } from "node:crypto";
 import {
   type Answers,
-  DomainError,
   type FigureProvenance,
   type KeyFigureDefinition,
   type KeyFigureFilter,
+  type ParkOutcome,
   type Question,
   type Statistic,
   Survey,
@@ -71,25 +71,21 @@ export async function findSurvey(
   return row ? toSurvey(row) : null;
 }
 
-export async function getSurvey(
+/**
+ * Replaces a survey's description and questionnaire (the builder checked the rules); null when
+ * no survey has this id.
+ */
+export async function updateSurvey(
   db: Executor,
-  idOrSlug: string,
-  options: { lock?: boolean } = {},
-): Promise<Survey> {
-  const survey = await findSurvey(db, idOrSlug, options);
-  if (!survey) throw new DomainError("not_found", "Enquête introuvable.");
-  return survey;
-}
-
-/** Replaces a survey's description and questionnaire (the builder checked the rules). */
-export async function updateSurvey(db: Executor, id: string, draft: SurveyDraft): Promise<Survey> {
+  id: string,
+  draft: SurveyDraft,
+): Promise<Survey | null> {
   const [row] = await db
     .update(surveys)
     .set({ ...draft, updatedAt: sql`now()` })
     .where(eq(surveys.id, id))
     .returning();
-  if (!row) throw new DomainError("not_found", "Enquête introuvable.");
-  return toSurvey(row);
+  return row ? toSurvey(row) : null;
 }
 
 export async function setSurveyStatus(db: Executor, id: string, status: SurveyStatus) {
@@ -129,18 +125,18 @@ export async function issueSurveyTokens(
 // pool is then rewritten empty (VACUUM FULL): the pool rows that shared a transaction id with
 // the tokens are gone, down to the file.
 
-const NOT_OPEN = "Enquête introuvable ou close.";
-
 /**
  * Parks validated answers in the mixing pool, spending the one-time token (if any) in the same
- * transaction; refused unless the survey is open. The pool row holds the survey and the answers,
- * nothing else. Not counted in results until mixed (`mixPooledResponses`).
+ * transaction: "parked", or — nothing written — "survey_not_open" (the survey is not collecting
+ * at this moment) or "token_spent" (no unspent token of the survey has this value). The pool
+ * row holds the survey and the answers, nothing else. Not counted in results until mixed
+ * (`mixPooledResponses`).
  */
 export async function parkResponse(
   db: Executor,
   input: { surveyId: string; answers: Answers; day: string; token?: string | null },
-): Promise<void> {
-  await db.transaction(async (tx) => {
+): Promise<ParkOutcome> {
+  return db.transaction(async (tx): Promise<ParkOutcome> => {
     // Share mode: a status change (which locks the row for update) waits for the answers being
     // parked, and answers parked after it see the new status.
     const [open] = await tx
@@ -148,7 +144,7 @@ export async function parkResponse(
       .from(surveys)
       .where(and(eq(surveys.id, input.surveyId), eq(surveys.status, "open")))
       .for("share");
-    if (!open) throw new DomainError("not_found", NOT_OPEN);
+    if (!open) return "survey_not_open";
     if (input.token) {
       const spent = await tx
         .update(surveyTokens)
@@ -161,12 +157,13 @@ export async function parkResponse(
           ),
         )
         .returning({ id: surveyTokens.id });
-      if (spent.length === 0)
-        throw new DomainError("forbidden", "Ce lien de réponse n'est pas valable ou a déjà servi.");
+      // Nothing written: the transaction ends without a change.
+      if (spent.length === 0) return "token_spent";
     }
     await tx
       .insert(surveyResponsePool)
       .values({ surveyId: input.surveyId, answers: input.answers });
+    return "parked";
   });
 }
 
@@ -256,10 +253,11 @@ export async function vacuumResponsePool(
 }
 
 /**
- * The answering request: parks the answers (spending the token), then mixes the survey's pool
- * if a batch of `batchSize` is complete. Returns how many answers entered the results (0 while
- * the batch fills). Once parked, the answer is kept: a failed mix is retried by the next answer
- * or the survey's closing, and is only logged.
+ * The answering request: parks the answers (spending the token), then — in a transaction of its
+ * own — mixes the survey's pool if a batch of `batchSize` is complete, and rewrites the pool's
+ * file outside any transaction. Returns how parking went (`parkResponse`) and how many answers
+ * entered the results (0 while the batch fills). Once parked, the answer is kept: a failed mix
+ * is retried by the next answer or the survey's closing, and is only logged.
  */
 export async function storeResponse(
   db: Database,
@@ -270,8 +268,9 @@ export async function storeResponse(
     token?: string | null;
     batchSize: number;
   },
-): Promise<number> {
-  await parkResponse(db, input);
+): Promise<{ outcome: ParkOutcome; moved: number }> {
+  const outcome = await parkResponse(db, input);
+  if (outcome !== "parked") return { outcome, moved: 0 };
   let moved = 0;
   try {
     ({ moved } = await db.transaction((tx) =>
@@ -283,7 +282,7 @@ export async function storeResponse(
       `Enquêtes : le mélange des réponses en attente a échoué, il sera repris (${(error as Error).message}).`,
     );
   }
-  return moved;
+  return { outcome, moved };
 }
 
 /** Answers received, mixed into the results or still waiting in the pool. */
@@ -379,9 +378,10 @@ export interface AggregateRow {
   value: number | null;
 }
 
+/** The question a query names: the caller checked it is in the questionnaire. */
 const questionOf = (survey: Pick<Survey, "questions">, id: string) => {
   const q = survey.questions.find((x) => x.id === id);
-  if (!q) throw new DomainError("invalid", `Question « ${id} » inconnue dans cette enquête.`);
+  if (!q) throw new Error(`Survey query on question "${id}", not in the questionnaire`);
   return q;
 };
 
