@@ -516,19 +516,6 @@ export async function choiceCounts(
   return result.rows.map((r) => ({ group: r.grp, choice: r.choice, n: Number(r.n) }));
 }
 
-/** Free-text answers of a question (the API shows them only from ten per group). */
-export async function freeTextAnswers(
-  db: Executor,
-  surveyId: string,
-  questionId: string,
-): Promise<string[]> {
-  const rows = await db
-    .select({ text: sql<string>`${answerText(questionId)}` })
-    .from(surveyResponses)
-    .where(and(eq(surveyResponses.surveyId, surveyId), answered(questionId)));
-  return rows.map((r) => r.text);
-}
-
 /** Responses, period and whether any is synthetic. */
 export async function responseStats(db: Executor, surveyId: string) {
   const [row] = await db
