@@ -1,6 +1,10 @@
+import { createAccount, SYSTEM } from "@tribune/api";
 import {
   IDEMPOTENCY_KEY_LIFETIME_SECONDS,
+  listDossiers,
   listEditions,
+  listSubdivisionOptions,
+  listSurveys,
   listUsers,
   type OpenDatabase,
   openDatabase,
@@ -73,5 +77,58 @@ describe.each(testBackends())("bootstrap on %s", (backend: Backend) => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe.each(testBackends())("a first start without the demo on %s", (backend: Backend) => {
+  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+  });
+  afterAll(() => database.close());
+
+  it("loads the subdivisions only: no edition, no account, no survey, no password", async () => {
+    expect(await bootstrap(database.db, { demo: false })).toEqual({
+      seeded: false,
+      demoAccounts: [],
+    });
+    expect(await listUsers(database.db)).toEqual([]);
+    expect(await listEditions(database.db)).toEqual([]);
+    expect(await listSurveys(database.db)).toEqual([]);
+    expect(await listDossiers(database.db)).toEqual([]);
+    expect((await listSubdivisionOptions(database.db)).length).toBe(23);
+  });
+
+  it("never loads the demo later on a database a person set up, even embedded", async () => {
+    await createAccount(
+      database.db,
+      { email: "admin@syndicat.test", role: "admin", password: "une phrase de passe solide" },
+      SYSTEM,
+    );
+    expect(await bootstrap(database.db, { demo: "if-empty" })).toEqual({
+      seeded: false,
+      demoAccounts: [],
+    });
+    expect(await listEditions(database.db)).toEqual([]);
+    expect((await listUsers(database.db)).map((u) => u.email)).toEqual(["admin@syndicat.test"]);
+  });
+});
+
+describe.each(testBackends())("the embedded default on %s", (backend: Backend) => {
+  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+  });
+  afterAll(() => database.close());
+
+  it("loads the demo on an empty database, and keeps it up to date on the next starts", async () => {
+    const first = await bootstrap(database.db, { demo: "if-empty" });
+    expect(first.seeded).toBe(true);
+    expect(first.demoAccounts.map((a) => a.email)).toContain("admin@tribune.demo");
+    expect(await bootstrap(database.db, { demo: "if-empty" })).toEqual({
+      seeded: false,
+      demoAccounts: [],
+    });
+    expect((await listEditions(database.db)).map((e) => e.year)).toEqual([2026]);
   });
 });

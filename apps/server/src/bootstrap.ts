@@ -2,13 +2,16 @@ import { randomBytes } from "node:crypto";
 import { createAccount, SESSION_IDLE_SECONDS, SYSTEM } from "@tribune/api";
 import {
   type Database,
+  type Executor,
+  holdsEdition,
   listUsers,
   purgeDeadAuthSessions,
   purgeExpiredIdempotencyKeys,
   seedReferenceEdition,
   seedReferenceSurveys,
+  seedSubdivisions,
 } from "@tribune/db";
-import { ROLES, type Role, referenceSubdivision } from "@tribune/domain";
+import { ROLES, type Role, referenceProgramme2026, referenceSubdivision } from "@tribune/domain";
 
 export interface DemoAccount {
   role: Role;
@@ -22,41 +25,75 @@ export const demoEmail = (role: Role) => `${role}@tribune.demo`;
 const BOOTSTRAP_LOCK = 726_102;
 
 /**
- * First start: the 2026 edition from the press kit, and one demo account per role when no
- * account exists yet. Their passwords are random (or `demoPassword`, for demos and browser
- * tests) and returned once, for printing.
- * Also forgets login sessions idle too long and idempotency keys past their lifetime.
+ * Whether a start loads the demo: always (`true`, TRIBUNE_DEMO=on), never (`false`: PostgreSQL
+ * or TRIBUNE_DEMO=off), or `"if-empty"` (the embedded database's default): on a database with
+ * no account yet, or one the demo was loaded into before — never on one a person set up.
+ */
+export type DemoChoice = boolean | "if-empty";
+
+/**
+ * The demo: the 26th congress from the 2026 press kit (rooms, programme, partners, press-kit
+ * texts, the pillars' dossiers), the kit's surveys with SYNTHETIC responses (flagged), and one
+ * demo account per role when no account exists yet. Their passwords are random (or
+ * `demoPassword`, for demos and browser tests) and returned once, for printing. Idempotent:
+ * what exists is left as edited.
+ */
+export async function loadDemo(
+  tx: Executor,
+  { demoPassword }: { demoPassword?: string | undefined } = {},
+): Promise<{ seeded: boolean; demoAccounts: DemoAccount[] }> {
+  const { created } = await seedReferenceEdition(tx as Database);
+  // The press kit's surveys, with synthetic responses (flagged), so its figures compute.
+  await seedReferenceSurveys(tx);
+  if ((await listUsers(tx)).length > 0) return { seeded: created, demoAccounts: [] };
+  const demoAccounts: DemoAccount[] = [];
+  for (const role of ROLES) {
+    const account = {
+      role,
+      email: demoEmail(role),
+      password: demoPassword ?? randomBytes(12).toString("base64url"),
+    };
+    // The demo representative speaks for Dijon, the 2026 host city, and sees its members only.
+    const subdivisionId = role === "representative" ? referenceSubdivision("dijon").id : null;
+    await createAccount(
+      tx as Database,
+      { ...account, displayName: `Démo ${role}`, subdivisionId },
+      SYSTEM,
+    );
+    demoAccounts.push(account);
+  }
+  return { seeded: created, demoAccounts };
+}
+
+/**
+ * Every start: the federation's reference data (its subdivisions), the demo when chosen (see
+ * DemoChoice), and housekeeping (login sessions idle too long, idempotency keys past their
+ * lifetime). A start without the demo creates no account and prints no password: the first
+ * admin is made with `pnpm tribune user add --role admin`.
  * Several instances may start at once on one PostgreSQL: one transaction under an advisory
  * lock makes the others wait, then find the work done.
  */
 export function bootstrap(
   db: Database,
-  { demoPassword }: { demoPassword?: string | undefined } = {},
+  { demo = true, demoPassword }: { demo?: DemoChoice; demoPassword?: string | undefined } = {},
 ): Promise<{ seeded: boolean; demoAccounts: DemoAccount[] }> {
   return db.transaction(async (tx) => {
     await tx.execute(`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`);
-    const { created } = await seedReferenceEdition(tx);
-    // The press kit's surveys, with synthetic responses (flagged), so its figures compute.
-    await seedReferenceSurveys(tx);
+    await seedSubdivisions(tx);
+    const wanted =
+      demo === "if-empty"
+        ? (await listUsers(tx)).length === 0 ||
+          (await holdsEdition(tx, referenceProgramme2026().edition.id))
+        : demo;
+    const outcome = wanted
+      ? await loadDemo(tx, { demoPassword })
+      : { seeded: false, demoAccounts: [] };
     await purgeDeadAuthSessions(
       tx,
       new Date(Date.now() - SESSION_IDLE_SECONDS * 1000).toISOString(),
     );
     await purgeExpiredIdempotencyKeys(tx);
-    if ((await listUsers(tx)).length > 0) return { seeded: created, demoAccounts: [] };
-    const demoAccounts: DemoAccount[] = [];
-    for (const role of ROLES) {
-      const account = {
-        role,
-        email: demoEmail(role),
-        password: demoPassword ?? randomBytes(12).toString("base64url"),
-      };
-      // The demo representative speaks for Dijon, the 2026 host city, and sees its members only.
-      const subdivisionId = role === "representative" ? referenceSubdivision("dijon").id : null;
-      await createAccount(tx, { ...account, displayName: `Démo ${role}`, subdivisionId }, SYSTEM);
-      demoAccounts.push(account);
-    }
-    return { seeded: created, demoAccounts };
+    return outcome;
   });
 }
 

@@ -9,6 +9,12 @@ const Env = z.object({
   TRIBUNE_DATA_DIR: z.string().default(".data"),
   /** The address users reach; an https:// URL turns on Secure, __Host- cookies. */
   TRIBUNE_PUBLIC_URL: z.string().url().optional(),
+  /**
+   * The demo (the 2026 congress, demo accounts, synthetic responses): `on` loads it on any
+   * database (browser tests, benches), `off` never. Unset: on an embedded (PGlite) database
+   * with no account yet, never on PostgreSQL — a production database starts empty.
+   */
+  TRIBUNE_DEMO: z.enum(["on", "off"], { error: "TRIBUNE_DEMO vaut on ou off." }).optional(),
   /** Gives every demo account this password instead of a random one (demos, browser tests). */
   TRIBUNE_DEMO_PASSWORD: z.string().min(12).optional(),
   /**
@@ -32,3 +38,11 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
 
 export const databaseTarget = (env: ServerEnv) =>
   env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.dataDir };
+
+/** Whether this start loads the demo (see TRIBUNE_DEMO). */
+export const demoChoice = (env: ServerEnv, kind: "pglite" | "postgres"): boolean | "if-empty" =>
+  env.TRIBUNE_DEMO === "on"
+    ? true
+    : env.TRIBUNE_DEMO === "off" || kind === "postgres"
+      ? false
+      : "if-empty";

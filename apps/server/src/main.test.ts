@@ -3,6 +3,13 @@ import { once } from "node:events";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import {
+  DEMO_PASSWORD,
+  type FreshDatabase,
+  freshDatabase,
+  startTribune,
+} from "@tribune/cli-kit/testing";
+import { listEditions, listSubdivisionOptions, listUsers, openDatabase } from "@tribune/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, runCli, spawnTsx, trpcPost } from "./testing";
 
@@ -91,6 +98,50 @@ describe("server process (PGlite)", () => {
       expect(login.status).toBe(200);
     } finally {
       expect(await stop(child)).toBe(0);
+    }
+  });
+});
+
+/** A production first start: PostgreSQL, no TRIBUNE_DEMO. */
+describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("server process (fresh PostgreSQL)", () => {
+  let fresh: FreshDatabase;
+  beforeAll(async () => {
+    fresh = await freshDatabase(process.env.TEST_DATABASE_URL);
+  });
+  afterAll(() => fresh.drop());
+
+  it("creates no account and no demo data, prints no password, and says how to create the first admin", async () => {
+    const server = await startTribune({ env: fresh.env, demo: "unset" });
+    try {
+      // What the server printed once ready ends with its "Connexion" line.
+      const deadline = Date.now() + 10_000;
+      while (!server.output().includes("Connexion :") && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      const output = server.output();
+      expect(output).toContain("Tribune est prêt");
+      expect(output).not.toContain("@tribune.demo");
+      expect(output).not.toContain("Démonstration");
+      expect(output).toContain(
+        'pnpm tribune user add --role admin --email vous@exemple.fr --name "Votre nom" --password-stdin',
+      );
+      expect(output).toContain("pnpm tribune edition create --year 2027");
+      const programme = await fetch(`${server.url}/api/editions/2026/programme.json`);
+      expect(programme.status).toBe(404);
+      const login = await trpcPost(server.url, "auth.login", {
+        email: "admin@tribune.demo",
+        password: DEMO_PASSWORD,
+      });
+      expect(login.status).toBe(401);
+    } finally {
+      await server.stop();
+    }
+    const database = await openDatabase({ url: fresh.env.DATABASE_URL ?? "" });
+    try {
+      expect(await listUsers(database.db)).toEqual([]);
+      expect(await listEditions(database.db)).toEqual([]);
+      expect((await listSubdivisionOptions(database.db)).length).toBe(23);
+    } finally {
+      await database.close();
     }
   });
 });

@@ -1,10 +1,10 @@
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { createPublicRateLimits } from "@tribune/api";
-import { openDatabase } from "@tribune/db";
-import { ROLE_LABELS } from "@tribune/domain";
+import { listEditions, listUsers, openDatabase } from "@tribune/db";
+import { currentEdition, ROLE_LABELS, referenceProgramme2026 } from "@tribune/domain";
 import { bootstrap, startHousekeeping } from "./bootstrap";
-import { databaseTarget, readEnv } from "./env";
+import { databaseTarget, demoChoice, readEnv } from "./env";
 import { createApp } from "./http/app";
 
 const env = readEnv();
@@ -12,9 +12,15 @@ const adminDir = fileURLToPath(new URL("../../admin/dist", import.meta.url));
 
 async function main() {
   const database = await openDatabase(databaseTarget(env));
+  const demo = demoChoice(env, database.kind);
   const { seeded, demoAccounts } = await bootstrap(database.db, {
+    demo,
     demoPassword: env.TRIBUNE_DEMO_PASSWORD,
   });
+  const noAccount = (await listUsers(database.db)).length === 0;
+  const editions = await listEditions(database.db);
+  const isDemo = editions.some((e) => e.id === referenceProgramme2026().edition.id);
+  const current = currentEdition(editions, new Date());
   const stopHousekeeping = startHousekeeping(database.db);
   const server = createServer(
     createApp({
@@ -30,6 +36,10 @@ async function main() {
     const where =
       database.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `PGlite, ${env.dataDir}`;
     console.log(`Tribune est prêt : ${url}  — base : ${where}`);
+    if (isDemo && demo !== false)
+      console.log(
+        "Démonstration : congrès 2026, comptes de démonstration et réponses d'enquête synthétiques (fictives). En production : DATABASE_URL (PostgreSQL) ou TRIBUNE_DEMO=off.",
+      );
     if (seeded)
       console.log(
         "Le 26e congrès (Dijon, 22–23 janvier 2026) a été chargé depuis le dossier de presse.",
@@ -42,8 +52,28 @@ async function main() {
         console.log(`  ${a.email.padEnd(28)} ${a.password}   ${ROLE_LABELS[a.role]}`);
       console.log("");
     }
+    if (noAccount) {
+      const stop =
+        database.kind === "pglite"
+          ? " (serveur arrêté : PGlite ne sert qu'un processus à la fois)"
+          : "";
+      console.log(
+        [
+          "",
+          "Aucun compte : aucune donnée de démonstration n'a été chargée, aucun mot de passe créé.",
+          `Créez le premier compte d'administration${stop} :`,
+          '  pnpm tribune user add --role admin --email vous@exemple.fr --name "Votre nom" --password-stdin',
+          "  (le mot de passe est lu sur l'entrée standard)",
+          "Puis créez la première édition dans l'administration, ou :",
+          '  pnpm tribune edition create --year 2027 --number 27 --city Lyon --venue "…" --theme "…" --first-day 2027-01-21 --last-day 2027-01-22',
+          "",
+        ].join("\n"),
+      );
+    }
     console.log(
-      `Connexion : ${url}  ·  programme public : ${url}/api/editions/2026/programme.json`,
+      current
+        ? `Connexion : ${url}  ·  programme public : ${url}/api/editions/${current.year}/programme.json`
+        : `Connexion : ${url}`,
     );
   });
 

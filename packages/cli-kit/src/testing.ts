@@ -2,7 +2,7 @@
  * The one way tests, browser tests and benches start a real Tribune server: `pnpm start`'s
  * entry point run by tsx from the repository root, on a free port, with demo accounts of a
  * known password, on a PGlite folder or a PostgreSQL database made for the run. Also runs the
- * command-line apps as child processes.
+ * command-line apps as child processes. The demo is on (TRIBUNE_DEMO=on) unless asked otherwise.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -86,6 +86,11 @@ export interface TribuneOptions {
   /** Default: a free one. A restarted server may take its predecessor's port back. */
   port?: number;
   demoPassword?: string;
+  /**
+   * TRIBUNE_DEMO: "on" (the default here: browser tests and benches log in with the demo
+   * accounts, on PGlite and PostgreSQL alike), "off", or "unset" to start as production does.
+   */
+  demo?: "on" | "off" | "unset";
   timeoutMs?: number;
   /** Node options before the entry point, e.g. --cpu-prof. */
   nodeArgs?: string[];
@@ -109,6 +114,7 @@ export async function startTribune(options: TribuneOptions): Promise<RunningTrib
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: childEnv({
+      ...((options.demo ?? "on") !== "unset" && { TRIBUNE_DEMO: options.demo ?? "on" }),
       ...options.env,
       PORT: String(port),
       HOST: "127.0.0.1",

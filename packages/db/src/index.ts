@@ -20,6 +20,7 @@ export * from "./repos/surveys";
 export * from "./repos/users";
 export * as schema from "./schema";
 export { isDatabaseUnavailable } from "./unavailable";
+export { holdsEdition, realActivity } from "./seed/demo";
 export { seedReferenceDossiers } from "./seed/dossiers";
 export { seedReferenceEdition } from "./seed/reference";
 export {
