@@ -7,12 +7,14 @@ import {
   listSubdivisionOptions,
   receivedAnswerCount,
   responseStats,
+  responsesPerDay,
   seedReferenceEdition,
   seedReferenceSurveys,
 } from "@tribune/db";
 import { openTestDatabase, testBackends } from "@tribune/db/testing";
 import { type Role, subdivisionQuestion } from "@tribune/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { respond } from "../services/surveys/respond";
 import { rejection, testApi } from "../test-support";
 
 /** The id of a seeded survey. */
@@ -372,6 +374,27 @@ describe.each(testBackends())("survey router on %s", (backend) => {
         (await api.anonymous()).survey.form({ slug: "temps-de-travail-2024" }),
       );
       expect(error.data.code).toBe("NOT_FOUND");
+    });
+
+    it("files answers under their day in Paris: 00:30 on 2 March is 2 March", async () => {
+      const survey = await insertSurvey(db, {
+        slug: "minuit-et-demi",
+        title: "Minuit et demi",
+        year: 2026,
+        opensOn: null,
+        closesOn: null,
+        status: "open",
+        anonymity: "open_link",
+        disclosureThreshold: 5,
+        questions: [{ id: "rang", type: "number", label: "Rang", unit: "", min: 0, max: 100 }],
+      });
+      // 23:30 UTC on 1 March is 00:30 in Paris (UTC+1) on 2 March.
+      const ctx = { db, actor: null, clock: { now: () => new Date("2026-03-01T23:30:00Z") } };
+      for (let rang = 0; rang < 5; rang += 1)
+        await respond(ctx, { slug: survey.slug, answers: { rang }, token: null });
+      expect(await responsesPerDay(db, survey.id)).toEqual([{ day: "2026-03-02", n: 5 }]);
+      await db.execute(`delete from survey_responses where survey_id = '${survey.id}'`);
+      await db.execute(`delete from surveys where id = '${survey.id}'`);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
 import { controlCharacterProblem } from "../input";
+import { localDay } from "../time";
 import type { Question, Survey } from "./survey";
 
 /**
@@ -114,7 +115,11 @@ export function parseResponse(
   return result.answers;
 }
 
-/** The day (UTC calendar date) a response is filed under: the only time kept with answers. */
+/**
+ * The day a response is filed under: the only time kept with answers. The calendar day in Paris
+ * (the congress's zone), as the people who answered and who read the results count days: an
+ * answer at 00:30 belongs to that day, not to the previous UTC one.
+ */
 export function coarsenToDay(instant: Date): string {
-  return instant.toISOString().slice(0, 10);
+  return localDay(instant.toISOString());
 }

@@ -127,6 +127,12 @@ describe("response validation", () => {
   it("coarsens instants to the day", () => {
     expect(coarsenToDay(new Date("2026-01-22T13:47:12.345Z"))).toBe("2026-01-22");
   });
+  it("files an answer under its day in Paris, not in UTC", () => {
+    // 00:30 in Paris is still the previous day in UTC, in winter (UTC+1) and summer (UTC+2).
+    expect(coarsenToDay(new Date("2026-03-01T23:30:00Z"))).toBe("2026-03-02");
+    expect(coarsenToDay(new Date("2026-06-30T22:30:00Z"))).toBe("2026-07-01");
+    expect(coarsenToDay(new Date("2026-03-01T22:59:59Z"))).toBe("2026-03-01");
+  });
 });
 
 describe("disclosure control", () => {
