@@ -17,7 +17,7 @@ import { Navigate, Route, Routes } from "react-router";
 import { LoginPage } from "./auth/LoginPage";
 import { RequireRole } from "./auth/RequireRole";
 import { hasRole, useMe } from "./auth/useMe";
-import { Shell } from "./components/Shell";
+import { EDITIONS_PAGE_READERS, Shell } from "./components/Shell";
 
 // Pages load on demand so that the first screen stays light.
 const ProgrammePage = lazy(() => import("./pages/ProgrammePage"));
@@ -26,6 +26,7 @@ const SpeakersPage = lazy(() => import("./pages/SpeakersPage"));
 const PartnersPage = lazy(() => import("./pages/PartnersPage"));
 const PressKitPage = lazy(() => import("./pages/PressKitPage"));
 const AuditPage = lazy(() => import("./pages/AuditPage"));
+const EditionsPage = lazy(() => import("./editions/EditionsPage"));
 const DossiersPage = lazy(() => import("./dossiers/DossiersPage"));
 const MotionsPage = lazy(() => import("./dossiers/MotionsPage"));
 const PublicProgrammePage = lazy(() => import("./pages/PublicProgrammePage"));
@@ -128,6 +129,14 @@ export function App() {
             element={
               <RequireRole roles={SURVEY_RESULT_READERS}>
                 <SurveyResultsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/editions"
+            element={
+              <RequireRole roles={EDITIONS_PAGE_READERS}>
+                <EditionsPage />
               </RequireRole>
             }
           />

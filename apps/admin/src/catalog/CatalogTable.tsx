@@ -29,27 +29,32 @@ export function CatalogTable({
 }
 
 /**
- * One entry: the page's own cells, then "Modifier" / "Supprimer". The row being edited is
- * highlighted so the person sees which entry the editor beside the list belongs to.
+ * One entry: the page's own cells, then "Modifier" / "Supprimer" (none when `readOnly`: an
+ * archived edition's entries). The row being edited is highlighted so the person sees which
+ * entry the editor beside the list belongs to.
  */
 export function CatalogRow<Item extends CatalogItem>({
   item,
   catalog,
+  readOnly = false,
   children,
 }: {
   item: Item;
   catalog: Pick<Catalog<Item>, "isEditing" | "startEdit" | "startDelete">;
+  readOnly?: boolean;
   children: ReactNode;
 }) {
   return (
     <tr className={catalog.isEditing(item) ? "is-editing" : undefined}>
       {children}
       <td className="actions">
-        <RowActions
-          name={item.name}
-          onEdit={() => catalog.startEdit(item)}
-          onDelete={() => catalog.startDelete(item)}
-        />
+        {readOnly || (
+          <RowActions
+            name={item.name}
+            onEdit={() => catalog.startEdit(item)}
+            onDelete={() => catalog.startDelete(item)}
+          />
+        )}
       </td>
     </tr>
   );

@@ -46,6 +46,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   cancel: "annulation",
   check_in: "arrivée",
   vote: "vote",
+  archive: "archivage",
 };
 
 const FIELD_LABELS: Record<string, string> = {

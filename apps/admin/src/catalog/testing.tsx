@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { AppRouter } from "@tribune/api";
-import type { Edition } from "@tribune/domain";
+import { type Edition, editionStatus } from "@tribune/domain";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import type { ReactElement } from "react";
 import { MemoryRouter } from "react-router";
@@ -122,7 +122,13 @@ export const EDITION: Edition = {
   lastDay: "2026-01-23",
   timeZone: "Europe/Paris",
   expectedAttendance: 1000,
+  registrationOpensOn: "2025-10-01",
+  registrationClosesOn: null,
+  archivedAt: null,
 };
+
+/** The edition as the API gives it (edition.current, byYear, list): with its state. */
+export const EDITION_VIEW = { ...EDITION, status: editionStatus(EDITION, new Date()) };
 
 /** A uuid that zod accepts, numbered for readable tests. */
 export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;

@@ -21,13 +21,21 @@ export function navItems(entries: readonly NavEntry[]): Item[] {
   return items;
 }
 
-function EntryLink({ entry, onNavigate }: { entry: NavEntry; onNavigate?: () => void }) {
+function EntryLink({
+  entry,
+  search,
+  onNavigate,
+}: {
+  entry: NavEntry;
+  search: string;
+  onNavigate?: () => void;
+}) {
   const rest =
     entry.short && entry.label.startsWith(entry.short)
       ? entry.label.slice(entry.short.length)
       : null;
   return (
-    <NavLink to={entry.to} onClick={onNavigate}>
+    <NavLink to={{ pathname: entry.to, search }} onClick={onNavigate}>
       {rest === null ? (
         entry.label
       ) : (
@@ -45,7 +53,14 @@ function EntryLink({ entry, onNavigate }: { entry: NavEntry; onNavigate?: () => 
  * controlling a list of links). One menu is open at a time; Escape closes it and gives the focus
  * back to its button, and so does leaving it with the keyboard or clicking elsewhere.
  */
-export function MainNav({ entries }: { entries: readonly NavEntry[] }) {
+export function MainNav({
+  entries,
+  search = "",
+}: {
+  entries: readonly NavEntry[];
+  /** The query string every link carries (the chosen edition: "?edition=2027"), or "". */
+  search?: string;
+}) {
   const [open, setOpen] = useState<NavGroup | null>(null);
   const location = useLocation();
   const navRef = useRef<HTMLElement>(null);
@@ -107,7 +122,7 @@ export function MainNav({ entries }: { entries: readonly NavEntry[] }) {
           if (item.kind === "link") {
             return (
               <li key={item.entry.to}>
-                <EntryLink entry={item.entry} />
+                <EntryLink entry={item.entry} search={search} />
               </li>
             );
           }
@@ -139,7 +154,7 @@ export function MainNav({ entries }: { entries: readonly NavEntry[] }) {
               <ul id={id} className="shell__menu" hidden={!expanded}>
                 {item.entries.map((entry) => (
                   <li key={entry.to}>
-                    <EntryLink entry={entry} onNavigate={() => setOpen(null)} />
+                    <EntryLink entry={entry} search={search} onNavigate={() => setOpen(null)} />
                   </li>
                 ))}
               </ul>

@@ -89,7 +89,7 @@ describe("Shell navigation", () => {
       within(menu)
         .getAllByRole("link")
         .map((link) => link.textContent),
-    ).toEqual(["Programme", "Salles", "Intervenant·es", "Partenaires"]);
+    ).toEqual(["Programme", "Salles", "Intervenant·es", "Partenaires", "Éditions"]);
 
     // Tab goes into the menu; the arrows move between its links.
     await user.tab();
@@ -97,7 +97,7 @@ describe("Shell navigation", () => {
     await user.keyboard("{ArrowDown}");
     expect(document.activeElement).toBe(within(menu).getByRole("link", { name: "Salles" }));
     await user.keyboard("{ArrowUp}{ArrowUp}");
-    expect(document.activeElement).toBe(within(menu).getByRole("link", { name: "Partenaires" }));
+    expect(document.activeElement).toBe(within(menu).getByRole("link", { name: "Éditions" }));
 
     // Escape closes the menu and gives the focus back to its button.
     await user.keyboard("{Escape}");
@@ -135,6 +135,8 @@ describe("Shell navigation", () => {
     await user.tab();
     expect(document.activeElement?.textContent).toBe("Partenaires");
     expect(congres.getAttribute("aria-expanded")).toBe("true");
+    await user.tab();
+    expect(document.activeElement?.textContent).toBe("Éditions");
     await user.tab();
     expect(document.activeElement).toBe(adherents);
     expect(congres.getAttribute("aria-expanded")).toBe("false");

@@ -13,9 +13,12 @@ import {
   SUBDIVISION_READERS,
   SURVEY_READERS,
 } from "@tribune/domain";
-import { NavLink, Outlet, useNavigate } from "react-router";
+import { useEffect, useState } from "react";
+import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { hasRole, useMe } from "../auth/useMe";
+import { ChosenYear, searchWithYear, yearParam } from "../edition";
 import { useTRPC } from "../trpc";
+import { EditionSwitcher } from "./EditionSwitcher";
 import { MainNav } from "./MainNav";
 
 /** The groups of the main navigation, in the order they are shown. */
@@ -33,6 +36,9 @@ export interface NavEntry {
   group?: NavGroup;
 }
 
+/** Who opens the editions page: the organisers and admin edit, the bureau reads (and the budget). */
+export const EDITIONS_PAGE_READERS: readonly Role[] = [...PROGRAMME_EDITORS, "bureau"];
+
 /**
  * Navigation entries, each shown only to the roles the server would let through. Entries of a
  * group are listed in its menu; the order of first appearance orders the top level.
@@ -42,6 +48,7 @@ export const NAV: NavEntry[] = [
   { to: "/salles", label: "Salles", roles: PROGRAMME_EDITORS, group: "Congrès" },
   { to: "/intervenants", label: "Intervenant·es", roles: PROGRAMME_EDITORS, group: "Congrès" },
   { to: "/partenaires", label: "Partenaires", roles: PROGRAMME_EDITORS, group: "Congrès" },
+  { to: "/editions", label: "Éditions", roles: EDITIONS_PAGE_READERS, group: "Congrès" },
   { to: "/subdivisions", label: "Subdivisions", roles: SUBDIVISION_READERS, group: "Adhérent·es" },
   { to: "/adherents", label: "Adhérent·es", roles: MEMBER_MANAGERS, group: "Adhérent·es" },
   {
@@ -85,8 +92,35 @@ export const PUBLIC_LINKS = [
   { to: "/public/inscription", label: "Inscription publique" },
 ];
 
+/**
+ * The edition chosen in the header, kept while the person moves around: a link that does not
+ * carry ?edition (a page's own link, the brand) gets it back, so every page follows the choice.
+ */
+function useChosenYear() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const asked = yearParam(location.search);
+  const [chosen, setChosen] = useState(asked);
+  useEffect(() => {
+    if (asked !== null) setChosen(asked);
+  }, [asked]);
+  useEffect(() => {
+    if (asked === null && chosen !== null)
+      navigate(
+        {
+          pathname: location.pathname,
+          search: searchWithYear(location.search, chosen),
+          hash: location.hash,
+        },
+        { replace: true },
+      );
+  }, [asked, chosen, location.pathname, location.search, location.hash, navigate]);
+  return asked ?? chosen;
+}
+
 export function Shell() {
   const me = useMe();
+  const year = useChosenYear();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -101,47 +135,53 @@ export function Shell() {
   const role = me.data?.role;
 
   return (
-    <div className="shell">
-      <a className="skip-link" href="#contenu">
-        Aller au contenu
-      </a>
-      <header className="shell__header">
-        <NavLink to="/" className="shell__brand">
-          Tribune
-        </NavLink>
-        <MainNav entries={NAV.filter((item) => hasRole(role, item.roles))} />
-        {me.data && (
-          <div className="shell__user">
-            <span className="shell__who">
-              {me.data.displayName || me.data.email} ·{" "}
-              <span className="muted">{ROLE_LABELS[me.data.role]}</span>
-            </span>
-            <button
-              type="button"
-              className="button"
-              onClick={() => logout.mutate()}
-              disabled={logout.isPending}
-            >
-              Se déconnecter
-            </button>
-          </div>
-        )}
-      </header>
-      <main id="contenu" className="shell__main">
-        <Outlet />
-      </main>
-      <footer className="shell__footer">
-        <nav aria-label="Pages publiques">
-          <span className="muted">Pages publiques :</span>
-          <ul className="shell__links">
-            {PUBLIC_LINKS.map((link) => (
-              <li key={link.to}>
-                <NavLink to={link.to}>{link.label}</NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      </footer>
-    </div>
+    <ChosenYear.Provider value={year}>
+      <div className="shell">
+        <a className="skip-link" href="#contenu">
+          Aller au contenu
+        </a>
+        <header className="shell__header">
+          <NavLink to="/" className="shell__brand">
+            Tribune
+          </NavLink>
+          <MainNav
+            entries={NAV.filter((item) => hasRole(role, item.roles))}
+            search={searchWithYear("", year)}
+          />
+          {me.data && <EditionSwitcher />}
+          {me.data && (
+            <div className="shell__user">
+              <span className="shell__who">
+                {me.data.displayName || me.data.email} ·{" "}
+                <span className="muted">{ROLE_LABELS[me.data.role]}</span>
+              </span>
+              <button
+                type="button"
+                className="button"
+                onClick={() => logout.mutate()}
+                disabled={logout.isPending}
+              >
+                Se déconnecter
+              </button>
+            </div>
+          )}
+        </header>
+        <main id="contenu" className="shell__main">
+          <Outlet />
+        </main>
+        <footer className="shell__footer">
+          <nav aria-label="Pages publiques">
+            <span className="muted">Pages publiques :</span>
+            <ul className="shell__links">
+              {PUBLIC_LINKS.map((link) => (
+                <li key={link.to}>
+                  <NavLink to={link.to}>{link.label}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </footer>
+      </div>
+    </ChosenYear.Provider>
   );
 }

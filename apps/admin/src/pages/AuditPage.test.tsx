@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { EDITION, renderWithApi, uuid } from "../catalog/testing";
+import { EDITION, EDITION_VIEW, renderWithApi, uuid } from "../catalog/testing";
 import AuditPage from "./AuditPage";
 
 const amphi = {
@@ -45,7 +45,7 @@ function renderPage(route = "/journal") {
         const { entity } = input as { entity?: string };
         return ENTRIES.filter((e) => !entity || e.entity === entity);
       },
-      "edition.list": () => [EDITION],
+      "edition.current": () => EDITION_VIEW,
       "room.list": () => [amphi],
       "speaker.list": () => [],
       "partner.list": () => [],

@@ -14,7 +14,7 @@ import {
   namesFromEntries,
 } from "../catalog/auditDiff";
 import "../catalog/catalog.css";
-import { useCurrentEdition } from "../edition";
+import { useEdition } from "../edition";
 import { errorMessage, useTRPC } from "../trpc";
 
 type AuditEntry = RouterOutputs["audit"]["list"][number];
@@ -28,7 +28,7 @@ const isEntity = (value: string | null): value is AuditedEntity =>
 /** Names of the edition's rooms, speakers and partners, to read ids in the journal. */
 function useNames(entries: readonly AuditEntry[] | undefined): NameLookup {
   const trpc = useTRPC();
-  const edition = useCurrentEdition();
+  const edition = useEdition();
   const editionId = edition.data?.id;
   const rooms = useQuery(trpc.room.list.queryOptions(editionId ? { editionId } : skipToken));
   const speakers = useQuery(trpc.speaker.list.queryOptions());

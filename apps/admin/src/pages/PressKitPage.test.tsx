@@ -8,7 +8,7 @@ import {
   sectionStates,
 } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import { ApiRefusal, EDITION, renderWithApi, uuid } from "../catalog/testing";
+import { ApiRefusal, EDITION, EDITION_VIEW, renderWithApi, uuid } from "../catalog/testing";
 import PressKitPage from "./PressKitPage";
 
 const ref = referenceProgramme2026();
@@ -44,7 +44,7 @@ function renderPage(role: Role = "press", extra: Record<string, (input: unknown)
         role,
         subdivisionId: null,
       }),
-      "edition.list": () => [EDITION],
+      "edition.current": () => EDITION_VIEW,
       "pressKit.model": () => model,
       "pressKit.sections": () => stored,
       ...extra,

@@ -10,7 +10,8 @@ import {
 import { formatDateTime } from "@tribune/domain/format";
 import { useState } from "react";
 import { hasRole, useMe } from "../auth/useMe";
-import { useCurrentEdition } from "../edition";
+import { ArchivedNotice } from "../components/ArchivedNotice";
+import { useEdition } from "../edition";
 import { errorMessage, useTRPC } from "../trpc";
 import { PressKitSectionForm } from "./PressKitSectionForm";
 import "./press-kit.css";
@@ -27,7 +28,7 @@ const STATUS_LABELS = { valide: "validé", brouillon: "brouillon" } as const;
  * nobody behind it is the reference kit's, loaded with the edition.
  */
 function stamp(section: Section): string | null {
-  if (!section.stored) return "Texte de référence, jamais enregistré pour cette édition.";
+  if (!section.stored) return "Modèle vide, jamais enregistré pour cette édition.";
   if (section.status === "valide" && section.validatedAt)
     return section.validatedBy
       ? `Validé par ${section.validatedBy} le ${formatDateTime(section.validatedAt)}`
@@ -37,12 +38,13 @@ function stamp(section: Section): string | null {
   return null;
 }
 
-function Sections({ year }: { year: number }) {
+function Sections({ year, readOnly }: { year: number; readOnly: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useMe();
-  const canEdit = hasRole(me.data?.role, PRESS_KIT_EDITORS);
-  const canValidate = hasRole(me.data?.role, PRESS_KIT_VALIDATORS);
+  // An archived edition's kit is read, never changed.
+  const canEdit = !readOnly && hasRole(me.data?.role, PRESS_KIT_EDITORS);
+  const canValidate = !readOnly && hasRole(me.data?.role, PRESS_KIT_VALIDATORS);
   const sections = useQuery(trpc.pressKit.sections.queryOptions({ year }));
   const [editing, setEditing] = useState<string | null>(null);
   const validate = useMutation(
@@ -174,10 +176,10 @@ function Provenance({ model }: { model: PressKitModel }) {
   );
 }
 
-/** The press kit of the current edition: its sections and their status, the PDF to download. */
+/** The press kit of the edition chosen in the header: its sections and their status, the PDF to download. */
 export default function PressKitPage() {
   const trpc = useTRPC();
-  const edition = useCurrentEdition();
+  const edition = useEdition();
   const year = edition.data?.year;
   const model = useQuery(trpc.pressKit.model.queryOptions(year ? { year } : skipToken));
   const sections = useQuery(trpc.pressKit.sections.queryOptions(year ? { year } : skipToken));
@@ -219,6 +221,7 @@ export default function PressKitPage() {
           Télécharger le PDF
         </a>
       </header>
+      <ArchivedNotice edition={edition.data} />
 
       {model.isError ? (
         <p role="alert" className="notice notice--error">
@@ -227,7 +230,7 @@ export default function PressKitPage() {
       ) : (
         model.data && <Provenance model={model.data} />
       )}
-      <Sections year={year} />
+      <Sections year={year} readOnly={edition.readOnly} />
 
       <section aria-labelledby="press-kit-preview" className="press-kit__preview">
         <h2 id="press-kit-preview">Aperçu</h2>

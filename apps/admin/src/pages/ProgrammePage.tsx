@@ -1,10 +1,32 @@
-import { useCurrentEdition } from "../edition";
+import { PROGRAMME_EDITORS } from "@tribune/domain";
+import { Link } from "react-router";
+import { hasRole, useMe } from "../auth/useMe";
+import { useEdition } from "../edition";
 import { ProgrammeEditor } from "../programme/ProgrammeEditor";
 import { errorMessage } from "../trpc";
 
-/** /programme: the grid editor of the current edition (read-only for bureau and press). */
+/** No edition yet (a new installation): organisers are sent to create the first one. */
+export function NoEdition() {
+  const me = useMe();
+  return (
+    <section>
+      <h1>Aucune édition</h1>
+      <p>Aucune édition du congrès n'est enregistrée.</p>
+      {hasRole(me.data?.role, PROGRAMME_EDITORS) && (
+        <p>
+          <Link to="/editions">Créer la première édition</Link>
+        </p>
+      )}
+    </section>
+  );
+}
+
+/**
+ * /programme: the grid editor of the edition chosen in the header (read-only for bureau and
+ * press, and for everyone once the edition is archived).
+ */
 export default function ProgrammePage() {
-  const edition = useCurrentEdition();
+  const edition = useEdition();
   if (edition.isPending) return <p className="muted">Chargement…</p>;
   if (edition.error) {
     return (
@@ -13,6 +35,6 @@ export default function ProgrammePage() {
       </p>
     );
   }
-  if (!edition.data) return <p>Aucune édition du congrès n'est enregistrée.</p>;
+  if (!edition.data) return <NoEdition />;
   return <ProgrammeEditor edition={edition.data} />;
 }

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import type { Room } from "@tribune/domain";
+import { editionStatus, type Room } from "@tribune/domain";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ApiRefusal, EDITION, renderWithApi, uuid } from "../catalog/testing";
+import { ApiRefusal, EDITION, EDITION_VIEW, renderWithApi, uuid } from "../catalog/testing";
 import RoomsPage from "./RoomsPage";
 
 let rooms: Room[];
@@ -30,7 +30,7 @@ beforeEach(() => {
 function renderPage(extra: Record<string, (input: unknown) => unknown> = {}) {
   return renderWithApi(<RoomsPage />, {
     handlers: {
-      "edition.list": () => [EDITION],
+      "edition.current": () => EDITION_VIEW,
       "room.list": () => rooms,
       ...extra,
     },
@@ -38,6 +38,22 @@ function renderPage(extra: Record<string, (input: unknown) => unknown> = {}) {
 }
 
 describe("RoomsPage", () => {
+  it("reads an archived edition's rooms with no way to change them, and says why", async () => {
+    const archived = { ...EDITION, archivedAt: "2026-03-01T10:00:00.000Z" };
+    renderPage({
+      "edition.current": () => ({ ...archived, status: editionStatus(archived, new Date()) }),
+    });
+    expect(await screen.findByRole("row", { name: /Amphi Romanée Conti/ })).toBeTruthy();
+    expect(
+      screen.getByText("L'édition 2026 est archivée : elle se consulte mais ne se modifie plus."),
+    ).toBeTruthy();
+    expect(
+      (screen.getByRole("button", { name: "Ajouter une salle" }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    expect(screen.queryByRole("button", { name: /Modifier/ })).toBeNull();
+    expect(screen.queryByRole("button", { name: /Supprimer/ })).toBeNull();
+  });
+
   it("lists the rooms with their capacity and the days they are open", async () => {
     renderPage();
     const amphi = await screen.findByRole("row", { name: /Amphi Romanée Conti/ });

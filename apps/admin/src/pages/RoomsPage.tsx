@@ -8,8 +8,9 @@ import { CatalogLayout, QueryState } from "../catalog/CatalogLayout";
 import { CatalogRow, CatalogTable } from "../catalog/CatalogTable";
 import { apiResolver } from "../catalog/forms";
 import { useCatalog } from "../catalog/useCatalog";
+import { ArchivedNotice } from "../components/ArchivedNotice";
 import { Field } from "../components/Field";
-import { useCurrentEdition } from "../edition";
+import { useEdition } from "../edition";
 import { errorMessage, useTRPC } from "../trpc";
 
 /** "tous les jours", or the French names of the days the room is open. */
@@ -20,8 +21,10 @@ const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
 
 export default function RoomsPage() {
   const trpc = useTRPC();
-  const edition = useCurrentEdition();
+  const edition = useEdition();
   const editionId = edition.data?.id;
+  // An archived edition's rooms read, never change.
+  const writable = !!editionId && !edition.readOnly;
   const rooms = useQuery(trpc.room.list.queryOptions(editionId ? { editionId } : skipToken));
   const catalog = useCatalog({
     area: "room",
@@ -53,11 +56,12 @@ export default function RoomsPage() {
           : undefined
       }
       addLabel="Ajouter une salle"
-      onAdd={editionId ? catalog.startNew : undefined}
+      onAdd={writable ? catalog.startNew : undefined}
       status={catalog.status}
       editor={
         catalog.editing &&
-        editionId && (
+        editionId &&
+        writable && (
           <CatalogEditor
             catalog={catalog}
             newTitle="Nouvelle salle"
@@ -79,6 +83,7 @@ export default function RoomsPage() {
         )
       }
     >
+      <ArchivedNotice edition={edition.data} />
       <QueryState query={rooms} empty="Aucune salle pour cette édition.">
         {(list) => (
           <CatalogTable
@@ -97,7 +102,7 @@ export default function RoomsPage() {
             }
           >
             {list.map((room) => (
-              <CatalogRow key={room.id} item={room} catalog={catalog}>
+              <CatalogRow key={room.id} item={room} catalog={catalog} readOnly={!writable}>
                 <td className="num">{room.order}</td>
                 <th scope="row">{room.name}</th>
                 <td className="num">

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import type { Speaker } from "@tribune/domain";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ApiRefusal, EDITION, renderWithApi, uuid } from "../catalog/testing";
+import { ApiRefusal, EDITION, EDITION_VIEW, renderWithApi, uuid } from "../catalog/testing";
 import SpeakersPage from "./SpeakersPage";
 
 let speakers: Speaker[];
@@ -28,7 +28,7 @@ beforeEach(() => {
 function renderPage(extra: Record<string, (input: unknown) => unknown> = {}) {
   return renderWithApi(<SpeakersPage />, {
     handlers: {
-      "edition.list": () => [EDITION],
+      "edition.current": () => EDITION_VIEW,
       "speaker.list": () => speakers,
       ...extra,
     },

@@ -21,7 +21,7 @@ import { CatalogRow, CatalogTable } from "../catalog/CatalogTable";
 import { apiResolver } from "../catalog/forms";
 import { useCatalog } from "../catalog/useCatalog";
 import { Field } from "../components/Field";
-import { useCurrentEdition } from "../edition";
+import { useEdition } from "../edition";
 import { useTRPC } from "../trpc";
 
 const spansDays = (w: Pick<TimeWindow, "startsAt" | "endsAt">) =>
@@ -33,7 +33,7 @@ export const describeWindow = (w: Pick<TimeWindow, "startsAt" | "endsAt">): stri
 
 export default function SpeakersPage() {
   const trpc = useTRPC();
-  const edition = useCurrentEdition();
+  const edition = useEdition();
   const speakers = useQuery(trpc.speaker.list.queryOptions());
   const catalog = useCatalog({
     area: "speaker",

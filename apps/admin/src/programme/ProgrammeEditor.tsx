@@ -1,7 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import {
+  archivedMessage,
   daysBetween,
   type Edition,
+  isReadOnly,
   localDay,
   PROGRAMME_EDITORS,
   SESSION_KINDS,
@@ -34,7 +36,9 @@ type Panel = { session: Session | null; initial: SessionFormValues } | null;
 export function ProgrammeEditor({ edition }: { edition: Edition }) {
   const trpc = useTRPC();
   const me = useMe();
-  const editable = hasRole(me.data?.role, PROGRAMME_EDITORS);
+  const mayEdit = hasRole(me.data?.role, PROGRAMME_EDITORS);
+  // An archived edition's programme reads, never changes.
+  const editable = mayEdit && !isReadOnly(edition);
   const editionId = edition.id;
   const tz = edition.timeZone;
   const rooms = useQuery(trpc.room.list.queryOptions({ editionId }));
@@ -47,7 +51,16 @@ export function ProgrammeEditor({ edition }: { edition: Edition }) {
   const requested = params.get("jour");
   const day = requested && days.includes(requested) ? requested : (days[0] as string);
   const selectDay = useCallback(
-    (next: string) => setParams({ jour: next }, { replace: true }),
+    (next: string) =>
+      setParams(
+        (current) => {
+          // The other parameters (the edition chosen in the header) stay.
+          const updated = new URLSearchParams(current);
+          updated.set("jour", next);
+          return updated;
+        },
+        { replace: true },
+      ),
     [setParams],
   );
 
@@ -157,6 +170,10 @@ export function ProgrammeEditor({ edition }: { edition: Edition }) {
           >
             Nouvelle session
           </button>
+        ) : mayEdit ? (
+          <p className="notice notice--warning programme__readonly">
+            Lecture seule : {archivedMessage(edition)}
+          </p>
         ) : (
           <p className="notice notice--warning programme__readonly">
             Lecture seule : votre rôle permet de consulter le programme, pas de le modifier.

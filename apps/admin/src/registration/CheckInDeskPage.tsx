@@ -7,7 +7,8 @@ import {
 } from "@tribune/domain";
 import { formatNumber, formatTime } from "@tribune/domain/format";
 import { useDeferredValue, useEffect, useId, useRef, useState } from "react";
-import { useCurrentEdition } from "../edition";
+import { ArchivedNotice } from "../components/ArchivedNotice";
+import { useEdition } from "../edition";
 import { errorMessage, useTRPC } from "../trpc";
 import { StatusBadge, useSubdivisionOptions } from "./shared";
 import { useLiveCounts } from "./useLiveCounts";
@@ -24,7 +25,7 @@ type Outcome =
 export default function CheckInDeskPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const edition = useCurrentEdition();
+  const edition = useEdition();
   const editionId = edition.data?.id;
   const subdivisions = useSubdivisionOptions();
   const live = useLiveCounts(editionId);
@@ -78,18 +79,21 @@ export default function CheckInDeskPage() {
   const counts = live.data;
   const arrived = counts?.totals.checkedIn ?? 0;
   const expected = counts?.totals.confirmed ?? 0;
-  const busy = byId.isPending || byCode.isPending;
+  // An archived edition's desk is closed: it reads who came, records no arrival.
+  const busy = byId.isPending || byCode.isPending || edition.readOnly;
 
   return (
     <section className="desk" aria-labelledby="desk-title">
       <div className="desk__main">
         <h1 id="desk-title">Accueil des congressistes</h1>
+        <ArchivedNotice edition={edition.data} />
         <search>
           <form
             className="desk__search"
             onSubmit={(event) => {
               event.preventDefault();
               // A scanner types the code and Enter; a person may type it too.
+              if (edition.readOnly) return;
               const code = normaliseRegistrationCode(query);
               submitted.current = query;
               if (code) {

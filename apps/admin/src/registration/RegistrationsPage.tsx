@@ -14,8 +14,9 @@ import {
 import { formatDateTime, formatNumber } from "@tribune/domain/format";
 import { useDeferredValue, useState } from "react";
 import { hasRole, useMe } from "../auth/useMe";
+import { ArchivedNotice } from "../components/ArchivedNotice";
 import { FilterBar, SearchFilter, SelectFilter } from "../components/filters";
-import { useCurrentEdition } from "../edition";
+import { useEdition } from "../edition";
 import { errorMessage, useTRPC } from "../trpc";
 import { PagedTable, SubdivisionFilter } from "./ListControls";
 import { RegistrationForm } from "./RegistrationForm";
@@ -29,14 +30,16 @@ const STATUS_OPTIONS = REGISTRATION_STATUSES.map((s) => ({
   label: REGISTRATION_STATUS_LABELS[s],
 }));
 
-/** Registrations of the current edition: filters, export, capacity, registering by hand. */
+/** Registrations of the chosen edition: filters, export, capacity, registering by hand. */
 export default function RegistrationsPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useMe();
   const manager = hasRole(me.data?.role, REGISTRATION_MANAGERS);
-  const edition = useCurrentEdition();
+  const edition = useEdition();
   const editionId = edition.data?.id;
+  // An archived edition's registrations read and export, never change.
+  const canChange = manager && !edition.readOnly;
   const subdivisions = useSubdivisionOptions();
   const [subdivisionId, setSubdivisionId] = useState("");
   const [status, setStatus] = useState<RegistrationStatus | "">("");
@@ -110,7 +113,7 @@ export default function RegistrationsPage() {
           )}
         </div>
         <div className="page-header__actions">
-          {manager && (
+          {canChange && (
             <button type="button" className="button" onClick={() => setAdding((v) => !v)}>
               {adding ? "Fermer" : "Inscrire quelqu'un"}
             </button>
@@ -125,13 +128,14 @@ export default function RegistrationsPage() {
           </button>
         </div>
       </header>
+      <ArchivedNotice edition={edition.data} />
       <div role="status">{notice && <p className="notice notice--ok">{notice}</p>}</div>
       {(exportCsv.error || cancel.error) && (
         <p role="alert" className="notice notice--error">
           {errorMessage(exportCsv.error ?? cancel.error)}
         </p>
       )}
-      {adding && editionId && (
+      {adding && canChange && editionId && (
         <section className="card" aria-labelledby="add-title">
           <h2 id="add-title">Inscrire quelqu'un</h2>
           <RegistrationForm
@@ -218,7 +222,7 @@ export default function RegistrationsPage() {
             <td>{formatDateTime(r.registeredAt)}</td>
             {manager && (
               <td className="actions">
-                {(r.status === "registered" || r.status === "waitlisted") && (
+                {canChange && (r.status === "registered" || r.status === "waitlisted") && (
                   <button
                     type="button"
                     className="button button--small button--ghost-danger"
@@ -240,7 +244,9 @@ export default function RegistrationsPage() {
           </tr>
         ))}
       </PagedTable>
-      {editionId && manager && <SessionSignupsPanel editionId={editionId} manager={manager} />}
+      {editionId && manager && (
+        <SessionSignupsPanel editionId={editionId} manager={manager} readOnly={edition.readOnly} />
+      )}
     </section>
   );
 }

@@ -14,9 +14,12 @@ import { SessionCapacityForm } from "./SessionCapacityForm";
 export function SessionSignupsPanel({
   editionId,
   manager,
+  readOnly = false,
 }: {
   editionId: string;
   manager: boolean;
+  /** An archived edition: the lists read, nothing changes (no places, no adding, no removing). */
+  readOnly?: boolean;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -107,20 +110,30 @@ export function SessionSignupsPanel({
         <section aria-label={`Inscrits à ${list.data.places.title}`}>
           <div className="signup-session__header">
             <h3>{list.data.places.title}</h3>
-            <SessionCapacityForm
-              key={`${open}-${list.data.places.capacity}`}
-              sessionId={open}
-              capacity={list.data.places.capacity}
-              onSaved={setNotice}
-            />
+            {readOnly ? (
+              <p className="muted">
+                {list.data.places.capacity === null
+                  ? "Capacité inconnue"
+                  : `${formatNumber(list.data.places.capacity)} place(s)`}
+              </p>
+            ) : (
+              <SessionCapacityForm
+                key={`${open}-${list.data.places.capacity}`}
+                sessionId={open}
+                capacity={list.data.places.capacity}
+                onSaved={setNotice}
+              />
+            )}
           </div>
-          <AddSignupByHand
-            key={open}
-            editionId={editionId}
-            sessionId={open}
-            title={list.data.places.title}
-            onAdded={setNotice}
-          />
+          {!readOnly && (
+            <AddSignupByHand
+              key={open}
+              editionId={editionId}
+              sessionId={open}
+              title={list.data.places.title}
+              onAdded={setNotice}
+            />
+          )}
           {list.data.items.length === 0 ? (
             <p className="muted">Personne n'est inscrit à cette session.</p>
           ) : (
@@ -149,7 +162,7 @@ export function SessionSignupsPanel({
                       )}
                     </td>
                     <td className="actions">
-                      {i.status !== "cancelled" && (
+                      {!readOnly && i.status !== "cancelled" && (
                         <button
                           type="button"
                           className="button button--small button--ghost-danger"

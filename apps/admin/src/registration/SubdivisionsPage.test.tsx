@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import type { Role, SubdivisionSummary } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import { ApiRefusal, EDITION, renderWithApi, uuid } from "../catalog/testing";
+import { ApiRefusal, EDITION, EDITION_VIEW, renderWithApi, uuid } from "../catalog/testing";
 import SubdivisionsPage from "./SubdivisionsPage";
 
 const summary = (n: number, name: string, slug: string): SubdivisionSummary => ({
@@ -28,7 +28,7 @@ function api(role: Role, create?: (input: unknown) => unknown) {
       role,
       subdivisionId: role === "representative" ? uuid(1) : null,
     }),
-    "edition.list": () => [EDITION],
+    "edition.current": () => EDITION_VIEW,
     "registration.counts": () => ({ bySubdivision: [] }),
     "subdivision.list": () => list,
     "subdivision.create":

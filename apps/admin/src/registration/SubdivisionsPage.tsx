@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { hasRole, useMe } from "../auth/useMe";
 import { QueryState } from "../catalog/CatalogLayout";
-import { useCurrentEdition } from "../edition";
+import { useEdition } from "../edition";
 import { useTRPC } from "../trpc";
 import { SubdivisionForm } from "./SubdivisionForm";
 import "./registration.css";
@@ -18,7 +18,7 @@ export default function SubdivisionsPage() {
   const me = useMe();
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const edition = useCurrentEdition();
+  const edition = useEdition();
   const editionId = edition.data?.id;
   const subdivisions = useQuery(trpc.subdivision.list.queryOptions());
   const showRegistrations = hasRole(me.data?.role, LIVE_VIEWERS);
