@@ -137,6 +137,50 @@ describe.each(testBackends())("survey builder on %s", (backend) => {
     expect(deleted.data.appCode).toBe("invalid");
   });
 
+  it("never reopens a closed health survey that received answers", async () => {
+    const bureau = await api.callerAs("bureau");
+    const health = await bureau.survey.create(
+      draft("flash-sante", { anonymity: "open_link", sensitivity: "health" }),
+    );
+    await bureau.survey.setStatus({ id: health.id, status: "open" });
+    // Closed and reopened before any answer: nothing to reveal.
+    await bureau.survey.setStatus({ id: health.id, status: "closed" });
+    await bureau.survey.setStatus({ id: health.id, status: "open" });
+    await (await api.anonymous()).survey.respond({
+      slug: "flash-sante",
+      answers: { heures: 60, stage: "chu", repos: false, satisfaction: 2 },
+    });
+    await bureau.survey.setStatus({ id: health.id, status: "closed" });
+    // Reopened, its results would be withheld again until a second closing: comparing the two
+    // closed readings would give the answers received in between.
+    const reopened = await rejection(bureau.survey.setStatus({ id: health.id, status: "open" }));
+    expect(reopened.data).toMatchObject({ code: "CONFLICT", appCode: "locked" });
+    expect(reopened.message).toMatch(
+      /^Données de santé : une enquête close qui a reçu des réponses ne peut pas être rouverte/,
+    );
+    expect((await bureau.survey.get({ id: health.id })).status).toBe("closed");
+    // Published and back to closed: still not reopened.
+    await bureau.survey.setStatus({ id: health.id, status: "published" });
+    await bureau.survey.setStatus({ id: health.id, status: "closed" });
+    expect(
+      (await rejection(bureau.survey.setStatus({ id: health.id, status: "open" }))).data.appCode,
+    ).toBe("locked");
+
+    // An ordinary survey with answers may reopen, as before.
+    const standard = await bureau.survey.create(
+      draft("flash-ordinaire", { anonymity: "open_link" }),
+    );
+    await bureau.survey.setStatus({ id: standard.id, status: "open" });
+    await (await api.anonymous()).survey.respond({
+      slug: "flash-ordinaire",
+      answers: { heures: 60, stage: "chu", repos: false, satisfaction: 2 },
+    });
+    await bureau.survey.setStatus({ id: standard.id, status: "closed" });
+    expect((await bureau.survey.setStatus({ id: standard.id, status: "open" })).status).toBe(
+      "open",
+    );
+  });
+
   it("deletes a draft without responses", async () => {
     const bureau = await api.callerAs("bureau");
     const survey = await bureau.survey.create(draft("flash-jetable"));

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { keyFigureRefusal, statusChangeRefusal, surveyEditRefusal } from "./builder";
+import {
+  decideStatusChange,
+  keyFigureRefusal,
+  statusChangeRefusal,
+  surveyEditRefusal,
+} from "./builder";
 import { KeyFigureDefinition } from "./keyFigure";
 import { Survey, yearOfTrainingQuestion } from "./survey";
 
@@ -34,6 +39,21 @@ describe("survey status moves", () => {
       /Aucune réponse/,
     );
     expect(statusChangeRefusal({ ...survey, status: "published" }, "closed", 12)).toBeNull();
+  });
+  it("never reopens a closed health survey that received answers", () => {
+    const health = { ...survey, status: "closed" as const, sensitivity: "health" as const };
+    expect(decideStatusChange(health, "open", 0)).toEqual({ ok: true, mix: false });
+    expect(decideStatusChange(health, "open", 1)).toMatchObject({
+      ok: false,
+      refusal: { reason: "health_survey_reopen", code: "locked" },
+    });
+    expect(statusChangeRefusal(health, "open", 1)).toMatch(/ne peut pas être rouverte/);
+    // Closing it again (or publishing) stays allowed, and mixes what waits in the pool.
+    expect(decideStatusChange(health, "published", 1)).toEqual({ ok: true, mix: true });
+    expect(decideStatusChange({ ...health, sensitivity: "standard" }, "open", 1)).toEqual({
+      ok: true,
+      mix: false,
+    });
   });
 });
 
