@@ -139,7 +139,7 @@ export function sampleDossiers(): NonNullable<DashboardData["dossiers"]> {
     n: number,
     pillar: "representer" | "defendre" | "informer",
     title: string,
-    status: "veille" | "en_cours" | "mobilisation" | "victoire" | "clos",
+    status: "watch" | "in_progress" | "mobilisation" | "won" | "closed",
     events: { date: string; label: string }[],
   ) => ({
     id: uuid(n),
@@ -157,8 +157,8 @@ export function sampleDossiers(): NonNullable<DashboardData["dossiers"]> {
   });
   return {
     list: [
-      dossier(3, "informer", "Guide de l'internat", "clos", []),
-      dossier(1, "representer", "Réforme du troisième cycle", "en_cours", [
+      dossier(3, "informer", "Guide de l'internat", "closed", []),
+      dossier(1, "representer", "Réforme du troisième cycle", "in_progress", [
         { date: "2023-10-13", label: "Grève des internes" },
         { date: "2024-02-01", label: "Rencontre au ministère" },
       ]),

@@ -519,7 +519,7 @@ export const dossiers = pgTable(
     check("dossiers_pillar", sql`${t.pillar} in ('representer', 'defendre', 'informer')`),
     check(
       "dossiers_status",
-      sql`${t.status} in ('veille', 'en_cours', 'mobilisation', 'victoire', 'clos')`,
+      sql`${t.status} in ('watch', 'in_progress', 'mobilisation', 'won', 'closed')`,
     ),
     index("dossiers_pillar_idx").on(t.pillar, t.position),
   ],
@@ -566,7 +566,7 @@ export const motions = pgTable(
     createdAt: now("created_at"),
   },
   (t) => [
-    check("motions_rule", sql`${t.rule} in ('simple', 'deux_tiers')`),
+    check("motions_rule", sql`${t.rule} in ('simple', 'two_thirds')`),
     index("motions_meeting_idx").on(t.meetingId),
     index("motions_dossier_idx").on(t.dossierId),
   ],
@@ -588,7 +588,7 @@ export const motionVotes = pgTable(
   },
   (t) => [
     unique("motion_votes_motion_subdivision").on(t.motionId, t.subdivisionId),
-    check("motion_votes_choice", sql`${t.choice} in ('pour', 'contre', 'abstention', 'absent')`),
+    check("motion_votes_choice", sql`${t.choice} in ('for', 'against', 'abstention', 'absent')`),
   ],
 );
 
@@ -609,7 +609,7 @@ export const pressKitSections = pgTable(
     kicker: text("kicker"),
     text: text("text").notNull().default(""),
     signature: jsonb("signature").$type<Signature | null>(),
-    status: text("status").$type<SectionStatus>().notNull().default("brouillon"),
+    status: text("status").$type<SectionStatus>().notNull().default("draft"),
     /** E-mails, not user ids: the page shows who, and an account may be deleted later. */
     updatedBy: text("updated_by"),
     updatedAt: now("updated_at"),
@@ -618,6 +618,6 @@ export const pressKitSections = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.editionId, t.sectionId] }),
-    check("press_kit_sections_status", sql`${t.status} in ('brouillon', 'valide')`),
+    check("press_kit_sections_status", sql`${t.status} in ('draft', 'validated')`),
   ],
 );

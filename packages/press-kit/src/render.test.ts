@@ -171,7 +171,7 @@ describe("a press kit with a draft section and a computed figure", () => {
   let text: PdfText;
   const model = buildPressKitModel({
     ...reference,
-    editorial: pressKitEditorial2026({ statuses: { defendre: "brouillon" } }),
+    editorial: pressKitEditorial2026({ statuses: { defendre: "draft" } }),
     computedFigures: [
       { id: "dix-retrocession", value: 89.4, respondents: 1234 },
       { id: "dix-ambulatoire", value: 71, respondents: 1200, synthetic: true },
@@ -259,7 +259,7 @@ describe("a press kit whose sections were moved", () => {
   const model = buildPressKitModel({
     ...reference,
     editorial: pressKitEditorial2026(),
-    sections: states.map((s) => ({ ...s, status: "valide" as const })),
+    sections: states.map((s) => ({ ...s, status: "validated" as const })),
   });
   let rendered: RenderedPressKit;
   let text: PdfText;

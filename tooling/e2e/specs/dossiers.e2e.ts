@@ -95,7 +95,7 @@ describe("dossiers, motions and the press kit's sections", () => {
     await representative.goto("/motions");
     await representative.getByRole("button", { name: "Motion sur la PDSA des internes" }).click();
     const grid = representative.getByRole("table", { name: "Vote par subdivision" });
-    await grid.getByRole("combobox", { name: /^Vote de / }).selectOption("pour");
+    await grid.getByRole("combobox", { name: /^Vote de / }).selectOption("for");
     await representative.getByText(/enregistré : Pour\./).waitFor();
     await representative
       .getByText(/^Motion adoptée : 1 voix pour et 0 voix contre sur 1 suffrage exprimé/)
@@ -128,7 +128,7 @@ describe("dossiers, motions and the press kit's sections", () => {
     expect(await sections.getByRole("button", { name: /^Valider/ }).count()).toBe(0);
     await shoot(press, "dossier-de-presse-brouillon");
     const draft = await query<Model>(press, "pressKit.model", { year: 2026 });
-    expect(draft.sections.find((s) => s.id === "mot-bureau")?.status).toBe("brouillon");
+    expect(draft.sections.find((s) => s.id === "mot-bureau")?.status).toBe("draft");
     // A render waits behind the page's preview in the server's worker: allow for a slow machine.
     const pdf = await press.request.get("/api/editions/2026/press-kit.pdf", { timeout: 60_000 });
     expect(pdf.status()).toBe(200);
@@ -148,6 +148,6 @@ describe("dossiers, motions and the press kit's sections", () => {
       .waitFor();
     await shoot(bureau, "dossier-de-presse-valide");
     const validated = await query<Model>(bureau, "pressKit.model", { year: 2026 });
-    expect(validated.sections.every((s) => s.status === "valide")).toBe(true);
+    expect(validated.sections.every((s) => s.status === "validated")).toBe(true);
   });
 });

@@ -82,7 +82,7 @@ describe("press kit", () => {
     const model = await query<PressKitModel>(page, "pressKit.model", { year: 2026 });
     expect(model.sections.map((s) => s.id).slice(-2)).toEqual(["contacts", "informer"]);
     const contacts = model.sections.find((s) => s.kind === "contacts");
-    expect(contacts?.status).toBe("brouillon");
+    expect(contacts?.status).toBe("draft");
     expect(contacts?.kind === "contacts" && contacts.content.websites.at(-1)).toBe(
       "www.congres-2027.fr",
     );

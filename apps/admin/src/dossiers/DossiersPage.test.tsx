@@ -8,7 +8,7 @@ const gardes = {
   slug: "gardes",
   title: "PÉRENNISATION DE LA REVALORISATION DES GARDES",
   pillar: "defendre" as const,
-  status: "victoire" as const,
+  status: "won" as const,
   summary: "Victoire pour nous tous-tes les internes.",
   body: ["Un texte avec **du gras** et {{tt-moyenne}}.", { list: ["premier point"] }],
   partners: [],
@@ -70,7 +70,7 @@ describe("DossiersPage", () => {
     expect(callsTo("dossier.update")[0]?.input).toEqual({
       id: gardes.id,
       title: "Gardes",
-      status: "clos",
+      status: "closed",
       summary: gardes.summary,
       body: [gardes.body[0], { list: ["premier point", "second point {{gardes-non-payees}}"] }],
       position: 3,

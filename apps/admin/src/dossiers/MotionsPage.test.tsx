@@ -18,7 +18,7 @@ const motion = {
 };
 
 function renderAs(role: "representative" | "bureau", voted = true) {
-  const votes = new Map<string, VoteChoice>(voted ? [[TOULOUSE, "contre"]] : []);
+  const votes = new Map<string, VoteChoice>(voted ? [[TOULOUSE, "against"]] : []);
   const detail = () => ({
     ...motion,
     meeting,
@@ -70,7 +70,7 @@ describe("MotionsPage", () => {
     expect(within(toulouse).getByText("Contre")).toBeTruthy();
     await user.selectOptions(within(grid).getByRole("combobox", { name: "Vote de Lille" }), "Pour");
     expect(callsTo("motion.vote")).toEqual([
-      { path: "motion.vote", input: { motionId: motion.id, subdivisionId: LILLE, choice: "pour" } },
+      { path: "motion.vote", input: { motionId: motion.id, subdivisionId: LILLE, choice: "for" } },
     ]);
     expect(await screen.findByText("Vote de Lille enregistré : Pour.")).toBeTruthy();
     expect(

@@ -17,7 +17,7 @@ const model = buildPressKitModel({
   rooms: ref.rooms,
   sessions: ref.sessions,
   editorial: pressKitEditorial2026({
-    statuses: { "mot-bureau": "brouillon", planning: "brouillon" },
+    statuses: { "mot-bureau": "draft", planning: "draft" },
   }),
 });
 
@@ -26,7 +26,7 @@ const stored = sectionStates([], pressKitEditorial2026()).map(
   (s): PressKitSectionState => ({
     ...s,
     stored: true,
-    status: DRAFTS.has(s.sectionId) ? "brouillon" : "valide",
+    status: DRAFTS.has(s.sectionId) ? "draft" : "validated",
     updatedAt: "2026-01-05T09:30:00.000Z",
     updatedBy: "presse@isnar-img.com",
     validatedAt: DRAFTS.has(s.sectionId) ? null : "2026-01-05T10:00:00.000Z",
@@ -63,7 +63,7 @@ describe("PressKitPage", () => {
       const item = items[index];
       if (!item) throw new Error(`no item for ${section.sectionId}`);
       expect(item.textContent).toContain(section.title);
-      expect(item.textContent).toContain(section.status === "valide" ? "validé" : "brouillon");
+      expect(item.textContent).toContain(section.status === "validated" ? "validé" : "brouillon");
     });
     expect(within(list).getAllByText("brouillon")).toHaveLength(DRAFTS.size);
     expect(within(list).getAllByText("validé")).toHaveLength(stored.length - DRAFTS.size);
@@ -83,7 +83,7 @@ describe("PressKitPage", () => {
           throw new ApiRefusal("invalid", "Chiffre clé inconnu : {{x}}.", {
             text: ["Chiffre clé inconnu : {{x}}."],
           });
-        return { ...stored[5], ...(input as object), status: "brouillon" };
+        return { ...stored[5], ...(input as object), status: "draft" };
       },
     });
     await user.click(
@@ -122,7 +122,7 @@ describe("PressKitPage", () => {
     expect(callsTo("pressKit.setSectionStatus")[0]?.input).toEqual({
       year: 2026,
       sectionId: "mot-bureau",
-      status: "valide",
+      status: "validated",
     });
   });
 

@@ -6,6 +6,7 @@ import {
   PRESS_KIT_VALIDATORS,
   type PressKitModel,
   SECTION_LABELS,
+  SECTION_STATUS_LABELS,
 } from "@tribune/domain";
 import { formatDateTime } from "@tribune/domain/format";
 import { useState } from "react";
@@ -21,15 +22,13 @@ export const pressKitUrl = (year: number) => `/api/editions/${year}/press-kit.pd
 
 type Section = RouterOutputs["pressKit"]["sections"][number];
 
-const STATUS_LABELS = { valide: "validé", brouillon: "brouillon" } as const;
-
 /**
  * "Validé par bureau@… le 05/01/2026 10:30", or who last changed a draft. A validation with
  * nobody behind it is the reference kit's, loaded with the edition.
  */
 function stamp(section: Section): string | null {
   if (!section.stored) return "Modèle vide, jamais enregistré pour cette édition.";
-  if (section.status === "valide" && section.validatedAt)
+  if (section.status === "validated" && section.validatedAt)
     return section.validatedBy
       ? `Validé par ${section.validatedBy} le ${formatDateTime(section.validatedAt)}`
       : "Validé : texte du dossier de presse publié, chargé avec l'édition.";
@@ -66,7 +65,7 @@ function Sections({ year, readOnly }: { year: number; readOnly: boolean }) {
       </p>
     );
   const list = sections.data;
-  const validated = list.filter((section) => section.status === "valide").length;
+  const validated = list.filter((section) => section.status === "validated").length;
   const movableIds = list
     .map((section) => section.sectionId)
     .filter((id) => MOVABLE_SECTIONS.includes(id));
@@ -120,8 +119,8 @@ function Sections({ year, readOnly }: { year: number; readOnly: boolean }) {
                   {movable && moveButton("up")}
                   {movable && moveButton("down")}
                   <span className={`press-badge press-badge--${section.status}`}>
-                    <span aria-hidden="true">{section.status === "valide" ? "✓ " : "✎ "}</span>
-                    {STATUS_LABELS[section.status]}
+                    <span aria-hidden="true">{section.status === "validated" ? "✓ " : "✎ "}</span>
+                    {SECTION_STATUS_LABELS[section.status].toLowerCase()}
                   </span>
                   {canEdit && editing !== section.sectionId && (
                     <button
@@ -133,14 +132,14 @@ function Sections({ year, readOnly }: { year: number; readOnly: boolean }) {
                       Modifier
                     </button>
                   )}
-                  {canValidate && section.status === "brouillon" && (
+                  {canValidate && section.status === "draft" && (
                     <button
                       type="button"
                       className="button button--primary"
                       aria-label={`Valider « ${SECTION_LABELS[section.sectionId]} »`}
                       disabled={validate.isPending}
                       onClick={() =>
-                        validate.mutate({ year, sectionId: section.sectionId, status: "valide" })
+                        validate.mutate({ year, sectionId: section.sectionId, status: "validated" })
                       }
                     >
                       Valider

@@ -109,7 +109,7 @@ export function PressKitSectionForm({
       aria-label={`Modifier « ${SECTION_LABELS[section.sectionId]} »`}
       className="press-kit__form"
     >
-      {section.status === "valide" && (
+      {section.status === "validated" && (
         <p className="notice notice--warning">
           Cette section est validée : toute modification la repasse en brouillon jusqu'à une
           nouvelle validation par le Bureau National.

@@ -36,12 +36,12 @@ describe.each(testBackends())("dossier and motion procedures on %s", (backend) =
       "gardes",
       "quatrieme-annee",
     ]);
-    const [victoire] = await press.dossier.list({ status: "victoire" });
+    const [victoire] = await press.dossier.list({ status: "won" });
     expect(victoire?.title).toBe("PÉRENNISATION DE LA REVALORISATION DES GARDES");
     const chu = defendre[1];
     if (!chu) throw new Error("no CHU dossier");
     expect(await press.dossier.get({ id: chu.id })).toMatchObject({
-      status: "en_cours",
+      status: "in_progress",
       events: [{ date: "2024-02-01", label: "Début des procès contre les 28 CHU de France" }],
     });
   });
@@ -51,7 +51,7 @@ describe.each(testBackends())("dossier and motion procedures on %s", (backend) =
       slug: "ppl-garot",
       title: "Proposition de loi Garot",
       pillar: "defendre" as const,
-      status: "veille" as const,
+      status: "watch" as const,
       summary: "Suivi de la proposition de loi.",
       body: ["Un **premier** paragraphe.", { list: ["un point", "un autre"] }],
       partners: [],
@@ -88,7 +88,7 @@ describe.each(testBackends())("dossier and motion procedures on %s", (backend) =
     const [cahors] = await bureau.motion.meetings();
     expect(cahors).toMatchObject({ city: "Cahors", date: null, hostSubdivisionId: TOULOUSE });
     const meeting = await bureau.motion.createMeeting({ date: "2026-03-14", city: "Lille" });
-    const [gardes] = await bureau.dossier.list({ status: "victoire" });
+    const [gardes] = await bureau.dossier.list({ status: "won" });
     const motion = await bureau.motion.create({
       meetingId: meeting.id,
       dossierId: gardes?.id ?? null,
@@ -106,31 +106,31 @@ describe.each(testBackends())("dossier and motion procedures on %s", (backend) =
     ).toBe("FORBIDDEN");
 
     const toulouseAttempt = await rejection(
-      lille.motion.vote({ motionId: motion.id, subdivisionId: TOULOUSE, choice: "contre" }),
+      lille.motion.vote({ motionId: motion.id, subdivisionId: TOULOUSE, choice: "against" }),
     );
     expect(toulouseAttempt.data.code).toBe("FORBIDDEN");
     expect(toulouseAttempt.message).toBe("Vous ne pouvez voter que pour votre propre subdivision.");
     expect(
-      (await rejection(bureau.motion.vote({ motionId: motion.id, choice: "pour" }))).data.code,
+      (await rejection(bureau.motion.vote({ motionId: motion.id, choice: "for" }))).data.code,
     ).toBe("FORBIDDEN");
 
-    await lille.motion.vote({ motionId: motion.id, choice: "contre" });
+    await lille.motion.vote({ motionId: motion.id, choice: "against" });
     const afterLille = await lille.motion.vote({
       motionId: motion.id,
       subdivisionId: LILLE,
-      choice: "pour",
+      choice: "for",
     });
-    expect(afterLille.votes.find((v) => v.subdivisionId === LILLE)?.choice).toBe("pour");
+    expect(afterLille.votes.find((v) => v.subdivisionId === LILLE)?.choice).toBe("for");
     expect(afterLille.votes.find((v) => v.subdivisionId === TOULOUSE)?.choice).toBeNull();
     expect(afterLille.votes).toHaveLength(23);
 
-    await admin.motion.vote({ motionId: motion.id, subdivisionId: TOULOUSE, choice: "contre" });
+    await admin.motion.vote({ motionId: motion.id, subdivisionId: TOULOUSE, choice: "against" });
     const tie = await lille.motion.get({ id: motion.id });
     expect(tie.result).toMatchObject({ adopted: false, pour: 1, contre: 1, cast: 2 });
     expect(tie.result.explanation).toContain("égalité");
 
     const paris = referenceSubdivision("paris").id;
-    await admin.motion.vote({ motionId: motion.id, subdivisionId: paris, choice: "pour" });
+    await admin.motion.vote({ motionId: motion.id, subdivisionId: paris, choice: "for" });
     const [listed] = await bureau.motion.list();
     expect(listed).toMatchObject({ id: motion.id, meeting: { city: "Lille" } });
     expect(listed?.result).toMatchObject({ adopted: true, pour: 2, contre: 1 });
@@ -145,7 +145,7 @@ describe.each(testBackends())("dossier and motion procedures on %s", (backend) =
       slug: "deux-dates",
       title: "Un dossier à deux dates",
       pillar: "informer",
-      status: "veille",
+      status: "watch",
       summary: "Deux événements, donnés dans le désordre.",
       body: [],
       partners: [],
@@ -167,7 +167,7 @@ describe.each(testBackends())("dossier and motion procedures on %s", (backend) =
     ]);
     expect(overview.some((d) => d.events.length === 0)).toBe(true);
     await bureau.dossier.delete({ id: extra.id });
-    const victoires = await press.dossier.overview({ status: "victoire" });
+    const victoires = await press.dossier.overview({ status: "won" });
     expect(victoires.map((d) => d.title)).toEqual([
       "PÉRENNISATION DE LA REVALORISATION DES GARDES",
     ]);

@@ -24,12 +24,12 @@ describe.each(testBackends())("editing and deleting motions and CA meetings on %
     const edited = await bureau.motion.update({
       id: motion.id,
       text: "Le CA exige…",
-      rule: "deux_tiers",
+      rule: "two_thirds",
       meetingId: other.id,
     });
-    expect(edited).toMatchObject({ text: "Le CA exige…", rule: "deux_tiers", meetingId: other.id });
+    expect(edited).toMatchObject({ text: "Le CA exige…", rule: "two_thirds", meetingId: other.id });
 
-    await (await api.representativeOf(LILLE)).motion.vote({ motionId: motion.id, choice: "pour" });
+    await (await api.representativeOf(LILLE)).motion.vote({ motionId: motion.id, choice: "for" });
     for (const change of [
       { text: "Autre texte" },
       { rule: "simple" as const },

@@ -154,7 +154,7 @@ describe.each(testBackends())("the press kit's stored sections and dossiers on %
   it("starts with the 2026 sections validated, the kit's texts in them", async () => {
     const sections = await (await api.callerAs("press")).pressKit.sections({ year: 2026 });
     expect(sections).toHaveLength(11);
-    expect(sections.every((s) => s.status === "valide" && s.stored)).toBe(true);
+    expect(sections.every((s) => s.status === "validated" && s.stored)).toBe(true);
     expect(sections.find((s) => s.sectionId === "mot-presidente")?.signature?.name).toBe(
       "ATIKA BOKHARI",
     );
@@ -170,16 +170,16 @@ describe.each(testBackends())("the press kit's stored sections and dossiers on %
       text: "Un mot **nouveau**.\n\n- un\n- deux",
       signature: { name: "ATIKA BOKHARI", role: "PRÉSIDENTE DE L'ISNAR-IMG" },
     });
-    expect(edited).toMatchObject({ status: "brouillon", updatedBy: "press@tribune.test" });
+    expect(edited).toMatchObject({ status: "draft", updatedBy: "press@tribune.test" });
     let kit = await model();
-    expect(statusOf(kit, "mot-presidente")).toBe("brouillon");
-    expect(kit.sections.filter((s) => s.status === "brouillon")).toHaveLength(1);
+    expect(statusOf(kit, "mot-presidente")).toBe("draft");
+    expect(kit.sections.filter((s) => s.status === "draft")).toHaveLength(1);
 
     const refused = await rejection(
       press.pressKit.setSectionStatus({
         year: 2026,
         sectionId: "mot-presidente",
-        status: "valide",
+        status: "validated",
       }),
     );
     expect(refused.data.code).toBe("FORBIDDEN");
@@ -188,17 +188,17 @@ describe.each(testBackends())("the press kit's stored sections and dossiers on %
     const validated = await bureau.pressKit.setSectionStatus({
       year: 2026,
       sectionId: "mot-presidente",
-      status: "valide",
+      status: "validated",
     });
-    expect(validated).toMatchObject({ status: "valide", validatedBy: "bureau@tribune.test" });
+    expect(validated).toMatchObject({ status: "validated", validatedBy: "bureau@tribune.test" });
     kit = await model();
-    expect(kit.sections.every((s) => s.status === "valide")).toBe(true);
+    expect(kit.sections.every((s) => s.status === "validated")).toBe(true);
 
     const again = await rejection(
       bureau.pressKit.setSectionStatus({
         year: 2026,
         sectionId: "mot-presidente",
-        status: "valide",
+        status: "validated",
       }),
     );
     expect(again.message).toBe("« Mot de la présidence » est déjà validée.");
@@ -208,8 +208,8 @@ describe.each(testBackends())("the press kit's stored sections and dossiers on %
       ["bureau@tribune.test", "2026/mot-presidente"],
       ["press@tribune.test", "2026/mot-presidente"],
     ]);
-    expect(audit[0]?.before).toMatchObject({ status: "brouillon" });
-    expect(audit[0]?.after).toMatchObject({ status: "valide" });
+    expect(audit[0]?.before).toMatchObject({ status: "draft" });
+    expect(audit[0]?.after).toMatchObject({ status: "validated" });
   });
 
   it("keeps a validated section validated when saved unchanged", async () => {
@@ -217,7 +217,7 @@ describe.each(testBackends())("the press kit's stored sections and dossiers on %
     const [cover] = await bureau.pressKit.sections({ year: 2026 });
     if (!cover) throw new Error("no cover");
     const saved = await bureau.pressKit.updateSection({ year: 2026, ...cover });
-    expect(saved.status).toBe("valide");
+    expect(saved.status).toBe("validated");
   });
 
   it("refuses a text the kit could not print, on its field", async () => {
@@ -259,7 +259,7 @@ describe.each(testBackends())("the press kit's stored sections and dossiers on %
     expect(wrong.data.fieldErrors?.text?.[0]).toMatch(/^Ligne 9 \(« TikTok : @isnarimg »\)/);
 
     const saved = await edit(contacts, `${contacts.text}\nSite : www.congres-2027.fr`);
-    expect(saved.status).toBe("brouillon");
+    expect(saved.status).toBe("draft");
     await edit(topics, "Docteur Junior\n- Accès aux soins");
     const kit = await model();
     const printed = kit.sections.find((s) => s.kind === "contacts");
@@ -268,7 +268,7 @@ describe.each(testBackends())("the press kit's stored sections and dossiers on %
       "www.isnar-img.com",
       "www.congres-2027.fr",
     ]);
-    expect(printed?.status).toBe("brouillon");
+    expect(printed?.status).toBe("draft");
     const highlights = kit.sections.find((s) => s.kind === "highlights");
     const flash =
       highlights?.kind === "highlights"
@@ -280,7 +280,7 @@ describe.each(testBackends())("the press kit's stored sections and dossiers on %
     await edit(topics, topics.text);
     const bureau = await api.callerAs("bureau");
     for (const sectionId of ["contacts", "temps-forts"] as const)
-      await bureau.pressKit.setSectionStatus({ year: 2026, sectionId, status: "valide" });
+      await bureau.pressKit.setSectionStatus({ year: 2026, sectionId, status: "validated" });
   });
 
   it("prints the sections in the order the press sets, cover and contents first, audited", async () => {
@@ -295,7 +295,7 @@ describe.each(testBackends())("the press kit's stored sections and dossiers on %
       "planning",
       "temps-forts",
     ]);
-    expect(moved.every((s) => s.status === "valide")).toBe(true);
+    expect(moved.every((s) => s.status === "validated")).toBe(true);
     const kit = await model();
     expect(kit.sections.map((s) => s.id).slice(0, 5)).toEqual([
       "couverture",
@@ -345,9 +345,9 @@ describe.each(testBackends())("the press kit's stored sections and dossiers on %
       lastDay: "2027-01-22",
     });
     const sections = await (await api.callerAs("bureau")).pressKit.sections({ year: 2027 });
-    expect(sections.every((s) => s.status === "brouillon" && !s.stored)).toBe(true);
+    expect(sections.every((s) => s.status === "draft" && !s.stored)).toBe(true);
     const kit = await (await api.callerAs("press")).pressKit.model({ year: 2027 });
-    expect(kit.sections.every((s) => s.status === "brouillon")).toBe(true);
+    expect(kit.sections.every((s) => s.status === "draft")).toBe(true);
   });
 
   it.each<Role>(["member", "representative", "organiser"])(

@@ -157,7 +157,7 @@ export const pressKitRouter = {
               text: before.text,
               signature: before.signature,
             });
-        const status = changed ? "brouillon" : before.status;
+        const status = changed ? "draft" : before.status;
         await savePressKitSection(tx, edition.id, { ...before, ...after, status }, ctx.actor.email);
         const saved = found(
           (await listPressKitSections(tx, edition.id)).find((s) => s.sectionId === sectionId),
@@ -220,7 +220,7 @@ export const pressKitRouter = {
         if (before.status === status && before.stored)
           throw new DomainError(
             "invalid",
-            `« ${SECTION_LABELS[sectionId]} » est déjà ${status === "valide" ? "validée" : "en brouillon"}.`,
+            `« ${SECTION_LABELS[sectionId]} » est déjà ${status === "validated" ? "validée" : "en brouillon"}.`,
           );
         await savePressKitSection(tx, edition.id, { ...before, status }, ctx.actor.email);
         const saved = found(

@@ -53,7 +53,7 @@ export async function savePressKitSection(
   by: string | null,
 ): Promise<void> {
   const validated =
-    section.status === "valide"
+    section.status === "validated"
       ? { validatedBy: by, validatedAt: new Date().toISOString() }
       : { validatedBy: null, validatedAt: null };
   const values = {

@@ -28,12 +28,12 @@ describe.each(testBackends())("press-kit dossiers seed on %s", (backend: Backend
     const gardes = await findDossierBySlug(database.db, "gardes");
     expect(gardes).toMatchObject({
       title: "PÉRENNISATION DE LA REVALORISATION DES GARDES",
-      status: "victoire",
+      status: "won",
       events: [{ date: "2023-10-13", label: "Grève des internes" }],
     });
     const chu = await findDossierBySlug(database.db, "attaque-chu");
     expect(chu).toMatchObject({
-      status: "en_cours",
+      status: "in_progress",
       partners: ["ISNI", "FNSIP-BM"],
       events: [{ date: "2024-02-01", label: "Début des procès contre les 28 CHU de France" }],
       summary:
@@ -43,9 +43,7 @@ describe.each(testBackends())("press-kit dossiers seed on %s", (backend: Backend
     // The figures the kit sets large beside the text (it quotes three more in the text).
     expect(travail?.figureIds).toEqual(["tt-moyenne", "tt-plus-80h", "tt-repos-demi-garde"]);
     expect(
-      (await listDossiers(database.db, { pillar: "defendre", status: "victoire" })).map(
-        (d) => d.slug,
-      ),
+      (await listDossiers(database.db, { pillar: "defendre", status: "won" })).map((d) => d.slug),
     ).toEqual(["gardes"]);
   });
 
@@ -57,9 +55,9 @@ describe.each(testBackends())("press-kit dossiers seed on %s", (backend: Backend
   it("is idempotent and keeps what was edited", async () => {
     const pdsa = await findDossierBySlug(database.db, "pdsa");
     if (!pdsa) throw new Error("pdsa not seeded");
-    await updateDossier(database.db, pdsa.id, { status: "victoire" });
+    await updateDossier(database.db, pdsa.id, { status: "won" });
     expect(await seedReferenceDossiers(database.db)).toEqual({ created: 0 });
-    expect((await findDossierBySlug(database.db, "pdsa"))?.status).toBe("victoire");
+    expect((await findDossierBySlug(database.db, "pdsa"))?.status).toBe("won");
     expect(await listCaMeetings(database.db)).toHaveLength(1);
     expect(await listDossiers(database.db)).toHaveLength(22);
   });

@@ -12,7 +12,7 @@ import { caMeetings } from "../schema";
 /**
  * What the 2026 press kit says of each item, beyond its text: the status it implies, the
  * organisations it names as partners, the dated events it reports. Items not listed are the
- * union's standing activities (en cours).
+ * union's standing activities (in progress).
  */
 const KIT_FACTS: Record<
   string,
@@ -20,20 +20,20 @@ const KIT_FACTS: Record<
 > = {
   "enquete-temps-de-travail": { status: "mobilisation", partners: ["ISNI", "FNSIP-BM"] },
   "enquete-sante-mentale": { status: "mobilisation", partners: ["ISNI", "ANEMF"] },
-  "enquete-dixieme-annee": { status: "en_cours" },
+  "enquete-dixieme-annee": { status: "in_progress" },
   "attaque-chu": {
-    status: "en_cours",
+    status: "in_progress",
     partners: ["ISNI", "FNSIP-BM"],
     events: [{ date: "2024-02-01", label: "Début des procès contre les 28 CHU de France" }],
   },
   pdsa: { status: "mobilisation" },
   gardes: {
-    status: "victoire",
+    status: "won",
     events: [{ date: "2023-10-13", label: "Grève des internes" }],
   },
-  "quatrieme-annee": { status: "en_cours" },
-  determinants: { status: "en_cours", partners: ["ANEMF", "ReAGJIR"] },
-  decryptage: { status: "veille" },
+  "quatrieme-annee": { status: "in_progress" },
+  determinants: { status: "in_progress", partners: ["ANEMF", "ReAGJIR"] },
+  decryptage: { status: "watch" },
 };
 
 /** The first sentence of the first paragraph, as the press summary (the kit's own words). */
@@ -58,7 +58,7 @@ export async function seedReferenceDossiers(db: Executor): Promise<{ created: nu
   for (const pillar of pressKitEditorial2026().pillars) {
     for (const [position, item] of pillar.items.entries()) {
       if (await findDossierBySlug(db, item.id)) continue;
-      const facts = KIT_FACTS[item.id] ?? { status: "en_cours" as const };
+      const facts = KIT_FACTS[item.id] ?? { status: "in_progress" as const };
       // The figures the kit sets large; the others are quoted by the text only.
       const figureIds = [...(item.figureIds ?? [])];
       await insertDossier(db, {

@@ -117,7 +117,7 @@ describe.each(testBackends())("reference seed on %s", (backend: Backend) => {
       "informer",
       "contacts",
     ]);
-    expect(sections.every((s) => s.status === "valide")).toBe(true);
+    expect(sections.every((s) => s.status === "validated")).toBe(true);
     const opening = sections.find((s) => s.sectionId === "ouverture");
     expect(opening?.signature).toEqual({
       name: "Johanna TROVATELLO",
@@ -159,7 +159,7 @@ describe.each(testBackends())("reference seed on %s", (backend: Backend) => {
     await savePressKitSection(
       database.db,
       edition.id,
-      { ...cover, title: "Édité", status: "brouillon" },
+      { ...cover, title: "Édité", status: "draft" },
       null,
     );
     expect(await seedReferenceEdition(database.db)).toEqual({ created: false });
@@ -169,7 +169,7 @@ describe.each(testBackends())("reference seed on %s", (backend: Backend) => {
     // An edited section stays as edited, in draft.
     expect((await listPressKitSections(database.db, edition.id))[0]).toMatchObject({
       title: "Édité",
-      status: "brouillon",
+      status: "draft",
     });
   });
 });

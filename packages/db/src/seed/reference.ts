@@ -53,7 +53,7 @@ async function seedPressKitSections(tx: Executor, editionId: string): Promise<vo
   const reference = sectionStates([], pressKitEditorial2026());
   if (stored.length === 0) {
     for (const section of reference)
-      await savePressKitSection(tx, editionId, { ...section, status: "valide" }, null);
+      await savePressKitSection(tx, editionId, { ...section, status: "validated" }, null);
     return;
   }
   await fillEditableContacts(tx, editionId, stored, reference);

@@ -36,7 +36,7 @@ const source = (sections = sectionsWithTemplates([])) => ({
   edition: ref.edition,
   rooms: ref.rooms.map((r) => ({ ...r, capacity: 120 })),
   sessions: ref.sessions,
-  sections: sections.map((s) => ({ ...s, status: "valide" as const, stored: true })),
+  sections: sections.map((s) => ({ ...s, status: "validated" as const, stored: true })),
   surveys: [survey("temps-de-travail-2024", 2024, "Temps de travail 2024")],
   partnerIds: ref.partners.map((p) => p.id),
 });
@@ -71,9 +71,7 @@ describe("copyPlan", () => {
       { partners: true, surveys: true, programme: false },
       newId,
     );
-    expect(plan.sections.every((s) => s.status === "brouillon" && s.validatedBy === null)).toBe(
-      true,
-    );
+    expect(plan.sections.every((s) => s.status === "draft" && s.validatedBy === null)).toBe(true);
     expect(plan.partnerIds).toHaveLength(ref.partners.length);
   });
 
@@ -139,9 +137,7 @@ describe("press kit templates", () => {
   it("gives a new kit empty drafts under each section's title, never another year's texts", () => {
     const sections = sectionsWithTemplates([]);
     expect(sections).toHaveLength(11);
-    expect(sections.every((s) => s.text === "" && s.status === "brouillon" && !s.stored)).toBe(
-      true,
-    );
+    expect(sections.every((s) => s.text === "" && s.status === "draft" && !s.stored)).toBe(true);
     expect(sections[0]?.title).toBe("Dossier de presse");
   });
 });

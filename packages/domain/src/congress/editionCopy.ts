@@ -148,7 +148,7 @@ export function copyPlan(
       ...section,
       title: year(section.title),
       kicker: section.kicker === null ? null : year(section.kicker),
-      status: "brouillon",
+      status: "draft",
       stored: true,
       updatedAt: null,
       updatedBy: null,

@@ -35,10 +35,10 @@ describe("decideVote", () => {
     });
     expect(
       decideVote(representative, { subdivisionId: LILLE }, [
-        { subdivisionId: TOULOUSE, choice: "contre" },
-        { subdivisionId: LILLE, choice: "pour" },
+        { subdivisionId: TOULOUSE, choice: "against" },
+        { subdivisionId: LILLE, choice: "for" },
       ]),
-    ).toEqual({ ok: true, subdivisionId: LILLE, previous: "pour" });
+    ).toEqual({ ok: true, subdivisionId: LILLE, previous: "for" });
   });
 
   it("refuses, in French, a representative's vote for another subdivision", () => {
@@ -78,14 +78,14 @@ describe("decideVote", () => {
 
 describe("a voted motion", () => {
   it("takes any change before the first vote", () => {
-    expect(decideMotionChange(motion, { text: "Autre", rule: "deux_tiers" }, 0).ok).toBe(true);
+    expect(decideMotionChange(motion, { text: "Autre", rule: "two_thirds" }, 0).ok).toBe(true);
     expect(decideMotionDeletion(0).ok).toBe(true);
   });
 
   it("locks its text, rule and meeting once voted; the title stays free", () => {
     for (const change of [
       { text: "Autre texte" },
-      { rule: "deux_tiers" as const },
+      { rule: "two_thirds" as const },
       { meetingId: "00000000-0000-4000-8000-0000000000cc" },
     ])
       expect(decideMotionChange(motion, change, 1)).toEqual({

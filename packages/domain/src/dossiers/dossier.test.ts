@@ -27,7 +27,7 @@ describe("dossiers", () => {
 
   it("leaves the timeline alone when an update does not mention it", () => {
     const id = "00000000-0000-4000-8000-000000000001";
-    expect(DossierUpdate.parse({ id, status: "clos" })).toEqual({ id, status: "clos" });
+    expect(DossierUpdate.parse({ id, status: "closed" })).toEqual({ id, status: "closed" });
   });
 
   it("validates a new dossier with French messages", () => {

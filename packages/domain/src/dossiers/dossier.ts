@@ -17,16 +17,17 @@ export const PILLAR_LABELS: Record<PillarId, string> = {
   informer: "Informer",
 };
 
-export const DOSSIER_STATUSES = ["veille", "en_cours", "mobilisation", "victoire", "clos"] as const;
+/** Stored codes (English); the labels below are what people read. */
+export const DOSSIER_STATUSES = ["watch", "in_progress", "mobilisation", "won", "closed"] as const;
 export const DossierStatus = z.enum(DOSSIER_STATUSES, { error: "Statut de dossier inconnu." });
 export type DossierStatus = z.infer<typeof DossierStatus>;
 
 export const DOSSIER_STATUS_LABELS: Record<DossierStatus, string> = {
-  veille: "Veille",
-  en_cours: "En cours",
+  watch: "Veille",
+  in_progress: "En cours",
   mobilisation: "Mobilisation",
-  victoire: "Victoire",
-  clos: "Clos",
+  won: "Victoire",
+  closed: "Clos",
 };
 
 /** A dated step of a dossier ("13 octobre 2023 : grève des internes"). */

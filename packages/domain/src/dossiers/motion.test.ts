@@ -10,7 +10,7 @@ describe("motionResult", () => {
   it("adopts by simple majority of votes cast, abstentions and absents not counted", () => {
     const result = motionResult(
       { rule: "simple" },
-      votes({ pour: 8, contre: 7, abstention: 6, absent: 2 }),
+      votes({ for: 8, against: 7, abstention: 6, absent: 2 }),
     );
     expect(result).toMatchObject({ adopted: true, pour: 8, contre: 7, cast: 15, required: 8 });
     expect(result.explanation).toBe(
@@ -19,7 +19,7 @@ describe("motionResult", () => {
   });
 
   it("rejects a tie", () => {
-    const result = motionResult({ rule: "simple" }, votes({ pour: 10, contre: 10, abstention: 1 }));
+    const result = motionResult({ rule: "simple" }, votes({ for: 10, against: 10, abstention: 1 }));
     expect(result.adopted).toBe(false);
     expect(result.required).toBe(11);
     expect(result.explanation).toBe(
@@ -28,20 +28,20 @@ describe("motionResult", () => {
   });
 
   it("applies a two-thirds majority when the motion states it", () => {
-    expect(motionResult({ rule: "deux_tiers" }, votes({ pour: 12, contre: 6 }))).toMatchObject({
+    expect(motionResult({ rule: "two_thirds" }, votes({ for: 12, against: 6 }))).toMatchObject({
       adopted: true,
       required: 12,
     });
     const short = motionResult(
-      { rule: "deux_tiers" },
-      votes({ pour: 11, contre: 7, abstention: 5 }),
+      { rule: "two_thirds" },
+      votes({ for: 11, against: 7, abstention: 5 }),
     );
     expect(short).toMatchObject({ adopted: false, cast: 18, required: 12 });
     expect(short.explanation).toContain(
       "majorité des deux tiers des suffrages exprimés demande 12 voix pour",
     );
     // Simple majority would have passed.
-    expect(motionResult({ rule: "simple" }, votes({ pour: 11, contre: 7 })).adopted).toBe(true);
+    expect(motionResult({ rule: "simple" }, votes({ for: 11, against: 7 })).adopted).toBe(true);
   });
 
   it("does not adopt a motion without any vote cast", () => {
@@ -56,7 +56,7 @@ describe("motionResult", () => {
   });
 
   it("counts a unanimous single vote", () => {
-    expect(motionResult({ rule: "simple" }, votes({ pour: 1, absent: 1 })).explanation).toBe(
+    expect(motionResult({ rule: "simple" }, votes({ for: 1, absent: 1 })).explanation).toBe(
       "Motion adoptée : 1 voix pour et 0 voix contre sur 1 suffrage exprimé ; la majorité simple des suffrages exprimés demande 1 voix pour ; 1 subdivision absente n'est pas comptée.",
     );
   });

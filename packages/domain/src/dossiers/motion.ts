@@ -34,22 +34,24 @@ export const CaMeeting = CaMeetingInput.extend({
 });
 export type CaMeeting = z.infer<typeof CaMeeting>;
 
-export const VOTE_RULES = ["simple", "deux_tiers"] as const;
+/** Stored codes (English); the labels below are what people read. */
+export const VOTE_RULES = ["simple", "two_thirds"] as const;
 export const VoteRule = z.enum(VOTE_RULES, { error: "Règle de vote inconnue." });
 export type VoteRule = z.infer<typeof VoteRule>;
 
 export const VOTE_RULE_LABELS: Record<VoteRule, string> = {
   simple: "majorité simple des suffrages exprimés",
-  deux_tiers: "majorité des deux tiers des suffrages exprimés",
+  two_thirds: "majorité des deux tiers des suffrages exprimés",
 };
 
-export const VOTE_CHOICES = ["pour", "contre", "abstention", "absent"] as const;
+/** Stored codes (English); the labels below are what people read. */
+export const VOTE_CHOICES = ["for", "against", "abstention", "absent"] as const;
 export const VoteChoice = z.enum(VOTE_CHOICES, { error: "Vote inconnu." });
 export type VoteChoice = z.infer<typeof VoteChoice>;
 
 export const VOTE_CHOICE_LABELS: Record<VoteChoice, string> = {
-  pour: "Pour",
-  contre: "Contre",
+  for: "Pour",
+  against: "Contre",
   abstention: "Abstention",
   absent: "Absente",
 };
@@ -96,6 +98,10 @@ export type Motion = z.infer<typeof Motion>;
 export const MotionVote = z.object({ subdivisionId: z.uuid(), choice: VoteChoice });
 export type MotionVote = z.infer<typeof MotionVote>;
 
+/**
+ * The result of a motion. Its counts keep their French names (`pour`, `contre`): they are
+ * fields of the API's answer, not stored codes.
+ */
 export const MotionResult = z.object({
   adopted: z.boolean(),
   pour: z.int(),
@@ -110,12 +116,23 @@ export const MotionResult = z.object({
 });
 export type MotionResult = z.infer<typeof MotionResult>;
 
+/** Which count of the result a vote adds to. */
+const TALLY_OF = {
+  for: "pour",
+  against: "contre",
+  abstention: "abstention",
+  absent: "absent",
+} as const satisfies Record<
+  VoteChoice,
+  keyof Omit<MotionResult, "adopted" | "cast" | "required" | "explanation">
+>;
+
 const voix = (n: number) => `${n} voix`;
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 /**
- * The result of a motion under its rule. Only "pour" and "contre" are votes cast; simple
- * majority needs more "pour" than half of them (a tie fails), two thirds needs at least two
+ * The result of a motion under its rule. Only votes for and against are cast; simple
+ * majority needs more votes for than half of them (a tie fails), two thirds needs at least two
  * thirds of them. No vote cast: not adopted.
  */
 export function motionResult(
@@ -123,7 +140,7 @@ export function motionResult(
   votes: readonly { choice: VoteChoice }[],
 ): MotionResult {
   const tally = { pour: 0, contre: 0, abstention: 0, absent: 0 };
-  for (const v of votes) tally[v.choice] += 1;
+  for (const v of votes) tally[TALLY_OF[v.choice]] += 1;
   const cast = tally.pour + tally.contre;
   const required =
     motion.rule === "simple" ? Math.floor(cast / 2) + 1 : Math.max(1, Math.ceil((2 * cast) / 3));

@@ -253,14 +253,14 @@ describe("survey figures", () => {
 
 describe("section statuses", () => {
   it("are all validated by default", () => {
-    expect(model.sections.every((s) => s.status === "valide")).toBe(true);
+    expect(model.sections.every((s) => s.status === "validated")).toBe(true);
   });
 
   it("mark the sections the editorial leaves in draft", () => {
     const draft = buildPressKitModel(
-      input({ editorial: pressKitEditorial2026({ statuses: { defendre: "brouillon" } }) }),
+      input({ editorial: pressKitEditorial2026({ statuses: { defendre: "draft" } }) }),
     );
-    expect(draft.sections.filter((s) => s.status === "brouillon").map((s) => s.id)).toEqual([
+    expect(draft.sections.filter((s) => s.status === "draft").map((s) => s.id)).toEqual([
       "defendre",
     ]);
   });

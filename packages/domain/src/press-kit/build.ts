@@ -150,7 +150,7 @@ export function buildPressKitModel(input: PressKitInput): PressKitModel {
   const { edition, rooms } = input;
   const sessions = input.sessions.filter((s) => s.published).sort(byStart);
   const days = daysBetween(edition.firstDay, edition.lastDay);
-  const status = (id: SectionId) => editorial.statuses[id] ?? "valide";
+  const status = (id: SectionId) => editorial.statuses[id] ?? "validated";
 
   const figures = keyFiguresOf(editorial, input.computedFigures ?? []);
   const figureIds = new Set(figures.map((f) => f.id));

@@ -15,7 +15,7 @@ const state = (overrides: Partial<PressKitSectionState> = {}): PressKitSectionSt
   kicker: "L'ISNAR-IMG",
   text: "Un mot.",
   signature: { name: "ATIKA BOKHARI", role: "PRÉSIDENTE" },
-  status: "valide",
+  status: "validated",
   stored: true,
   updatedAt: null,
   updatedBy: null,
@@ -41,7 +41,7 @@ describe("sectionAfterEdit", () => {
     expect(decision).toMatchObject({
       ok: true,
       changed: true,
-      section: { text: "Un mot **nouveau**.", status: "brouillon" },
+      section: { text: "Un mot **nouveau**.", status: "draft" },
     });
   });
 
@@ -51,11 +51,11 @@ describe("sectionAfterEdit", () => {
       { ...fieldsOf(state()), text: "  Un mot.\n", kicker: "L'ISNAR-IMG" },
       NO_FIGURES,
     );
-    expect(decision).toMatchObject({ ok: true, changed: false, section: { status: "valide" } });
+    expect(decision).toMatchObject({ ok: true, changed: false, section: { status: "validated" } });
   });
 
   it("drafts a section never stored, even saved as it reads", () => {
-    const template = state({ stored: false, status: "brouillon" });
+    const template = state({ stored: false, status: "draft" });
     expect(sectionAfterEdit(template, fieldsOf(template), NO_FIGURES)).toMatchObject({
       ok: true,
       changed: true,
@@ -96,11 +96,11 @@ describe("sectionAfterEdit", () => {
 
 describe("decideSectionStatus", () => {
   it("validates a draft, and refuses to validate it twice", () => {
-    expect(decideSectionStatus(state({ status: "brouillon" }), "valide")).toMatchObject({
+    expect(decideSectionStatus(state({ status: "draft" }), "validated")).toMatchObject({
       ok: true,
-      section: { status: "valide" },
+      section: { status: "validated" },
     });
-    expect(decideSectionStatus(state(), "valide")).toEqual({
+    expect(decideSectionStatus(state(), "validated")).toEqual({
       ok: false,
       refusal: {
         reason: "section_status_unchanged",
@@ -108,14 +108,14 @@ describe("decideSectionStatus", () => {
         message: "« Mot de la présidence » est déjà validée.",
       },
     });
-    expect(decideSectionStatus(state({ status: "brouillon" }), "brouillon")).toMatchObject({
+    expect(decideSectionStatus(state({ status: "draft" }), "draft")).toMatchObject({
       refusal: { message: "« Mot de la présidence » est déjà en brouillon." },
     });
   });
 
   it("stores a template in draft when asked, though it reads as a draft already", () => {
-    const template = state({ status: "brouillon", stored: false });
-    expect(decideSectionStatus(template, "brouillon").ok).toBe(true);
+    const template = state({ status: "draft", stored: false });
+    expect(decideSectionStatus(template, "draft").ok).toBe(true);
   });
 });
 
@@ -151,11 +151,11 @@ describe("decideSectionMove", () => {
 describe("validationStamp", () => {
   it("stamps a validation with who and when; a draft carries no stamp", () => {
     const at = new Date("2026-01-05T09:30:00Z");
-    expect(validationStamp("valide", "bureau@tribune.test", at)).toEqual({
+    expect(validationStamp("validated", "bureau@tribune.test", at)).toEqual({
       validatedBy: "bureau@tribune.test",
       validatedAt: "2026-01-05T09:30:00.000Z",
     });
-    expect(validationStamp("brouillon", "press@tribune.test", at)).toEqual({
+    expect(validationStamp("draft", "press@tribune.test", at)).toEqual({
       validatedBy: null,
       validatedAt: null,
     });

@@ -29,7 +29,7 @@ export const PRESS_KIT_REFUSALS = {
   statusUnchanged: (sectionId: SectionId, status: SectionStatus): Refusal => ({
     reason: "section_status_unchanged",
     code: "invalid",
-    message: `« ${SECTION_LABELS[sectionId]} » est déjà ${status === "valide" ? "validée" : "en brouillon"}.`,
+    message: `« ${SECTION_LABELS[sectionId]} » est déjà ${status === "validated" ? "validée" : "en brouillon"}.`,
   }),
   /** The cover and the contents open the kit; the first and the last go no further. */
   notMovable: (sectionId: SectionId, problem: string): Refusal => ({
@@ -73,7 +73,7 @@ export function sectionAfterEdit(
   return {
     ok: true,
     changed,
-    section: { ...before, ...fields, status: changed ? "brouillon" : before.status },
+    section: { ...before, ...fields, status: changed ? "draft" : before.status },
   };
 }
 
@@ -111,7 +111,7 @@ export function validationStamp(
   by: string | null,
   at: Date,
 ): { validatedBy: string | null; validatedAt: string | null } {
-  return status === "valide"
+  return status === "validated"
     ? { validatedBy: by, validatedAt: at.toISOString() }
     : { validatedBy: null, validatedAt: null };
 }

@@ -56,7 +56,7 @@ export const PressKitEditorial = z.object({
   /** "Congrès des Internes de Médecine Générale": the cover prints "26e " before it. */
   congressName: z.string().min(1),
   documentTitle: z.string().min(1),
-  /** Section statuses; a section not listed is "valide". */
+  /** Section statuses; a section not listed is "validated". */
   statuses: z.partialRecord(SectionId, SectionStatus).default({}),
   contentsTitle: z.string().min(1),
   opening: word,

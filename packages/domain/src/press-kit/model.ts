@@ -24,8 +24,11 @@ export const SECTION_KINDS = [
 export const SectionKind = z.enum(SECTION_KINDS);
 export type SectionKind = z.infer<typeof SectionKind>;
 
-/** A section is drafted ("brouillon", printed under a watermark) until the bureau validates it. */
-export const SECTION_STATUSES = ["brouillon", "valide"] as const;
+/**
+ * A section is a draft (printed under the BROUILLON watermark) until the bureau validates it.
+ * Stored codes (English); `SECTION_STATUS_LABELS` are what people read.
+ */
+export const SECTION_STATUSES = ["draft", "validated"] as const;
 export const SectionStatus = z.enum(SECTION_STATUSES);
 export type SectionStatus = z.infer<typeof SectionStatus>;
 

@@ -50,12 +50,12 @@ describe("stored sections in the model", () => {
 
   it("give an edition without stored sections the reference texts, all in draft", () => {
     expect(states).toHaveLength(11);
-    expect(states.every((s) => s.status === "brouillon" && !s.stored)).toBe(true);
+    expect(states.every((s) => s.status === "draft" && !s.stored)).toBe(true);
     const model = build({ sections: states });
-    expect(model.sections.every((s) => s.status === "brouillon")).toBe(true);
+    expect(model.sections.every((s) => s.status === "draft")).toBe(true);
     expect(model).toEqual({
       ...build({}),
-      sections: build({}).sections.map((s) => ({ ...s, status: "brouillon" })),
+      sections: build({}).sections.map((s) => ({ ...s, status: "draft" })),
     });
   });
 
@@ -69,13 +69,13 @@ describe("stored sections in the model", () => {
               text: "Un nouveau **mot**.\n\n- premier point\n- second point",
               signature: { name: "Camille MARTIN", role: "PRÉSIDENTE" },
             }
-          : { ...s, status: "valide" },
+          : { ...s, status: "validated" },
     );
     const model = build({ sections: edited });
     const word = model.sections.find(
       (s) => s.id === "mot-presidente",
     ) as SectionOfKind<"president">;
-    expect(word).toMatchObject({ title: "Le mot de la Présidente", status: "brouillon" });
+    expect(word).toMatchObject({ title: "Le mot de la Présidente", status: "draft" });
     expect(word.content.signature).toEqual({ name: "Camille MARTIN", role: "PRÉSIDENTE" });
     expect(word.content.blocks).toEqual([
       {
@@ -94,7 +94,7 @@ describe("stored sections in the model", () => {
         ],
       },
     ]);
-    expect(model.sections.filter((s) => s.status === "brouillon").map((s) => s.id)).toEqual([
+    expect(model.sections.filter((s) => s.status === "draft").map((s) => s.id)).toEqual([
       "mot-presidente",
     ]);
   });

@@ -59,8 +59,8 @@ export const SECTION_LABELS: Record<SectionId, string> = {
 };
 
 export const SECTION_STATUS_LABELS: Record<SectionStatus, string> = {
-  brouillon: "Brouillon",
-  valide: "Validé",
+  draft: "Brouillon",
+  validated: "Validé",
 };
 
 const Title = text({ max: 200 }).min(1, { error: "Le titre est obligatoire." });
@@ -212,7 +212,7 @@ export function sectionStates(
         ...defaults[sectionId],
         sectionId,
         position,
-        status: "brouillon",
+        status: "draft",
         stored: false,
         updatedAt: null,
         updatedBy: null,
@@ -247,7 +247,7 @@ export function sectionsWithTemplates(
         kicker: null,
         text: "",
         signature: null,
-        status: "brouillon",
+        status: "draft",
         stored: false,
         updatedAt: null,
         updatedBy: null,

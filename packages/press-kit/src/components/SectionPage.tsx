@@ -148,7 +148,7 @@ export function SectionPage({ section, children, heading, first = true }: Sectio
       {shown && <Heading kicker={shown.kicker} title={shown.title} />}
       {children}
       <Footer />
-      {section.status === "brouillon" && <Watermark />}
+      {section.status === "draft" && <Watermark />}
     </Page>
   );
 }

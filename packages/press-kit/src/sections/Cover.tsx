@@ -122,7 +122,7 @@ export function Cover({ section }: { section: SectionOfKind<"cover"> }) {
           <View style={styles.documentRule} />
         </View>
       </View>
-      {section.status === "brouillon" && <Watermark />}
+      {section.status === "draft" && <Watermark />}
     </Page>
   );
 }
