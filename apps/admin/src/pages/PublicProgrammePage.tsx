@@ -1,18 +1,20 @@
-import { useQuery } from "@tanstack/react-query";
-import { useCurrentEdition } from "../edition";
+import { skipToken, useQuery } from "@tanstack/react-query";
+import { useEdition } from "../edition";
 import { PublicProgramme } from "../programme/public/PublicProgramme";
 import { errorMessage, useTRPC } from "../trpc";
 import "../programme/public/public.css";
 
-/** /public/programme: the published programme of the latest edition, for anyone, no login. */
+/**
+ * /public/programme: the published programme, for anyone, no login. The edition the address
+ * names (?edition=2027), else the current one (the API's rule); one still in preparation says so.
+ */
 export default function PublicProgrammePage() {
   const trpc = useTRPC();
-  const edition = useCurrentEdition();
+  const edition = useEdition();
   const year = edition.data?.year;
-  const programme = useQuery({
-    ...trpc.schedule.programme.queryOptions({ year: year ?? 0 }),
-    enabled: year !== undefined,
-  });
+  const programme = useQuery(
+    trpc.schedule.programme.queryOptions(year === undefined ? skipToken : { year }),
+  );
   const error = edition.error ?? programme.error;
   if (error) {
     return (
@@ -37,5 +39,11 @@ export default function PublicProgrammePage() {
       </main>
     );
   }
-  return <PublicProgramme edition={programme.data.edition} entries={programme.data.entries} />;
+  return (
+    <PublicProgramme
+      edition={programme.data.edition}
+      entries={programme.data.entries}
+      inPreparation={programme.data.inPreparation}
+    />
+  );
 }

@@ -3,7 +3,7 @@ import { normaliseRegistrationCode } from "@tribune/domain";
 import { capitalise, formatEditionDates } from "@tribune/domain/format";
 import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
-import { useCurrentEdition } from "../edition";
+import { searchWithYear, useEdition } from "../edition";
 import { errorMessage, useTRPC } from "../trpc";
 import { QrCode } from "./QrCode";
 import { RegistrationForm } from "./RegistrationForm";
@@ -17,9 +17,13 @@ interface Receipt {
   firstName: string;
 }
 
-/** Public page, no account: register for the congress, get the code (text and QR), or cancel. */
+/**
+ * Public page, no account: register for the congress, get the code (text and QR), or cancel.
+ * The edition the address names (?edition=2027), else the current one; outside its registration
+ * window the page says when registration opens or when it closed, instead of the form.
+ */
 export default function PublicRegistrationPage() {
-  const edition = useCurrentEdition();
+  const edition = useEdition();
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const receiptRef = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -34,6 +38,7 @@ export default function PublicRegistrationPage() {
       </p>
     );
   const e = edition.data;
+  const programmeLink = { pathname: "/public/programme", search: searchWithYear("", edition.year) };
 
   return (
     <main className="public-registration" id="contenu">
@@ -80,6 +85,18 @@ export default function PublicRegistrationPage() {
             Inscrire une autre personne
           </button>
         </section>
+      ) : !e.status.registrationOpen ? (
+        <section className="card" aria-labelledby="closed-title">
+          <h2 id="closed-title">
+            {e.status.state === "finished" || e.status.state === "archived"
+              ? "Inscriptions closes"
+              : "Inscriptions pas encore ouvertes"}
+          </h2>
+          <p className="notice notice--warning">{e.status.registrationRefusal}</p>
+          <p>
+            <Link to={programmeLink}>Voir le programme du congrès</Link>
+          </p>
+        </section>
       ) : (
         <section className="card" aria-labelledby="form-title">
           <h2 id="form-title">Vos informations</h2>
@@ -93,7 +110,7 @@ export default function PublicRegistrationPage() {
       <CancelByCode />
 
       <p className="public-registration__footer">
-        <Link to="/public/programme">Voir le programme</Link>
+        <Link to={programmeLink}>Voir le programme</Link>
       </p>
     </main>
   );

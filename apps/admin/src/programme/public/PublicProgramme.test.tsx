@@ -41,6 +41,13 @@ const entries = [
 ];
 
 describe("PublicProgramme", () => {
+  it("says « Programme en préparation » instead of an empty grid while nothing is published", () => {
+    render(<PublicProgramme edition={EDITION} entries={[]} inPreparation />);
+    expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("Programme en préparation");
+    expect(screen.queryByRole("navigation")).toBeNull();
+    expect(screen.queryByText("Le programme sera publié prochainement.")).toBeNull();
+  });
+
   it("presents the edition in French: theme, venue, city and dates", () => {
     render(<PublicProgramme edition={EDITION} entries={entries} />);
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe(

@@ -1,16 +1,27 @@
-import { daysBetween, type Edition, type ProgrammeEntry } from "@tribune/domain";
+import {
+  daysBetween,
+  type Edition,
+  PROGRAMME_IN_PREPARATION,
+  type ProgrammeEntry,
+} from "@tribune/domain";
 import { capitalise, formatCongressDay, formatEditionDates } from "@tribune/domain/format";
 import { ProgrammeEntryCard } from "./ProgrammeEntryCard";
 
 const anchor = (day: string) => `jour-${day}`;
 
-/** The published programme of an edition, day by day, in one column that reads on a phone. */
+/**
+ * The published programme of an edition, day by day, in one column that reads on a phone. An
+ * edition whose programme is still being prepared (nothing published yet, the congress to come)
+ * says so instead of showing an empty page.
+ */
 export function PublicProgramme({
   edition,
   entries,
+  inPreparation = false,
 }: {
   edition: Edition;
   entries: ProgrammeEntry[];
+  inPreparation?: boolean;
 }) {
   const days = daysBetween(edition.firstDay, edition.lastDay);
   for (const e of entries) if (!days.includes(e.day)) days.push(e.day);
@@ -46,8 +57,18 @@ export function PublicProgramme({
       )}
 
       <main className="public__main">
-        {byDay.length === 0 && (
-          <p className="public__empty">Le programme sera publié prochainement.</p>
+        {inPreparation ? (
+          <section className="public__preparation" aria-labelledby="programme-preparation">
+            <h2 id="programme-preparation">{PROGRAMME_IN_PREPARATION}</h2>
+            <p>
+              Le programme du {edition.number}e congrès sera publié ici dès que ses sessions seront
+              prêtes.
+            </p>
+          </section>
+        ) : (
+          byDay.length === 0 && (
+            <p className="public__empty">Le programme sera publié prochainement.</p>
+          )
         )}
         {byDay.map(({ day, entries: ofDay }) => (
           <section
