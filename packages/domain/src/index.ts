@@ -1,6 +1,7 @@
 export * from "./audit";
 export * from "./auth/account";
 export * from "./auth/roles";
+export * from "./congress/catalog";
 export * from "./congress/edition";
 export * from "./congress/editionCopy";
 export * from "./congress/editionLifecycle";

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { Edition } from "../congress/edition";
+import { EditionStatus } from "../congress/editionLifecycle";
 import type { Partner, Speaker } from "../congress/people";
 import type { Room } from "../congress/room";
 import { type Session, SessionKind, Theme } from "../congress/session";
@@ -22,6 +24,35 @@ export const ProgrammeEntry = z.object({
   partner: z.string().nullable(),
 });
 export type ProgrammeEntry = z.infer<typeof ProgrammeEntry>;
+
+/** The published programme of an edition, for anyone: the public page and programme.json. */
+export const PublicProgramme = z.object({
+  edition: Edition,
+  entries: z.array(ProgrammeEntry),
+  /** The edition's state now (preparation, registration open, running, finished, archived). */
+  status: EditionStatus,
+  /**
+   * True while nothing is published and the congress is still to come or running: the pages
+   * say « Programme en préparation » instead of an empty grid.
+   */
+  inPreparation: z.boolean(),
+});
+export type PublicProgramme = z.infer<typeof PublicProgramme>;
+
+/** What schedule.live tells: "subscribed" on every (re)connection, "changed" after a change. */
+export const ProgrammeChange = z.object({
+  editionId: z.uuid(),
+  reason: z.enum(["subscribed", "changed"]),
+});
+export type ProgrammeChange = z.infer<typeof ProgrammeChange>;
+
+/** Which edition's programme (rooms, sessions, conflicts) a reader asks for. */
+export const ProgrammeQuery = z.object({ editionId: z.uuid() });
+export type ProgrammeQuery = z.infer<typeof ProgrammeQuery>;
+
+/** One day of an edition's programme, as the printed planning shows it. */
+export const DayGridQuery = ProgrammeQuery.extend({ day: IsoDate });
+export type DayGridQuery = z.infer<typeof DayGridQuery>;
 
 export function toProgramme(
   sessions: Session[],

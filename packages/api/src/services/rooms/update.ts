@@ -1,0 +1,18 @@
+import { findRoom, updateRoom as writeRoom } from "@tribune/db";
+import { PROGRAMME_LABELS, type Room, type RoomUpdate } from "@tribune/domain";
+import { found } from "../../found";
+import { assertEditionWritable } from "../editions/writable";
+import { change, type ServiceContext } from "../kit";
+
+/** A partial change of a room of an edition that is not archived, audited. */
+export function updateRoom(ctx: ServiceContext, { id, ...patch }: RoomUpdate): Promise<Room> {
+  return change(ctx, async (tx, effects) => {
+    const before = found(await findRoom(tx, id), PROGRAMME_LABELS.room);
+    await assertEditionWritable(tx, before.editionId);
+    const room = await writeRoom(tx, id, patch);
+    await effects.audit({ entity: "room", entityId: id, action: "update", before, after: room });
+    // The grids show room names: readers of the programme reload it.
+    effects.publish({ type: "programme.changed", editionId: room.editionId });
+    return room;
+  });
+}

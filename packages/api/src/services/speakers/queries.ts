@@ -1,0 +1,11 @@
+import { findSpeaker, listSpeakers } from "@tribune/db";
+import { type CatalogRef, PROGRAMME_LABELS, type Speaker } from "@tribune/domain";
+import { found } from "../../found";
+import type { ServiceContext } from "../kit";
+
+/** Every speaker, by name. */
+export const listAllSpeakers = (ctx: ServiceContext): Promise<Speaker[]> => listSpeakers(ctx.db);
+
+export async function getSpeaker(ctx: ServiceContext, { id }: CatalogRef): Promise<Speaker> {
+  return found(await findSpeaker(ctx.db, id), PROGRAMME_LABELS.speaker);
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { DomainError } from "../errors";
+import { stableUuid } from "../reference/fixtures";
+import { enforce } from "../refusal";
+import { instantFromLocal } from "../time";
+import {
+  decidePartnerDeletion,
+  decideRoomDeletion,
+  decideSessionDates,
+  decideSessionReferences,
+  decideSpeakerDeletion,
+} from "./catalog";
+
+const ROOM = stableUuid(2, 1);
+const OTHER_ROOM = stableUuid(2, 9);
+const SPEAKER = stableUuid(3, 1);
+const PARTNER = stableUuid(4, 1);
+const EDITION = { firstDay: "2026-01-22", lastDay: "2026-01-24", timeZone: "Europe/Paris" };
+
+describe("deleting from the programme's catalogue", () => {
+  it("lets an unused room, speaker or partner go without asking", () => {
+    expect(decideRoomDeletion({ name: "Salle 5" }, 0, false)).toEqual({
+      ok: true,
+      detachedSessions: 0,
+    });
+    expect(decideSpeakerDeletion({ name: "Camille" }, 0, false).ok).toBe(true);
+    expect(decidePartnerDeletion({ name: "MACSF" }, 0, false).ok).toBe(true);
+  });
+
+  it("asks for a confirmation while sessions use it, naming it and counting them", () => {
+    expect(decideRoomDeletion({ name: "Salle 5" }, 3, false)).toEqual({
+      ok: false,
+      refusal: {
+        reason: "room_in_use",
+        code: "referenced",
+        message:
+          "La salle « Salle 5 » accueille 3 session(s). Confirmez pour la supprimer et la retirer de ces sessions.",
+      },
+    });
+    const speaker = decideSpeakerDeletion({ name: "Camille Durand" }, 2, false);
+    expect(speaker.ok || speaker.refusal.message).toBe(
+      "Camille Durand intervient dans 2 session(s). Confirmez pour la ou le retirer de ces sessions et supprimer sa fiche.",
+    );
+    const partner = decidePartnerDeletion({ name: "MACSF" }, 1, false);
+    expect(partner.ok || partner.refusal.reason).toBe("partner_in_use");
+  });
+
+  it("once confirmed, says how many sessions lose it", () => {
+    expect(decideRoomDeletion({ name: "Salle 5" }, 3, true)).toEqual({
+      ok: true,
+      detachedSessions: 3,
+    });
+  });
+});
+
+describe("decideSessionDates", () => {
+  const at = (day: string, time: string) => instantFromLocal(day, time);
+
+  it("accepts a session within the congress's days, up to the last day's midnight", () => {
+    expect(
+      decideSessionDates(
+        { startsAt: at("2026-01-24", "22:00"), endsAt: at("2026-01-24", "23:59") },
+        EDITION,
+      ),
+    ).toEqual({ ok: true });
+  });
+
+  it("refuses a session outside them on its start, in French", () => {
+    const decision = decideSessionDates(
+      { startsAt: at("2025-01-22", "09:00"), endsAt: at("2025-01-22", "10:00") },
+      EDITION,
+    );
+    const message =
+      "La session doit avoir lieu pendant le congrès, entre le 22 janvier 2026 et le 24 janvier 2026.";
+    expect(decision).toEqual({
+      ok: false,
+      refusal: {
+        reason: "session_outside_edition",
+        code: "invalid",
+        message,
+        fieldErrors: { startsAt: [message] },
+      },
+    });
+    expect(() => enforce(decision)).toThrow(DomainError);
+  });
+});
+
+describe("decideSessionReferences", () => {
+  const known = { rooms: [{ id: ROOM }], speakers: [{ id: SPEAKER }], partners: [{ id: PARTNER }] };
+  const session = { roomIds: [ROOM], speakerIds: [SPEAKER], partnerId: PARTNER };
+
+  it("accepts rooms, speakers and a partner on record", () => {
+    expect(decideSessionReferences(session, known)).toEqual({ ok: true });
+    expect(
+      decideSessionReferences({ roomIds: [], speakerIds: [], partnerId: null }, known),
+    ).toEqual({
+      ok: true,
+    });
+  });
+
+  it.each([
+    [
+      "a room of another edition",
+      { roomIds: [OTHER_ROOM] },
+      "Une des salles choisies n'existe pas dans cette édition.",
+    ],
+    [
+      "an unknown speaker",
+      { speakerIds: [SPEAKER, stableUuid(3, 9)] },
+      "Un·e des intervenant·es choisi·es n'existe pas.",
+    ],
+    ["an unknown partner", { partnerId: stableUuid(4, 9) }, "Le partenaire choisi n'existe pas."],
+  ])("refuses %s, in French", (_, change, message) => {
+    const decision = decideSessionReferences({ ...session, ...change }, known);
+    expect(decision.ok || decision.refusal).toMatchObject({ code: "invalid", message });
+  });
+});
