@@ -1,27 +1,16 @@
-import { DomainError } from "@tribune/domain";
+import { enforce, subdivisionAccess, subdivisionFilter } from "@tribune/domain";
 import type { Actor } from "./context";
 
 /**
- * Member lists are special-category personal data: admins and organisers see every
- * subdivision, a representative only their own (and nothing when none is set on their account).
+ * The subdivision scope of member and registration lists, as the domain decides it
+ * (`subdivisionScope`, `subdivisionAccess`, `subdivisionFilter` in @tribune/domain), raised
+ * as errors for the routers that still call it directly.
  */
-export function subdivisionScope(
-  actor: Actor,
-): { all: true } | { all: false; subdivisionId: string | null } {
-  if (actor.role === "admin" || actor.role === "organiser") return { all: true };
-  return {
-    all: false,
-    subdivisionId: actor.role === "representative" ? actor.subdivisionId : null,
-  };
-}
-
-export const OUTSIDE_SUBDIVISION = "Vous n'avez accès qu'aux données de votre subdivision.";
+export { subdivisionScope } from "@tribune/domain";
 
 /** Refuses (forbidden) anything about another subdivision than the actor's. */
 export function assertMaySee(actor: Actor, subdivisionId: string): void {
-  const scope = subdivisionScope(actor);
-  if (!scope.all && scope.subdivisionId !== subdivisionId)
-    throw new DomainError("forbidden", OUTSIDE_SUBDIVISION);
+  enforce(subdivisionAccess(actor, subdivisionId));
 }
 
 /**
@@ -32,10 +21,5 @@ export function scopedSubdivision(
   actor: Actor,
   requested: string | undefined,
 ): { subdivisionId: string | undefined } | null {
-  const scope = subdivisionScope(actor);
-  if (scope.all) return { subdivisionId: requested };
-  if (!scope.subdivisionId) return null;
-  if (requested && requested !== scope.subdivisionId)
-    throw new DomainError("forbidden", OUTSIDE_SUBDIVISION);
-  return { subdivisionId: scope.subdivisionId };
+  return enforce(subdivisionFilter(actor, requested)).filter;
 }

@@ -1,4 +1,4 @@
-import { listAudit, type TribuneEvent } from "@tribune/db";
+import { type BusEvent, listAudit } from "@tribune/db";
 import { openTestDatabase, testBackends } from "@tribune/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventsOf } from "../live";
@@ -9,7 +9,7 @@ const EDITION = "00000000-0000-4000-8000-00000000abcd";
 describe.each(testBackends())("a change on %s", (backend) => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
   let ctx: ServiceContext;
-  const heard: TribuneEvent[] = [];
+  const heard: BusEvent[] = [];
   beforeAll(async () => {
     database = await openTestDatabase(backend);
     ctx = { db: database.db, events: database.events, actor: null };

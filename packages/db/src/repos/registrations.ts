@@ -1,13 +1,11 @@
 import { randomBytes } from "node:crypto";
 import {
-  admissionStatus,
-  DomainError,
   type EditionCapacity,
   generateRegistrationCode,
   type LiveCounts,
   normaliseRegistrationCode,
-  REGISTRATION_STATUS_LABELS,
   type Registration,
+  type RegistrationFacts,
   type RegistrationPage,
   RegistrationQuery,
 } from "@tribune/domain";
@@ -26,14 +24,7 @@ import {
 } from "drizzle-orm";
 import type { z } from "zod";
 import type { Executor } from "../client";
-import {
-  auditLog,
-  registrationQuotas,
-  registrations,
-  sessionSignups,
-  subdivisions,
-} from "../schema";
-import type { Actor as AuditActor } from "./audit";
+import { registrationQuotas, registrations, sessionSignups, subdivisions } from "../schema";
 import { iso, isoOrNull, searchFilters, searchTextOf } from "./members";
 
 type RegistrationRow = typeof registrations.$inferSelect;
@@ -130,7 +121,7 @@ export const lockEditionQuota = (tx: Executor, editionId: string) =>
   lockQuotaRow(tx, editionId, null);
 
 /** Places held (registered or checked in) in the edition. */
-async function countConfirmed(tx: Executor, editionId: string): Promise<number> {
+export async function confirmedCount(tx: Executor, editionId: string): Promise<number> {
   const [row] = await tx
     .select({ n: count() })
     .from(registrations)
@@ -144,23 +135,22 @@ async function countConfirmed(tx: Executor, editionId: string): Promise<number> 
 }
 
 /**
- * Gives the free places to the first waitlisted people, in arrival order. Call it with the
- * quota lock held (after a cancellation or a raised capacity).
+ * Gives `places` places (null: as many as there are people waiting) to the first waitlisted
+ * people, in arrival order. Call it with the quota lock held (after a cancellation or a
+ * raised capacity); how many places are free is the domain's `placesLeft`.
  */
-async function promoteWaitlisted(
+export async function promoteWaitlisted(
   tx: Executor,
   editionId: string,
-  capacity: number | null,
+  places: number | null,
 ): Promise<Registration[]> {
-  const confirmed = await countConfirmed(tx, editionId);
-  const free = capacity === null ? null : capacity - confirmed;
-  if (free !== null && free <= 0) return [];
+  if (places !== null && places <= 0) return [];
   const next = tx
     .select({ id: registrations.id })
     .from(registrations)
     .where(and(eq(registrations.editionId, editionId), eq(registrations.status, "waitlisted")))
     .orderBy(asc(registrations.queuedSeq));
-  const ids = free === null ? next : next.limit(free);
+  const ids = places === null ? next : next.limit(places);
   const promoted = await tx
     .update(registrations)
     .set({ status: "registered", confirmedAt: sql`now()`, updatedAt: sql`now()` })
@@ -197,63 +187,82 @@ export interface RegisterOptions {
   registeredAt?: string;
 }
 
-export const alreadyRegisteredMessage = (email: string, status: Registration["status"]) =>
-  `Une inscription existe déjà pour l'adresse ${email} (statut : ${REGISTRATION_STATUS_LABELS[status].toLowerCase()}). Retrouvez votre code dans l'e-mail de confirmation ou adressez-vous à l'organisation.`;
+/**
+ * Locks the edition's quota row and reads, in one round trip, what the registration rule
+ * (the domain's `registrationOutcome`) needs about `email`: the person's registration if any,
+ * the places held and the people waiting; with the member record of that email. The lock is
+ * held until the caller's transaction ends, so registrations are decided one at a time.
+ */
+export async function lockRegistrationFacts(
+  tx: Executor,
+  editionId: string,
+  email: string,
+): Promise<RegistrationFacts & { memberId: string | null }> {
+  const lower = email.toLowerCase();
+  const { capacity } = await lockEditionQuota(tx, editionId);
+  const [state] = await tx
+    .select({
+      existingId: sql<string | null>`(select r.id from registrations r
+        where r.edition_id = ${editionId} and r.email = ${lower})`,
+      existingStatus: sql<Registration["status"] | null>`(select r.status from registrations r
+        where r.edition_id = ${editionId} and r.email = ${lower})`,
+      confirmed: sql<number>`(select count(*)::int from registrations r
+        where r.edition_id = ${editionId} and r.status in ('registered', 'checked_in'))`,
+      waitlisted: sql<number>`(select count(*)::int from registrations r
+        where r.edition_id = ${editionId} and r.status = 'waitlisted')`,
+      memberId: sql<string | null>`(select m.id from members m where m.email = ${lower})`,
+    })
+    .from(sql`(select 1) as one`);
+  if (!state) throw new Error("registration state query returned nothing");
+  return {
+    email: lower,
+    existing: state.existingId
+      ? { id: state.existingId, status: state.existingStatus as Registration["status"] }
+      : null,
+    confirmed: Number(state.confirmed),
+    waitlisted: Number(state.waitlisted),
+    capacity,
+    memberId: state.memberId,
+  };
+}
+
+/** Where a registration goes, as the domain decided it (see `registrationOutcome`). */
+export interface Admission {
+  status: "registered" | "waitlisted";
+  waitlistPosition: number | null;
+  /** The cancelled registration of the same email that comes back; null for a new one. */
+  reactivate: string | null;
+  /** The member record of the same email, if any. */
+  memberId: string | null;
+}
 
 const newCode = () => generateRegistrationCode((n) => randomBytes(n));
 
 /**
- * Registers a person to an edition, in the caller's transaction: a place if one is free, the
- * end of the waitlist otherwise. One registration per email and edition: an active one is
- * refused (already_exists); a cancelled one comes back, at the end of the queue.
+ * Writes a registration as admitted, in the caller's transaction (with the quota lock of
+ * `lockRegistrationFacts` held): a new one with a fresh code, or a cancelled one brought back
+ * at the end of the queue with its own code.
  */
-export async function registerAttendee(
+export async function admitRegistration(
   tx: Executor,
   fields: RegistrationFields,
+  admission: Admission,
   options: RegisterOptions,
-): Promise<{ registration: Registration; reactivated: boolean }> {
+): Promise<Registration> {
   const email = fields.email.toLowerCase();
-  const { capacity } = await lockEditionQuota(tx, fields.editionId);
-  // Under the lock, everything the decision needs in one round trip.
-  const [state] = await tx
-    .select({
-      existingId: sql<string | null>`(select r.id from registrations r
-        where r.edition_id = ${fields.editionId} and r.email = ${email})`,
-      existingStatus: sql<Registration["status"] | null>`(select r.status from registrations r
-        where r.edition_id = ${fields.editionId} and r.email = ${email})`,
-      confirmed: sql<number>`(select count(*)::int from registrations r
-        where r.edition_id = ${fields.editionId} and r.status in ('registered', 'checked_in'))`,
-      waitlisted: sql<number>`(select count(*)::int from registrations r
-        where r.edition_id = ${fields.editionId} and r.status = 'waitlisted')`,
-      memberId: sql<string | null>`(select m.id from members m where m.email = ${email})`,
-    })
-    .from(sql`(select 1) as one`);
-  if (!state) throw new Error("registration state query returned nothing");
-  const existing = state.existingId
-    ? { id: state.existingId, status: state.existingStatus as Registration["status"] }
-    : null;
-  if (existing && existing.status !== "cancelled") {
-    throw new DomainError("already_exists", alreadyRegisteredMessage(email, existing.status), {
-      reason: "already_registered",
-    });
-  }
-  const status = admissionStatus(Number(state.confirmed), capacity);
-  // A newcomer on the waitlist goes to its end.
-  const waitlistPosition = status === "waitlisted" ? Number(state.waitlisted) + 1 : null;
-  const member = state.memberId ? { id: state.memberId } : null;
+  const { status, waitlistPosition } = admission;
   const at = options.registeredAt ?? sql`clock_timestamp()`;
   const values = {
     ...fields,
     email,
-    memberId: member?.id ?? null,
+    memberId: admission.memberId,
     status,
     searchText: searchTextOf({ ...fields, email }),
     synthetic: options.synthetic ?? false,
     createdBy: options.createdBy,
     confirmedAt: status === "registered" ? at : null,
   };
-
-  if (existing) {
+  if (admission.reactivate) {
     const [row] = await tx
       .update(registrations)
       .set({
@@ -265,21 +274,15 @@ export async function registerAttendee(
         checkedInBy: null,
         updatedAt: sql`now()`,
       })
-      .where(eq(registrations.id, existing.id))
+      .where(eq(registrations.id, admission.reactivate))
       .returning();
-    return {
-      registration: toRegistration({ ...(row as RegistrationRow), waitlistPosition }),
-      reactivated: true,
-    };
+    return toRegistration({ ...(row as RegistrationRow), waitlistPosition });
   }
   const [row] = await tx
     .insert(registrations)
     .values({ ...values, code: newCode(), registeredAt: at })
     .returning();
-  return {
-    registration: toRegistration({ ...(row as RegistrationRow), waitlistPosition }),
-    reactivated: false,
-  };
+  return toRegistration({ ...(row as RegistrationRow), waitlistPosition });
 }
 
 /**
@@ -310,47 +313,49 @@ async function lockSignupQuotasOf(tx: Executor, registrationId: string): Promise
 }
 
 /**
- * Cancels a registration and, if it held a place, gives that place to the first person
- * waiting. The caller frees the person's workshop places in the same transaction
- * (releaseSignupsOf): the session locks they need are already held. Cancelling twice is harmless; a person already checked in cannot be cancelled.
+ * Locks what cancelling a registration changes — the edition's quota row, then the quota rows
+ * of the sessions the person holds or awaits a place in — and answers the registration as of
+ * the lock, with the edition's capacity; null when there is no such registration. The caller
+ * then decides (the domain's `cancellationOutcome`) and frees the places in the same
+ * transaction.
  */
-export async function cancelRegistration(
+export async function lockForCancellation(
   tx: Executor,
   id: string,
-): Promise<{ before: Registration; registration: Registration; promoted: Registration[] }> {
+): Promise<{ registration: Registration; capacity: number | null } | null> {
   const current = await findRegistration(tx, id);
-  if (!current) throw new DomainError("not_found", "Inscription introuvable.");
+  if (!current) return null;
   const { capacity } = await lockEditionQuota(tx, current.editionId);
   await lockSignupQuotasOf(tx, id);
-  const before = (await findRegistration(tx, id)) as Registration; // as of the lock
-  if (before.status === "cancelled") return { before, registration: before, promoted: [] };
-  if (before.status === "checked_in") {
-    throw new DomainError(
-      "invalid",
-      "Cette personne est déjà arrivée au congrès : son inscription ne peut plus être annulée.",
-    );
-  }
+  const registration = (await findRegistration(tx, id)) as Registration;
+  return { registration, capacity };
+}
+
+/** Marks a registration cancelled (see lockForCancellation); answers it as it now is. */
+export async function markCancelled(tx: Executor, id: string): Promise<Registration> {
   await tx
     .update(registrations)
     .set({ status: "cancelled", cancelledAt: sql`now()`, updatedAt: sql`now()` })
     .where(eq(registrations.id, id));
-  const promoted =
-    before.status === "registered" ? await promoteWaitlisted(tx, before.editionId, capacity) : [];
-  return { before, registration: (await findRegistration(tx, id)) as Registration, promoted };
+  return (await findRegistration(tx, id)) as Registration;
 }
 
-/** Sets the edition's capacity (null: no limit) and promotes from the waitlist if it grew. */
+/**
+ * Stores the edition's capacity (null: no limit) under its quota lock, held until the end of
+ * the caller's transaction; answers the capacity it replaced. Giving the new places to the
+ * people waiting is the caller's next step (promoteWaitlisted).
+ */
 export async function setEditionCapacity(
   tx: Executor,
   editionId: string,
   capacity: number | null,
-): Promise<{ before: number | null; promoted: Registration[] }> {
+): Promise<{ before: number | null }> {
   const { capacity: before } = await lockEditionQuota(tx, editionId);
   await tx
     .update(registrationQuotas)
     .set({ capacity, updatedAt: sql`now()` })
     .where(and(eq(registrationQuotas.editionId, editionId), isNull(registrationQuotas.sessionId)));
-  return { before, promoted: await promoteWaitlisted(tx, editionId, capacity) };
+  return { before };
 }
 
 export async function editionCapacity(db: Executor, editionId: string): Promise<EditionCapacity> {
@@ -415,17 +420,17 @@ const ARRIVED_COLUMNS = rawColumns("arrived");
 const REGISTRATION_COLUMNS = rawColumns("registrations");
 
 /**
- * Marks the person as arrived and records the audit entry, in ONE statement (the desk's hot
- * path: one round trip, no explicit transaction, yet atomic). Two desks checking the same
- * person in at once cannot both succeed: the second finds them already checked in and says
- * when. Someone not arriving now (already in, waitlisted, cancelled) is read back by the same
- * statement.
+ * Marks the person as arrived, if they hold a confirmed place, in ONE statement (the desk's
+ * hot path): two desks checking the same person in at once cannot both succeed — the second
+ * finds them already checked in. Someone not arriving now (already in, waitlisted, cancelled)
+ * is read back by the same statement, `arrivedNow` false; null when there is nobody to find.
+ * Whether that is a welcome, a repeat or a refusal is the domain's `checkInOutcome`.
  */
-export async function checkInRegistration(
+export async function markArrived(
   db: Executor,
   target: { id: string } | { editionId: string; code: string },
-  actor: AuditActor,
-): Promise<{ registration: Registration; alreadyCheckedIn: boolean }> {
+  checkedInBy: string | null,
+): Promise<{ registration: Registration; arrivedNow: boolean } | null> {
   const which = (table: string) =>
     "id" in target
       ? sql`${sql.identifier(table)}.id = ${target.id}`
@@ -433,15 +438,10 @@ export async function checkInRegistration(
   const result = (await db.execute(sql`
     with arrived as (
       update ${registrations} r
-      set status = 'checked_in', checked_in_at = now(), checked_in_by = ${actor.id},
+      set status = 'checked_in', checked_in_at = now(), checked_in_by = ${checkedInBy},
           updated_at = now()
       where ${which("r")} and r.status = 'registered'
       returning r.*
-    ), audit as (
-      insert into ${auditLog} (actor_id, actor_email, entity, entity_id, action, after)
-      select ${actor.id}::uuid, ${actor.email}, 'registration', arrived.id::text, 'check_in',
-        jsonb_build_object('status', 'checked_in', 'checkedInAt', arrived.checked_in_at)
-      from arrived
     )
     select true as "arrivedNow", null::int as "waitlistPosition", ${ARRIVED_COLUMNS}
     from arrived
@@ -452,22 +452,7 @@ export async function checkInRegistration(
     rows: (RegistrationRow & { arrivedNow: boolean; waitlistPosition: number | null })[];
   };
   const [row] = result.rows;
-  if (!row)
-    throw new DomainError(
-      "not_found",
-      "id" in target ? "Inscription introuvable." : `Aucune inscription au code ${target.code}.`,
-    );
-  const registration = toRegistration(row);
-  if (row.arrivedNow) return { registration, alreadyCheckedIn: false };
-  if (registration.status === "checked_in") return { registration, alreadyCheckedIn: true };
-  const name = `${registration.firstName} ${registration.lastName}`;
-  throw new DomainError(
-    "invalid",
-    registration.status === "waitlisted"
-      ? `${name} est en liste d'attente (position ${registration.waitlistPosition}) : pas de place confirmée.`
-      : `L'inscription de ${name} a été annulée.`,
-    { status: registration.status },
-  );
+  return row ? { registration: toRegistration(row), arrivedNow: row.arrivedNow } : null;
 }
 
 // --- Lists, search, counts -----------------------------------------------------------------

@@ -1,21 +1,23 @@
-import { DomainError, referenceSubdivision } from "@tribune/domain";
+import { enforce, referenceSubdivision, registrationOutcome } from "@tribune/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../client";
 import { seedReferenceEdition } from "../seed/reference";
 import { type Backend, newTestEdition, openTestDatabase, testBackends } from "../testing";
-import { idempotent, retryTransaction } from "./idempotency";
-import { cancelRegistration, registerAttendee } from "./registrations";
+import { admitRegistration, lockRegistrationFacts } from "./registrations";
 import { insertRoom } from "./rooms";
-import { findSession, insertSession, replaceSession } from "./sessions";
+import { insertSession } from "./sessions";
 import {
-  fillSessionPlaces,
-  joinSession,
-  leaveSession,
+  activeSignupSessionIds,
+  findSignupSession,
   listSessionSignups,
-  releaseSignupsOf,
+  lockForLeave,
+  lockSignupFacts,
   sessionPlaces,
   setSessionCapacity,
+  setSignupStatus,
   signupViolations,
+  waitingSignups,
+  writeSignup,
 } from "./signups";
 
 const LILLE = referenceSubdivision("lille").id;
@@ -61,34 +63,41 @@ async function newSession(
 async function attendees(db: Database, editionId: string, n: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 1; i <= n; i++) {
-    const { registration } = await db.transaction((tx) =>
-      registerAttendee(
+    const fields = {
+      editionId,
+      firstName: `Prénom${i}`,
+      lastName: `Nom${i}`,
+      email: `atelier${i}@exemple.fr`,
+      subdivisionId: LILLE,
+      yearOfTraining: 2,
+      meals: true,
+      gala: false,
+    };
+    const registration = await db.transaction(async (tx) => {
+      const facts = await lockRegistrationFacts(tx, editionId, fields.email);
+      const admission = enforce(registrationOutcome(facts));
+      return admitRegistration(
         tx,
+        fields,
+        { ...admission, memberId: facts.memberId },
         {
-          editionId,
-          firstName: `Prénom${i}`,
-          lastName: `Nom${i}`,
-          email: `atelier${i}@exemple.fr`,
-          subdivisionId: LILLE,
-          yearOfTraining: 2,
-          meals: true,
-          gala: false,
+          createdBy: null,
         },
-        { createdBy: null },
-      ),
-    );
+      );
+    });
     ids.push(registration.id);
   }
   return ids;
 }
 
+/**
+ * The repositories' part of sign-ups: locks, facts and writes. The rules between them (the
+ * domain's signupOutcome, leaveOutcome, takesFreedPlace) and the concurrency of joins, leaves
+ * and cancellations are tested through the services (api/src/services/signups).
+ */
 describe.each(testBackends())("session sign-ups on %s", (backend: Backend) => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
   let db: Database;
-  const join = (registrationId: string, sessionId: string) =>
-    db.transaction((tx) => joinSession(tx, registrationId, sessionId));
-  const leave = (registrationId: string, sessionId: string) =>
-    db.transaction((tx) => leaveSession(tx, registrationId, sessionId));
 
   beforeAll(async () => {
     database = await openTestDatabase(backend);
@@ -97,269 +106,83 @@ describe.each(testBackends())("session sign-ups on %s", (backend: Backend) => {
   });
   afterAll(() => database.close());
 
-  it("confirms up to the room's capacity, then waitlists in arrival order", async () => {
-    const editionId = await newTestEdition(db);
-    const session = await newSession(db, editionId, { roomCapacity: 2 });
-    const people = await attendees(db, editionId, 4);
-    const outcomes = [];
-    for (const id of people) outcomes.push((await join(id, session.id)).signup);
-    expect(outcomes.map((s) => [s.status, s.waitlistPosition])).toEqual([
-      ["registered", null],
-      ["registered", null],
-      ["waitlisted", 1],
-      ["waitlisted", 2],
-    ]);
-    expect((await sessionPlaces(db, editionId))[0]).toMatchObject({
-      capacity: 2,
-      confirmed: 2,
-      waitlisted: 2,
-      placesLeft: 0,
-    });
-  });
+  const sessionOf = async (id: string) => {
+    const session = await findSignupSession(db, id);
+    if (!session) throw new Error(`no session ${id}`);
+    return session;
+  };
 
-  it("the session's override beats the room's capacity", async () => {
-    const editionId = await newTestEdition(db);
-    const session = await newSession(db, editionId, { roomCapacity: 50, capacityOverride: 1 });
-    const [a, b] = await attendees(db, editionId, 2);
-    expect((await join(a as string, session.id)).signup.status).toBe("registered");
-    expect((await join(b as string, session.id)).signup.status).toBe("waitlisted");
-  });
-
-  it("refuses sign-ups while the capacity is unknown, telling organisers what to set", async () => {
-    const editionId = await newTestEdition(db);
-    const session = await newSession(db, editionId, { roomCapacity: null });
-    const [a] = await attendees(db, editionId, 1);
-    await expect(join(a as string, session.id)).rejects.toMatchObject({
-      code: "invalid",
-      message: expect.stringMatching(/capacité .* n'est pas connue/),
-    });
-    expect((await sessionPlaces(db, editionId))[0]?.capacity).toBeNull();
-  });
-
-  it("refuses sessions that need no sign-up, and attendees without a congress place", async () => {
-    const editionId = await newTestEdition(db);
-    const plenary = await newSession(db, editionId, { kind: "pleniere" as never });
-    const [a] = await attendees(db, editionId, 1);
-    await expect(join(a as string, plenary.id)).rejects.toBeInstanceOf(DomainError);
-  });
-
-  it("leaving gives the place to the first person waiting; leaving twice is harmless", async () => {
-    const editionId = await newTestEdition(db);
-    const session = await newSession(db, editionId, { roomCapacity: 2 });
-    const people = (await attendees(db, editionId, 4)) as [string, string, string, string];
-    for (const id of people) await join(id, session.id);
-    const { promoted, signup } = await leave(people[0], session.id);
-    expect(signup?.status).toBe("cancelled");
-    expect(promoted.map((p) => p.registrationId)).toEqual([people[2]]);
-    const list = await listSessionSignups(db, session.id);
-    expect(list.map((s) => [s.registrationId, s.status, s.waitlistPosition])).toEqual([
-      [people[1], "registered", null],
-      [people[2], "registered", null],
-      [people[3], "waitlisted", 1],
-      [people[0], "cancelled", null],
-    ]);
-    expect((await leave(people[0], session.id)).promoted).toEqual([]);
-    // Coming back: at the end of the queue.
-    expect((await join(people[0], session.id)).signup).toMatchObject({
-      status: "waitlisted",
-      waitlistPosition: 2,
-    });
-  });
-
-  it("signing up again answers the same sign-up and writes nothing", async () => {
-    const editionId = await newTestEdition(db);
-    const session = await newSession(db, editionId, { roomCapacity: 5 });
-    const [a] = (await attendees(db, editionId, 1)) as [string];
-    const first = await join(a, session.id);
-    const again = await join(a, session.id);
-    expect(again.alreadySignedUp).toBe(true);
-    expect(again.signup).toEqual(first.signup);
-    const run = () =>
-      idempotent(db, "test.signup", `cle-signup-${session.id}`, { a, s: session.id }, (tx) =>
-        joinSession(tx, a, session.id).then((o) => o.signup),
-      );
-    const r1 = await run();
-    const r2 = await run();
-    expect(r2).toEqual({ value: r1.value, replayed: true });
-    expect(await listSessionSignups(db, session.id)).toHaveLength(1);
-  });
-
-  it("refuses a confirmed place in two overlapping sessions, naming the other one", async () => {
-    const editionId = await newTestEdition(db);
-    const morning = await newSession(db, editionId, { title: "Atelier IA", roomCapacity: 5 });
-    const overlapping = await newSession(db, editionId, {
-      title: "Boîte à outils installation",
-      kind: "boite_a_outils" as never,
-      roomCapacity: 5,
-      startsAt: "2027-01-21T10:00:00.000Z",
-      endsAt: "2027-01-21T11:00:00.000Z",
-    });
-    const later = await newSession(db, editionId, {
-      title: "Atelier climat",
-      roomCapacity: 5,
-      startsAt: "2027-01-21T10:30:00.000Z",
-      endsAt: "2027-01-21T12:00:00.000Z",
-    });
-    const [a] = (await attendees(db, editionId, 1)) as [string];
-    await join(a, morning.id);
-    await expect(join(a, overlapping.id)).rejects.toMatchObject({
-      code: "invalid",
-      message: expect.stringContaining("« Atelier IA »"),
-    });
-    // Back to back is fine.
-    expect((await join(a, later.id)).signup.status).toBe("registered");
-  });
-
-  it("a waitlisted person confirmed elsewhere meanwhile is skipped by the promotion", async () => {
-    const editionId = await newTestEdition(db);
-    const full = await newSession(db, editionId, { title: "Complet", roomCapacity: 1 });
-    const other = await newSession(db, editionId, { title: "Autre", roomCapacity: 5 });
-    const [a, b, c] = (await attendees(db, editionId, 3)) as [string, string, string];
-    await join(a, full.id);
-    await join(b, full.id); // waitlisted 1
-    await join(c, full.id); // waitlisted 2
-    await join(b, other.id); // same time, confirmed there
-    const { promoted } = await leave(a, full.id);
-    expect(promoted.map((p) => p.registrationId)).toEqual([c]);
-  });
-
-  it("100 concurrent sign-ups against 20 places: exactly 20 confirmed, 80 waiting in order", async () => {
-    const editionId = await newTestEdition(db);
-    const session = await newSession(db, editionId, { roomCapacity: 20 });
-    const people = await attendees(db, editionId, 100);
-    const results = await Promise.all(people.map((id) => join(id, session.id)));
-    expect(results.filter((r) => r.signup.status === "registered")).toHaveLength(20);
-    const list = await listSessionSignups(db, session.id);
-    expect(list).toHaveLength(100);
-    const waiting = list.filter((s) => s.status === "waitlisted");
-    expect(waiting.map((s) => s.waitlistPosition)).toEqual(
-      Array.from({ length: 80 }, (_, i) => i + 1),
+  it("reads the facts a sign-up is decided on: places, the person, their sign-up, overlaps", async () => {
+    const editionId = await newTestEdition(db, 1);
+    const session = await sessionOf((await newSession(db, editionId, { roomCapacity: 2 })).id);
+    const same = await sessionOf(
+      (await newSession(db, editionId, { title: "En même temps", roomCapacity: 3 })).id,
     );
-    expect(await signupViolations(db, editionId)).toEqual([]);
-    // Concurrent leaves promote exactly as many as they free.
-    const leavers = list.filter((s) => s.status === "registered").slice(0, 10);
-    const outcomes = await Promise.all(leavers.map((s) => leave(s.registrationId, session.id)));
-    const promoted = outcomes.flatMap((o) => o.promoted.map((p) => p.registrationId));
-    expect(promoted.sort()).toEqual(
-      waiting
-        .slice(0, 10)
-        .map((s) => s.registrationId)
-        .sort(),
-    );
-    expect((await sessionPlaces(db, editionId))[0]).toMatchObject({
-      confirmed: 20,
-      waitlisted: 70,
-    });
-  });
-
-  it("a larger capacity gives its new places to the people waiting, in order, at once", async () => {
-    const editionId = await newTestEdition(db);
-    const session = await newSession(db, editionId, { roomCapacity: 2 });
-    const people = await attendees(db, editionId, 6);
-    for (const id of people) await join(id, session.id);
-    const raised = await db.transaction((tx) => setSessionCapacity(tx, session.id, 4));
-    expect(raised).toMatchObject({ before: 2, after: 4 });
-    expect(raised.promoted.map((p) => p.registrationId)).toEqual(people.slice(2, 4));
-    // Fewer places: nobody loses theirs, nobody is promoted.
-    const lowered = await db.transaction((tx) => setSessionCapacity(tx, session.id, 1));
-    expect(lowered.promoted).toEqual([]);
-    expect((await sessionPlaces(db, editionId))[0]).toMatchObject({
-      capacity: 1,
-      confirmed: 4,
-      waitlisted: 2,
-      placesLeft: 0,
-    });
-    // Back to the room's capacity (2): still nobody moves.
-    expect(await db.transaction((tx) => setSessionCapacity(tx, session.id, null))).toMatchObject({
-      after: 2,
-      promoted: [],
-    });
-  });
-
-  it("a session moved to a larger room promotes the people waiting", async () => {
-    const editionId = await newTestEdition(db);
-    const session = await newSession(db, editionId, { roomCapacity: 1 });
-    const people = await attendees(db, editionId, 3);
-    for (const id of people) await join(id, session.id);
-    const promoted = await db.transaction(async (tx) => {
-      const stored = await findSession(tx, session.id);
-      await replaceSession(tx, { ...(stored as typeof session), capacityOverride: 3 });
-      return fillSessionPlaces(tx, session.id);
-    });
-    expect(promoted.map((p) => p.registrationId)).toEqual(people.slice(1));
-  });
-
-  it("a cancelled registration frees its workshop places in the cancellation's transaction", async () => {
-    const editionId = await newTestEdition(db);
-    const session = await newSession(db, editionId, { roomCapacity: 1 });
     const [a, b] = (await attendees(db, editionId, 2)) as [string, string];
-    await join(a, session.id);
-    await join(b, session.id); // waiting
-    // A failure later in the transaction undoes both the cancellation and the release.
-    await expect(
-      db.transaction(async (tx) => {
-        await cancelRegistration(tx, a);
-        await releaseSignupsOf(tx, a);
-        throw new Error("panne");
-      }),
-    ).rejects.toThrow("panne");
-    expect((await listSessionSignups(db, session.id)).map((s) => s.status)).toEqual([
-      "registered",
-      "waitlisted",
-    ]);
-    const released = await db.transaction(async (tx) => {
-      await cancelRegistration(tx, a);
-      return releaseSignupsOf(tx, a);
+    await db.transaction((tx) => writeSignup(tx, same.id, a, "registered", null));
+    const facts = await db.transaction((tx) => lockSignupFacts(tx, session, a));
+    expect(facts).toMatchObject({
+      capacity: 2,
+      registration: { editionId, status: "registered" },
+      existing: null,
+      overlap: "En même temps",
+      confirmed: 0,
     });
-    expect(released.map((r) => r.promoted.map((p) => p.registrationId))).toEqual([[b]]);
+    const waiting = await db.transaction((tx) => lockSignupFacts(tx, same, b));
+    expect(waiting).toMatchObject({
+      capacity: 3,
+      registration: { status: "waitlisted" },
+      overlap: null,
+      confirmed: 1,
+    });
+    const nobody = await db.transaction((tx) => lockSignupFacts(tx, same, crypto.randomUUID()));
+    expect(nobody.registration).toBeNull();
+    // The session's override beats the room's capacity; a stored capacity beats both.
+    const override = await sessionOf(
+      (await newSession(db, editionId, { roomCapacity: 50, capacityOverride: 1 })).id,
+    );
+    expect((await db.transaction((tx) => lockSignupFacts(tx, override, a))).capacity).toBe(1);
+    await db.transaction((tx) => setSessionCapacity(tx, override.id, 7));
+    expect((await db.transaction((tx) => lockSignupFacts(tx, override, a))).capacity).toBe(7);
+    const unknown = await sessionOf((await newSession(db, editionId, { roomCapacity: null })).id);
+    expect((await db.transaction((tx) => lockSignupFacts(tx, unknown, a))).capacity).toBeNull();
+    expect(
+      (await sessionPlaces(db, editionId)).find((p) => p.sessionId === unknown.id),
+    ).toMatchObject({ capacity: null, placesLeft: null });
+  });
+
+  it("writes sign-ups in arrival order; one who left comes back at the end of the queue", async () => {
+    const editionId = await newTestEdition(db);
+    const session = await sessionOf((await newSession(db, editionId, { roomCapacity: 1 })).id);
+    const [a, b, c] = (await attendees(db, editionId, 3)) as [string, string, string];
+    const first = await db.transaction((tx) => writeSignup(tx, session.id, a, "registered", null));
+    await db.transaction((tx) => writeSignup(tx, session.id, b, "waitlisted", null));
+    await db.transaction((tx) => writeSignup(tx, session.id, c, "waitlisted", null));
+    expect((await waitingSignups(db, session.id)).map((s) => s.registrationId)).toEqual([b, c]);
+    expect(await activeSignupSessionIds(db, a)).toEqual([session.id]);
+    const left = await db.transaction(async (tx) => {
+      const { signup } = await lockForLeave(tx, session, a);
+      return setSignupStatus(tx, signup ?? first, "cancelled");
+    });
+    expect(left.status).toBe("cancelled");
+    expect(await activeSignupSessionIds(db, a)).toEqual([]);
+    const back = await db.transaction((tx) =>
+      writeSignup(tx, session.id, a, "waitlisted", first.id),
+    );
+    expect(back).toMatchObject({ id: first.id, status: "waitlisted", waitlistPosition: 3 });
     expect(
       (await listSessionSignups(db, session.id)).map((s) => [s.registrationId, s.status]),
     ).toEqual([
-      [b, "registered"],
-      [a, "cancelled"],
+      [b, "waitlisted"],
+      [c, "waitlisted"],
+      [a, "waitlisted"],
     ]);
-  });
-
-  it("cancellations, leaves and joins at once: no deadlock escapes, no session over capacity", async () => {
-    const editionId = await newTestEdition(db);
-    const morning = await newSession(db, editionId, { title: "Matin", roomCapacity: 5 });
-    const afternoon = await newSession(db, editionId, {
-      title: "Après-midi",
-      roomCapacity: 5,
-      startsAt: "2027-01-21T14:00:00.000Z",
-      endsAt: "2027-01-21T15:30:00.000Z",
+    expect((await sessionPlaces(db, editionId))[0]).toMatchObject({
+      capacity: 1,
+      confirmed: 0,
+      waitlisted: 3,
+      placesLeft: 1,
     });
-    const people = await attendees(db, editionId, 30);
-    const first = people.slice(0, 20);
-    for (const id of first) {
-      await join(id, morning.id);
-      await join(id, afternoon.id);
-    }
-    const cancelling = first.filter((_, i) => i % 2 === 0);
-    const leaving = first.filter((_, i) => i % 2 === 1).slice(0, 5);
-    await Promise.all([
-      ...cancelling.map((id) =>
-        retryTransaction(db, async (tx) => {
-          await cancelRegistration(tx, id);
-          return releaseSignupsOf(tx, id);
-        }),
-      ),
-      ...leaving.map((id) => retryTransaction(db, (tx) => leaveSession(tx, id, morning.id))),
-      ...people
-        .slice(20)
-        .map((id) => retryTransaction(db, (tx) => joinSession(tx, id, afternoon.id))),
-    ]);
     expect(await signupViolations(db, editionId)).toEqual([]);
-    for (const session of [morning, afternoon]) {
-      const list = await listSessionSignups(db, session.id);
-      const active = list.filter((s) => s.status !== "cancelled");
-      // Every place that can be filled is: min(capacity, people still signed up).
-      expect(active.filter((s) => s.status === "registered")).toHaveLength(
-        Math.min(5, active.length),
-      );
-      expect(
-        list.some((s) => cancelling.includes(s.registrationId) && s.status !== "cancelled"),
-      ).toBe(false);
-    }
   });
 });

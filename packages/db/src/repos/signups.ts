@@ -1,18 +1,13 @@
 import {
-  admissionStatus,
   CAPACITY_LIMITED_KINDS,
-  DomainError,
-  holdsPlace,
-  notSignupSessionMessage,
-  overlapMessage,
   placesLeft,
-  REGISTRATION_STATUS_LABELS,
+  type RegistrationStatus,
   type SessionPlaces,
   type SessionSignup,
   type SessionSignupEntry,
+  type SignupFacts,
   type SignupStatus,
   sessionCapacity,
-  unknownCapacityMessage,
 } from "@tribune/domain";
 import { and, asc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
 import type { Executor } from "../client";
@@ -48,7 +43,7 @@ function toSignup(row: SignupRow & { waitlistPosition: number | null }): Session
   };
 }
 
-async function findSignup(
+export async function findSignup(
   db: Executor,
   sessionId: string,
   registrationId: string,
@@ -65,7 +60,8 @@ async function findSignup(
   return row ? toSignup(row) : null;
 }
 
-interface SignupSession {
+/** What sign-ups read of a session. */
+export interface SignupSession {
   id: string;
   editionId: string;
   kind: (typeof sessions.$inferSelect)["kind"];
@@ -73,6 +69,7 @@ interface SignupSession {
   startsAt: string;
   endsAt: string;
   capacityOverride: number | null;
+  published: boolean;
 }
 
 /** What sign-ups read of a session: the one being joined, or each one of a places list. */
@@ -86,36 +83,25 @@ const SIGNUP_SESSION_COLUMNS = {
   capacityOverride: sessions.capacityOverride,
 };
 
-export interface SignupOptions {
-  /** The public's sign-ups: a draft is refused exactly as a session that does not exist. */
-  publishedOnly?: boolean;
-}
-
-/** The session, if it takes sign-ups; refuses the others with a French message. */
-export async function signupSession(
+/** The session as sign-ups see it, whatever its kind; null when there is none. */
+export async function findSignupSession(
   db: Executor,
   sessionId: string,
-  { publishedOnly = false }: SignupOptions = {},
-): Promise<SignupSession> {
+): Promise<SignupSession | null> {
   const [row] = await db
     .select({ ...SIGNUP_SESSION_COLUMNS, published: sessions.published })
     .from(sessions)
     .where(eq(sessions.id, sessionId));
-  if (!row || (publishedOnly && !row.published))
-    throw new DomainError("not_found", "Session introuvable.");
-  const { published: _published, ...session } = row;
-  if (!CAPACITY_LIMITED_KINDS.includes(session.kind))
-    throw new DomainError("invalid", notSignupSessionMessage(session.title));
-  return session;
+  return row ?? null;
 }
 
 /**
  * The session's number of places: the quota row's capacity when an organiser set one there,
  * else the session's override, else the smallest capacity of its rooms; null when unknown.
  */
-async function effectiveCapacity(
+export async function effectiveCapacity(
   db: Executor,
-  session: SignupSession,
+  session: Pick<SignupSession, "id" | "capacityOverride">,
   quotaCapacity: number | null,
 ): Promise<number | null> {
   if (quotaCapacity !== null) return quotaCapacity;
@@ -130,25 +116,43 @@ async function effectiveCapacity(
   );
 }
 
-/** Locks the attendee's registration row: one sign-up change per person at a time. */
-async function lockRegistration(tx: Executor, registrationId: string) {
+/**
+ * Locks the session's quota row until the end of the transaction (places are counted one
+ * request at a time) and answers the session's places (see effectiveCapacity) and the
+ * capacity an organiser stored on the quota row.
+ */
+export async function lockSessionPlaces(
+  tx: Executor,
+  session: Pick<SignupSession, "id" | "editionId" | "capacityOverride">,
+): Promise<{ capacity: number | null; quotaCapacity: number | null }> {
+  const quota = await lockQuotaRow(tx, session.editionId, session.id);
+  return {
+    capacity: await effectiveCapacity(tx, session, quota.capacity),
+    quotaCapacity: quota.capacity,
+  };
+}
+
+/**
+ * Locks the attendee's registration row (one sign-up change per person at a time) and
+ * answers its edition and status; null when there is no such registration.
+ */
+export async function lockRegistrationForSignups(
+  tx: Executor,
+  registrationId: string,
+): Promise<{ editionId: string; status: RegistrationStatus } | null> {
   const [row] = await tx
-    .select({
-      id: registrations.id,
-      editionId: registrations.editionId,
-      status: registrations.status,
-    })
+    .select({ editionId: registrations.editionId, status: registrations.status })
     .from(registrations)
     .where(eq(registrations.id, registrationId))
     .for("update");
   return row ?? null;
 }
 
-/** A session the person holds a confirmed place in, at the same time as `session`. */
-async function overlappingConfirmed(
+/** The title of a session the person holds a confirmed place in, at the same time as `session`. */
+export async function overlappingConfirmed(
   tx: Executor,
   registrationId: string,
-  session: SignupSession,
+  session: Pick<SignupSession, "id" | "startsAt" | "endsAt">,
 ): Promise<string | null> {
   const [row] = await tx
     .select({ title: sessions.title })
@@ -168,7 +172,8 @@ async function overlappingConfirmed(
   return row?.title ?? null;
 }
 
-async function countConfirmed(tx: Executor, sessionId: string): Promise<number> {
+/** Confirmed places given in the session. */
+export async function confirmedSignups(tx: Executor, sessionId: string): Promise<number> {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(sessionSignups)
@@ -176,47 +181,40 @@ async function countConfirmed(tx: Executor, sessionId: string): Promise<number> 
   return Number(row?.n ?? 0);
 }
 
-export interface SignupOutcome {
-  session: SignupSession;
-  signup: SessionSignup;
-  alreadySignedUp: boolean;
+/**
+ * Takes the session's lock, then the attendee's, and reads what the sign-up rule (the
+ * domain's `signupOutcome`) needs: the session's places, the person's registration, their
+ * sign-up here if any, a confirmed place of theirs at the same time, the places given.
+ */
+export async function lockSignupFacts(
+  tx: Executor,
+  session: SignupSession,
+  registrationId: string,
+): Promise<SignupFacts> {
+  const { capacity } = await lockSessionPlaces(tx, session);
+  const registration = await lockRegistrationForSignups(tx, registrationId);
+  return {
+    session,
+    capacity,
+    registration,
+    existing: await findSignup(tx, session.id, registrationId),
+    overlap: await overlappingConfirmed(tx, registrationId, session),
+    confirmed: await confirmedSignups(tx, session.id),
+  };
 }
 
 /**
- * Signs a registered (or checked-in) attendee up for a workshop or toolbox, in the caller's
- * transaction: a place if one is free, the end of the waitlist otherwise. Holds the session's
- * quota row, then the attendee's registration row, so that places and overlaps are checked
- * one request at a time. Signing up again changes nothing; after leaving, one comes back at
- * the end of the queue. A person confirmed in an overlapping session is refused.
+ * Writes a sign-up as the domain decided it: a new one, or a cancelled one (`rejoin`) back at
+ * the end of the queue. Call with the locks of lockSignupFacts held.
  */
-export async function joinSession(
+export async function writeSignup(
   tx: Executor,
-  registrationId: string,
   sessionId: string,
-  options: SignupOptions = {},
-): Promise<SignupOutcome> {
-  const session = await signupSession(tx, sessionId, options);
-  const quota = await lockQuotaRow(tx, session.editionId, session.id);
-  const capacity = await effectiveCapacity(tx, session, quota.capacity);
-  if (capacity === null) throw new DomainError("invalid", unknownCapacityMessage(session.title));
-  const registration = await lockRegistration(tx, registrationId);
-  if (!registration || registration.editionId !== session.editionId)
-    throw new DomainError("not_found", "Aucune inscription au congrès ne correspond à ce code.");
-  if (!holdsPlace(registration.status))
-    throw new DomainError(
-      "invalid",
-      `Votre inscription au congrès n'est pas confirmée (${REGISTRATION_STATUS_LABELS[
-        registration.status
-      ].toLowerCase()}) : l'inscription aux ateliers est réservée aux personnes ayant une place.`,
-      { status: registration.status },
-    );
-  const existing = await findSignup(tx, sessionId, registrationId);
-  if (existing && existing.status !== "cancelled")
-    return { session, signup: existing, alreadySignedUp: true };
-  const other = await overlappingConfirmed(tx, registrationId, session);
-  if (other) throw new DomainError("invalid", overlapMessage(other), { reason: "overlap" });
-  const status = admissionStatus(await countConfirmed(tx, sessionId), capacity) as SignupStatus;
-  if (existing) {
+  registrationId: string,
+  status: SignupStatus,
+  rejoin: string | null,
+): Promise<SessionSignup> {
+  if (rejoin) {
     await tx
       .update(sessionSignups)
       .set({
@@ -224,7 +222,7 @@ export async function joinSession(
         queuedSeq: sql`nextval(pg_get_serial_sequence('session_signups', 'queued_seq'))`,
         updatedAt: sql`now()`,
       })
-      .where(eq(sessionSignups.id, existing.id));
+      .where(eq(sessionSignups.id, rejoin));
   } else {
     // The moment the place was decided (under the lock), not when the transaction began: the
     // queue's order and its times then agree.
@@ -232,77 +230,83 @@ export async function joinSession(
       .insert(sessionSignups)
       .values({ sessionId, registrationId, status, createdAt: sql`clock_timestamp()` });
   }
-  const signup = (await findSignup(tx, sessionId, registrationId)) as SessionSignup;
-  return { session, signup, alreadySignedUp: false };
+  return (await findSignup(tx, sessionId, registrationId)) as SessionSignup;
 }
 
 /**
- * Gives the session's free places to the first people waiting, in arrival order, skipping
- * anyone who meanwhile holds a place in an overlapping session or lost their congress place
- * (they keep their rank). Call with the session's quota lock held.
+ * Takes the session's lock, then the attendee's, and answers their sign-up there (null: none)
+ * with the session's places, for a leave (the domain's `leaveOutcome`).
  */
-async function promoteSignups(
+export async function lockForLeave(
   tx: Executor,
   session: SignupSession,
-  capacity: number,
-): Promise<SessionSignup[]> {
-  let free = capacity - (await countConfirmed(tx, session.id));
-  if (free <= 0) return [];
-  const waiting = await tx
-    .select({ id: sessionSignups.id, registrationId: sessionSignups.registrationId })
+  registrationId: string,
+): Promise<{ signup: SessionSignup | null; capacity: number | null }> {
+  const { capacity } = await lockSessionPlaces(tx, session);
+  await lockRegistrationForSignups(tx, registrationId);
+  return { signup: await findSignup(tx, session.id, registrationId), capacity };
+}
+
+/** Sets a sign-up's status (leaving: cancelled; a promotion: registered); answers it. */
+export async function setSignupStatus(
+  tx: Executor,
+  signup: Pick<SessionSignup, "id" | "sessionId" | "registrationId">,
+  status: SignupStatus,
+): Promise<SessionSignup> {
+  await tx
+    .update(sessionSignups)
+    .set({ status, updatedAt: sql`now()` })
+    .where(eq(sessionSignups.id, signup.id));
+  return (await findSignup(tx, signup.sessionId, signup.registrationId)) as SessionSignup;
+}
+
+/** The people waiting for a place in the session, in arrival order. */
+export async function waitingSignups(
+  tx: Executor,
+  sessionId: string,
+): Promise<Pick<SessionSignup, "id" | "sessionId" | "registrationId">[]> {
+  return tx
+    .select({
+      id: sessionSignups.id,
+      sessionId: sessionSignups.sessionId,
+      registrationId: sessionSignups.registrationId,
+    })
     .from(sessionSignups)
-    .where(and(eq(sessionSignups.sessionId, session.id), eq(sessionSignups.status, "waitlisted")))
+    .where(and(eq(sessionSignups.sessionId, sessionId), eq(sessionSignups.status, "waitlisted")))
     .orderBy(asc(sessionSignups.queuedSeq));
-  const promoted: string[] = [];
-  for (const candidate of waiting) {
-    if (free <= 0) break;
-    const registration = await lockRegistration(tx, candidate.registrationId);
-    if (!registration || !holdsPlace(registration.status)) continue;
-    if (await overlappingConfirmed(tx, candidate.registrationId, session)) continue;
-    await tx
-      .update(sessionSignups)
-      .set({ status: "registered", updatedAt: sql`now()` })
-      .where(eq(sessionSignups.id, candidate.id));
-    promoted.push(candidate.registrationId);
-    free -= 1;
-  }
-  const out: SessionSignup[] = [];
-  for (const registrationId of promoted)
-    out.push((await findSignup(tx, session.id, registrationId)) as SessionSignup);
-  return out;
+}
+
+/** The sessions the person holds or awaits a place in, in the order their locks are taken. */
+export async function activeSignupSessionIds(
+  tx: Executor,
+  registrationId: string,
+): Promise<string[]> {
+  const rows = await tx
+    .select({ sessionId: sessionSignups.sessionId })
+    .from(sessionSignups)
+    .where(
+      and(
+        eq(sessionSignups.registrationId, registrationId),
+        inArray(sessionSignups.status, ["registered", "waitlisted"]),
+      ),
+    )
+    .orderBy(asc(sessionSignups.sessionId));
+  return rows.map((r) => r.sessionId);
 }
 
 /**
- * Takes the attendee off the session (leaving twice is harmless); a confirmed place goes to
- * the first person waiting.
+ * Stores the places an organiser set for a workshop or toolbox (null: back to its override or
+ * rooms) on its quota row; the caller holds the quota lock (lockSessionPlaces).
  */
-export async function leaveSession(
+export async function setSessionCapacity(
   tx: Executor,
-  registrationId: string,
   sessionId: string,
-  options: SignupOptions = {},
-): Promise<{
-  session: SignupSession;
-  before: SessionSignup | null;
-  signup: SessionSignup | null;
-  promoted: SessionSignup[];
-}> {
-  const session = await signupSession(tx, sessionId, options);
-  const quota = await lockQuotaRow(tx, session.editionId, session.id);
-  await lockRegistration(tx, registrationId);
-  const before = await findSignup(tx, sessionId, registrationId);
-  if (!before || before.status === "cancelled")
-    return { session, before, signup: before, promoted: [] };
+  capacity: number | null,
+): Promise<void> {
   await tx
-    .update(sessionSignups)
-    .set({ status: "cancelled", updatedAt: sql`now()` })
-    .where(eq(sessionSignups.id, before.id));
-  const capacity = await effectiveCapacity(tx, session, quota.capacity);
-  const promoted =
-    before.status === "registered" && capacity !== null
-      ? await promoteSignups(tx, session, capacity)
-      : [];
-  return { session, before, signup: await findSignup(tx, sessionId, registrationId), promoted };
+    .update(registrationQuotas)
+    .set({ capacity, updatedAt: sql`now()` })
+    .where(eq(registrationQuotas.sessionId, sessionId));
 }
 
 /** A session's sign-ups with the attendees' names: confirmed first, then the waitlist in order. */
@@ -412,69 +416,4 @@ export async function signupViolations(db: Executor, editionId: string): Promise
   return (await sessionPlaces(db, editionId)).filter(
     (s) => s.capacity !== null && s.confirmed > s.capacity,
   );
-}
-
-export type LeaveOutcome = Awaited<ReturnType<typeof leaveSession>>;
-
-/**
- * Frees every workshop place of a person whose congress registration is being cancelled, in
- * the cancellation's own transaction (cancelRegistration already holds the sessions' locks),
- * promoting the people waiting. Returns what changed, session by session.
- */
-export async function releaseSignupsOf(
-  tx: Executor,
-  registrationId: string,
-): Promise<LeaveOutcome[]> {
-  const active = await tx
-    .select({ sessionId: sessionSignups.sessionId })
-    .from(sessionSignups)
-    .where(
-      and(
-        eq(sessionSignups.registrationId, registrationId),
-        inArray(sessionSignups.status, ["registered", "waitlisted"]),
-      ),
-    )
-    .orderBy(asc(sessionSignups.sessionId));
-  const outcomes: LeaveOutcome[] = [];
-  for (const { sessionId } of active)
-    outcomes.push(await leaveSession(tx, registrationId, sessionId));
-  return outcomes;
-}
-
-/**
- * Sets the places of a workshop or toolbox (null: back to its override or rooms). Places
- * already given are kept when it shrinks; when it grows, the people waiting get the new
- * places, in order, in the same transaction.
- */
-export async function setSessionCapacity(
-  tx: Executor,
-  sessionId: string,
-  capacity: number | null,
-): Promise<{ before: number | null; after: number | null; promoted: SessionSignup[] }> {
-  const session = await signupSession(tx, sessionId);
-  const quota = await lockQuotaRow(tx, session.editionId, session.id);
-  const before = await effectiveCapacity(tx, session, quota.capacity);
-  await tx
-    .update(registrationQuotas)
-    .set({ capacity, updatedAt: sql`now()` })
-    .where(eq(registrationQuotas.sessionId, session.id));
-  const after = await effectiveCapacity(tx, session, capacity);
-  const promoted = after === null ? [] : await promoteSignups(tx, session, after);
-  return { before, after, promoted };
-}
-
-/**
- * After a session changed (capacity override, rooms, kind): if it takes sign-ups and now has
- * free places, the people waiting get them, in the caller's transaction.
- */
-export async function fillSessionPlaces(tx: Executor, sessionId: string): Promise<SessionSignup[]> {
-  const [row] = await tx
-    .select({ kind: sessions.kind })
-    .from(sessions)
-    .where(eq(sessions.id, sessionId));
-  if (!row || !CAPACITY_LIMITED_KINDS.includes(row.kind)) return [];
-  const session = await signupSession(tx, sessionId);
-  const quota = await lockQuotaRow(tx, session.editionId, session.id);
-  const capacity = await effectiveCapacity(tx, session, quota.capacity);
-  return capacity === null ? [] : promoteSignups(tx, session, capacity);
 }

@@ -1,12 +1,12 @@
 import {
   generateSyntheticRegistrations,
-  type Registration,
   referenceSubdivisions,
+  registrationOutcome,
 } from "@tribune/domain";
 import { count, eq } from "drizzle-orm";
 import type { Database, Executor } from "../client";
 import { insertMembers } from "../repos/members";
-import { lockEditionQuota, registerAttendee } from "../repos/registrations";
+import { admitRegistration, lockEditionQuota, lockRegistrationFacts } from "../repos/registrations";
 import { members, registrationQuotas, subdivisions } from "../schema";
 
 /**
@@ -66,29 +66,27 @@ export async function seedSyntheticRegistrations(
     for (const person of people) {
       const subdivisionId = bySlug.get(person.subdivisionSlug);
       if (!subdivisionId) continue;
-      let registration: Registration;
-      try {
-        ({ registration } = await registerAttendee(
-          tx,
-          {
-            editionId,
-            firstName: person.firstName,
-            lastName: person.lastName,
-            email: person.email,
-            subdivisionId,
-            yearOfTraining: person.yearOfTraining,
-            meals: person.meals,
-            gala: person.gala,
-          },
-          { createdBy: null, synthetic: true, registeredAt: person.registeredAt },
-        ));
-      } catch (error) {
-        if ((error as { code?: string }).code === "already_exists") {
-          outcome.skipped += 1;
-          continue;
-        }
-        throw error;
+      const facts = await lockRegistrationFacts(tx, editionId, person.email);
+      const admission = registrationOutcome(facts);
+      if (!admission.ok) {
+        outcome.skipped += 1;
+        continue;
       }
+      const registration = await admitRegistration(
+        tx,
+        {
+          editionId,
+          firstName: person.firstName,
+          lastName: person.lastName,
+          email: person.email,
+          subdivisionId,
+          yearOfTraining: person.yearOfTraining,
+          meals: person.meals,
+          gala: person.gala,
+        },
+        { ...admission, memberId: facts.memberId },
+        { createdBy: null, synthetic: true, registeredAt: person.registeredAt },
+      );
       if (registration.status === "waitlisted") outcome.waitlisted += 1;
       else outcome.registered += 1;
     }

@@ -1,0 +1,95 @@
+import {
+  admitRegistration,
+  type Executor,
+  findEdition,
+  findSubdivision,
+  lockRegistrationFacts,
+} from "@tribune/db";
+import {
+  enforce,
+  REGISTRATION_REFUSALS,
+  type Registration,
+  type RegistrationInput,
+  type RegistrationReceipt,
+  refusalError,
+  registrationOutcome,
+} from "@tribune/domain";
+import type { z } from "zod";
+import type { Actor } from "../../context";
+import { found } from "../../found";
+import { idempotentChange, type ServiceContext } from "../kit";
+import { receiptOf } from "./receipt";
+
+type RegistrationRequest = z.output<typeof RegistrationInput>;
+
+/** The edition and subdivision must exist; a bad subdivision is the form's field error. */
+async function checkTargets(db: Executor, editionId: string, subdivisionId: string) {
+  found(await findEdition(db, editionId), "Édition");
+  if (!(await findSubdivision(db, subdivisionId)))
+    throw refusalError(REGISTRATION_REFUSALS.unknownSubdivision());
+}
+
+/**
+ * Registers a person, once per idempotency key, audited: under the edition's quota lock,
+ * `registrationOutcome` gives a place while one is free, the end of the waitlist otherwise,
+ * and refuses a second registration with the same email (a cancelled one comes back).
+ */
+async function register(
+  ctx: ServiceContext,
+  input: RegistrationRequest,
+  createdBy: string | null,
+): Promise<Registration> {
+  const { idempotencyKey, ...fields } = input;
+  await checkTargets(ctx.db, fields.editionId, fields.subdivisionId);
+  const scope = createdBy ? "registration.create" : "registration.register";
+  const { value } = await idempotentChange(
+    ctx,
+    scope,
+    idempotencyKey,
+    fields,
+    async (tx, effects) => {
+      const facts = await lockRegistrationFacts(tx, fields.editionId, fields.email);
+      const admission = enforce(registrationOutcome(facts));
+      const registration = await admitRegistration(
+        tx,
+        fields,
+        {
+          status: admission.status,
+          waitlistPosition: admission.waitlistPosition,
+          reactivate: admission.reactivate,
+          memberId: facts.memberId,
+        },
+        { createdBy },
+      );
+      await effects.audit({
+        entity: "registration",
+        entityId: registration.id,
+        action: admission.reactivate ? "update" : "create",
+        after: registration,
+      });
+      effects.publish({
+        type: "registrations.changed",
+        editionId: fields.editionId,
+        subdivisionIds: [fields.subdivisionId],
+      });
+      return registration;
+    },
+  );
+  return value;
+}
+
+/** Public self-registration (no account): a place, or the waitlist when the edition is full. */
+export async function registerSelf(
+  ctx: ServiceContext,
+  input: RegistrationRequest,
+): Promise<RegistrationReceipt> {
+  return receiptOf(await register(ctx, input, null));
+}
+
+/** An organiser registers someone by hand (same rules: capacity, one per email). */
+export function registerByHand(
+  ctx: ServiceContext & { actor: Actor },
+  input: RegistrationRequest,
+): Promise<Registration> {
+  return register(ctx, input, ctx.actor.id);
+}

@@ -1,0 +1,34 @@
+import { editionCapacity, findEdition, setEditionCapacity } from "@tribune/db";
+import type { CapacityInput, EditionCapacity, Registration } from "@tribune/domain";
+import type { z } from "zod";
+import { found } from "../../found";
+import { change, type ServiceContext } from "../kit";
+import { giveFreedPlaces } from "./places";
+
+/** Changes the edition's capacity, audited; a larger one promotes people from the waitlist. */
+export async function setCapacity(
+  ctx: ServiceContext,
+  input: z.output<typeof CapacityInput>,
+): Promise<{ capacity: EditionCapacity; promoted: Registration[] }> {
+  const { editionId, capacity } = input;
+  found(await findEdition(ctx.db, editionId), "Édition");
+  const promoted = await change(ctx, async (tx, effects) => {
+    const { before } = await setEditionCapacity(tx, editionId, capacity);
+    const promoted = await giveFreedPlaces(tx, editionId, capacity);
+    await effects.audit({
+      entity: "edition",
+      entityId: editionId,
+      action: "update",
+      before: { capacity: before },
+      after: { capacity, promoted: promoted.map((p) => p.id) },
+    });
+    if (promoted.length > 0)
+      effects.publish({
+        type: "registrations.changed",
+        editionId,
+        subdivisionIds: promoted.map((p) => p.subdivisionId),
+      });
+    return promoted;
+  });
+  return { capacity: await editionCapacity(ctx.db, editionId), promoted };
+}
