@@ -181,6 +181,48 @@ describe.each(testBackends())("survey builder on %s", (backend) => {
     );
   });
 
+  it("tells the builder a survey received answers, though its count shows none yet", async () => {
+    const bureau = await api.callerAs("bureau");
+    const health = await bureau.survey.create(
+      draft("flash-sante-verrou", { anonymity: "open_link", sensitivity: "health" }),
+    );
+    expect(await bureau.survey.builder({ id: health.id })).toMatchObject({
+      survey: { id: health.id, status: "draft" },
+      hasAnswers: false,
+      responses: 0,
+    });
+    await bureau.survey.setStatus({ id: health.id, status: "open" });
+    for (let i = 0; i < 3; i += 1)
+      await (await api.anonymous()).survey.respond({
+        slug: "flash-sante-verrou",
+        answers: { heures: 50 + i, stage: "ville", repos: true, satisfaction: 3 },
+      });
+    // Three answers: under a batch (5), and counted in steps of 5 while they are withheld.
+    expect((await bureau.survey.collection({ id: health.id })).total).toBe(0);
+    const view = await bureau.survey.builder({ id: health.id });
+    expect(view).toMatchObject({ hasAnswers: true, responses: 0, batch: 5 });
+    expect(view.withheld).toEqual({ reason: "sensitive_open", received: 0, step: 5 });
+    // Exactly what the server goes by: the questionnaire is locked.
+    const edit = await rejection(
+      bureau.survey.update({
+        id: health.id,
+        survey: draft("flash-sante-verrou", {
+          anonymity: "open_link",
+          sensitivity: "health",
+          questions: [QUESTIONS[1], QUESTIONS[0]] as QuestionInput[],
+        }),
+      }),
+    );
+    expect(edit.data.message).toBe(
+      "Des réponses sont déjà enregistrées : les questions ne peuvent plus être modifiées.",
+    );
+    // For survey managers only.
+    const organiser = await api.callerAs("organiser");
+    expect((await rejection(organiser.survey.builder({ id: health.id }))).data.code).toBe(
+      "FORBIDDEN",
+    );
+  });
+
   it("deletes a draft without responses", async () => {
     const bureau = await api.callerAs("bureau");
     const survey = await bureau.survey.create(draft("flash-jetable"));

@@ -4,6 +4,7 @@ import {
   KeyFigureSave,
   SURVEY_MANAGERS,
   Survey,
+  SurveyBuilderView,
   SurveyDraft,
   SurveyOk,
   SurveyRef,
@@ -11,6 +12,7 @@ import {
   SurveyUpdate,
 } from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
+import { surveyForBuilder } from "../services/surveys/builder";
 import { createSurvey } from "../services/surveys/create";
 import { deleteSurvey } from "../services/surveys/delete";
 import { previewKeyFigure } from "../services/surveys/key-figures";
@@ -27,6 +29,16 @@ import { procedureFor } from "../trpc";
 const manager = procedureFor(...SURVEY_MANAGERS);
 
 export const surveyBuilderProcedures = {
+  /**
+   * A survey as the builder edits it, with whether it received answers (those waiting in the
+   * mixing pool included): the questions lock on that, not on the collection's count, which
+   * stays at 0 until a batch enters the results and moves in steps for a health survey.
+   */
+  builder: manager
+    .input(SurveyRef)
+    .output(SurveyBuilderView)
+    .query(({ ctx, input }) => surveyForBuilder(ctx, input)),
+
   create: manager
     .input(SurveyDraft)
     .output(Survey)

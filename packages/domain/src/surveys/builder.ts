@@ -1,9 +1,17 @@
 import { z } from "zod";
 import { text } from "../input";
 import type { Decision, Refusal } from "../refusal";
+import { withheldResults } from "./disclosure";
 import { KeyFigureDefinition } from "./keyFigure";
 import { SURVEY_REFUSALS } from "./refusals";
-import { type Question, type Survey, SurveyDraft, type SurveyStatus } from "./survey";
+import { ResultsWithheld } from "./results";
+import {
+  effectiveThreshold,
+  type Question,
+  Survey,
+  SurveyDraft,
+  type SurveyStatus,
+} from "./survey";
 
 /**
  * The survey builder's rules: what a survey manager may change, and when. Questions are data
@@ -22,6 +30,39 @@ export type SurveyStatusChange = z.input<typeof SurveyStatusChange>;
 /** One-time response links for an invitation-only survey. */
 export const IssueTokensInput = z.object({ id: z.uuid(), count: z.int().min(1).max(20_000) });
 export type IssueTokensInput = z.input<typeof IssueTokensInput>;
+
+/**
+ * What the builder needs to know of a survey's answers: whether any was received — counting
+ * those still waiting in the mixing pool, as the server does when it locks the questionnaire —
+ * and the responses in the results, as `collection.total` gives them (in steps while a
+ * sensitive survey's results are withheld). A yes or no, never a finer count.
+ */
+export const SurveyBuilderView = z.object({
+  survey: Survey,
+  /** Answers were received: questions and anonymity are locked, the draft cannot be deleted. */
+  hasAnswers: z.boolean(),
+  /** In the results now; in steps of `withheld.step` while the results are withheld. */
+  responses: z.int().nonnegative(),
+  /** The mixing batch: answers enter the results this many at a time. */
+  batch: z.int().positive(),
+  withheld: ResultsWithheld.nullable(),
+});
+export type SurveyBuilderView = z.infer<typeof SurveyBuilderView>;
+
+/** The builder's view of a survey: `received` answers, of which `stored` in the results. */
+export function surveyBuilderView(
+  survey: Survey,
+  { received, stored }: { received: number; stored: number },
+): SurveyBuilderView {
+  const withheld = withheldResults(survey, stored);
+  return {
+    survey,
+    hasAnswers: received > 0,
+    responses: withheld ? withheld.received : stored,
+    batch: effectiveThreshold(survey.disclosureThreshold),
+    withheld,
+  };
+}
 
 /** Allowed moves: forward through collection and publication, and back one step to correct. */
 const TRANSITIONS: Record<SurveyStatus, readonly SurveyStatus[]> = {

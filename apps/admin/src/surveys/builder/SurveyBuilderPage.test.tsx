@@ -26,6 +26,38 @@ function renderNew() {
   );
 }
 
+const survey = {
+  id: uuid(9),
+  slug: "enquete-flash",
+  title: "Enquête flash",
+  year: 2026,
+  partners: [],
+  audience: "",
+  opensOn: null,
+  closesOn: null,
+  status: "open",
+  anonymity: "open_link",
+  sensitivity: "standard",
+  disclosureThreshold: 11,
+  questions: [{ id: "repos", label: "Repos respecté ?", help: "", required: true, type: "yes_no" }],
+};
+
+/** The builder of an existing survey, as `survey.builder` gives it. */
+function renderSurvey(view: { survey: typeof survey } & Record<string, unknown>) {
+  return renderWithApi(
+    <Routes>
+      <Route path="/enquetes/:id/questionnaire" element={<SurveyBuilderPage />} />
+    </Routes>,
+    {
+      route: `/enquetes/${view.survey.id}/questionnaire`,
+      handlers: {
+        "subdivision.options": () => subdivisions,
+        "survey.builder": () => view,
+      },
+    },
+  );
+}
+
 describe("SurveyBuilderPage", () => {
   it("names what is missing question by question, and sends nothing until it is valid", async () => {
     const { user, callsTo } = renderNew();
@@ -56,44 +88,13 @@ describe("SurveyBuilderPage", () => {
   });
 
   it("opens a locked question read-only once the survey has responses", async () => {
-    const survey = {
-      id: uuid(9),
-      slug: "enquete-flash",
-      title: "Enquête flash",
-      year: 2026,
-      partners: [],
-      audience: "",
-      opensOn: null,
-      closesOn: null,
-      status: "open",
-      anonymity: "open_link",
-      sensitivity: "standard",
-      disclosureThreshold: 11,
-      questions: [
-        { id: "repos", label: "Repos respecté ?", help: "", required: true, type: "yes_no" },
-      ],
-    };
-    const { user, callsTo } = renderWithApi(
-      <Routes>
-        <Route path="/enquetes/:id/questionnaire" element={<SurveyBuilderPage />} />
-      </Routes>,
-      {
-        route: `/enquetes/${survey.id}/questionnaire`,
-        handlers: {
-          "subdivision.options": () => subdivisions,
-          "survey.get": () => survey,
-          "survey.collection": () => ({
-            surveyId: survey.id,
-            threshold: 11,
-            total: 3,
-            synthetic: false,
-            bySubdivision: [],
-            byDay: [{ day: "2026-03-01", responses: 3, cumulative: 3 }],
-            bySubdivisionOverTime: [],
-          }),
-        },
-      },
-    );
+    const { user, callsTo } = renderSurvey({
+      survey,
+      hasAnswers: true,
+      responses: 3,
+      batch: 11,
+      withheld: null,
+    });
     await user.click(await screen.findByRole("button", { name: "Voir la question 1" }));
     const label = screen.getByLabelText("Intitulé de la question") as HTMLInputElement;
     expect(label.value).toBe("Repos respecté ?");
@@ -103,5 +104,40 @@ describe("SurveyBuilderPage", () => {
     await user.click(screen.getByRole("button", { name: "Fermer la question 1" }));
     expect(screen.queryByLabelText("Intitulé de la question")).toBeNull();
     expect(callsTo("survey.update")).toHaveLength(0);
+  });
+
+  it("locks a health survey's questions on its answers, though they are not counted yet", async () => {
+    // Three answers to an open health survey: counted in steps of 5, so none shows.
+    const health = { ...survey, sensitivity: "health", disclosureThreshold: 5 };
+    const { user, callsTo } = renderSurvey({
+      survey: health,
+      hasAnswers: true,
+      responses: 0,
+      batch: 5,
+      withheld: { reason: "sensitive_open", received: 0, step: 5 },
+    });
+    expect(
+      await screen.findByText(/Des réponses ont été reçues, moins de 5 \(données de santé/),
+    ).toBeTruthy();
+    expect(screen.queryByText(/^0 réponse/)).toBeNull();
+    expect(
+      screen.getByText("Des réponses ont été reçues : les questions sont verrouillées."),
+    ).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Voir la question 1" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Ajouter une question" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Retirer" })).toBeNull();
+    expect((screen.getByLabelText("Anonymat") as HTMLSelectElement).disabled).toBe(true);
+    await user.click(screen.getByRole("button", { name: "Voir la question 1" }));
+    expect((screen.getByLabelText("Intitulé de la question") as HTMLInputElement).disabled).toBe(
+      true,
+    );
+    expect(callsTo("survey.update")).toHaveLength(0);
+  });
+
+  it("leaves a survey without answers open to editing", async () => {
+    renderSurvey({ survey, hasAnswers: false, responses: 0, batch: 11, withheld: null });
+    expect(await screen.findByText(/Aucune réponse\./)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Ajouter une question" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Retirer" })).toBeTruthy();
   });
 });

@@ -7,6 +7,7 @@ import {
   SURVEY_STATUS_ACTIONS,
   SURVEY_STATUS_LABELS,
   type Survey,
+  type SurveyBuilderView,
   SurveyDraft,
   type SurveyDraftInput,
   subdivisionQuestion,
@@ -44,7 +45,23 @@ function issuesOf(draft: SurveyDraftInput): string[] {
   });
 }
 
-function Builder({ survey, responses }: { survey: Survey | null; responses: number }) {
+/**
+ * What the builder says of a survey's answers. Locking goes by `hasAnswers` (the server's rule:
+ * answers received, those waiting to enter the results included), never by the count, which
+ * stays at 0 until a batch enters the results, and moves in steps while health data is withheld.
+ */
+function answersNotice(view: SurveyBuilderView): string {
+  if (!view.hasAnswers) return "Aucune réponse.";
+  if (view.withheld)
+    return view.responses === 0
+      ? `Des réponses ont été reçues, moins de ${view.withheld.step} (données de santé : comptées par paliers de ${view.withheld.step}).`
+      : `${formatNumber(view.responses)} réponses reçues ou plus (données de santé : comptées par paliers de ${view.withheld.step}).`;
+  if (view.responses === 0)
+    return `Des réponses ont été reçues : elles entrent dans les résultats par lots de ${view.batch}.`;
+  return `${formatNumber(view.responses)} réponse(s).`;
+}
+
+function Builder({ survey, hasAnswers }: { survey: Survey | null; hasAnswers: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -58,7 +75,7 @@ function Builder({ survey, responses }: { survey: Survey | null; responses: numb
   const [issues, setIssues] = useState<string[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const questions = draft.questions ?? [];
-  const locked = responses > 0;
+  const locked = hasAnswers;
   const slugTouched = survey !== null;
 
   const set = (patch: Partial<SurveyDraftInput>) => {
@@ -250,7 +267,7 @@ function Builder({ survey, responses }: { survey: Survey | null; responses: numb
         <h2>Questions ({questions.length})</h2>
         {locked && (
           <p className="notice notice--warning">
-            {formatNumber(responses)} réponse(s) enregistrée(s) : les questions sont verrouillées.
+            Des réponses ont été reçues : les questions sont verrouillées.
           </p>
         )}
         <ol className="question-list">
@@ -426,7 +443,8 @@ function Builder({ survey, responses }: { survey: Survey | null; responses: numb
   );
 }
 
-function StatusPanel({ survey, responses }: { survey: Survey; responses: number }) {
+function StatusPanel({ view }: { view: SurveyBuilderView }) {
+  const { survey } = view;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -445,7 +463,7 @@ function StatusPanel({ survey, responses }: { survey: Survey; responses: number 
     <div className="card survey-card">
       <h2>Statut : {SURVEY_STATUS_LABELS[survey.status]}</h2>
       <p className="muted">
-        {formatNumber(responses)} réponse(s).{" "}
+        {answersNotice(view)}{" "}
         {survey.status === "open" && (
           <>
             Lien de réponse : <a href={link}>{link}</a>
@@ -468,7 +486,7 @@ function StatusPanel({ survey, responses }: { survey: Survey; responses: number 
             {SURVEY_STATUS_ACTIONS[to]}
           </button>
         ))}
-        {survey.status === "draft" && responses === 0 && (
+        {survey.status === "draft" && !view.hasAnswers && (
           <button
             type="button"
             className="button button--danger"
@@ -495,33 +513,28 @@ function StatusPanel({ survey, responses }: { survey: Survey; responses: number 
 export default function SurveyBuilderPage() {
   const trpc = useTRPC();
   const { id } = useParams();
-  const survey = useQuery(trpc.survey.get.queryOptions(id ? { id } : skipToken));
-  const collection = useQuery(trpc.survey.collection.queryOptions(id ? { id } : skipToken));
+  const view = useQuery(trpc.survey.builder.queryOptions(id ? { id } : skipToken));
   if (!id)
     return (
       <section>
         <h1>Nouvelle enquête</h1>
-        <Builder survey={null} responses={0} />
+        <Builder survey={null} hasAnswers={false} />
       </section>
     );
-  const error = survey.error ?? collection.error;
-  if (error)
+  if (view.error)
     return (
       <p role="alert" className="notice notice--error">
-        {errorMessage(error)}
+        {errorMessage(view.error)}
       </p>
     );
-  if (!survey.data || !collection.data) return <p className="muted">Chargement…</p>;
+  if (!view.data) return <p className="muted">Chargement…</p>;
+  const { survey, hasAnswers } = view.data;
   return (
     <section>
-      <h1>{survey.data.title}</h1>
+      <h1>{survey.title}</h1>
       <SurveyTabs id={id} />
-      <StatusPanel survey={survey.data} responses={collection.data.total} />
-      <Builder
-        key={`${survey.data.id}-${collection.data.total > 0}`}
-        survey={survey.data}
-        responses={collection.data.total}
-      />
+      <StatusPanel view={view.data} />
+      <Builder key={`${survey.id}-${hasAnswers}`} survey={survey} hasAnswers={hasAnswers} />
     </section>
   );
 }
