@@ -1,6 +1,7 @@
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { explain, isUnauthorized } from "./client";
+import { chooseEdition, type DashboardClient, explain, isUnauthorized } from "./client";
+import { sampleData } from "./test-fixtures";
 
 const SERVER = "http://127.0.0.1:3000";
 
@@ -40,6 +41,60 @@ describe("explain", () => {
     expect(isUnauthorized(error)).toBe(true);
     expect(explain(error, SERVER).message).toBe(
       "Votre session a expiré : relancez pnpm dashboard pour vous reconnecter.",
+    );
+  });
+});
+
+describe("chooseEdition", () => {
+  const { edition } = sampleData();
+  const e2027 = {
+    ...edition,
+    id: "x",
+    number: 27,
+    year: 2027,
+    firstDay: "2027-01-21",
+    lastDay: "2027-01-22",
+  };
+  const calls: string[] = [];
+  const client = {
+    edition: {
+      current: {
+        query: async () => {
+          calls.push("current");
+          return e2027;
+        },
+      },
+      list: {
+        query: async () => {
+          calls.push("list");
+          return [edition, e2027];
+        },
+      },
+      byYear: {
+        query: async ({ year }: { year: number }) => {
+          calls.push(`byYear ${year}`);
+          if (year === 2026) return edition;
+          throw refusal("NOT_FOUND", 404, "not_found", `L'édition ${year} est introuvable.`);
+        },
+      },
+    },
+  } as unknown as DashboardClient;
+
+  it("follows the server's current edition by default, the year asked for with --edition", async () => {
+    calls.length = 0;
+    expect((await chooseEdition(client, SERVER, "current")).year).toBe(2027);
+    expect((await chooseEdition(client, SERVER, { year: 2026 })).year).toBe(2026);
+    expect(calls).toEqual(["current", "byYear 2026"]);
+  });
+
+  it("applies the domain's rule at the --at instant: the congress running then", async () => {
+    const chosen = await chooseEdition(client, SERVER, { at: new Date("2026-01-22T09:42:00Z") });
+    expect(chosen.year).toBe(2026);
+  });
+
+  it("says in French that the server has no such edition", async () => {
+    await expect(chooseEdition(client, SERVER, { year: 2031 })).rejects.toThrow(
+      `Aucune édition 2031 sur ${SERVER}.`,
     );
   });
 });

@@ -6,10 +6,9 @@ import {
   isUnreachable,
   trpcCodeOf,
 } from "@tribune/cli-kit";
-import type { Edition, LiveCounts, Me } from "@tribune/domain";
+import { currentEdition, type Edition, type LiveCounts, type Me } from "@tribune/domain";
 import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { EventSource } from "eventsource";
-import type { Clock } from "./clock";
 import type { DashboardData, ProgrammeData, SurveysData } from "./model";
 import type { Reauth } from "./reauth";
 
@@ -109,11 +108,35 @@ export async function signIn(
   return { me: await logIn(client, server, await credentials()), reused: false };
 }
 
-/** The edition to follow: the one under way or coming next, else the latest one. */
-export function currentEdition(editions: Edition[], now: Date): Edition | null {
-  const today = now.toISOString().slice(0, 10);
-  const sorted = [...editions].sort((a, b) => a.firstDay.localeCompare(b.firstDay));
-  return sorted.find((e) => e.lastDay >= today) ?? sorted.at(-1) ?? null;
+/**
+ * Which edition the dashboard follows: the one `--edition` names; else, with `--at`, the one
+ * the domain's rule picks at that pretended instant; else the server's current edition (the
+ * same rule, at the server's time: the running one, else the next to come, else the last over).
+ */
+export type EditionChoice = { year: number } | { at: Date } | "current";
+
+/** The edition `choice` names, or a French refusal when there is none. */
+export async function chooseEdition(
+  client: DashboardClient,
+  server: string,
+  choice: EditionChoice,
+): Promise<Edition> {
+  if (typeof choice === "object" && "year" in choice) {
+    try {
+      return await client.edition.byYear.query({ year: choice.year });
+    } catch (error) {
+      if (trpcCodeOf(error) === "NOT_FOUND")
+        throw new DashboardError(`Aucune édition ${choice.year} sur ${server}.`);
+      throw error;
+    }
+  }
+  const edition =
+    choice === "current"
+      ? await client.edition.current.query()
+      : currentEdition(await client.edition.list.query(), choice.at);
+  if (!edition)
+    throw new DashboardError("Aucune édition du congrès n'existe encore sur ce serveur.");
+  return edition;
 }
 
 /** The programme of an edition: rooms, sessions, speakers and conflicts, in parallel. */
@@ -143,17 +166,15 @@ export async function loadSurveys(client: DashboardClient): Promise<SurveysData>
   return { list, figures, collections: collections.filter((c) => c !== null) };
 }
 
-/** Loads every screen's data in parallel. */
+/** Loads every screen's data in parallel, for the edition `choice` names. */
 export async function loadData(
   client: DashboardClient,
   server: string,
   me: Me,
-  clock: Clock,
+  choice: EditionChoice = "current",
 ): Promise<DashboardData> {
   try {
-    const edition = currentEdition(await client.edition.list.query(), clock());
-    if (!edition)
-      throw new DashboardError("Aucune édition du congrès n'existe encore sur ce serveur.");
+    const edition = await chooseEdition(client, server, choice);
     // Optional: a server without the survey tables (or an error there) only hides the screen.
     const surveys = loadSurveys(client).catch(() => null);
     // Optional too: dossiers with their timeline (one call for all), and motions.

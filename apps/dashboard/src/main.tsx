@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from "node:util";
 import { ask, askHidden } from "@tribune/cli-kit";
-import { Command } from "commander";
+import { Command, InvalidArgumentError } from "commander";
 import { render, renderToString } from "ink";
 import { ZodError } from "zod";
 import {
@@ -23,6 +23,7 @@ const DEFAULT_SERVER = "http://localhost:3000";
 
 interface Options {
   server: string;
+  edition?: number;
   snapshot?: boolean;
   screen: string;
   at?: string;
@@ -30,9 +31,20 @@ interface Options {
   height?: string;
 }
 
+const editionYear = (value: string) => {
+  if (!/^\d{4}$/.test(value))
+    throw new InvalidArgumentError("une année sur quatre chiffres est attendue (ex. 2027).");
+  return Number(value);
+};
+
 const program = new Command("tribune-dashboard")
   .description("Tableau de bord du Bureau National : le congrès et le syndicat en un coup d'œil")
   .option("-s, --server <url>", "adresse du serveur Tribune", DEFAULT_SERVER)
+  .option(
+    "-e, --edition <année>",
+    "édition à suivre (ex. 2027 ; défaut : l'édition en cours, sinon la prochaine)",
+    editionYear,
+  )
   .option("--snapshot", "affiche un seul écran en texte brut puis quitte")
   .option("--screen <nom>", `écran à afficher (${SCREENS.map((s) => s.id).join(", ")})`, "apercu")
   .option("--at <date>", "fait comme s'il était cette heure de Paris (ex. 2026-01-22T10:42)")
@@ -63,7 +75,12 @@ async function main(opts: Options) {
   if (jar.size > 0)
     await saveSession(file, { server: opts.server, email: me.email, cookies: jarToRecord(jar) });
   else await forgetSession(file);
-  const data = await loadData(client, opts.server, me, clock);
+  const data = await loadData(
+    client,
+    opts.server,
+    me,
+    opts.edition !== undefined ? { year: opts.edition } : opts.at ? { at: clock() } : "current",
+  );
 
   if (opts.snapshot) {
     const columns = Number(opts.width ?? 80);

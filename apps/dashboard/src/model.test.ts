@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { currentEdition } from "./client";
 import { clockAt } from "./clock";
 import { editionMoment, nowAndNext } from "./model";
 import { sampleData } from "./test-fixtures";
@@ -28,14 +27,5 @@ describe("nowAndNext", () => {
     const rows = nowAndNext(sampleData(), clockAt("2026-01-22T14:40")());
     expect(rows.length).toBeGreaterThan(2);
     expect(new Set(rows.map((r) => r.now?.id)).size).toBe(rows.length);
-  });
-});
-
-describe("currentEdition", () => {
-  it("follows the edition under way or next, else the latest", () => {
-    const { edition } = sampleData();
-    const old = { ...edition, id: "x", year: 2025, firstDay: "2025-01-20", lastDay: "2025-01-21" };
-    expect(currentEdition([old, edition], new Date("2026-01-01"))?.year).toBe(2026);
-    expect(currentEdition([old, edition], new Date("2027-01-01"))?.year).toBe(2026);
   });
 });

@@ -78,7 +78,7 @@ describe("pnpm dashboard against a real server", () => {
       async () => ({ email: "bureau@tribune.demo", password: DEMO_PASSWORD }),
       false,
     );
-    const data = await loadData(client, url, me, clock);
+    const data = await loadData(client, url, me, { at: clock() });
     const reauth = createReauth({
       email: me.email,
       password,
@@ -252,7 +252,7 @@ describe("pnpm dashboard against a real server", () => {
       false,
     );
     const clock = clockAt("2026-01-22T10:42");
-    const data = await loadData(client, url, me, clock);
+    const data = await loadData(client, url, me, { at: clock() });
     const view = render(
       <App
         data={data}
@@ -284,7 +284,7 @@ describe("pnpm dashboard against a real server", () => {
       async () => ({ email: "bureau@tribune.demo", password: DEMO_PASSWORD }),
       false,
     );
-    const data = await loadData(client, url, me, clock);
+    const data = await loadData(client, url, me, { at: clock() });
     const live = {
       subscribe: (h: Parameters<typeof followCounts>[2]) =>
         followCounts(client, data.edition.id, h),
@@ -326,5 +326,29 @@ describe("pnpm dashboard against a real server", () => {
     await until(() => (view.lastFrame() ?? "").includes("● en ligne"), "the reconnection", 30_000);
     expect(dijon()).toMatch(/^Dijon\s+1\s+0\s+1 /);
     view.unmount();
+  });
+
+  // Last: it adds an edition, which becomes the server's current one.
+  it("follows --edition 2027, and by default the server's current edition", async () => {
+    const organiser = browser();
+    await organiser("auth.login", { email: "organiser@tribune.demo", password: DEMO_PASSWORD });
+    await organiser("edition.createFrom", {
+      fromYear: 2026,
+      number: 27,
+      year: 2027,
+      firstDay: "2027-01-21",
+      lastDay: "2027-01-22",
+      copy: { programme: true },
+    });
+    const env = { ...as("bureau@tribune.demo"), XDG_CONFIG_HOME: join(dir, "editions") };
+    const chosen = await dashboard(["--server", url, "--snapshot", "--edition", "2027"], env);
+    expect(chosen.stderr).toBe("");
+    expect(chosen.stdout).toContain("Tribune · 27e congrès");
+    // No --edition: the server's rule (2026 is over, 2027 is the next to come).
+    const current = await dashboard(["--server", url, "--snapshot"], env);
+    expect(current.stdout).toContain("Tribune · 27e congrès");
+    const unknown = await dashboard(["--server", url, "--snapshot", "--edition", "2031"], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe(`Erreur : Aucune édition 2031 sur ${url}.`);
   });
 });
