@@ -2,7 +2,7 @@ import { HEALTH_DATA_READERS, type Role } from "../auth/roles";
 import type { Decision, Refusal } from "../refusal";
 import { canReadFreeText, withheldNotice, withheldResults } from "./disclosure";
 import { SURVEY_REFUSALS } from "./refusals";
-import { type Answers, validateResponse } from "./response";
+import { type Answers, answerFieldErrors, validateResponse } from "./response";
 import { findQuestion, type Question, type Survey } from "./survey";
 
 /**
@@ -52,12 +52,7 @@ export function decideResponse(
   if (survey.anonymity !== "open_link" && !input.token)
     return refuse(SURVEY_REFUSALS.tokenRequired());
   const checked = validateResponse(survey, input.answers);
-  if (!checked.ok)
-    return refuse(
-      SURVEY_REFUSALS.invalidAnswers(
-        Object.fromEntries(checked.errors.map((e) => [e.questionId, [e.message]])),
-      ),
-    );
+  if (!checked.ok) return refuse(SURVEY_REFUSALS.invalidAnswers(answerFieldErrors(checked.errors)));
   return {
     ok: true,
     answers: checked.answers,

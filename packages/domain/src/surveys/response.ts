@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DomainError } from "../errors";
 import { controlCharacterProblem } from "../input";
 import { localDay } from "../time";
+import { SURVEY_REFUSALS } from "./refusals";
 import type { Question, Survey } from "./survey";
 
 /**
@@ -101,15 +102,24 @@ export function validateResponse(
   return errors.length > 0 ? { ok: false, errors } : { ok: true, answers };
 }
 
-/** Like `validateResponse`, throwing a DomainError("invalid") carrying the per-question errors. */
+/** The per-question errors as a form shows them: one list of messages per question code. */
+export function answerFieldErrors(errors: readonly AnswerError[]): Record<string, string[]> {
+  return Object.fromEntries(errors.map((e) => [e.questionId, [e.message]]));
+}
+
+/**
+ * Like `validateResponse`, throwing a DomainError("invalid") carrying the per-question errors
+ * (for scripts; the API goes through `decideResponse`, which words it the same).
+ */
 export function parseResponse(
   survey: Pick<Survey, "questions">,
   raw: Record<string, unknown>,
 ): Answers {
   const result = validateResponse(survey, raw);
   if (!result.ok) {
-    throw new DomainError("invalid", "La réponse comporte des erreurs : rien n'a été enregistré.", {
-      fieldErrors: Object.fromEntries(result.errors.map((e) => [e.questionId, [e.message]])),
+    const fieldErrors = answerFieldErrors(result.errors);
+    throw new DomainError("invalid", SURVEY_REFUSALS.invalidAnswers(fieldErrors).message, {
+      fieldErrors,
     });
   }
   return result.answers;
