@@ -22,6 +22,7 @@ export * from "./schedule/grid";
 export * from "./schedule/programme";
 export * from "./surveys";
 export * from "./time";
+export * from "./union/decisions";
 export * from "./union/member";
 export * from "./union/memberImport";
 export * from "./union/registration";

@@ -5,6 +5,7 @@ import type {
   SubdivisionOption,
   SubdivisionSummary,
   SubdivisionUpdate,
+  SubdivisionUses,
 } from "@tribune/domain";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
@@ -95,15 +96,7 @@ export async function insertSubdivision(db: Executor, input: NewSubdivision): Pr
   return row as Subdivision;
 }
 
-/** What still points at a subdivision: its history, which a deletion would lose. */
-export interface SubdivisionUses {
-  members: number;
-  registrations: number;
-  accounts: number;
-  caMeetings: number;
-  motionVotes: number;
-}
-
+/** What still points at a subdivision (see the domain's `decideSubdivisionDeletion`). */
 export async function countSubdivisionUses(db: Executor, id: string): Promise<SubdivisionUses> {
   const countWhere = async (query: Promise<{ n: number }[]>) => Number((await query)[0]?.n ?? 0);
   return {
