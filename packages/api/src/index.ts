@@ -24,3 +24,9 @@ export {
   type RouterInputs,
   type RouterOutputs,
 } from "./root";
+// Editions, for the command line: the same services as the routers.
+export { archiveEdition } from "./services/editions/archive";
+export { createEdition } from "./services/editions/create";
+export { createEditionFrom, type EditionCopyReport } from "./services/editions/createFrom";
+export { updateEditionFields } from "./services/editions/update";
+export { editionView } from "./services/editions/view";

@@ -16,6 +16,8 @@ import { ROLE_LABELS, ROLES } from "@tribune/domain";
 import { Command, Option } from "commander";
 import { ZodError, z } from "zod";
 import { databaseTarget, readEnv } from "../env";
+import { demoLoadCommand } from "./demo";
+import { editionCommands } from "./edition";
 
 /** Account management straight on the database: works with the server stopped (PGlite) or on PostgreSQL. */
 async function withDatabase<T>(work: (database: OpenDatabase) => Promise<T>): Promise<T> {
@@ -119,6 +121,8 @@ user
   });
 
 const demo = program.command("demo").description("Données de démonstration");
+demoLoadCommand(demo);
+editionCommands(program);
 
 demo
   .command("registrations")

@@ -61,9 +61,7 @@ describe.each(testBackends())("edition lifecycle on %s", (backend) => {
       // Templates, never the 2026 texts.
       const sections = await admin.pressKit.sections({ year: 2040 });
       expect(sections).toHaveLength(11);
-      expect(sections.every((s) => s.text === "" && s.status === "brouillon" && !s.stored)).toBe(
-        true,
-      );
+      expect(sections.every((s) => s.text === "" && s.status === "draft" && !s.stored)).toBe(true);
       const kit2026 = await admin.pressKit.sections({ year: 2026 });
       expect(kit2026.find((s) => s.sectionId === "ouverture")?.text).not.toBe("");
     });
@@ -163,11 +161,11 @@ describe.each(testBackends())("edition lifecycle on %s", (backend) => {
 
       const sections = await admin.pressKit.sections({ year: 2027 });
       const kit2026 = await admin.pressKit.sections({ year: 2026 });
-      expect(sections.every((s) => s.stored && s.status === "brouillon")).toBe(true);
+      expect(sections.every((s) => s.stored && s.status === "draft")).toBe(true);
       expect(sections.find((s) => s.sectionId === "ouverture")?.text).toBe(
         kit2026.find((s) => s.sectionId === "ouverture")?.text,
       );
-      expect(kit2026.every((s) => s.status === "valide")).toBe(true);
+      expect(kit2026.every((s) => s.status === "validated")).toBe(true);
 
       const draft = (await listSurveys(api.db)).find((s) => s.slug === "temps-de-travail-2027");
       expect(draft).toMatchObject({
@@ -247,6 +245,15 @@ describe.each(testBackends())("edition lifecycle on %s", (backend) => {
         order: 1,
         days: [],
       });
+      const workshop = {
+        editionId: past.id,
+        kind: "atelier" as const,
+        title: "Atelier",
+        startsAt: "2024-01-18T09:00:00.000Z",
+        endsAt: "2024-01-18T10:00:00.000Z",
+        roomIds: [room.id],
+      };
+      const kept = await organiser.session.create(workshop);
       const refusedToOrganiser = await rejection(organiser.edition.archive({ id: past.id }));
       expect(refusedToOrganiser.data).toMatchObject({ code: "FORBIDDEN" });
       const future = await organiser.edition.byYear({ year: 2027 });
@@ -263,6 +270,12 @@ describe.each(testBackends())("edition lifecycle on %s", (backend) => {
       const attempts = [
         organiser.edition.update({ id: past.id, city: "Nantes" }),
         admin.edition.archive({ id: past.id }),
+        organiser.session.create({ ...workshop, title: "Atelier ajouté" }),
+        organiser.session.update({ id: kept.session.id, title: "Atelier renommé" }),
+        organiser.session.delete({ id: kept.session.id }),
+        organiser.room.create({ editionId: past.id, name: "B", capacity: 10, order: 2, days: [] }),
+        organiser.room.update({ id: room.id, capacity: 300 }),
+        organiser.room.delete({ id: room.id, confirm: true }),
       ];
       for (const attempt of attempts) {
         const refused = await rejection(attempt);

@@ -15,6 +15,7 @@ import {
 } from "@tribune/domain";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";
+import { giveFreedPlaces } from "../registrations/places";
 import { assertFreeYearAndNumber, withoutBudget } from "./create";
 
 /**
@@ -48,12 +49,14 @@ export function updateEditionFields(
     let capacityChange: { before: number | null; after: number | null } | null = null;
     if (capacity !== undefined) {
       const result = await setEditionCapacity(tx, id, capacity);
+      // A larger capacity: the people waiting get the new places, in this transaction.
+      const promoted = await giveFreedPlaces(tx, id, capacity);
       capacityChange = { before: result.before, after: capacity };
-      if (result.promoted.length > 0)
+      if (promoted.length > 0)
         effects.publish({
           type: "registrations.changed",
           editionId: id,
-          subdivisionIds: result.promoted.map((p) => p.subdivisionId),
+          subdivisionIds: promoted.map((p) => p.subdivisionId),
         });
     }
     await effects.audit({
