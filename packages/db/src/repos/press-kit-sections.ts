@@ -1,8 +1,9 @@
-import type {
-  PressKitSectionFields,
-  PressKitSectionState,
-  SectionId,
-  SectionStatus,
+import {
+  type PressKitSectionFields,
+  type PressKitSectionState,
+  type SectionId,
+  type SectionStatus,
+  validationStamp,
 } from "@tribune/domain";
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "../client";
@@ -40,7 +41,8 @@ export async function listPressKitSections(
 
 /**
  * Writes a section's fields and status (insert or replace), `by` being the e-mail of who did
- * it. A validation stamps who validated; a return to draft clears the stamp.
+ * it, `at` when. The validation stamp is the domain's `validationStamp`: who validated and
+ * when, cleared by a return to draft.
  */
 export async function savePressKitSection(
   db: Executor,
@@ -51,11 +53,8 @@ export async function savePressKitSection(
     status: SectionStatus;
   },
   by: string | null,
+  at: Date = new Date(),
 ): Promise<void> {
-  const validated =
-    section.status === "validated"
-      ? { validatedBy: by, validatedAt: new Date().toISOString() }
-      : { validatedBy: null, validatedAt: null };
   const values = {
     position: section.position,
     title: section.title,
@@ -64,8 +63,8 @@ export async function savePressKitSection(
     signature: section.signature,
     status: section.status,
     updatedBy: by,
-    updatedAt: new Date().toISOString(),
-    ...validated,
+    updatedAt: at.toISOString(),
+    ...validationStamp(section.status, by, at),
   };
   await db
     .insert(pressKitSections)

@@ -3,7 +3,7 @@ import { referenceProgramme2026 } from "../reference/fixtures";
 import { pressKitEditorial2026 } from "../reference/pressKit2026";
 import { type ComputedKeyFigure, KeyFigureDefinition } from "../surveys/keyFigure";
 import { buildPressKitModel } from "./build";
-import { pressKitFigureOf, storedFigureDefinition } from "./figures";
+import { pressKitFigureOf, quotableFigures, storedFigureDefinition } from "./figures";
 import { formatFigure } from "./french";
 import type { SectionOfKind } from "./model";
 import { plainText } from "./rich-text";
@@ -107,5 +107,23 @@ describe("a key figure created in the admin, as the press kit presents it", () =
       value: null,
       source: { respondents: null },
     });
+  });
+});
+
+describe("quotableFigures", () => {
+  it("offers the reference figures first, then the published ones the reference does not define", () => {
+    const reference = [{ id: "tt-moyenne", label: "Temps de travail moyen" }];
+    const published = [
+      { id: "tt-moyenne", template: "{value} h" },
+      { id: "gardes-non-payees", template: "{value} % de gardes non payées" },
+      { id: "repos", template: "{value} repos manqués" },
+    ];
+    expect(
+      quotableFigures(reference, published, new Map([["repos", "Repos de sécurité manqués"]])),
+    ).toEqual([
+      { id: "tt-moyenne", label: "Temps de travail moyen" },
+      { id: "gardes-non-payees", label: "… % de gardes non payées" },
+      { id: "repos", label: "Repos de sécurité manqués" },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { ComputedKeyFigure } from "../surveys/keyFigure";
 import type { Statistic } from "../surveys/statistics";
 import type { ComputedFigure, FigureDefinition } from "./editorial";
@@ -83,4 +84,31 @@ export function pressKitFigureOf(
     synthetic: known && figure.provenance.synthetic,
     definition: storedFigureDefinition(figure, question),
   };
+}
+
+/** A figure a text may quote (`{{id}}`), as the admin offers it. */
+export const QuotableFigure = z.object({ id: z.string(), label: z.string() });
+export type QuotableFigure = z.infer<typeof QuotableFigure>;
+
+/**
+ * The figures a text may quote, with how the kit labels them: the reference ones first, then
+ * each published figure created in the admin that the reference does not define, under the
+ * label the kit derives for it (`derivedLabels`, by id) or, without one yet, its template with
+ * "…" for the value.
+ */
+export function quotableFigures(
+  reference: readonly { id: string; label: string }[],
+  published: readonly { id: string; template: string }[],
+  derivedLabels: ReadonlyMap<string, string>,
+): QuotableFigure[] {
+  const referenceIds = new Set(reference.map((f) => f.id));
+  return [
+    ...reference.map(({ id, label }) => ({ id, label })),
+    ...published
+      .filter((f) => !referenceIds.has(f.id))
+      .map((f) => ({
+        id: f.id,
+        label: derivedLabels.get(f.id) ?? f.template.replaceAll(VALUE, "…"),
+      })),
+  ];
 }

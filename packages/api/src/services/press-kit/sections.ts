@@ -1,0 +1,40 @@
+import { type Executor, findEditionByYear, listPressKitSections } from "@tribune/db";
+import { type PressKitSectionState, type SectionId, sectionsWithTemplates } from "@tribune/domain";
+import { found } from "../../found";
+import type { ServiceContext } from "../kit";
+
+/** The edition of a kit, by its year ("L'édition 2031 introuvable."). */
+export async function editionOf(db: Executor, year: number) {
+  return found(await findEditionByYear(db, year), `L'édition ${year}`);
+}
+
+/**
+ * Every section of an edition's kit in print order: stored, else a template (an empty draft
+ * under the section's title) — never the 2026 texts.
+ */
+export async function sectionsOf(db: Executor, editionId: string): Promise<PressKitSectionState[]> {
+  return sectionsWithTemplates(await listPressKitSections(db, editionId));
+}
+
+/** One section of an edition's kit, stored or template. */
+export async function sectionOf(
+  db: Executor,
+  editionId: string,
+  sectionId: SectionId,
+): Promise<PressKitSectionState> {
+  return found(
+    (await sectionsOf(db, editionId)).find((s) => s.sectionId === sectionId),
+    "Section",
+  );
+}
+
+/** The sections of an edition's kit in print order, with their texts and statuses. */
+export async function listSections(
+  ctx: ServiceContext,
+  { year }: { year: number },
+): Promise<PressKitSectionState[]> {
+  return sectionsOf(ctx.db, (await editionOf(ctx.db, year)).id);
+}
+
+/** How the audit log names a section: "2026/mot-presidente". */
+export const sectionEntityId = (year: number, sectionId: SectionId) => `${year}/${sectionId}`;

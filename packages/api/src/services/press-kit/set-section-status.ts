@@ -1,0 +1,35 @@
+import { savePressKitSection } from "@tribune/db";
+import {
+  decideSectionStatus,
+  enforce,
+  type PressKitSectionState,
+  type PressKitSectionStatusChange,
+} from "@tribune/domain";
+import type { Actor } from "../../context";
+import { change, clockOf, type ServiceContext } from "../kit";
+import { editionOf, sectionEntityId, sectionOf } from "./sections";
+
+/**
+ * Validates a section (stamped with who and when) or returns it to draft, audited: the
+ * bureau's word, and admin's.
+ */
+export function setSectionStatus(
+  ctx: ServiceContext & { actor: Actor },
+  { year, sectionId, status }: PressKitSectionStatusChange,
+): Promise<PressKitSectionState> {
+  return change(ctx, async (tx, effects) => {
+    const edition = await editionOf(tx, year);
+    const before = await sectionOf(tx, edition.id, sectionId);
+    const { section } = enforce(decideSectionStatus(before, status));
+    await savePressKitSection(tx, edition.id, section, ctx.actor.email, clockOf(ctx).now());
+    const saved = await sectionOf(tx, edition.id, sectionId);
+    await effects.audit({
+      entity: "press_kit_section",
+      entityId: sectionEntityId(year, sectionId),
+      action: "update",
+      before,
+      after: saved,
+    });
+    return saved;
+  });
+}
