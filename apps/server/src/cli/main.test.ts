@@ -1,10 +1,13 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createCaller } from "@tribune/api";
+import { freshDatabase } from "@tribune/cli-kit/testing";
 import {
   findUserByEmail,
+  listEditions,
   listSubdivisionOptions,
+  listUsers,
   type OpenDatabase,
   openDatabase,
   seedReferenceEdition,
@@ -128,5 +131,48 @@ describe.each(testBackends())("accounts CLI on %s", (backend: Backend) => {
     expect(listed.stdout).toMatch(/presse@tribune\.test.*non/);
     expect(listed.stdout).not.toContain("court@tribune.test");
     await expect(logIn()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+
+  it("backs the base up, refuses to restore over a base that is not empty, and restores into an empty one", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "tribune-backup-"));
+    const fresh = await freshDatabase(
+      backend === "postgres" ? process.env.TEST_DATABASE_URL : undefined,
+    );
+    try {
+      await withDatabase(({ db }) => seedReferenceEdition(db));
+      const file = join(folder, "tribune.jsonl.gz");
+      const backup = await runCli(["backup", "--out", file], env);
+      expect(backup).toMatchObject({ code: 0, stderr: "" });
+      expect(backup.stdout).toContain(`Sauvegarde écrite : ${file}`);
+      // Complete or absent, and readable by its owner only: it holds personal data.
+      expect(readdirSync(folder)).toEqual(["tribune.jsonl.gz"]);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const again = await runCli(["backup", "--out", file], env);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain("existe déjà");
+
+      const refused = await runCli(["restore", file], env);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain("la base de destination n'est pas vide");
+
+      const restored = await runCli(["restore", file], fresh.env);
+      expect(restored).toMatchObject({ code: 0, stderr: "" });
+      expect(restored.stdout).toContain("Sauvegarde restaurée");
+      const contents = ({ db }: OpenDatabase) =>
+        Promise.all([listEditions(db), listUsers(db), listSubdivisionOptions(db)]);
+      const restoredDatabase = await openDatabase(
+        fresh.env.DATABASE_URL
+          ? { url: fresh.env.DATABASE_URL }
+          : { dataDir: fresh.env.TRIBUNE_DATA_DIR ?? "" },
+      );
+      try {
+        expect(await contents(restoredDatabase)).toEqual(await withDatabase(contents));
+      } finally {
+        await restoredDatabase.close();
+      }
+    } finally {
+      await fresh.drop();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

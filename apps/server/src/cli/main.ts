@@ -1,4 +1,10 @@
+import { once } from "node:events";
+import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { open, rename, rm } from "node:fs/promises";
+import { resolve } from "node:path";
 import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import { createGunzip, createGzip } from "node:zlib";
 import { createAccount, SYSTEM } from "@tribune/api";
 import {
   type Database,
@@ -10,18 +16,23 @@ import {
   type OpenDatabase,
   openDatabase,
   recordAudit,
+  restoreBackup,
   seedSyntheticRegistrations,
+  writeBackup,
 } from "@tribune/db";
 import { ROLE_LABELS, ROLES } from "@tribune/domain";
 import { Command, Option } from "commander";
 import { ZodError, z } from "zod";
-import { databaseTarget, readEnv } from "../env";
+import { databaseTarget, readEnv, type ServerEnv } from "../env";
 import { demoLoadCommand } from "./demo";
 import { editionCommands } from "./edition";
 
-/** Account management straight on the database: works with the server stopped (PGlite) or on PostgreSQL. */
-async function withDatabase<T>(work: (database: OpenDatabase) => Promise<T>): Promise<T> {
-  const database = await openDatabase(databaseTarget(readEnv()));
+/** Administration straight on the database: works with the server stopped (PGlite) or on PostgreSQL. */
+async function withDatabase<T>(
+  work: (database: OpenDatabase) => Promise<T>,
+  env: ServerEnv = readEnv(),
+): Promise<T> {
+  const database = await openDatabase(databaseTarget(env));
   try {
     return await work(database);
   } finally {
@@ -59,7 +70,9 @@ async function subdivisionIdOf(db: Database, wanted: string): Promise<string> {
   return match.id;
 }
 
-const program = new Command("tribune").description("Gestion des comptes Tribune");
+const program = new Command("tribune").description(
+  "Administration de Tribune : comptes, sauvegardes, données de démonstration",
+);
 const user = program.command("user").description("Comptes utilisateur·rices");
 
 user
@@ -141,6 +154,102 @@ demo
     });
     console.log(
       `${outcome.registered} inscrit·es, ${outcome.waitlisted} en liste d'attente, ${outcome.skipped} déjà présent·es.`,
+    );
+  });
+
+/** A path as the user typed it, from the folder they typed the command in (not pnpm's). */
+const userPath = (env: ServerEnv, path: string) => resolve(env.INIT_CWD ?? process.cwd(), path);
+
+const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
+
+async function startsWith(path: string, magic: Buffer): Promise<boolean> {
+  const file = await open(path, "r");
+  try {
+    const head = Buffer.alloc(magic.length);
+    const { bytesRead } = await file.read(head, 0, magic.length, 0);
+    return bytesRead === magic.length && head.equals(magic);
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * The file's lines, read as they are asked for. The file is opened at the first line asked
+ * for, not before: readline emits the lines of a stream that nobody iterates yet into the void.
+ */
+async function* linesOf(path: string, gzipped: boolean): AsyncGenerator<string> {
+  const raw = createReadStream(path);
+  const input: Readable = gzipped ? raw.pipe(createGunzip()) : raw;
+  raw.on("error", (error) => input.destroy(error));
+  yield* createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+}
+
+program
+  .command("backup")
+  .description(
+    "Sauvegarde toute la base dans un fichier (un instantané cohérent ; compressé si le nom finit par .gz). " +
+      "Sur PostgreSQL, le serveur peut tourner ; sur PGlite, arrêtez-le d'abord.",
+  )
+  .requiredOption("--out <fichier>", "fichier à créer, ex. tribune-2026-01-20.jsonl.gz")
+  .action(async (opts: { out: string }) => {
+    const env = readEnv();
+    const path = userPath(env, opts.out);
+    if (existsSync(path))
+      throw new Error(
+        `${path} existe déjà : choisissez un autre nom, une sauvegarde n'en écrase pas une autre.`,
+      );
+    // Written under a temporary name, synced, then renamed: a backup that exists is complete.
+    // Readable by its owner only: it holds every personal datum of the base.
+    const partial = `${path}.partiel`;
+    const file = createWriteStream(partial, { flags: "wx", mode: 0o600 });
+    const gzip = path.endsWith(".gz") ? createGzip() : null;
+    const out: Writable = gzip ?? file;
+    gzip?.pipe(file);
+    const failed = new Promise<never>((_, reject) => {
+      file.on("error", reject);
+      gzip?.on("error", reject);
+    });
+    try {
+      const summary = await withDatabase(
+        ({ db, kind }) =>
+          writeBackup(db, kind, async (line) => {
+            if (!out.write(line)) await Promise.race([once(out, "drain"), failed]);
+          }),
+        env,
+      );
+      out.end();
+      await Promise.race([once(file, "close"), failed]);
+      const handle = await open(partial, "r+");
+      await handle.sync();
+      await handle.close();
+      await rename(partial, path);
+      const rows = Object.values(summary.rows).reduce((a, b) => a + b, 0);
+      console.log(
+        `Sauvegarde écrite : ${path} — ${rows} lignes, ${Object.keys(summary.rows).length} tables (niveau de migration ${summary.migrations.count}).`,
+      );
+    } catch (error) {
+      out.destroy();
+      file.destroy();
+      await rm(partial, { force: true });
+      throw error;
+    }
+  });
+
+program
+  .command("restore")
+  .description(
+    "Restaure une sauvegarde dans une base vide (nouveau dossier TRIBUNE_DATA_DIR ou nouvelle base PostgreSQL), serveur arrêté",
+  )
+  .argument("<fichier>", "sauvegarde faite par « tribune backup »")
+  .action(async (file: string) => {
+    const env = readEnv();
+    const path = userPath(env, file);
+    if (!existsSync(path)) throw new Error(`Aucun fichier ${path}.`);
+    const gzipped = await startsWith(path, GZIP_MAGIC);
+    const summary = await withDatabase(({ db }) => restoreBackup(db, linesOf(path, gzipped)), env);
+    const rows = Object.values(summary.rows).reduce((a, b) => a + b, 0);
+    console.log(
+      `Sauvegarde restaurée : ${rows} lignes, ${Object.keys(summary.rows).length} tables. Démarrez le serveur (pnpm start).`,
     );
   });
 
