@@ -1,4 +1,4 @@
-import { allRegistrations, findEdition, listSubdivisions, recordAudit } from "@tribune/db";
+import { allRegistrations, findEdition, listSubdivisions } from "@tribune/db";
 import {
   enforce,
   REGISTRATION_STATUS_LABELS,
@@ -10,11 +10,10 @@ import {
   YEAR_OF_TRAINING_LABELS,
 } from "@tribune/domain";
 import { formatDateTime } from "@tribune/domain/format";
-import { auditActor } from "../../audit";
 import type { Actor } from "../../context";
 import { toSpreadsheetCsv } from "../../csv";
 import { found } from "../../found";
-import type { ServiceContext } from "../kit";
+import { change, type ServiceContext } from "../kit";
 
 const EXPORT_HEADER = [
   "Code",
@@ -43,47 +42,49 @@ export async function exportRegistrations(
   ctx: ServiceContext & { actor: Actor },
   input: RegistrationExportInput,
 ): Promise<RegistrationExport> {
-  const edition = found(await findEdition(ctx.db, input.editionId), "Édition");
-  const { filter } = enforce(subdivisionFilter(ctx.actor, input.subdivisionId));
-  if (!filter) throw refusalError(SCOPE_REFUSALS.withoutSubdivision());
-  const filters = { ...input, subdivisionId: filter.subdivisionId };
-  const [registrations, subdivisions] = await Promise.all([
-    allRegistrations(ctx.db, filters),
-    listSubdivisions(ctx.db),
-  ]);
-  const nameOf = new Map(subdivisions.map((s) => [s.id, s.name]));
-  const csv = toSpreadsheetCsv(
-    EXPORT_HEADER,
-    registrations.map((r) => [
-      r.code,
-      r.firstName,
-      r.lastName,
-      r.email,
-      nameOf.get(r.subdivisionId) ?? "",
-      r.yearOfTraining ? (YEAR_OF_TRAINING_LABELS[r.yearOfTraining] ?? "") : "",
-      REGISTRATION_STATUS_LABELS[r.status],
-      r.waitlistPosition ?? "",
-      r.meals ? "oui" : "non",
-      r.gala ? "oui" : "non",
-      parisDateTime(r.registeredAt),
-      parisDateTime(r.checkedInAt),
-      r.synthetic ? "oui" : "non",
-    ]),
-  );
-  // A read, not a change: its audit entry is the one write.
-  await recordAudit(ctx.db, auditActor(ctx.actor), {
-    entity: "registration",
-    entityId: input.editionId,
-    action: "export",
-    after: { filters, rows: registrations.length },
+  return change(ctx, async (tx, effects) => {
+    const edition = found(await findEdition(tx, input.editionId), "Édition");
+    const { filter } = enforce(subdivisionFilter(ctx.actor, input.subdivisionId));
+    if (!filter) throw refusalError(SCOPE_REFUSALS.withoutSubdivision());
+    const filters = { ...input, subdivisionId: filter.subdivisionId };
+    const [registrations, subdivisions] = await Promise.all([
+      allRegistrations(tx, filters),
+      listSubdivisions(tx),
+    ]);
+    const nameOf = new Map(subdivisions.map((s) => [s.id, s.name]));
+    const csv = toSpreadsheetCsv(
+      EXPORT_HEADER,
+      registrations.map((r) => [
+        r.code,
+        r.firstName,
+        r.lastName,
+        r.email,
+        nameOf.get(r.subdivisionId) ?? "",
+        r.yearOfTraining ? (YEAR_OF_TRAINING_LABELS[r.yearOfTraining] ?? "") : "",
+        REGISTRATION_STATUS_LABELS[r.status],
+        r.waitlistPosition ?? "",
+        r.meals ? "oui" : "non",
+        r.gala ? "oui" : "non",
+        parisDateTime(r.registeredAt),
+        parisDateTime(r.checkedInAt),
+        r.synthetic ? "oui" : "non",
+      ]),
+    );
+    // Personal data leaving the system: the export is on record with the rows it gave.
+    await effects.audit({
+      entity: "registration",
+      entityId: input.editionId,
+      action: "export",
+      after: { filters, rows: registrations.length },
+    });
+    const parts = [
+      "inscriptions",
+      String(edition.year),
+      filters.subdivisionId
+        ? (subdivisions.find((s) => s.id === filters.subdivisionId)?.slug ?? "")
+        : "",
+      input.status ?? "",
+    ].filter(Boolean);
+    return { filename: `${parts.join("-")}.csv`, csv, rows: registrations.length };
   });
-  const parts = [
-    "inscriptions",
-    String(edition.year),
-    filters.subdivisionId
-      ? (subdivisions.find((s) => s.id === filters.subdivisionId)?.slug ?? "")
-      : "",
-    input.status ?? "",
-  ].filter(Boolean);
-  return { filename: `${parts.join("-")}.csv`, csv, rows: registrations.length };
 }

@@ -6,6 +6,7 @@ import {
   capacityViolations,
   type Database,
   editionCapacity,
+  insertUser,
   listAudit,
   listRegistrations,
   seedReferenceEdition,
@@ -13,10 +14,7 @@ import {
 import { newTestEdition, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { DomainError, type Registration, referenceSubdivision } from "@tribune/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccount } from "../../accounts";
-import { SYSTEM } from "../../audit";
 import type { Actor } from "../../context";
-import { PASSWORD } from "../../test-support";
 import type { ServiceContext } from "../kit";
 import { cancelRegistration } from "./cancel";
 import { checkIn } from "./check-in";
@@ -45,11 +43,14 @@ describe.each(testBackends())("registration services on %s", (backend) => {
     database = await openTestDatabase(backend);
     db = database.db;
     await seedReferenceEdition(db);
-    const desk = await createAccount(
-      db,
-      { email: "accueil@tribune.test", role: "organiser", password: PASSWORD },
-      SYSTEM,
-    );
+    // The desk's account; it never signs in here, so any hash will do.
+    const desk = await insertUser(db, {
+      email: "accueil@tribune.test",
+      displayName: "Accueil",
+      role: "organiser",
+      subdivisionId: null,
+      passwordHash: "sans-objet",
+    });
     ctx = { db, events: database.events, actor: { ...desk, authSessionId: "test" } };
   }, 120_000);
   afterAll(() => database.close());
@@ -179,7 +180,7 @@ describe.each(testBackends())("registration services on %s", (backend) => {
       (e) => e.entityId === registration.id && e.action === "check_in",
     );
     expect(audited).toHaveLength(1);
-  });
+  }, 120_000);
 
   describe("under concurrent requests", () => {
     it("250 registrations against 100 places: exactly 100 confirmed, none lost, waitlist in arrival order", async () => {
@@ -209,7 +210,7 @@ describe.each(testBackends())("registration services on %s", (backend) => {
       const firstWaitingAt = Math.min(...waiting.map((r) => Date.parse(r.registeredAt)));
       expect(lastConfirmedAt).toBeLessThanOrEqual(firstWaitingAt);
       expect(await capacityViolations(db)).toEqual([]);
-    });
+    }, 120_000);
 
     it("the same person submitting twice at once is registered once", async () => {
       const editionId = await newTestEdition(db, 100);
@@ -221,7 +222,7 @@ describe.each(testBackends())("registration services on %s", (backend) => {
       for (const r of refused)
         expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "already_exists" });
       expect((await listRegistrations(db, { editionId })).total).toBe(20);
-    });
+    }, 120_000);
 
     it("concurrent cancellations promote exactly as many people as they free places", async () => {
       const editionId = await newTestEdition(db, 30);
@@ -243,7 +244,7 @@ describe.each(testBackends())("registration services on %s", (backend) => {
         cancelled: 20,
       });
       expect(await capacityViolations(db)).toEqual([]);
-    });
+    }, 120_000);
 
     it("concurrent idempotent retries write one registration", async () => {
       const editionId = await newTestEdition(db, null);

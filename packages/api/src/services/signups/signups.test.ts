@@ -266,7 +266,7 @@ describe.each(testBackends())("sign-up services on %s", (backend) => {
       confirmed: 20,
       waitlisted: 70,
     });
-  });
+  }, 120_000);
 
   it("a larger capacity gives its new places to the people waiting, in order, at once", async () => {
     const editionId = await newTestEdition(db);
@@ -370,5 +370,5 @@ describe.each(testBackends())("sign-up services on %s", (backend) => {
         list.some((s) => cancelling.includes(s.registrationId) && s.status !== "cancelled"),
       ).toBe(false);
     }
-  });
+  }, 120_000);
 });
