@@ -128,7 +128,7 @@ describe("partners", () => {
     await editor.getByLabel("Type").selectOption({ label: "Institution" });
     await editor.getByLabel("Site web (facultatif)").fill("urps-bfc.fr");
     await editor.getByRole("button", { name: "Enregistrer" }).click();
-    await editor.getByText("Adresse web invalide.").waitFor();
+    await editor.getByText(/^Adresse web invalide/).waitFor();
     await editor.getByLabel("Site web (facultatif)").fill("https://www.urps-bfc.fr");
     await editor.getByRole("button", { name: "Enregistrer" }).click();
     await page.getByRole("row", { name: /Union régionale/ }).waitFor();
