@@ -58,8 +58,20 @@ describe("surveys", () => {
     await respondent.getByRole("button", { name: "Envoyer mes réponses" }).click();
     await respondent.getByRole("heading", { name: "Merci pour votre réponse !" }).waitFor();
 
-    // No reload: the collection page follows the answers live.
-    await page.getByTestId("collection-total").filter({ hasText: /^1$/ }).waitFor();
+    // Answers enter the results in mixed batches of the threshold (5), never one by one: four
+    // more respondents, each on a device of their own.
+    for (const [n, city] of ["Nantes", "Nantes", "Nantes", "Nantes"].entries()) {
+      expect(await page.getByTestId("collection-total").textContent()).toBe("0");
+      const next = await tribune.page({ viewport: { width: 390, height: 844 } });
+      await next.goto("/public/enquete/enquete-flash-e2e");
+      await next.getByRole("radio", { name: city }).check();
+      await next.getByRole("spinbutton").fill(String(50 + n));
+      await next.getByRole("button", { name: "Envoyer mes réponses" }).click();
+      await next.getByRole("heading", { name: "Merci pour votre réponse !" }).waitFor();
+    }
+
+    // No reload: the collection page follows the answers live, the whole batch at once.
+    await page.getByTestId("collection-total").filter({ hasText: /^5$/ }).waitFor();
     // One answer from Lille is under the threshold: its count is masked.
     await page.getByRole("row", { name: /Lille masqué/ }).waitFor();
     await shoot(page, "enquete-collecte");
