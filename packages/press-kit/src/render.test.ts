@@ -291,3 +291,40 @@ describe("a press kit whose sections were moved", () => {
     expectContentsRight(model, rendered, text);
   });
 });
+
+describe("a new edition's press kit, before anything is published", () => {
+  // 2027 prepared from 2026: its texts as drafts, no published session on its days.
+  const model = buildPressKitModel({
+    edition: {
+      ...reference.edition,
+      number: 27,
+      year: 2027,
+      firstDay: "2027-01-21",
+      lastDay: "2027-01-22",
+    },
+    rooms: reference.rooms,
+    sessions: [],
+    editorial: pressKitEditorial2026(),
+    sections: sectionStates([], pressKitEditorial2026()).map((s) => ({ ...s, status: "draft" })),
+  });
+  let rendered: RenderedPressKit;
+  let text: PdfText;
+
+  beforeAll(async () => {
+    rendered = await renderPressKitWithReport(model);
+    text = await extractPdfText(rendered.pdf);
+  });
+
+  it("prints the planning as « Programme en préparation », its contents right", () => {
+    const planning = rendered.pages.planning ?? 0;
+    expect(compact(text.pages[planning - 1] ?? "")).toContain(compact("Programme en préparation"));
+    expectContentsRight(model, rendered, text);
+  });
+
+  it("prints every page under the BROUILLON watermark", () => {
+    const unmarked = text.pages.flatMap((page, i) =>
+      compact(page).includes("BROUILLON") ? [] : [i + 1],
+    );
+    expect(unmarked).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { StyleSheet, Text, View } from "@react-pdf/renderer";
 import {
   type GridCell,
   type PlanningDay,
+  PROGRAMME_IN_PREPARATION,
   SESSION_KIND_LABELS,
   type SectionOfKind,
 } from "@tribune/domain";
@@ -30,6 +31,8 @@ const ROOM: Omit<TextBox, "width"> = { weight: 700, size: 7.8, lineHeight: 1.2 }
 const ROOM_DETAIL: Omit<TextBox, "width"> = { weight: 400, size: 7, lineHeight: 1.2 };
 
 const styles = StyleSheet.create({
+  preparation: { fontFamily: SANS, fontWeight: 800, fontSize: 15, color: colors.coral },
+  preparationNote: { fontFamily: SANS, fontSize: 10, color: colors.muted, marginTop: 6 },
   dayBand: {
     flexDirection: "row",
     alignItems: "baseline",
@@ -258,6 +261,16 @@ function Legend({ day }: { day: PlanningDay }) {
 
 /** One page per day: the grid with time down and rooms across, whole-venue entries spanning. */
 export function Planning({ section }: { section: SectionOfKind<"planning"> }) {
+  // A new edition, nothing published yet: one page says so (the contents still point to it).
+  if (section.content.days.length === 0)
+    return (
+      <SectionPage section={section}>
+        <Text style={styles.preparation}>{fr(PROGRAMME_IN_PREPARATION)}</Text>
+        <Text style={styles.preparationNote}>
+          {fr("Le planning du congrès paraîtra ici dès que ses sessions seront publiées.")}
+        </Text>
+      </SectionPage>
+    );
   return section.content.days.map((day, i) => (
     <SectionPage key={day.day} section={section} first={i === 0}>
       <View style={styles.dayBand}>
