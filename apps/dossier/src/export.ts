@@ -7,10 +7,10 @@ import { createDossierClient } from "./client";
 
 export interface ExportOptions {
   server: string;
-  year: number;
-  out: string;
-  /** The path as the user typed it, for messages. */
-  outLabel: string;
+  /** The edition's year; absent: the server's current edition (its one rule). */
+  year?: number | undefined;
+  /** Where to write the PDF for the edition of `year`: the path, and as the user typed it. */
+  output: (year: number) => { out: string; outLabel: string };
   credentials: () => Promise<{ email: string; password: string }>;
   progress: (line: string) => void;
 }
@@ -20,11 +20,15 @@ export class DossierError extends Error {}
 
 const PRESS_ROLES = "Presse, Bureau National ou Administration";
 
-/** Logs in, fetches the edition's press-kit model, renders it here and writes the PDF. */
+/**
+ * Logs in, fetches the edition's press-kit model, renders it here and writes the PDF. A new
+ * edition's kit is drafts (templates, or the previous edition's texts): its pages print under
+ * the BROUILLON watermark until the bureau validates each section.
+ */
 export async function exportDossier(
   options: ExportOptions,
-): Promise<{ pageCount: number; bytes: number }> {
-  const { server, year, progress } = options;
+): Promise<{ year: number; pageCount: number; bytes: number }> {
+  const { server, progress } = options;
   const client = createDossierClient(server);
   const { email, password } = await options.credentials();
   /** cli-kit's explainer, in the dossier's words. */
@@ -44,6 +48,19 @@ export async function exportDossier(
   } catch (error) {
     throw explained(error, true);
   }
+
+  let year = options.year;
+  if (year === undefined) {
+    let current: { year: number } | null;
+    try {
+      current = await client.edition.current.query();
+    } catch (error) {
+      throw explained(error);
+    }
+    if (!current) throw new DossierError(`Aucune édition du congrès sur ${server}.`);
+    year = current.year;
+  }
+  const { out, outLabel } = options.output(year);
 
   progress("Récupération des données…");
   let answer: unknown;
@@ -65,11 +82,11 @@ export async function exportDossier(
   progress("Mise en page…");
   const { pdf, pageCount } = await renderPressKitWithReport(model);
   try {
-    await writeFile(options.out, pdf);
+    await writeFile(out, pdf);
   } catch (error) {
-    throw new DossierError(`Impossible d'écrire ${options.outLabel} : ${(error as Error).message}`);
+    throw new DossierError(`Impossible d'écrire ${outLabel} : ${(error as Error).message}`);
   }
   const ko = formatNumber(Math.round(pdf.byteLength / 1024), FOR_TERMINAL);
-  progress(`Écrit : ${options.outLabel} (${pageCount} pages, ${ko} Ko)`);
-  return { pageCount, bytes: pdf.byteLength };
+  progress(`Écrit : ${outLabel} (${pageCount} pages, ${ko} Ko)`);
+  return { year, pageCount, bytes: pdf.byteLength };
 }

@@ -2,6 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { cookieFetch } from "@tribune/cli-kit";
 import { DEMO_PASSWORD, freePort, runTsx, startServer, stopServer } from "@tribune/cli-kit/testing";
 import { compact, extractPdfText } from "@tribune/press-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -115,5 +116,44 @@ describe("pnpm dossier export, against a real server", () => {
     );
     expect(run.code).not.toBe(0);
     expect(run.stderr.trim()).toBe(`Erreur : Aucune édition 2031 sur ${url}.`);
+  });
+
+  // Last: it adds an edition, which becomes the server's current one.
+  it("exports a new edition's kit as drafts under the BROUILLON watermark; the current edition by default", async () => {
+    // An organiser prepares 2027 from 2026: its press-kit texts come over as drafts.
+    const post = cookieFetch(new Map());
+    const call = async (path: string, body: unknown) => {
+      const res = await post(`${url}/trpc/${path}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+    };
+    await call("auth.login", { email: "organiser@tribune.demo", password: PASSWORD });
+    await call("edition.createFrom", {
+      fromYear: 2026,
+      number: 27,
+      year: 2027,
+      firstDay: "2027-01-21",
+      lastDay: "2027-01-22",
+    });
+
+    // No --edition: the server's current edition (2026 is over, 2027 comes next).
+    const run = await dossier(["export", "--server", url], {
+      ...credentials("press@tribune.demo"),
+      INIT_CWD: dir,
+    });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Écrit : dossier-de-presse-2027.pdf (");
+
+    const text = await extractPdfText(readFileSync(join(dir, "dossier-de-presse-2027.pdf")));
+    expect(text.pages.length).toBeGreaterThan(1);
+    const unmarked = text.pages.flatMap((page, i) =>
+      compact(page).includes("BROUILLON") ? [] : [i + 1],
+    );
+    expect(unmarked).toEqual([]);
+    expect(compact(text.pages[0] ?? "")).toContain("2027");
   });
 });

@@ -19,17 +19,22 @@ const program = new Command("tribune-dossier")
 program
   .command("export")
   .description("Télécharge le dossier de presse d'une édition et le met en page en PDF")
-  .requiredOption("-e, --edition <année>", "année de l'édition (ex. 2026)", year)
+  .option(
+    "-e, --edition <année>",
+    "année de l'édition (ex. 2027 ; défaut : l'édition en cours, sinon la prochaine)",
+    year,
+  )
   .option("-o, --out <fichier>", "fichier PDF à écrire (défaut : dossier-de-presse-<année>.pdf)")
   .option("-s, --server <url>", "adresse du serveur Tribune", DEFAULT_SERVER)
-  .action(async (opts: { edition: number; out?: string; server: string }) => {
+  .action(async (opts: { edition?: number; out?: string; server: string }) => {
     const env = readEnv();
-    const outLabel = opts.out ?? `dossier-de-presse-${opts.edition}.pdf`;
     await exportDossier({
       server: opts.server,
       year: opts.edition,
-      out: outputPath(env, outLabel),
-      outLabel,
+      output: (edition) => {
+        const outLabel = opts.out ?? `dossier-de-presse-${edition}.pdf`;
+        return { out: outputPath(env, outLabel), outLabel };
+      },
       progress: (line) => console.log(line),
       credentials: async () => ({
         email: env.TRIBUNE_EMAIL ?? (await ask("Adresse e-mail (compte Presse) : ")),
