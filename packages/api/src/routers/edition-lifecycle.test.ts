@@ -230,6 +230,7 @@ describe.each(testBackends())("edition lifecycle on %s", (backend) => {
     it("archives an edition that is over, which is then read-only everywhere", async () => {
       const admin = await api.callerAs("admin");
       const organiser = await api.callerAs("organiser");
+      const anonymous = await api.anonymous();
       const past = await organiser.edition.create({
         ...edition2027,
         number: 24,
@@ -253,7 +254,20 @@ describe.each(testBackends())("edition lifecycle on %s", (backend) => {
         endsAt: "2024-01-18T10:00:00.000Z",
         roomIds: [room.id],
       };
-      const kept = await organiser.session.create(workshop);
+      const kept = await organiser.session.create({ ...workshop, published: true });
+      // Lived before it was archived: two registrations, and a workshop sign-up.
+      const registered = (firstName: string) =>
+        organiser.registration.create({
+          editionId: past.id,
+          firstName,
+          lastName: "Archive",
+          email: `${firstName.toLowerCase()}.archive@exemple.fr`,
+          subdivisionId: LILLE,
+        });
+      const attendee = await registered("Noe");
+      const other = await registered("Lou");
+      await organiser.signup.add({ registrationId: attendee.id, sessionId: kept.session.id });
+
       const refusedToOrganiser = await rejection(organiser.edition.archive({ id: past.id }));
       expect(refusedToOrganiser.data).toMatchObject({ code: "FORBIDDEN" });
       const future = await organiser.edition.byYear({ year: 2027 });
@@ -267,35 +281,142 @@ describe.each(testBackends())("edition lifecycle on %s", (backend) => {
       expect(archived.archivedAt).not.toBeNull();
 
       const locked = "L'édition 2024 est archivée : elle se consulte mais ne se modifie plus.";
-      const attempts = [
-        organiser.edition.update({ id: past.id, city: "Nantes" }),
-        admin.edition.archive({ id: past.id }),
-        organiser.session.create({ ...workshop, title: "Atelier ajouté" }),
-        organiser.session.update({ id: kept.session.id, title: "Atelier renommé" }),
-        organiser.session.delete({ id: kept.session.id }),
-        organiser.room.create({ editionId: past.id, name: "B", capacity: 10, order: 2, days: [] }),
-        organiser.room.update({ id: room.id, capacity: 300 }),
-        organiser.room.delete({ id: room.id, confirm: true }),
+      const late = {
+        editionId: past.id,
+        firstName: "Zoé",
+        lastName: "Tardive",
+        email: "zoe.tardive@exemple.fr",
+        subdivisionId: LILLE,
+      };
+      const session = kept.session.id;
+      const attempts: [string, () => Promise<unknown>][] = [
+        ["edition.update", () => organiser.edition.update({ id: past.id, city: "Nantes" })],
+        ["session.create", () => organiser.session.create({ ...workshop, title: "Ajout" })],
+        ["session.update", () => organiser.session.update({ id: session, title: "Renommé" })],
+        ["session.delete", () => organiser.session.delete({ id: session })],
+        [
+          "room.create",
+          () =>
+            organiser.room.create({
+              editionId: past.id,
+              name: "B",
+              capacity: 10,
+              order: 2,
+              days: [],
+            }),
+        ],
+        ["room.update", () => organiser.room.update({ id: room.id, capacity: 300 })],
+        ["room.delete", () => organiser.room.delete({ id: room.id, confirm: true })],
+        ["registration.create", () => organiser.registration.create(late)],
+        ["registration.register", () => anonymous.registration.register(late)],
+        ["registration.cancel", () => organiser.registration.cancel({ id: attendee.id })],
+        [
+          "registration.cancelByCode",
+          () => anonymous.registration.cancelByCode({ code: other.code }),
+        ],
+        ["checkIn.byId", () => organiser.checkIn.byId({ registrationId: other.id })],
+        [
+          "registration.setCapacity",
+          () => organiser.registration.setCapacity({ editionId: past.id, capacity: 10 }),
+        ],
+        [
+          "signup.add",
+          () => organiser.signup.add({ registrationId: other.id, sessionId: session }),
+        ],
+        ["signup.join", () => anonymous.signup.join({ code: other.code, sessionId: session })],
+        [
+          "signup.remove",
+          () => organiser.signup.remove({ registrationId: attendee.id, sessionId: session }),
+        ],
+        ["signup.leave", () => anonymous.signup.leave({ code: attendee.code, sessionId: session })],
+        [
+          "signup.setCapacity",
+          () => organiser.signup.setCapacity({ sessionId: session, capacity: 50 }),
+        ],
       ];
-      for (const attempt of attempts) {
-        const refused = await rejection(attempt);
-        expect(refused.data).toMatchObject({ code: "CONFLICT", appCode: "locked" });
+      for (const [path, attempt] of attempts) {
+        const refused = await rejection(attempt());
+        expect([path, refused.data?.appCode, refused.message]).toEqual([path, "locked", locked]);
       }
-      expect(
-        (await rejection(organiser.edition.update({ id: past.id, city: "Nantes" }))).message,
-      ).toBe(locked);
-      // Still readable.
-      expect((await organiser.room.list({ editionId: past.id })).map((r) => r.id)).toEqual([
-        room.id,
+      const twice = await rejection(admin.edition.archive({ id: past.id }));
+      expect([twice.data?.appCode, twice.message]).toEqual([
+        "locked",
+        "L'édition 2024 est déjà archivée.",
       ]);
+      // Still readable, unchanged.
+      expect((await organiser.room.list({ editionId: past.id })).map((r) => r.capacity)).toEqual([
+        200,
+      ]);
+      expect((await organiser.session.list({ editionId: past.id })).map((s) => s.title)).toEqual([
+        "Atelier",
+      ]);
+      expect(await organiser.registration.capacity({ editionId: past.id })).toMatchObject({
+        capacity: null,
+        confirmed: 2,
+        checkedIn: 0,
+        cancelled: 0,
+      });
+    });
+  });
+
+  describe("registration window", () => {
+    it("takes self-registrations only within its window, and says why not in French", async () => {
+      const organiser = await api.callerAs("organiser");
+      const anonymous = await api.anonymous();
+      const edition = await organiser.edition.create({
+        ...edition2027,
+        number: 35,
+        year: 2035,
+        firstDay: "2035-01-18",
+        lastDay: "2035-01-19",
+        registrationOpensOn: dayFromNow(10),
+      });
+      let n = 0;
+      const intern = () => ({
+        editionId: edition.id,
+        firstName: "Jeanne",
+        lastName: `Fenêtre${++n}`,
+        email: `jeanne.fenetre${n}@exemple.fr`,
+        subdivisionId: LILLE,
+      });
+      const early = await rejection(anonymous.registration.register(intern()));
+      expect(early.data).toMatchObject({ code: "CONFLICT", appCode: "registration_closed" });
+      expect(early.message).toMatch(
+        /^Les inscriptions au congrès 2035 ouvriront le \d+ \S+ \d{4}\.$/,
+      );
+      // The organisers register by hand at any time (the desk on the day).
+      await expect(organiser.registration.create(intern())).resolves.toMatchObject({
+        status: "registered",
+      });
+
+      await organiser.edition.update({
+        id: edition.id,
+        registrationOpensOn: dayFromNow(-3),
+        registrationClosesOn: dayFromNow(5),
+      });
+      expect((await organiser.edition.get({ id: edition.id })).status).toMatchObject({
+        state: "registration_open",
+        registrationOpen: true,
+      });
+      await expect(anonymous.registration.register(intern())).resolves.toMatchObject({
+        status: "registered",
+      });
+
+      await organiser.edition.update({ id: edition.id, registrationClosesOn: dayFromNow(-1) });
+      const late = await rejection(anonymous.registration.register(intern()));
+      expect(late.data).toMatchObject({ appCode: "registration_closed" });
+      expect(late.message).toMatch(
+        /^Les inscriptions au congrès 2035 sont closes depuis le .+ au soir\.$/,
+      );
+      expect((await organiser.edition.get({ id: edition.id })).status.state).toBe("preparation");
     });
   });
 
   describe("current edition", () => {
     it("is the next to come between editions", async () => {
       const current = await (await api.anonymous()).edition.current();
-      // Today (after January 2026), the next congress to come among 2026, 2027, 2028, 2040.
-      const upcoming = [2027, 2028, 2040].filter((y) => `${y}-01-19` > dayFromNow(0));
+      // Today (after January 2026), the next congress to come among those of this file.
+      const upcoming = [2027, 2028, 2035, 2040].filter((y) => `${y}-01-19` > dayFromNow(0));
       expect(current?.year).toBe(upcoming[0] ?? 2040);
     });
   });

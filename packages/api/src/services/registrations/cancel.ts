@@ -12,6 +12,7 @@ import {
   type RegistrationReceipt,
   refusalError,
 } from "@tribune/domain";
+import { assertEditionWritable } from "../editions/writable";
 import { change, type Effects, type ServiceContext } from "../kit";
 import type { Leave } from "../signups/places";
 import { releaseSignupsOf } from "../signups/release";
@@ -37,6 +38,7 @@ export async function cancelIn(
   const locked = await lockForCancellation(tx, id);
   if (!locked) throw refusalError(REGISTRATION_REFUSALS.notFound());
   const { registration: before, capacity } = locked;
+  await assertEditionWritable(tx, before.editionId);
   const outcome = enforce(cancellationOutcome(before));
   if (outcome.alreadyCancelled) return { registration: before, promoted: [], released: [] };
   const registration = await markCancelled(tx, id);

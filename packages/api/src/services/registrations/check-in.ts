@@ -7,6 +7,7 @@ import {
   type Registration,
 } from "@tribune/domain";
 import type { Actor } from "../../context";
+import { assertEditionWritable } from "../editions/writable";
 import { change, clockOf, type ServiceContext } from "../kit";
 
 /**
@@ -21,6 +22,11 @@ export function checkIn(
 ): Promise<CheckInResult> {
   const which = "code" in target ? target : { id: target.registrationId };
   return change(ctx, async (tx, effects) => {
+    const editionId =
+      "code" in target
+        ? target.editionId
+        : (await findRegistration(tx, target.registrationId))?.editionId;
+    if (editionId) await assertEditionWritable(tx, editionId);
     let attempt = await markArrived(tx, which, ctx.actor.id);
     // Another desk checked them in while this statement ran: its read is of before; read again.
     if (attempt && !attempt.arrivedNow && attempt.registration.status === "registered") {

@@ -17,7 +17,8 @@ import {
 import type { z } from "zod";
 import type { Actor } from "../../context";
 import { found } from "../../found";
-import { idempotentChange, type ServiceContext } from "../kit";
+import { assertEditionWritable, assertRegistrationOpen } from "../editions/writable";
+import { clockOf, idempotentChange, type ServiceContext } from "../kit";
 import { receiptOf } from "./receipt";
 
 type RegistrationRequest = z.output<typeof RegistrationInput>;
@@ -48,6 +49,10 @@ async function register(
     idempotencyKey,
     fields,
     async (tx, effects) => {
+      // Organisers register by hand at any time until the edition is archived (the desk on the
+      // day); the public only within the registration window.
+      if (createdBy) await assertEditionWritable(tx, fields.editionId);
+      else await assertRegistrationOpen(tx, fields.editionId, clockOf(ctx).now());
       const facts = await lockRegistrationFacts(tx, fields.editionId, fields.email);
       const admission = enforce(registrationOutcome(facts));
       const registration = await admitRegistration(

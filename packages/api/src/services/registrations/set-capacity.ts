@@ -2,6 +2,7 @@ import { editionCapacity, findEdition, setEditionCapacity } from "@tribune/db";
 import type { CapacityInput, EditionCapacity, Registration } from "@tribune/domain";
 import type { z } from "zod";
 import { found } from "../../found";
+import { assertEditionWritable } from "../editions/writable";
 import { change, type ServiceContext } from "../kit";
 import { giveFreedPlaces } from "./places";
 
@@ -13,6 +14,7 @@ export async function setCapacity(
   const { editionId, capacity } = input;
   found(await findEdition(ctx.db, editionId), "Édition");
   const promoted = await change(ctx, async (tx, effects) => {
+    await assertEditionWritable(tx, editionId);
     const { before } = await setEditionCapacity(tx, editionId, capacity);
     const promoted = await giveFreedPlaces(tx, editionId, capacity);
     await effects.audit({

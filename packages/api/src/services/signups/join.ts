@@ -16,7 +16,7 @@ import {
 import type { z } from "zod";
 import { found } from "../../found";
 import { idempotentChange, type ServiceContext } from "../kit";
-import { type SignupScope, signupSessionOf } from "./places";
+import { type SignupScope, writableSignupSessionOf } from "./places";
 
 /**
  * Signs a person up for a workshop or toolbox, once per idempotency key, audited: a place if
@@ -37,7 +37,7 @@ async function join(
     idempotencyKey,
     { registrationId, sessionId },
     async (tx, effects) => {
-      const session = await signupSessionOf(tx, sessionId, signupScope);
+      const session = await writableSignupSessionOf(tx, sessionId, signupScope);
       const outcome = enforce(signupOutcome(await lockSignupFacts(tx, session, registrationId)));
       const signup =
         outcome.already ??

@@ -9,7 +9,7 @@ import {
 } from "@tribune/domain";
 import type { z } from "zod";
 import { change, type ServiceContext } from "../kit";
-import { leaveIn, signupSessionOf } from "./places";
+import { leaveIn, writableSignupSessionOf } from "./places";
 
 /** Public: leaves the session with the registration code; the first person waiting gets the place. */
 export async function leaveByCode(
@@ -22,7 +22,7 @@ export async function leaveByCode(
     leaveIn(
       tx,
       effects,
-      await signupSessionOf(tx, input.sessionId, { publishedOnly: true }),
+      await writableSignupSessionOf(tx, input.sessionId, { publishedOnly: true }),
       registration.id,
     ),
   );
@@ -41,7 +41,7 @@ export async function removeByHand(
   input: z.output<typeof SignupRemoveInput>,
 ): Promise<{ signup: SessionSignup | null; promoted: SessionSignup[] }> {
   const { signup, promoted } = await change(ctx, async (tx, effects) =>
-    leaveIn(tx, effects, await signupSessionOf(tx, input.sessionId), input.registrationId),
+    leaveIn(tx, effects, await writableSignupSessionOf(tx, input.sessionId), input.registrationId),
   );
   return { signup, promoted };
 }

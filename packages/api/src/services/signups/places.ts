@@ -22,6 +22,7 @@ import {
   signupSessionOutcome,
   takesFreedPlace,
 } from "@tribune/domain";
+import { assertEditionWritable } from "../editions/writable";
 import type { Effects } from "../kit";
 
 export interface SignupScope {
@@ -38,6 +39,17 @@ export async function signupSessionOf(
   const session = await findSignupSession(db, sessionId);
   enforce(signupSessionOutcome(session, scope));
   return session as SignupSession;
+}
+
+/** The session, if it takes sign-ups and its edition is not archived: for the changes. */
+export async function writableSignupSessionOf(
+  tx: Executor,
+  sessionId: string,
+  scope: SignupScope = {},
+): Promise<SignupSession> {
+  const session = await signupSessionOf(tx, sessionId, scope);
+  await assertEditionWritable(tx, session.editionId);
+  return session;
 }
 
 /** Audits the people moved from a waitlist to a place. */

@@ -2,7 +2,7 @@ import { effectiveCapacity, lockSessionPlaces, setSessionCapacity } from "@tribu
 import type { SessionCapacityInput, SessionPlaces, SessionSignup } from "@tribune/domain";
 import type { z } from "zod";
 import { change, type ServiceContext } from "../kit";
-import { giveFreedPlaces, signupSessionOf } from "./places";
+import { giveFreedPlaces, writableSignupSessionOf } from "./places";
 import { placesOf } from "./queries";
 
 /**
@@ -15,7 +15,7 @@ export async function setSessionPlaces(
   input: z.output<typeof SessionCapacityInput>,
 ): Promise<{ places: SessionPlaces; promoted: SessionSignup[] }> {
   const { session, promoted } = await change(ctx, async (tx, effects) => {
-    const session = await signupSessionOf(tx, input.sessionId);
+    const session = await writableSignupSessionOf(tx, input.sessionId);
     const { capacity: before } = await lockSessionPlaces(tx, session);
     await setSessionCapacity(tx, session.id, input.capacity);
     const after = await effectiveCapacity(tx, session, input.capacity);
