@@ -68,7 +68,7 @@ describe.each(testBackends())("registrations on %s", (backend: Backend) => {
     database = await openTestDatabase(backend);
     db = database.db;
     await seedReferenceEdition(db);
-  });
+  }, 120_000);
   afterAll(() => database.close());
 
   it("reads the facts a registration is decided on, under the edition's lock", async () => {

@@ -103,7 +103,7 @@ describe.each(testBackends())("session sign-ups on %s", (backend: Backend) => {
     database = await openTestDatabase(backend);
     db = database.db;
     await seedReferenceEdition(db);
-  });
+  }, 120_000);
   afterAll(() => database.close());
 
   const sessionOf = async (id: string) => {
