@@ -194,7 +194,7 @@ export function EditionForm({
           <Field label="Thème" error={errors.theme?.message}>
             {(props) => <input {...props} type="text" {...form.register("theme")} />}
           </Field>
-          <Field label="Sous-titre (facultatif)" error={errors.subtitle?.message}>
+          <Field label="Sous-titre" hint="Facultatif." error={errors.subtitle?.message}>
             {(props) => <input {...props} type="text" {...form.register("subtitle")} />}
           </Field>
           <Field label="Ville" error={errors.city?.message}>
@@ -227,8 +227,8 @@ export function EditionForm({
             {(props) => <input {...props} type="text" {...form.register("timeZone")} />}
           </Field>
           <Field
-            label="Ouverture des inscriptions (facultatif)"
-            hint="Vide : pas encore programmée. À 0 h ce jour-là."
+            label="Ouverture des inscriptions"
+            hint="Facultatif. Dès 0 h ce jour-là ; vide : pas encore programmée."
             error={errors.registrationOpensOn?.message}
           >
             {(props) => (
@@ -240,8 +240,8 @@ export function EditionForm({
             )}
           </Field>
           <Field
-            label="Clôture des inscriptions (facultatif)"
-            hint="Vide : pas de date de clôture. Jusqu'à minuit ce jour-là."
+            label="Clôture des inscriptions"
+            hint="Facultatif. Jusqu'à minuit ce jour-là ; vide : pas de clôture."
             error={errors.registrationClosesOn?.message}
           >
             {(props) => (

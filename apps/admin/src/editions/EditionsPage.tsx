@@ -123,7 +123,7 @@ export default function EditionsPage() {
   const latest = editions.data?.[0];
   return (
     <section className="editions">
-      <header className="page-header">
+      <header className="editions__header">
         <div>
           <h1>Éditions du congrès</h1>
           <p className="muted editions__intro">

@@ -93,9 +93,6 @@ export default function PublicRegistrationPage() {
               : "Inscriptions pas encore ouvertes"}
           </h2>
           <p className="notice notice--warning">{e.status.registrationRefusal}</p>
-          <p>
-            <Link to={programmeLink}>Voir le programme du congrès</Link>
-          </p>
         </section>
       ) : (
         <section className="card" aria-labelledby="form-title">
