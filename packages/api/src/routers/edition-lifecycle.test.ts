@@ -333,6 +333,10 @@ describe.each(testBackends())("edition lifecycle on %s", (backend) => {
           "signup.setCapacity",
           () => organiser.signup.setCapacity({ sessionId: session, capacity: 50 }),
         ],
+        [
+          "session.setCapacities",
+          () => organiser.session.setCapacities({ editionId: past.id, capacity: 50 }),
+        ],
       ];
       for (const [path, attempt] of attempts) {
         const refused = await rejection(attempt());

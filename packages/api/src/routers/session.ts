@@ -17,8 +17,11 @@ import {
   PROGRAMME_EDITORS,
   PROGRAMME_READERS,
   Session,
+  SessionCapacitiesInput,
   SessionInput,
   SessionMove,
+  SessionPlaces,
+  SessionSignup,
   SessionUpdate,
 } from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
@@ -30,6 +33,7 @@ import { publishProgrammeChange } from "../live";
 import { assertReferencesExist, loadSchedule } from "../schedule-data";
 import { assertEditionWritable } from "../services/editions/writable";
 import { fillPlaces } from "../services/signups/fill-places";
+import { setSessionCapacities } from "../services/signups/set-capacities";
 import { procedureFor } from "../trpc";
 
 const reader = procedureFor(...PROGRAMME_READERS);
@@ -152,4 +156,13 @@ export const sessionRouter = {
       publishProgrammeChange(ctx, before.editionId);
       return { id: input.id };
     }),
+
+  /**
+   * Places for many workshops at once: every session taking sign-ups of the edition, of a kind
+   * and/or in a room (null: back to what each inherits — its override, else its rooms).
+   */
+  setCapacities: editor
+    .input(SessionCapacitiesInput)
+    .output(z.object({ places: z.array(SessionPlaces), promoted: z.array(SessionSignup) }))
+    .mutation(({ ctx, input }) => setSessionCapacities(ctx, input)),
 } satisfies TRPCRouterRecord;

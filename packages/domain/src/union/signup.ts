@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CAPACITY_LIMITED_KINDS, type SessionKind } from "../congress/session";
+import { CAPACITY_LIMITED_KINDS, SESSION_KIND_LABELS, SessionKind } from "../congress/session";
 import { IdempotencyKey, int } from "../input";
 import type { Decision, Refusal } from "../refusal";
 import {
@@ -106,6 +106,45 @@ export const SessionCapacityInput = z.object({
     tooBig: "Au plus 10 000 places.",
   }).nullable(),
 });
+
+/**
+ * Places for many workshops at once: every session taking sign-ups of the edition, of one kind
+ * (all workshops, all toolboxes) and/or in one room. `capacity` null gives each back to what
+ * it inherits (its own override, else its rooms' capacity).
+ */
+export const SessionCapacitiesInput = z.object({
+  editionId: z.uuid(),
+  kind: SessionKind.optional(),
+  roomId: z.uuid().optional(),
+  capacity: SessionCapacityInput.shape.capacity,
+});
+export type SessionCapacitiesInput = z.infer<typeof SessionCapacitiesInput>;
+
+/**
+ * The sessions a bulk capacity applies to: those taking sign-ups, of the kind and in the room
+ * asked. A kind that takes no sign-up is refused (in French) rather than matching nothing.
+ */
+export function sessionsForCapacities<
+  S extends { id: string; kind: SessionKind; roomIds: readonly string[] },
+>(
+  sessions: readonly S[],
+  { kind, roomId }: { kind?: SessionKind | undefined; roomId?: string | undefined },
+): { ok: true; sessions: S[] } | { ok: false; problem: string } {
+  if (kind && !needsSignup(kind))
+    return {
+      ok: false,
+      problem: `Les sessions « ${SESSION_KIND_LABELS[kind]} » ne prennent pas d'inscription : seuls les ateliers et les boîtes à outils ont des places.`,
+    };
+  return {
+    ok: true,
+    sessions: sessions.filter(
+      (s) =>
+        needsSignup(s.kind) &&
+        (!kind || s.kind === kind) &&
+        (!roomId || s.roomIds.includes(roomId)),
+    ),
+  };
+}
 
 /** What the attendee sees after joining or leaving. */
 export const SignupReceipt = z.object({
