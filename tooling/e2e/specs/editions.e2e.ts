@@ -62,7 +62,7 @@ describe("editions", () => {
     // The header's switcher: every page now shows 2027, the address says so.
     await page.getByLabel("Édition", { exact: true }).selectOption("2027");
     await page.waitForURL(/\?edition=2027$/);
-    await page.getByRole("button", { name: "Congrès" }).click();
+    await page.getByRole("button", { name: "Congrès", exact: true }).click();
     await page.getByRole("link", { name: "Programme", exact: true }).click();
     await page.waitForURL(/\/programme\?edition=2027$/);
     await grid(page).waitFor();
@@ -130,5 +130,41 @@ describe("editions", () => {
       .waitFor();
     expect(await visitor.getByRole("button", { name: "M'inscrire" }).count()).toBe(0);
     await shoot(visitor, "editions-inscription-2027");
+  });
+
+  it("an admin archives 2026, which is over: its pages still read, nothing on them changes", async () => {
+    const page = await tribune.page();
+    await logIn(page, "admin", "/connexion?retour=%2Feditions");
+    await page.waitForURL(/\/editions$/);
+    const row2026 = page.getByRole("row").filter({ hasText: "26e congrès" });
+    await row2026.getByRole("button", { name: "Archiver l'édition 2026" }).click();
+    const dialog = page.getByRole("dialog", { name: "Archiver l'édition 2026 ?" });
+    await dialog.waitFor();
+    await shoot(page, "editions-archiver");
+    await dialog.getByRole("button", { name: "Archiver", exact: true }).click();
+    await page.getByRole("status").filter({ hasText: "Édition 2026 archivée" }).waitFor();
+    await row2026.getByText("Archivée").waitFor();
+    expect(await row2026.getByRole("button", { name: /Modifier/ }).count()).toBe(0);
+
+    // Its programme: shown, read-only, and the page says why.
+    await page.goto("/programme?edition=2026");
+    await page.getByRole("tab", { name: "jeudi 22 janvier" }).waitFor();
+    await page
+      .getByText(
+        "Lecture seule : L'édition 2026 est archivée : elle se consulte mais ne se modifie plus.",
+      )
+      .waitFor();
+    expect(await page.getByRole("button", { name: "Nouvelle session" }).count()).toBe(0);
+    await page.getByText("archivée, en lecture seule").waitFor();
+    await shoot(page, "editions-2026-archivee-programme");
+
+    // Its rooms: listed, with nothing to add, edit or delete.
+    await page.getByRole("button", { name: "Congrès", exact: true }).click();
+    await page.getByRole("link", { name: "Salles", exact: true }).click();
+    await page.waitForURL(/\/salles\?edition=2026$/);
+    await page.getByText("L'édition 2026 est archivée", { exact: false }).first().waitFor();
+    expect(await page.getByRole("button", { name: "Ajouter une salle" }).isDisabled()).toBe(true);
+    expect(await page.getByRole("button", { name: /^Modifier/ }).count()).toBe(0);
+    await shoot(page, "editions-2026-archivee-salles");
   });
 });
