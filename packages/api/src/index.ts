@@ -24,9 +24,13 @@ export {
   type RouterInputs,
   type RouterOutputs,
 } from "./root";
+/** The use cases the command line runs, in the system's context (the same the routers call). */
+export * as accountServices from "./services/accounts";
 // Editions, for the command line: the same services as the routers.
 export { archiveEdition } from "./services/editions/archive";
 export { createEdition } from "./services/editions/create";
 export { createEditionFrom, type EditionCopyReport } from "./services/editions/createFrom";
 export { updateEditionFields } from "./services/editions/update";
 export { editionView } from "./services/editions/view";
+export { type ServiceContext, systemContext } from "./services/kit";
+export { subdivisionNamed } from "./services/subdivisions/named";

@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./auth/account";
+export * from "./auth/decisions";
 export * from "./auth/roles";
 export * from "./congress/catalog";
 export * from "./congress/edition";

@@ -5,17 +5,11 @@ import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { createGunzip, createGzip } from "node:zlib";
-import { createAccount, SYSTEM } from "@tribune/api";
+import { accountServices, subdivisionNamed, systemContext } from "@tribune/api";
 import {
-  type Database,
-  disableUser,
   findEditionByYear,
-  findUserByEmail,
-  listSubdivisionOptions,
-  listUsers,
   type OpenDatabase,
   openDatabase,
-  recordAudit,
   restoreBackup,
   seedSyntheticRegistrations,
   writeBackup,
@@ -46,30 +40,6 @@ async function readStdin(): Promise<string> {
   return "";
 }
 
-/** Accents and case do not matter: "saint-etienne" finds Saint-Étienne. */
-const fold = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .toLowerCase()
-    .trim();
-
-/** A subdivision named by its name, slug or id, or a French error listing the known ones. */
-async function subdivisionIdOf(db: Database, wanted: string): Promise<string> {
-  const options = await listSubdivisionOptions(db);
-  if (options.length === 0) {
-    throw new Error(
-      "Aucune subdivision en base : démarrez le serveur une première fois (pnpm start).",
-    );
-  }
-  const match = options.find((o) => [o.id, o.slug, o.name].some((v) => fold(v) === fold(wanted)));
-  if (!match) {
-    const known = options.map((o) => o.name).join(", ");
-    throw new Error(`Subdivision inconnue : « ${wanted} ». Subdivisions : ${known}.`);
-  }
-  return match.id;
-}
-
 const program = new Command("tribune").description(
   "Administration de Tribune : comptes, sauvegardes, données de démonstration",
 );
@@ -85,19 +55,16 @@ user
   .requiredOption("--password-stdin", "lire le mot de passe sur l'entrée standard")
   .action(async (opts: { email: string; role: string; name: string; subdivision?: string }) => {
     const password = await readStdin();
-    const created = await withDatabase(async ({ db }) =>
-      createAccount(
-        db,
-        {
-          email: opts.email,
-          role: opts.role,
-          displayName: opts.name,
-          subdivisionId: opts.subdivision ? await subdivisionIdOf(db, opts.subdivision) : null,
-          password,
-        },
-        SYSTEM,
-      ),
-    );
+    const created = await withDatabase(async ({ db, events }) => {
+      const ctx = systemContext(db, events);
+      return accountServices.createAccount(ctx, {
+        email: opts.email,
+        role: opts.role,
+        displayName: opts.name,
+        subdivisionId: opts.subdivision ? (await subdivisionNamed(ctx, opts.subdivision)).id : null,
+        password,
+      });
+    });
     console.log(`Compte créé : ${created.email} (${ROLE_LABELS[created.role]}).`);
   });
 
@@ -105,7 +72,9 @@ user
   .command("list")
   .description("Liste les comptes")
   .action(async () => {
-    const users = await withDatabase(({ db }) => listUsers(db));
+    const users = await withDatabase(({ db, events }) =>
+      accountServices.listAccounts(systemContext(db, events)),
+    );
     console.table(
       users.map((u) => ({
         email: u.email,
@@ -121,16 +90,10 @@ user
   .description("Désactive un compte et ferme ses sessions")
   .requiredOption("--email <email>", "adresse e-mail du compte")
   .action(async (opts: { email: string }) => {
-    const email = z.email({ error: "Adresse e-mail invalide." }).parse(opts.email.toLowerCase());
-    await withDatabase(({ db }) =>
-      db.transaction(async (tx) => {
-        const found = await findUserByEmail(tx, email);
-        if (!found) throw new Error(`Aucun compte pour ${email}.`);
-        await disableUser(tx, found.id);
-        await recordAudit(tx, SYSTEM, { entity: "user", entityId: found.id, action: "disable" });
-      }),
+    const disabled = await withDatabase(({ db, events }) =>
+      accountServices.disableAccount(systemContext(db, events), { email: opts.email }),
     );
-    console.log(`Compte désactivé : ${email}.`);
+    console.log(`Compte désactivé : ${disabled.email}.`);
   });
 
 const demo = program.command("demo").description("Données de démonstration");

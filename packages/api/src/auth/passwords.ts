@@ -1,5 +1,4 @@
 import { hash, verify } from "@node-rs/argon2";
-import { DomainError } from "@tribune/domain";
 import type { ZxcvbnResult } from "@zxcvbn-ts/core";
 
 /** argon2id at OWASP's minimum: 19 MiB, 2 iterations, 1 lane. (2 = Algorithm.Argon2id, a const enum.) */
@@ -51,14 +50,16 @@ const sentence = (s: string) => {
 };
 
 /**
- * Why a new password is too easy to guess (a French message), or null. Scored by zxcvbn with
- * French and common dictionaries; the site's name and what the account is known by (its
- * address, its name) count as known to an attacker.
+ * Whether a new password is too easy to guess, and why (the estimator's French feedback, as
+ * the middle of a sentence; the domain's ACCOUNT_REFUSALS.weakPassword words the refusal), or
+ * null when it is strong enough. Scored by zxcvbn with French and common dictionaries; the
+ * site's name and what the account is known by (its address, its name) count as known to an
+ * attacker.
  */
-export async function weakPasswordMessage(
+export async function passwordWeakness(
   password: string,
   knownAbout: readonly string[] = [],
-): Promise<string | null> {
+): Promise<{ why: string | null } | null> {
   const known = ["tribune", "congres", "isnar", ...knownAbout];
   const result = (await passwordEstimator()).check(
     password,
@@ -66,16 +67,5 @@ export async function weakPasswordMessage(
   );
   if (result.score >= MIN_PASSWORD_SCORE) return null;
   const why = result.feedback.warning ?? result.feedback.suggestions[0];
-  return `Mot de passe trop facile à deviner : ${
-    why ? sentence(why) : "allongez-le ou mêlez des mots peu courants"
-  }.`;
-}
-
-/** Refuses a password too easy to guess, before anything is stored (DomainError "invalid"). */
-export async function assertStrongPassword(
-  password: string,
-  knownAbout: readonly string[] = [],
-): Promise<void> {
-  const problem = await weakPasswordMessage(password, knownAbout);
-  if (problem) throw new DomainError("invalid", problem, { fieldErrors: { password: [problem] } });
+  return { why: why ? sentence(why) : null };
 }

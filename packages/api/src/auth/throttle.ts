@@ -4,7 +4,7 @@ import {
   releaseLoginAttempt,
   takeLoginAttempt,
 } from "@tribune/db";
-import { DomainError } from "@tribune/domain";
+import { ACCOUNT_REFUSALS, refusalError } from "@tribune/domain";
 
 export const LOGIN_WINDOW_SECONDS = 15 * 60;
 /**
@@ -44,10 +44,7 @@ export async function countLoginAttempt(db: Database, ip: string, email: string)
   for (const [key, max] of keys(ip, email)) {
     if ((await takeLoginAttempt(db, key, max, since)) === null) {
       for (const counted of taken) await releaseLoginAttempt(db, counted);
-      throw new DomainError(
-        "rate_limited",
-        "Trop de tentatives de connexion. Réessayez dans quelques minutes.",
-      );
+      throw refusalError(ACCOUNT_REFUSALS.tooManyAttempts());
     }
     taken.push(key);
   }

@@ -1,7 +1,7 @@
-import { listAudit } from "@tribune/db";
-import { AUDIT_LOG_READERS, AuditEntry, AuditQuery, auditKindsReadableBy } from "@tribune/domain";
+import { AUDIT_LOG_READERS, AuditEntry, AuditQuery } from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { listAuditEntries } from "../services/audit/list";
 import { procedureFor } from "../trpc";
 
 export const auditRouter = {
@@ -9,7 +9,5 @@ export const auditRouter = {
   list: procedureFor(...AUDIT_LOG_READERS)
     .input(AuditQuery)
     .output(z.array(AuditEntry))
-    .query(({ ctx, input }) =>
-      listAudit(ctx.db, { ...input, kinds: auditKindsReadableBy(ctx.actor.role) }),
-    ),
+    .query(({ ctx, input }) => listAuditEntries(ctx, input)),
 } satisfies TRPCRouterRecord;

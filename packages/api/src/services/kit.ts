@@ -6,6 +6,7 @@
 import {
   type Actor as AuditActor,
   type Database,
+  type EventBus,
   type Executor,
   idempotent,
   recordAudit,
@@ -13,7 +14,7 @@ import {
   type TribuneEvent,
 } from "@tribune/db";
 import type { AuditAction, AuditedEntity } from "@tribune/domain";
-import { auditActor } from "../audit";
+import { auditActor, SYSTEM } from "../audit";
 import type { Actor, Context } from "../context";
 import { publishProgrammeChange, publishRegistrationChange, publishSurveyChange } from "../live";
 
@@ -23,8 +24,25 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => new Date() };
 
-/** The ports a use case may use; routers adapt a request's Context into one. */
-export type ServiceContext = Pick<Context, "db" | "events" | "actor"> & { clock?: Clock };
+/**
+ * The ports a use case may use; routers adapt a request's Context into one. `auditAs` names
+ * who acts in the audit log when no one is signed in (the command line: the system).
+ */
+export type ServiceContext = Pick<Context, "db" | "events" | "actor"> & {
+  clock?: Clock;
+  auditAs?: AuditActor;
+};
+
+/** The context of the command line and of the server's own start: the system acts. */
+export const systemContext = (db: Database, events?: EventBus): ServiceContext => ({
+  db,
+  actor: null,
+  auditAs: SYSTEM,
+  ...(events ? { events } : {}),
+});
+
+const auditActorOf = (ctx: ServiceContext): AuditActor =>
+  ctx.auditAs ?? auditActor(ctx.actor as Actor | null);
 
 export const clockOf = (ctx: ServiceContext): Clock => ctx.clock ?? systemClock;
 
@@ -53,7 +71,7 @@ export async function change<T>(
   ctx: ServiceContext,
   work: (tx: Executor, effects: Effects) => Promise<T>,
 ): Promise<T> {
-  const actor = auditActor(ctx.actor as Actor | null);
+  const actor = auditActorOf(ctx);
   let events: TribuneEvent[] = [];
   const result = await retryTransaction(ctx.db as Database, (tx) => {
     events = [];
@@ -76,7 +94,7 @@ export async function idempotentChange<T>(
   input: unknown,
   work: (tx: Executor, effects: Effects) => Promise<T>,
 ): Promise<{ value: T; replayed: boolean }> {
-  const actor = auditActor(ctx.actor as Actor | null);
+  const actor = auditActorOf(ctx);
   let events: TribuneEvent[] = [];
   // `work` runs only in an attempt that claimed the key: a replayed answer publishes nothing.
   const outcome = await idempotent(ctx.db as Database, scope, key, input, (tx) => {

@@ -64,12 +64,39 @@ export const UNION_REFUSALS = {
     message: "Un·e adhérent·e utilise déjà cette adresse e-mail.",
   }),
   /** What a representative is told of an address used outside their subdivision: nothing more. */
+  /** Nothing to name: the subdivisions come with the first start of the server. */
+  noSubdivisions: (): Refusal => ({
+    reason: "no_subdivisions",
+    code: "not_found",
+    message: "Aucune subdivision en base : démarrez le serveur une première fois (pnpm start).",
+  }),
+  unknownSubdivision: (wanted: string, known: readonly Pick<Subdivision, "name">[]): Refusal => ({
+    reason: "unknown_subdivision",
+    code: "not_found",
+    message: `Subdivision inconnue : « ${wanted} ». Subdivisions : ${known.map((s) => s.name).join(", ")}.`,
+  }),
   memberEmailUsedElsewhere: (email: string): Refusal => ({
     reason: "member_email_used_elsewhere",
     code: "already_exists",
     message: `L'adresse ${email} ne peut pas être enregistrée dans votre subdivision : contactez l'organisation du congrès.`,
   }),
 } as const;
+
+/**
+ * The subdivision a person means by what they typed (the command line's `--subdivision`): its
+ * id, or its name, slug or an alias whatever the case and accents ("saint-etienne" finds
+ * Saint-Étienne).
+ */
+export function decideSubdivisionNamed<
+  S extends Pick<Subdivision, "id" | "name" | "slug" | "aliases">,
+>(subdivisions: readonly S[], wanted: string): Decision<{ subdivision: S }> {
+  if (subdivisions.length === 0) return { ok: false, refusal: UNION_REFUSALS.noSubdivisions() };
+  const subdivision =
+    subdivisions.find((s) => s.id === wanted.trim()) ?? subdivisionMatcher(subdivisions)(wanted);
+  if (!subdivision)
+    return { ok: false, refusal: UNION_REFUSALS.unknownSubdivision(wanted, subdivisions) };
+  return { ok: true, subdivision };
+}
 
 /**
  * Admitting a subdivision: a name, slug or alias another subdivision already answers to is

@@ -1,0 +1,8 @@
+import { listSubdivisions } from "@tribune/db";
+import { decideSubdivisionNamed, enforce, type Subdivision } from "@tribune/domain";
+import type { ServiceContext } from "../kit";
+
+/** The subdivision a person names by its id, name, slug or an alias (`decideSubdivisionNamed`). */
+export async function subdivisionNamed(ctx: ServiceContext, wanted: string): Promise<Subdivision> {
+  return enforce(decideSubdivisionNamed(await listSubdivisions(ctx.db), wanted)).subdivision;
+}
