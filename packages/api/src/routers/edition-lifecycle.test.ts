@@ -337,6 +337,32 @@ describe.each(testBackends())("edition lifecycle on %s", (backend) => {
           "session.setCapacities",
           () => organiser.session.setCapacities({ editionId: past.id, capacity: 50 }),
         ],
+        [
+          "pressKit.updateSection",
+          () =>
+            admin.pressKit.updateSection({
+              year: 2024,
+              sectionId: "representer",
+              title: "Représenter",
+              kicker: null,
+              text: "Une ligne.",
+              signature: null,
+            }),
+        ],
+        [
+          "pressKit.moveSection",
+          () =>
+            admin.pressKit.moveSection({ year: 2024, sectionId: "planning", direction: "down" }),
+        ],
+        [
+          "pressKit.setSectionStatus",
+          () =>
+            admin.pressKit.setSectionStatus({
+              year: 2024,
+              sectionId: "representer",
+              status: "validated",
+            }),
+        ],
       ];
       for (const [path, attempt] of attempts) {
         const refused = await rejection(attempt());

@@ -7,7 +7,7 @@ import {
 } from "@tribune/domain";
 import type { Actor } from "../../context";
 import { change, clockOf, type ServiceContext } from "../kit";
-import { editionOf, sectionEntityId, sectionsOf } from "./sections";
+import { sectionEntityId, sectionsOf, writableEditionOf } from "./sections";
 
 /**
  * Moves a section one place up or down in the printed kit (the cover and the contents stay
@@ -19,7 +19,7 @@ export function moveSection(
   { year, sectionId, direction }: PressKitSectionMove,
 ): Promise<PressKitSectionState[]> {
   return change(ctx, async (tx, effects) => {
-    const edition = await editionOf(tx, year);
+    const edition = await writableEditionOf(tx, year);
     const before = await sectionsOf(tx, edition.id);
     const { moved } = enforce(decideSectionMove(before, sectionId, direction));
     for (const section of moved) {

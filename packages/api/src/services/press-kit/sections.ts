@@ -1,11 +1,17 @@
 import { type Executor, findEditionByYear, listPressKitSections } from "@tribune/db";
 import { type PressKitSectionState, type SectionId, sectionsWithTemplates } from "@tribune/domain";
 import { found } from "../../found";
+import { assertEditionWritable } from "../editions/writable";
 import type { ServiceContext } from "../kit";
 
 /** The edition of a kit, by its year ("L'édition 2031 introuvable."). */
 export async function editionOf(db: Executor, year: number) {
   return found(await findEditionByYear(db, year), `L'édition ${year}`);
+}
+
+/** The edition of a kit being changed: refused (locked) once the edition is archived. */
+export async function writableEditionOf(tx: Executor, year: number) {
+  return assertEditionWritable(tx, (await editionOf(tx, year)).id);
 }
 
 /**

@@ -7,7 +7,7 @@ import {
 } from "@tribune/domain";
 import type { Actor } from "../../context";
 import { change, clockOf, type ServiceContext } from "../kit";
-import { editionOf, sectionEntityId, sectionOf } from "./sections";
+import { sectionEntityId, sectionOf, writableEditionOf } from "./sections";
 
 /**
  * Validates a section (stamped with who and when) or returns it to draft, audited: the
@@ -18,7 +18,7 @@ export function setSectionStatus(
   { year, sectionId, status }: PressKitSectionStatusChange,
 ): Promise<PressKitSectionState> {
   return change(ctx, async (tx, effects) => {
-    const edition = await editionOf(tx, year);
+    const edition = await writableEditionOf(tx, year);
     const before = await sectionOf(tx, edition.id, sectionId);
     const { section } = enforce(decideSectionStatus(before, status));
     await savePressKitSection(tx, edition.id, section, ctx.actor.email, clockOf(ctx).now());

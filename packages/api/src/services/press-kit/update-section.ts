@@ -8,7 +8,7 @@ import {
 import type { Actor } from "../../context";
 import { change, clockOf, type ServiceContext } from "../kit";
 import { quotableFigureIds } from "../quotable-figures";
-import { editionOf, sectionEntityId, sectionOf } from "./sections";
+import { sectionEntityId, sectionOf, writableEditionOf } from "./sections";
 
 /**
  * Saves a section's title, text and signature, audited. A change puts a validated section
@@ -19,7 +19,7 @@ export function updateSection(
   { year, sectionId, ...fields }: PressKitSectionEdit,
 ): Promise<PressKitSectionState> {
   return change(ctx, async (tx, effects) => {
-    const edition = await editionOf(tx, year);
+    const edition = await writableEditionOf(tx, year);
     const before = await sectionOf(tx, edition.id, sectionId);
     const { section } = enforce(sectionAfterEdit(before, fields, await quotableFigureIds(tx)));
     await savePressKitSection(tx, edition.id, section, ctx.actor.email, clockOf(ctx).now());
