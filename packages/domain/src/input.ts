@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Refusal } from "./refusal";
 
 /**
  * The building blocks of every input schema: text, whole numbers and web addresses as people
@@ -112,3 +113,13 @@ export const OptionalWebAddress = z.union([z.literal(""), WebAddress], {
 export const IdempotencyKey = text({ max: 100 }).min(8, {
   error: "Clé d'idempotence trop courte.",
 });
+
+/** A key is one submission's: sent again with another request, it is refused. */
+export const IDEMPOTENCY_REFUSALS = {
+  keyReused: (): Refusal => ({
+    reason: "idempotency_key_reused",
+    code: "invalid",
+    message:
+      "Cette clé d'idempotence a déjà servi pour une autre demande : générez-en une nouvelle.",
+  }),
+} as const;

@@ -72,7 +72,12 @@ describe.each(testBackends())("a change on %s", (backend) => {
     expect(heard).toEqual([{ type: "programme.changed", editionId: EDITION }]);
     // The same key for another request is refused, and changes nothing.
     heard.length = 0;
-    await expect(run({ id, other: true })).rejects.toMatchObject({ code: "invalid" });
+    await expect(run({ id, other: true })).rejects.toMatchObject({
+      code: "invalid",
+      message: expect.stringMatching(
+        /^Cette clé d'idempotence a déjà servi pour une autre demande/,
+      ),
+    });
     expect(await auditOf(id)).toHaveLength(1);
     await settle();
     expect(heard).toEqual([]);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { DomainError } from "@tribune/domain";
+import { IDEMPOTENCY_REFUSALS, refusalError } from "@tribune/domain";
 import { and, eq, lt } from "drizzle-orm";
 import type { Database, Executor } from "../client";
 import { idempotencyKeys } from "../schema";
@@ -51,9 +51,6 @@ export async function retryTransaction<T>(
   }
 }
 
-export const KEY_REUSED_MESSAGE =
-  "Cette clé d'idempotence a déjà servi pour une autre demande : générez-en une nouvelle.";
-
 /**
  * Runs `work` in one transaction, once per (scope, key): the first call stores its result
  * under the key in the same transaction; a retry with the same key and input gets that result
@@ -83,7 +80,7 @@ export async function idempotent<T>(
         .from(idempotencyKeys)
         .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
       if (!stored || stored.requestHash !== requestHash)
-        throw new DomainError("invalid", KEY_REUSED_MESSAGE);
+        throw refusalError(IDEMPOTENCY_REFUSALS.keyReused());
       return { value: stored.response as T, replayed: true };
     }
     const value = await work(tx);
