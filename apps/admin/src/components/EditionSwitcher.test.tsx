@@ -106,6 +106,10 @@ describe("Edition switcher", () => {
     expect(screen.getByRole("link", { name: "Salles" }).getAttribute("href")).toBe(
       "/salles?edition=2026",
     );
+    // … the public pages' links too …
+    expect(screen.getByRole("link", { name: "Programme public" }).getAttribute("href")).toBe(
+      "/public/programme?edition=2026",
+    );
     // … and a link that does not gets it back: the page stays on 2026.
     await user.click(screen.getByRole("link", { name: "Lien sans édition" }));
     await waitFor(() =>

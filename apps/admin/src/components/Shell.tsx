@@ -175,7 +175,10 @@ export function Shell() {
             <ul className="shell__links">
               {PUBLIC_LINKS.map((link) => (
                 <li key={link.to}>
-                  <NavLink to={link.to}>{link.label}</NavLink>
+                  {/* The public page of the edition chosen in the header. */}
+                  <NavLink to={{ pathname: link.to, search: searchWithYear("", year) }}>
+                    {link.label}
+                  </NavLink>
                 </li>
               ))}
             </ul>
