@@ -133,10 +133,18 @@ export function createApp({
       cookies: { token: null, issue() {}, clear() {} },
     });
     try {
-      const { edition, entries } = await publicCaller.schedule.programme({ year });
+      const { edition, entries, status, inPreparation } = await publicCaller.schedule.programme({
+        year,
+      });
       const { id: _id, ...summary } = edition;
       res.setHeader("Access-Control-Allow-Origin", "*");
-      sendJson(res, 200, { edition: summary, sessions: entries });
+      // `inPreparation`: nothing published yet for a congress to come (« Programme en préparation »).
+      sendJson(res, 200, {
+        edition: summary,
+        state: status.state,
+        inPreparation,
+        sessions: entries,
+      });
     } catch (error) {
       if (isDatabaseUnavailable(error)) return sendDatabaseUnavailable(res);
       // A year out of the accepted range (BAD_REQUEST) names no edition either.
