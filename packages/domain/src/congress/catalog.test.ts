@@ -9,7 +9,10 @@ import {
   decideSessionDates,
   decideSessionReferences,
   decideSpeakerDeletion,
+  sessionAfterMove,
+  sessionAfterUpdate,
 } from "./catalog";
+import type { Session } from "./session";
 
 const ROOM = stableUuid(2, 1);
 const OTHER_ROOM = stableUuid(2, 9);
@@ -113,5 +116,40 @@ describe("decideSessionReferences", () => {
   ])("refuses %s, in French", (_, change, message) => {
     const decision = decideSessionReferences({ ...session, ...change }, known);
     expect(decision.ok || decision.refusal).toMatchObject({ code: "invalid", message });
+  });
+});
+
+describe("a stored session, changed", () => {
+  const at = (time: string) => instantFromLocal("2026-01-22", time);
+  const stored: Session = {
+    id: stableUuid(5, 1),
+    editionId: stableUuid(1, 26),
+    kind: "atelier",
+    title: "Atelier",
+    description: "",
+    startsAt: at("14:30"),
+    endsAt: at("16:00"),
+    roomIds: [ROOM],
+    wholeVenue: false,
+    speakerIds: [SPEAKER],
+    themes: [],
+    partnerId: null,
+    capacityOverride: null,
+    published: true,
+  };
+
+  it("keeps what an edit leaves out (an edited title stays published, in its rooms)", () => {
+    expect(sessionAfterUpdate(stored, { id: stored.id, title: "Atelier 2" })).toEqual({
+      ...stored,
+      title: "Atelier 2",
+    });
+  });
+
+  it("moves to new times, and to new rooms only when dropped in another column", () => {
+    const move = { id: stored.id, startsAt: at("09:00"), endsAt: at("10:00") };
+    expect(sessionAfterMove(stored, move)).toEqual({ ...stored, ...move, roomIds: [ROOM] });
+    expect(sessionAfterMove(stored, { ...move, roomIds: [OTHER_ROOM] }).roomIds).toEqual([
+      OTHER_ROOM,
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import type { Decision, Refusal } from "../refusal";
 import { Conflict, findConflicts, type ScheduleData } from "../schedule/conflicts";
 import type { Partner, Speaker } from "./people";
 import type { Room } from "./room";
-import { outsideEditionMessage, Session } from "./session";
+import { outsideEditionMessage, Session, type SessionMove, type SessionUpdate } from "./session";
 
 /**
  * The rules of the programme's catalogue (rooms, speakers, partners) and of its sessions, as
@@ -147,3 +147,21 @@ export type SavedSession = z.infer<typeof SavedSession>;
 /** The conflicts of an edition's programme that a session is part of. */
 export const sessionConflicts = (schedule: ScheduleData, sessionId: string): Conflict[] =>
   findConflicts(schedule).filter((c) => c.sessionIds.includes(sessionId));
+
+/**
+ * A stored session with an edit applied (any field but its edition). The result is checked
+ * again as a new session would be (`assertValidSession`, `decideSessionDates`,
+ * `decideSessionReferences`).
+ */
+export const sessionAfterUpdate = (
+  before: Session,
+  { id: _id, ...patch }: SessionUpdate,
+): Session => ({ ...before, ...patch });
+
+/** A stored session dropped elsewhere on the grid: new times, and its new rooms if given. */
+export const sessionAfterMove = (before: Session, move: SessionMove): Session => ({
+  ...before,
+  startsAt: move.startsAt,
+  endsAt: move.endsAt,
+  roomIds: move.roomIds ?? before.roomIds,
+});

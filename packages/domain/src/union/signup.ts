@@ -120,6 +120,13 @@ export const SessionCapacitiesInput = z.object({
 });
 export type SessionCapacitiesInput = z.infer<typeof SessionCapacitiesInput>;
 
+/** What a bulk capacity change answers: the places of the sessions changed, who got a place. */
+export const SessionCapacitiesResult = z.object({
+  places: z.array(SessionPlaces),
+  promoted: z.array(SessionSignup),
+});
+export type SessionCapacitiesResult = z.infer<typeof SessionCapacitiesResult>;
+
 /**
  * The sessions a bulk capacity applies to: those taking sign-ups, of the kind and in the room
  * asked. A kind that takes no sign-up is refused (in French) rather than matching nothing.
