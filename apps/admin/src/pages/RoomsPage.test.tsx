@@ -81,7 +81,7 @@ describe("RoomsPage", () => {
 
     expect(await screen.findByText("Le nom de la salle est obligatoire.")).toBeTruthy();
     expect(name.getAttribute("aria-invalid")).toBe("true");
-    expect(screen.getByText("Saisissez un nombre.")).toBeTruthy();
+    expect(screen.getByText("La capacité doit être un entier positif.")).toBeTruthy();
     expect(callsTo("room.create")).toHaveLength(0);
 
     await user.type(name, "Salle 5 : Chambertin");
