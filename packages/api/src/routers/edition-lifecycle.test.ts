@@ -64,6 +64,15 @@ describe.each(testBackends())("edition lifecycle on %s", (backend) => {
       expect(sections.every((s) => s.text === "" && s.status === "draft" && !s.stored)).toBe(true);
       const kit2026 = await admin.pressKit.sections({ year: 2026 });
       expect(kit2026.find((s) => s.sectionId === "ouverture")?.text).not.toBe("");
+      // The kit it prints carries none of 2026's texts, signatures or contacts.
+      const printed = JSON.stringify(await admin.pressKit.model({ year: 2040 }));
+      for (const of2026 of [
+        "ATIKA BOKHARI",
+        "PIERRE-ALEXANDRE LECOMTE",
+        "Le congrès 2026",
+        "Dijon",
+      ])
+        expect(printed).not.toContain(of2026);
     });
 
     it("refuses a year or a number already taken, and anyone but organisers and admin", async () => {

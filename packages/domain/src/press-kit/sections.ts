@@ -305,6 +305,10 @@ function contactsOf(
   section: PressKitSectionState | undefined,
   reference: PressKitEditorial["contacts"],
 ): PressKitEditorial["contacts"] {
+  // A template (a new edition's kit nobody wrote yet) prints no contact: never another
+  // edition's people.
+  if (section && !section.stored && !section.text.trim())
+    return { title: section.title, people: [], websites: [], social: [] };
   // A kit stored before contacts were editable has no text there: the reference's, until the
   // seed fills it in at the next start.
   if (!section?.text.trim()) return { ...reference, title: section?.title ?? reference.title };
