@@ -1,5 +1,4 @@
-import type { CsvRow } from "@tribune/domain";
-import { DomainError } from "@tribune/domain";
+import { CSV_REFUSALS, type CsvRow, refusalError } from "@tribune/domain";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 
@@ -21,13 +20,10 @@ export function parseCsv(text: string): { header: string[]; rows: CsvRow[] } {
     }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw new DomainError(
-      "invalid",
-      `Fichier CSV illisible${line ? ` (ligne ${line})` : ""} : vérifiez les guillemets et le séparateur.`,
-    );
+    throw refusalError(CSV_REFUSALS.unreadable(line));
   }
   const [first, ...rest] = records;
-  if (!first) throw new DomainError("invalid", "Le fichier CSV est vide.");
+  if (!first) throw refusalError(CSV_REFUSALS.empty());
   const startLine = (r: { record: string[]; info: { lines: number } }) =>
     r.info.lines - r.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
   return {

@@ -123,3 +123,18 @@ export const IDEMPOTENCY_REFUSALS = {
       "Cette clé d'idempotence a déjà servi pour une autre demande : générez-en une nouvelle.",
   }),
 } as const;
+
+/** An uploaded CSV file (member or survey import) that cannot be read as one. */
+export const CSV_REFUSALS = {
+  /** `line`: where the reader gave up, when it says. */
+  unreadable: (line?: number): Refusal => ({
+    reason: "csv_unreadable",
+    code: "invalid",
+    message: `Fichier CSV illisible${line ? ` (ligne ${line})` : ""} : vérifiez les guillemets et le séparateur.`,
+  }),
+  empty: (): Refusal => ({
+    reason: "csv_empty",
+    code: "invalid",
+    message: "Le fichier CSV est vide.",
+  }),
+} as const;

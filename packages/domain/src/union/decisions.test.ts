@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CSV_REFUSALS } from "../input";
 import {
   candidateEmails,
   decideImportScope,
@@ -153,5 +154,20 @@ describe("member CSV import", () => {
     expect(MemberImportInput.safeParse({ csv: "" }).error?.issues[0]?.message).toBe(
       "Le fichier est vide.",
     );
+  });
+});
+
+describe("an unreadable CSV file", () => {
+  it("says where the reader gave up, when it knows", () => {
+    expect(CSV_REFUSALS.unreadable(3).message).toBe(
+      "Fichier CSV illisible (ligne 3) : vérifiez les guillemets et le séparateur.",
+    );
+    expect(CSV_REFUSALS.unreadable().message).toBe(
+      "Fichier CSV illisible : vérifiez les guillemets et le séparateur.",
+    );
+    expect(CSV_REFUSALS.empty()).toMatchObject({
+      code: "invalid",
+      message: "Le fichier CSV est vide.",
+    });
   });
 });
