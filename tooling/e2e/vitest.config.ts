@@ -6,7 +6,7 @@ export default defineConfig({
     include: ["specs/**/*.e2e.ts"],
     globalSetup: ["./src/global-setup.ts"],
     fileParallelism: false,
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: ["default"],
   },
