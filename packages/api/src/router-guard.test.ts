@@ -16,6 +16,8 @@ const PUBLIC_PROCEDURES = [
   "edition.current",
   "edition.get",
   "edition.list",
+  // Which partners support an edition: the public programme names them.
+  "edition.partners",
   // Self-service registration needs no account: register, then cancel with the code.
   "registration.cancelByCode",
   "registration.register",

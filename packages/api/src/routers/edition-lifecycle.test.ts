@@ -146,6 +146,11 @@ describe.each(testBackends())("edition lifecycle on %s", (backend) => {
         subtitle: REFERENCE.edition.subtitle,
       });
 
+      expect(
+        (await (await api.anonymous()).edition.partners({ editionId: edition.id })).map(
+          (p) => p.name,
+        ),
+      ).toEqual(REFERENCE.partners.map((p) => p.name));
       const rooms = await organiser.room.list({ editionId: edition.id });
       expect(rooms.find((r) => r.name === "Amphi Romanée Conti")?.capacity).toBe(900);
       expect(rooms.map((r) => r.id)).not.toContain(AMPHI);
@@ -207,6 +212,18 @@ describe.each(testBackends())("edition lifecycle on %s", (backend) => {
         copy: { partners: false, programme: false, surveys: false },
       });
       expect(copied).toMatchObject({ rooms: 4, sessions: 0, partners: 0, surveys: [] });
+      const edition2028 = await organiser.edition.byYear({ year: 2028 });
+      expect(await organiser.edition.partners({ editionId: edition2028.id })).toEqual([]);
+      const [first] = REFERENCE.partners;
+      const chosen = await organiser.edition.setPartners({
+        editionId: edition2028.id,
+        partnerIds: [first?.id ?? ""],
+      });
+      expect(chosen.map((p) => p.name)).toEqual([first?.name]);
+      const unknown = await rejection(
+        organiser.edition.setPartners({ editionId: edition2028.id, partnerIds: [edition2028.id] }),
+      );
+      expect(unknown.message).toBe("Un des partenaires choisis n'existe pas.");
       const missing = await rejection(
         organiser.edition.createFrom({ ...edition2027, number: 29, year: 2029, fromYear: 2019 }),
       );
@@ -371,6 +388,10 @@ describe.each(testBackends())("edition lifecycle on %s", (backend) => {
               sectionId: "representer",
               status: "validated",
             }),
+        ],
+        [
+          "edition.setPartners",
+          () => organiser.edition.setPartners({ editionId: past.id, partnerIds: [] }),
         ],
       ];
       for (const [path, attempt] of attempts) {

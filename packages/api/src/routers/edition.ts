@@ -4,10 +4,12 @@ import {
   EditionArchiveInput,
   EditionFromInput,
   EditionInput,
+  EditionPartnersInput,
   EditionUpdate,
   EditionWithBudgetAndStatus,
   EditionWithStatus,
   EditionYear,
+  Partner,
   PROGRAMME_EDITORS,
 } from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
@@ -16,6 +18,7 @@ import { found } from "../found";
 import { archiveEdition } from "../services/editions/archive";
 import { createEdition } from "../services/editions/create";
 import { createEditionFrom, EditionCopyReport } from "../services/editions/createFrom";
+import { editionPartners, setPartnersOfEdition } from "../services/editions/partners";
 import { updateEditionFields } from "../services/editions/update";
 import { editionView } from "../services/editions/view";
 import { clockOf } from "../services/kit";
@@ -91,6 +94,18 @@ export const editionRouter = {
     .mutation(async ({ ctx, input }) =>
       editionView(await updateEditionFields(ctx, input), ctx.actor.role, clockOf(ctx).now()),
     ),
+
+  /** The partners of an edition, in its order (public: the programme names them). */
+  partners: publicProcedure
+    .input(z.object({ editionId: z.uuid() }))
+    .output(z.array(Partner))
+    .query(({ ctx, input }) => editionPartners(ctx, input.editionId)),
+
+  /** Says which partners of the catalogue support the edition, in this order. */
+  setPartners: editor
+    .input(EditionPartnersInput)
+    .output(z.array(Partner))
+    .mutation(({ ctx, input }) => setPartnersOfEdition(ctx, input)),
 
   /** Archives an edition that is over: read-only everywhere from then on. */
   archive: archivist

@@ -184,4 +184,10 @@ export const EditionUpdate = z
 export type EditionUpdate = z.infer<typeof EditionUpdate>;
 
 export const EditionArchiveInput = z.object({ id: z.uuid() });
+
+/** The partners of an edition, in order (ids from the shared partner catalogue). */
+export const EditionPartnersInput = z.object({
+  editionId: z.uuid(),
+  partnerIds: z.array(z.uuid()).max(200),
+});
 export type NewEdition = z.output<typeof EditionInput>;

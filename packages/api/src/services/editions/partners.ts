@@ -1,0 +1,41 @@
+import { findEdition, listEditionPartnerIds, listPartners, setEditionPartners } from "@tribune/db";
+import { DomainError, type Partner } from "@tribune/domain";
+import { found } from "../../found";
+import { change, type ServiceContext } from "../kit";
+import { assertEditionWritable } from "./writable";
+
+/** The partners of an edition, in its order (partners are a shared catalogue; see schema). */
+export async function editionPartners(
+  ctx: Pick<ServiceContext, "db">,
+  editionId: string,
+): Promise<Partner[]> {
+  found(await findEdition(ctx.db, editionId), "Édition");
+  const ids = await listEditionPartnerIds(ctx.db, editionId);
+  const byId = new Map((await listPartners(ctx.db)).map((p) => [p.id, p]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Says which partners of the catalogue support the edition, in this order; audited. */
+export function setPartnersOfEdition(
+  ctx: ServiceContext,
+  { editionId, partnerIds }: { editionId: string; partnerIds: string[] },
+): Promise<Partner[]> {
+  return change(ctx, async (tx, effects) => {
+    await assertEditionWritable(tx, editionId);
+    const known = new Map((await listPartners(tx)).map((p) => [p.id, p]));
+    const unique = [...new Set(partnerIds)];
+    if (unique.some((id) => !known.has(id)))
+      throw new DomainError("invalid", "Un des partenaires choisis n'existe pas.");
+    const before = await listEditionPartnerIds(tx, editionId);
+    await setEditionPartners(tx, editionId, unique);
+    await effects.audit({
+      entity: "edition",
+      entityId: editionId,
+      action: "update",
+      before: { partnerIds: before },
+      after: { partnerIds: unique },
+    });
+    effects.publish({ type: "programme.changed", editionId });
+    return unique.map((id) => known.get(id) as Partner);
+  });
+}
