@@ -1,9 +1,4 @@
-import {
-  listSessions,
-  lockEdition,
-  setEditionCapacity,
-  updateEdition,
-} from "@tribune/db";
+import { listSessions, lockEdition, setEditionCapacity, updateEdition } from "@tribune/db";
 import {
   archivedMessage,
   DomainError,
