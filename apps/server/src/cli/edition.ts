@@ -100,8 +100,10 @@ async function create(opts: CreateOptions): Promise<string[]> {
         `${missing.map((key) => FLAGS[key]).join(", ")} : obligatoire sans --from (l'édition dont reprendre ce qui manque).`,
       );
   }
-  return withDatabase(async ({ db, events }: OpenDatabase) => {
-    const ctx = { db, events, actor: null };
+  return withDatabase(async ({ db }: OpenDatabase) => {
+    // No live bus: the command ends (and closes the database) as soon as it committed, before
+    // a NOTIFY could leave; a running server's pages reload the edition list on their own.
+    const ctx = { db, actor: null };
     if (opts.from === undefined) {
       const edition = await createEdition(ctx, EditionInput.parse(defined));
       return [`Édition ${edition.year} créée : ${describe(edition)}.`];
@@ -193,10 +195,10 @@ export function editionCommands(program: Command): void {
     .requiredOption("--year <année>", "année de l'édition")
     .action(async (opts: { year: string }) => {
       const year = number(opts.year);
-      const archived = await withDatabase(async ({ db, events }) => {
+      const archived = await withDatabase(async ({ db }) => {
         const edition = year === undefined ? null : await findEditionByYear(db, year);
         if (!edition) throw new Error(`Aucune édition ${opts.year}.`);
-        return archiveEdition({ db, events, actor: null }, edition.id);
+        return archiveEdition({ db, actor: null }, edition.id);
       }).catch((error: unknown) => {
         throw explained(error);
       });
