@@ -20,7 +20,6 @@ export * from "./repos/survey-free-text";
 export * from "./repos/surveys";
 export * from "./repos/users";
 export * as schema from "./schema";
-export { isDatabaseUnavailable } from "./unavailable";
 export { holdsEdition, realActivity } from "./seed/demo";
 export { seedReferenceDossiers } from "./seed/dossiers";
 export { seedReferenceEdition } from "./seed/reference";
@@ -30,3 +29,4 @@ export {
   seedSyntheticRegistrations,
 } from "./seed/subdivisions";
 export { seedReferenceSurveys } from "./seed/surveys";
+export { isDatabaseUnavailable } from "./unavailable";

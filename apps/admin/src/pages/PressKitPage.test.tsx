@@ -8,7 +8,7 @@ import {
   sectionStates,
 } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import { ApiRefusal, EDITION, EDITION_VIEW, renderWithApi, uuid } from "../catalog/testing";
+import { ApiRefusal, EDITION_VIEW, renderWithApi, uuid } from "../catalog/testing";
 import PressKitPage from "./PressKitPage";
 
 const ref = referenceProgramme2026();

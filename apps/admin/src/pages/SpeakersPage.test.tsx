@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import type { Speaker } from "@tribune/domain";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ApiRefusal, EDITION, EDITION_VIEW, renderWithApi, uuid } from "../catalog/testing";
+import { ApiRefusal, EDITION_VIEW, renderWithApi, uuid } from "../catalog/testing";
 import SpeakersPage from "./SpeakersPage";
 
 let speakers: Speaker[];

@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import type { Role, SubdivisionSummary } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import { ApiRefusal, EDITION, EDITION_VIEW, renderWithApi, uuid } from "../catalog/testing";
+import { ApiRefusal, EDITION_VIEW, renderWithApi, uuid } from "../catalog/testing";
 import SubdivisionsPage from "./SubdivisionsPage";
 
 const summary = (n: number, name: string, slug: string): SubdivisionSummary => ({
