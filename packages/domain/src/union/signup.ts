@@ -136,12 +136,9 @@ export function sessionsForCapacities<
 >(
   sessions: readonly S[],
   { kind, roomId }: { kind?: SessionKind | undefined; roomId?: string | undefined },
-): { ok: true; sessions: S[] } | { ok: false; problem: string } {
+): Decision<{ sessions: S[] }> {
   if (kind && !needsSignup(kind))
-    return {
-      ok: false,
-      problem: `Les sessions « ${SESSION_KIND_LABELS[kind]} » ne prennent pas d'inscription : seuls les ateliers et les boîtes à outils ont des places.`,
-    };
+    return { ok: false, refusal: SIGNUP_REFUSALS.kindWithoutPlaces(kind) };
   return {
     ok: true,
     sessions: sessions.filter(
@@ -175,6 +172,12 @@ export type SignupOption = z.infer<typeof SignupOption>;
 
 /** Every refusal of workshop sign-ups, by stable reason, with its French wording. */
 export const SIGNUP_REFUSALS = {
+  /** Places are set for workshops and toolboxes only. */
+  kindWithoutPlaces: (kind: SessionKind): Refusal => ({
+    reason: "kind_without_places",
+    code: "invalid",
+    message: `Les sessions « ${SESSION_KIND_LABELS[kind]} » ne prennent pas d'inscription : seuls les ateliers et les boîtes à outils ont des places.`,
+  }),
   /** Also said of a draft to the public: it does not exist for them. */
   sessionNotFound: (): Refusal => ({
     reason: "session_not_found",

@@ -1,5 +1,5 @@
 import { lockEdition, setEditionArchivedAt } from "@tribune/db";
-import { archiveRefusal, DomainError, type EditionWithBudget, isReadOnly } from "@tribune/domain";
+import { decideArchive, type EditionWithBudget, enforce } from "@tribune/domain";
 import { found } from "../../found";
 import { change, clockOf, type ServiceContext } from "../kit";
 import { withoutBudget } from "./create";
@@ -12,8 +12,7 @@ export function archiveEdition(ctx: ServiceContext, id: string): Promise<Edition
   return change(ctx, async (tx, effects) => {
     const before = found(await lockEdition(tx, id), "Édition");
     const now = clockOf(ctx).now();
-    const refusal = archiveRefusal(before, now);
-    if (refusal) throw new DomainError(isReadOnly(before) ? "locked" : "invalid", refusal);
+    enforce(decideArchive(before, now));
     const edition = await setEditionArchivedAt(tx, id, now.toISOString());
     await effects.audit({
       entity: "edition",

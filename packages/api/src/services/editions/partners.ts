@@ -1,5 +1,5 @@
 import { findEdition, listEditionPartnerIds, listPartners, setEditionPartners } from "@tribune/db";
-import { DomainError, type Partner } from "@tribune/domain";
+import { decidePartners, enforce, type Partner } from "@tribune/domain";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";
 import { assertEditionWritable } from "./writable";
@@ -23,9 +23,7 @@ export function setPartnersOfEdition(
   return change(ctx, async (tx, effects) => {
     await assertEditionWritable(tx, editionId);
     const known = new Map((await listPartners(tx)).map((p) => [p.id, p]));
-    const unique = [...new Set(partnerIds)];
-    if (unique.some((id) => !known.has(id)))
-      throw new DomainError("invalid", "Un des partenaires choisis n'existe pas.");
+    const { partnerIds: unique } = enforce(decidePartners(new Set(known.keys()), partnerIds));
     const before = await listEditionPartnerIds(tx, editionId);
     await setEditionPartners(tx, editionId, unique);
     await effects.audit({

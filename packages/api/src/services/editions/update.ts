@@ -1,17 +1,20 @@
-import { listSessions, lockEdition, setEditionCapacity, updateEdition } from "@tribune/db";
 import {
-  archivedMessage,
-  DomainError,
+  listEditions,
+  listSessions,
+  lockEdition,
+  setEditionCapacity,
+  updateEdition,
+} from "@tribune/db";
+import {
+  decideEditionUpdate,
   type EditionUpdate,
   type EditionWithBudget,
-  editionDatesProblem,
-  isReadOnly,
-  outsideEditionMessage,
+  enforce,
 } from "@tribune/domain";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";
 import { giveFreedPlaces } from "../registrations/places";
-import { assertFreeYearAndNumber, withoutBudget } from "./create";
+import { withoutBudget } from "./create";
 
 /**
  * Changes an edition's fields (any of them) until it is archived. The merged dates must hold
@@ -24,22 +27,12 @@ export function updateEditionFields(
 ): Promise<EditionWithBudget> {
   return change(ctx, async (tx, effects) => {
     const before = found(await lockEdition(tx, id), "Édition");
-    if (isReadOnly(before)) throw new DomainError("locked", archivedMessage(before));
-    const next = { ...before, ...patch };
-    const problem = editionDatesProblem(next);
-    if (problem)
-      throw new DomainError("invalid", problem.message, {
-        fieldErrors: { [problem.field]: [problem.message] },
-      });
-    if (patch.year !== undefined || patch.number !== undefined)
-      await assertFreeYearAndNumber(tx, next, id);
-    if (patch.firstDay || patch.lastDay || patch.timeZone) {
-      const outside = (await listSessions(tx, id)).filter((s) => outsideEditionMessage(s, next));
-      if (outside.length > 0) {
-        const message = `${outside.length} session(s) tomberaient hors des nouveaux jours (par exemple « ${outside[0]?.title} ») : déplacez-les d'abord.`;
-        throw new DomainError("invalid", message, { fieldErrors: { firstDay: [message] } });
-      }
-    }
+    enforce(
+      decideEditionUpdate(before, patch, {
+        editions: await listEditions(tx),
+        sessions: await listSessions(tx, id),
+      }),
+    );
     const edition = Object.keys(patch).length > 0 ? await updateEdition(tx, id, patch) : before;
     let capacityChange: { before: number | null; after: number | null } | null = null;
     if (capacity !== undefined) {

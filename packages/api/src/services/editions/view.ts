@@ -1,4 +1,6 @@
+import { findEdition, findEditionByYear, listEditions } from "@tribune/db";
 import {
+  currentEdition,
   EDITION_BUDGET_READERS,
   Edition,
   type EditionWithBudget,
@@ -7,14 +9,38 @@ import {
   editionStatus,
   type Role,
 } from "@tribune/domain";
+import { found } from "../../found";
+import { clockOf, type ServiceContext } from "../kit";
+
+export type EditionView = EditionWithBudgetAndStatus | EditionWithStatus;
+type ReadContext = Pick<ServiceContext, "db" | "actor" | "clock">;
 
 /** An edition as `role` may see it (its budget for EDITION_BUDGET_READERS only), with its state now. */
-export function editionView(
-  edition: EditionWithBudget,
-  role: Role | null,
-  now: Date,
-): EditionWithBudgetAndStatus | EditionWithStatus {
+export function editionView(edition: EditionWithBudget, role: Role | null, now: Date): EditionView {
   const status = editionStatus(edition, now);
   if (role && EDITION_BUDGET_READERS.includes(role)) return { ...edition, status };
   return { ...Edition.parse(edition), status };
+}
+
+/** The same, as the context's actor sees it at the context's time. */
+export const viewFor = (ctx: ReadContext, edition: EditionWithBudget): EditionView =>
+  editionView(edition, ctx.actor?.role ?? null, clockOf(ctx).now());
+
+/** Every edition, as the actor may see it. */
+export const editionViews = async (ctx: ReadContext): Promise<EditionView[]> =>
+  (await listEditions(ctx.db)).map((e) => viewFor(ctx, e));
+
+export const editionViewById = async (ctx: ReadContext, id: string): Promise<EditionView> =>
+  viewFor(ctx, found(await findEdition(ctx.db, id), "Édition"));
+
+export const editionViewByYear = async (ctx: ReadContext, year: number): Promise<EditionView> =>
+  viewFor(ctx, found(await findEditionByYear(ctx.db, year), `L'édition ${year}`));
+
+/**
+ * The edition every page opens on when none is asked for (the domain's rule: the running one,
+ * else the next to come, else the last one over); null when there is no edition yet.
+ */
+export async function currentEditionView(ctx: ReadContext): Promise<EditionView | null> {
+  const edition = currentEdition(await listEditions(ctx.db), clockOf(ctx).now());
+  return edition && viewFor(ctx, edition);
 }

@@ -6,11 +6,10 @@
  */
 import { type Executor, findEdition } from "@tribune/db";
 import {
-  archivedMessage,
-  DomainError,
+  decideEditionWrite,
+  decideSelfRegistration,
   type EditionWithBudget,
-  isReadOnly,
-  registrationRefusal,
+  enforce,
 } from "@tribune/domain";
 import { found } from "../../found";
 
@@ -20,7 +19,7 @@ export async function assertEditionWritable(
   editionId: string,
 ): Promise<EditionWithBudget> {
   const edition = found(await findEdition(tx, editionId), "Édition");
-  if (isReadOnly(edition)) throw new DomainError("locked", archivedMessage(edition));
+  enforce(decideEditionWrite(edition));
   return edition;
 }
 
@@ -31,7 +30,6 @@ export async function assertRegistrationOpen(
   now: Date,
 ): Promise<EditionWithBudget> {
   const edition = await assertEditionWritable(tx, editionId);
-  const refusal = registrationRefusal(edition, now);
-  if (refusal) throw new DomainError("registration_closed", refusal);
+  enforce(decideSelfRegistration(edition, now));
   return edition;
 }

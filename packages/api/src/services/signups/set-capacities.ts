@@ -8,7 +8,7 @@ import {
   setSessionCapacity,
 } from "@tribune/db";
 import {
-  DomainError,
+  enforce,
   type SessionCapacitiesInput,
   type SessionPlaces,
   type SessionSignup,
@@ -30,8 +30,7 @@ export async function setSessionCapacities(
 ): Promise<{ places: SessionPlaces[]; promoted: SessionSignup[] }> {
   const { ids, promoted } = await change(ctx, async (tx, effects) => {
     await assertEditionWritable(tx, input.editionId);
-    const chosen = sessionsForCapacities(await listSessions(tx, input.editionId), input);
-    if (!chosen.ok) throw new DomainError("invalid", chosen.problem);
+    const chosen = enforce(sessionsForCapacities(await listSessions(tx, input.editionId), input));
     const promoted: SessionSignup[] = [];
     for (const { id } of chosen.sessions) {
       const session = (await findSignupSession(tx, id)) as SignupSession;
