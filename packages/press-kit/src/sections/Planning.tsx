@@ -13,6 +13,7 @@ import { SANS } from "../fonts";
 import { type TextBox, textHeight } from "../measure";
 import { colors, contentWidth, KIND_COLORS, LABELLED_KINDS, page } from "../theme";
 import { fr } from "../typeset";
+import { type CellPiece, placeCells } from "./lanes";
 
 const TIME_WIDTH = 38;
 const GAP = 1.5;
@@ -27,6 +28,8 @@ const LABEL: Omit<TextBox, "width"> = {
   lineHeight: 1.25,
   letterSpacing: 0.5,
 };
+/** The title of a session sharing its column with an overlapping one: smaller, to fit its strip. */
+const NARROW_TITLE: Omit<TextBox, "width"> = { weight: 500, size: 7, lineHeight: 1.2 };
 const ROOM: Omit<TextBox, "width"> = { weight: 700, size: 7.8, lineHeight: 1.2 };
 const ROOM_DETAIL: Omit<TextBox, "width"> = { weight: 400, size: 7, lineHeight: 1.2 };
 
@@ -94,6 +97,14 @@ const styles = StyleSheet.create({
     lineHeight: TITLE.lineHeight,
     color: colors.ink,
   },
+  narrowTitle: {
+    fontWeight: NARROW_TITLE.weight,
+    fontSize: NARROW_TITLE.size,
+    lineHeight: NARROW_TITLE.lineHeight,
+    color: colors.ink,
+  },
+  /** Sessions drawn side by side because they overlap: outlined, so that the clash shows. */
+  overlapping: { borderWidth: 0.8, borderColor: colors.coral, borderLeftWidth: BAR },
   legend: { flexDirection: "row", flexWrap: "wrap", marginTop: 12, fontFamily: SANS },
   legendItem: { flexDirection: "row", alignItems: "center", marginRight: 12, marginBottom: 5 },
   legendSwatch: { width: 14, height: 9, borderLeftWidth: BAR, marginRight: 4 },
@@ -125,26 +136,32 @@ const MAX_STRETCH = 1.45;
 export function layoutDay(day: PlanningDay, width = contentWidth, available = AVAILABLE_HEIGHT) {
   const columns = Math.max(day.grid.columns.length, 1);
   const columnWidth = (width - TIME_WIDTH) / columns;
-  const textWidth = (cell: GridCell) => cell.colSpan * columnWidth - 2 * GAP - 2 * PAD_X - BAR;
-  const need = (cell: GridCell) =>
-    textHeight(cell.title, { ...TITLE, width: textWidth(cell) }) +
-    (labelled(cell) ? LABEL.size * LABEL.lineHeight + 1.5 : 0) +
+  const pieces = placeCells(day.grid);
+  const textWidth = (piece: CellPiece) =>
+    (piece.colSpan * columnWidth) / piece.lanes - 2 * GAP - 2 * PAD_X - BAR;
+  const need = (piece: CellPiece) =>
+    textHeight(piece.cell.title, {
+      ...(piece.lanes > 1 ? NARROW_TITLE : TITLE),
+      width: textWidth(piece),
+    }) +
+    (labelled(piece.cell) ? LABEL.size * LABEL.lineHeight + 1.5 : 0) +
     2 * PAD_Y +
     2 * GAP +
     1;
 
   const heights = day.grid.rows.map(() => MIN_ROW);
-  for (const cell of day.grid.cells.filter((c) => c.rowSpan === 1)) {
-    heights[cell.row] = Math.max(heights[cell.row] ?? MIN_ROW, need(cell));
+  for (const piece of pieces.filter((p) => p.cell.rowSpan === 1)) {
+    heights[piece.cell.row] = Math.max(heights[piece.cell.row] ?? MIN_ROW, need(piece));
   }
-  for (const cell of day.grid.cells
-    .filter((c) => c.rowSpan > 1)
-    .sort((a, b) => a.rowSpan - b.rowSpan)) {
-    const spanned = heights.slice(cell.row, cell.row + cell.rowSpan);
-    const shortfall = need(cell) - spanned.reduce((a, b) => a + b, 0);
+  for (const piece of pieces
+    .filter((p) => p.cell.rowSpan > 1)
+    .sort((a, b) => a.cell.rowSpan - b.cell.rowSpan)) {
+    const { row, rowSpan } = piece.cell;
+    const spanned = heights.slice(row, row + rowSpan);
+    const shortfall = need(piece) - spanned.reduce((a, b) => a + b, 0);
     if (shortfall > 0) {
-      for (let r = cell.row; r < cell.row + cell.rowSpan; r += 1)
-        heights[r] = (heights[r] ?? 0) + shortfall / cell.rowSpan;
+      for (let r = row; r < row + rowSpan; r += 1)
+        heights[r] = (heights[r] ?? 0) + shortfall / rowSpan;
     }
   }
 
@@ -169,11 +186,11 @@ export function layoutDay(day: PlanningDay, width = contentWidth, available = AV
     tops.push(y);
     y += h * stretch;
   }
-  return { columnWidth, headerHeight, heights, tops, height: y };
+  return { columnWidth, headerHeight, heights, tops, height: y, pieces };
 }
 
-function DayTable({ day }: { day: PlanningDay }) {
-  const { columnWidth, headerHeight, heights, tops, height } = layoutDay(day);
+export function DayTable({ day }: { day: PlanningDay }) {
+  const { columnWidth, headerHeight, heights, tops, height, pieces } = layoutDay(day);
   const x = (column: number) => TIME_WIDTH + column * columnWidth;
   return (
     <View style={[styles.table, { height }]} wrap={false}>
@@ -207,20 +224,23 @@ function DayTable({ day }: { day: PlanningDay }) {
           <Text style={[styles.time, { top: tops[r] ?? 0 }]}>{formatPrintedTime(row.time)}</Text>
         </View>
       ))}
-      {day.grid.cells.map((cell) => {
+      {pieces.map((piece) => {
+        const { cell, lane, lanes } = piece;
         const tint = KIND_COLORS[cell.kind];
         const top = (tops[cell.row] ?? 0) + GAP;
         const cellHeight =
           heights.slice(cell.row, cell.row + cell.rowSpan).reduce((a, b) => a + b, 0) - 2 * GAP;
+        const strip = (piece.colSpan * columnWidth) / lanes;
         return (
           <View
-            key={`${cell.sessionId}-${cell.column}`}
+            key={`${cell.sessionId}-${cell.column}-${piece.column}`}
             style={[
               styles.cell,
+              lanes > 1 ? styles.overlapping : {},
               {
                 top,
-                left: x(cell.column) + GAP,
-                width: cell.colSpan * columnWidth - 2 * GAP,
+                left: x(piece.column) + lane * strip + GAP,
+                width: strip - 2 * GAP,
                 height: cellHeight,
                 backgroundColor: tint.fill,
                 borderLeftColor: tint.bar,
@@ -230,7 +250,7 @@ function DayTable({ day }: { day: PlanningDay }) {
             {labelled(cell) && (
               <Text style={styles.kind}>{fr(SESSION_KIND_LABELS[cell.kind])}</Text>
             )}
-            <Text style={styles.title}>{fr(cell.title)}</Text>
+            <Text style={lanes > 1 ? styles.narrowTitle : styles.title}>{fr(cell.title)}</Text>
           </View>
         );
       })}
@@ -238,7 +258,8 @@ function DayTable({ day }: { day: PlanningDay }) {
   );
 }
 
-function Legend({ day }: { day: PlanningDay }) {
+export function Legend({ day }: { day: PlanningDay }) {
+  const overlaps = placeCells(day.grid).some((p) => p.lanes > 1);
   return (
     <View style={styles.legend} wrap={false}>
       {day.legend.map((entry) => {
@@ -255,6 +276,14 @@ function Legend({ day }: { day: PlanningDay }) {
           </View>
         );
       })}
+      {overlaps && (
+        <View style={styles.legendItem}>
+          <View
+            style={[styles.legendSwatch, styles.overlapping, { borderLeftColor: colors.coral }]}
+          />
+          <Text style={styles.legendLabel}>{fr("Sessions simultanées dans une même salle")}</Text>
+        </View>
+      )}
     </View>
   );
 }
