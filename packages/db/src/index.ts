@@ -13,6 +13,7 @@ export * from "./repos/people";
 export * from "./repos/press-kit-sections";
 export * from "./repos/registrations";
 export * from "./repos/rooms";
+export * from "./repos/session-stamps";
 export * from "./repos/sessions";
 export * from "./repos/signups";
 export * from "./repos/subdivisions";

@@ -140,12 +140,17 @@ export const sessions = pgTable(
     partnerId: uuid("partner_id").references(() => partners.id, { onDelete: "restrict" }),
     capacityOverride: integer("capacity_override"),
     published: boolean("published").notNull().default(false),
+    /** Its identifier in the open formats (frab guid): kept from an imported file (0009). */
+    guid: uuid("guid").notNull().defaultRandom(),
+    /** Grows by one at each change: the iCalendar SEQUENCE (0009). */
+    revision: integer("revision").notNull().default(0),
     createdAt: now("created_at"),
     updatedAt: now("updated_at"),
   },
   (t) => [
     check("sessions_end_after_start", sql`${t.endsAt} > ${t.startsAt}`),
     index("sessions_edition_start_idx").on(t.editionId, t.startsAt),
+    uniqueIndex("sessions_edition_guid_idx").on(t.editionId, t.guid),
   ],
 );
 

@@ -1,5 +1,5 @@
 import type { Session } from "@tribune/domain";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { sessionRooms, sessionSpeakers, sessions } from "../schema";
 
@@ -23,7 +23,7 @@ async function attachLinks(db: Executor, rows: SessionRow[]): Promise<Session[]>
     .from(sessionSpeakers)
     .where(inArray(sessionSpeakers.sessionId, ids))
     .orderBy(asc(sessionSpeakers.position));
-  return rows.map(({ createdAt: _c, updatedAt: _u, ...row }) => ({
+  return rows.map(({ createdAt: _c, updatedAt: _u, guid: _g, revision: _r, ...row }) => ({
     ...row,
     startsAt: iso(row.startsAt),
     endsAt: iso(row.endsAt),
@@ -83,7 +83,11 @@ export async function replaceSession(db: Executor, next: Session): Promise<Sessi
   const { id, roomIds, speakerIds, editionId: _e, ...fields } = next;
   await db
     .update(sessions)
-    .set({ ...fields, updatedAt: new Date().toISOString() })
+    .set({
+      ...fields,
+      updatedAt: new Date().toISOString(),
+      revision: sql`${sessions.revision} + 1`,
+    })
     .where(eq(sessions.id, id));
   await writeLinks(db, id, roomIds, speakerIds);
   return (await findSession(db, id)) as Session;
