@@ -43,6 +43,7 @@ const SurveyBuilderPage = lazy(() => import("./surveys/builder/SurveyBuilderPage
 const SurveyCollectionPage = lazy(() => import("./surveys/SurveyCollectionPage"));
 const SurveyImportPage = lazy(() => import("./surveys/SurveyImportPage"));
 const KeyFiguresPage = lazy(() => import("./surveys/KeyFiguresPage"));
+const PublicNotFound = lazy(() => import("./public/PublicNotFound"));
 
 function Home() {
   const me = useMe();
@@ -66,6 +67,7 @@ export function App() {
         <Route path="/public/programme" element={<PublicProgrammePage />} />
         <Route path="/public/inscription" element={<PublicRegistrationPage />} />
         <Route path="/public/enquete/:slug" element={<PublicSurveyPage />} />
+        <Route path="/public/*" element={<PublicNotFound />} />
         <Route element={<Shell />}>
           <Route index element={<Home />} />
           <Route

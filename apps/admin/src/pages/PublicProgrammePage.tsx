@@ -1,6 +1,7 @@
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { useEdition } from "../edition";
 import { PublicProgramme } from "../programme/public/PublicProgramme";
+import { PublicError, PublicPage } from "../public/PublicPage";
 import { errorMessage, useTRPC } from "../trpc";
 import "../programme/public/public.css";
 
@@ -18,25 +19,21 @@ export default function PublicProgrammePage() {
   const error = edition.error ?? programme.error;
   if (error) {
     return (
-      <main className="public__main">
-        <p role="alert" className="notice notice--error">
-          {errorMessage(error)}
-        </p>
-      </main>
+      <PublicError title="Programme du congrès" message={errorMessage(error)} year={edition.year} />
     );
   }
   if (edition.data === null) {
     return (
-      <main className="public__main">
-        <p>Aucun congrès n'est annoncé pour le moment.</p>
-      </main>
+      <PublicPage title="Programme du congrès">
+        <p className="public__empty">Aucun congrès n'est annoncé pour le moment.</p>
+      </PublicPage>
     );
   }
   if (!programme.data) {
     return (
-      <main className="public__main">
-        <p className="muted">Chargement du programme…</p>
-      </main>
+      <PublicPage title="Programme du congrès" edition={edition.data} current="programme">
+        <p className="muted public__empty">Chargement du programme…</p>
+      </PublicPage>
     );
   }
   return (
@@ -44,6 +41,7 @@ export default function PublicProgrammePage() {
       edition={programme.data.edition}
       entries={programme.data.entries}
       inPreparation={programme.data.inPreparation}
+      year={edition.year}
     />
   );
 }

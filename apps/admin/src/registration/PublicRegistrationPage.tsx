@@ -1,10 +1,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { normaliseRegistrationCode } from "@tribune/domain";
-import { capitalise, formatEditionDates } from "@tribune/domain/format";
 import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { searchWithYear, useEdition } from "../edition";
+import { PublicError, PublicPage } from "../public/PublicPage";
 import { errorMessage, useTRPC } from "../trpc";
+import { PrivacyNotice } from "./PrivacyNotice";
 import { QrCode } from "./QrCode";
 import { RegistrationForm } from "./RegistrationForm";
 import { WorkshopSignup } from "./WorkshopSignup";
@@ -30,86 +31,98 @@ export default function PublicRegistrationPage() {
     if (receipt) receiptRef.current?.focus();
   }, [receipt]);
 
-  if (edition.isPending) return <p className="muted public-registration">Chargement…</p>;
+  if (edition.isPending)
+    return (
+      <PublicPage title="Inscription au congrès" current="inscription">
+        <p className="muted public__empty">Chargement…</p>
+      </PublicPage>
+    );
   if (edition.error || !edition.data)
     return (
-      <p role="alert" className="notice notice--error public-registration">
-        {edition.error ? errorMessage(edition.error) : "Aucun congrès ouvert aux inscriptions."}
-      </p>
+      <PublicError
+        title="Inscription au congrès"
+        message={
+          edition.error ? errorMessage(edition.error) : "Aucun congrès ouvert aux inscriptions."
+        }
+        year={edition.year}
+      />
     );
   const e = edition.data;
   const programmeLink = { pathname: "/public/programme", search: searchWithYear("", edition.year) };
 
   return (
-    <main className="public-registration" id="contenu">
-      <header className="public-registration__header">
-        <p className="public-registration__kicker">
-          {e.number}
-          <sup>e</sup> Congrès national des internes de médecine générale
-        </p>
-        <h1>Inscription au congrès</h1>
-        <p>
-          {capitalise(formatEditionDates(e.firstDay, e.lastDay))} · {e.venue}, {e.city}
-        </p>
-      </header>
-
-      {receipt ? (
-        <section
-          ref={receiptRef}
-          tabIndex={-1}
-          className="card receipt"
-          aria-labelledby="receipt-title"
-        >
-          <h2 id="receipt-title">
-            {receipt.status === "waitlisted"
-              ? `Merci ${receipt.firstName}, vous êtes en liste d'attente`
-              : `Merci ${receipt.firstName}, votre inscription est confirmée`}
-          </h2>
-          {receipt.status === "waitlisted" && (
-            <p className="notice notice--warning">
-              Le congrès est complet. Vous êtes en position {receipt.waitlistPosition} : une place
-              vous sera attribuée automatiquement dès qu'une personne annule.
+    <PublicPage
+      title="Inscription au congrès"
+      subtitle={e.theme}
+      edition={e}
+      year={edition.year}
+      current="inscription"
+    >
+      <div className="public-registration">
+        {receipt ? (
+          <section
+            ref={receiptRef}
+            tabIndex={-1}
+            className="card receipt"
+            aria-labelledby="receipt-title"
+          >
+            <h2 id="receipt-title">
+              {receipt.status === "waitlisted"
+                ? `Merci ${receipt.firstName}, vous êtes en liste d'attente`
+                : `Merci ${receipt.firstName}, votre inscription est confirmée`}
+            </h2>
+            {receipt.status === "waitlisted" && (
+              <p className="notice notice--warning">
+                Le congrès est complet. Vous êtes en position {receipt.waitlistPosition} : une place
+                vous sera attribuée automatiquement dès qu'une personne annule.
+              </p>
+            )}
+            <p>Votre code d'inscription, à présenter à l'accueil :</p>
+            <p className="receipt__code">
+              <span aria-hidden="true">{receipt.code}</span>
+              {/* Read letter by letter, as it will be spelled out at the desk. */}
+              <span className="visually-hidden">{receipt.code.split("").join(" ")}</span>
             </p>
-          )}
-          <p>Votre code d'inscription, à présenter à l'accueil :</p>
-          <p className="receipt__code">
-            <span aria-hidden="true">{receipt.code}</span>
-            {/* Read letter by letter, as it will be spelled out at the desk. */}
-            <span className="visually-hidden">{receipt.code.split("").join(" ")}</span>
-          </p>
-          <QrCode value={receipt.code} />
-          <p className="muted">
-            Conservez ce code (capture d'écran) : il sert aussi à annuler votre inscription.
-          </p>
-          <button type="button" className="button" onClick={() => setReceipt(null)}>
-            Inscrire une autre personne
-          </button>
-        </section>
-      ) : !e.status.registrationOpen ? (
-        <section className="card" aria-labelledby="closed-title">
-          <h2 id="closed-title">
-            {e.status.state === "finished" || e.status.state === "archived"
-              ? "Inscriptions closes"
-              : "Inscriptions pas encore ouvertes"}
-          </h2>
-          <p className="notice notice--warning">{e.status.registrationRefusal}</p>
-        </section>
-      ) : (
-        <section className="card" aria-labelledby="form-title">
-          <h2 id="form-title">Vos informations</h2>
-          <p className="muted">Tous les champs sont obligatoires sauf mention contraire.</p>
-          <RegistrationForm editionId={e.id} mode="public" onRegistered={setReceipt} />
-        </section>
-      )}
+            <QrCode value={receipt.code} />
+            <p className="muted">
+              Conservez ce code (capture d'écran) : il sert aussi à annuler votre inscription.
+            </p>
+            <button type="button" className="button" onClick={() => setReceipt(null)}>
+              Inscrire une autre personne
+            </button>
+          </section>
+        ) : !e.status.registrationOpen ? (
+          <section className="card" aria-labelledby="closed-title">
+            <h2 id="closed-title">
+              {e.status.state === "finished" || e.status.state === "archived"
+                ? "Inscriptions closes"
+                : "Inscriptions pas encore ouvertes"}
+            </h2>
+            <p className="notice notice--warning">{e.status.registrationRefusal}</p>
+          </section>
+        ) : (
+          <section className="card" aria-labelledby="form-title">
+            <h2 id="form-title">Vos informations</h2>
+            <p className="muted">Tous les champs sont obligatoires sauf mention contraire.</p>
+            <PrivacyNotice lastDay={e.lastDay} />
+            <RegistrationForm
+              editionId={e.id}
+              days={{ first: e.firstDay, last: e.lastDay }}
+              mode="public"
+              onRegistered={setReceipt}
+            />
+          </section>
+        )}
 
-      {receipt?.status === "registered" && <WorkshopSignup code={receipt.code} />}
+        {receipt?.status === "registered" && <WorkshopSignup code={receipt.code} />}
 
-      <CancelByCode />
+        <CancelByCode />
 
-      <p className="public-registration__footer">
-        <Link to={programmeLink}>Voir le programme</Link>
-      </p>
-    </main>
+        <p className="public-registration__footer">
+          <Link to={programmeLink}>Voir le programme</Link>
+        </p>
+      </div>
+    </PublicPage>
   );
 }
 

@@ -1,8 +1,19 @@
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 
-/** The registration code as a QR code the check-in desk's scanner reads. */
-export function QrCode({ value, size = 220 }: { value: string; size?: number }) {
+/**
+ * A value as a QR code: the registration code the check-in desk's scanner reads, or a link to
+ * put on a slide. `alt` says what it encodes (default: the registration code).
+ */
+export function QrCode({
+  value,
+  size = 220,
+  alt = `QR code de votre code d'inscription ${value}`,
+}: {
+  value: string;
+  size?: number;
+  alt?: string;
+}) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let alive = true;
@@ -14,13 +25,5 @@ export function QrCode({ value, size = 220 }: { value: string; size?: number }) 
     };
   }, [value, size]);
   if (!src) return <div className="qr qr--pending" style={{ width: size, height: size }} />;
-  return (
-    <img
-      className="qr"
-      src={src}
-      width={size}
-      height={size}
-      alt={`QR code de votre code d'inscription ${value}`}
-    />
-  );
+  return <img className="qr" src={src} width={size} height={size} alt={alt} />;
 }

@@ -1,5 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
-import { RegistrationInput } from "@tribune/domain";
+import { daysBetween, RegistrationInput } from "@tribune/domain";
+import { formatCongressDay, formatDay } from "@tribune/domain/format";
 import { useRef } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -27,6 +28,14 @@ const FIELDS = [
   "gala",
 ] as const;
 
+/** "jeudi 22 et vendredi 23 janvier 2026": the congress's lunches, dated with their year. */
+function mealDays(first: string, last: string): string {
+  const all = daysBetween(first, last);
+  const lastDay = all[all.length - 1] ?? last;
+  const before = all.slice(0, -1).map((day) => formatCongressDay(day));
+  return before.length === 0 ? formatDay(lastDay) : `${before.join(", ")} et ${formatDay(lastDay)}`;
+}
+
 export type RegistrationValues = z.output<typeof RegistrationInput>;
 
 /**
@@ -36,10 +45,13 @@ export type RegistrationValues = z.output<typeof RegistrationInput>;
  */
 export function RegistrationForm({
   editionId,
+  days,
   mode,
   onRegistered,
 }: {
   editionId: string;
+  /** The congress's days, to date the meals and the gala (with the year); else weekdays only. */
+  days?: { first: string; last: string };
   mode: "public" | "organiser";
   onRegistered: (result: {
     code: string;
@@ -107,10 +119,12 @@ export function RegistrationForm({
       <fieldset className="registration-form__options">
         <legend>Options</legend>
         <label>
-          <input type="checkbox" {...form.register("meals")} /> Repas du midi (jeudi et vendredi)
+          <input type="checkbox" {...form.register("meals")} /> Repas du midi (
+          {days ? mealDays(days.first, days.last) : "jeudi et vendredi"})
         </label>
         <label>
-          <input type="checkbox" {...form.register("gala")} /> Soirée de gala (jeudi soir)
+          <input type="checkbox" {...form.register("gala")} /> Soirée de gala (
+          {days ? `${formatDay(days.first)} au soir` : "jeudi soir"})
         </label>
       </fieldset>
       {errors.root?.server && (

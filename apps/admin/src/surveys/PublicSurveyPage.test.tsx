@@ -9,13 +9,13 @@ const reference = referenceSurveys2026()[2]?.survey;
 if (!reference) throw new Error("no reference survey");
 const form = publicSurvey({ ...reference, status: "open" });
 
-function renderPage(respond: (input: unknown) => unknown) {
+function renderPage(respond: (input: unknown) => unknown, query = "?jeton=abc") {
   return renderWithApi(
     <Routes>
       <Route path="/public/enquete/:slug" element={<PublicSurveyPage />} />
     </Routes>,
     {
-      route: "/public/enquete/dixieme-annee-mg?jeton=abc",
+      route: `/public/enquete/dixieme-annee-mg${query}`,
       handlers: { "survey.form": () => form, "survey.respond": respond },
     },
   );
@@ -55,5 +55,41 @@ describe("PublicSurveyPage", () => {
       answers: { remuneration: "retrocession" },
     });
     expect(localStorage.getItem("tribune:enquete:dixieme-annee-mg")).toBeNull();
+  });
+
+  it("remembers an open-link answer from this browser: a reload says it was answered", async () => {
+    localStorage.clear();
+    const first = renderPage(() => ({ ok: true }), "");
+    await first.user.click(await screen.findByLabelText("Une part de rétrocession à l'acte"));
+    await first.user.click(screen.getByRole("button", { name: "Envoyer mes réponses" }));
+    expect(await screen.findByText("Merci pour votre réponse !")).toBeTruthy();
+    first.unmount();
+
+    renderPage(() => ({ ok: true }), "");
+    expect(
+      await screen.findByRole("heading", { name: "Vous avez déjà répondu à cette enquête" }),
+    ).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Envoyer mes réponses" })).toBeNull();
+  });
+
+  it("shows a missing survey inside the union's page, with a way back to the programme", async () => {
+    renderWithApi(
+      <Routes>
+        <Route path="/public/enquete/:slug" element={<PublicSurveyPage />} />
+      </Routes>,
+      {
+        route: "/public/enquete/inconnue",
+        handlers: {
+          "survey.form": () => {
+            throw new ApiRefusal("not_found", "Enquête introuvable.");
+          },
+        },
+      },
+    );
+    expect(await screen.findByRole("heading", { name: "Enquête introuvable." })).toBeTruthy();
+    expect(screen.getByText("ISNAR-IMG")).toBeTruthy();
+    expect(
+      screen.getByRole("link", { name: "Retour au programme du congrès" }).getAttribute("href"),
+    ).toBe("/public/programme");
   });
 });

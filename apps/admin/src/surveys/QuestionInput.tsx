@@ -78,22 +78,40 @@ export function QuestionInput({
         (v) => onChange(v === "yes"),
       );
       break;
-    case "likert":
+    case "likert": {
+      // One row that never wraps mid-scale: the points share the width, each number under its
+      // radio; the end labels sit below the scale's ends.
+      const current = typeof value === "number" ? String(value) : null;
       control = (
         <div className="survey-likert">
-          <span className="muted small">{q.minLabel}</span>{" "}
-          {radios(
-            Array.from({ length: q.points }, (_, i) => ({
-              value: String(i + 1),
-              label: String(i + 1),
-            })),
-            typeof value === "number" ? String(value) : null,
-            (v) => onChange(Number(v)),
-          )}{" "}
-          <span className="muted small">{q.maxLabel}</span>
+          <div
+            className="survey-likert__scale"
+            style={{ gridTemplateColumns: `repeat(${q.points}, minmax(0, 1fr))` }}
+          >
+            {Array.from({ length: q.points }, (_, i) => String(i + 1)).map((point) => (
+              <label key={point} className="survey-likert__point">
+                <input
+                  type="radio"
+                  name={q.id}
+                  checked={current === point}
+                  onChange={() => onChange(Number(point))}
+                />
+                <span>{point}</span>
+              </label>
+            ))}
+          </div>
+          {(q.minLabel || q.maxLabel) && (
+            <p className="survey-likert__ends muted small">
+              <span>1 : {q.minLabel}</span>
+              <span>
+                {q.points} : {q.maxLabel}
+              </span>
+            </p>
+          )}
         </div>
       );
       break;
+    }
     case "multiple": {
       const list = Array.isArray(value) ? value : [];
       control = q.choices.map((c) => (

@@ -2,10 +2,13 @@ import { type ProgrammeEntry, SESSION_KIND_LABELS } from "@tribune/domain";
 import type { CSSProperties } from "react";
 import { KIND_COLOURS } from "../palette";
 
-/** "Tout le lieu", "Tout le lieu · Amphi Romanée Conti" or the rooms' names. */
+/**
+ * Where a session takes place, in a visitor's words: its rooms ("Amphi Romanée Conti"); a
+ * session held across the venue with no room of its own (the welcome, a break) is in
+ * "Tous les espaces".
+ */
 export function placeOf(entry: ProgrammeEntry): string {
-  if (!entry.wholeVenue) return entry.rooms.join(", ");
-  return entry.rooms.length > 0 ? `Tout le lieu · ${entry.rooms.join(", ")}` : "Tout le lieu";
+  return entry.rooms.length > 0 ? entry.rooms.join(", ") : "Tous les espaces";
 }
 
 /** One session of the public programme: time, kind, title, place, people. */

@@ -18,6 +18,7 @@ import { type FormEvent, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { Field } from "../../components/Field";
 import { errorMessage, useTRPC } from "../../trpc";
+import { ShareLink } from "../ShareLink";
 import { SurveyTabs } from "../SurveyTabs";
 import { codeFrom, emptyDraft, newQuestion, slugFrom, uniqueCode } from "./draft";
 import { InvitationLinks } from "./InvitationLinks";
@@ -464,13 +465,18 @@ function StatusPanel({ view }: { view: SurveyBuilderView }) {
       <h2>Statut : {SURVEY_STATUS_LABELS[survey.status]}</h2>
       <p className="muted">
         {answersNotice(view)}{" "}
-        {survey.status === "open" && (
+        {survey.status === "open" && survey.anonymity === "anonymous" && (
           <>
-            Lien de réponse : <a href={link}>{link}</a>
-            {survey.anonymity === "anonymous" && " (avec un jeton à usage unique par personne)"}
+            Lien de réponse : <a href={link}>{link}</a> (avec un jeton à usage unique par personne)
           </>
         )}
+        {survey.status === "open" &&
+          survey.anonymity === "open_link" &&
+          "Lien de réponse, à partager :"}
       </p>
+      {survey.status === "open" && survey.anonymity === "open_link" && (
+        <ShareLink url={link} title={survey.title} />
+      )}
       {survey.status === "open" && survey.anonymity === "anonymous" && (
         <InvitationLinks surveyId={survey.id} slug={survey.slug} />
       )}
