@@ -50,7 +50,7 @@ describe("workshop sign-up", () => {
     });
 
     await desk.goto("/inscriptions");
-    await desk.getByText("Ateliers et boîtes à outils : places et inscrits").click();
+    // The places panel opens with the page: the places are what organisers come for.
     await desk.getByRole("button", { name: `Voir les inscrits de ${WORKSHOP}` }).click();
     const panel = desk.getByRole("region", { name: `Inscrits à ${WORKSHOP}` });
     await panel.getByRole("cell", { name: "Maëlle Guérin", exact: true }).waitFor();

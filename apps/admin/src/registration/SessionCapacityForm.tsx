@@ -9,10 +9,13 @@ import { errorMessage, useTRPC } from "../trpc";
  */
 export function SessionCapacityForm({
   sessionId,
+  title,
   capacity,
   onSaved,
 }: {
   sessionId: string;
+  /** Names the field for screen readers: the form sits in a table row of many. */
+  title: string;
   capacity: number | null;
   onSaved: (message: string) => void;
 }) {
@@ -42,7 +45,9 @@ export function SessionCapacityForm({
         save.mutate({ sessionId, capacity: value.trim() === "" ? null : Number(value) });
       }}
     >
-      <label htmlFor={inputId}>Places</label>
+      <label htmlFor={inputId} className="visually-hidden">
+        Places de « {title} »
+      </label>
       <input
         id={inputId}
         type="number"
@@ -55,6 +60,7 @@ export function SessionCapacityForm({
       />
       <button type="submit" className="button button--small" disabled={save.isPending}>
         Enregistrer
+        <span className="visually-hidden"> les places de « {title} »</span>
       </button>
       {save.error && (
         <p id={`${inputId}-error`} role="alert" className="field__error">

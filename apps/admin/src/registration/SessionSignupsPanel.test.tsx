@@ -59,7 +59,7 @@ describe("SessionSignupsPanel", () => {
         },
       },
     );
-    await user.click(await screen.findByText(/Ateliers et boîtes à outils/));
+    // Open from the start: the places are what organisers come for.
     await user.click(
       await screen.findByRole("button", { name: /Voir les inscrits de 1,2,3 rempla/ }),
     );
@@ -76,13 +76,58 @@ describe("SessionSignupsPanel", () => {
       idempotencyKey: expect.any(String),
     });
 
-    const placesInput = screen.getByLabelText("Places");
+    // The places are set in the session's row of the table.
+    const placesInput = screen.getByLabelText("Places de « 1,2,3 rempla »");
     await user.clear(placesInput);
     await user.type(placesInput, "2");
-    await user.click(screen.getByRole("button", { name: "Enregistrer" }));
+    await user.click(
+      screen.getByRole("button", { name: "Enregistrer les places de « 1,2,3 rempla »" }),
+    );
     expect(
       await screen.findByText(/1 personne\(s\) passée\(s\) de la liste d'attente/),
     ).toBeTruthy();
     expect(callsTo("signup.setCapacity")[0]?.input).toEqual({ sessionId: WORKSHOP, capacity: 2 });
+  });
+
+  it("sets the places of every workshop of a room at once, and says how many changed", async () => {
+    const { user, callsTo } = renderWithApi(
+      <SessionSignupsPanel editionId={EDITION.id} manager />,
+      {
+        handlers: {
+          "signup.overview": () => [places],
+          "room.list": () => [
+            { id: uuid(7), editionId: EDITION.id, name: "Salle 2", capacity: 40 },
+          ],
+          "session.setCapacities": () => ({
+            places: [places, { ...places, sessionId: uuid(41) }],
+            promoted: [],
+          }),
+        },
+      },
+    );
+    const bulk = await screen.findByRole("form", { name: "Places en masse" });
+    await user.selectOptions(within(bulk).getByLabelText("Type"), "atelier");
+    await user.selectOptions(
+      within(bulk).getByLabelText("Salle"),
+      await within(bulk).findByRole("option", { name: "Salle 2" }),
+    );
+    await user.type(within(bulk).getByLabelText("Places"), "25");
+    await user.click(within(bulk).getByRole("button", { name: "Appliquer" }));
+    expect(await screen.findByText("2 session(s) : 25 place(s).")).toBeTruthy();
+    expect(callsTo("session.setCapacities")[0]?.input).toEqual({
+      editionId: EDITION.id,
+      kind: "atelier",
+      roomId: uuid(7),
+      capacity: 25,
+    });
+  });
+
+  it("reads only on an archived edition: no places to set", async () => {
+    renderWithApi(<SessionSignupsPanel editionId={EDITION.id} manager readOnly />, {
+      handlers: { "signup.overview": () => [places] },
+    });
+    expect(await screen.findByRole("cell", { name: /^1,2,3 rempla/ })).toBeTruthy();
+    expect(screen.queryByRole("form", { name: "Places en masse" })).toBeNull();
+    expect(screen.queryByLabelText(/Places de/)).toBeNull();
   });
 });

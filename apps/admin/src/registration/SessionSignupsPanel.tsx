@@ -4,12 +4,13 @@ import { formatNumber, formatSlot } from "@tribune/domain/format";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "../trpc";
 import { AddSignupByHand } from "./AddSignupByHand";
+import { BulkCapacityForm } from "./BulkCapacityForm";
 import { SessionCapacityForm } from "./SessionCapacityForm";
 
 /**
- * Organisers: the places of every workshop and toolbox, and a session's sign-up list
- * (confirmed, then the waitlist in order): its number of places, adding someone by hand,
- * taking someone off.
+ * Organisers: the places of every workshop and toolbox — set in the table, row by row or in
+ * bulk by kind and room — and a session's sign-up list (confirmed, then the waitlist in
+ * order): adding someone by hand, taking someone off.
  */
 export function SessionSignupsPanel({
   editionId,
@@ -41,8 +42,9 @@ export function SessionSignupsPanel({
   );
 
   return (
-    <details className="card">
+    <details className="card" open>
       <summary>Ateliers et boîtes à outils : places et inscrits</summary>
+      {!readOnly && <BulkCapacityForm editionId={editionId} onSaved={setNotice} />}
       {overview.error && (
         <p role="alert" className="notice notice--error">
           {errorMessage(overview.error)}
@@ -73,10 +75,21 @@ export function SessionSignupsPanel({
                   </td>
                   <td>{formatSlot(s.startsAt, s.endsAt)}</td>
                   <td>
-                    {s.capacity === null ? (
-                      <span className="muted">inconnue (à renseigner : Voir, puis Places)</span>
+                    {!readOnly ? (
+                      <SessionCapacityForm
+                        key={`${s.sessionId}-${s.capacity}`}
+                        sessionId={s.sessionId}
+                        title={s.title}
+                        capacity={s.capacity}
+                        onSaved={setNotice}
+                      />
+                    ) : s.capacity === null ? (
+                      <span className="muted">inconnue</span>
                     ) : (
                       formatNumber(s.capacity)
+                    )}
+                    {!readOnly && s.capacity === null && (
+                      <span className="muted small"> inconnue : à renseigner</span>
                     )}
                   </td>
                   <td>{formatNumber(s.confirmed)}</td>
@@ -110,20 +123,11 @@ export function SessionSignupsPanel({
         <section aria-label={`Inscrits à ${list.data.places.title}`}>
           <div className="signup-session__header">
             <h3>{list.data.places.title}</h3>
-            {readOnly ? (
-              <p className="muted">
-                {list.data.places.capacity === null
-                  ? "Capacité inconnue"
-                  : `${formatNumber(list.data.places.capacity)} place(s)`}
-              </p>
-            ) : (
-              <SessionCapacityForm
-                key={`${open}-${list.data.places.capacity}`}
-                sessionId={open}
-                capacity={list.data.places.capacity}
-                onSaved={setNotice}
-              />
-            )}
+            <p className="muted">
+              {list.data.places.capacity === null
+                ? "Capacité inconnue"
+                : `${formatNumber(list.data.places.capacity)} place(s)`}
+            </p>
           </div>
           {!readOnly && (
             <AddSignupByHand
