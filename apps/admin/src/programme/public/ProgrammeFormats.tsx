@@ -5,13 +5,35 @@
  * format here: programme.json is for apps and is documented in the README.
  */
 export function ProgrammeFormats({ year }: { year: number }) {
+  const path = (file: string) => `/api/editions/${year}/${file}`;
+  // webcal:// makes the calendar application subscribe: it fetches the file again by itself,
+  // so a moved session moves in the attendee's agenda too.
+  const webcal = `webcal://${window.location.host}${path("programme.ics")}`;
   return (
     <section className="programme-formats" aria-labelledby="programme-formats-title">
       <h2 id="programme-formats-title">Emporter le programme</h2>
       <ul className="programme-formats__list" data-edition={year}>
         <li>
+          <a className="button" href={webcal}>
+            Ajouter à mon agenda
+          </a>{" "}
+          <a href={path("programme.ics")} download>
+            (fichier .ics)
+          </a>
+        </li>
+        <li>
+          <a className="button" href={path("programme.pdf")}>
+            Version imprimable
+          </a>
+        </li>
+        <li>
+          Pour les applications (Giggity, ConfClerk, EventFahrplan) :{" "}
+          <a href={path("schedule.json")}>schedule.json</a>,{" "}
+          <a href={path("schedule.xml")}>schedule.xml</a>
+        </li>
+        <li>
           <button type="button" className="button" onClick={() => window.print()}>
-            Imprimer le programme
+            Imprimer cette page
           </button>
         </li>
       </ul>
