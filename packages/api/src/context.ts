@@ -1,5 +1,6 @@
 import type { Database, EventBus } from "@tribune/db";
 import type { Me } from "@tribune/domain";
+import type { PublicCache } from "./public-cache";
 import type { PublicRateLimits } from "./rate-limit";
 
 /** The signed-in person, with the login session that proved it. */
@@ -29,4 +30,9 @@ export interface Context {
   events?: EventBus;
   /** Allowances of the public mutations per client address; left out (tests, scripts), no limit. */
   rateLimits?: PublicRateLimits;
+  /**
+   * What anyone may read of an edition, built once per change (public-cache.ts); left out
+   * (tests, scripts, the command line), every read goes to the database.
+   */
+  publicCache?: PublicCache;
 }

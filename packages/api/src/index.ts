@@ -12,6 +12,14 @@ export {
   INTERNAL_MESSAGE,
 } from "./errors";
 export {
+  createPublicCache,
+  type EditionScoped,
+  listeningPublicCache,
+  PUBLIC_CACHE_MAX_AGE_MS,
+  type PublicCache,
+  staleAfter,
+} from "./public-cache";
+export {
   type Allowance,
   createPublicRateLimits,
   DEFAULT_ALLOWANCES,

@@ -291,13 +291,16 @@ describe.each(testBackends())("HTTP server on %s", (backend: Backend) => {
     });
 
     it("answers 500 without details when programme.json fails", async () => {
+      // A server of its own: the shared one keeps the programme it already built in its cache.
+      const cold = await startApp({ database, log });
       await database.db.execute("alter table rooms rename to broken_table");
       try {
-        const res = await fetch(`${app.url}/api/editions/2026/programme.json`);
+        const res = await fetch(`${cold.url}/api/editions/2026/programme.json`);
         expect(res.status).toBe(500);
         expect(await res.json()).toEqual({ error: "Erreur interne du serveur." });
       } finally {
         await database.db.execute("alter table broken_table rename to rooms");
+        await cold.close();
       }
     });
   });

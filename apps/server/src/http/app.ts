@@ -4,6 +4,7 @@ import {
   asDatabaseUnavailable,
   type Context,
   createCaller,
+  createPublicCache,
   createPublicRateLimits,
   DATABASE_RETRY_AFTER_SECONDS,
   type PublicRateLimits,
@@ -16,6 +17,7 @@ import { PressKitRenderer } from "../press-kit/renderer";
 import { cookieJar } from "./cookies";
 import { isForeignOrigin } from "./origin";
 import { pressKitRoute } from "./press-kit";
+import { answerFor, PUBLIC_FORMATS, type PublicFormat, preparedDocument } from "./public-formats";
 import { setSecurityHeaders } from "./security-headers";
 import { serveStatic } from "./static";
 import { sendDatabaseUnavailable } from "./unavailable";
@@ -91,6 +93,24 @@ export function createApp({
     renderer: () => (renderer ??= new PressKitRenderer()),
   });
 
+  const publicCache = createPublicCache();
+  publicCache.listen(database.events).catch((error: unknown) => log("public cache", error));
+  const anonymous = { db, actor: null, events: database.events, publicCache };
+  const publicContext = {
+    ...anonymous,
+    caller: createCaller({
+      ...anonymous,
+      clientIp: "",
+      cookies: { token: null, issue() {}, clear() {} },
+    }),
+  };
+  const publicPaths = PUBLIC_FORMATS.map((format) => ({
+    format,
+    path: new RegExp(
+      `^${format.route.pattern.replaceAll(".", "\\.").replace(":year", "(\\d{4})")}$`,
+    ),
+  }));
+
   const trpcHandler = (maxBodySize: number) =>
     createHTTPHandler({
       router: appRouter,
@@ -110,6 +130,7 @@ export function createApp({
           actor,
           events: database.events,
           rateLimits: rateLimits ?? undefined,
+          publicCache,
         };
       },
       responseMeta({ errors }) {
@@ -125,32 +146,27 @@ export function createApp({
   const trpc = trpcHandler(MAX_BODY_BYTES);
   const trpcImports = trpcHandler(MAX_IMPORT_BODY_BYTES);
 
-  async function programmeJson(year: number, res: ServerResponse) {
-    const publicCaller = createCaller({
-      db,
-      actor: null,
-      clientIp: "",
-      cookies: { token: null, issue() {}, clear() {} },
-    });
+  /** A public document: from the cache, or built once for everyone asking meanwhile. */
+  async function publicDocument(
+    format: PublicFormat,
+    year: number,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ) {
     try {
-      const { edition, entries, status, inPreparation } = await publicCaller.schedule.programme({
-        year,
+      const document = await preparedDocument(publicContext, format, year);
+      const answer = answerFor(format, year, document, {
+        ifNoneMatch: req.headers["if-none-match"],
+        acceptEncoding: req.headers["accept-encoding"],
       });
-      const { id: _id, ...summary } = edition;
-      res.setHeader("Access-Control-Allow-Origin", "*");
-      // `inPreparation`: nothing published yet for a congress to come (« Programme en préparation »).
-      sendJson(res, 200, {
-        edition: summary,
-        state: status.state,
-        inPreparation,
-        sessions: entries,
-      });
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body ?? undefined);
     } catch (error) {
       if (isDatabaseUnavailable(error)) return sendDatabaseUnavailable(res);
       // A year out of the accepted range (BAD_REQUEST) names no edition either.
       const code = (error as { code?: string }).code;
       const notFound = code === "NOT_FOUND" || code === "BAD_REQUEST";
-      if (!notFound) log("programme.json failed", error);
+      if (!notFound) log(`${format.route.pattern} failed`, error);
       sendJson(res, notFound ? 404 : 500, {
         error: notFound ? `Aucune édition ${year}.` : "Erreur interne du serveur.",
       });
@@ -188,8 +204,11 @@ export function createApp({
     if (IMPORT_PATHS.has(url.pathname)) return trpcImports(req, res);
     if (url.pathname.startsWith("/trpc/")) return trpc(req, res);
     if (url.pathname === "/healthz") return health(res);
-    const programme = url.pathname.match(/^\/api\/editions\/(\d{4})\/programme\.json$/);
-    if (programme && req.method === "GET") return programmeJson(Number(programme[1]), res);
+    if (req.method === "GET")
+      for (const { format, path } of publicPaths) {
+        const found = url.pathname.match(path);
+        if (found) return publicDocument(format, Number(found[1]), req, res);
+      }
     const pressKit = url.pathname.match(/^\/api\/editions\/(\d{4})\/press-kit\.pdf$/);
     if (pressKit && req.method === "GET") return pressKitPdf(Number(pressKit[1]), req, res);
     if (req.method === "GET" && adminDir && serveStatic(adminDir, url.pathname, res)) return;

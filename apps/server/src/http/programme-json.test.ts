@@ -83,6 +83,10 @@ describe.each(testBackends())("programme.json of a new edition on %s", (backend:
         published: true,
       }),
     );
+    // A repository write announces nothing (the services do): say it, as they would, and wait
+    // for the server's cache to hear it — on PostgreSQL through NOTIFY.
+    await database.events.publish({ type: "programme.changed", editionId });
+    await expect.poll(async () => (await programme()).sessions.length).toBe(1);
     const body = await programme();
     expect(body).toMatchObject({ state: "preparation", inPreparation: false });
     expect(body.sessions).toMatchObject([

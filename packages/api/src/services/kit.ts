@@ -17,6 +17,7 @@ import type { AuditAction, AuditedEntity } from "@tribune/domain";
 import { auditActor, SYSTEM } from "../audit";
 import type { Actor, Context } from "../context";
 import { publishProgrammeChange, publishRegistrationChange, publishSurveyChange } from "../live";
+import { staleAfter } from "../public-cache";
 
 /** The time as the services see it: tests pass a fixed one. */
 export interface Clock {
@@ -28,7 +29,7 @@ export const systemClock: Clock = { now: () => new Date() };
  * The ports a use case may use; routers adapt a request's Context into one. `auditAs` names
  * who acts in the audit log when no one is signed in (the command line: the system).
  */
-export type ServiceContext = Pick<Context, "db" | "events" | "actor"> & {
+export type ServiceContext = Pick<Context, "db" | "events" | "actor" | "publicCache"> & {
   clock?: Clock;
   auditAs?: AuditActor;
 };
@@ -114,6 +115,9 @@ function effectsIn(tx: Executor, actor: AuditActor, events: TribuneEvent[]): Eff
 
 /** Publishes an event of a change that committed (coalesced with its kind, see live.ts). */
 export function publishCommitted(ctx: ServiceContext, event: TribuneEvent): void {
+  // This instance serves the change at once; the others drop it when the event reaches them.
+  const stale = staleAfter(event);
+  if (stale !== undefined) ctx.publicCache?.drop(stale);
   if (event.type === "registrations.changed")
     publishRegistrationChange(ctx, event.editionId, event.subdivisionIds);
   else if (event.type === "programme.changed") publishProgrammeChange(ctx, event.editionId);

@@ -31,12 +31,9 @@ export async function editionConflicts(
   return findConflicts(await loadSchedule(ctx.db, input.editionId));
 }
 
-/** The published programme of an edition, with its state now, for anyone. */
-export async function publicProgramme(
-  ctx: ServiceContext,
-  input: z.output<typeof EditionYear>,
-): Promise<PublicProgramme> {
-  const edition = found(await findEditionByYear(ctx.db, input.year), `L'édition ${input.year}`);
+/** The published sessions of an edition, as anyone sees them (what the public cache keeps). */
+async function publishedProgramme(ctx: ServiceContext, year: number) {
+  const edition = found(await findEditionByYear(ctx.db, year), `L'édition ${year}`);
   const [{ rooms, sessions, speakers }, partners] = await Promise.all([
     loadSchedule(ctx.db, edition.id, { publishedOnly: true }),
     listPartners(ctx.db),
@@ -47,6 +44,23 @@ export async function publicProgramme(
     partners,
     timeZone: edition.timeZone,
   });
+  return { editionId: edition.id, value: { edition, entries } };
+}
+
+/**
+ * The published programme of an edition, with its state now, for anyone. The sessions come
+ * from the public cache when the server keeps one (built once per change of the programme);
+ * the state is worked out on each call, the clock moves it.
+ */
+export async function publicProgramme(
+  ctx: ServiceContext,
+  input: z.output<typeof EditionYear>,
+): Promise<PublicProgramme> {
+  const { edition, entries } = ctx.publicCache
+    ? await ctx.publicCache.get(`schedule.programme ${input.year}`, () =>
+        publishedProgramme(ctx, input.year),
+      )
+    : (await publishedProgramme(ctx, input.year)).value;
   const status = editionStatus(edition, clockOf(ctx).now());
   return { edition, entries, status, inPreparation: programmeInPreparation(status, entries) };
 }

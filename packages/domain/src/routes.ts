@@ -1,0 +1,40 @@
+/**
+ * The server's URLs outside tRPC, in one table: the server registers its routes from it and
+ * the front ends build their links with it, so that a path is written once. (tRPC procedures
+ * are reached through the tRPC client under `ROUTES.trpc`; their names are the router's.)
+ *
+ * A public document of an edition (programme.json, and the formats to come) is an
+ * `editionRoute`: `pattern` is the server's route (`:year` a parameter), `url(year)` the link.
+ */
+
+export interface EditionRoute {
+  /** The route as the server declares it, with a `:year` parameter. */
+  readonly pattern: string;
+  /** The path of one edition's document. */
+  url(year: number): string;
+}
+
+/** `/api/editions/:year/<file>`: a document of one edition. */
+export function editionRoute(file: string): EditionRoute {
+  return {
+    pattern: `/api/editions/:year/${file}`,
+    url: (year) => `/api/editions/${year}/${file}`,
+  };
+}
+
+export const ROUTES = {
+  /** tRPC: queries, mutations and the live subscriptions (server-sent events). */
+  trpc: "/trpc",
+  /** 200 while the database answers, 503 `database_unavailable` otherwise. */
+  health: "/healthz",
+  /** The published programme, for anyone (apps, the congress site). */
+  programmeJson: editionRoute("programme.json"),
+  /** The press kit as a PDF, for press, bureau and admin; `?apercu` shows it inline. */
+  pressKitPdf: editionRoute("press-kit.pdf"),
+} as const;
+
+/** The most calls one tRPC batch may carry: the admin's batching link and the server agree. */
+export const TRPC_MAX_BATCH_SIZE = 10;
+
+/** The edition's year in a route's `:year` parameter: four digits. */
+export const ROUTE_YEAR = /^\d{4}$/;
