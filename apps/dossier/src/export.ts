@@ -13,6 +13,8 @@ export interface ExportOptions {
   output: (year: number) => { out: string; outLabel: string };
   credentials: () => Promise<{ email: string; password: string }>;
   progress: (line: string) => void;
+  /** Warnings (stderr): the export goes on. */
+  warn: (line: string) => void;
 }
 
 /** A failure the user can act on, in French; the CLI prints it and exits non-zero. */
@@ -76,6 +78,7 @@ export async function exportDossier(
   if (!parsed.success)
     throw new DossierError(`Le serveur n'a pas fourni le dossier : ${parsed.error.message}`);
   const model = parsed.data;
+  warnOfConflicts(model.programmeConflicts, options.warn);
   // Leave no session behind on the server; a failure here changes nothing for the export.
   await client.auth.logout.mutate().catch(() => undefined);
 
@@ -89,4 +92,19 @@ export async function exportDossier(
   const ko = formatNumber(Math.round(pdf.byteLength / 1024), FOR_TERMINAL);
   progress(`Écrit : ${outLabel} (${pageCount} pages, ${ko} Ko)`);
   return { year, pageCount, bytes: pdf.byteLength };
+}
+
+/**
+ * A programme with conflicts still exports (the PDF prints overlapping sessions side by side),
+ * but the press officer is told before sending it, with what to ask the organisers to fix.
+ */
+function warnOfConflicts(conflicts: string[], warn: (line: string) => void) {
+  if (conflicts.length === 0) return;
+  const count = formatNumber(conflicts.length, FOR_TERMINAL);
+  warn(
+    `Attention : le programme publié a ${count} conflit${conflicts.length > 1 ? "s" : ""} ` +
+      "(le PDF imprime côte à côte les sessions qui se chevauchent) :",
+  );
+  for (const conflict of conflicts) warn(`  - ${conflict}`);
+  warn("Faites-les corriger dans le programme avant de diffuser le dossier.");
 }

@@ -6,6 +6,7 @@ import { cookieFetch } from "@tribune/cli-kit";
 import { DEMO_PASSWORD, freePort, runTsx, startServer, stopServer } from "@tribune/cli-kit/testing";
 import { compact, extractPdfText } from "@tribune/press-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDossierClient } from "./client";
 
 const PASSWORD = DEMO_PASSWORD;
 
@@ -116,6 +117,34 @@ describe("pnpm dossier export, against a real server", () => {
     );
     expect(run.code).not.toBe(0);
     expect(run.stderr.trim()).toBe(`Erreur : Aucune édition 2031 sur ${url}.`);
+  });
+
+  it("warns on stderr, before writing, that the published programme has a conflict", async () => {
+    // An organiser drags « 1,2,3 rempla » into the Amphi, over another session.
+    const organiser = createDossierClient(url);
+    await organiser.auth.login.mutate({ email: "organiser@tribune.demo", password: PASSWORD });
+    const edition = await organiser.edition.current.query();
+    const sessions = await organiser.session.list.query({ editionId: edition?.id ?? "" });
+    const moved = sessions.find((s) => s.title === "1,2,3 rempla");
+    const amphi = sessions.find((s) => s.title.startsWith("Évolution de la pratique"));
+    if (!moved || !amphi) throw new Error("reference sessions missing");
+    await organiser.session.update.mutate({ id: moved.id, roomIds: amphi.roomIds });
+    try {
+      const out = join(dir, "conflit.pdf");
+      const run = await dossier(
+        ["export", "--edition", "2026", "--out", out, "--server", url],
+        credentials("press@tribune.demo"),
+      );
+      expect(run.code).toBe(0);
+      const warning = run.stderr.trim().split("\n");
+      expect(warning[0]).toBe(
+        "Attention : le programme publié a 1 conflit (le PDF imprime côte à côte les sessions qui se chevauchent) :",
+      );
+      expect(warning[1]).toMatch(/^ {2}- .*« 1,2,3 rempla ».*même temps/);
+      expect(existsSync(out)).toBe(true);
+    } finally {
+      await organiser.session.update.mutate({ id: moved.id, roomIds: moved.roomIds });
+    }
   });
 
   // Last: it adds an edition, which becomes the server's current one.

@@ -36,6 +36,7 @@ program
         return { out: outputPath(env, outLabel), outLabel };
       },
       progress: (line) => console.log(line),
+      warn: (line) => console.error(line),
       credentials: async () => ({
         email: env.TRIBUNE_EMAIL ?? (await ask("Adresse e-mail (compte Presse) : ")),
         password: env.TRIBUNE_PASSWORD ?? (await askHidden("Mot de passe : ")),

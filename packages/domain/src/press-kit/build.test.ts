@@ -290,6 +290,25 @@ describe("the programme in the model", () => {
       1,
     );
   });
+
+  it("lists no conflict for the reference programme", () => {
+    expect(model.programmeConflicts).toEqual([]);
+  });
+
+  it("lists, in French, the published sessions that share a room at the same time", () => {
+    const amphi = ref.sessions.find((s) => s.title.startsWith("Évolution de la pratique"));
+    const sessions = ref.sessions.map((s) =>
+      s.title === "1,2,3 rempla" ? { ...s, roomIds: amphi?.roomIds ?? [] } : s,
+    );
+    const built = buildPressKitModel(input({ sessions }));
+    expect(built.programmeConflicts).toHaveLength(1);
+    expect(built.programmeConflicts[0]).toMatch(/« 1,2,3 rempla ».*même temps/);
+    // An unpublished session is not printed, so its clash does not concern the kit.
+    const unpublished = sessions.map((s) =>
+      s.title === "1,2,3 rempla" ? { ...s, published: false } : s,
+    );
+    expect(buildPressKitModel(input({ sessions: unpublished })).programmeConflicts).toEqual([]);
+  });
 });
 
 describe("French labels", () => {

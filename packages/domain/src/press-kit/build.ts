@@ -1,6 +1,7 @@
 import type { Edition } from "../congress/edition";
 import type { Room } from "../congress/room";
 import { SESSION_KIND_LABELS, SESSION_KINDS, type Session } from "../congress/session";
+import { findConflicts } from "../schedule/conflicts";
 import { buildDayGrid } from "../schedule/grid";
 import { daysBetween, localDay, localTime } from "../time";
 import { type ComputedFigure, type EditorialBlock, PressKitEditorial } from "./editorial";
@@ -310,7 +311,13 @@ export function buildPressKitModel(input: PressKitInput): PressKitModel {
     ...body,
   ];
 
+  // Speakers are not printed: only what changes the planning matters here.
+  const programmeConflicts = findConflicts({ edition, rooms, sessions, speakers: [] }).map(
+    (c) => c.message,
+  );
+
   return {
+    programmeConflicts,
     edition: {
       number: edition.number,
       year: edition.year,

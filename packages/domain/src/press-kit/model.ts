@@ -282,5 +282,11 @@ export const PressKitModel = z.object({
   }),
   sections: z.array(PressKitSection),
   figures: z.array(KeyFigure),
+  /**
+   * What is wrong with the published programme, in French (sessions sharing a room or the whole
+   * venue at once, outside the congress days, without a room). The PDF draws overlaps side by
+   * side; the exporters warn before printing.
+   */
+  programmeConflicts: z.array(z.string()).default([]),
 });
 export type PressKitModel = z.infer<typeof PressKitModel>;
