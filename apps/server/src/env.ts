@@ -24,6 +24,21 @@ const Env = z.object({
   TRIBUNE_RATE_LIMITS: z.enum(["on", "off"]).default("on"),
   /** Reverse proxies in front of the server, so that rate limits see clients, not the proxy. */
   TRIBUNE_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /**
+   * Where e-mail leaves: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465.
+   * Unset: every message is written as an .eml file under $TRIBUNE_DATA_DIR/outbox/.
+   */
+  TRIBUNE_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, { error: "TRIBUNE_SMTP_URL commence par smtp:// ou smtps://." })
+    .optional(),
+  /** The sender of every message: an address, or « Nom <adresse> ». */
+  TRIBUNE_MAIL_FROM: z
+    .string()
+    .regex(/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/, {
+      error: "TRIBUNE_MAIL_FROM est une adresse, ou « Nom <adresse> ».",
+    })
+    .default("Tribune <ne-pas-repondre@tribune.invalid>"),
   /** `pnpm …` runs scripts inside the package: INIT_CWD is where the user typed the command. */
   INIT_CWD: z.string().optional(),
 });
@@ -46,3 +61,9 @@ export const demoChoice = (env: ServerEnv, kind: "pglite" | "postgres"): boolean
     : env.TRIBUNE_DEMO === "off" || kind === "postgres"
       ? false
       : "if-empty";
+
+/** Where e-mail leaves: an SMTP server, or .eml files in the data directory (see mail/transport.ts). */
+export const mailTarget = (env: ServerEnv) =>
+  env.TRIBUNE_SMTP_URL
+    ? { smtpUrl: env.TRIBUNE_SMTP_URL, from: env.TRIBUNE_MAIL_FROM }
+    : { directory: resolve(env.dataDir, "outbox"), from: env.TRIBUNE_MAIL_FROM };

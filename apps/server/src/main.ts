@@ -4,8 +4,9 @@ import { createPublicRateLimits } from "@tribune/api";
 import { listEditions, listUsers, openDatabase } from "@tribune/db";
 import { currentEdition, ROLE_LABELS, referenceProgramme2026 } from "@tribune/domain";
 import { bootstrap, startHousekeeping } from "./bootstrap";
-import { databaseTarget, demoChoice, readEnv } from "./env";
+import { databaseTarget, demoChoice, mailTarget, readEnv } from "./env";
 import { createApp } from "./http/app";
+import { startMailWorker } from "./mail/start";
 
 const env = readEnv();
 const adminDir = fileURLToPath(new URL("../../admin/dist", import.meta.url));
@@ -22,6 +23,7 @@ async function main() {
   const isDemo = editions.some((e) => e.id === referenceProgramme2026().edition.id);
   const current = currentEdition(editions, new Date());
   const stopHousekeeping = startHousekeeping(database.db);
+  const stopMail = startMailWorker(database.db, mailTarget(env));
   const server = createServer(
     createApp({
       database,
@@ -84,6 +86,7 @@ async function main() {
     console.log(`${signal} reçu : arrêt de Tribune…`);
     server.close(async () => {
       stopHousekeeping();
+      await stopMail();
       await database.close();
       process.exit(0);
     });

@@ -41,4 +41,5 @@ export { createEditionFrom, type EditionCopyReport } from "./services/editions/c
 export { updateEditionFields } from "./services/editions/update";
 export { editionView } from "./services/editions/view";
 export { type ServiceContext, systemContext } from "./services/kit";
+export { listOutbox } from "./services/mail/list";
 export { subdivisionNamed } from "./services/subdivisions/named";

@@ -9,6 +9,7 @@ export * from "./repos/editions";
 export * from "./repos/idempotency";
 export * from "./repos/members";
 export * from "./repos/motions";
+export * from "./repos/outbox";
 export * from "./repos/people";
 export * from "./repos/press-kit-sections";
 export * from "./repos/registrations";

@@ -626,3 +626,51 @@ export const pressKitSections = pgTable(
     check("press_kit_sections_status", sql`${t.status} in ('draft', 'validated')`),
   ],
 );
+
+// --- Outbox (issue 15) ----------------------------------------------------------------------
+// Every e-mail is a row written in the transaction of the change that causes it; a worker
+// delivers it (repos/outbox.ts). A row is the whole message, rendered: what was sent can be read
+// back, and delivery needs nothing but this table.
+
+/** A file sent with a message, its content in base64; `cid` makes it inline (an <img src="cid:…">). */
+export interface StoredAttachment {
+  filename: string;
+  contentType: string;
+  contentBase64: string;
+  cid?: string;
+}
+
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Derived from the cause ("registration-confirmed:<id>:<instant>"): one message per cause. */
+    key: text("key").notNull().unique(),
+    /** What the message is about ("registration_confirmed"…): filters and audit, never the body. */
+    kind: text("kind").notNull(),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    attachments: jsonb("attachments").$type<StoredAttachment[]>().notNull().default([]),
+    status: text("status")
+      .$type<"pending" | "sending" | "sent" | "dead">()
+      .notNull()
+      .default("pending"),
+    /** Claims so far, a crashed one included. */
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: now("next_attempt_at"),
+    /** While `sending`: the claim holds until then, and another worker may take it after. */
+    leaseUntil: instant("lease_until"),
+    /** Who holds the claim: only that worker may mark the message sent or failed. */
+    claimToken: text("claim_token"),
+    lastError: text("last_error"),
+    createdAt: now("created_at"),
+    updatedAt: now("updated_at"),
+    sentAt: instant("sent_at"),
+  },
+  (t) => [
+    check("outbox_status", sql`${t.status} in ('pending', 'sending', 'sent', 'dead')`),
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+  ],
+);

@@ -20,6 +20,7 @@ import { ZodError, z } from "zod";
 import { databaseTarget, readEnv, type ServerEnv } from "../env";
 import { demoLoadCommand } from "./demo";
 import { editionCommands } from "./edition";
+import { mailCommands } from "./mail";
 
 /** Administration straight on the database: works with the server stopped (PGlite) or on PostgreSQL. */
 async function withDatabase<T>(
@@ -99,6 +100,7 @@ user
 const demo = program.command("demo").description("Données de démonstration");
 demoLoadCommand(demo);
 editionCommands(program);
+mailCommands(program);
 
 demo
   .command("registrations")

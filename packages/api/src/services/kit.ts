@@ -8,12 +8,13 @@ import {
   type Database,
   type EventBus,
   type Executor,
+  enqueueMessage,
   idempotent,
   recordAudit,
   retryTransaction,
   type TribuneEvent,
 } from "@tribune/db";
-import type { AuditAction, AuditedEntity } from "@tribune/domain";
+import type { AuditAction, AuditedEntity, MailMessage } from "@tribune/domain";
 import { auditActor, SYSTEM } from "../audit";
 import type { Actor, Context } from "../context";
 import { publishProgrammeChange, publishRegistrationChange, publishSurveyChange } from "../live";
@@ -61,6 +62,12 @@ export interface Effects {
   audit(entry: AuditEntryInput): Promise<void>;
   /** Queues a live event, published only once the transaction committed. */
   publish(event: TribuneEvent): void;
+  /**
+   * Queues an e-mail in the outbox, in the same transaction: it leaves (the server's worker)
+   * only if the change committed, and a crash before it left loses nothing. A message whose key
+   * is already queued is kept once.
+   */
+  mail(message: MailMessage): Promise<void>;
 }
 
 /**
@@ -76,7 +83,7 @@ export async function change<T>(
   let events: TribuneEvent[] = [];
   const result = await retryTransaction(ctx.db as Database, (tx) => {
     events = [];
-    return work(tx, effectsIn(tx, actor, events));
+    return work(tx, effectsIn(tx, actor, events, clockOf(ctx)));
   });
   for (const event of events) publishCommitted(ctx, event);
   return result;
@@ -100,16 +107,19 @@ export async function idempotentChange<T>(
   // `work` runs only in an attempt that claimed the key: a replayed answer publishes nothing.
   const outcome = await idempotent(ctx.db as Database, scope, key, input, (tx) => {
     events = [];
-    return work(tx, effectsIn(tx, actor, events));
+    return work(tx, effectsIn(tx, actor, events, clockOf(ctx)));
   });
   if (!outcome.replayed) for (const event of events) publishCommitted(ctx, event);
   return outcome;
 }
 
-function effectsIn(tx: Executor, actor: AuditActor, events: TribuneEvent[]): Effects {
+function effectsIn(tx: Executor, actor: AuditActor, events: TribuneEvent[], clock: Clock): Effects {
   return {
     audit: (entry) => recordAudit(tx, actor, entry),
     publish: (event) => events.push(event),
+    mail: async (message) => {
+      await enqueueMessage(tx, message, clock.now());
+    },
   };
 }
 

@@ -1,0 +1,270 @@
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  claimDueMessages,
+  type Database,
+  enqueueMessage,
+  findMessageByKey,
+  type OpenDatabase,
+  openDatabase,
+  schema,
+} from "@tribune/db";
+import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
+import type { DeliveryPolicy, MailMessage } from "@tribune/domain";
+import { simpleParser } from "mailparser";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startTestSmtpServer } from "./smtp-testing";
+import { createMailTransport, type MailTarget } from "./transport";
+import { createOutboxWorker } from "./worker";
+
+const FROM = "ISNAR-IMG <congres@isnar-img.example>";
+const POLICY: DeliveryPolicy = {
+  maxAttempts: 4,
+  firstRetryMs: 60_000,
+  maxRetryMs: 600_000,
+  leaseMs: 300_000,
+};
+
+const message = (key: string, to = "camille@example.org"): MailMessage => ({
+  key,
+  kind: "registration_confirmed",
+  to,
+  subject: "Votre inscription au 27e congrès",
+  text: "Bonjour Camille, votre code : K7QM-3XPA",
+  html: '<p>Bonjour Camille, votre code : <b>K7QM-3XPA</b></p><img src="cid:qr">',
+  attachments: [
+    {
+      filename: "code.png",
+      contentType: "image/png",
+      content: Uint8Array.of(137, 80, 78, 71),
+      cid: "qr",
+    },
+  ],
+});
+
+/** A clock the test moves by hand: no test waits for real time to pass. */
+function testClock(start = new Date("2027-01-10T08:00:00Z")) {
+  let now = start.getTime();
+  return {
+    now: () => new Date(now),
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
+}
+
+const queue = (db: Database, m: MailMessage) => db.transaction((tx) => enqueueMessage(tx, m));
+
+describe.each(testBackends())("outbox worker on %s", (backend: Backend) => {
+  let opened: OpenDatabase & { url: string | null };
+  let db: Database;
+  beforeAll(async () => {
+    opened = await openTestDatabase(backend);
+    db = opened.db;
+  });
+  afterAll(() => opened.close());
+  beforeEach(async () => {
+    await db.delete(schema.outbox);
+  });
+
+  const workerFor = (target: MailTarget, clock = testClock(), database = db) =>
+    createOutboxWorker({
+      db: database,
+      transport: createMailTransport(target),
+      clock,
+      policy: POLICY,
+      log: () => {},
+    });
+
+  it("a queued message arrives once, with its inline image, and is marked sent", async () => {
+    const smtp = await startTestSmtpServer();
+    try {
+      await queue(db, message("registration-confirmed:1"));
+      const worker = workerFor({ smtpUrl: smtp.url, from: FROM });
+      expect(await worker.runOnce()).toEqual({ sent: 1, failed: 0 });
+      expect(await worker.runOnce()).toEqual({ sent: 0, failed: 0 });
+      expect(smtp.received).toHaveLength(1);
+      const [mail] = smtp.received;
+      expect(mail?.subject).toBe("Votre inscription au 27e congrès");
+      expect(mail?.to).toMatchObject({ text: "camille@example.org" });
+      expect(mail?.text).toContain("K7QM-3XPA");
+      expect(mail?.attachments.map((a) => [a.filename, a.contentType, a.cid])).toEqual([
+        ["code.png", "image/png", "qr"],
+      ]);
+      expect((await findMessageByKey(db, "registration-confirmed:1"))?.status).toBe("sent");
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("a server that refuses (451) then accepts gets the message exactly once", async () => {
+    const smtp = await startTestSmtpServer({
+      refuse: (n) => (n <= 2 ? { code: 451, message: "Try again later" } : null),
+    });
+    try {
+      await queue(db, message("retried"));
+      const clock = testClock();
+      const worker = workerFor({ smtpUrl: smtp.url, from: FROM }, clock);
+      expect(await worker.runOnce()).toEqual({ sent: 0, failed: 1 });
+      expect(await findMessageByKey(db, "retried")).toMatchObject({
+        status: "pending",
+        attempts: 1,
+      });
+      // Not due before its back-off: 1 min after the first failure, 2 min after the second.
+      expect(await worker.runOnce()).toEqual({ sent: 0, failed: 0 });
+      clock.advance(60_000);
+      expect(await worker.runOnce()).toEqual({ sent: 0, failed: 1 });
+      clock.advance(60_000);
+      expect(await worker.runOnce()).toEqual({ sent: 0, failed: 0 });
+      clock.advance(60_000);
+      expect(await worker.runOnce()).toEqual({ sent: 1, failed: 0 });
+      clock.advance(3_600_000);
+      expect(await worker.runOnce()).toEqual({ sent: 0, failed: 0 });
+      expect(smtp.deliveries()).toBe(3);
+      expect(smtp.received).toHaveLength(1);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("gives up after the last attempt, and at once on a permanent refusal (550)", async () => {
+    const smtp = await startTestSmtpServer({
+      refuse: (n) =>
+        n <= POLICY.maxAttempts
+          ? { code: 421, message: "Service not available" }
+          : { code: 550, message: "No such user" },
+    });
+    try {
+      await queue(db, message("always-refused"));
+      const clock = testClock();
+      const worker = workerFor({ smtpUrl: smtp.url, from: FROM }, clock);
+      for (let i = 0; i < POLICY.maxAttempts; i++) {
+        expect(await worker.runOnce()).toEqual({ sent: 0, failed: 1 });
+        clock.advance(POLICY.maxRetryMs);
+      }
+      expect(await worker.runOnce()).toEqual({ sent: 0, failed: 0 });
+      expect(await findMessageByKey(db, "always-refused")).toMatchObject({
+        status: "dead",
+        attempts: POLICY.maxAttempts,
+      });
+
+      await queue(db, message("no-such-user"));
+      expect(await worker.runOnce()).toEqual({ sent: 0, failed: 1 });
+      const dead = await findMessageByKey(db, "no-such-user");
+      expect(dead).toMatchObject({ status: "dead", attempts: 1 });
+      expect(dead?.lastError).toContain("No such user");
+      expect(smtp.received).toHaveLength(0);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("a worker that stops after its claim loses nothing: another sends it once the lease expires", async () => {
+    const smtp = await startTestSmtpServer();
+    try {
+      await queue(db, message("orphaned"));
+      const clock = testClock();
+      // The first worker claims, then dies before sending.
+      const [claimed] = await claimDueMessages(db, {
+        now: clock.now(),
+        limit: 10,
+        leaseMs: POLICY.leaseMs,
+        maxAttempts: POLICY.maxAttempts,
+      });
+      expect(claimed?.key).toBe("orphaned");
+      const next = workerFor({ smtpUrl: smtp.url, from: FROM }, clock);
+      expect(await next.runOnce()).toEqual({ sent: 0, failed: 0 });
+      clock.advance(POLICY.leaseMs);
+      expect(await next.runOnce()).toEqual({ sent: 1, failed: 0 });
+      clock.advance(POLICY.leaseMs);
+      expect(await next.runOnce()).toEqual({ sent: 0, failed: 0 });
+      expect(smtp.received.map((m) => m.subject)).toEqual(["Votre inscription au 27e congrès"]);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("two workers on their own connections never send a message twice", async () => {
+    const smtp = await startTestSmtpServer();
+    // On PostgreSQL, a second pool as a second server instance would have; PGlite has one.
+    const other = opened.url ? await openDatabase({ url: opened.url }) : null;
+    try {
+      for (let i = 0; i < 40; i++) await queue(db, message(`bulk-${i}`, `p${i}@example.org`));
+      const clock = testClock();
+      const a = workerFor({ smtpUrl: smtp.url, from: FROM }, clock);
+      const b = workerFor({ smtpUrl: smtp.url, from: FROM }, clock, other?.db ?? db);
+      let sent = 0;
+      for (let round = 0; round < 5; round++) {
+        const [x, y] = await Promise.all([a.runOnce(), b.runOnce()]);
+        sent += (x?.sent ?? 0) + (y?.sent ?? 0);
+      }
+      expect(sent).toBe(40);
+      const recipients = smtp.received.map((m) => (m.to as { text: string }).text).sort();
+      expect(recipients).toHaveLength(40);
+      expect(new Set(recipients).size).toBe(40);
+    } finally {
+      await other?.close();
+      await smtp.close();
+    }
+  });
+
+  it("without SMTP, each message is written as an .eml file a mail reader opens", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tribune-outbox-"));
+    try {
+      await queue(db, message("registration-confirmed:42"));
+      const worker = workerFor({ directory, from: FROM });
+      expect(await worker.runOnce()).toEqual({ sent: 1, failed: 0 });
+      expect(await readdir(directory)).toEqual(["registration-confirmed_42.eml"]);
+      const parsed = await simpleParser(
+        await readFile(join(directory, "registration-confirmed_42.eml")),
+      );
+      expect(parsed.subject).toBe("Votre inscription au 27e congrès");
+      expect(parsed.from?.text).toContain("congres@isnar-img.example");
+      expect(parsed.messageId).toMatch(/@isnar-img\.example>$/);
+      expect(parsed.attachments[0]?.cid).toBe("qr");
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+});
+
+// PGlite on disk: two starts with initdb and fsync, slow on a loaded machine.
+describe("outbox across a restart of the server", { timeout: 240_000 }, () => {
+  it("a message claimed before the restart is sent once after it", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tribune-restart-"));
+    const smtp = await startTestSmtpServer();
+    try {
+      const clock = testClock();
+      const before = await openDatabase({ dataDir: join(directory, "data") });
+      await queue(before.db, message("across-restart"));
+      await claimDueMessages(before.db, {
+        now: clock.now(),
+        limit: 10,
+        leaseMs: POLICY.leaseMs,
+        maxAttempts: POLICY.maxAttempts,
+      });
+      await before.close();
+
+      const after = await openDatabase({ dataDir: join(directory, "data") });
+      try {
+        clock.advance(POLICY.leaseMs);
+        const worker = createOutboxWorker({
+          db: after.db,
+          transport: createMailTransport({ smtpUrl: smtp.url, from: FROM }),
+          clock,
+          policy: POLICY,
+          log: () => {},
+        });
+        expect(await worker.runOnce()).toEqual({ sent: 1, failed: 0 });
+        expect(await worker.runOnce()).toEqual({ sent: 0, failed: 0 });
+        expect(smtp.received).toHaveLength(1);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await smtp.close();
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,108 @@
+import { claimDueMessages, type Database, markFailed, markSent } from "@tribune/db";
+import { afterFailedDelivery, DELIVERY_POLICY, type DeliveryPolicy } from "@tribune/domain";
+import { isPermanentFailure, type MailTransport } from "./transport";
+
+export interface OutboxWorkerOptions {
+  db: Database;
+  transport: MailTransport;
+  /** Tests pass their own clock and drive `runOnce` instead of waiting. */
+  clock?: { now(): Date };
+  policy?: DeliveryPolicy;
+  /** Messages claimed at once. */
+  batch?: number;
+  log?: (line: string) => void;
+}
+
+export interface OutboxRound {
+  sent: number;
+  failed: number;
+}
+
+/**
+ * Delivers the outbox: claims what is due (a lease, so that a worker that stops mid-delivery
+ * loses its claim and another takes the message over), sends each message, and records the
+ * outcome; a failure is tried again later, twice as long each time, and given up after
+ * `maxAttempts` (the domain's `afterFailedDelivery`). Several workers, in several server
+ * instances, may run at once: each message is claimed by one only.
+ */
+export function createOutboxWorker({
+  db,
+  transport,
+  clock = { now: () => new Date() },
+  policy = DELIVERY_POLICY,
+  batch = 20,
+  log = (line) => console.error(line),
+}: OutboxWorkerOptions) {
+  async function runOnce(): Promise<OutboxRound> {
+    const round = { sent: 0, failed: 0 };
+    const claimed = await claimDueMessages(db, {
+      now: clock.now(),
+      limit: batch,
+      leaseMs: policy.leaseMs,
+      maxAttempts: policy.maxAttempts,
+    });
+    for (const message of claimed) {
+      try {
+        await transport.send(message);
+      } catch (error) {
+        round.failed += 1;
+        const reason = error instanceof Error ? error.message : String(error);
+        const next = afterFailedDelivery(
+          message.attempts,
+          isPermanentFailure(error),
+          clock.now(),
+          policy,
+        );
+        await markFailed(
+          db,
+          message,
+          { error: reason, retryAt: next.status === "pending" ? next.nextAttemptAt : null },
+          clock.now(),
+        );
+        log(
+          next.status === "dead"
+            ? `Courriel abandonné (${message.kind}, tentative ${message.attempts}) : ${reason}`
+            : `Courriel non envoyé (${message.kind}, tentative ${message.attempts}), nouvel essai plus tard : ${reason}`,
+        );
+        continue;
+      }
+      round.sent += 1;
+      await markSent(db, message, clock.now());
+    }
+    return round;
+  }
+
+  /**
+   * Runs a round every `intervalMs` (and at once), one at a time, until the returned function
+   * is called; it then waits for the round in progress. A round that fails (database away)
+   * is logged and the next one tries again.
+   */
+  function start(intervalMs = 5_000): () => Promise<void> {
+    let stopped = false;
+    let running: Promise<unknown> = Promise.resolve();
+    let timer: NodeJS.Timeout | undefined;
+    const tick = () => {
+      running = (async () => {
+        try {
+          // A full batch means more may be due: go on without waiting.
+          for (let full = true; full && !stopped; ) {
+            const round = await runOnce();
+            full = round.sent + round.failed >= batch;
+          }
+        } catch (error) {
+          log(`Envoi des courriels : ${error instanceof Error ? error.message : String(error)}`);
+        }
+        if (!stopped) timer = setTimeout(tick, intervalMs).unref();
+      })();
+    };
+    tick();
+    return async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+      transport.close();
+    };
+  }
+
+  return { runOnce, start };
+}

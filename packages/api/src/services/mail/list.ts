@@ -1,0 +1,13 @@
+import { listMessages, outboxCounts } from "@tribune/db";
+import { type OutboxEntry, OutboxQuery, type OutboxStatus } from "@tribune/domain";
+import type { ServiceContext } from "../kit";
+
+/** The outbox, newest first, with how many messages are in each status; never a message body. */
+export async function listOutbox(
+  ctx: ServiceContext,
+  query: OutboxQuery,
+): Promise<{ items: OutboxEntry[]; total: number; counts: Record<OutboxStatus, number> }> {
+  const q = OutboxQuery.parse(query);
+  const page = await listMessages(ctx.db, q);
+  return { ...page, counts: await outboxCounts(ctx.db) };
+}
