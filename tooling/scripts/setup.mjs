@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // First command of the quick start: works on a machine with only Node 20+ and npm.
-// Installs pnpm (the version package.json pins) if missing, then the workspace, then builds the web admin.
+// Installs pnpm (the version package.json pins) if missing, then the workspace, then builds what
+// the commands run: the web admin, the server and its CLI, the dashboard and the dossier CLI
+// (turbo, in parallel, from its cache when nothing changed).
 import { execSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 
@@ -40,5 +42,5 @@ if (quiet("pnpm --version") !== wanted) {
 }
 
 run("pnpm install --frozen-lockfile");
-run("pnpm --filter @tribune/admin build");
+run("pnpm exec turbo run build --output-logs=errors-only");
 console.log("\nTribune est installé. Lancez-le avec : pnpm start");

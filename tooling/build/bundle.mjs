@@ -1,0 +1,259 @@
+// Bundles an app of the workspace with esbuild: its own sources and the workspace packages it
+// imports (@tribune/*, which ship TypeScript) go into one ESM bundle; npm packages stay external
+// and are imported from node_modules at run time. Used by apps/{server,dashboard,dossier}/build.mjs.
+//
+// Two modes:
+// - "monorepo" (the server): the bundle runs inside the repository, npm packages stay external
+//   and are loaded from node_modules. A workspace module that finds a file next to itself
+//   (`new URL("../drizzle", import.meta.url)`, `createRequire(import.meta.url)`) still does so
+//   from its own folder: its `import.meta.url` is rewritten to its source's address.
+// - "package" (dashboard, dossier): the bundle is packed and installed on a laptop. npm packages
+//   are bundled too (minified, React in production mode): one file to load at start instead of
+//   hundreds, tree-shaken (date-fns), and a tarball that installs without a registry. dist/ gets
+//   a package.json of its own (bin, and the npm dependencies left external, at their installed
+//   versions) that `pnpm pack` uses through publishConfig.directory.
+//
+// Every npm package left external must resolve from the app's folder at the version the
+// importing package was built against: the build fails otherwise, naming the dependency to
+// declare, instead of a bundle that crashes at start.
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { builtinModules } from "node:module";
+import { dirname, extname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+/** What fresh.mjs compares with the sources: the files the last build read. */
+export const INPUTS_FILE = "build-inputs.json";
+
+const BUILTINS = new Set(builtinModules);
+const LOADERS = {
+  ".ts": "ts",
+  ".tsx": "tsx",
+  ".mts": "ts",
+  ".js": "js",
+  ".mjs": "js",
+  ".jsx": "jsx",
+};
+const posix = (path) => path.split(sep).join("/");
+
+/** "@scope/name/sub/path" → "@scope/name"; "name/sub" → "name". */
+const packageName = (specifier) =>
+  specifier
+    .split("/")
+    .slice(0, specifier.startsWith("@") ? 2 : 1)
+    .join("/");
+
+/** The version of `name` that Node would load from `fromDir`, or null if it cannot find it. */
+function installedVersion(name, fromDir) {
+  for (let dir = fromDir; ; dir = dirname(dir)) {
+    const manifest = join(dir, "node_modules", name, "package.json");
+    if (existsSync(manifest)) return JSON.parse(readFileSync(manifest, "utf8")).version;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/** Bundles workspace packages, leaves npm packages and Node built-ins external. */
+function externalsPlugin(imported, { bundleDependencies, external, stubs }) {
+  return {
+    name: "tribune-externals",
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => {
+        const name = packageName(args.path);
+        if (args.path.startsWith("node:") || BUILTINS.has(name)) return { external: true };
+        if (stubs.includes(name)) return { path: name, namespace: "tribune-stub" };
+        if (name.startsWith("@tribune/")) return undefined;
+        if (bundleDependencies && !external.includes(name)) return undefined;
+        if (!imported.has(name)) imported.set(name, { from: args.importer, dir: args.resolveDir });
+        return { path: args.path, external: true };
+      });
+      b.onLoad({ filter: /.*/, namespace: "tribune-stub" }, () => ({
+        contents: "export default {};",
+        loader: "js",
+      }));
+    },
+  };
+}
+
+/** Monorepo mode: a workspace module's `import.meta.url` stays its source file's address. */
+function inPlacePlugin(appDir, outdir) {
+  return {
+    name: "tribune-in-place",
+    setup(b) {
+      b.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
+        if (args.path.startsWith(appDir + sep) || args.path.includes(`${sep}node_modules${sep}`))
+          return undefined;
+        const source = await readFile(args.path, "utf8");
+        if (!source.includes("import.meta.url")) return undefined;
+        const fromBundle = posix(relative(outdir, args.path));
+        return {
+          contents: source.replaceAll(
+            "import.meta.url",
+            `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`,
+          ),
+          loader: LOADERS[extname(args.path)] ?? "js",
+        };
+      });
+    },
+  };
+}
+
+/**
+ * @param {object} options
+ * @param {string} options.app the app's folder (its build.mjs's `import.meta.dirname`)
+ * @param {Record<string, string>} options.entries output name (without extension) → source, from the app's folder
+ * @param {"monorepo" | "package"} options.mode
+ * @param {string} [options.extension] of every output file: ".js" (default) or ".mjs"
+ * @param {Record<string, string>} [options.launchers] output name → the entry it starts in
+ *   production mode (NODE_ENV set before React and Ink are loaded, which an import cannot do)
+ * @param {Record<string, string>} [options.bin] command → output name (package mode)
+ * @param {Record<string, string>} [options.runtimeDependencies] npm packages the bundle finds at
+ *   run time rather than imports (files resolved with require.resolve), each with the folder of
+ *   the workspace package that uses it (from the repository's root): kept external, declared
+ * @param {string[]} [options.external] npm packages left external in package mode too (they
+ *   find files of theirs at run time, which a bundle cannot follow), declared in dist/package.json
+ * @param {string[]} [options.stubs] npm packages replaced by an empty module: optional
+ *   development tools imported statically by a dependency (Ink's react-devtools-core)
+ */
+export async function bundleApp({
+  app,
+  entries,
+  mode,
+  extension = ".js",
+  launchers = {},
+  bin = {},
+  stubs = [],
+  runtimeDependencies = {},
+  external = [],
+}) {
+  const packaged = mode === "package";
+  const started = performance.now();
+  const appDir = resolve(app);
+  const outdir = join(appDir, "dist");
+  const manifest = JSON.parse(readFileSync(join(appDir, "package.json"), "utf8"));
+  rmSync(outdir, { recursive: true, force: true });
+
+  const imported = new Map(
+    Object.entries(runtimeDependencies).map(([name, user]) => [
+      name,
+      { from: join(REPO_ROOT, user, "package.json"), dir: join(REPO_ROOT, user) },
+    ]),
+  );
+  const result = await build({
+    absWorkingDir: appDir,
+    entryPoints: Object.entries(entries).map(([out, source]) => ({ in: source, out })),
+    outdir,
+    outExtension: { ".js": extension },
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20.19",
+    jsx: "automatic",
+    // Chunks beside the entries: a rewritten import.meta.url is relative to the output folder.
+    chunkNames: "chunk-[hash]",
+    sourcemap: mode === "monorepo" ? "linked" : false,
+    legalComments: "none",
+    metafile: true,
+    logLevel: "warning",
+    ...(packaged && {
+      minify: true,
+      define: { "process.env.NODE_ENV": JSON.stringify("production") },
+      banner: {
+        js: [
+          "#!/usr/bin/env node",
+          // Bundled CommonJS dependencies require() Node's built-ins.
+          'import { createRequire as __tribuneRequire } from "node:module";',
+          "const require = __tribuneRequire(import.meta.url);",
+        ].join("\n"),
+      },
+    }),
+    plugins: [
+      externalsPlugin(imported, { bundleDependencies: packaged, external, stubs }),
+      ...(mode === "monorepo" ? [inPlacePlugin(appDir, outdir)] : []),
+    ],
+  });
+
+  const dependencies = checkDependencies(imported, appDir, manifest.name);
+
+  for (const [name, entry] of Object.entries(launchers)) {
+    writeFileSync(
+      join(outdir, `${name}${extension}`),
+      [
+        "#!/usr/bin/env node",
+        "// Production mode before React and its renderers load: they read NODE_ENV once, at import.",
+        'process.env.NODE_ENV ??= "production";',
+        `await import("./${entry}${extension}");`,
+        "",
+      ].join("\n"),
+      { mode: 0o755 },
+    );
+  }
+  for (const out of Object.values(bin)) chmodSync(join(outdir, `${out}${extension}`), 0o755);
+
+  if (packaged) writePackageManifest(outdir, manifest, dependencies, bin, extension);
+
+  const inputs = [
+    ...Object.keys(result.metafile.inputs)
+      .map((input) => resolve(appDir, input))
+      .filter((input) => !input.includes(`${sep}node_modules${sep}`)),
+    join(appDir, "build.mjs"),
+    join(appDir, "package.json"),
+    fileURLToPath(import.meta.url),
+  ].map((input) => posix(relative(REPO_ROOT, input)));
+  writeFileSync(join(outdir, INPUTS_FILE), `${JSON.stringify([...new Set(inputs)], null, 1)}\n`);
+
+  const size = Object.entries(result.metafile.outputs)
+    .filter(([file]) => !file.endsWith(".map"))
+    .reduce((total, [, output]) => total + output.bytes, 0);
+  console.error(
+    `${manifest.name}: ${posix(relative(REPO_ROOT, outdir))} (${(size / 1024).toFixed(0)} KiB, ` +
+      `${dependencies.size} npm dependencies) in ${(performance.now() - started).toFixed(0)} ms`,
+  );
+}
+
+/** name → version of every npm package the bundle imports; throws if the app cannot load one. */
+function checkDependencies(imported, appDir, appName) {
+  const dependencies = new Map();
+  const problems = [];
+  for (const [name, { from, dir }] of [...imported].sort(([a], [b]) => a.localeCompare(b))) {
+    const wanted = installedVersion(name, dir);
+    const found = installedVersion(name, appDir);
+    if (wanted === null)
+      problems.push(`${name} (imported by ${posix(relative(REPO_ROOT, from))}) is not installed`);
+    else if (found === null)
+      problems.push(
+        `${name}@${wanted} (imported by ${posix(relative(REPO_ROOT, from))}): add it to ${appName}'s dependencies`,
+      );
+    else if (found !== wanted)
+      problems.push(
+        `${name}: ${appName} has ${found}, ${posix(relative(REPO_ROOT, from))} was built against ${wanted}`,
+      );
+    else dependencies.set(name, found);
+  }
+  if (problems.length > 0)
+    throw new Error(`The bundle of ${appName} imports:\n  ${problems.join("\n  ")}`);
+  return dependencies;
+}
+
+/** dist/package.json: what `npm i -g` of the packed tarball needs, and nothing of the workspace. */
+function writePackageManifest(outdir, manifest, dependencies, bin, extension) {
+  const packed = {
+    name: manifest.name,
+    version: manifest.version,
+    description: manifest.description,
+    // Installed from its tarball, never published to a registry.
+    private: true,
+    license: manifest.license,
+    type: "module",
+    bin: Object.fromEntries(
+      Object.entries(bin).map(([command, out]) => [command, `./${out}${extension}`]),
+    ),
+    engines: manifest.engines,
+    // The bundles only: not build-inputs.json, which serves fresh.mjs in the repository.
+    files: [`*${extension}`],
+    dependencies: Object.fromEntries(dependencies),
+  };
+  writeFileSync(join(outdir, "package.json"), `${JSON.stringify(packed, null, 2)}\n`);
+}
