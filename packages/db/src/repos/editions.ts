@@ -28,6 +28,16 @@ export async function findEdition(db: Executor, id: string): Promise<EditionWith
   return row ? toEdition(row) : null;
 }
 
+/**
+ * Reads the edition and holds a shared lock on its row until the transaction ends: any number
+ * of changes to the edition's data run side by side, but archiving (`lockEdition`) waits for
+ * them, and they wait for it — a change never commits into an edition archived meanwhile.
+ */
+export async function shareEdition(db: Executor, id: string): Promise<EditionWithBudget | null> {
+  const [row] = await db.select().from(editions).where(eq(editions.id, id)).for("share");
+  return row ? toEdition(row) : null;
+}
+
 /** Reads the edition and holds its row until the transaction ends (archive, edit). */
 export async function lockEdition(db: Executor, id: string): Promise<EditionWithBudget | null> {
   const [row] = await db.select().from(editions).where(eq(editions.id, id)).for("update");

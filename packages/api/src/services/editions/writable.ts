@@ -4,7 +4,7 @@
  * self-registration keeps to the edition's window. The rules are the domain's; this reads the
  * edition in the caller's transaction and raises them.
  */
-import { type Executor, findEdition } from "@tribune/db";
+import { type Executor, shareEdition } from "@tribune/db";
 import {
   decideEditionWrite,
   decideSelfRegistration,
@@ -13,12 +13,15 @@ import {
 } from "@tribune/domain";
 import { found } from "../../found";
 
-/** The edition, unless it is archived (`locked`, French message) or does not exist. */
+/**
+ * The edition, unless it is archived (`locked`, French message) or does not exist. Its row stays
+ * share-locked until the caller's transaction ends, so archiving cannot slip in between.
+ */
 export async function assertEditionWritable(
   tx: Executor,
   editionId: string,
 ): Promise<EditionWithBudget> {
-  const edition = found(await findEdition(tx, editionId), "Édition");
+  const edition = found(await shareEdition(tx, editionId), "Édition");
   enforce(decideEditionWrite(edition));
   return edition;
 }
