@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import {
   buildPressKitModel,
   type PressKitSectionState,
@@ -95,7 +95,8 @@ describe("PressKitPage", () => {
     await user.clear(text);
     await user.type(text, "Un mot **nouveau** avec {{{{x}}.");
     await user.click(within(form).getByRole("button", { name: "Enregistrer" }));
-    expect(await within(form).findAllByText("Chiffre clé inconnu : {{x}}.")).not.toHaveLength(0);
+    // Once, under the text it is about.
+    expect(await within(form).findAllByText("Chiffre clé inconnu : {{x}}.")).toHaveLength(1);
     await user.clear(text);
     await user.type(text, "Un mot **nouveau**.");
     await user.clear(within(form).getByLabelText("Nom"));
@@ -158,7 +159,7 @@ describe("PressKitPage", () => {
     expect(text.value).toContain("ATIKA BOKHARI | PRÉSIDENTE DE L'ISNAR-IMG");
     await user.type(text, "\nTikTok : @x");
     await user.click(within(form).getByRole("button", { name: "Enregistrer" }));
-    expect(await within(form).findAllByText(problem)).not.toHaveLength(0);
+    expect(await within(form).findAllByText(problem)).toHaveLength(1);
     expect(callsTo("pressKit.updateSection")[0]?.input).toMatchObject({
       sectionId: "contacts",
       text: expect.stringMatching(/Instagram : @isnarimg\nX : @isnarimg\nTikTok : @x$/),
@@ -179,6 +180,36 @@ describe("PressKitPage", () => {
       name: "Télécharger le dossier de presse 2026 (PDF)",
     });
     expect(fallback.getAttribute("href")).toBe("/api/editions/2026/press-kit.pdf");
+  });
+
+  it("says the preview is being laid out until the PDF has loaded", async () => {
+    renderPage();
+    await screen.findByRole("button", { name: "Modifier « Contacts »" });
+    const preview = await screen.findByRole("region", { name: "Aperçu" });
+    expect(within(preview).getByRole("status").textContent).toContain(
+      "Mise en page du dossier de presse…",
+    );
+    expect(preview.querySelector("object")?.getAttribute("aria-busy")).toBe("true");
+    preview.querySelector("object")?.dispatchEvent(new Event("load"));
+    await waitFor(() => expect(within(preview).queryByRole("status")).toBeNull());
+    expect(screen.getByTitle("Aperçu du dossier de presse 2026").getAttribute("aria-busy")).toBe(
+      "false",
+    );
+  });
+
+  it("warns, before the download, that the published programme has conflicts", async () => {
+    const clash = "Amphi : « 1,2,3 rempla » et « Évolution » ont lieu en même temps (à 14h30).";
+    renderPage("press", { "pressKit.model": () => ({ ...model, programmeConflicts: [clash] }) });
+    const alert = await screen.findByText(/Le programme publié a 1 conflit\./);
+    const notice = alert.closest("[role=alert]") as HTMLElement;
+    expect(within(notice).getByText(clash)).toBeTruthy();
+    expect(within(notice).getByRole("link", { name: "Ouvrir le programme" })).toBeTruthy();
+  });
+
+  it("says nothing of conflicts when the programme has none", async () => {
+    renderPage();
+    await screen.findByText(/Les chiffres clés sont calculés/);
+    expect(screen.queryByText(/conflit/)).toBeNull();
   });
 
   it("says where the figures come from", async () => {

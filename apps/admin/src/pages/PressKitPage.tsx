@@ -10,6 +10,7 @@ import {
 } from "@tribune/domain";
 import { formatDateTime } from "@tribune/domain/format";
 import { useState } from "react";
+import { Link } from "react-router";
 import { hasRole, useMe } from "../auth/useMe";
 import { ArchivedNotice } from "../components/ArchivedNotice";
 import { useEdition } from "../edition";
@@ -175,6 +176,70 @@ function Provenance({ model }: { model: PressKitModel }) {
   );
 }
 
+/**
+ * Said before anyone downloads the kit: a published programme with conflicts still prints
+ * (overlapping sessions side by side), but it should be fixed before the kit goes out.
+ */
+function ProgrammeConflicts({ conflicts }: { conflicts: string[] }) {
+  if (conflicts.length === 0) return null;
+  const many = conflicts.length > 1;
+  return (
+    <div role="alert" className="notice notice--warning press-kit__conflicts">
+      <p>
+        <strong>
+          Le programme publié a {conflicts.length} conflit{many ? "s" : ""}.
+        </strong>{" "}
+        Le PDF imprime côte à côte les sessions qui se chevauchent ; corrigez le programme avant de
+        diffuser le dossier.
+      </p>
+      <ul>
+        {conflicts.map((conflict) => (
+          <li key={conflict}>{conflict}</li>
+        ))}
+      </ul>
+      <Link to="/programme">Ouvrir le programme</Link>
+    </div>
+  );
+}
+
+/**
+ * The PDF rendered in the page. Laying out the kit takes a few seconds: until the browser has
+ * it, the page says so instead of an empty frame.
+ */
+function Preview({ url, year, revision }: { url: string; year: number; revision: string }) {
+  const [loaded, setLoaded] = useState<string | null>(null);
+  const fileName = `dossier-de-presse-${year}.pdf`;
+  const loading = loaded !== revision;
+  return (
+    <section aria-labelledby="press-kit-preview" className="press-kit__preview">
+      <h2 id="press-kit-preview">Aperçu</h2>
+      {loading && (
+        <p className="press-kit__progress" role="status">
+          <progress aria-label="Mise en page du dossier de presse" />
+          Mise en page du dossier de presse… (quelques secondes)
+        </p>
+      )}
+      {/* An edited or validated section reloads the preview. */}
+      <object
+        key={revision}
+        data={`${url}?apercu`}
+        type="application/pdf"
+        title={`Aperçu du dossier de presse ${year}`}
+        aria-busy={loading}
+        onLoad={() => setLoaded(revision)}
+        onError={() => setLoaded(revision)}
+      >
+        <p className="notice notice--warning">
+          Votre navigateur ne peut pas afficher le PDF dans la page.{" "}
+          <a href={url} download={fileName}>
+            Télécharger le dossier de presse {year} (PDF)
+          </a>
+        </p>
+      </object>
+    </section>
+  );
+}
+
 /** The press kit of the edition chosen in the header: its sections and their status, the PDF to download. */
 export default function PressKitPage() {
   const trpc = useTRPC();
@@ -227,27 +292,16 @@ export default function PressKitPage() {
           {errorMessage(model.error)}
         </p>
       ) : (
-        model.data && <Provenance model={model.data} />
+        model.data && (
+          <>
+            <ProgrammeConflicts conflicts={model.data.programmeConflicts} />
+            <Provenance model={model.data} />
+          </>
+        )
       )}
       <Sections year={year} readOnly={edition.readOnly} />
 
-      <section aria-labelledby="press-kit-preview" className="press-kit__preview">
-        <h2 id="press-kit-preview">Aperçu</h2>
-        {/* An edited or validated section reloads the preview. */}
-        <object
-          key={revision}
-          data={`${url}?apercu`}
-          type="application/pdf"
-          title={`Aperçu du dossier de presse ${year}`}
-        >
-          <p className="notice notice--warning">
-            Votre navigateur ne peut pas afficher le PDF dans la page.{" "}
-            <a href={url} download={fileName}>
-              Télécharger le dossier de presse {year} (PDF)
-            </a>
-          </p>
-        </object>
-      </section>
+      <Preview url={url} year={year} revision={revision} />
     </section>
   );
 }

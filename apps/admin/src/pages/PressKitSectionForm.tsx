@@ -70,6 +70,11 @@ export function PressKitSectionForm({
   });
   const update = useMutation(trpc.pressKit.updateSection.mutationOptions());
   const { errors, isSubmitting } = form.formState;
+  // The server's refusal of one field is shown under that field, not a second time below.
+  const rootError = errors.root?.server?.message ?? errors.root?.message;
+  const footerError = FIELDS.some((name) => errors[name]?.message === rootError)
+    ? undefined
+    : rootError;
   const onSubmit = form.handleSubmit(async (values) => {
     try {
       await update.mutateAsync(values);
@@ -163,11 +168,7 @@ export function PressKitSectionForm({
           )}
         </fieldset>
       )}
-      <FormFooter
-        error={errors.root?.server?.message ?? errors.root?.message}
-        submitting={isSubmitting}
-        onCancel={onDone}
-      />
+      <FormFooter error={footerError} submitting={isSubmitting} onCancel={onDone} />
     </form>
   );
 }
