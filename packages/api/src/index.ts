@@ -37,7 +37,7 @@ export * as accountServices from "./services/accounts";
 // Editions, for the command line: the same services as the routers.
 export { archiveEdition } from "./services/editions/archive";
 export { createEdition } from "./services/editions/create";
-export { createEditionFrom, type EditionCopyReport } from "./services/editions/createFrom";
+export { createEditionFrom } from "./services/editions/createFrom";
 export { updateEditionFields } from "./services/editions/update";
 export { editionView } from "./services/editions/view";
 export { type ServiceContext, systemContext } from "./services/kit";

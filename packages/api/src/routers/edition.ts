@@ -1,11 +1,11 @@
 import {
   EditionArchiveInput,
+  EditionCopyReport,
   EditionFromInput,
   EditionInput,
   EditionPartnersInput,
   EditionUpdate,
-  EditionWithBudgetAndStatus,
-  EditionWithStatus,
+  EditionView,
   EditionYear,
   Partner,
   PROGRAMME_EDITORS,
@@ -14,7 +14,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { archiveEdition } from "../services/editions/archive";
 import { createEdition } from "../services/editions/create";
-import { createEditionFrom, EditionCopyReport } from "../services/editions/createFrom";
+import { createEditionFrom } from "../services/editions/createFrom";
 import { editionPartners, setPartnersOfEdition } from "../services/editions/partners";
 import { updateEditionFields } from "../services/editions/update";
 import {
@@ -25,9 +25,6 @@ import {
   viewFor,
 } from "../services/editions/view";
 import { procedureFor, publicProcedure } from "../trpc";
-
-/** An edition as the actor may see it (its budget for EDITION_BUDGET_READERS only), with its state. */
-const EditionView = z.union([EditionWithBudgetAndStatus, EditionWithStatus]);
 
 /** Who creates and edits editions: the organisers and admin (the bureau reads). */
 const editor = procedureFor(...PROGRAMME_EDITORS);

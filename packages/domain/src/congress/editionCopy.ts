@@ -1,4 +1,5 @@
 import { addDays, differenceInCalendarDays, format, parseISO } from "date-fns";
+import { z } from "zod";
 import type { PressKitSectionState } from "../press-kit/sections";
 import type { Survey, SurveyInput } from "../surveys/survey";
 import { instantFromLocal, localDay, localTime, PARIS } from "../time";
@@ -166,3 +167,16 @@ export function copyPlan(
     partnerIds: options.partners ? [...source.partnerIds] : [],
   };
 }
+
+/** What a copy brought over, for the organiser to check. */
+export const EditionCopyReport = z.object({
+  fromYear: z.int(),
+  rooms: z.int().nonnegative(),
+  sessions: z.int().nonnegative(),
+  /** Titles of the sessions that fell after the new last day, not copied. */
+  sessionsLeftOut: z.array(z.string()),
+  sections: z.int().nonnegative(),
+  surveys: z.array(z.string()),
+  partners: z.int().nonnegative(),
+});
+export type EditionCopyReport = z.infer<typeof EditionCopyReport>;

@@ -172,6 +172,9 @@ export type EditionWithStatus = z.infer<typeof EditionWithStatus>;
 /** The same with its budget, for EDITION_BUDGET_READERS. */
 export const EditionWithBudgetAndStatus = EditionWithBudget.extend({ status: EditionStatus });
 export type EditionWithBudgetAndStatus = z.infer<typeof EditionWithBudgetAndStatus>;
+/** An edition as an actor may see it: with its budget for EDITION_BUDGET_READERS only. */
+export const EditionView = z.union([EditionWithBudgetAndStatus, EditionWithStatus]);
+export type EditionView = z.infer<typeof EditionView>;
 
 /**
  * Whether an edition's public programme is "in preparation": nothing published yet, and the

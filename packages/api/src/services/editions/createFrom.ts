@@ -14,27 +14,14 @@ import {
 } from "@tribune/db";
 import {
   copyPlan,
+  type EditionCopyReport,
   type EditionFromInput,
   type EditionWithBudget,
   EditionFromInput as FromInput,
 } from "@tribune/domain";
-import { z } from "zod";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";
 import { insertNewEdition } from "./create";
-
-/** What a copy brought over, for the organiser to check. */
-export const EditionCopyReport = z.object({
-  fromYear: z.int(),
-  rooms: z.int().nonnegative(),
-  sessions: z.int().nonnegative(),
-  /** Titles of the sessions that fell after the new last day, not copied. */
-  sessionsLeftOut: z.array(z.string()),
-  sections: z.int().nonnegative(),
-  surveys: z.array(z.string()),
-  partners: z.int().nonnegative(),
-});
-export type EditionCopyReport = z.infer<typeof EditionCopyReport>;
 
 /**
  * A new edition from a previous one, in one transaction: what `copyPlan` decides (rooms with

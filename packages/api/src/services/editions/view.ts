@@ -3,16 +3,14 @@ import {
   currentEdition,
   EDITION_BUDGET_READERS,
   Edition,
+  type EditionView,
   type EditionWithBudget,
-  type EditionWithBudgetAndStatus,
-  type EditionWithStatus,
   editionStatus,
   type Role,
 } from "@tribune/domain";
 import { found } from "../../found";
 import { clockOf, type ServiceContext } from "../kit";
 
-export type EditionView = EditionWithBudgetAndStatus | EditionWithStatus;
 type ReadContext = Pick<ServiceContext, "db" | "actor" | "clock">;
 
 /** An edition as `role` may see it (its budget for EDITION_BUDGET_READERS only), with its state now. */
