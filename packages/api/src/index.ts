@@ -42,4 +42,5 @@ export { updateEditionFields } from "./services/editions/update";
 export { editionView } from "./services/editions/view";
 export { type ServiceContext, systemContext } from "./services/kit";
 export { listOutbox } from "./services/mail/list";
+export * from "./services/schedule/exports";
 export { subdivisionNamed } from "./services/subdivisions/named";

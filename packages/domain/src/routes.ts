@@ -31,6 +31,13 @@ export const ROUTES = {
   programmeJson: editionRoute("programme.json"),
   /** The press kit as a PDF, for press, bureau and admin; `?apercu` shows it inline. */
   pressKitPdf: editionRoute("press-kit.pdf"),
+  /** The published programme as iCalendar (subscribe with webcal://), for anyone. */
+  programmeIcs: editionRoute("programme.ics"),
+  /** The published programme as a frab/c3voc schedule (Giggity, ConfClerk, EventFahrplan). */
+  scheduleJson: editionRoute("schedule.json"),
+  scheduleXml: editionRoute("schedule.xml"),
+  /** The printable programme (a PDF), for anyone. */
+  programmePdf: editionRoute("programme.pdf"),
 } as const;
 
 /** The most calls one tRPC batch may carry: the admin's batching link and the server agree. */

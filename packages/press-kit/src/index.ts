@@ -4,4 +4,5 @@
  * the same whichever tsconfig tsx finds (the server and the CLI run from the repository root).
  */
 export { registerFonts } from "./fonts";
+export { renderProgramme } from "./programme/render";
 export { type RenderedPressKit, renderPressKit, renderPressKitWithReport } from "./render";

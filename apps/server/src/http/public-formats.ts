@@ -21,12 +21,25 @@
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
-import type { createCaller, PublicCache, ServiceContext } from "@tribune/api";
+import {
+  type createCaller,
+  frabScheduleJson,
+  frabScheduleXml,
+  type PublicCache,
+  printableProgramme,
+  programmeCalendar,
+  type ServiceContext,
+} from "@tribune/api";
 import { type EditionRoute, ROUTES } from "@tribune/domain/routes";
+import { PressKitRenderer } from "../press-kit/renderer";
 
 export interface PublicFormatContext extends ServiceContext {
   /** tRPC as an anonymous reader sees it, on the server's public cache. */
   caller: ReturnType<typeof createCaller>;
+  /** The server's public address (TRIBUNE_PUBLIC_URL), for the absolute links of calendars. */
+  publicUrl?: string | undefined;
+  /** The press-kit worker, which prints programme.pdf too (one started here if not given). */
+  pdfRenderer?: () => PressKitRenderer;
 }
 
 export interface PublicFormat {
@@ -56,8 +69,53 @@ const programmeJson: PublicFormat = {
   },
 };
 
+/** Absolute links need an address: the configured one, else the local server's. */
+const baseUrlOf = (ctx: PublicFormatContext) => ctx.publicUrl ?? "http://localhost";
+
+/** programme.ics: iCalendar (RFC 5545), one event per published session (issue 16). */
+const programmeIcs: PublicFormat = {
+  route: ROUTES.programmeIcs,
+  contentType: "text/calendar; charset=utf-8",
+  build: (ctx, year) => programmeCalendar(ctx, { year, baseUrl: baseUrlOf(ctx) }),
+};
+
+/** schedule.json and schedule.xml: the frab/c3voc schedule the conference apps read. */
+const scheduleJson: PublicFormat = {
+  route: ROUTES.scheduleJson,
+  contentType: "application/json; charset=utf-8",
+  build: (ctx, year) => frabScheduleJson(ctx, { year, baseUrl: baseUrlOf(ctx) }),
+};
+const scheduleXml: PublicFormat = {
+  route: ROUTES.scheduleXml,
+  contentType: "application/xml; charset=utf-8",
+  build: (ctx, year) => frabScheduleXml(ctx, { year, baseUrl: baseUrlOf(ctx) }),
+};
+
+let ownRenderer: PressKitRenderer | undefined;
+/** The server's press-kit worker; a context without one (a bare test) gets one of its own. */
+function rendererOf(ctx: PublicFormatContext): PressKitRenderer {
+  if (ctx.pdfRenderer) return ctx.pdfRenderer();
+  ownRenderer ??= new PressKitRenderer();
+  return ownRenderer;
+}
+/** programme.pdf: the printable programme, rendered in the press kit's worker. */
+const programmePdf: PublicFormat = {
+  route: ROUTES.programmePdf,
+  contentType: "application/pdf",
+  async build(ctx, year) {
+    const model = await printableProgramme(ctx, { year });
+    return (await rendererOf(ctx).reserve().renderProgramme(model)).pdf;
+  },
+};
+
 /** Every public document of an edition; the server registers them all. */
-export const PUBLIC_FORMATS: PublicFormat[] = [programmeJson];
+export const PUBLIC_FORMATS: PublicFormat[] = [
+  programmeJson,
+  programmeIcs,
+  scheduleJson,
+  scheduleXml,
+  programmePdf,
+];
 
 /** Browsers and proxies keep a copy this long, then revalidate (304) while serving it. */
 export const PUBLIC_MAX_AGE_SECONDS = 60;

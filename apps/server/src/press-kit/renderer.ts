@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
-import type { PressKitModel } from "@tribune/domain";
-import type { RenderRequest, RenderResponse } from "./worker";
+import type { PressKitModel, PrintableProgramme } from "@tribune/domain";
+import type { RenderDocument, RenderRequest, RenderResponse } from "./worker";
 
 export interface RenderedPdf {
   pdf: Buffer;
@@ -34,13 +34,16 @@ export interface PressKitRendererOptions {
 export interface RenderTicket {
   /** Renders `model` in its turn; the ticket is spent. */
   render(model: PressKitModel): Promise<RenderedPdf>;
+  /** The same for the printable programme (programme.pdf), in the same queue and worker. */
+  renderProgramme(model: PrintableProgramme): Promise<RenderedPdf>;
   /** Gives the place back if `render` was not called (the model could not be built). */
   release(): void;
 }
 
 interface Job {
   id: number;
-  model: PressKitModel | null;
+  document: RenderDocument;
+  model: PressKitModel | PrintableProgramme | null;
   resolve(result: RenderedPdf): void;
   reject(error: Error): void;
   promise: Promise<RenderedPdf>;
@@ -93,17 +96,27 @@ export class PressKitRenderer {
       resolve = res;
       reject = rej;
     });
-    const job: Job = { id: this.#nextId++, model: null, resolve, reject, promise };
+    const job: Job = {
+      id: this.#nextId++,
+      document: "press-kit",
+      model: null,
+      resolve,
+      reject,
+      promise,
+    };
     this.#jobs.push(job);
     let spent = false;
+    const start = (document: RenderDocument, model: PressKitModel | PrintableProgramme) => {
+      if (spent) return Promise.reject(new Error("Render ticket already used"));
+      spent = true;
+      job.document = document;
+      job.model = model;
+      this.#pump();
+      return promise;
+    };
     return {
-      render: (model) => {
-        if (spent) return Promise.reject(new Error("Render ticket already used"));
-        spent = true;
-        job.model = model;
-        this.#pump();
-        return promise;
-      },
+      render: (model) => start("press-kit", model),
+      renderProgramme: (model) => start("programme", model),
       release: () => {
         if (spent) return;
         spent = true;
@@ -153,7 +166,7 @@ export class PressKitRenderer {
       );
     }, this.#timeoutMs);
     job.timer.unref();
-    const request: RenderRequest = { id: job.id, model: job.model };
+    const request: RenderRequest = { id: job.id, document: job.document, model: job.model };
     worker.postMessage(request);
   }
 

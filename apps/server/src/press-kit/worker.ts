@@ -1,12 +1,15 @@
 import { parentPort } from "node:worker_threads";
-import { PressKitModel } from "@tribune/domain";
-import { renderPressKitWithReport } from "@tribune/press-kit";
+import { PressKitModel, PrintableProgramme } from "@tribune/domain";
+import { renderPressKitWithReport, renderProgramme } from "@tribune/press-kit";
 
 /** Messages between the server and its press-kit render thread. */
 export interface RenderRequest {
   id: number;
+  /** Which document: the press kit (default) or the printable programme. */
+  document?: RenderDocument;
   model: unknown;
 }
+export type RenderDocument = "press-kit" | "programme";
 export type RenderResponse =
   | { id: number; ok: true; pdf: Uint8Array; pageCount: number; milliseconds: number }
   | { id: number; ok: false; message: string };
@@ -14,10 +17,13 @@ export type RenderResponse =
 const port = parentPort;
 if (!port) throw new Error("worker.ts runs in a worker thread (see worker-entry.mjs)");
 
-port.on("message", async ({ id, model }: RenderRequest) => {
+port.on("message", async ({ id, document, model }: RenderRequest) => {
   const started = performance.now();
   try {
-    const { pdf, pageCount } = await renderPressKitWithReport(PressKitModel.parse(model));
+    const { pdf, pageCount } =
+      document === "programme"
+        ? await renderProgramme(PrintableProgramme.parse(model))
+        : await renderPressKitWithReport(PressKitModel.parse(model));
     // Hand the bytes over without copying when the buffer owns its memory.
     const owned = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength;
     const bytes = owned ? new Uint8Array(pdf.buffer, 0, pdf.byteLength) : new Uint8Array(pdf);

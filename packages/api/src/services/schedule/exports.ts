@@ -1,0 +1,5 @@
+/** The open formats of the programme, for the server's public documents and the CLI. */
+export { programmeCalendar } from "./calendar";
+export { frabSchedule, frabScheduleJson, frabScheduleXml } from "./frab-export";
+export type { OpenFormatQuery } from "./open-formats";
+export { printableProgramme } from "./printable";
