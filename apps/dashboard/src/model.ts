@@ -6,6 +6,8 @@ import {
   type Dossier,
   daysBetween,
   type Edition,
+  type EditionState,
+  editionState,
   type LiveCounts,
   localDay,
   type Me,
@@ -64,22 +66,34 @@ export function conflictMessages(conflicts: Conflict[]): Map<string, string[]> {
 
 const DAY_MS = 86_400_000;
 
-/** "J-12 · dans 12 jours", "jour 1, 10:42" during the congress, or "terminé". */
-export function editionMoment(edition: Edition, now: Date): string {
-  const iso = now.toISOString();
-  const today = localDay(iso, edition.timeZone);
-  const days = congressDays(edition);
-  const index = days.indexOf(today);
-  if (index >= 0) return `jour ${index + 1}, ${formatTime(iso, edition.timeZone)}`;
-  if (today < edition.firstDay) {
-    const left = Math.round((Date.parse(edition.firstDay) - Date.parse(today)) / DAY_MS);
-    return left === 1 ? "demain (J-1)" : `dans ${left} jours (J-${left})`;
-  }
-  return "congrès terminé";
+/** Whole days from `now` (its day in the edition's zone) to the congress's first day. */
+function daysLeft(edition: Edition, now: Date): number {
+  const today = localDay(now.toISOString(), edition.timeZone);
+  return Math.round((Date.parse(edition.firstDay) - Date.parse(today)) / DAY_MS);
 }
 
+/**
+ * Where the edition stands, by the domain's one rule (`editionState`), so that the header and
+ * the overview never contradict each other: "dans 12 jours (J-12)", "jour 1, 10:42",
+ * "congrès terminé", "édition archivée".
+ */
+export function editionMoment(edition: Edition, now: Date): string {
+  const state = editionState(edition, now);
+  if (state === "archived") return "édition archivée";
+  if (state === "finished") return "congrès terminé";
+  if (state === "running") {
+    const index = congressDays(edition).indexOf(localDay(now.toISOString(), edition.timeZone));
+    return `jour ${Math.max(1, index + 1)}, ${formatTime(now.toISOString(), edition.timeZone)}`;
+  }
+  const left = daysLeft(edition, now);
+  return left <= 0 ? "aujourd'hui" : left === 1 ? "demain (J-1)" : `dans ${left} jours (J-${left})`;
+}
+
+export const congressState = (edition: Edition, now: Date): EditionState =>
+  editionState(edition, now);
+
 export const isDuringCongress = (edition: Edition, now: Date) =>
-  congressDays(edition).includes(localDay(now.toISOString(), edition.timeZone));
+  editionState(edition, now) === "running";
 
 export interface RoomNowNext {
   /** A room, "Salle 2 + 3" for rooms showing the same thing, or "Tout le lieu". */

@@ -17,7 +17,7 @@ import { type LiveSource, useLive, useLiveProgramme, useLiveSurveys } from "./ho
 import { useNow } from "./hooks/useNow";
 import { type Size, useTerminalSize } from "./hooks/useTerminalSize";
 import { SCREENS, type ScreenId } from "./screens";
-import { fit } from "./text";
+import { fit, wrapWords } from "./text";
 import { theme } from "./theme";
 
 export interface AppProps {
@@ -31,6 +31,28 @@ export interface AppProps {
   size?: Size;
   /** Keys are read (false for a snapshot). */
   interactive?: boolean;
+}
+
+/** The smallest terminal the screens are drawn for. */
+export const MIN_SIZE = { columns: 80, rows: 24 } as const;
+
+/** What a terminal below 80×24 shows, in lines short enough for any size (q still quits). */
+function TooSmall({ columns, rows }: Size) {
+  const width = Math.max(10, columns - 1);
+  return (
+    <Box flexDirection="column" width={width}>
+      {wrapWords(
+        `Tribune : terminal trop petit (${MIN_SIZE.columns}×${MIN_SIZE.rows} minimum), ${columns}×${rows} ici. Agrandissez la fenêtre ; q pour quitter.`,
+        width,
+      )
+        .slice(0, Math.max(1, rows - 1))
+        .map((line) => (
+          <Text key={line} color={theme.warn}>
+            {line}
+          </Text>
+        ))}
+    </Box>
+  );
 }
 
 const FOOTER_KEYS: Record<ScreenId, string> = {
@@ -152,6 +174,10 @@ export function App({
     },
     { isActive: interactive },
   );
+
+  // Below 80×24 the screens would wrap and cut their lines: say so instead of a broken frame.
+  if (columns < MIN_SIZE.columns || rows < MIN_SIZE.rows)
+    return <TooSmall columns={columns} rows={rows} />;
 
   // One column spare: a line as wide as the terminal wraps in some terminals and shifts
   // every later redraw by a line.

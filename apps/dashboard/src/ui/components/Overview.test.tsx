@@ -36,9 +36,23 @@ describe("Overview", () => {
         />,
       ).lastFrame() ?? "";
     expect(frame).toContain("Dijon, Palais des congrès de Dijon · 22/01/2026–23/01/2026");
-    expect(frame).toContain("s'affiche pendant le congrès");
+    expect(frame).toContain("Congrès à venir, dans 12 jours (J-12)");
     expect(frame).toContain("Dijon");
     expect(frame).not.toContain("Amiens");
+  });
+  it("says the congress is over once it is, as the header does, never that it is to come", () => {
+    const frame =
+      render(
+        <Overview
+          data={sampleData()}
+          now={new Date("2026-12-07T02:50:00Z")}
+          width={80}
+          height={20}
+          filter=""
+        />,
+      ).lastFrame() ?? "";
+    expect(frame).toContain("Congrès terminé le 23/01/2026 : plus de session en cours ni à venir.");
+    expect(frame).not.toContain("à partir du");
   });
   it("leaves the counts out when the account may not see them", () => {
     const frame =

@@ -1,7 +1,7 @@
 import { localDay } from "@tribune/domain";
 import { FOR_TERMINAL, formatNumber, formatShortDate, formatTime } from "@tribune/domain/format";
 import { Box, Text } from "ink";
-import { type DashboardData, isDuringCongress, nowAndNext } from "../../model";
+import { congressState, type DashboardData, editionMoment, nowAndNext } from "../../model";
 import { fit, shortRoom } from "../text";
 import { theme } from "../theme";
 import { Bar } from "./Bar";
@@ -92,7 +92,8 @@ export function Overview({ data, now, width, height, filter }: OverviewProps) {
     );
   lines.push(<Text key="sp1"> </Text>);
 
-  if (isDuringCongress(edition, now)) {
+  const state = congressState(edition, now);
+  if (state === "running") {
     lines.push(
       <Text key="nn" bold color={theme.accent}>
         {fit(`Maintenant / ensuite — ${formatTime(now, tz)}`, width)}
@@ -122,10 +123,7 @@ export function Overview({ data, now, width, height, filter }: OverviewProps) {
   } else {
     lines.push(
       <Text key="nn" color={theme.muted}>
-        {fit(
-          `Maintenant / ensuite : s'affiche pendant le congrès (à partir du ${formatShortDate(edition.firstDay)}).`,
-          width,
-        )}
+        {fit(stateSentence(state, edition, now), width)}
       </Text>,
     );
   }
@@ -168,4 +166,17 @@ export function Overview({ data, now, width, height, filter }: OverviewProps) {
       );
   }
   return <Box flexDirection="column">{lines.slice(0, height)}</Box>;
+}
+
+/** What is true of the congress outside its days (the domain's edition state decides). */
+function stateSentence(
+  state: ReturnType<typeof congressState>,
+  edition: DashboardData["edition"],
+  now: Date,
+): string {
+  const last = formatShortDate(edition.lastDay);
+  if (state === "archived") return `Édition archivée (lecture seule) : congrès terminé le ${last}.`;
+  if (state === "finished")
+    return `Congrès terminé le ${last} : plus de session en cours ni à venir.`;
+  return `Congrès à venir, ${editionMoment(edition, now)} : « maintenant / ensuite » s'affichera à partir du ${formatShortDate(edition.firstDay)}.`;
 }

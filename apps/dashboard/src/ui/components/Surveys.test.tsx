@@ -18,15 +18,70 @@ describe("Surveys", () => {
           active={false}
         />,
       ).lastFrame() ?? "";
-    expect(frame).toContain("Temps de travail des internes *");
-    expect(frame).toContain("1 234 réponses · Close · 03/11/2025–14/12/2025");
-    expect(frame).toContain("• 59 h par semaine en moyenne");
     expect(frame).toContain(
-      "n=1 234 · 03/11/2025–14/12/2025 · démo · Temps de travail des internes",
+      "Temps de travail des internes * · 1 234 réponses · Close · 03/11/2025–14/12/2025",
     );
+    expect(frame).toContain("Chiffres clés — Temps de travail des internes");
+    expect(frame).toContain("calculés maintenant · 03/11/2025–14/12/2025 · démo · ISNAR-IMG");
+    expect(frame).toContain("• 59 h par semaine en moyenne (n=1 234)");
     expect(frame).toContain("■ masqué : trop peu de réponses (n=4)");
     expect(frame).not.toMatch(/\d+ % font des gardes/);
   });
+  it("says a survey without dates has none, instead of « ?–? »", () => {
+    const { list, figures } = sampleSurveys();
+    const undated = list.map((s) => ({ ...s, opensOn: null, closesOn: null }));
+    const frame =
+      render(
+        <Surveys
+          surveys={undated}
+          figures={figures}
+          width={80}
+          height={20}
+          filter=""
+          active={false}
+        />,
+      ).lastFrame() ?? "";
+    expect(frame).toContain("Close · sans dates");
+    expect(frame).not.toContain("?");
+  });
+
+  it("shows the chosen survey's key figures, and fits six of them at 80×24", async () => {
+    const { list, figures } = sampleSurveys();
+    const [first] = list;
+    const [figure] = figures;
+    if (!first || !figure) throw new Error("no sample survey");
+    const second = {
+      ...first,
+      id: "00000000-0000-4000-8000-0000000000b2",
+      slug: "sante-mentale-2026",
+      title: "Santé mentale",
+    };
+    const six = Array.from({ length: 6 }, (_, i) => ({
+      ...figure,
+      definition: { ...figure.definition, id: `sm-${i}`, surveySlug: second.slug },
+      sentence: `${40 + i} % se disent épuisé·es (figure ${i + 1})`,
+      provenance: { ...figure.provenance, surveySlug: second.slug, survey: "Santé mentale" },
+    }));
+    const { lastFrame, stdin } = render(
+      <Surveys
+        surveys={[first, second]}
+        figures={[...figures, ...six]}
+        width={79}
+        height={20}
+        filter=""
+        active
+      />,
+    );
+    expect(lastFrame()).toContain("• 59 h par semaine en moyenne");
+    expect(lastFrame()).not.toContain("épuisé");
+    stdin.write(KEYS.right);
+    await tick();
+    const frame = lastFrame() ?? "";
+    expect(frame).toContain("Chiffres clés — Santé mentale");
+    expect(frame).not.toContain("59 h par semaine");
+    for (let i = 1; i <= 6; i += 1) expect(frame).toContain(`(figure ${i})`);
+  });
+
   it("scrolls with j", async () => {
     const { list, figures } = sampleSurveys();
     const { lastFrame, stdin } = render(
@@ -59,7 +114,8 @@ describe("Surveys", () => {
       />,
     );
     const frame = lastFrame() ?? "";
-    expect(frame).toContain("› Temps de travail des internes *");
+    // Two surveys at 79 columns: the titles give way to the facts, cut with an ellipsis.
+    expect(frame).toMatch(/› Temps de travail des int\S*… · 1 234 réponses · Close/);
     expect(frame).toContain("Réponses par subdivision (←→ autre enquête) — Temps de travail");
     expect(frame).toMatch(/Amiens\s+20 /);
     // Suppressed cells: the same mark, whatever their true size, and the rule in words.

@@ -21,7 +21,16 @@ export interface SurveysProps {
   active: boolean;
 }
 
-const shortDate = (iso: string | null) => (iso ? formatShortDate(iso) : "?");
+/**
+ * A collection period in words: "03/11/2025–14/12/2025", "depuis le 03/11/2025",
+ * "jusqu'au 14/12/2025", or "sans dates" (never "?–?").
+ */
+export function period(from: string | null, to: string | null): string {
+  if (from && to) return `${formatShortDate(from)}–${formatShortDate(to)}`;
+  if (from) return `depuis le ${formatShortDate(from)}`;
+  if (to) return `jusqu'au ${formatShortDate(to)}`;
+  return "sans dates";
+}
 
 /** What a suppressed count shows, the same whatever its true size. */
 export const SUPPRESSED = "masqué";
@@ -43,8 +52,8 @@ function subdivisionRows(collection: SurveyCollection, width: number): string[] 
 }
 
 /**
- * Collection progress of each survey and, for the chosen one (←→), its responses per
- * subdivision under the survey's disclosure control; then the key figures with their provenance.
+ * Collection progress of each survey, one line each; for the chosen one (←→), its key figures
+ * with their provenance, then its responses per subdivision under the disclosure control.
  */
 export function Surveys({
   surveys,
@@ -64,20 +73,61 @@ export function Surveys({
   if (shownSurveys.length === 0)
     lines.push({ key: "none", text: "Aucune enquête.", color: theme.muted });
   const selected = shownSurveys[Math.min(chosen, shownSurveys.length - 1)];
-  const many = collections !== undefined && shownSurveys.length > 1;
+  const many = shownSurveys.length > 1;
+  // One line per survey, its facts at the end: the title is what gets cut.
   for (const s of shownSurveys) {
     const mark = many ? (s === selected ? "› " : "  ") : "";
+    const facts = ` · ${formatNumber(s.responses, FOR_TERMINAL)} réponses · ${SURVEY_STATUS_LABELS[s.status]} · ${period(s.opensOn, s.closesOn)}`;
+    const title = `${s.title}${s.synthetic ? " *" : ""}`;
+    const room = Math.max(12, width - [...mark].length - [...facts].length);
     lines.push({
       key: `s-${s.id}`,
-      text: `${mark}${s.title}${s.synthetic ? " *" : ""}`,
+      text: `${mark}${[...title].length > room ? fit(title, room) : title}${facts}`,
       bold: many && s === selected,
     });
+  }
+
+  // The key figures follow the chosen survey: its figures, one line each.
+  lines.push({ key: "sp", text: " " });
+  const ofSurvey = selected
+    ? figures.filter((f) => f.definition.surveySlug === selected.slug)
+    : figures;
+  const shownFigures = ofSurvey.filter(
+    (f) =>
+      !needle ||
+      selected !== undefined ||
+      f.provenance.survey.toLowerCase().includes(needle) ||
+      (f.sentence ?? f.definition.template).toLowerCase().includes(needle),
+  );
+  lines.push({
+    key: "h2",
+    text: `Chiffres clés${selected ? ` — ${selected.title}` : ""}${many ? " (←→ autre enquête)" : ""}`,
+    bold: true,
+  });
+  const first = shownFigures[0]?.provenance;
+  if (first)
     lines.push({
-      key: `t-${s.id}`,
-      text: `    ${formatNumber(s.responses, FOR_TERMINAL)} réponses · ${SURVEY_STATUS_LABELS[s.status]} · ${shortDate(s.opensOn)}–${shortDate(s.closesOn)}`,
+      key: "prov",
+      text: `  calculés maintenant · ${period(first.from, first.to)}${first.synthetic ? " · démo" : ""}${first.partners.length ? ` · ${first.partners.join(", ")}` : ""}`,
       color: theme.muted,
     });
+  if (shownFigures.length === 0)
+    lines.push({
+      key: "nofig",
+      text: selected ? "Aucun chiffre clé pour cette enquête." : "Aucun chiffre clé défini.",
+      color: theme.muted,
+    });
+  for (const f of shownFigures) {
+    const n = `n=${formatNumber(f.provenance.respondents, FOR_TERMINAL)}`;
+    lines.push({
+      key: `f-${f.definition.id}`,
+      text: f.suppressed
+        ? `■ masqué : trop peu de réponses (${n}) — ${f.definition.template.replace("{value}", "…")}`
+        : `• ${f.sentence ?? "pas encore de réponse"} (${n})${f.definition.published ? "" : " (non publié)"}`,
+      color: f.suppressed ? theme.muted : undefined,
+    });
   }
+
   const collection = selected ? collections?.get(selected.id) : undefined;
   if (selected && collection) {
     lines.push({ key: "sp0", text: " " });
@@ -103,30 +153,6 @@ export function Surveys({
           color: theme.muted,
         });
     }
-  }
-  lines.push({ key: "sp", text: " " });
-  lines.push({ key: "h2", text: "Chiffres clés (calculés maintenant)", bold: true });
-  const shownFigures = figures.filter(
-    (f) =>
-      f.provenance.survey.toLowerCase().includes(needle) ||
-      (f.sentence ?? f.definition.template).toLowerCase().includes(needle),
-  );
-  if (shownFigures.length === 0)
-    lines.push({ key: "nofig", text: "Aucun chiffre clé défini.", color: theme.muted });
-  for (const f of shownFigures) {
-    const p = f.provenance;
-    lines.push({
-      key: `f-${f.definition.id}`,
-      text: f.suppressed
-        ? `■ masqué : trop peu de réponses (n=${p.respondents}) — ${f.definition.template.replace("{value}", "…")}`
-        : `• ${f.sentence ?? "pas encore de réponse"}${f.definition.published ? "" : " (non publié)"}`,
-      color: f.suppressed ? theme.muted : undefined,
-    });
-    lines.push({
-      key: `p-${f.definition.id}`,
-      text: `    n=${formatNumber(p.respondents, FOR_TERMINAL)} · ${shortDate(p.from)}–${shortDate(p.to)}${p.synthetic ? " · démo" : ""} · ${p.survey}${p.partners.length ? ` (${p.partners.join(", ")})` : ""}`,
-      color: theme.muted,
-    });
   }
   if (surveys.some((s) => s.synthetic) || figures.some((f) => f.provenance.synthetic))
     lines.push({
