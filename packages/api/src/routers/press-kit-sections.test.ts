@@ -220,6 +220,51 @@ describe.each(testBackends())("the press kit's stored sections and dossiers on %
     expect(saved.status).toBe("validated");
   });
 
+  it("refuses to validate a pillar while one of its items has no text, then validates it once written", async () => {
+    const PRECIS = "PRÉCIS À L'USAGE DES FUTUR·ES INTERNES";
+    const titles = async () => pillar(await model(), "informer").content.items.map((i) => i.title);
+    // Validated, INFORMER prints only what has a text: no « Texte à venir » in a validated kit.
+    expect(await titles()).not.toContain(PRECIS);
+
+    const press = await api.callerAs("press");
+    const [informer] = (await press.pressKit.sections({ year: 2026 })).filter(
+      (s) => s.sectionId === "informer",
+    );
+    if (!informer) throw new Error("no informer");
+    await press.pressKit.updateSection({ year: 2026, ...informer, text: "S'informer, informer." });
+    // In draft, the item to write shows, under the watermark.
+    expect(await titles()).toContain(PRECIS);
+
+    const bureau = await api.callerAs("bureau");
+    const refused = await rejection(
+      bureau.pressKit.setSectionStatus({ year: 2026, sectionId: "informer", status: "validated" }),
+    );
+    expect(refused.data).toMatchObject({ code: "BAD_REQUEST", appCode: "invalid" });
+    expect(refused.message).toBe(
+      `« Pilier Informer » ne peut pas être validée : « ${PRECIS} » n'a pas encore de texte (le PDF imprimerait « Texte à venir »). Écrivez-le dans Dossiers, ou retirez-le du pilier.`,
+    );
+    const sections = await press.pressKit.sections({ year: 2026 });
+    expect(sections.find((s) => s.sectionId === "informer")?.status).toBe("draft");
+
+    const precis = await findDossierBySlug(api.db, "precis");
+    if (!precis) throw new Error("seed missing");
+    await bureau.dossier.update({ id: precis.id, body: ["Un guide pour choisir sa subdivision."] });
+    await bureau.pressKit.setSectionStatus({
+      year: 2026,
+      sectionId: "informer",
+      status: "validated",
+    });
+    expect(await titles()).toContain(PRECIS);
+    // Back as it was, for the tests after this one.
+    await press.pressKit.updateSection({ year: 2026, ...informer });
+    await bureau.pressKit.setSectionStatus({
+      year: 2026,
+      sectionId: "informer",
+      status: "validated",
+    });
+    await bureau.dossier.update({ id: precis.id, body: [] });
+  });
+
   it("refuses a text the kit could not print, on its field", async () => {
     const press = await api.callerAs("press");
     const error = await rejection(

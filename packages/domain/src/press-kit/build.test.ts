@@ -61,7 +61,7 @@ describe("buildPressKitModel on the 2026 reference", () => {
     });
   });
 
-  it("lists the contents like the kit: groups, sections and every pillar item", () => {
+  it("lists the contents like the kit: groups, sections and every pillar item with a text", () => {
     const entries = section("contents").content.entries;
     expect(entries.slice(0, 7).map((e) => `${e.level}:${e.label}`)).toEqual([
       "0:Le congrès 2026",
@@ -83,7 +83,9 @@ describe("buildPressKitModel on the 2026 reference", () => {
     expect(entries.filter((e) => e.targetId.startsWith("informer/")).map((e) => e.label)).toContain(
       "CHARGÉ·ES DE MISSION",
     );
-    expect(entries).toHaveLength(6 + 5 + 7 + 5 + 10);
+    // "PRÉCIS À L'USAGE DES FUTUR·ES INTERNES" has no text: a validated INFORMER leaves it out.
+    expect(entries).toHaveLength(6 + 5 + 7 + 5 + 9);
+    expect(entries.map((e) => e.label)).not.toContain("PRÉCIS À L'USAGE DES FUTUR·ES INTERNES");
     const targets = new Set(
       model.sections.flatMap((s) => [
         s.id,
@@ -166,7 +168,28 @@ describe("buildPressKitModel on the 2026 reference", () => {
       type: "list",
       items: [expect.any(Array), expect.any(Array)],
     });
-    expect(pillars.map((p) => p.content.items.length)).toEqual([7, 5, 10]);
+    expect(pillars.map((p) => p.content.items.length)).toEqual([7, 5, 9]);
+  });
+});
+
+describe("a pillar item without text", () => {
+  const PRECIS = "PRÉCIS À L'USAGE DES FUTUR·ES INTERNES";
+  const itemsOf = (built: PressKitModel) =>
+    (built.sections.find((s) => s.id === "informer") as SectionOfKind<"pillar">).content.items.map(
+      (i) => i.title,
+    );
+
+  it("is not printed by a validated pillar: a validated kit holds no « Texte à venir »", () => {
+    expect(itemsOf(model)).not.toContain(PRECIS);
+  });
+
+  it("is printed, to be written, while its pillar is a draft", () => {
+    const draft = buildPressKitModel(
+      input({ editorial: pressKitEditorial2026({ statuses: { informer: "draft" } }) }),
+    );
+    expect(itemsOf(draft)).toContain(PRECIS);
+    const contents = draft.sections.find((s) => s.kind === "contents") as SectionOfKind<"contents">;
+    expect(contents.content.entries.map((e) => e.label)).toContain(PRECIS);
   });
 });
 

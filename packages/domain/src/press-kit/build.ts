@@ -20,6 +20,7 @@ import {
   type PressKitSection,
   type SectionId,
 } from "./model";
+import { blocksText, isPlaceholderText } from "./placeholders";
 import { figureRefs, figuresIn, parseBlocks } from "./rich-text";
 import { applySections, type PressKitSectionState } from "./sections";
 
@@ -197,7 +198,13 @@ export function buildPressKitModel(input: PressKitInput): PressKitModel {
   });
 
   const pillars = editorial.pillars.map((pillar): PressKitSection => {
-    const items = pillar.items.map((item) => {
+    // A draft shows what is missing (« Texte à venir »); a validated pillar prints only what
+    // has a text (the 2026 kit listed an item it never wrote; validating now requires one).
+    const printed =
+      status(pillar.id) === "draft"
+        ? pillar.items
+        : pillar.items.filter((item) => !isPlaceholderText(blocksText(item.blocks)));
+    const items = printed.map((item) => {
       const parsed = blocks(item.blocks);
       const inText = new Set(figuresIn(parsed));
       for (const id of item.figureIds) {

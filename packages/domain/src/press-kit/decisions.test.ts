@@ -6,6 +6,7 @@ import {
   validationStamp,
 } from "./decisions";
 import { SECTION_IDS } from "./model";
+import { isPlaceholderText, sectionPlaceholders } from "./placeholders";
 import type { PressKitSectionState } from "./sections";
 
 const state = (overrides: Partial<PressKitSectionState> = {}): PressKitSectionState => ({
@@ -116,6 +117,60 @@ describe("decideSectionStatus", () => {
   it("stores a template in draft when asked, though it reads as a draft already", () => {
     const template = state({ status: "draft", stored: false });
     expect(decideSectionStatus(template, "draft").ok).toBe(true);
+  });
+
+  it("refuses to validate a word whose text is empty or holding words", () => {
+    for (const text of ["", "Texte à venir", "[À compléter]"]) {
+      const draft = state({ status: "draft", text });
+      const decision = decideSectionStatus(draft, "validated", sectionPlaceholders(draft, []));
+      expect(decision, text).toEqual({
+        ok: false,
+        refusal: {
+          reason: "section_has_placeholder",
+          code: "invalid",
+          message:
+            "« Mot de la présidence » ne peut pas être validée : son texte est vide ou provisoire. Écrivez-le d'abord.",
+        },
+      });
+    }
+  });
+
+  it("refuses to validate a pillar while one of its items has no text, naming it", () => {
+    const informer = state({ sectionId: "informer", status: "draft", text: "Une accroche." });
+    const items = [
+      { pillar: "informer" as const, title: "LA REVUE L'ANTIDOTE", body: ["Créée en 2008…"] },
+      { pillar: "informer" as const, title: "PRÉCIS À L'USAGE DES FUTUR·ES INTERNES", body: [] },
+      { pillar: "defendre" as const, title: "AILLEURS", body: [] },
+    ];
+    const decision = decideSectionStatus(
+      informer,
+      "validated",
+      sectionPlaceholders(informer, items),
+    );
+    expect(decision.ok).toBe(false);
+    if (decision.ok) return;
+    expect(decision.refusal.message).toBe(
+      "« Pilier Informer » ne peut pas être validée : « PRÉCIS À L'USAGE DES FUTUR·ES INTERNES » n'a pas encore de texte (le PDF imprimerait « Texte à venir »). Écrivez-le dans Dossiers, ou retirez-le du pilier.",
+    );
+    // Returning it to draft is always possible.
+    expect(decideSectionStatus({ ...informer, status: "validated" }, "draft").ok).toBe(true);
+  });
+});
+
+describe("isPlaceholderText", () => {
+  it("holds a place when empty or holding words only, not when a sentence mentions them", () => {
+    for (const text of [
+      "",
+      "  ",
+      "Texte à venir",
+      "texte à venir.",
+      "À compléter",
+      "TODO",
+      "Lorem ipsum dolor",
+    ])
+      expect(isPlaceholderText(text), text).toBe(true);
+    for (const text of ["À venir : le congrès de Dijon réunira 600 internes.", "Un mot."])
+      expect(isPlaceholderText(text), text).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Decision, Refusal } from "../refusal";
 import type { SectionId, SectionStatus } from "./model";
+import type { SectionPlaceholders as Placeholders } from "./placeholders";
 import {
   MOVABLE_SECTIONS,
   type MoveDirection,
@@ -30,6 +31,21 @@ export const PRESS_KIT_REFUSALS = {
     reason: "section_status_unchanged",
     code: "invalid",
     message: `« ${SECTION_LABELS[sectionId]} » est déjà ${status === "validated" ? "validée" : "en brouillon"}.`,
+  }),
+  /**
+   * A validated section prints as it stands: not while a text is missing (the kit would print
+   * an empty page or « Texte à venir » under a validation).
+   */
+  placeholder: (sectionId: SectionId, missing: Placeholders): Refusal => ({
+    reason: "section_has_placeholder",
+    code: "invalid",
+    message: `« ${SECTION_LABELS[sectionId]} » ne peut pas être validée : ${
+      missing.emptyText
+        ? "son texte est vide ou provisoire. Écrivez-le d'abord."
+        : `${missing.itemsWithoutText.map((t) => `« ${t} »`).join(", ")} ${
+            missing.itemsWithoutText.length > 1 ? "n'ont" : "n'a"
+          } pas encore de texte (le PDF imprimerait « Texte à venir »). Écrivez-le dans Dossiers, ou retirez-le du pilier.`
+    }`,
   }),
   /** The cover and the contents open the kit; the first and the last go no further. */
   notMovable: (sectionId: SectionId, problem: string): Refusal => ({
@@ -77,13 +93,24 @@ export function sectionAfterEdit(
   };
 }
 
-/** Validating a section, or returning it to draft: refused when it is so already (and stored). */
+const NONE: Placeholders = { emptyText: false, itemsWithoutText: [] };
+
+/**
+ * Validating a section, or returning it to draft: refused when it is so already (and stored),
+ * and validating refused while it holds a placeholder (see `sectionPlaceholders`).
+ */
 export function decideSectionStatus(
   before: PressKitSectionState,
   status: SectionStatus,
+  placeholders: Placeholders = NONE,
 ): Decision<{ section: PressKitSectionState }> {
   if (before.status === status && before.stored)
     return { ok: false, refusal: PRESS_KIT_REFUSALS.statusUnchanged(before.sectionId, status) };
+  if (
+    status === "validated" &&
+    (placeholders.emptyText || placeholders.itemsWithoutText.length > 0)
+  )
+    return { ok: false, refusal: PRESS_KIT_REFUSALS.placeholder(before.sectionId, placeholders) };
   return { ok: true, section: { ...before, status } };
 }
 

@@ -5,5 +5,6 @@ export * from "./editorial";
 export * from "./figures";
 export * from "./french";
 export * from "./model";
+export * from "./placeholders";
 export * from "./rich-text";
 export * from "./sections";

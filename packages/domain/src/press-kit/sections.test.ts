@@ -53,10 +53,14 @@ describe("stored sections in the model", () => {
     expect(states.every((s) => s.status === "draft" && !s.stored)).toBe(true);
     const model = build({ sections: states });
     expect(model.sections.every((s) => s.status === "draft")).toBe(true);
-    expect(model).toEqual({
-      ...build({}),
-      sections: build({}).sections.map((s) => ({ ...s, status: "draft" })),
+    // The same kit under the watermark; the item without text shows, as « Texte à venir ».
+    const allDraft = buildPressKitModel({
+      ...ref,
+      editorial: pressKitEditorial2026({
+        statuses: Object.fromEntries(states.map((s) => [s.sectionId, "draft"])),
+      }),
     });
+    expect(model).toEqual(allDraft);
   });
 
   it("print an edited text, title and signature, with each section's own status", () => {

@@ -1,9 +1,12 @@
-import { savePressKitSection } from "@tribune/db";
+import { listDossiers, savePressKitSection } from "@tribune/db";
 import {
   decideSectionStatus,
   enforce,
+  PILLAR_IDS,
+  type PillarId,
   type PressKitSectionState,
   type PressKitSectionStatusChange,
+  sectionPlaceholders,
 } from "@tribune/domain";
 import type { Actor } from "../../context";
 import { change, clockOf, type ServiceContext } from "../kit";
@@ -11,7 +14,8 @@ import { sectionEntityId, sectionOf, writableEditionOf } from "./sections";
 
 /**
  * Validates a section (stamped with who and when) or returns it to draft, audited: the
- * bureau's word, and admin's.
+ * bureau's word, and admin's. A section still holding a placeholder (an empty word, a pillar
+ * item without text) is not validated.
  */
 export function setSectionStatus(
   ctx: ServiceContext & { actor: Actor },
@@ -20,7 +24,11 @@ export function setSectionStatus(
   return change(ctx, async (tx, effects) => {
     const edition = await writableEditionOf(tx, year);
     const before = await sectionOf(tx, edition.id, sectionId);
-    const { section } = enforce(decideSectionStatus(before, status));
+    const pillar = PILLAR_IDS.find((id): id is PillarId => id === sectionId);
+    const items = pillar ? await listDossiers(tx, { pillar }) : [];
+    const { section } = enforce(
+      decideSectionStatus(before, status, sectionPlaceholders(before, items)),
+    );
     await savePressKitSection(tx, edition.id, section, ctx.actor.email, clockOf(ctx).now());
     const saved = await sectionOf(tx, edition.id, sectionId);
     await effects.audit({
