@@ -4,18 +4,20 @@
 //
 // Two modes:
 // - "monorepo" (the server): the bundle runs inside the repository, npm packages stay external
-//   and are loaded from node_modules. A workspace module that finds a file next to itself
-//   (`new URL("../drizzle", import.meta.url)`, `createRequire(import.meta.url)`) still does so
-//   from its own folder: its `import.meta.url` is rewritten to its source's address.
+//   and are loaded from node_modules, each as its importer would load it (the file's path, so
+//   the app need not declare the dependencies of the packages it bundles). A workspace module
+//   that finds a file next to itself (`new URL("../drizzle", import.meta.url)`,
+//   `createRequire(import.meta.url)`) still does so from its own folder: its `import.meta.url`
+//   is rewritten to its source's address. A new install (pnpm-lock.yaml) calls for a new build.
 // - "package" (dashboard, dossier): the bundle is packed and installed on a laptop. npm packages
 //   are bundled too (minified, React in production mode): one file to load at start instead of
 //   hundreds, tree-shaken (date-fns), and a tarball that installs without a registry. dist/ gets
 //   a package.json of its own (bin, and the npm dependencies left external, at their installed
 //   versions) that `pnpm pack` uses through publishConfig.directory.
 //
-// Every npm package left external must resolve from the app's folder at the version the
-// importing package was built against: the build fails otherwise, naming the dependency to
-// declare, instead of a bundle that crashes at start.
+// In package mode, every npm package left external must resolve from the app's folder at the
+// version the importing package was built against: the build fails otherwise, naming the
+// dependency to declare, instead of a bundle that crashes at start.
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { builtinModules } from "node:module";
@@ -54,17 +56,32 @@ function installedVersion(name, fromDir) {
   }
 }
 
-/** Bundles workspace packages, leaves npm packages and Node built-ins external. */
-function externalsPlugin(imported, { bundleDependencies, external, stubs }) {
+/**
+ * Bundles workspace packages, leaves Node built-ins and npm packages external. In place
+ * (monorepo mode), an npm package is imported by the path of the file its importer would load
+ * (`../../../node_modules/.pnpm/…`): the exact version each workspace package was installed
+ * with, without the app declaring the dependencies of every package it bundles.
+ */
+function externalsPlugin(imported, { bundleDependencies, inPlace, outdir, external, stubs }) {
   return {
     name: "tribune-externals",
     setup(b) {
-      b.onResolve({ filter: /^[^./]/ }, (args) => {
+      b.onResolve({ filter: /^[^./]/ }, async (args) => {
         const name = packageName(args.path);
         if (args.path.startsWith("node:") || BUILTINS.has(name)) return { external: true };
         if (stubs.includes(name)) return { path: name, namespace: "tribune-stub" };
-        if (name.startsWith("@tribune/")) return undefined;
+        if (name.startsWith("@tribune/") || args.pluginData?.resolving) return undefined;
         if (bundleDependencies && !external.includes(name)) return undefined;
+        if (inPlace) {
+          const { path, errors } = await b.resolve(args.path, {
+            kind: args.kind,
+            resolveDir: args.resolveDir,
+            importer: args.importer,
+            pluginData: { resolving: true },
+          });
+          if (errors.length > 0) return { errors };
+          return { path: posix(relative(outdir, path)), external: true };
+        }
         if (!imported.has(name)) imported.set(name, { from: args.importer, dir: args.resolveDir });
         return { path: args.path, external: true };
       });
@@ -170,7 +187,13 @@ export async function bundleApp({
       },
     }),
     plugins: [
-      externalsPlugin(imported, { bundleDependencies: packaged, external, stubs }),
+      externalsPlugin(imported, {
+        bundleDependencies: packaged,
+        inPlace: mode === "monorepo",
+        outdir,
+        external,
+        stubs,
+      }),
       ...(mode === "monorepo" ? [inPlacePlugin(appDir, outdir)] : []),
     ],
   });
@@ -200,6 +223,7 @@ export async function bundleApp({
       .filter((input) => !input.includes(`${sep}node_modules${sep}`)),
     join(appDir, "build.mjs"),
     join(appDir, "package.json"),
+    join(REPO_ROOT, "pnpm-lock.yaml"),
     fileURLToPath(import.meta.url),
   ].map((input) => posix(relative(REPO_ROOT, input)));
   writeFileSync(join(outdir, INPUTS_FILE), `${JSON.stringify([...new Set(inputs)], null, 1)}\n`);
@@ -209,7 +233,8 @@ export async function bundleApp({
     .reduce((total, [, output]) => total + output.bytes, 0);
   console.error(
     `${manifest.name}: ${posix(relative(REPO_ROOT, outdir))} (${(size / 1024).toFixed(0)} KiB, ` +
-      `${dependencies.size} npm dependencies) in ${(performance.now() - started).toFixed(0)} ms`,
+      `${packaged ? `${dependencies.size} npm dependencies` : "npm packages from node_modules"}) ` +
+      `in ${(performance.now() - started).toFixed(0)} ms`,
   );
 }
 
