@@ -23,6 +23,7 @@ export * from "./refusal";
 export * from "./schedule/calendar";
 export * from "./schedule/conflicts";
 export * from "./schedule/frab";
+export * from "./schedule/frab-import";
 export * from "./schedule/grid";
 export * from "./schedule/open-formats";
 export * from "./schedule/printable";
