@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { attendeeRouter } from "./routers/attendee";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { checkInRouter } from "./routers/checkIn";
@@ -20,6 +21,7 @@ import { surveyBuilderProcedures } from "./routers/survey-builder";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
+  attendee: attendeeRouter,
   audit: auditRouter,
   auth: authRouter,
   checkIn: checkInRouter,

@@ -2,6 +2,7 @@ export * from "./backup";
 export * from "./client";
 export * from "./events";
 export { DataDirInUseError } from "./lock";
+export * from "./repos/attendees";
 export * from "./repos/audit";
 export * from "./repos/auth-sessions";
 export * from "./repos/dossiers";

@@ -30,6 +30,8 @@ export * from "./schedule/printable";
 export * from "./schedule/programme";
 export * from "./surveys";
 export * from "./time";
+export * from "./union/attendee";
+export * from "./union/attendee-documents";
 export * from "./union/decisions";
 export * from "./union/member";
 export * from "./union/memberImport";

@@ -3,6 +3,7 @@ import {
   CheckInById,
   CheckInResult,
   CheckInSearch,
+  CheckInUndoInput,
   REGISTRATION_MANAGERS,
   RecentCheckInsInput,
   Registration,
@@ -10,6 +11,7 @@ import {
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { checkIn, recentArrivals, searchDesk } from "../services/registrations/check-in";
+import { undoCheckIn } from "../services/registrations/undo-check-in";
 import { procedureFor } from "../trpc";
 
 const desk = procedureFor(...REGISTRATION_MANAGERS);
@@ -32,6 +34,12 @@ export const checkInRouter = {
     .input(CheckInById)
     .output(CheckInResult)
     .mutation(({ ctx, input }) => checkIn(ctx, input)),
+
+  /** Takes a check-in back: within a few minutes at the desk, any time for organisers. Audited. */
+  undo: desk
+    .input(CheckInUndoInput)
+    .output(Registration)
+    .mutation(({ ctx, input }) => undoCheckIn(ctx, input.registrationId)),
 
   recent: desk
     .input(RecentCheckInsInput)

@@ -16,6 +16,7 @@ import {
   RegistrationPage,
   RegistrationQuery,
   RegistrationReceipt,
+  RegistrationUpdateInput,
 } from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -25,6 +26,7 @@ import { watchCounts } from "../services/registrations/live";
 import { capacityOf, countsOf, listInScope } from "../services/registrations/queries";
 import { registerByHand, registerSelf } from "../services/registrations/register";
 import { setCapacity } from "../services/registrations/set-capacity";
+import { updateRegistration } from "../services/registrations/update";
 import { procedureFor, rateLimitedPublicProcedure } from "../trpc";
 
 const manager = procedureFor(...REGISTRATION_MANAGERS);
@@ -51,6 +53,12 @@ export const registrationRouter = {
     .input(RegistrationInput)
     .output(Registration)
     .mutation(({ ctx, input }) => registerByHand(ctx, input)),
+
+  /** An organiser corrects a registration (an address, the meals): same code, same place. */
+  update: manager
+    .input(RegistrationUpdateInput)
+    .output(Registration)
+    .mutation(({ ctx, input }) => updateRegistration(ctx, input)),
 
   cancel: manager
     .input(CancelInput)
