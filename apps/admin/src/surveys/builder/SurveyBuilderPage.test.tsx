@@ -44,6 +44,13 @@ const survey = {
 
 /** The builder of an existing survey, as `survey.builder` gives it. */
 function renderSurvey(view: { survey: typeof survey } & Record<string, unknown>) {
+  return renderSurveyWith(view, {});
+}
+
+function renderSurveyWith(
+  view: { survey: typeof survey } & Record<string, unknown>,
+  more: Record<string, (input: unknown) => unknown>,
+) {
   return renderWithApi(
     <Routes>
       <Route path="/enquetes/:id/questionnaire" element={<SurveyBuilderPage />} />
@@ -53,6 +60,7 @@ function renderSurvey(view: { survey: typeof survey } & Record<string, unknown>)
       handlers: {
         "subdivision.options": () => subdivisions,
         "survey.builder": () => view,
+        ...more,
       },
     },
   );
@@ -139,5 +147,29 @@ describe("SurveyBuilderPage", () => {
     expect(await screen.findByText(/Aucune réponse\./)).toBeTruthy();
     expect(screen.getByRole("button", { name: "Ajouter une question" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Retirer" })).toBeTruthy();
+  });
+
+  it("saves an open survey's edits, partners as a list, its shared link unchanged", async () => {
+    const { user, callsTo } = renderSurveyWith(
+      { survey, hasAnswers: false, responses: 0, batch: 11, withheld: null },
+      { "survey.update": (input) => ({ ...survey, ...(input as { survey: object }).survey }) },
+    );
+    const slug = (await screen.findByLabelText("Identifiant (lien public)")) as HTMLInputElement;
+    expect(slug.disabled).toBe(true);
+    const title = screen.getByLabelText("Titre");
+    await user.clear(title);
+    await user.type(title, "Enquête éclair");
+    await user.type(screen.getByLabelText("Partenaires"), "ISNI, ANEMF");
+    await user.click(screen.getByRole("button", { name: "Enregistrer" }));
+    expect(await screen.findByText("Enquête enregistrée.")).toBeTruthy();
+    expect(callsTo("survey.update")[0]?.input).toMatchObject({
+      id: survey.id,
+      survey: {
+        slug: "enquete-flash",
+        title: "Enquête éclair",
+        partners: ["ISNI", "ANEMF"],
+        questions: survey.questions,
+      },
+    });
   });
 });
