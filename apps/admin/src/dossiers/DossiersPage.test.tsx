@@ -10,7 +10,10 @@ const gardes = {
   pillar: "defendre" as const,
   status: "won" as const,
   summary: "Victoire pour nous tous-tes les internes.",
-  body: ["Un texte avec **du gras** et {{tt-moyenne}}.", { list: ["premier point"] }],
+  body: [
+    "Victoire pour nous tous-tes les internes. Un texte avec **du gras** et **{{tt-moyenne}} heures**.",
+    { list: ["premier point, {{gardes-non-payees}}"] },
+  ],
   partners: [],
   figureIds: ["tt-moyenne"],
   position: 3,
@@ -34,8 +37,18 @@ describe("DossiersPage", () => {
         "dossier.get": () => ({ ...gardes, events }),
         "dossier.update": (input) => ({ ...gardes, events, ...(input as object) }),
         "pressKit.figures": () => [
-          { id: "tt-moyenne", label: "heures de travail par semaine en moyenne" },
-          { id: "gardes-non-payees", label: "des internes ne sont pas payé·es pour leurs gardes" },
+          {
+            id: "tt-moyenne",
+            label: "heures de travail par semaine en moyenne",
+            value: 59,
+            printed: "59",
+          },
+          {
+            id: "gardes-non-payees",
+            label: "des internes ne sont pas payé·es pour leurs gardes",
+            value: null,
+            printed: "chiffre à venir",
+          },
         ],
       },
     });
@@ -43,8 +56,20 @@ describe("DossiersPage", () => {
     await user.click(await within(defendre).findByRole("button", { name: gardes.title }));
     const article = await screen.findByRole("article", { name: gardes.title });
     expect(within(article).getByText("du gras").tagName).toBe("STRONG");
-    expect(within(article).getByText("[chiffre : tt-moyenne]")).toBeTruthy();
-    expect(within(article).getByText("premier point").tagName).toBe("LI");
+    // Figures read as the PDF prints them: the value (bold kept), or the kit's placeholder.
+    const paragraph = within(article).getByText(/Un texte avec/);
+    expect(paragraph.textContent).toBe(
+      "Victoire pour nous tous-tes les internes. Un texte avec du gras et 59 heures.",
+    );
+    expect(within(paragraph).getByText("59").closest("strong")).not.toBeNull();
+    expect(within(article).getByText(/premier point/).tagName).toBe("LI");
+    expect(within(article).getByText("[chiffre à venir]")).toBeTruthy();
+    expect(article.textContent).not.toMatch(/\{\{|\[chiffre :/);
+    // The summary is the body's first sentence: not printed twice.
+    expect(within(article).queryByText(/Résumé presse/)).toBeNull();
+    expect(within(article).getByText(/heures de travail par semaine/).textContent).toBe(
+      "59 heures de travail par semaine en moyenne",
+    );
     expect(within(article).getByText(/Grève des internes/).textContent).toMatch(/13 octobre 2023/);
 
     await user.click(within(article).getByRole("button", { name: "Modifier" }));
@@ -57,7 +82,7 @@ describe("DossiersPage", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: "Statut" }), "Clos");
     const body = screen.getByRole("textbox", { name: /^Texte/ });
     expect((body as HTMLTextAreaElement).value).toBe(
-      "Un texte avec **du gras** et {{tt-moyenne}}.\n\n- premier point",
+      "Victoire pour nous tous-tes les internes. Un texte avec **du gras** et **{{tt-moyenne}} heures**.\n\n- premier point, {{gardes-non-payees}}",
     );
     await user.type(body, "\n- second point {{{{gardes-non-payees}}");
     const figures = screen.getByRole("group", { name: "Chiffres clés mis en avant" });
@@ -72,7 +97,10 @@ describe("DossiersPage", () => {
       title: "Gardes",
       status: "closed",
       summary: gardes.summary,
-      body: [gardes.body[0], { list: ["premier point", "second point {{gardes-non-payees}}"] }],
+      body: [
+        gardes.body[0],
+        { list: ["premier point, {{gardes-non-payees}}", "second point {{gardes-non-payees}}"] },
+      ],
       position: 3,
       figureIds: ["tt-moyenne", "gardes-non-payees"],
     });

@@ -22,7 +22,7 @@ import { apiResolver, showServerError } from "../catalog/forms";
 import { FilterBar, SelectFilter } from "../components/filters";
 import "../catalog/catalog.css";
 import { errorMessage, useTRPC } from "../trpc";
-import { RichBody } from "./RichBody";
+import { RichBody, summaryRepeatsBody } from "./RichBody";
 import "./dossiers.css";
 
 type Dossier = RouterOutputs["dossier"]["get"];
@@ -141,6 +141,9 @@ function DossierDetail({
 }) {
   const trpc = useTRPC();
   const dossier = useQuery(trpc.dossier.get.queryOptions({ id }));
+  // What the PDF prints for each {{figure}}; until it comes, figures read "[chiffre à venir]".
+  const figures = useQuery(trpc.pressKit.figures.queryOptions());
+  const figuresById = figures.data && new Map(figures.data.map((f) => [f.id, f]));
   const [editing, setEditing] = useState(false);
   if (dossier.isPending) return <p className="muted">Chargement…</p>;
   if (dossier.isError)
@@ -162,14 +165,29 @@ function DossierDetail({
         <DossierForm dossier={d} onDone={() => setEditing(false)} />
       ) : (
         <>
-          {d.summary && (
+          {!summaryRepeatsBody(d.summary, d.body) && (
             <p>
               <strong>Résumé presse :</strong> {d.summary}
             </p>
           )}
-          <RichBody blocks={d.body} />
+          <RichBody blocks={d.body} figures={figuresById} />
           {d.partners.length > 0 && <p>Partenaires : {d.partners.join(", ")}</p>}
-          {d.figureIds.length > 0 && <p>Chiffres clés mis en avant : {d.figureIds.join(", ")}</p>}
+          {d.figureIds.length > 0 && (
+            <>
+              <h3>Chiffres clés mis en avant</h3>
+              <ul className="dossier__key-figures">
+                {d.figureIds.map((figureId) => {
+                  const figure = figuresById?.get(figureId);
+                  return (
+                    <li key={figureId}>
+                      <strong>{figure?.printed ?? "chiffre à venir"}</strong>{" "}
+                      {figure?.label ?? figureId}
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )}
           <h3>Chronologie</h3>
           {d.events.length === 0 ? (
             <p className="muted">Aucun événement daté.</p>

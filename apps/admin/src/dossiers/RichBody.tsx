@@ -1,41 +1,96 @@
-import type { EditorialBlock } from "@tribune/domain";
-import type { ReactNode } from "react";
+import {
+  type Block,
+  type EditorialBlock,
+  FIGURE_PLACEHOLDER_SHORT,
+  figureRefs,
+  parseBlocks,
+  type QuotableFigure,
+  type Run,
+} from "@tribune/domain";
+import { Fragment } from "react";
 
-/** A paragraph of the press-kit markup: `**bold**` runs; `{{figure}}` shown as a marked placeholder. */
-function rich(text: string): ReactNode[] {
-  return text.split(/(\*\*[^*]+\*\*|\{\{[a-z0-9-]+\}\})/g).map((part, i) => {
-    const key = `${i}-${part}`;
-    if (part.startsWith("**") && part.endsWith("**"))
-      return <strong key={key}>{part.slice(2, -2)}</strong>;
-    if (part.startsWith("{{"))
-      return (
-        <mark key={key} title="Chiffre clé calculé depuis les enquêtes">
-          [chiffre : {part.slice(2, -2)}]
-        </mark>
-      );
-    return part;
+/** The figures a text may quote, by id: what the PDF prints for each (see `pressKit.figures`). */
+export type FiguresById = ReadonlyMap<string, QuotableFigure>;
+
+/**
+ * A figure in a sentence as the PDF prints it: its value, or the kit's marked placeholder
+ * "[chiffre à venir]" while it has none (or while the figures are loading).
+ */
+function InlineFigure({ id, figures }: { id: string; figures: FiguresById | undefined }) {
+  const figure = figures?.get(id);
+  if (figure?.printed && figure.value !== null && figure.value !== undefined)
+    return (
+      <span className="dossier__figure" title={figure.label}>
+        {figure.printed}
+      </span>
+    );
+  return (
+    <mark className="dossier__figure--missing" title={figure?.label ?? `Chiffre clé « ${id} »`}>
+      [{figure?.printed ?? FIGURE_PLACEHOLDER_SHORT}]
+    </mark>
+  );
+}
+
+function Runs({ runs, figures }: { runs: Run[]; figures: FiguresById | undefined }) {
+  return runs.map((run, i) => {
+    const key = `${i}-${run.type}`;
+    const content =
+      run.type === "figure" ? <InlineFigure id={run.figureId} figures={figures} /> : run.text;
+    return run.bold ? (
+      <strong key={key}>{content}</strong>
+    ) : (
+      <Fragment key={key}>{content}</Fragment>
+    );
   });
 }
 
-/** A dossier's body as the press kit prints it: paragraphs, lists, tags. */
-export function RichBody({ blocks }: { blocks: readonly EditorialBlock[] }) {
+/** The blocks as the kit reads them (same parser as the PDF); as plain paragraphs if they do not parse. */
+function parsed(blocks: readonly EditorialBlock[]): Block[] {
+  try {
+    return parseBlocks([...blocks], new Set(figureRefs(blocks)));
+  } catch {
+    return blocks.map((block) =>
+      typeof block === "string"
+        ? { type: "paragraph", runs: [{ type: "text", text: block, bold: false }] }
+        : "list" in block
+          ? { type: "list", items: block.list.map((text) => [{ type: "text", text, bold: false }]) }
+          : { type: "tags", items: [...block.tags] },
+    );
+  }
+}
+
+/** A dossier's body as the press kit prints it: paragraphs, lists, tags, figures as values. */
+export function RichBody({
+  blocks,
+  figures,
+}: {
+  blocks: readonly EditorialBlock[];
+  figures?: FiguresById | undefined;
+}) {
   if (blocks.length === 0) return <p className="muted">Aucun texte.</p>;
   return (
     <div className="dossier__body">
-      {blocks.map((block, i) => {
+      {parsed(blocks).map((block, i) => {
         const key = `block-${i}`;
-        if (typeof block === "string") return <p key={key}>{rich(block)}</p>;
-        if ("list" in block)
+        if (block.type === "paragraph")
+          return (
+            <p key={key}>
+              <Runs runs={block.runs} figures={figures} />
+            </p>
+          );
+        if (block.type === "list")
           return (
             <ul key={key}>
-              {block.list.map((item) => (
-                <li key={item}>{rich(item)}</li>
+              {block.items.map((item, j) => (
+                <li key={`${key}-${j}`}>
+                  <Runs runs={item} figures={figures} />
+                </li>
               ))}
             </ul>
           );
         return (
           <ul key={key} className="dossier__tags" aria-label="Lieux et interlocuteurs">
-            {block.tags.map((tag) => (
+            {block.items.map((tag) => (
               <li key={tag}>{tag}</li>
             ))}
           </ul>
@@ -43,4 +98,21 @@ export function RichBody({ blocks }: { blocks: readonly EditorialBlock[] }) {
       })}
     </div>
   );
+}
+
+const plain = (text: string) =>
+  text
+    .replace(/\*\*/g, "")
+    .replace(/\{\{[a-z0-9-]+\}\}/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+
+/**
+ * Whether a press summary only repeats the start of the body (as the reference dossiers' do,
+ * their summary being the first sentence): then the page does not print it twice.
+ */
+export function summaryRepeatsBody(summary: string, blocks: readonly EditorialBlock[]): boolean {
+  const first = blocks.find((b): b is string => typeof b === "string");
+  const said = plain(summary);
+  return said === "" || (first !== undefined && plain(first).startsWith(said));
 }

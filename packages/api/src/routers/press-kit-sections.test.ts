@@ -6,7 +6,13 @@ import {
   seedReferenceSurveys,
 } from "@tribune/db";
 import { openTestDatabase, testBackends } from "@tribune/db/testing";
-import type { PressKitModel, Role, SectionOfKind } from "@tribune/domain";
+import {
+  formatFigure,
+  type KeyFigure,
+  type PressKitModel,
+  type Role,
+  type SectionOfKind,
+} from "@tribune/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rejection, testApi } from "../test-support";
 
@@ -119,13 +125,25 @@ describe.each(testBackends())("the press kit's stored sections and dossiers on %
       previousId: definition.id,
     });
     await bureau.dossier.create(dossier);
-    expect(await bureau.pressKit.figures()).toContainEqual({
-      id: "tt-au-dela-70h",
-      label: "des internes travaillent plus de 70 heures par semaine",
-    });
+    const quotable = await bureau.pressKit.figures();
+    expect(quotable).toContainEqual(
+      expect.objectContaining({
+        id: "tt-au-dela-70h",
+        label: "des internes travaillent plus de 70 heures par semaine",
+      }),
+    );
 
     const kit = await model();
     const figure = kit.figures.find((f) => f.id === "tt-au-dela-70h");
+    // The admin shows what the PDF prints in place of {{tt-au-dela-70h}}: the same value.
+    const offered = quotable.find((f) => f.id === "tt-au-dela-70h");
+    expect(offered?.value).toBe(figure?.value);
+    expect(offered?.printed).toBe(formatFigure(figure as KeyFigure));
+    expect(offered?.printed).toMatch(/^\d+(,\d)?\u202F%$/);
+    // Whoever reads the dossiers sees their figures.
+    expect((await (await api.callerAs("organiser")).pressKit.figures()).length).toBe(
+      quotable.length,
+    );
     expect(saved.value).not.toBeNull();
     expect(figure).toMatchObject({
       value: saved.value,

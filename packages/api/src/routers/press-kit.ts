@@ -1,4 +1,5 @@
 import {
+  DOSSIER_READERS,
   EditionYear,
   PRESS_KIT_EDITORS,
   PRESS_KIT_READERS,
@@ -39,9 +40,12 @@ export const pressKitRouter = {
 
   /**
    * The key figures a text may quote, with how the kit labels them: the reference ones, then
-   * the published ones created in the admin (to pick a dossier's figures from).
+   * the published ones created in the admin (to pick a dossier's figures from), with what the
+   * PDF prints for each. Whoever reads the dossiers reads them: a dossier shows its figures.
    */
-  figures: reader.output(z.array(QuotableFigure)).query(({ ctx }) => listQuotableFigures(ctx)),
+  figures: procedureFor(...DOSSIER_READERS)
+    .output(z.array(QuotableFigure))
+    .query(({ ctx }) => listQuotableFigures(ctx)),
 
   /** The sections of an edition's kit in print order, with their texts and statuses. */
   sections: reader

@@ -51,7 +51,7 @@ export interface PressKitInput {
  * figure with the presentation it brings, then, as marked placeholders, the figures a text
  * still quotes but that are no longer published (so that unpublishing one never breaks the kit).
  */
-function keyFiguresOf(
+export function keyFiguresOf(
   editorial: PressKitEditorial,
   computedFigures: ComputedFigure[],
 ): KeyFigure[] {

@@ -86,8 +86,16 @@ export function pressKitFigureOf(
   };
 }
 
-/** A figure a text may quote (`{{id}}`), as the admin offers it. */
-export const QuotableFigure = z.object({ id: z.string(), label: z.string() });
+/**
+ * A figure a text may quote (`{{id}}`), as the admin offers it; with, when known, its value
+ * now and what the PDF prints in its place (`formatFigure`: "59", "89,4 %", "chiffre à venir").
+ */
+export const QuotableFigure = z.object({
+  id: z.string(),
+  label: z.string(),
+  value: z.number().nullable().optional(),
+  printed: z.string().optional(),
+});
 export type QuotableFigure = z.infer<typeof QuotableFigure>;
 
 /**

@@ -1,6 +1,8 @@
 import { type Executor, findSurvey, listKeyFigureDefinitions } from "@tribune/db";
 import {
   type ComputedFigure,
+  formatFigure,
+  keyFiguresOf,
   pressKitEditorial2026,
   pressKitFigureOf,
   type QuotableFigure,
@@ -26,12 +28,20 @@ export async function kitFigures(db: Executor): Promise<ComputedFigure[]> {
 
 /**
  * The key figures a text may quote, with how the kit labels them: the reference ones, then
- * the published ones created in the admin (to pick a dossier's figures from).
+ * the published ones created in the admin (to pick a dossier's figures from); each with its
+ * value now and what the PDF prints for it, worked out as the kit does (`keyFiguresOf`,
+ * `formatFigure`), so that the admin shows a text as it will print.
  */
 export async function listQuotableFigures(ctx: ServiceContext): Promise<QuotableFigure[]> {
   const published = (await listKeyFigureDefinitions(ctx.db)).filter((f) => f.published);
+  const computed = await kitFigures(ctx.db);
   const derived = new Map(
-    (await kitFigures(ctx.db)).flatMap((f) => (f.definition ? [[f.id, f.definition.label]] : [])),
+    computed.flatMap((f) => (f.definition ? [[f.id, f.definition.label]] : [])),
   );
-  return quotableFigures(pressKitEditorial2026().figures, published, derived);
+  const editorial = pressKitEditorial2026();
+  const kit = new Map(keyFiguresOf(editorial, computed).map((f) => [f.id, f]));
+  return quotableFigures(editorial.figures, published, derived).map((figure) => {
+    const inKit = kit.get(figure.id);
+    return inKit ? { ...figure, value: inKit.value, printed: formatFigure(inKit) } : figure;
+  });
 }
