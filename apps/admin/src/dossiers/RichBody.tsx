@@ -35,7 +35,11 @@ function Runs({ runs, figures }: { runs: Run[]; figures: FiguresById | undefined
   return runs.map((run, i) => {
     const key = `${i}-${run.type}`;
     const content =
-      run.type === "figure" ? <InlineFigure id={run.figureId} figures={figures} /> : run.text;
+      run.type === "figure" ? (
+        <InlineFigure key={key} id={run.figureId} figures={figures} />
+      ) : (
+        run.text
+      );
     return run.bold ? (
       <strong key={key}>{content}</strong>
     ) : (
@@ -81,8 +85,8 @@ export function RichBody({
         if (block.type === "list")
           return (
             <ul key={key}>
-              {block.items.map((item, j) => (
-                <li key={`${key}-${j}`}>
+              {block.items.map((item) => (
+                <li key={JSON.stringify(item)}>
                   <Runs runs={item} figures={figures} />
                 </li>
               ))}
