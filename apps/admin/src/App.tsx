@@ -44,6 +44,7 @@ const SurveyCollectionPage = lazy(() => import("./surveys/SurveyCollectionPage")
 const SurveyImportPage = lazy(() => import("./surveys/SurveyImportPage"));
 const KeyFiguresPage = lazy(() => import("./surveys/KeyFiguresPage"));
 const PublicNotFound = lazy(() => import("./public/PublicNotFound"));
+const AttendeeSpacePage = lazy(() => import("./attendee/AttendeeSpacePage"));
 
 function Home() {
   const me = useMe();
@@ -67,6 +68,7 @@ export function App() {
         <Route path="/public/programme" element={<PublicProgrammePage />} />
         <Route path="/public/inscription" element={<PublicRegistrationPage />} />
         <Route path="/public/enquete/:slug" element={<PublicSurveyPage />} />
+        <Route path="/public/mon-inscription" element={<AttendeeSpacePage />} />
         <Route path="/public/*" element={<PublicNotFound />} />
         <Route element={<Shell />}>
           <Route index element={<Home />} />

@@ -38,6 +38,14 @@ export const ROUTES = {
   scheduleXml: editionRoute("schedule.xml"),
   /** The printable programme (a PDF), for anyone. */
   programmePdf: editionRoute("programme.pdf"),
+  /** The attendee's own badge, a PDF (`?jeton=`: the attendee's space's token). */
+  attendeeBadgePdf: "/api/mon-inscription/badge.pdf",
+  /** The attendee's attendance certificate, a PDF, once checked in (`?jeton=`). */
+  attendeeCertificatePdf: "/api/mon-inscription/attestation.pdf",
+  /** Badges for organisers (`?format=a6|card`, `&subdivision=<id>`, `&depuis=YYYY-MM-DD`). */
+  badgesPdf: editionRoute("badges.pdf"),
+  /** Every checked-in attendee's certificate, for organisers. */
+  certificatesPdf: editionRoute("attestations.pdf"),
 } as const;
 
 /** The most calls one tRPC batch may carry: the admin's batching link and the server agree. */

@@ -3,6 +3,7 @@ import {
   type CheckInResult,
   normaliseRegistrationCode,
   type Registration,
+  withinUndoWindow,
   YEAR_OF_TRAINING_LABELS,
 } from "@tribune/domain";
 import { formatNumber, formatTime } from "@tribune/domain/format";
@@ -16,7 +17,7 @@ import "./registration.css";
 
 type Outcome =
   | { kind: "welcome" | "already"; message: string; registration: Registration }
-  | { kind: "error"; message: string };
+  | { kind: "error" | "undone"; message: string };
 
 /**
  * The check-in desk, for a tablet at the entrance: one big search box (a name, an email, or the
@@ -60,6 +61,36 @@ export default function CheckInDeskPage() {
   const onError = (error: unknown) => setOutcome({ kind: "error", message: errorMessage(error) });
   const byId = useMutation(trpc.checkIn.byId.mutationOptions({ onSuccess: onResult, onError }));
   const byCode = useMutation(trpc.checkIn.byCode.mutationOptions({ onSuccess: onResult, onError }));
+  // A check-in taken back (the wrong person tapped): within a few minutes at the desk.
+  const undo = useMutation(
+    trpc.checkIn.undo.mutationOptions({
+      onSuccess: (r) => {
+        setOutcome({
+          kind: "undone",
+          message: `Arrivée de ${r.firstName} ${r.lastName} annulée : place toujours réservée.`,
+        });
+        inputRef.current?.focus();
+        void queryClient.invalidateQueries({ queryKey: trpc.checkIn.pathKey() });
+      },
+      onError,
+    }),
+  );
+  const undoButton = (r: Registration) =>
+    !edition.readOnly &&
+    withinUndoWindow(r.checkedInAt, new Date()) && (
+      <button
+        type="button"
+        className="button button--small button--ghost-danger"
+        disabled={undo.isPending}
+        onClick={() => undo.mutate({ registrationId: r.id })}
+      >
+        Annuler l'arrivée
+        <span className="visually-hidden">
+          {" "}
+          de {r.firstName} {r.lastName}
+        </span>
+      </button>
+    );
 
   // The outcome banner fades back to the search after a while: the next person is waiting.
   useEffect(() => {
@@ -113,7 +144,11 @@ export default function CheckInDeskPage() {
               className="desk__input"
               type="search"
               value={query}
-              onChange={(event) => setQuery(event.target.value)}
+              onChange={(event) => {
+                setQuery(event.target.value);
+                // The next search starts: the last banner (« déjà enregistré·e ») is done with.
+                setOutcome(null);
+              }}
               autoComplete="off"
               autoCapitalize="off"
               spellCheck={false}
@@ -128,9 +163,9 @@ export default function CheckInDeskPage() {
           {outcome && (
             <p className={`desk__outcome desk__outcome--${outcome.kind}`}>
               <span className="desk__outcome-icon" aria-hidden="true">
-                {outcome.kind === "welcome" ? "✓" : outcome.kind === "already" ? "!" : "✕"}
+                {outcome.kind === "welcome" ? "✓" : outcome.kind === "error" ? "✕" : "!"}
               </span>
-              {outcome.message}
+              {outcome.message} {outcome.kind === "welcome" && undoButton(outcome.registration)}
             </p>
           )}
         </div>
@@ -195,7 +230,8 @@ export default function CheckInDeskPage() {
                     {r.checkedInAt ? formatTime(r.checkedInAt) : ""}
                   </span>{" "}
                   {r.firstName} {r.lastName}{" "}
-                  <span className="muted">({subdivisions.nameOf(r.subdivisionId)})</span>
+                  <span className="muted">({subdivisions.nameOf(r.subdivisionId)})</span>{" "}
+                  {undoButton(r)}
                 </li>
               ))}
             </ol>

@@ -9,16 +9,19 @@ import {
   REGISTRATION_MANAGERS,
   REGISTRATION_STATUS_LABELS,
   REGISTRATION_STATUSES,
+  type Registration,
   type RegistrationStatus,
 } from "@tribune/domain";
 import { formatDateTime, formatNumber } from "@tribune/domain/format";
 import { useDeferredValue, useState } from "react";
+import { OrganiserDocuments } from "../attendee/OrganiserDocuments";
 import { hasRole, useMe } from "../auth/useMe";
 import { ArchivedNotice } from "../components/ArchivedNotice";
 import { FilterBar, SearchFilter, SelectFilter } from "../components/filters";
 import { useEdition } from "../edition";
 import { errorMessage, useTRPC } from "../trpc";
 import { PagedTable, SubdivisionFilter } from "./ListControls";
+import { RegistrationEditForm } from "./RegistrationEditForm";
 import { RegistrationForm } from "./RegistrationForm";
 import { SessionSignupsPanel } from "./SessionSignupsPanel";
 import { downloadText, StatusBadge, useSubdivisionOptions } from "./shared";
@@ -48,6 +51,7 @@ export default function RegistrationsPage() {
   const [offset, setOffset] = useState(0);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Registration | null>(null);
   const filters = {
     subdivisionId: subdivisionId || undefined,
     status: status || undefined,
@@ -93,6 +97,15 @@ export default function RegistrationsPage() {
       },
     }),
   );
+  // Organisers take a check-in back at any time (the desk, within a few minutes).
+  const undoArrival = useMutation(
+    trpc.checkIn.undo.mutationOptions({
+      onSuccess: (r) => {
+        setNotice(`Arrivée de ${r.firstName} ${r.lastName} annulée : place toujours réservée.`);
+        return refresh();
+      },
+    }),
+  );
   const total = list.data?.total ?? 0;
   const isRepresentative = me.data?.role === "representative";
 
@@ -130,10 +143,23 @@ export default function RegistrationsPage() {
       </header>
       <ArchivedNotice edition={edition.data} />
       <div role="status">{notice && <p className="notice notice--ok">{notice}</p>}</div>
-      {(exportCsv.error || cancel.error) && (
+      {(exportCsv.error || cancel.error || undoArrival.error) && (
         <p role="alert" className="notice notice--error">
-          {errorMessage(exportCsv.error ?? cancel.error)}
+          {errorMessage(exportCsv.error ?? cancel.error ?? undoArrival.error)}
         </p>
+      )}
+      {canChange && edition.data && <OrganiserDocuments year={edition.data.year} />}
+      {editing && canChange && (
+        <RegistrationEditForm
+          key={editing.id}
+          registration={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(r) => {
+            setNotice(`Inscription de ${r.firstName} ${r.lastName} corrigée (code ${r.code}).`);
+            setEditing(null);
+            void refresh();
+          }}
+        />
       )}
       {adding && canChange && editionId && (
         <section className="card" aria-labelledby="add-title">
@@ -222,6 +248,36 @@ export default function RegistrationsPage() {
             <td>{formatDateTime(r.registeredAt)}</td>
             {manager && (
               <td className="actions">
+                {canChange && (
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => setEditing(r)}
+                  >
+                    Modifier
+                    <span className="visually-hidden">
+                      {" "}
+                      {r.firstName} {r.lastName}
+                    </span>
+                  </button>
+                )}
+                {canChange && r.status === "checked_in" && (
+                  <button
+                    type="button"
+                    className="button button--small button--ghost-danger"
+                    disabled={undoArrival.isPending}
+                    onClick={() => {
+                      if (window.confirm(`Annuler l'arrivée de ${r.firstName} ${r.lastName} ?`))
+                        undoArrival.mutate({ registrationId: r.id });
+                    }}
+                  >
+                    Annuler l'arrivée
+                    <span className="visually-hidden">
+                      {" "}
+                      de {r.firstName} {r.lastName}
+                    </span>
+                  </button>
+                )}
                 {canChange && (r.status === "registered" || r.status === "waitlisted") && (
                   <button
                     type="button"
