@@ -22,9 +22,9 @@ export function ProgrammeFilters({
 }) {
   const id = useId();
   return (
-    <search className="programme-filters" aria-label="Rechercher dans le programme">
+    <search className="programme-filters" aria-label="Recherche et filtres du programme">
       <div className="programme-filters__search">
-        <label htmlFor={`${id}-text`}>Rechercher</label>
+        <label htmlFor={`${id}-text`}>Rechercher une session</label>
         <input
           id={`${id}-text`}
           type="search"

@@ -85,7 +85,9 @@ describe("PublicProgramme", () => {
   it("finds sessions by a word without its accents, by kind and by room, and says how many", () => {
     renderPage(<PublicProgramme edition={EDITION} entries={entries} />);
     expect(screen.getByRole("status").textContent).toBe("2 sessions");
-    fireEvent.change(screen.getByLabelText("Rechercher"), { target: { value: "decoloniser" } });
+    fireEvent.change(screen.getByLabelText("Rechercher une session"), {
+      target: { value: "decoloniser" },
+    });
     expect(screen.getByRole("status").textContent).toBe("1 session correspond");
     expect(screen.queryByText("Plénière d'ouverture")).toBeNull();
     expect(screen.getByText("Décoloniser la Santé")).toBeTruthy();
