@@ -21,6 +21,7 @@ import { databaseTarget, readEnv, type ServerEnv } from "../env";
 import { demoLoadCommand } from "./demo";
 import { editionCommands } from "./edition";
 import { mailCommands } from "./mail";
+import { programmeCommands } from "./programme";
 
 /** Administration straight on the database: works with the server stopped (PGlite) or on PostgreSQL. */
 async function withDatabase<T>(
@@ -101,6 +102,7 @@ const demo = program.command("demo").description("Données de démonstration");
 demoLoadCommand(demo);
 editionCommands(program);
 mailCommands(program);
+programmeCommands(program);
 
 demo
   .command("registrations")
