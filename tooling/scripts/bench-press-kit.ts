@@ -4,9 +4,6 @@
 //
 //   pnpm bench:press-kit    (tsx --expose-gc tooling/scripts/bench-press-kit.ts: memory after a GC)
 import { spawnSync } from "node:child_process";
-import { once } from "node:events";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
@@ -146,10 +143,8 @@ async function serverChild() {
   const database = await openDatabase({ memory: true });
   const { demoAccounts } = await bootstrap(database.db, { demoPassword: "bench-password-2026" });
   const renderer = new PressKitRenderer();
-  const server = createServer(createApp({ database, pressKitRenderer: renderer }));
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const app = await createApp({ database, pressKitRenderer: renderer });
+  const url = await app.listen({ port: 0, host: "127.0.0.1" });
   const press = demoAccounts.find((a) => a.role === "press");
   const login = await fetch(`${url}/trpc/auth.login`, {
     method: "POST",
@@ -182,7 +177,7 @@ async function serverChild() {
       p99Ms: delay.percentile(99) / 1e6,
     });
   }
-  server.close();
+  await app.close();
   await renderer.close();
   await database.close();
   console.log(JSON.stringify(results));

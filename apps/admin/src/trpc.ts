@@ -1,5 +1,6 @@
 import { QueryClient } from "@tanstack/react-query";
 import type { AppRouter } from "@tribune/api";
+import { ROUTES, TRPC_MAX_BATCH_SIZE } from "@tribune/domain/routes";
 import {
   createTRPCClient,
   httpBatchLink,
@@ -29,9 +30,9 @@ export function makeTrpcClient() {
       splitLink({
         // Live counts arrive as server-sent events (EventSource sends the session cookie).
         condition: (op) => op.type === "subscription",
-        true: httpSubscriptionLink({ url: "/trpc" }),
-        // Same limit as the server's maxBatchSize.
-        false: httpBatchLink({ url: "/trpc", maxItems: 10 }),
+        true: httpSubscriptionLink({ url: ROUTES.trpc }),
+        // The limit the server holds batches to.
+        false: httpBatchLink({ url: ROUTES.trpc, maxItems: TRPC_MAX_BATCH_SIZE }),
       }),
     ],
   });

@@ -1,7 +1,5 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { childEnv, ROOT } from "@tribune/cli-kit/testing";
 import { type AppOptions, createApp } from "./http/app";
 
@@ -11,15 +9,14 @@ export { freePort } from "@tribune/cli-kit/testing";
 
 /** Serves `createApp(options)` on a free port of 127.0.0.1. */
 export async function startApp(options: AppOptions) {
-  const server = createServer(createApp(options));
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const app = await createApp(options);
+  const url = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     url,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
+    close: async () => {
+      // Live streams never end by themselves: cut every connection, then close.
+      app.server.closeAllConnections();
+      await app.close();
     },
   };
 }

@@ -31,6 +31,7 @@ const pending = new WeakMap<EventBus, Map<string, TribuneEvent>>();
 
 /** What an event is about: the edition, or the survey whose responses changed. */
 function subjectOf(event: TribuneEvent): string {
+  if (event.type === "sessions.ended") return event.userId;
   return event.type === "surveys.changed" ? event.surveyId : event.editionId;
 }
 
@@ -187,7 +188,7 @@ export async function* subjectChanges(
 /** `subjectChanges` for an edition's registrations or programme. */
 export function editionChanges(
   ctx: Pick<Context, "db" | "events" | "actor">,
-  type: Exclude<TribuneEvent["type"], "surveys.changed">,
+  type: Exclude<TribuneEvent["type"], "surveys.changed" | "sessions.ended">,
   editionId: string,
   signal: AbortSignal | undefined,
   settleMs?: number,

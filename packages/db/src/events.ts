@@ -3,7 +3,11 @@ import pg from "pg";
 import { isDatabaseUnavailable } from "./unavailable";
 
 /** Something changed that live views show; small, so it fits a NOTIFY payload (8 kB). */
-export type TribuneEvent = RegistrationsChangedEvent | ProgrammeChangedEvent | SurveysChangedEvent;
+export type TribuneEvent =
+  | RegistrationsChangedEvent
+  | ProgrammeChangedEvent
+  | SurveysChangedEvent
+  | SessionsEndedEvent;
 
 export interface RegistrationsChangedEvent {
   type: "registrations.changed";
@@ -22,6 +26,15 @@ export interface ProgrammeChangedEvent {
 export interface SurveysChangedEvent {
   type: "surveys.changed";
   surveyId: string;
+}
+
+/**
+ * Login sessions of a user ended (a logout, a login that rotated the token, the account
+ * disabled): every instance forgets the actor it may have kept for them.
+ */
+export interface SessionsEndedEvent {
+  type: "sessions.ended";
+  userId: string;
 }
 
 /**

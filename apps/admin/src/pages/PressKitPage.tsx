@@ -9,6 +9,7 @@ import {
   SECTION_STATUS_LABELS,
 } from "@tribune/domain";
 import { formatDateTime } from "@tribune/domain/format";
+import { ROUTES } from "@tribune/domain/routes";
 import { useState } from "react";
 import { Link } from "react-router";
 import { hasRole, useMe } from "../auth/useMe";
@@ -19,7 +20,7 @@ import { PressKitSectionForm } from "./PressKitSectionForm";
 import "./press-kit.css";
 
 /** The address of an edition's press kit PDF (the server renders it for press, bureau, admin). */
-export const pressKitUrl = (year: number) => `/api/editions/${year}/press-kit.pdf`;
+export const pressKitUrl = (year: number) => ROUTES.pressKitPdf.url(year);
 
 type Section = RouterOutputs["pressKit"]["sections"][number];
 

@@ -1,35 +1,33 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import fastifyCompress from "@fastify/compress";
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
 import {
-  appRouter,
-  asDatabaseUnavailable,
-  type Context,
   createCaller,
-  createPublicCache,
   createPublicRateLimits,
-  DATABASE_RETRY_AFTER_SECONDS,
+  listeningPublicCache,
   type PublicRateLimits,
-  resolveActor,
 } from "@tribune/api";
 import { isDatabaseUnavailable, type OpenDatabase } from "@tribune/db";
-import { MAX_SURVEY_IMPORT_BYTES } from "@tribune/domain";
-import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { ROUTES } from "@tribune/domain/routes";
+import Fastify, { type FastifyInstance } from "fastify";
 import { PressKitRenderer } from "../press-kit/renderer";
-import { cookieJar } from "./cookies";
+import { sendEditionError, sendError } from "./errors";
 import { isForeignOrigin } from "./origin";
 import { pressKitRoute } from "./press-kit";
-import { answerFor, PUBLIC_FORMATS, type PublicFormat, preparedDocument } from "./public-formats";
-import { setSecurityHeaders } from "./security-headers";
-import { serveStatic } from "./static";
+import {
+  answerFor,
+  PUBLIC_FORMATS,
+  type PublicFormatContext,
+  preparedDocument,
+} from "./public-formats";
+import { securityHeaders } from "./security-headers";
+import { trpcRoutes } from "./trpc";
 import { sendDatabaseUnavailable } from "./unavailable";
 
-export const MAX_BATCH_SIZE = 10;
-export const MAX_BODY_BYTES = 1024 * 1024;
-/**
- * Files imported from other tools travel in one request, called alone (not batched): these
- * procedures take a whole survey export. JSON may double a CSV's size (quotes, line ends).
- */
-const IMPORT_PATHS = new Set(["/trpc/survey.import", "/trpc/member.importCsv"]);
-export const MAX_IMPORT_BODY_BYTES = 2 * MAX_SURVEY_IMPORT_BYTES + 64 * 1024;
+export { clientAddress } from "./client-address";
+export { MAX_BATCH_SIZE, MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES } from "./trpc";
 
 export interface AppOptions {
   database: OpenDatabase;
@@ -45,36 +43,17 @@ export interface AppOptions {
   proxyHops?: number;
 }
 
-/**
- * The client's address for rate limits. Behind `proxyHops` reverse proxies, each appends the
- * address it received from to X-Forwarded-For: counting from the right skips our own proxies,
- * and whatever a client wrote on the left of the header is never trusted.
- */
-export function clientAddress(req: IncomingMessage, proxyHops: number): string {
-  const peer = req.socket.remoteAddress ?? "unknown";
-  if (proxyHops === 0) return peer;
-  const header = req.headers["x-forwarded-for"];
-  const forwarded = (Array.isArray(header) ? header.join(",") : (header ?? ""))
-    .split(",")
-    .map((a) => a.trim())
-    .filter(Boolean);
-  const chain = [...forwarded, peer];
-  return chain[Math.max(0, chain.length - 1 - proxyHops)] ?? peer;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, {
-    "Content-Type": "application/json; charset=utf-8",
-    "Cache-Control": "no-cache",
-  });
-  res.end(JSON.stringify(body));
-}
-
 /** /healthz answers within this, database or not: a health check must not hang. */
 const HEALTH_TIMEOUT_MS = 3000;
+const NOT_FOUND = "Introuvable.";
 
-/** The whole HTTP surface: tRPC, health, the public programme.json and the admin app. */
-export function createApp({
+/**
+ * The whole HTTP surface on Fastify: tRPC (queries, mutations, live streams), /healthz, the
+ * public documents of each edition (public-formats.ts), the press-kit PDF and the built admin
+ * — every route from `@tribune/domain/routes`, every response with our security headers.
+ * Ready to `listen`; closing it stops its public cache too.
+ */
+export async function createApp({
   database,
   publicUrl,
   adminDir,
@@ -82,99 +61,110 @@ export function createApp({
   pressKitRenderer,
   rateLimits = createPublicRateLimits(),
   proxyHops = 0,
-}: AppOptions) {
+}: AppOptions): Promise<FastifyInstance> {
   const secure = publicUrl?.startsWith("https://") ?? false;
   const db = database.db;
-  let renderer = pressKitRenderer;
-  const pressKitPdf = pressKitRoute({
-    db,
-    secure,
-    log,
-    renderer: () => (renderer ??= new PressKitRenderer()),
+  const publicCache = await listeningPublicCache(database.events);
+
+  const app = Fastify({
+    // Node's own parser already refused what is no HTTP; an unparsable target (GET http://[zz/)
+    // reaches frameworkErrors below.
+    logger: false,
+    // The tRPC routes raise it for the import procedures.
+    bodyLimit: 1024 * 1024,
+    // A batch names its procedures in the path (`/trpc/a,b,c?batch=1`): room for a full one.
+    routerOptions: { maxParamLength: 2048 },
+    // A path with malformed escapes names no page (404); a target that is no URL at all
+    // (`GET http://[zz/`) is a bad request.
+    frameworkErrors(error, req, reply) {
+      if (error.code === "FST_ERR_BAD_URL" && req.url.startsWith("/"))
+        return sendError(reply, 404, NOT_FOUND);
+      return sendError(reply, 400, "Requête invalide.");
+    },
+  });
+  app.addHook("onClose", () => publicCache.close());
+
+  // Before any route: the security headers (errors included), then the CSRF check.
+  app.addHook("onRequest", (req, reply, done) => {
+    reply.headers(securityHeaders(req.url, secure));
+    if (isForeignOrigin(req.raw, publicUrl)) {
+      sendError(reply, 403, "Origine refusée.", "foreign_origin");
+      return;
+    }
+    done();
   });
 
-  const publicCache = createPublicCache();
-  publicCache.listen(database.events).catch((error: unknown) => log("public cache", error));
+  await app.register(fastifyCookie);
+  // gzip or brotli as the client asks, for what is worth it; the public documents come
+  // compressed already (public-formats.ts), the live streams and the PDF are left alone.
+  await app.register(fastifyCompress, {
+    encodings: ["br", "gzip"],
+    threshold: 1024,
+    customTypes: /^(text\/(?!event-stream)|application\/json)/,
+  });
+
+  const { contextOf } = await trpcRoutes(app, {
+    database,
+    publicCache,
+    secure,
+    log,
+    rateLimits,
+    proxyHops,
+  });
+
+  // Public documents of an edition: built once per change, 304 on a matching ETag.
   const anonymous = { db, actor: null, events: database.events, publicCache };
-  const publicContext = {
+  const publicContext: PublicFormatContext & { publicCache: typeof publicCache } = {
     ...anonymous,
+    ...{ publicUrl, pdfRenderer: () => (renderer ??= new PressKitRenderer()) },
     caller: createCaller({
       ...anonymous,
       clientIp: "",
       cookies: { token: null, issue() {}, clear() {} },
     }),
   };
-  const publicPaths = PUBLIC_FORMATS.map((format) => ({
-    format,
-    path: new RegExp(
-      `^${format.route.pattern.replaceAll(".", "\\.").replace(":year", "(\\d{4})")}$`,
-    ),
-  }));
+  for (const format of PUBLIC_FORMATS)
+    app.get<{ Params: { year: string } }>(
+      format.route.pattern,
+      { compress: false },
+      async (req, reply) => {
+        const year = Number(req.params.year);
+        if (!/^\d{4}$/.test(req.params.year)) return sendError(reply, 404, NOT_FOUND);
+        try {
+          const document = await preparedDocument(publicContext, format, year);
+          const answer = answerFor(format, year, document, {
+            ifNoneMatch: req.headers["if-none-match"],
+            acceptEncoding: req.headers["accept-encoding"],
+          });
+          return reply
+            .code(answer.status)
+            .headers(answer.headers)
+            .send(answer.body ?? undefined);
+        } catch (error) {
+          return sendEditionError(
+            reply,
+            error,
+            { 404: `Aucune édition ${year}.` },
+            log,
+            format.route.pattern,
+          );
+        }
+      },
+    );
 
-  const trpcHandler = (maxBodySize: number) =>
-    createHTTPHandler({
-      router: appRouter,
-      basePath: "/trpc/",
-      maxBatchSize: MAX_BATCH_SIZE,
-      maxBodySize,
-      async createContext({ req, res }): Promise<Context> {
-        const cookies = cookieJar(req, res, secure);
-        // Outside any procedure, so mapped here: a lost connection is a 503, not a 500.
-        const actor = await resolveActor(db, cookies.token).catch((error: unknown) => {
-          throw asDatabaseUnavailable(error);
-        });
-        return {
-          db,
-          cookies,
-          clientIp: clientAddress(req, proxyHops),
-          actor,
-          events: database.events,
-          rateLimits: rateLimits ?? undefined,
-          publicCache,
-        };
-      },
-      responseMeta({ errors }) {
-        return errors.some((e) => e.code === "SERVICE_UNAVAILABLE")
-          ? { headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) } }
-          : {};
-      },
-      onError({ error, path }) {
-        if (error.code === "INTERNAL_SERVER_ERROR")
-          log(`tRPC ${path ?? "?"} failed`, error.cause ?? error);
-      },
-    });
-  const trpc = trpcHandler(MAX_BODY_BYTES);
-  const trpcImports = trpcHandler(MAX_IMPORT_BODY_BYTES);
-
-  /** A public document: from the cache, or built once for everyone asking meanwhile. */
-  async function publicDocument(
-    format: PublicFormat,
-    year: number,
-    req: IncomingMessage,
-    res: ServerResponse,
-  ) {
-    try {
-      const document = await preparedDocument(publicContext, format, year);
-      const answer = answerFor(format, year, document, {
-        ifNoneMatch: req.headers["if-none-match"],
-        acceptEncoding: req.headers["accept-encoding"],
-      });
-      res.writeHead(answer.status, answer.headers);
-      res.end(answer.body ?? undefined);
-    } catch (error) {
-      if (isDatabaseUnavailable(error)) return sendDatabaseUnavailable(res);
-      // A year out of the accepted range (BAD_REQUEST) names no edition either.
-      const code = (error as { code?: string }).code;
-      const notFound = code === "NOT_FOUND" || code === "BAD_REQUEST";
-      if (!notFound) log(`${format.route.pattern} failed`, error);
-      sendJson(res, notFound ? 404 : 500, {
-        error: notFound ? `Aucune édition ${year}.` : "Erreur interne du serveur.",
-      });
-    }
-  }
+  let renderer = pressKitRenderer;
+  const pressKitPdf = pressKitRoute({
+    contextOf,
+    log,
+    renderer: () => (renderer ??= new PressKitRenderer()),
+  });
+  app.get<{ Params: { year: string } }>(ROUTES.pressKitPdf.pattern, async (req, reply) => {
+    if (!/^\d{4}$/.test(req.params.year)) return sendError(reply, 404, NOT_FOUND);
+    return pressKitPdf(req, reply);
+  });
 
   /** 200 while the database answers `select 1`; 503 `database_unavailable` while it does not. */
-  async function health(res: ServerResponse) {
+  app.get(ROUTES.health, async (_req, reply) => {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
@@ -183,50 +173,48 @@ export function createApp({
           timer = setTimeout(() => reject(new Error("ping timed out")), HEALTH_TIMEOUT_MS);
         }),
       ]);
-      sendJson(res, 200, { status: "ok", database: database.kind });
+      return reply
+        .header("Cache-Control", "no-cache")
+        .send({ status: "ok", database: database.kind });
     } catch {
-      sendDatabaseUnavailable(res, { status: "unavailable", database: database.kind });
+      return sendDatabaseUnavailable(reply, { status: "unavailable", database: database.kind });
     } finally {
       clearTimeout(timer);
     }
-  }
+  });
 
-  async function route(req: IncomingMessage, res: ServerResponse) {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? "/", "http://localhost");
-    } catch {
-      return sendJson(res, 400, { error: "Requête invalide." }); // e.g. "GET http://[zz/"
-    }
-    if (isForeignOrigin(req, publicUrl)) {
-      return sendJson(res, 403, { error: "Origine refusée.", code: "foreign_origin" });
-    }
-    if (IMPORT_PATHS.has(url.pathname)) return trpcImports(req, res);
-    if (url.pathname.startsWith("/trpc/")) return trpc(req, res);
-    if (url.pathname === "/healthz") return health(res);
-    if (req.method === "GET")
-      for (const { format, path } of publicPaths) {
-        const found = url.pathname.match(path);
-        if (found) return publicDocument(format, Number(found[1]), req, res);
-      }
-    const pressKit = url.pathname.match(/^\/api\/editions\/(\d{4})\/press-kit\.pdf$/);
-    if (pressKit && req.method === "GET") return pressKitPdf(Number(pressKit[1]), req, res);
-    if (req.method === "GET" && adminDir && serveStatic(adminDir, url.pathname, res)) return;
-    sendJson(res, 404, { error: "Introuvable." });
-  }
+  // The built admin: hashed assets cached for good, every other path its index.html (the
+  // client-side router takes it).
+  const spa = adminDir && existsSync(join(adminDir, "index.html")) ? adminDir : null;
+  if (spa)
+    await app.register(fastifyStatic, {
+      root: spa,
+      wildcard: false,
+      cacheControl: false,
+      setHeaders(reply, path) {
+        reply.header(
+          "Cache-Control",
+          path.startsWith(join(spa, "assets")) ? "public, max-age=31536000, immutable" : "no-cache",
+        );
+      },
+    });
+  app.setNotFoundHandler((req, reply) => {
+    if (spa && (req.method === "GET" || req.method === "HEAD"))
+      return reply.header("Cache-Control", "no-cache").sendFile("index.html");
+    return sendError(reply, 404, NOT_FOUND);
+  });
 
-  // node:http ignores the promise a handler returns: an error escaping it would be an unhandled
-  // rejection, which ends the process. Answer 503 if the database was lost, else 500.
-  return async function handle(req: IncomingMessage, res: ServerResponse) {
-    setSecurityHeaders(req, res, secure);
-    try {
-      await route(req, res);
-    } catch (error) {
-      const unavailable = isDatabaseUnavailable(error);
-      if (!unavailable) log(`${req.method} ${req.url} failed`, error);
-      if (res.headersSent) res.destroy();
-      else if (unavailable) sendDatabaseUnavailable(res);
-      else sendJson(res, 500, { error: "Erreur interne du serveur." });
-    }
-  };
+  // Whatever escaped a route: 503 if the database was lost, else a logged 500 saying nothing;
+  // Fastify's own refusals (a body too large: 413) keep their status.
+  app.setErrorHandler((error, req, reply) => {
+    if (isDatabaseUnavailable(error)) return sendDatabaseUnavailable(reply);
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500)
+      return sendError(reply, status, (error as Error).message);
+    log(`${req.method} ${req.url} failed`, error);
+    return sendError(reply, 500, "Erreur interne du serveur.");
+  });
+
+  await app.ready();
+  return app;
 }

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { ROUTES } from "@tribune/domain/routes";
 
 const policy = (frameAncestors: string) =>
   [
@@ -24,27 +24,24 @@ const policy = (frameAncestors: string) =>
 export const CONTENT_SECURITY_POLICY = policy("'none'");
 /** The press-kit PDF, which the admin's own press-kit page shows in an <object>. */
 export const EMBEDDED_PDF_POLICY = policy("'self'");
-const EMBEDDED_PDF = /^\/api\/editions\/\d{4}\/press-kit\.pdf$/;
+const EMBEDDED_PDF = new RegExp(
+  `^${ROUTES.pressKitPdf.pattern.replaceAll(".", "\\.").replace(":year", "\\d{4}")}$`,
+);
 
 /**
- * Sets the security headers every response carries — admin pages, static files, the API, the
+ * The security headers every response carries — admin pages, static files, the API, the
  * PDF. No referrer leaves for another site: public pages carry registration codes and survey
  * tokens in their address. Behind https, browsers are told never to come back over http.
  */
-export function setSecurityHeaders(
-  req: IncomingMessage,
-  res: ServerResponse,
-  secure: boolean,
-): void {
-  const path = (req.url ?? "/").split("?")[0] ?? "/";
+export function securityHeaders(url: string, secure: boolean): Record<string, string> {
+  const path = url.split("?")[0] ?? "/";
   const embedded = EMBEDDED_PDF.test(path);
-  res.setHeader(
-    "Content-Security-Policy",
-    embedded ? EMBEDDED_PDF_POLICY : CONTENT_SECURITY_POLICY,
-  );
-  res.setHeader("X-Frame-Options", embedded ? "SAMEORIGIN" : "DENY");
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  // Not "no-referrer": browsers would then send `Origin: null` on our own POSTs (see origin.ts).
-  res.setHeader("Referrer-Policy", "same-origin");
-  if (secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+  return {
+    "Content-Security-Policy": embedded ? EMBEDDED_PDF_POLICY : CONTENT_SECURITY_POLICY,
+    "X-Frame-Options": embedded ? "SAMEORIGIN" : "DENY",
+    "X-Content-Type-Options": "nosniff",
+    // Not "no-referrer": browsers would then send `Origin: null` on our own POSTs (see origin.ts).
+    "Referrer-Policy": "same-origin",
+    ...(secure ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
+  };
 }

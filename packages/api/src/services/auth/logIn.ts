@@ -1,6 +1,7 @@
 import { findUserByEmail, insertAuthSession, revokeAuthSession } from "@tribune/db";
 import { decideLogin, enforce, type LoginInput, type Me } from "@tribune/domain";
 import { decoyPasswordHash, verifyPassword } from "../../auth/passwords";
+import { sessionsEnded } from "../../auth/session";
 import { countLoginAttempt, noteLoginSuccess } from "../../auth/throttle";
 import { hashSessionToken, newSessionToken, SESSION_ABSOLUTE_SECONDS } from "../../auth/tokens";
 import type { ServiceContext } from "../kit";
@@ -32,6 +33,7 @@ export async function logIn(
   const { id, email, displayName, role, subdivisionId } = user as NonNullable<typeof user>;
   await noteLoginSuccess(ctx.db, clientIp, input.email);
   if (previousToken) await revokeAuthSession(ctx.db, hashSessionToken(previousToken));
+  if (previousToken && ctx.actor) await sessionsEnded(ctx, ctx.actor.id);
   const token = newSessionToken();
   await insertAuthSession(ctx.db, {
     tokenHash: hashSessionToken(token),
