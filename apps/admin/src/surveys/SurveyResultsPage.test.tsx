@@ -64,6 +64,47 @@ describe("SurveyResultsPage", () => {
     expect(screen.getByText(/moyenne 61,5/)).toBeTruthy();
     const masked = screen.getAllByText("Masqué : effectif inférieur au seuil de confidentialité");
     expect(masked).toHaveLength(2);
+    expect(screen.queryByTestId("results-small")).toBeNull();
+  });
+
+  it("says why, instead of an empty chart, when a small survey hides every answer", async () => {
+    const small: QuestionResult = {
+      ...result,
+      questionId: "garde",
+      questionLabel: "Gardes payées ?",
+      questionType: "yes_no",
+      groupBy: null,
+      groups: [],
+      overall: {
+        key: null,
+        label: "Ensemble",
+        suppressed: false,
+        n: 8,
+        stats: null,
+        texts: null,
+        choices: [
+          { choice: "yes", label: "Oui", n: null, share: null },
+          { choice: "no", label: "Non", n: null, share: null },
+          { choice: "na", label: "Sans objet", n: 0, share: 0 },
+        ],
+      },
+    };
+    const { container } = renderWithApi(
+      <Routes>
+        <Route path="/enquetes/:id" element={<SurveyResultsPage />} />
+      </Routes>,
+      {
+        route: `/enquetes/${survey.id}`,
+        handlers: {
+          "survey.get": () => ({ ...survey, disclosureThreshold: 5 }),
+          "survey.results": () => small,
+        },
+      },
+    );
+    expect((await screen.findByTestId("results-small")).textContent).toMatch(
+      /^Moins de 5 réponses : résultats masqués\./,
+    );
+    expect(container.querySelector(".chart")).toBeNull();
   });
 });
 

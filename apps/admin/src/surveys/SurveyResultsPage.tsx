@@ -4,6 +4,7 @@ import {
   type QuestionResult,
   type ResultGroup,
   SURVEY_MANAGERS,
+  smallCountNotice,
   withheldNotice,
 } from "@tribune/domain";
 import { formatNumber, formatPercent } from "@tribune/domain/format";
@@ -181,6 +182,12 @@ export default function SurveyResultsPage() {
   );
   const withheld = result.data?.withheld ?? null;
   const chart = result.data && !withheld ? chartOf(result.data) : null;
+  // Every answer hidden (a small survey): say why rather than draw an empty axis.
+  const allHidden =
+    !!result.data &&
+    !withheld &&
+    (result.data.overall.suppressed ||
+      (chart !== null && !chart.bars.some((bar) => (bar.value ?? 0) > 0)));
 
   if (survey.error)
     return (
@@ -247,11 +254,18 @@ export default function SurveyResultsPage() {
       )}
       {result.data && !withheld && (
         <>
-          {chart && (
-            <>
-              <h2>{chart.title}</h2>
-              <HorizontalBars data={chart.bars} unit={chart.unit} />
-            </>
+          {allHidden ? (
+            <p role="status" className="notice notice--warning" data-testid="results-small">
+              {smallCountNotice(survey.data.disclosureThreshold)} Une réponse n'est montrée que si
+              assez de répondant·es l'ont donnée, afin que personne ne puisse être reconnu·e.
+            </p>
+          ) : (
+            chart && (
+              <>
+                <h2>{chart.title}</h2>
+                <HorizontalBars data={chart.bars} unit={chart.unit} />
+              </>
+            )
           )}
           <div className="table-scroll">
             <table className="data">

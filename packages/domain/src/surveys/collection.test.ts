@@ -108,17 +108,24 @@ describe("responses per subdivision over time", () => {
         }
         // The same subdivisions every day, as in the table of totals.
         expect(d.cumulative.map((n) => n !== null)).toEqual(shown);
-        const visible = d.cumulative.filter((n) => n !== null);
-        const maskedSum = total - visible.reduce((s, n) => s + n, 0);
+        // A subdivision nobody answered from reads 0 every day; every other shown one is at or
+        // above the threshold.
+        const empty = c.bySubdivision.map((s) => s.responses === 0);
+        d.cumulative.forEach((n, k) => {
+          if (n !== null && empty[k]) expect(n).toBe(0);
+        });
+        const all = d.cumulative.filter((n) => n !== null);
+        const visible = d.cumulative.filter((n, k): n is number => n !== null && !empty[k]);
+        const maskedSum = total - all.reduce((s, n) => s + n, 0);
         for (const n of visible) expect(n).toBeGreaterThanOrEqual(c.threshold);
-        if (visible.length < shown.length) {
-          expect(shown.length - visible.length).toBeGreaterThanOrEqual(2);
+        if (all.length < shown.length) {
+          expect(shown.length - all.length).toBeGreaterThanOrEqual(2);
           expect(maskedSum).toBeGreaterThanOrEqual(c.threshold);
         }
         // The first shown day: never a single count that could have been below the threshold
         // the day before (within the day's responses of it).
         if (i === start) {
-          const needed = [...visible, ...(visible.length < shown.length ? [maskedSum] : [])];
+          const needed = [...visible, ...(all.length < shown.length ? [maskedSum] : [])];
           expect(needed.filter((n) => n - responses < c.threshold)).not.toHaveLength(1);
         }
       });

@@ -160,7 +160,8 @@ function withheldCollection(
  * time. The rule:
  *
  * 1. ONE suppression pattern for the whole series: the latest day's (the `bySubdivision`
- *    table, primary and complementary suppression). A subdivision is never shown on one day
+ *    table, primary and complementary suppression; a subdivision nobody answered from is 0
+ *    throughout and takes no part in the rule). A subdivision is never shown on one day
  *    and masked on another, so the difference between two days — or between a day's total
  *    (`byDay`, public) and its shown cells — only ever gives the increment of a shown
  *    subdivision, or of the masked ones together (at least two, adding up to the threshold).
@@ -194,6 +195,11 @@ function subdivisionSeries(input: {
     perDay.set(c.day, row);
   }
   const masked = shown.filter((s) => !s).length;
+  // A subdivision nobody answered from is 0 on every day: shown, it tells nothing, and it has
+  // no threshold to reach.
+  const final = keys.map(() => 0);
+  for (const row of perDay.values())
+    for (const [i, n] of row.entries()) final[i] = (final[i] ?? 0) + n;
   const cumulative = keys.map(() => 0);
   let started = false;
   return input.days.map(({ day, responses }) => {
@@ -201,7 +207,10 @@ function subdivisionSeries(input: {
       cumulative[i] = (cumulative[i] ?? 0) + n;
     const maskedSum = cumulative.reduce((s, n, i) => (shown[i] ? s : s + n), 0);
     // The counts the pattern needs at or above the threshold: each shown one, the masked sum.
-    const needed = [...cumulative.filter((_, i) => shown[i]), ...(masked > 0 ? [maskedSum] : [])];
+    const needed = [
+      ...cumulative.filter((_, i) => shown[i] && (final[i] ?? 0) > 0),
+      ...(masked > 0 ? [maskedSum] : []),
+    ];
     const holds = masked !== 1 && masked < keys.length && needed.every((n) => n >= threshold);
     const close = needed.filter((n) => n - responses < threshold).length;
     started ||= holds && close !== 1;

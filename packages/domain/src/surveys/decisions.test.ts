@@ -176,14 +176,16 @@ describe("results from the database's counts", () => {
         { choice: "no", label: "Non", n: 10, share: 0.25 },
       ],
     });
-    // Year 1 (2) and year 4 (0) are under 5; together still under 5, so year 2 goes too.
+    // Year 1 (2) is under 5 and alone hidden, so year 2 goes too. Year 4 is empty: nobody's
+    // answers are in it, it shows 0.
     const suppressed = { suppressed: true, n: null, stats: null, choices: null, texts: null };
     expect(result.groups.map((g) => [g.key, g.suppressed])).toEqual([
       ["1", true],
       ["2", true],
       ["3", false],
-      ["4", true],
+      ["4", false],
     ]);
+    expect(result.groups[3]).toMatchObject({ n: 0 });
     for (const g of result.groups.filter((x) => x.suppressed)) expect(g).toMatchObject(suppressed);
   });
 

@@ -7,11 +7,14 @@ import { effectiveThreshold, FREE_TEXT_MIN_ANSWERS, type Survey } from "./survey
  * counts add up to the total). Pure functions: the API, the exports, the dashboard and the PDF
  * all pass their groups through here.
  *
- * - Primary suppression: a group with fewer respondents than the threshold is hidden (empty
- *   groups too, so that "suppressed" never means "small but not empty").
+ * - Primary suppression: a group with 1 to threshold − 1 respondents is hidden. An empty group
+ *   is shown as 0: nobody is in it, so it tells nothing about anyone (and an organiser must see
+ *   where nobody answered) — except when the total itself is under the threshold, where
+ *   everything is hidden (zeros then would point at the few groups holding the answers).
  * - Secondary (complementary) suppression: if hiding leaves a lone suppressed group, or
- *   suppressed groups whose total is itself under the threshold, the smallest visible groups
- *   are hidden as well — so the total minus the visible groups never gives a small number.
+ *   suppressed groups whose total is itself under the threshold, the smallest visible non-empty
+ *   groups are hidden as well — so the total minus the visible groups never gives a small
+ *   number. (Hiding an empty group would add nothing to the hidden total.)
  * - A suppressed group carries no count and no statistic: it looks the same whatever its size.
  */
 
@@ -25,9 +28,9 @@ export function suppressedKeys(groups: readonly GroupCount[], threshold?: number
   const t = effectiveThreshold(threshold);
   const total = groups.reduce((s, g) => s + g.n, 0);
   if (total < t) return new Set(groups.map((g) => g.key));
-  const hidden = new Set(groups.filter((g) => g.n < t).map((g) => g.key));
+  const hidden = new Set(groups.filter((g) => g.n > 0 && g.n < t).map((g) => g.key));
   const visible = groups
-    .filter((g) => !hidden.has(g.key))
+    .filter((g) => g.n > 0 && !hidden.has(g.key))
     .sort((a, b) => a.n - b.n || a.key.localeCompare(b.key));
   const hiddenSum = () => groups.filter((g) => hidden.has(g.key)).reduce((s, g) => s + g.n, 0);
   while (hidden.size > 0 && (hidden.size === 1 || hiddenSum() < t) && visible.length > 0) {
@@ -55,6 +58,14 @@ export function discloseGroups<T extends GroupCount>(
     const { key, ...rest } = g;
     return { key, suppressed: false as const, ...rest };
   });
+}
+
+/**
+ * What the admin says in place of results that are all hidden: why, in a few words
+ * ("Moins de 11 réponses : résultats masqués.").
+ */
+export function smallCountNotice(threshold?: number): string {
+  return `Moins de ${effectiveThreshold(threshold)} réponses : résultats masqués.`;
 }
 
 /** Whether a total (a survey, a filtered population) is large enough to show at all. */

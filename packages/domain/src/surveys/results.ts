@@ -258,7 +258,7 @@ function disclosedChoices(
   const tallies = labels.map((c) => ({ key: c.value, n: counts.get(c.value) ?? 0 }));
   const shown =
     q.type === "multiple"
-      ? tallies.map((c) => isDisclosable(c.n, threshold))
+      ? tallies.map((c) => c.n === 0 || isDisclosable(c.n, threshold))
       : discloseGroups(tallies, threshold).map((c) => !c.suppressed);
   return labels.map((c, i) => {
     const k = tallies[i]?.n ?? 0;

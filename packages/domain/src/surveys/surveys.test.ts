@@ -174,7 +174,7 @@ describe("disclosure control", () => {
     );
     expect([...hidden].sort()).toEqual(["a", "b", "d"]);
   });
-  it("hides everything when the total is under the threshold; empty groups are hidden too", () => {
+  it("hides everything when the total is under the threshold, empty groups included", () => {
     expect(
       suppressedKeys(
         [
@@ -188,12 +188,30 @@ describe("disclosure control", () => {
       suppressedKeys(
         [
           { key: "a", n: 0 },
-          { key: "b", n: 20 },
-          { key: "c", n: 20 },
+          { key: "b", n: 3 },
         ],
         11,
-      ).has("a"),
-    ).toBe(true);
+      ),
+    ).toEqual(new Set(["a", "b"]));
+  });
+  it("shows an empty group as 0 once the total reaches the threshold: nobody is in it", () => {
+    const groups = [
+      { key: "a", n: 0 },
+      { key: "b", n: 20 },
+      { key: "c", n: 20 },
+    ];
+    expect(suppressedKeys(groups, 11).size).toBe(0);
+    // 1 to 4 stays a secret, and an empty group is never the complementary one.
+    const small = [
+      { key: "zero", n: 0 },
+      { key: "one", n: 1 },
+      { key: "big", n: 30 },
+      { key: "mid", n: 12 },
+    ];
+    const hidden = suppressedKeys(small, 11);
+    expect([...hidden].sort()).toEqual(["mid", "one"]);
+    const visible = small.filter((g) => !hidden.has(g.key)).reduce((s, g) => s + g.n, 0);
+    expect(43 - visible).toBeGreaterThanOrEqual(11);
   });
   it("never uses a threshold under 5", () => {
     expect(
