@@ -35,4 +35,9 @@ export interface Context {
    * (tests, scripts, the command line), every read goes to the database.
    */
   publicCache?: PublicCache;
+  /**
+   * The address users reach (TRIBUNE_PUBLIC_URL), for the links in e-mails; left out (tests,
+   * scripts), http://localhost:3000.
+   */
+  publicUrl?: string;
 }

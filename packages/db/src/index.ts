@@ -1,4 +1,5 @@
 export * from "./backup";
+export * from "./repos/app-secrets";
 export * from "./client";
 export * from "./events";
 export { DataDirInUseError } from "./lock";

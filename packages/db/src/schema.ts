@@ -674,3 +674,10 @@ export const outbox = pgTable(
     index("outbox_due_idx").on(t.status, t.nextAttemptAt),
   ],
 );
+
+/** Secrets the application makes for itself (the key that signs attendees' links). */
+export const appSecrets = pgTable("app_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: now("created_at"),
+});

@@ -17,10 +17,15 @@ const E2027: Edition = {
   registrationClosesOn: "2027-01-10",
 };
 
-function renderPage(route: string, editions: Record<number, Edition>) {
+function renderPage(
+  route: string,
+  editions: Record<number, Edition>,
+  more: Record<string, (input: unknown) => unknown> = {},
+) {
   return renderWithApi(<PublicRegistrationPage />, {
     route,
     handlers: {
+      ...more,
       "edition.current": () => view(E2027),
       "edition.byYear": (input) => {
         const edition = editions[(input as { year: number }).year];
@@ -65,5 +70,33 @@ describe("PublicRegistrationPage", () => {
     const open = { ...E2027, registrationOpensOn: "2026-11-01" };
     renderPage("/public/inscription?edition=2027", { 2027: open });
     expect(await screen.findByRole("button", { name: "M'inscrire" })).toBeTruthy();
+  });
+
+  it("after registering, says a message is on its way: no code, no status on the page", async () => {
+    const open = { ...E2027, registrationOpensOn: "2026-11-01" };
+    const { user } = renderPage(
+      "/public/inscription?edition=2027",
+      { 2027: open },
+      {
+        "registration.register": (input) => ({
+          editionId: E2027.id,
+          firstName: (input as { firstName: string }).firstName,
+          email: (input as { email: string }).email,
+        }),
+      },
+    );
+    await user.type(await screen.findByLabelText("Prénom"), "Léa");
+    await user.type(screen.getByLabelText("Nom"), "Martin");
+    await user.type(screen.getByLabelText("Adresse e-mail"), "lea@exemple.fr");
+    await user.selectOptions(screen.getByLabelText("Subdivision"), "Lille");
+    await user.click(screen.getByRole("button", { name: "M'inscrire" }));
+    expect(
+      await screen.findByRole("heading", {
+        name: "Merci Léa, vérifiez votre boîte de réception",
+      }),
+    ).toBeTruthy();
+    expect(screen.getByText("lea@exemple.fr")).toBeTruthy();
+    expect(screen.queryByRole("img", { name: /QR code/ })).toBeNull();
+    expect(screen.getByText("M'inscrire aux ateliers avec mon code")).toBeTruthy();
   });
 });

@@ -6,20 +6,19 @@ import { searchWithYear, useEdition } from "../edition";
 import { PublicError, PublicPage } from "../public/PublicPage";
 import { errorMessage, useTRPC } from "../trpc";
 import { PrivacyNotice } from "./PrivacyNotice";
-import { QrCode } from "./QrCode";
 import { RegistrationForm } from "./RegistrationForm";
 import { WorkshopSignup } from "./WorkshopSignup";
 import "./registration.css";
 
+/** The public answer, the same for every address: the code goes to the address by e-mail. */
 interface Receipt {
-  code: string;
-  status: string;
-  waitlistPosition: number | null;
   firstName: string;
+  email: string;
 }
 
 /**
- * Public page, no account: register for the congress, get the code (text and QR), or cancel.
+ * Public page, no account: register for the congress (the code, its QR code and the link to
+ * the attendee's space arrive by e-mail), sign up for workshops with the code, or cancel.
  * The edition the address names (?edition=2027), else the current one; outside its registration
  * window the page says when registration opens or when it closed, instead of the form.
  */
@@ -66,26 +65,16 @@ export default function PublicRegistrationPage() {
             className="card receipt"
             aria-labelledby="receipt-title"
           >
-            <h2 id="receipt-title">
-              {receipt.status === "waitlisted"
-                ? `Merci ${receipt.firstName}, vous êtes en liste d'attente`
-                : `Merci ${receipt.firstName}, votre inscription est confirmée`}
-            </h2>
-            {receipt.status === "waitlisted" && (
-              <p className="notice notice--warning">
-                Le congrès est complet. Vous êtes en position {receipt.waitlistPosition} : une place
-                vous sera attribuée automatiquement dès qu'une personne annule.
-              </p>
-            )}
-            <p>Votre code d'inscription, à présenter à l'accueil :</p>
-            <p className="receipt__code">
-              <span aria-hidden="true">{receipt.code}</span>
-              {/* Read letter by letter, as it will be spelled out at the desk. */}
-              <span className="visually-hidden">{receipt.code.split("").join(" ")}</span>
+            <h2 id="receipt-title">Merci {receipt.firstName}, vérifiez votre boîte de réception</h2>
+            <p>
+              Un message part vers <strong>{receipt.email}</strong> avec votre code d'inscription,
+              son QR code à présenter à l'accueil et le lien vers votre espace : votre place
+              confirmée, ou votre position en liste d'attente.
             </p>
-            <QrCode value={receipt.code} />
             <p className="muted">
-              Conservez ce code (capture d'écran) : il sert aussi à annuler votre inscription.
+              Il peut mettre quelques minutes à arriver ; pensez à regarder dans les courriers
+              indésirables. Si cette adresse était déjà inscrite, le message vous redonne votre code
+              : rien n'a changé.
             </p>
             <button type="button" className="button" onClick={() => setReceipt(null)}>
               Inscrire une autre personne
@@ -114,7 +103,7 @@ export default function PublicRegistrationPage() {
           </section>
         )}
 
-        {receipt?.status === "registered" && <WorkshopSignup code={receipt.code} />}
+        <WorkshopsByCode />
 
         <CancelByCode />
 
@@ -123,6 +112,53 @@ export default function PublicRegistrationPage() {
         </p>
       </div>
     </PublicPage>
+  );
+}
+
+/** The workshops, for someone who has their code (from the confirmation e-mail). */
+function WorkshopsByCode() {
+  const id = useId();
+  const [typed, setTyped] = useState("");
+  const [code, setCode] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <details className="card workshops-by-code">
+      <summary>M'inscrire aux ateliers avec mon code</summary>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const normalised = normaliseRegistrationCode(typed);
+          setProblem(
+            normalised
+              ? null
+              : "Code d'inscription invalide (8 caractères, par exemple K7QM-3XPA).",
+          );
+          setCode(normalised);
+        }}
+      >
+        <div className="field">
+          <label htmlFor={id}>Code d'inscription (dans l'e-mail de confirmation)</label>
+          <input
+            id={id}
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            autoComplete="off"
+            aria-invalid={!!problem}
+            aria-describedby={problem ? `${id}-error` : undefined}
+          />
+          {problem && (
+            <p id={`${id}-error`} className="field__error" role="alert">
+              {problem}
+            </p>
+          )}
+        </div>
+        <button type="submit" className="button">
+          Voir les ateliers
+        </button>
+      </form>
+      {code && <WorkshopSignup code={code} />}
+    </details>
   );
 }
 

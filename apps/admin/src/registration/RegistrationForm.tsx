@@ -53,11 +53,15 @@ export function RegistrationForm({
   /** The congress's days, to date the meals and the gala (with the year); else weekdays only. */
   days?: { first: string; last: string };
   mode: "public" | "organiser";
+  /**
+   * The public form's answer says only that a message is on its way (the same for every
+   * address); the organisers' answer is the registration, with its code and status.
+   */
   onRegistered: (result: {
-    code: string;
-    status: string;
-    waitlistPosition: number | null;
     firstName: string;
+    email: string;
+    code?: string;
+    status?: string;
   }) => void;
 }) {
   const trpc = useTRPC();

@@ -10,6 +10,7 @@ import {
   REGISTRATION_MANAGERS,
   REGISTRATION_READERS,
   Registration,
+  RegistrationAcknowledgement,
   RegistrationExport,
   RegistrationExportInput,
   RegistrationInput,
@@ -35,11 +36,12 @@ const reader = procedureFor(...REGISTRATION_READERS);
 export const registrationRouter = {
   /**
    * Public self-registration (no account): a place, or the waitlist when the edition is full.
+   * The answer is the same for every address; the code goes to the address by e-mail.
    * Send an idempotency key so that a retried submission cannot register twice.
    */
   register: rateLimitedPublicProcedure("register")
     .input(RegistrationInput)
-    .output(RegistrationReceipt)
+    .output(RegistrationAcknowledgement)
     .mutation(({ ctx, input }) => registerSelf(ctx, input)),
 
   /** Public: cancels with the registration code; the first person waiting gets the place. */

@@ -1,6 +1,7 @@
 import { testBackends } from "@tribune/db/testing";
 import { referenceSubdivision } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
+import { registerPublicly } from "../mail-test-support";
 import {
   AMPHI,
   EDITION_2026,
@@ -21,7 +22,7 @@ describe.each(testBackends())("capacities in bulk on %s", (backend) => {
   let count = 0;
   const registered = async () => {
     count += 1;
-    return (await api.anonymous()).registration.register({
+    return registerPublicly(api, {
       editionId: EDITION_2026,
       firstName: "Sacha",
       lastName: `Places${count}`,

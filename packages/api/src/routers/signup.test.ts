@@ -2,6 +2,7 @@ import { listAudit } from "@tribune/db";
 import { testBackends } from "@tribune/db/testing";
 import { instantFromLocal, referenceSubdivision } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
+import { registerPublicly } from "../mail-test-support";
 import {
   EDITION_2026,
   type ErrorShape,
@@ -26,7 +27,7 @@ describe.each(testBackends())("workshop sign-up on %s", (backend) => {
 
   const registered = async () => {
     count += 1;
-    const receipt = await (await api.anonymous()).registration.register({
+    const receipt = await registerPublicly(api, {
       editionId: EDITION_2026,
       firstName: "Camille",
       lastName: `Atelier${count}`,

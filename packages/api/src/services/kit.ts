@@ -30,7 +30,10 @@ export const systemClock: Clock = { now: () => new Date() };
  * The ports a use case may use; routers adapt a request's Context into one. `auditAs` names
  * who acts in the audit log when no one is signed in (the command line: the system).
  */
-export type ServiceContext = Pick<Context, "db" | "events" | "actor" | "publicCache"> & {
+export type ServiceContext = Pick<
+  Context,
+  "db" | "events" | "actor" | "publicCache" | "publicUrl"
+> & {
   clock?: Clock;
   auditAs?: AuditActor;
 };

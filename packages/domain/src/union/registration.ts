@@ -126,6 +126,17 @@ export const RegistrationReceipt = Registration.pick({
 });
 export type RegistrationReceipt = z.infer<typeof RegistrationReceipt>;
 
+/**
+ * The public form's answer, the same for every address (registered before or not): a message
+ * is on its way to `email`, with the code and the link to the attendee's space (issue 15).
+ */
+export const RegistrationAcknowledgement = RegistrationReceipt.pick({
+  editionId: true,
+  firstName: true,
+  email: true,
+});
+export type RegistrationAcknowledgement = z.infer<typeof RegistrationAcknowledgement>;
+
 export const CancelByCodeInput = z.object({
   code: RegistrationCode,
   idempotencyKey: IdempotencyKey.optional(),

@@ -14,6 +14,7 @@ import {
 } from "@tribune/domain";
 import { assertEditionWritable } from "../editions/writable";
 import { change, type Effects, type ServiceContext } from "../kit";
+import { mailRegistration, mailSignup } from "../mail/compose";
 import type { Leave } from "../signups/places";
 import { releaseSignupsOf } from "../signups/release";
 import { giveFreedPlaces } from "./places";
@@ -67,9 +68,38 @@ export async function cancelIn(
   return { registration, promoted, released };
 }
 
+/**
+ * The messages of a cancellation, in its transaction: to the person cancelled, to each person
+ * it gave a congress place, and to each person it gave a workshop place.
+ */
+export async function mailCancellation(
+  ctx: ServiceContext,
+  tx: Executor,
+  effects: Effects,
+  before: Registration["status"],
+  done: Cancellation & { released: Leave[] },
+): Promise<void> {
+  if (before === "cancelled") return;
+  await mailRegistration(ctx, tx, effects, done.registration, "cancelled");
+  for (const person of done.promoted) await mailRegistration(ctx, tx, effects, person, "promoted");
+  for (const leave of done.released)
+    for (const signup of leave.promoted)
+      await mailSignup(ctx, tx, effects, signup, leave.session, "promoted");
+}
+
+/** Cancels with its messages (see mailCancellation), in the caller's transaction. */
+async function cancelWithMail(ctx: ServiceContext, tx: Executor, effects: Effects, id: string) {
+  const before = (await lockForCancellation(tx, id))?.registration.status ?? "cancelled";
+  const done = await cancelIn(tx, effects, id);
+  await mailCancellation(ctx, tx, effects, before, done);
+  return done;
+}
+
 /** An organiser cancels a registration; answers it and the people it promoted. */
 export async function cancelRegistration(ctx: ServiceContext, id: string): Promise<Cancellation> {
-  const { registration, promoted } = await change(ctx, (tx, effects) => cancelIn(tx, effects, id));
+  const { registration, promoted } = await change(ctx, (tx, effects) =>
+    cancelWithMail(ctx, tx, effects, id),
+  );
   return { registration, promoted };
 }
 
@@ -81,7 +111,7 @@ export async function cancelByCode(
   const { registration } = await change(ctx, async (tx, effects) => {
     const registration = await findRegistrationByCode(tx, code);
     if (!registration) throw refusalError(REGISTRATION_REFUSALS.noSuchCode());
-    return cancelIn(tx, effects, registration.id);
+    return cancelWithMail(ctx, tx, effects, registration.id);
   });
   return receiptOf(registration);
 }

@@ -2,6 +2,7 @@ import {
   admitRegistration,
   type Executor,
   findEdition,
+  findRegistration,
   findSubdivision,
   lockRegistrationFacts,
 } from "@tribune/db";
@@ -9,8 +10,8 @@ import {
   enforce,
   REGISTRATION_REFUSALS,
   type Registration,
+  type RegistrationAcknowledgement,
   type RegistrationInput,
-  type RegistrationReceipt,
   refusalError,
   registrationOutcome,
 } from "@tribune/domain";
@@ -19,7 +20,7 @@ import type { Actor } from "../../context";
 import { found } from "../../found";
 import { assertEditionWritable, assertRegistrationOpen } from "../editions/writable";
 import { clockOf, idempotentChange, type ServiceContext } from "../kit";
-import { receiptOf } from "./receipt";
+import { mailRegistration } from "../mail/compose";
 
 type RegistrationRequest = z.output<typeof RegistrationInput>;
 
@@ -31,15 +32,18 @@ async function checkTargets(db: Executor, editionId: string, subdivisionId: stri
 }
 
 /**
- * Registers a person, once per idempotency key, audited: under the edition's quota lock,
+ * Registers a person, once per idempotency key, audited, with the message that says so
+ * (confirmation or waitlist) queued in the same transaction: under the edition's quota lock,
  * `registrationOutcome` gives a place while one is free, the end of the waitlist otherwise,
- * and refuses a second registration with the same email (a cancelled one comes back).
+ * and refuses a second registration with the same email (a cancelled one comes back). On the
+ * public form that refusal is not shown (see registerSelf): `already` is the registration the
+ * address holds, and its owner gets a reminder with their code instead.
  */
 async function register(
   ctx: ServiceContext,
   input: RegistrationRequest,
   createdBy: string | null,
-): Promise<Registration> {
+): Promise<{ registration: Registration; already: boolean }> {
   const { idempotencyKey, ...fields } = input;
   await checkTargets(ctx.db, fields.editionId, fields.subdivisionId);
   const scope = createdBy ? "registration.create" : "registration.register";
@@ -54,7 +58,13 @@ async function register(
       if (createdBy) await assertEditionWritable(tx, fields.editionId);
       else await assertRegistrationOpen(tx, fields.editionId, clockOf(ctx).now());
       const facts = await lockRegistrationFacts(tx, fields.editionId, fields.email);
-      const admission = enforce(registrationOutcome(facts));
+      const decision = registrationOutcome(facts);
+      if (!decision.ok && !createdBy && decision.refusal.reason === "already_registered") {
+        const held = (await findRegistration(tx, facts.existing?.id ?? "")) as Registration;
+        await mailRegistration(ctx, tx, effects, held, "already_registered");
+        return { registration: held, already: true };
+      }
+      const admission = enforce(decision);
       const registration = await admitRegistration(
         tx,
         fields,
@@ -77,18 +87,25 @@ async function register(
         editionId: fields.editionId,
         subdivisionIds: [fields.subdivisionId],
       });
-      return registration;
+      await mailRegistration(ctx, tx, effects, registration, "admitted");
+      return { registration, already: false };
     },
   );
   return value;
 }
 
-/** Public self-registration (no account): a place, or the waitlist when the edition is full. */
+/**
+ * Public self-registration (no account): a place, or the waitlist when the edition is full.
+ * The answer is the same for every address, registered before or not, and says only that a
+ * message is on its way: the code, the status and the link to the attendee's space go to the
+ * address itself (issue 15), so the form cannot tell anyone whether an address is registered.
+ */
 export async function registerSelf(
   ctx: ServiceContext,
   input: RegistrationRequest,
-): Promise<RegistrationReceipt> {
-  return receiptOf(await register(ctx, input, null));
+): Promise<RegistrationAcknowledgement> {
+  await register(ctx, input, null);
+  return { editionId: input.editionId, firstName: input.firstName, email: input.email };
 }
 
 /** An organiser registers someone by hand (same rules: capacity, one per email). */
@@ -96,5 +113,5 @@ export function registerByHand(
   ctx: ServiceContext & { actor: Actor },
   input: RegistrationRequest,
 ): Promise<Registration> {
-  return register(ctx, input, ctx.actor.id);
+  return register(ctx, input, ctx.actor.id).then((done) => done.registration);
 }

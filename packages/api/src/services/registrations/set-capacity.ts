@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { found } from "../../found";
 import { assertEditionWritable } from "../editions/writable";
 import { change, type ServiceContext } from "../kit";
+import { mailRegistration } from "../mail/compose";
 import { giveFreedPlaces } from "./places";
 
 /** Changes the edition's capacity, audited; a larger one promotes people from the waitlist. */
@@ -24,6 +25,7 @@ export async function setCapacity(
       before: { capacity: before },
       after: { capacity, promoted: promoted.map((p) => p.id) },
     });
+    for (const person of promoted) await mailRegistration(ctx, tx, effects, person, "promoted");
     if (promoted.length > 0)
       effects.publish({
         type: "registrations.changed",

@@ -16,6 +16,7 @@ import {
 import type { z } from "zod";
 import { found } from "../../found";
 import { idempotentChange, type ServiceContext } from "../kit";
+import { mailSignup } from "../mail/compose";
 import { type SignupScope, writableSignupSessionOf } from "./places";
 
 /**
@@ -42,13 +43,16 @@ async function join(
       const signup =
         outcome.already ??
         (await writeSignup(tx, session.id, registrationId, outcome.status, outcome.rejoin));
-      if (!outcome.already)
+      if (!outcome.already) {
         await effects.audit({
           entity: "registration",
           entityId: registrationId,
           action: "update",
           after: { sessionSignup: signup },
         });
+        const event = signup.status === "waitlisted" ? "waitlisted" : "confirmed";
+        await mailSignup(ctx, tx, effects, signup, session, event);
+      }
       return {
         sessionId: session.id,
         title: session.title,

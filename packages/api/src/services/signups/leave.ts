@@ -1,4 +1,4 @@
-import { findRegistrationByCode } from "@tribune/db";
+import { type Executor, findRegistrationByCode } from "@tribune/db";
 import {
   refusalError,
   type SessionSignup,
@@ -8,8 +8,18 @@ import {
   type SignupRemoveInput,
 } from "@tribune/domain";
 import type { z } from "zod";
-import { change, type ServiceContext } from "../kit";
-import { leaveIn, writableSignupSessionOf } from "./places";
+import { change, type Effects, type ServiceContext } from "../kit";
+import { mailSignup } from "../mail/compose";
+import { type Leave, leaveIn, writableSignupSessionOf } from "./places";
+
+/** The messages of a leave, in its transaction: to the person, and to whoever got the place. */
+async function mailLeave(ctx: ServiceContext, tx: Executor, effects: Effects, left: Leave) {
+  if (!left.before || left.before.status === "cancelled" || !left.signup) return left;
+  await mailSignup(ctx, tx, effects, left.signup, left.session, "cancelled");
+  for (const signup of left.promoted)
+    await mailSignup(ctx, tx, effects, signup, left.session, "promoted");
+  return left;
+}
 
 /** Public: leaves the session with the registration code; the first person waiting gets the place. */
 export async function leaveByCode(
@@ -19,11 +29,16 @@ export async function leaveByCode(
   const registration = await findRegistrationByCode(ctx.db, input.code);
   if (!registration) throw refusalError(SIGNUP_REFUSALS.noSuchRegistration());
   const left = await change(ctx, async (tx, effects) =>
-    leaveIn(
+    mailLeave(
+      ctx,
       tx,
       effects,
-      await writableSignupSessionOf(tx, input.sessionId, { publishedOnly: true }),
-      registration.id,
+      await leaveIn(
+        tx,
+        effects,
+        await writableSignupSessionOf(tx, input.sessionId, { publishedOnly: true }),
+        registration.id,
+      ),
     ),
   );
   return {
@@ -41,7 +56,17 @@ export async function removeByHand(
   input: z.output<typeof SignupRemoveInput>,
 ): Promise<{ signup: SessionSignup | null; promoted: SessionSignup[] }> {
   const { signup, promoted } = await change(ctx, async (tx, effects) =>
-    leaveIn(tx, effects, await writableSignupSessionOf(tx, input.sessionId), input.registrationId),
+    mailLeave(
+      ctx,
+      tx,
+      effects,
+      await leaveIn(
+        tx,
+        effects,
+        await writableSignupSessionOf(tx, input.sessionId),
+        input.registrationId,
+      ),
+    ),
   );
   return { signup, promoted };
 }
