@@ -4,7 +4,12 @@ import {
   type SurveyCollection,
   type SurveySummary,
 } from "@tribune/domain";
-import { FOR_TERMINAL, formatNumber, formatShortDate } from "@tribune/domain/format";
+import {
+  FOR_TERMINAL,
+  formatDayMonth,
+  formatNumber,
+  formatShortDate,
+} from "@tribune/domain/format";
 import { Box, Text, useInput } from "ink";
 import { useRef, useState } from "react";
 import { fit } from "../text";
@@ -25,7 +30,10 @@ export interface SurveysProps {
  * A collection period in words: "03/11/2025–14/12/2025", "depuis le 03/11/2025",
  * "jusqu'au 14/12/2025", or "sans dates" (never "?–?").
  */
-export function period(from: string | null, to: string | null): string {
+export function period(from: string | null, to: string | null, compact = false): string {
+  // Compact, in the list: the year once when both dates share it ("02/09–13/10/2024").
+  if (from && to && compact && from.slice(0, 4) === to.slice(0, 4))
+    return `${formatDayMonth(from)}–${formatShortDate(to)}`;
   if (from && to) return `${formatShortDate(from)}–${formatShortDate(to)}`;
   if (from) return `depuis le ${formatShortDate(from)}`;
   if (to) return `jusqu'au ${formatShortDate(to)}`;
@@ -77,7 +85,7 @@ export function Surveys({
   // One line per survey, its facts at the end: the title is what gets cut.
   for (const s of shownSurveys) {
     const mark = many ? (s === selected ? "› " : "  ") : "";
-    const facts = ` · ${formatNumber(s.responses, FOR_TERMINAL)} réponses · ${SURVEY_STATUS_LABELS[s.status]} · ${period(s.opensOn, s.closesOn)}`;
+    const facts = ` · ${formatNumber(s.responses, FOR_TERMINAL)} réponses · ${SURVEY_STATUS_LABELS[s.status]} · ${period(s.opensOn, s.closesOn, true)}`;
     const title = `${s.title}${s.synthetic ? " *" : ""}`;
     const room = Math.max(12, width - [...mark].length - [...facts].length);
     lines.push({
