@@ -3,17 +3,22 @@ import {
   DayGrid,
   DayGridQuery,
   EditionYear,
+  PROGRAMME_EDITORS,
   PROGRAMME_READERS,
+  ProgrammeImportInput,
+  ProgrammeImportReport,
   ProgrammeQuery,
   PublicProgramme,
 } from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { importProgramme } from "../services/schedule/import";
 import { programmeChanges } from "../services/schedule/live";
 import { dayGrid, editionConflicts, publicProgramme } from "../services/schedule/queries";
 import { procedureFor, publicProcedure } from "../trpc";
 
 const reader = procedureFor(...PROGRAMME_READERS);
+const editor = procedureFor(...PROGRAMME_EDITORS);
 
 export const scheduleRouter = {
   /** The printed planning of a day, drafts included. */
@@ -42,4 +47,14 @@ export const scheduleRouter = {
     .input(EditionYear)
     .output(PublicProgramme)
     .query(({ ctx, input }) => publicProgramme(ctx, input)),
+
+  /**
+   * Imports a frab/pretalx schedule (json or xml) into an edition as draft sessions, or reports
+   * what it would do (`dryRun`: the admin's preview). A refused file writes nothing and is
+   * answered with its report, not an error: the organiser reads why, line by line.
+   */
+  import: editor
+    .input(ProgrammeImportInput)
+    .output(ProgrammeImportReport)
+    .mutation(({ ctx, input }) => importProgramme(ctx, input)),
 } satisfies TRPCRouterRecord;

@@ -2,7 +2,7 @@ import { type Database, insertEdition, listRooms, listSessions, listSpeakers } f
 import { testBackends } from "@tribune/db/testing";
 import { MAX_PROGRAMME_IMPORT_BYTES } from "@tribune/domain";
 import { beforeAll, describe, expect, it } from "vitest";
-import { REFERENCE, referenceSession, useSeededApi } from "../../test-support";
+import { REFERENCE, referenceSession, rejection, useSeededApi } from "../../test-support";
 import { systemContext } from "../kit";
 import { frabScheduleJson, frabScheduleXml } from "./frab-export";
 import { importProgramme } from "./import";
@@ -199,5 +199,32 @@ describe.each(testBackends())("programme import on %s", (backend) => {
       expect(report.conflicts.join(" ")).toContain(room);
       await nothingWritten();
     });
+  });
+});
+
+describe.each(testBackends())("schedule.import procedure on %s", (backend) => {
+  const api = useSeededApi(backend);
+
+  it("lets organisers preview then apply an import, and no one else", async () => {
+    const organiser = await api.callerAs("organiser");
+    const target = await emptyEdition(api.db);
+    const content = await frabScheduleJson(systemContext(api.db), {
+      year: 2026,
+      baseUrl: BASE_URL,
+    });
+    const preview = await organiser.schedule.import({
+      editionId: target.id,
+      content,
+      dryRun: true,
+    });
+    expect(preview).toMatchObject({ applied: false, dryRun: true, refused: [] });
+    expect(await listSessions(api.db, target.id)).toHaveLength(0);
+    const applied = await organiser.schedule.import({ editionId: target.id, content });
+    expect(applied.applied).toBe(true);
+    expect(await listSessions(api.db, target.id)).toHaveLength(applied.created);
+
+    const member = await api.callerAs("member");
+    const error = await rejection(member.schedule.import({ editionId: target.id, content }));
+    expect(error.data?.code).toBe("FORBIDDEN");
   });
 });
