@@ -21,7 +21,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  * Files imported from other tools travel in one request, called alone (not batched): these
  * procedures take a whole survey export. JSON may double a CSV's size (quotes, line ends).
  */
-const IMPORT_PROCEDURES = ["survey.import", "member.importCsv"];
+const IMPORT_PROCEDURES = ["survey.import", "member.importCsv", "schedule.import"];
 export const MAX_IMPORT_BODY_BYTES = 2 * MAX_SURVEY_IMPORT_BYTES + 64 * 1024;
 
 interface TrpcRoutesOptions {
