@@ -31,6 +31,8 @@ interface TrpcRoutesOptions {
   log: (message: string, error?: unknown) => void;
   rateLimits: PublicRateLimits | null;
   proxyHops: number;
+  /** TRIBUNE_PUBLIC_URL: the services put it in the links of the e-mails they queue. */
+  publicUrl?: string;
 }
 
 /**
@@ -40,7 +42,7 @@ interface TrpcRoutesOptions {
  */
 export async function trpcRoutes(
   app: FastifyInstance,
-  { database, publicCache, secure, log, rateLimits, proxyHops }: TrpcRoutesOptions,
+  { database, publicCache, secure, log, rateLimits, proxyHops, publicUrl }: TrpcRoutesOptions,
 ) {
   const { db, events } = database;
 
@@ -61,6 +63,7 @@ export async function trpcRoutes(
       events,
       publicCache,
       ...(rateLimits ? { rateLimits } : {}),
+      ...(publicUrl ? { publicUrl } : {}),
     };
   }
 
