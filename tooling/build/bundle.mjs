@@ -1,27 +1,24 @@
 // Bundles an app of the workspace with esbuild: its own sources and the workspace packages it
-// imports (@tribune/*, which ship TypeScript) go into one ESM bundle; npm packages stay external
-// and are imported from node_modules at run time. Used by apps/{server,dashboard,dossier}/build.mjs.
+// imports (@tribune/*, which ship TypeScript) go into one ESM bundle, so that node starts it
+// without compiling anything. Used by apps/{server,dashboard,dossier}/build.mjs.
 //
 // Two modes:
-// - "monorepo" (the server): the bundle runs inside the repository, npm packages stay external
-//   and are loaded from node_modules, each as its importer would load it (the file's path, so
-//   the app need not declare the dependencies of the packages it bundles). A workspace module
-//   that finds a file next to itself (`new URL("../drizzle", import.meta.url)`,
-//   `createRequire(import.meta.url)`) still does so from its own folder: its `import.meta.url`
-//   is rewritten to its source's address. A new install (pnpm-lock.yaml) calls for a new build.
+// - "monorepo" (the server): the bundle runs inside the repository. npm packages stay external
+//   and are loaded from node_modules, each as its importer would load it (by the path of the
+//   resolved file: the app need not repeat the dependencies of the packages it bundles). A
+//   workspace module that finds a file next to itself (`new URL("../drizzle", import.meta.url)`,
+//   `createRequire(import.meta.url)` for the fonts) still does so from its own folder: its
+//   `import.meta.url` is rewritten to its source's address. A new install (pnpm-lock.yaml)
+//   calls for a new build (fresh.mjs sees it).
 // - "package" (dashboard, dossier): the bundle is packed and installed on a laptop. npm packages
-//   are bundled too (minified, React in production mode): one file to load at start instead of
-//   hundreds, tree-shaken (date-fns), and a tarball that installs without a registry. dist/ gets
-//   a package.json of its own (bin, and the npm dependencies left external, at their installed
-//   versions) that `pnpm pack` uses through publishConfig.directory.
-//
-// In package mode, every npm package left external must resolve from the app's folder at the
-// version the importing package was built against: the build fails otherwise, naming the
-// dependency to declare, instead of a bundle that crashes at start.
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+//   are bundled too (minified, React in production mode): a few files to load at start instead
+//   of hundreds, tree-shaken (date-fns), and a tarball with no dependency to fetch. dist/ gets a
+//   package.json of its own (name, version, bin) that `pnpm pack` uses through
+//   publishConfig.directory, with no workspace package in it.
+import { chmodSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { builtinModules } from "node:module";
-import { dirname, extname, join, relative, resolve, sep } from "node:path";
+import { extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
@@ -47,22 +44,12 @@ const packageName = (specifier) =>
     .slice(0, specifier.startsWith("@") ? 2 : 1)
     .join("/");
 
-/** The version of `name` that Node would load from `fromDir`, or null if it cannot find it. */
-function installedVersion(name, fromDir) {
-  for (let dir = fromDir; ; dir = dirname(dir)) {
-    const manifest = join(dir, "node_modules", name, "package.json");
-    if (existsSync(manifest)) return JSON.parse(readFileSync(manifest, "utf8")).version;
-    if (dirname(dir) === dir) return null;
-  }
-}
-
 /**
- * Bundles workspace packages, leaves Node built-ins and npm packages external. In place
- * (monorepo mode), an npm package is imported by the path of the file its importer would load
- * (`../../../node_modules/.pnpm/…`): the exact version each workspace package was installed
- * with, without the app declaring the dependencies of every package it bundles.
+ * Node built-ins stay external; workspace packages are bundled; npm packages are bundled too in
+ * package mode, and in place (monorepo mode) imported by the path of the file their importer
+ * would load (`../../../node_modules/.pnpm/…`), the exact version it was installed with.
  */
-function externalsPlugin(imported, { bundleDependencies, inPlace, outdir, external, stubs }) {
+function externalsPlugin({ inPlace, outdir, stubs }) {
   return {
     name: "tribune-externals",
     setup(b) {
@@ -70,20 +57,16 @@ function externalsPlugin(imported, { bundleDependencies, inPlace, outdir, extern
         const name = packageName(args.path);
         if (args.path.startsWith("node:") || BUILTINS.has(name)) return { external: true };
         if (stubs.includes(name)) return { path: name, namespace: "tribune-stub" };
-        if (name.startsWith("@tribune/") || args.pluginData?.resolving) return undefined;
-        if (bundleDependencies && !external.includes(name)) return undefined;
-        if (inPlace) {
-          const { path, errors } = await b.resolve(args.path, {
-            kind: args.kind,
-            resolveDir: args.resolveDir,
-            importer: args.importer,
-            pluginData: { resolving: true },
-          });
-          if (errors.length > 0) return { errors };
-          return { path: posix(relative(outdir, path)), external: true };
-        }
-        if (!imported.has(name)) imported.set(name, { from: args.importer, dir: args.resolveDir });
-        return { path: args.path, external: true };
+        if (!inPlace || name.startsWith("@tribune/") || args.pluginData?.resolving)
+          return undefined;
+        const { path, errors } = await b.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: { resolving: true },
+        });
+        if (errors.length > 0) return { errors };
+        return { path: posix(relative(outdir, path)), external: true };
       });
       b.onLoad({ filter: /.*/, namespace: "tribune-stub" }, () => ({
         contents: "export default {};",
@@ -123,13 +106,8 @@ function inPlacePlugin(appDir, outdir) {
  * @param {"monorepo" | "package"} options.mode
  * @param {string} [options.extension] of every output file: ".js" (default) or ".mjs"
  * @param {Record<string, string>} [options.launchers] output name → the entry it starts in
- *   production mode (NODE_ENV set before React and Ink are loaded, which an import cannot do)
+ *   production mode (NODE_ENV set before React loads from node_modules, which an import cannot do)
  * @param {Record<string, string>} [options.bin] command → output name (package mode)
- * @param {Record<string, string>} [options.runtimeDependencies] npm packages the bundle finds at
- *   run time rather than imports (files resolved with require.resolve), each with the folder of
- *   the workspace package that uses it (from the repository's root): kept external, declared
- * @param {string[]} [options.external] npm packages left external in package mode too (they
- *   find files of theirs at run time, which a bundle cannot follow), declared in dist/package.json
  * @param {string[]} [options.stubs] npm packages replaced by an empty module: optional
  *   development tools imported statically by a dependency (Ink's react-devtools-core)
  */
@@ -141,22 +119,14 @@ export async function bundleApp({
   launchers = {},
   bin = {},
   stubs = [],
-  runtimeDependencies = {},
-  external = [],
 }) {
-  const packaged = mode === "package";
   const started = performance.now();
+  const packaged = mode === "package";
   const appDir = resolve(app);
   const outdir = join(appDir, "dist");
   const manifest = JSON.parse(readFileSync(join(appDir, "package.json"), "utf8"));
   rmSync(outdir, { recursive: true, force: true });
 
-  const imported = new Map(
-    Object.entries(runtimeDependencies).map(([name, user]) => [
-      name,
-      { from: join(REPO_ROOT, user, "package.json"), dir: join(REPO_ROOT, user) },
-    ]),
-  );
   const result = await build({
     absWorkingDir: appDir,
     entryPoints: Object.entries(entries).map(([out, source]) => ({ in: source, out })),
@@ -170,7 +140,7 @@ export async function bundleApp({
     jsx: "automatic",
     // Chunks beside the entries: a rewritten import.meta.url is relative to the output folder.
     chunkNames: "chunk-[hash]",
-    sourcemap: mode === "monorepo" ? "linked" : false,
+    sourcemap: packaged ? false : "linked",
     legalComments: "none",
     metafile: true,
     logLevel: "warning",
@@ -187,18 +157,10 @@ export async function bundleApp({
       },
     }),
     plugins: [
-      externalsPlugin(imported, {
-        bundleDependencies: packaged,
-        inPlace: mode === "monorepo",
-        outdir,
-        external,
-        stubs,
-      }),
-      ...(mode === "monorepo" ? [inPlacePlugin(appDir, outdir)] : []),
+      externalsPlugin({ inPlace: !packaged, outdir, stubs }),
+      ...(packaged ? [] : [inPlacePlugin(appDir, outdir)]),
     ],
   });
-
-  const dependencies = checkDependencies(imported, appDir, manifest.name);
 
   for (const [name, entry] of Object.entries(launchers)) {
     writeFileSync(
@@ -215,7 +177,7 @@ export async function bundleApp({
   }
   for (const out of Object.values(bin)) chmodSync(join(outdir, `${out}${extension}`), 0o755);
 
-  if (packaged) writePackageManifest(outdir, manifest, dependencies, bin, extension);
+  if (packaged) writePackageManifest(outdir, manifest, bin, extension);
 
   const inputs = [
     ...Object.keys(result.metafile.inputs)
@@ -232,45 +194,19 @@ export async function bundleApp({
     .filter(([file]) => !file.endsWith(".map"))
     .reduce((total, [, output]) => total + output.bytes, 0);
   console.error(
-    `${manifest.name}: ${posix(relative(REPO_ROOT, outdir))} (${(size / 1024).toFixed(0)} KiB, ` +
-      `${packaged ? `${dependencies.size} npm dependencies` : "npm packages from node_modules"}) ` +
+    `${manifest.name}: ${posix(relative(REPO_ROOT, outdir))} (${(size / 1024).toFixed(0)} KiB) ` +
       `in ${(performance.now() - started).toFixed(0)} ms`,
   );
 }
 
-/** name → version of every npm package the bundle imports; throws if the app cannot load one. */
-function checkDependencies(imported, appDir, appName) {
-  const dependencies = new Map();
-  const problems = [];
-  for (const [name, { from, dir }] of [...imported].sort(([a], [b]) => a.localeCompare(b))) {
-    const wanted = installedVersion(name, dir);
-    const found = installedVersion(name, appDir);
-    if (wanted === null)
-      problems.push(`${name} (imported by ${posix(relative(REPO_ROOT, from))}) is not installed`);
-    else if (found === null)
-      problems.push(
-        `${name}@${wanted} (imported by ${posix(relative(REPO_ROOT, from))}): add it to ${appName}'s dependencies`,
-      );
-    else if (found !== wanted)
-      problems.push(
-        `${name}: ${appName} has ${found}, ${posix(relative(REPO_ROOT, from))} was built against ${wanted}`,
-      );
-    else dependencies.set(name, found);
-  }
-  if (problems.length > 0)
-    throw new Error(`The bundle of ${appName} imports:\n  ${problems.join("\n  ")}`);
-  return dependencies;
-}
-
 /** dist/package.json: what `npm i -g` of the packed tarball needs, and nothing of the workspace. */
-function writePackageManifest(outdir, manifest, dependencies, bin, extension) {
+function writePackageManifest(outdir, manifest, bin, extension) {
   const packed = {
     name: manifest.name,
     version: manifest.version,
     description: manifest.description,
     // Installed from its tarball, never published to a registry.
     private: true,
-    license: manifest.license,
     type: "module",
     bin: Object.fromEntries(
       Object.entries(bin).map(([command, out]) => [command, `./${out}${extension}`]),
@@ -278,7 +214,6 @@ function writePackageManifest(outdir, manifest, dependencies, bin, extension) {
     engines: manifest.engines,
     // The bundles only: not build-inputs.json, which serves fresh.mjs in the repository.
     files: [`*${extension}`],
-    dependencies: Object.fromEntries(dependencies),
   };
   writeFileSync(join(outdir, "package.json"), `${JSON.stringify(packed, null, 2)}\n`);
 }

@@ -1,9 +1,15 @@
 // Press-kit PDF figures against their targets: cold render (new process), warm renders, pages,
-// size, memory after 50 renders, and the server's event-loop delay while it renders the kit for
-// a download. Prints figures; it is not a test and never fails a build.
+// size, memory after 50 renders, the server's event-loop delay while it renders the kit for
+// a download, and the dossier CLI's export end to end against a warm built server (its bundle,
+// as `pnpm dossier` runs it, and the sources through tsx in the same run). Prints figures; it
+// is not a test and never fails a build.
 //
-//   pnpm bench:press-kit    (tsx --expose-gc tooling/scripts/bench-press-kit.ts: memory after a GC)
-import { spawnSync } from "node:child_process";
+//   pnpm bench:press-kit               (tsx --expose-gc …: memory after a GC)
+//   pnpm bench:press-kit --cli-only    (the CLI's export only)
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
@@ -21,7 +27,13 @@ const load = async () => {
   return { model, renderPressKitWithReport };
 };
 
-const TARGETS = { warmMs: 500, coldMs: 3000, fileBytes: 2 * 1024 * 1024, loopDelayMs: 100 };
+const TARGETS = {
+  warmMs: 500,
+  coldMs: 3000,
+  fileBytes: 2 * 1024 * 1024,
+  loopDelayMs: 100,
+  cliExportMs: 1500,
+};
 const ms = (n: number) => `${Math.round(n)} ms`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} Mo`;
 const verdict = (ok: boolean) => (ok ? "ok" : "AU-DESSUS DE LA CIBLE");
@@ -123,6 +135,100 @@ async function main() {
       `p99 ${ms(d.p99Ms)}, réponse ${d.status} en ${ms(d.elapsedMs)} (${d.kb} Ko) — cible < ${ms(TARGETS.loopDelayMs)} : ${verdict(d.maxMs < TARGETS.loopDelayMs)}`,
     );
   }
+  await cliExport();
+}
+
+/** The built server (`pnpm start`'s bundle, rebuilt if stale) on a fresh PGlite folder. */
+async function startBuiltServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  execFileSync(process.execPath, ["tooling/build/fresh.mjs", "server", "dossier"], {
+    cwd: root,
+    stdio: ["ignore", 2, 2],
+  });
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["apps/server/dist/main.mjs"], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      TRIBUNE_DATA_DIR: dataDir,
+      TRIBUNE_DEMO: "on",
+      TRIBUNE_DEMO_PASSWORD: "bench-password-2026",
+    },
+    stdio: "ignore",
+  });
+  for (;;) {
+    if (
+      await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, child };
+    if (child.exitCode !== null) throw new Error("the built server stopped at start");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** 5. `pnpm dossier export` end to end, against a warm built server. */
+async function cliExport() {
+  const dir = mkdtempSync(join(tmpdir(), "tribune-bench-cli-"));
+  const server = await startBuiltServer(join(dir, "data"));
+  try {
+    const launches = {
+      "bundle (node)": ["apps/dossier/dist/main.js"],
+      "sources (tsx)": ["--import", "tsx", "apps/dossier/src/main.ts"],
+    };
+    const exportOnce = (entry: string[]) => {
+      const t = performance.now();
+      const run = spawnSync(
+        process.execPath,
+        [
+          ...entry,
+          "export",
+          "--edition",
+          "2026",
+          "--out",
+          join(dir, "kit.pdf"),
+          "--server",
+          server.url,
+        ],
+        {
+          cwd: root,
+          encoding: "utf8",
+          env: {
+            ...process.env,
+            TRIBUNE_EMAIL: "press@tribune.demo",
+            TRIBUNE_PASSWORD: "bench-password-2026",
+          },
+        },
+      );
+      if (run.status !== 0) throw new Error(`export failed:\n${run.stderr}`);
+      return performance.now() - t;
+    };
+    // Warm: the server's render worker started, its fonts loaded, its code compiled.
+    for (const entry of Object.values(launches)) exportOnce(entry);
+    const times: Record<string, number[]> = Object.fromEntries(
+      Object.keys(launches).map((label) => [label, []]),
+    );
+    for (let i = 0; i < 3; i += 1)
+      for (const [label, entry] of Object.entries(launches)) times[label]?.push(exportOnce(entry));
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1] ?? Number.NaN;
+    console.log("\nCLI : export du dossier 2026 de bout en bout, serveur construit et chaud");
+    for (const [label, xs] of Object.entries(times)) {
+      const note = label.startsWith("bundle")
+        ? `cible ≤ ${ms(TARGETS.cliExportMs)} : ${verdict(median(xs) <= TARGETS.cliExportMs)}`
+        : "";
+      row(label, `${ms(median(xs))}`, `(${xs.map(ms).join(", ")}) ${note}`);
+    }
+    const [bundled = [], sources = []] = Object.values(times);
+    row("bundle / tsx", `${(median(bundled) / median(sources)).toFixed(2)}×`);
+  } finally {
+    server.child.kill("SIGTERM");
+    await once(server.child, "exit");
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 interface Download {
@@ -185,9 +291,11 @@ async function serverChild() {
 
 (process.argv.includes("--cold")
   ? coldChild()
-  : process.argv.includes("--server")
-    ? serverChild()
-    : main()
+  : process.argv.includes("--cli-only")
+    ? cliExport()
+    : process.argv.includes("--server")
+      ? serverChild()
+      : main()
 ).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;

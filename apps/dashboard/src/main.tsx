@@ -1,7 +1,6 @@
 import { stripVTControlCharacters } from "node:util";
 import { ask, askHidden } from "@tribune/cli-kit";
 import { Command, InvalidArgumentError } from "commander";
-import { render, renderToString } from "ink";
 import { ZodError } from "zod";
 import {
   createDashboardClient,
@@ -15,7 +14,6 @@ import { type Clock, clockAt, systemClock } from "./clock";
 import { readEnv, sessionFile } from "./env";
 import { createReauth } from "./reauth";
 import { forgetSession, jarToRecord, loadSession, saveSession } from "./session-store";
-import { App } from "./ui/App";
 import type { LiveSource } from "./ui/hooks/useLive";
 import { isScreen, SCREENS } from "./ui/screens";
 
@@ -52,8 +50,23 @@ const program = new Command("tribune-dashboard")
   .option("--height <lignes>", "hauteur du --snapshot (défaut 24)")
   .showHelpAfterError();
 
+/**
+ * Ink, React and the screens, loaded apart (a chunk of their own in the bundle) while the server
+ * answers the sign-in and the data: the first frame waits for the slower of the two, not both.
+ */
+async function loadUi() {
+  const [{ render, renderToString }, { App }] = await Promise.all([
+    import("ink"),
+    import("./ui/App"),
+  ]);
+  return { render, renderToString, App };
+}
+
 async function main(opts: Options) {
   const started = performance.now();
+  const ui = loadUi();
+  // Awaited below; a failure before then is the one reported, not this one.
+  ui.catch(() => undefined);
   if (!isScreen(opts.screen))
     throw new DashboardError(
       `Écran inconnu : ${opts.screen}. Écrans possibles : ${SCREENS.map((s) => s.id).join(", ")}.`,
@@ -82,6 +95,7 @@ async function main(opts: Options) {
     opts.edition !== undefined ? { year: opts.edition } : opts.at ? { at: clock() } : "current",
   );
 
+  const { render, renderToString, App } = await ui;
   if (opts.snapshot) {
     const columns = Number(opts.width ?? 80);
     const rows = Number(opts.height ?? 24);

@@ -4,11 +4,12 @@ import { createTRPCClient, httpLink } from "@trpc/client";
 
 /**
  * A tRPC client that keeps the session cookie like a browser would: it remembers what
- * auth.login sets (Set-Cookie) and sends it back on every later call.
+ * auth.login sets (Set-Cookie) and sends it back on every later call. Give it the fetch of a
+ * jar shared with other requests (the PDF's download) to make them in the same session.
  */
-export function createDossierClient(server: string) {
+export function createDossierClient(server: string, fetchWithCookies = cookieFetch()) {
   return createTRPCClient<AppRouter>({
-    links: [httpLink({ url: `${server.replace(/\/+$/, "")}/trpc`, fetch: cookieFetch() })],
+    links: [httpLink({ url: `${server.replace(/\/+$/, "")}/trpc`, fetch: fetchWithCookies })],
   });
 }
 

@@ -1,9 +1,9 @@
 import { writeFile } from "node:fs/promises";
-import { explainClientError, trpcCodeOf } from "@tribune/cli-kit";
+import { cookieFetch, explainClientError, trpcCodeOf } from "@tribune/cli-kit";
 import { PressKitModel } from "@tribune/domain";
 import { FOR_TERMINAL, formatNumber } from "@tribune/domain/format";
-import { renderPressKitWithReport } from "@tribune/press-kit";
 import { createDossierClient } from "./client";
+import { downloadPressKit } from "./download";
 
 export interface ExportOptions {
   server: string;
@@ -23,15 +23,20 @@ export class DossierError extends Error {}
 const PRESS_ROLES = "Presse, Bureau National ou Administration";
 
 /**
- * Logs in, fetches the edition's press-kit model, renders it here and writes the PDF. A new
- * edition's kit is drafts (templates, or the previous edition's texts): its pages print under
- * the BROUILLON watermark until the bureau validates each section.
+ * Logs in, fetches the edition's press-kit model (to warn of the programme's conflicts, and to
+ * name what is missing or refused), then has the server lay it out — the PDF every reader
+ * downloads (GET /api/editions/:year/press-kit.pdf), rendered in the server's warm worker — and
+ * writes it. Nothing is laid out here: the command starts at once, and installs on a laptop
+ * without react-pdf. A new edition's kit is drafts (templates, or the previous edition's
+ * texts): its pages print under the BROUILLON watermark until the bureau validates each section.
  */
 export async function exportDossier(
   options: ExportOptions,
 ): Promise<{ year: number; pageCount: number; bytes: number }> {
   const { server, progress } = options;
-  const client = createDossierClient(server);
+  // One session for the tRPC calls and the PDF's download.
+  const fetchWithCookies = cookieFetch();
+  const client = createDossierClient(server, fetchWithCookies);
   const { email, password } = await options.credentials();
   /** cli-kit's explainer, in the dossier's words. */
   const explained = (error: unknown, signingIn = false) =>
@@ -79,11 +84,19 @@ export async function exportDossier(
     throw new DossierError(`Le serveur n'a pas fourni le dossier : ${parsed.error.message}`);
   const model = parsed.data;
   warnOfConflicts(model.programmeConflicts, options.warn);
-  // Leave no session behind on the server; a failure here changes nothing for the export.
-  await client.auth.logout.mutate().catch(() => undefined);
 
   progress("Mise en page…");
-  const { pdf, pageCount } = await renderPressKitWithReport(model);
+  let download: Awaited<ReturnType<typeof downloadPressKit>>;
+  try {
+    download = await downloadPressKit(server, year, fetchWithCookies);
+  } catch (error) {
+    throw explained(error);
+  } finally {
+    // Leave no session behind on the server; a failure here changes nothing for the export.
+    await client.auth.logout.mutate().catch(() => undefined);
+  }
+  if (!download.ok) throw new DossierError(download.message);
+  const { pdf, pageCount } = download;
   try {
     await writeFile(out, pdf);
   } catch (error) {
