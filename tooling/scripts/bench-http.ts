@@ -13,13 +13,14 @@
  *
  *   pnpm bench:http [--duration 5] [--warmup 2] [--connections 32] [--profile]
  * `--profile` writes a CPU profile of each Tribune server (node --cpu-prof) to
- * tooling/scripts/.profiles/ and prints its heaviest functions (self time).
+ * the system's temporary folder and prints its heaviest functions (self time).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -94,7 +95,7 @@ async function serve(target: string): Promise<void> {
   process.on("SIGINT", stop);
 }
 
-const PROFILE_DIR = join(fileURLToPath(new URL(".", import.meta.url)), ".profiles");
+const PROFILE_DIR = join(tmpdir(), "tribune-bench-http-profiles");
 
 /** Parent side: starts `--serve target` in a child and waits for its port. */
 async function startTarget(target: string): Promise<{ base: string; child: ChildProcess }> {
