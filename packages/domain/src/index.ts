@@ -1,4 +1,5 @@
 export * from "./audit";
+export * from "./audit-describe";
 export * from "./auth/account";
 export * from "./auth/decisions";
 export * from "./auth/roles";

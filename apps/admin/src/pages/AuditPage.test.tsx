@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
+import { type AuditEntry, describeAuditEntry } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
 import { EDITION, EDITION_VIEW, renderWithApi, uuid } from "../catalog/testing";
 import AuditPage from "./AuditPage";
@@ -12,7 +13,7 @@ const amphi = {
   days: [],
 };
 
-const ENTRIES = [
+const RAW = [
   {
     id: uuid(21),
     at: "2026-01-10T16:05:00.000Z",
@@ -28,14 +29,45 @@ const ENTRIES = [
     id: uuid(20),
     at: "2026-01-09T08:00:00.000Z",
     actorId: null,
-    actorEmail: null,
+    actorEmail: "système",
     entity: "partner",
     entityId: uuid(30),
     action: "create",
     before: null,
     after: { id: uuid(30), name: "Filieris", kind: "institution", website: "" },
   },
-];
+  {
+    id: uuid(19),
+    at: "2026-01-22T07:45:00.000Z",
+    actorId: uuid(51),
+    actorEmail: "accueil@tribune.demo",
+    entity: "registration",
+    entityId: uuid(40),
+    action: "check_in",
+    before: null,
+    after: { status: "checked_in", checkedInAt: "2026-01-22T07:45:00.000Z" },
+  },
+  {
+    id: uuid(18),
+    at: "2026-01-21T19:00:00.000Z",
+    actorId: null,
+    actorEmail: null,
+    entity: "registration",
+    entityId: uuid(40),
+    action: "update",
+    before: null,
+    after: { sessionSignup: { sessionId: uuid(41), status: "registered" } },
+  },
+] as const;
+/** What the server sends: each entry with its description, ids named from the database. */
+const NAMES = new Map([
+  [uuid(40), "Camille Martin"],
+  [uuid(41), "1,2,3 rempla"],
+]);
+const ENTRIES = RAW.map((entry) => ({
+  ...entry,
+  description: describeAuditEntry(entry as unknown as AuditEntry, NAMES),
+}));
 
 function renderPage(route = "/journal") {
   return renderWithApi(<AuditPage />, {
@@ -67,7 +99,20 @@ describe("AuditPage", () => {
 
     const creation = screen.getByRole("row", { name: /système/ });
     expect(within(creation).getByText("Partenaire · création")).toBeTruthy();
-    expect(within(creation).getByText("Nouvelle fiche.")).toBeTruthy();
+    expect(within(creation).getByText("Création de « Filieris ».")).toBeTruthy();
+  });
+
+  it("says who arrived and who signed up to what, and that the public acted online", async () => {
+    renderPage();
+    const arrival = await screen.findByRole("row", { name: /accueil@tribune\.demo/ });
+    expect(
+      within(arrival).getByText("Arrivée de Camille Martin enregistrée à l'accueil."),
+    ).toBeTruthy();
+    const signUp = screen.getByRole("row", { name: /public \(formulaire en ligne\)/ });
+    expect(
+      within(signUp).getByText("Camille Martin s'inscrit à « 1,2,3 rempla » (place confirmée)."),
+    ).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/Nouvelle fiche|\{"|sessionSignup/);
   });
 
   it("shows every field on demand, changed ones marked", async () => {

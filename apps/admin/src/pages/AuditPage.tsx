@@ -1,20 +1,17 @@
-import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tribune/api";
-import { AUDITED_ENTITIES, type AuditedEntity } from "@tribune/domain";
-import { formatDateTime } from "@tribune/domain/format";
-import { type FormEvent, type ReactNode, useId, useMemo, useState } from "react";
-import { useSearchParams } from "react-router";
 import {
-  ACTION_LABELS,
-  changedFields,
-  ENTITY_LABELS,
-  entityName,
-  fieldLines,
-  type NameLookup,
-  namesFromEntries,
-} from "../catalog/auditDiff";
+  AUDIT_ACTION_LABELS,
+  AUDIT_ENTITY_LABELS,
+  AUDIT_PUBLIC_ACTOR,
+  AUDIT_SYSTEM_ACTOR,
+  AUDITED_ENTITIES,
+  type AuditedEntity,
+} from "@tribune/domain";
+import { formatDateTime } from "@tribune/domain/format";
+import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { useSearchParams } from "react-router";
 import "../catalog/catalog.css";
-import { useEdition } from "../edition";
 import { errorMessage, useTRPC } from "../trpc";
 
 type AuditEntry = RouterOutputs["audit"]["list"][number];
@@ -24,23 +21,6 @@ const MAX = 500;
 
 const isEntity = (value: string | null): value is AuditedEntity =>
   (AUDITED_ENTITIES as readonly string[]).includes(value ?? "");
-
-/** Names of the edition's rooms, speakers and partners, to read ids in the journal. */
-function useNames(entries: readonly AuditEntry[] | undefined): NameLookup {
-  const trpc = useTRPC();
-  const edition = useEdition();
-  const editionId = edition.data?.id;
-  const rooms = useQuery(trpc.room.list.queryOptions(editionId ? { editionId } : skipToken));
-  const speakers = useQuery(trpc.speaker.list.queryOptions());
-  const partners = useQuery(trpc.partner.list.queryOptions());
-  return useMemo(() => {
-    const names = namesFromEntries(entries ?? []);
-    for (const list of [rooms.data, speakers.data, partners.data]) {
-      for (const item of list ?? []) names.set(item.id, item.name);
-    }
-    return names;
-  }, [entries, rooms.data, speakers.data, partners.data]);
-}
 
 export default function AuditPage() {
   const trpc = useTRPC();
@@ -58,7 +38,6 @@ export default function AuditPage() {
     ...trpc.audit.list.queryOptions({ entity, actorEmail, limit }),
     placeholderData: keepPreviousData,
   });
-  const names = useNames(audit.data);
 
   function applyFilters(next: { entity?: string; person?: string }) {
     const updated = new URLSearchParams(params);
@@ -100,7 +79,7 @@ export default function AuditPage() {
             <option value="">Tous les éléments</option>
             {AUDITED_ENTITIES.map((value) => (
               <option key={value} value={value}>
-                {ENTITY_LABELS[value]}
+                {AUDIT_ENTITY_LABELS[value]}
               </option>
             ))}
           </select>
@@ -119,7 +98,8 @@ export default function AuditPage() {
             onChange={(event) => setEmailDraft(event.target.value)}
           />
           <p id={emailHintId} className="field__hint">
-            Adresse exacte, ou « système ».
+            Adresse exacte, « {AUDIT_SYSTEM_ACTOR} » (ligne de commande) ou « {AUDIT_PUBLIC_ACTOR}{" "}
+            ».
           </p>
         </div>
         <button type="submit" className="button button--primary">
@@ -168,7 +148,7 @@ export default function AuditPage() {
             </thead>
             <tbody>
               {entries.map((entry) => (
-                <AuditRow key={entry.id} entry={entry} names={names} />
+                <AuditRow key={entry.id} entry={entry} />
               ))}
             </tbody>
           </table>
@@ -188,66 +168,80 @@ export default function AuditPage() {
   );
 }
 
-export function AuditRow({ entry, names }: { entry: AuditEntry; names: NameLookup }) {
-  const name = entityName(entry);
+export function AuditRow({ entry }: { entry: AuditEntry }) {
+  const { description } = entry;
   return (
     <tr>
       <td className="audit__when">
         <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
       </td>
-      <td>{entry.actorEmail ?? "système"}</td>
+      <td>{description.actor}</td>
       <td>
-        {ENTITY_LABELS[entry.entity]} · {ACTION_LABELS[entry.action]}
-        {name && <span className="audit__name">{name}</span>}
+        {description.what}
+        {description.name && <span className="audit__name">{description.name}</span>}
       </td>
       <td>
-        <AuditChanges entry={entry} names={names} />
+        <AuditChanges entry={entry} />
       </td>
     </tr>
   );
 }
 
-/** The changed fields, "before → after", and every field on demand. */
-export function AuditChanges({ entry, names }: { entry: AuditEntry; names: NameLookup }) {
-  const lines = fieldLines(entry, names);
-  const changes = changedFields(entry, names);
+/**
+ * What happened: a sentence when the fields do not say it (an arrival, an export, a sign-up),
+ * the changed fields "avant → après", and every field on demand. All worked out by the server
+ * (`describeAuditEntry`): labels in French, names instead of ids, Paris times.
+ */
+export function AuditChanges({ entry }: { entry: AuditEntry }) {
+  const { summary, changes, fields } = entry.description;
   const both = Boolean(entry.before && entry.after);
+  const created = !entry.before && Boolean(entry.after);
 
-  let summary: ReactNode;
-  if (both) {
-    summary =
-      changes.length === 0 ? (
-        <span className="muted">Aucun champ modifié.</span>
-      ) : (
-        <ul className="audit__changes">
-          {changes.map((line) => (
-            <li key={line.key}>
-              <span className="audit__field">{line.label} :</span>{" "}
-              <span className="audit__before">{line.before}</span>
-              <span className="audit__arrow" aria-hidden="true">
-                →
-              </span>
-              <span className="visually-hidden">devient</span>
-              <span>{line.after}</span>
-            </li>
-          ))}
-        </ul>
-      );
-  } else if (entry.after) {
-    summary = <span className="muted">Nouvelle fiche.</span>;
-  } else if (entry.before) {
-    summary = <span className="muted">Fiche supprimée.</span>;
-  } else {
-    summary = <span className="muted">—</span>;
+  let body: ReactNode;
+  if (both && changes.length > 0) {
+    body = (
+      <ul className="audit__changes">
+        {changes.map((line) => (
+          <li key={line.key}>
+            <span className="audit__field">{line.label} :</span>{" "}
+            <span className="audit__before">{line.before}</span>
+            <span className="audit__arrow" aria-hidden="true">
+              →
+            </span>
+            <span className="visually-hidden">devient</span>
+            <span>{line.after}</span>
+          </li>
+        ))}
+      </ul>
+    );
+  } else if (!summary) {
+    body = (
+      <span className="muted">
+        {both
+          ? "Aucun champ modifié."
+          : created
+            ? `Création${entry.description.name ? ` de « ${entry.description.name} »` : ""}.`
+            : entry.before
+              ? `Suppression${entry.description.name ? ` de « ${entry.description.name} »` : ""}.`
+              : "—"}
+      </span>
+    );
   }
 
-  if (lines.length === 0) return summary;
+  const content = (
+    <>
+      {summary && <p className="audit__summary">{summary}</p>}
+      {body}
+    </>
+  );
+  if (fields.length === 0) return content;
   return (
     <>
-      {summary}
+      {content}
       <details>
         <summary>
-          Détails<span className="visually-hidden"> de la {ACTION_LABELS[entry.action]}</span>
+          Détails
+          <span className="visually-hidden"> de la {AUDIT_ACTION_LABELS[entry.action]}</span>
         </summary>
         <table className="audit__details">
           <thead>
@@ -264,7 +258,7 @@ export function AuditChanges({ entry, names }: { entry: AuditEntry; names: NameL
             </tr>
           </thead>
           <tbody>
-            {lines.map((line) => (
+            {fields.map((line) => (
               <tr key={line.key} className={both && line.changed ? "is-changed" : undefined}>
                 <th scope="row">
                   {line.label}

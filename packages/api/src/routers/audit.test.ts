@@ -2,6 +2,7 @@ import { recordAudit } from "@tribune/db";
 import { testBackends } from "@tribune/db/testing";
 import {
   type AuditAction,
+  type AuditDescription,
   type AuditEntry,
   type AuditedEntity,
   instantFromLocal,
@@ -146,10 +147,36 @@ describe.each(testBackends())("audit log on %s", (backend) => {
       at: expect.any(String),
       actorId: me?.id,
       actorEmail: organiserEmail,
+      description: expect.objectContaining({ actor: organiserEmail }),
     };
     expect(entries.toSorted(byAction)).toEqual(
       expected.map((entry) => ({ ...entry, ...byWhom })).toSorted(byAction),
     );
+  });
+
+  it("describes each entry in French, rooms by name, in Paris time, never as ids", async () => {
+    const { session } = await organiser.session.create({
+      editionId: EDITION_2026,
+      kind: "atelier",
+      title: "Atelier décrit",
+      startsAt: friday("09:00"),
+      endsAt: friday("10:30"),
+      roomIds: [SALLE_3],
+    });
+    await organiser.session.move({
+      id: session.id,
+      startsAt: friday("11:30"),
+      endsAt: friday("13:00"),
+      roomIds: [AMPHI],
+    });
+    const [moved] = await entriesFor("session", session.id);
+    const { description } = moved as AuditEntry & { description: AuditDescription };
+    expect(description).toMatchObject({ what: "Session · déplacement", name: "Atelier décrit" });
+    const lines = description.changes.map((c) => `${c.label} : ${c.before} → ${c.after}`);
+    expect(lines).toContain("Salles : Salle 3 : Musigny – Pommard – Volnay → Amphi Romanée Conti");
+    expect(lines.find((l) => l.startsWith("Début"))).toMatch(/09:00 → .*11:30$/);
+    expect(JSON.stringify(description)).not.toContain(AMPHI);
+    await organiser.session.delete({ id: session.id });
   });
 
   it("records an account's creation by the system, without its password hash", async () => {
@@ -171,7 +198,7 @@ describe.each(testBackends())("audit log on %s", (backend) => {
     const byAdmin = await organiser.audit.list({ actorEmail: adminEmail.toUpperCase() });
     expect(byAdmin.map((e) => [e.entityId, e.actorEmail])).toEqual([[partner.id, adminEmail]]);
     const byOrganiser = await organiser.audit.list({ actorEmail: organiserEmail });
-    expect(byOrganiser).toHaveLength(13); // the mutations above, and nothing else
+    expect(byOrganiser).toHaveLength(16); // the mutations above (13, then the described move: 3), nothing else
     expect(byOrganiser.every((e) => e.actorEmail === organiserEmail)).toBe(true);
   });
 

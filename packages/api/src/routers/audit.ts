@@ -1,4 +1,4 @@
-import { AUDIT_LOG_READERS, AuditEntry, AuditQuery } from "@tribune/domain";
+import { AUDIT_LOG_READERS, AuditDescribedEntry, AuditQuery } from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { listAuditEntries } from "../services/audit/list";
@@ -8,6 +8,6 @@ export const auditRouter = {
   /** The latest entries the actor may read: those about entities their role may read. */
   list: procedureFor(...AUDIT_LOG_READERS)
     .input(AuditQuery)
-    .output(z.array(AuditEntry))
+    .output(z.array(AuditDescribedEntry))
     .query(({ ctx, input }) => listAuditEntries(ctx, input)),
 } satisfies TRPCRouterRecord;

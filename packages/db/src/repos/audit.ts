@@ -7,7 +7,18 @@ import type {
 } from "@tribune/domain";
 import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { auditLog } from "../schema";
+import {
+  auditLog,
+  members,
+  partners,
+  registrations,
+  rooms,
+  sessions,
+  speakers,
+  subdivisions,
+  surveys,
+  users,
+} from "../schema";
 
 export interface Actor {
   id: string | null;
@@ -59,4 +70,55 @@ export async function listAudit(
     .orderBy(desc(auditLog.seq))
     .limit(query.limit);
   return rows.map(({ seq: _seq, ...r }) => ({ ...r, at: new Date(r.at).toISOString() }));
+}
+
+/**
+ * The names of things audit entries mention by id — rooms, speakers, partners, subdivisions,
+ * sessions, surveys, attendees, members, accounts — so that the journal reads names, not ids.
+ * Ids that name nothing (a deleted record) are left out.
+ */
+export async function namesOfIds(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (ids.length === 0) return names;
+  const list = [...new Set(ids)];
+  const person = (t: typeof members | typeof registrations) =>
+    sql<string>`${t.firstName} || ' ' || ${t.lastName}`;
+  const lookups = [
+    db.select({ id: rooms.id, name: rooms.name }).from(rooms).where(inArray(rooms.id, list)),
+    db
+      .select({ id: speakers.id, name: speakers.name })
+      .from(speakers)
+      .where(inArray(speakers.id, list)),
+    db
+      .select({ id: partners.id, name: partners.name })
+      .from(partners)
+      .where(inArray(partners.id, list)),
+    db
+      .select({ id: subdivisions.id, name: subdivisions.name })
+      .from(subdivisions)
+      .where(inArray(subdivisions.id, list)),
+    db
+      .select({ id: sessions.id, name: sessions.title })
+      .from(sessions)
+      .where(inArray(sessions.id, list)),
+    db
+      .select({ id: surveys.id, name: surveys.title })
+      .from(surveys)
+      .where(inArray(surveys.id, list)),
+    db
+      .select({ id: registrations.id, name: person(registrations) })
+      .from(registrations)
+      .where(inArray(registrations.id, list)),
+    db
+      .select({ id: members.id, name: person(members) })
+      .from(members)
+      .where(inArray(members.id, list)),
+    db.select({ id: users.id, name: users.email }).from(users).where(inArray(users.id, list)),
+  ];
+  // One after the other: a PGlite connection runs one query at a time anyway.
+  for (const lookup of lookups) for (const row of await lookup) names.set(row.id, row.name);
+  return names;
 }
