@@ -38,6 +38,9 @@ export const ROUTES = {
   scheduleXml: editionRoute("schedule.xml"),
   /** The printable programme (a PDF), for anyone. */
   programmePdf: editionRoute("programme.pdf"),
+  /** The published key figures as open data, with their source. */
+  figuresJson: editionRoute("figures.json"),
+  figuresCsv: editionRoute("figures.csv"),
   /** The attendee's own badge, a PDF (`?jeton=`: the attendee's space's token). */
   attendeeBadgePdf: "/api/mon-inscription/badge.pdf",
   /** The attendee's attendance certificate, a PDF, once checked in (`?jeton=`). */

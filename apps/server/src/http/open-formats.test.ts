@@ -65,6 +65,16 @@ describe.each(testBackends())(
       ).toBe("%PDF-");
     }, 120_000);
 
+    it("serves the published key figures as open data, JSON and CSV", async () => {
+      const json = await get("figures.json");
+      expect(json.status).toBe(200);
+      expect(await json.json()).toMatchObject({ edition: 2026, figures: expect.any(Array) });
+      const csv = await get("figures.csv");
+      expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+      expect(csv.headers.get("content-disposition")).toContain("chiffres-cles-2026.csv");
+      expect(await csv.text()).toContain("identifiant;valeur;phrase;statistique;enquête");
+    });
+
     it("answers 404 for a year without a congress", async () => {
       const res = await fetch(`${app.url}/api/editions/2031/programme.ics`);
       expect(res.status).toBe(404);

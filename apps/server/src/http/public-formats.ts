@@ -25,6 +25,8 @@ import {
   type createCaller,
   frabScheduleJson,
   frabScheduleXml,
+  openFiguresCsv,
+  openFiguresJson,
   type PublicCache,
   printableProgramme,
   programmeCalendar,
@@ -108,6 +110,19 @@ const programmePdf: PublicFormat = {
   },
 };
 
+/** figures.json and figures.csv: published key figures with their provenance (open data). */
+const figuresJson: PublicFormat = {
+  route: ROUTES.figuresJson,
+  contentType: "application/json; charset=utf-8",
+  build: (ctx, year) => openFiguresJson(ctx, { year }),
+};
+const figuresCsv: PublicFormat = {
+  route: ROUTES.figuresCsv,
+  contentType: "text/csv; charset=utf-8",
+  build: (ctx, year) => openFiguresCsv(ctx, { year }),
+  filename: (year) => `chiffres-cles-${year}.csv`,
+};
+
 /** Every public document of an edition; the server registers them all. */
 export const PUBLIC_FORMATS: PublicFormat[] = [
   programmeJson,
@@ -115,6 +130,8 @@ export const PUBLIC_FORMATS: PublicFormat[] = [
   scheduleJson,
   scheduleXml,
   programmePdf,
+  figuresJson,
+  figuresCsv,
 ];
 
 /** Browsers and proxies keep a copy this long, then revalidate (304) while serving it. */

@@ -5,6 +5,7 @@ export * from "./disclosure";
 export * from "./export";
 export * from "./import";
 export * from "./keyFigure";
+export * from "./open-data";
 export * from "./reference2026";
 export * from "./refusals";
 export * from "./response";

@@ -1,0 +1,36 @@
+import { findEditionByYear } from "@tribune/db";
+import {
+  type EditionYear,
+  OPEN_FIGURE_COLUMNS,
+  type OpenFigure,
+  openFigureRow,
+  toOpenFigure,
+} from "@tribune/domain";
+import type { z } from "zod";
+import { toSpreadsheetCsv } from "../../csv";
+import { found } from "../../found";
+import type { ServiceContext } from "../kit";
+import { computeKeyFigures } from "./key-figures";
+
+/**
+ * The published key figures as open data, for the edition of `year` (the figures its press kit
+ * quotes: every published one, computed now, small groups suppressed by the domain).
+ */
+export async function openFigures(
+  ctx: ServiceContext,
+  input: z.output<typeof EditionYear>,
+): Promise<{ edition: number; figures: OpenFigure[] }> {
+  found(await findEditionByYear(ctx.db, input.year), `L'édition ${input.year}`);
+  const figures = await computeKeyFigures(ctx.db, { publishedOnly: true });
+  return { edition: input.year, figures: figures.map(toOpenFigure) };
+}
+
+export async function openFiguresJson(ctx: ServiceContext, input: { year: number }) {
+  return `${JSON.stringify(await openFigures(ctx, input), null, 2)}\n`;
+}
+
+/** figures.csv: one line per figure, for a spreadsheet (UTF-8 with BOM, semicolons). */
+export async function openFiguresCsv(ctx: ServiceContext, input: { year: number }) {
+  const { figures } = await openFigures(ctx, input);
+  return toSpreadsheetCsv([...OPEN_FIGURE_COLUMNS], figures.map(openFigureRow));
+}
