@@ -12,16 +12,16 @@
  *   p99 < 50 ms.
  *
  *   pnpm bench:http [--duration 5] [--warmup 2] [--connections 32] [--profile]
- * `--profile` writes a CPU profile of each Tribune server (node --cpu-prof) to
+ * `--profile` writes a CPU profile of each Tribune server under load (the inspector's profiler) to
  * the system's temporary folder and prints its heaviest functions (self time).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
@@ -89,10 +89,30 @@ async function serve(target: string): Promise<void> {
       await database.close();
     };
   }
+  // The profile covers the load only, not the start (migrations, demo data, password hashing).
+  const profileFile = process.env.BENCH_PROFILE_FILE;
+  const stopProfile = profileFile ? await startProfile(profileFile) : async () => {};
   process.stdout.write(`port ${new URL(url).port}\n`);
-  const stop = () => void close().then(() => process.exit(0));
+  const stop = () =>
+    void stopProfile()
+      .then(close)
+      .then(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+}
+
+/** Starts the V8 profiler in this process; the function returned writes the profile to `file`. */
+async function startProfile(file: string): Promise<() => Promise<void>> {
+  const { Session } = await import("node:inspector/promises");
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return async () => {
+    const { profile } = await session.post("Profiler.stop");
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(profile));
+  };
 }
 
 const PROFILE_DIR = join(tmpdir(), "tribune-bench-http-profiles");
@@ -100,9 +120,9 @@ const PROFILE_DIR = join(tmpdir(), "tribune-bench-http-profiles");
 /** Parent side: starts `--serve target` in a child and waits for its port. */
 async function startTarget(target: string): Promise<{ base: string; child: ChildProcess }> {
   const nodeArgs = ["--import", "tsx"];
-  if (options.profile && (target === "pglite" || target === "postgres"))
-    nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${join(PROFILE_DIR, target)}`);
   const env = { ...process.env };
+  if (options.profile && (target === "pglite" || target === "postgres"))
+    env.BENCH_PROFILE_FILE = join(PROFILE_DIR, target, "load.cpuprofile");
   if (target === "postgres" && POSTGRES_URL) env.TEST_DATABASE_URL = POSTGRES_URL;
   const child = spawn(
     process.execPath,

@@ -11,7 +11,7 @@ import {
 import { found } from "../../found";
 import { clockOf, type ServiceContext } from "../kit";
 
-type ReadContext = Pick<ServiceContext, "db" | "actor" | "clock">;
+type ReadContext = Pick<ServiceContext, "db" | "actor" | "clock" | "publicCache">;
 
 /** An edition as `role` may see it (its budget for EDITION_BUDGET_READERS only), with its state now. */
 export function editionView(edition: EditionWithBudget, role: Role | null, now: Date): EditionView {
@@ -31,8 +31,21 @@ export const editionViews = async (ctx: ReadContext): Promise<EditionView[]> =>
 export const editionViewById = async (ctx: ReadContext, id: string): Promise<EditionView> =>
   viewFor(ctx, found(await findEdition(ctx.db, id), "Édition"));
 
+/**
+ * The edition of a year, from the server's public cache when it keeps one (every change to an
+ * edition publishes `programme.changed`, which drops it): the public pages ask for it on
+ * every load.
+ */
+async function editionOfYear(ctx: ReadContext, year: number): Promise<EditionWithBudget> {
+  const load = async () => {
+    const edition = found(await findEditionByYear(ctx.db, year), `L'édition ${year}`);
+    return { editionId: edition.id, value: edition };
+  };
+  return ctx.publicCache ? ctx.publicCache.get(`edition ${year}`, load) : (await load()).value;
+}
+
 export const editionViewByYear = async (ctx: ReadContext, year: number): Promise<EditionView> =>
-  viewFor(ctx, found(await findEditionByYear(ctx.db, year), `L'édition ${year}`));
+  viewFor(ctx, await editionOfYear(ctx, year));
 
 /**
  * The edition every page opens on when none is asked for (the domain's rule: the running one,

@@ -25,6 +25,8 @@ export async function setCapacity(
       before: { capacity: before },
       after: { capacity, promoted: promoted.map((p) => p.id) },
     });
+    // The capacity shows wherever the edition does: its cached public readers reload it.
+    effects.publish({ type: "programme.changed", editionId });
     for (const person of promoted) await mailRegistration(ctx, tx, effects, person, "promoted");
     if (promoted.length > 0)
       effects.publish({
