@@ -89,7 +89,15 @@ describe("Shell navigation", () => {
       within(menu)
         .getAllByRole("link")
         .map((link) => link.textContent),
-    ).toEqual(["Programme", "Salles", "Intervenant·es", "Partenaires", "Éditions"]);
+    ).toEqual([
+      "Programme",
+      "Salles",
+      "Intervenant·es",
+      "Partenaires",
+      "Éditions",
+      "Inscriptions",
+      "Accueil (arrivées)",
+    ]);
 
     // Tab goes into the menu; the arrows move between its links.
     await user.tab();
@@ -97,7 +105,9 @@ describe("Shell navigation", () => {
     await user.keyboard("{ArrowDown}");
     expect(document.activeElement).toBe(within(menu).getByRole("link", { name: "Salles" }));
     await user.keyboard("{ArrowUp}{ArrowUp}");
-    expect(document.activeElement).toBe(within(menu).getByRole("link", { name: "Éditions" }));
+    expect(document.activeElement).toBe(
+      within(menu).getByRole("link", { name: "Accueil (arrivées)" }),
+    );
 
     // Escape closes the menu and gives the focus back to its button.
     await user.keyboard("{Escape}");
@@ -122,7 +132,7 @@ describe("Shell navigation", () => {
     await user.click(adherents);
     expect(congres.getAttribute("aria-expanded")).toBe("false");
     expect(adherents.getAttribute("aria-expanded")).toBe("true");
-    expect(within(nav).getByRole("link", { name: "Accueil (arrivées)" })).toBeTruthy();
+    expect(within(nav).getByRole("link", { name: "Subdivisions" })).toBeTruthy();
 
     await user.click(screen.getByText("Page"));
     expect(adherents.getAttribute("aria-expanded")).toBe("false");
@@ -137,12 +147,17 @@ describe("Shell navigation", () => {
     expect(congres.getAttribute("aria-expanded")).toBe("true");
     await user.tab();
     expect(document.activeElement?.textContent).toBe("Éditions");
+    // Attendees sit with the congress, not with the union's members.
+    await user.tab();
+    expect(document.activeElement?.textContent).toBe("Inscriptions");
+    await user.tab();
+    expect(document.activeElement?.textContent).toBe("Accueil (arrivées)");
     await user.tab();
     expect(document.activeElement).toBe(adherents);
     expect(congres.getAttribute("aria-expanded")).toBe("false");
 
     await user.click(adherents);
-    await user.click(within(nav).getByRole("link", { name: "Inscriptions" }));
+    await user.click(within(nav).getByRole("link", { name: "Subdivisions" }));
     expect(adherents.getAttribute("aria-expanded")).toBe("false");
   });
 

@@ -49,20 +49,16 @@ export const NAV: NavEntry[] = [
   { to: "/intervenants", label: "Intervenant·es", roles: PROGRAMME_EDITORS, group: "Congrès" },
   { to: "/partenaires", label: "Partenaires", roles: PROGRAMME_EDITORS, group: "Congrès" },
   { to: "/editions", label: "Éditions", roles: EDITIONS_PAGE_READERS, group: "Congrès" },
-  { to: "/subdivisions", label: "Subdivisions", roles: SUBDIVISION_READERS, group: "Adhérent·es" },
-  { to: "/adherents", label: "Adhérent·es", roles: MEMBER_MANAGERS, group: "Adhérent·es" },
-  {
-    to: "/inscriptions",
-    label: "Inscriptions",
-    roles: REGISTRATION_READERS,
-    group: "Adhérent·es",
-  },
+  // Attendees of the congress, members or not: with the congress, not with the union's members.
+  { to: "/inscriptions", label: "Inscriptions", roles: REGISTRATION_READERS, group: "Congrès" },
   {
     to: "/accueil",
     label: "Accueil (arrivées)",
     roles: REGISTRATION_MANAGERS,
-    group: "Adhérent·es",
+    group: "Congrès",
   },
+  { to: "/subdivisions", label: "Subdivisions", roles: SUBDIVISION_READERS, group: "Adhérent·es" },
+  { to: "/adherents", label: "Adhérent·es", roles: MEMBER_MANAGERS, group: "Adhérent·es" },
   { to: "/enquetes", label: "Enquêtes", roles: SURVEY_READERS },
   {
     to: "/dossier-de-presse",
