@@ -22,6 +22,7 @@ export interface PublicEdition {
  */
 export function PublicPage({
   title,
+  documentTitle = title,
   edition,
   year = null,
   subtitle,
@@ -29,6 +30,8 @@ export function PublicPage({
   children,
 }: {
   title: string;
+  /** The browser tab's title, when it should say more than the heading. */
+  documentTitle?: string;
   edition?: PublicEdition | null;
   /** The ?edition= year the visitor came with, kept on the links between public pages. */
   year?: number | null;
@@ -39,6 +42,7 @@ export function PublicPage({
   const search = searchWithYear("", year);
   return (
     <div className="public">
+      <title>{`${documentTitle} · ${UNION.shortName}`}</title>
       <a className="skip-link" href="#contenu">
         Aller au contenu
       </a>

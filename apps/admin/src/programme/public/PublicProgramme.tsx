@@ -47,12 +47,12 @@ export function PublicProgramme({
   return (
     <PublicPage
       title={edition.theme}
+      documentTitle={`Programme · ${edition.theme}`}
       subtitle={edition.subtitle || undefined}
       edition={edition}
       year={year}
       current="programme"
     >
-      <title>{`Programme · ${edition.theme}`}</title>
       {inPreparation ? (
         <section className="public__preparation" aria-labelledby="programme-preparation">
           <h2 id="programme-preparation">{PROGRAMME_IN_PREPARATION}</h2>
