@@ -51,4 +51,11 @@ describe("ConflictList", () => {
     render(<ConflictList conflicts={[]} sessionsById={byId} onSelect={() => {}} />);
     expect(screen.getByText("Aucun conflit : le programme est cohérent.")).toBeTruthy();
   });
+
+  it("claims nothing while the conflicts are loading", () => {
+    render(<ConflictList loading conflicts={[]} sessionsById={byId} onSelect={() => {}} />);
+    expect(screen.getByRole("status").textContent).toBe("Vérification des conflits…");
+    expect(screen.queryByText(/Aucun conflit/)).toBeNull();
+    expect(screen.queryByText("(0)")).toBeNull();
+  });
 });

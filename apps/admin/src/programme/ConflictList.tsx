@@ -6,18 +6,24 @@ interface Props {
   sessionsById: Map<string, Session>;
   /** Asked to show and focus this session on the grid. */
   onSelect(sessionId: string): void;
+  /** The conflicts are not known yet (the programme is loading): say so, claim nothing. */
+  loading?: boolean;
 }
 
 const pluralise = (n: number) => (n === 1 ? "1 conflit" : `${n} conflits`);
 
 /** Every conflict of the edition, each a button that takes you to its (first) session. */
-export function ConflictList({ conflicts, sessionsById, onSelect }: Props) {
+export function ConflictList({ conflicts, sessionsById, onSelect, loading = false }: Props) {
   return (
-    <section className="panel conflicts" aria-labelledby="conflicts-title">
+    <section className="panel conflicts" aria-labelledby="conflicts-title" aria-busy={loading}>
       <h2 id="conflicts-title">
-        Conflits <span className="conflicts__count">({conflicts.length})</span>
+        Conflits {!loading && <span className="conflicts__count">({conflicts.length})</span>}
       </h2>
-      {conflicts.length === 0 ? (
+      {loading ? (
+        <p className="muted" role="status">
+          Vérification des conflits…
+        </p>
+      ) : conflicts.length === 0 ? (
         <p className="conflicts__none">Aucun conflit : le programme est cohérent.</p>
       ) : (
         <>

@@ -68,7 +68,11 @@ export function ProgrammeEditor({ edition }: { edition: Edition }) {
     () => layoutDay(sessions.data ?? [], rooms.data ?? [], day, tz),
     [sessions.data, rooms.data, day, tz],
   );
-  const { conflicts, bySession } = useConflicts({
+  const {
+    conflicts,
+    bySession,
+    loading: conflictsLoading,
+  } = useConflicts({
     edition,
     rooms: rooms.data,
     sessions: sessions.data,
@@ -210,9 +214,16 @@ export function ProgrammeEditor({ edition }: { edition: Edition }) {
           className="programme__day"
         >
           <p className="muted programme__count">
-            {capitalise(formatCongressDay(day))} : {ofDay.length} session
-            {ofDay.length > 1 ? "s" : ""}
-            {drafts > 0 && `, dont ${drafts} brouillon${drafts > 1 ? "s" : ""}`}
+            {capitalise(formatCongressDay(day))} :{" "}
+            {sessions.isPending ? (
+              "chargement des sessions…"
+            ) : (
+              <>
+                {ofDay.length} session
+                {ofDay.length > 1 ? "s" : ""}
+                {drafts > 0 && `, dont ${drafts} brouillon${drafts > 1 ? "s" : ""}`}
+              </>
+            )}
           </p>
           {sessions.isPending || rooms.isPending ? (
             <p className="muted">Chargement du programme…</p>
@@ -230,6 +241,7 @@ export function ProgrammeEditor({ edition }: { edition: Edition }) {
         </div>
         <aside className="programme__aside" aria-label="Conflits et légende">
           <ConflictList
+            loading={conflictsLoading}
             conflicts={conflicts}
             sessionsById={sessionsById}
             onSelect={onSelectConflict}

@@ -44,5 +44,7 @@ export function useConflicts({ edition, rooms, sessions, speakers, sessionsUpdat
     }
     return map;
   }, [conflicts]);
-  return { conflicts, bySession, error: server.error };
+  // Until either list exists, nothing is known: "no conflict" would be a false statement.
+  const loading = !server.data && local === null && !server.error;
+  return { conflicts, bySession, error: server.error, loading };
 }
