@@ -18,6 +18,7 @@ import { ROLE_LABELS, ROLES } from "@tribune/domain";
 import { Command, Option } from "commander";
 import { ZodError, z } from "zod";
 import { databaseTarget, readEnv, type ServerEnv } from "../env";
+import { badgeCommands } from "./badges";
 import { demoLoadCommand } from "./demo";
 import { editionCommands } from "./edition";
 import { mailCommands } from "./mail";
@@ -103,6 +104,7 @@ demoLoadCommand(demo);
 editionCommands(program);
 mailCommands(program);
 programmeCommands(program);
+badgeCommands(program);
 
 demo
   .command("registrations")

@@ -13,6 +13,7 @@ import { isDatabaseUnavailable, type OpenDatabase } from "@tribune/db";
 import { ROUTES } from "@tribune/domain/routes";
 import Fastify, { type FastifyInstance } from "fastify";
 import { PressKitRenderer } from "../press-kit/renderer";
+import { attendeeDocumentRoutes } from "./attendee-documents";
 import { sendEditionError, sendError } from "./errors";
 import { isForeignOrigin } from "./origin";
 import { pressKitRoute } from "./press-kit";
@@ -162,6 +163,13 @@ export async function createApp({
   app.get<{ Params: { year: string } }>(ROUTES.pressKitPdf.pattern, async (req, reply) => {
     if (!/^\d{4}$/.test(req.params.year)) return sendError(reply, 404, NOT_FOUND);
     return pressKitPdf(req, reply);
+  });
+
+  // The attendees' badges and certificates, in the same render queue as the press kit.
+  attendeeDocumentRoutes(app, {
+    contextOf,
+    log,
+    renderer: () => (renderer ??= new PressKitRenderer()),
   });
 
   /** 200 while the database answers `select 1`; 503 `database_unavailable` while it does not. */

@@ -1,5 +1,10 @@
 import { Worker } from "node:worker_threads";
-import type { PressKitModel, PrintableProgramme } from "@tribune/domain";
+import type {
+  BadgeSheets,
+  CertificateBook,
+  PressKitModel,
+  PrintableProgramme,
+} from "@tribune/domain";
 import type { RenderDocument, RenderRequest, RenderResponse } from "./worker";
 
 export interface RenderedPdf {
@@ -36,14 +41,19 @@ export interface RenderTicket {
   render(model: PressKitModel): Promise<RenderedPdf>;
   /** The same for the printable programme (programme.pdf), in the same queue and worker. */
   renderProgramme(model: PrintableProgramme): Promise<RenderedPdf>;
+  /** Badge sheets and attendance certificates, in the same queue and worker. */
+  renderBadges(model: BadgeSheets): Promise<RenderedPdf>;
+  renderCertificates(model: CertificateBook): Promise<RenderedPdf>;
   /** Gives the place back if `render` was not called (the model could not be built). */
   release(): void;
 }
 
+type RenderModel = PressKitModel | PrintableProgramme | BadgeSheets | CertificateBook;
+
 interface Job {
   id: number;
   document: RenderDocument;
-  model: PressKitModel | PrintableProgramme | null;
+  model: RenderModel | null;
   resolve(result: RenderedPdf): void;
   reject(error: Error): void;
   promise: Promise<RenderedPdf>;
@@ -106,7 +116,7 @@ export class PressKitRenderer {
     };
     this.#jobs.push(job);
     let spent = false;
-    const start = (document: RenderDocument, model: PressKitModel | PrintableProgramme) => {
+    const start = (document: RenderDocument, model: RenderModel) => {
       if (spent) return Promise.reject(new Error("Render ticket already used"));
       spent = true;
       job.document = document;
@@ -117,6 +127,8 @@ export class PressKitRenderer {
     return {
       render: (model) => start("press-kit", model),
       renderProgramme: (model) => start("programme", model),
+      renderBadges: (model) => start("badges", model),
+      renderCertificates: (model) => start("certificates", model),
       release: () => {
         if (spent) return;
         spent = true;

@@ -1,6 +1,11 @@
 import { parentPort } from "node:worker_threads";
-import { PressKitModel, PrintableProgramme } from "@tribune/domain";
-import { renderPressKitWithReport, renderProgramme } from "@tribune/press-kit";
+import { BadgeSheets, CertificateBook, PressKitModel, PrintableProgramme } from "@tribune/domain";
+import {
+  renderBadges,
+  renderCertificates,
+  renderPressKitWithReport,
+  renderProgramme,
+} from "@tribune/press-kit";
 
 /** Messages between the server and its press-kit render thread. */
 export interface RenderRequest {
@@ -9,7 +14,7 @@ export interface RenderRequest {
   document?: RenderDocument;
   model: unknown;
 }
-export type RenderDocument = "press-kit" | "programme";
+export type RenderDocument = "press-kit" | "programme" | "badges" | "certificates";
 export type RenderResponse =
   | { id: number; ok: true; pdf: Uint8Array; pageCount: number; milliseconds: number }
   | { id: number; ok: false; message: string };
@@ -23,7 +28,11 @@ port.on("message", async ({ id, document, model }: RenderRequest) => {
     const { pdf, pageCount } =
       document === "programme"
         ? await renderProgramme(PrintableProgramme.parse(model))
-        : await renderPressKitWithReport(PressKitModel.parse(model));
+        : document === "badges"
+          ? await renderBadges(BadgeSheets.parse(model))
+          : document === "certificates"
+            ? await renderCertificates(CertificateBook.parse(model))
+            : await renderPressKitWithReport(PressKitModel.parse(model));
     // Hand the bytes over without copying when the buffer owns its memory.
     const owned = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength;
     const bytes = owned ? new Uint8Array(pdf.buffer, 0, pdf.byteLength) : new Uint8Array(pdf);
