@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { hasRole, useMe } from "../auth/useMe";
 import { useEdition } from "../edition";
 import { ProgrammeEditor } from "../programme/ProgrammeEditor";
+import { ProgrammeImport } from "../programme/ProgrammeImport";
 import { errorMessage } from "../trpc";
 
 /** No edition yet (a new installation): organisers are sent to create the first one. */
@@ -36,5 +37,18 @@ export default function ProgrammePage() {
     );
   }
   if (!edition.data) return <NoEdition />;
-  return <ProgrammeEditor edition={edition.data} />;
+  return (
+    <>
+      <ProgrammeEditor edition={edition.data} />
+      {edition.data.archivedAt === null && <ProgrammeImportFor editionId={edition.data.id} />}
+    </>
+  );
+}
+
+/** The import of a programme from frab or pretalx, for those who edit the programme. */
+function ProgrammeImportFor({ editionId }: { editionId: string }) {
+  const me = useMe();
+  return hasRole(me.data?.role, PROGRAMME_EDITORS) ? (
+    <ProgrammeImport editionId={editionId} />
+  ) : null;
 }

@@ -1,0 +1,68 @@
+import { screen, within } from "@testing-library/react";
+import type { ProgrammeImportReport } from "@tribune/domain";
+import { describe, expect, it } from "vitest";
+import { renderWithApi } from "../catalog/testing";
+import { ProgrammeImport } from "./ProgrammeImport";
+
+const EDITION = "00000001-0000-4000-8000-000000000027";
+const report = (over: Partial<ProgrammeImportReport>): ProgrammeImportReport => ({
+  format: "json",
+  dryRun: true,
+  applied: false,
+  fileRefusal: null,
+  created: 2,
+  updated: 0,
+  skipped: 0,
+  roomsCreated: ["Salle 2"],
+  speakersCreated: [],
+  unmappedKinds: [],
+  conflicts: [],
+  refused: [],
+  ...over,
+});
+
+describe("ProgrammeImport", () => {
+  it("previews the file, then imports it as drafts", async () => {
+    const { user, callsTo } = renderWithApi(<ProgrammeImport editionId={EDITION} />, {
+      handlers: {
+        "schedule.import": (input) =>
+          (input as { dryRun?: boolean }).dryRun
+            ? report({})
+            : report({ dryRun: false, applied: true }),
+      },
+    });
+    const file = new File(['{"schedule": {}}'], "schedule.json", { type: "application/json" });
+    await user.upload(await screen.findByLabelText("Fichier du programme"), file);
+    expect(await screen.findByText(/2 sessions créées/)).toBeTruthy();
+    expect(screen.getByText("Salles créées : Salle 2")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Importer 2 sessions" }));
+    expect(await screen.findByRole("status")).toHaveProperty(
+      "textContent",
+      "Programme importé : les nouvelles sessions sont en brouillon.",
+    );
+    expect(callsTo("schedule.import").map((c) => (c.input as { dryRun?: boolean }).dryRun)).toEqual(
+      [true, undefined],
+    );
+  });
+
+  it("shows each refused session with its reason and offers no import", async () => {
+    renderWithApi(<ProgrammeImport editionId={EDITION} />, {
+      handlers: {
+        "schedule.import": () =>
+          report({
+            refused: [{ position: 3, guid: null, title: "Opening", reason: "Hors des jours" }],
+          }),
+      },
+    });
+    const file = new File(["{}"], "camp.json", { type: "application/json" });
+    await userUpload(file);
+    const table = await screen.findByRole("table", { name: "Sessions refusées" });
+    expect(within(table).getByText("Hors des jours")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /Importer/ })).toBeNull();
+  });
+});
+
+async function userUpload(file: File) {
+  const { default: userEvent } = await import("@testing-library/user-event");
+  await userEvent.setup().upload(await screen.findByLabelText("Fichier du programme"), file);
+}
