@@ -11,7 +11,7 @@ import {
   type SessionMove,
 } from "@tribune/domain";
 import { capitalise, formatCongressDay } from "@tribune/domain/format";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { hasRole, useMe } from "../auth/useMe";
 import { errorMessage, useTRPC } from "../trpc";
@@ -21,7 +21,7 @@ import { KeyboardHelp } from "./KeyboardHelp";
 import { KindLegend } from "./KindLegend";
 import { layoutDay, sessionsOfDay } from "./layout";
 import { applyMove, describePlace } from "./moves";
-import { type Notice, savedNotice } from "./notices";
+import { type Notice, savedNotice, UNDO_MS } from "./notices";
 import { ProgrammeGrid, type SlotRequest } from "./ProgrammeGrid";
 import { type SaveOutcome, SessionForm } from "./SessionForm";
 import { SidePanel } from "./SidePanel";
@@ -101,8 +101,40 @@ export function ProgrammeEditor({ edition }: { edition: Edition }) {
     null,
   );
 
+  // The session as it was before the latest drag, to put it back from the toast; and whether
+  // the move being saved is such an undo (which is not offered for undoing in turn).
+  const beforeMove = useRef<Session | null>(null);
+  const undoing = useRef(false);
   const move = useMoveSession(editionId, {
-    onSaved: (conflicts) => setNotice(conflicts.length ? savedNotice(conflicts) : null),
+    onSaved: (conflicts) => {
+      const before = beforeMove.current;
+      if (undoing.current || !before) {
+        undoing.current = false;
+        setNotice(
+          conflicts.length
+            ? savedNotice(conflicts, "Déplacement annulé")
+            : { tone: "ok", text: "Déplacement annulé." },
+        );
+        return;
+      }
+      const saved = conflicts.length
+        ? savedNotice(conflicts, `« ${before.title} » déplacée`)
+        : { tone: "ok" as const, text: `« ${before.title} » déplacée.` };
+      setNotice({
+        ...saved,
+        undo: () => {
+          beforeMove.current = null;
+          undoing.current = true;
+          setAnnouncement(describePlace(before, rooms.data ?? [], tz));
+          mutateMove({
+            id: before.id,
+            startsAt: before.startsAt,
+            endsAt: before.endsAt,
+            roomIds: before.roomIds,
+          });
+        },
+      });
+    },
     onRefused: (error, session) => {
       const what = session
         ? `« ${session.title} » revient à sa place`
@@ -116,6 +148,8 @@ export function ProgrammeEditor({ edition }: { edition: Edition }) {
   const onMove = useCallback(
     (session: Session, next: SessionMove) => {
       setAnnouncement(describePlace(applyMove(session, next), rooms.data ?? [], tz));
+      beforeMove.current = session;
+      undoing.current = false;
       mutateMove(next);
     },
     [mutateMove, rooms.data, tz],
@@ -145,6 +179,20 @@ export function ProgrammeEditor({ edition }: { edition: Edition }) {
     const savedDay = localDay(outcome.session.startsAt, tz);
     if (savedDay !== day && days.includes(savedDay)) selectDay(savedDay);
   };
+
+  // « Annuler » lasts a few seconds; the message stays until closed.
+  const undoable = notice?.undo;
+  useEffect(() => {
+    if (!undoable) return;
+    const timer = setTimeout(
+      () =>
+        setNotice((current) =>
+          current?.undo === undoable ? { ...current, undo: undefined } : current,
+        ),
+      UNDO_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [undoable]);
 
   const loadError = rooms.error ?? sessions.error;
   const panelTitle = !panel
@@ -194,6 +242,18 @@ export function ProgrammeEditor({ edition }: { edition: Edition }) {
           role={notice.tone === "error" ? "alert" : "status"}
         >
           <span>{notice.text}</span>
+          {notice.undo && (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                notice.undo?.();
+                setNotice(null);
+              }}
+            >
+              Annuler<span className="visually-hidden"> le déplacement</span>
+            </button>
+          )}
           <button type="button" className="button" onClick={() => setNotice(null)}>
             Fermer<span className="visually-hidden"> le message</span>
           </button>
