@@ -1,10 +1,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { type Registration, RegistrationUpdateInput } from "@tribune/domain";
+import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { apiResolver, showServerError } from "../catalog/forms";
 import { useTRPC } from "../trpc";
 import { PersonFields } from "./PersonFields";
+import { useSubdivisionOptions } from "./shared";
 
 type Fields = {
   firstName: string;
@@ -30,7 +32,18 @@ const FIELDS = [
  * the same place, whatever its status. Validated with the API's schema; the server's refusals
  * (an address another registration uses) land on their field.
  */
-export function RegistrationEditForm({
+export function RegistrationEditForm(props: {
+  registration: Registration;
+  onSaved: (registration: Registration) => void;
+  onClose: () => void;
+}) {
+  // The subdivision list first: a select without its options would forget the value it was given.
+  const subdivisions = useSubdivisionOptions();
+  if (!subdivisions.data) return <p className="muted">Chargement…</p>;
+  return <EditForm {...props} />;
+}
+
+function EditForm({
   registration: r,
   onSaved,
   onClose,
@@ -63,6 +76,9 @@ export function RegistrationEditForm({
       gala: r.gala,
     },
   });
+  // The select mounts after react-hook-form read its default: give it the value again.
+  const { setValue } = form;
+  useEffect(() => setValue("subdivisionId", r.subdivisionId), [setValue, r.subdivisionId]);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (input) => {
     try {
