@@ -26,6 +26,7 @@ const SpeakersPage = lazy(() => import("./pages/SpeakersPage"));
 const PartnersPage = lazy(() => import("./pages/PartnersPage"));
 const PressKitPage = lazy(() => import("./pages/PressKitPage"));
 const AuditPage = lazy(() => import("./pages/AuditPage"));
+const MailPage = lazy(() => import("./mail/MailPage"));
 const EditionsPage = lazy(() => import("./editions/EditionsPage"));
 const DossiersPage = lazy(() => import("./dossiers/DossiersPage"));
 const MotionsPage = lazy(() => import("./dossiers/MotionsPage"));
@@ -189,6 +190,14 @@ export function App() {
             element={
               <RequireRole roles={MOTION_READERS}>
                 <MotionsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/courriels"
+            element={
+              <RequireRole roles={["admin"]}>
+                <MailPage />
               </RequireRole>
             }
           />

@@ -5,6 +5,7 @@ import { authRouter } from "./routers/auth";
 import { checkInRouter } from "./routers/checkIn";
 import { dossierRouter } from "./routers/dossier";
 import { editionRouter } from "./routers/edition";
+import { mailRouter } from "./routers/mail";
 import { memberRouter } from "./routers/member";
 import { motionRouter } from "./routers/motion";
 import { partnerRouter } from "./routers/partner";
@@ -27,6 +28,7 @@ export const appRouter = router({
   checkIn: checkInRouter,
   dossier: dossierRouter,
   edition: editionRouter,
+  mail: mailRouter,
   member: memberRouter,
   motion: motionRouter,
   partner: partnerRouter,

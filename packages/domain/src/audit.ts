@@ -30,6 +30,7 @@ export const AUDITED_ENTITIES = [
   "ca_meeting",
   "motion",
   "press_kit_section",
+  "mail",
 ] as const;
 export const AuditedEntity = z.enum(AUDITED_ENTITIES);
 export type AuditedEntity = z.infer<typeof AuditedEntity>;
@@ -63,6 +64,8 @@ export const AUDIT_READERS: Record<AuditKind, readonly Role[]> = {
   ca_meeting: MOTION_READERS,
   motion: MOTION_READERS,
   press_kit_section: PRESS_KIT_READERS,
+  // A message sent again by hand: its status and recipient, never its body.
+  mail: AUDIT_LOG_READERS,
 };
 
 /** The kinds of audit entry a role may read. */

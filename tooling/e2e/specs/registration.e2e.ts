@@ -1,8 +1,15 @@
 import { generateSyntheticRegistrations, referenceSubdivisions } from "@tribune/domain";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logIn, mutate, query, shoot, useTribune } from "../src/harness";
+import { arrivedFor, startTestSmtpServer } from "../src/smtp";
 
-const tribune = useTribune();
+// The server sends its e-mail to a real SMTP server in this process (issue 15).
+let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
+beforeAll(async () => {
+  smtp = await startTestSmtpServer();
+});
+afterAll(() => smtp.close());
+const tribune = useTribune({ env: () => ({ TRIBUNE_SMTP_URL: smtp.url }) });
 const EDITION = "00000001-0000-4000-8000-00000000001a";
 
 interface Receipt {
@@ -13,7 +20,7 @@ interface Receipt {
 }
 
 describe("public registration", () => {
-  it("shows French field errors, then the code as text and QR code; refuses the same email twice", async () => {
+  it("shows French field errors, then sends the code and its QR code by e-mail; the same address again is told nothing", async () => {
     const page = await tribune.page({ viewport: { width: 820, height: 1180 } });
     await page.goto("/public/inscription");
     await page.getByRole("heading", { name: "Inscription au congrès" }).waitFor();
@@ -32,24 +39,35 @@ describe("public registration", () => {
     await shoot(page, "inscription-publique");
     await page.getByRole("button", { name: "M'inscrire" }).click();
 
-    const receipt = page.getByRole("region", { name: /votre inscription est confirmée/ });
+    // The page says only that a message is on its way; the message has the code and its QR.
+    const receipt = page.getByRole("region", { name: /Merci Lison, vérifiez votre boîte/ });
     await receipt.waitFor();
-    const code = (await receipt.locator(".receipt__code [aria-hidden]").textContent()) ?? "";
-    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-    await receipt
-      .getByRole("img", { name: `QR code de votre code d'inscription ${code}` })
-      .waitFor();
+    await receipt.getByText("lison.ferrand@exemple.fr").waitFor();
+    expect(await receipt.getByRole("img").count()).toBe(0);
     await shoot(page, "inscription-confirmee");
+    const confirmation = await arrivedFor(
+      smtp,
+      "lison.ferrand@exemple.fr",
+      /votre inscription est confirmée/,
+    );
+    const code = /\b([A-Z2-9]{4}-[A-Z2-9]{4})\b/.exec(confirmation.text ?? "")?.[1] ?? "";
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const qr = confirmation.attachments.find((a) => a.contentType === "image/png");
+    expect(qr?.cid).toBeTruthy();
+    expect(confirmation.attachments.map((a) => a.filename)).toContain("congres.ics");
 
+    // The same address again: the same answer on the page (nothing said about the address);
+    // its owner gets the code again by e-mail.
     await page.getByRole("button", { name: "Inscrire une autre personne" }).click();
     await page.getByLabel("Prénom").fill("Lison");
     await page.getByLabel("Nom", { exact: true }).fill("Ferrand");
     await page.getByLabel("Adresse e-mail").fill("Lison.Ferrand@exemple.fr");
     await page.getByLabel("Subdivision").selectOption({ label: "Saint-Étienne" });
     await page.getByRole("button", { name: "M'inscrire" }).click();
-    await page
-      .getByText(/Une inscription existe déjà pour l'adresse lison\.ferrand@exemple\.fr/)
-      .waitFor();
+    await page.getByRole("region", { name: /Merci Lison, vérifiez votre boîte/ }).waitFor();
+    expect(await page.getByText(/existe déjà/).count()).toBe(0);
+    const reminder = await arrivedFor(smtp, "lison.ferrand@exemple.fr", /déjà inscrit·e/);
+    expect(reminder.text).toContain(code);
   });
 });
 

@@ -1,8 +1,15 @@
 import { referenceSubdivision } from "@tribune/domain";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logIn, mutate, query, shoot, useTribune } from "../src/harness";
+import { arrivedFor, startTestSmtpServer } from "../src/smtp";
 
-const tribune = useTribune();
+// The code arrives by e-mail (issue 15), at a real SMTP server in this process.
+let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
+beforeAll(async () => {
+  smtp = await startTestSmtpServer();
+});
+afterAll(() => smtp.close());
+const tribune = useTribune({ env: () => ({ TRIBUNE_SMTP_URL: smtp.url }) });
 const EDITION = "00000001-0000-4000-8000-00000000001a";
 const WORKSHOP = "1,2,3 rempla";
 
@@ -16,7 +23,7 @@ interface Registration {
 }
 
 describe("workshop sign-up", () => {
-  it("an attendee joins a workshop from the confirmation page; the organiser sees them, adds someone by hand", async () => {
+  it("an attendee joins a workshop with the code from the e-mail; the organiser sees them, adds someone by hand", async () => {
     // The organiser opens the workshop: 2 places.
     const desk = await tribune.page({ viewport: { width: 1280, height: 900 } });
     await logIn(desk, "organiser", "/connexion?retour=%2Finscriptions");
@@ -33,7 +40,12 @@ describe("workshop sign-up", () => {
     await intern.getByLabel("Adresse e-mail").fill("maelle.guerin@exemple.fr");
     await intern.getByLabel("Subdivision").selectOption({ label: "Rennes" });
     await intern.getByRole("button", { name: "M'inscrire" }).click();
-    await intern.getByRole("region", { name: /votre inscription est confirmée/ }).waitFor();
+    await intern.getByRole("region", { name: /vérifiez votre boîte de réception/ }).waitFor();
+    const confirmation = await arrivedFor(smtp, "maelle.guerin@exemple.fr", /confirmée/);
+    const code = /\b([A-Z2-9]{4}-[A-Z2-9]{4})\b/.exec(confirmation.text ?? "")?.[1] ?? "";
+    await intern.getByText("M'inscrire aux ateliers avec mon code").click();
+    await intern.getByLabel("Code d'inscription (dans l'e-mail de confirmation)").fill(code);
+    await intern.getByRole("button", { name: "Voir les ateliers" }).click();
     const workshops = intern.getByRole("region", { name: "Ateliers et boîtes à outils" });
     await workshops.getByRole("button", { name: `S'inscrire à ${WORKSHOP}` }).click();
     await workshops.getByRole("button", { name: `Se désinscrire de ${WORKSHOP}` }).waitFor();

@@ -59,11 +59,17 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** The real server on a fresh database: PGlite, or a new one on TEST_DATABASE_URL's server. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * The real server on a fresh database: PGlite, or a new one on TEST_DATABASE_URL's server.
+ * `env` adds to its environment (TRIBUNE_SMTP_URL, for a spec that reads the e-mail).
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const database = await freshDatabase(process.env.TEST_DATABASE_URL);
   try {
-    const server = await startTribune({ env: database.env, demoPassword: DEMO_PASSWORD });
+    const server = await startTribune({
+      env: { ...database.env, ...env },
+      demoPassword: DEMO_PASSWORD,
+    });
     return {
       url: server.url,
       database: database.kind,
@@ -96,12 +102,12 @@ export interface Tribune {
  * In a spec file: starts a server on a fresh database and a browser before the file's tests,
  * and stops both after them. Every page it hands out is closed at the end too.
  */
-export function useTribune(): Tribune {
+export function useTribune(options: { env?: () => Record<string, string> } = {}): Tribune {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const contexts: { close(): Promise<void> }[] = [];
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(options.env?.()), launchBrowser()]);
   });
   afterAll(async () => {
     await Promise.allSettled(contexts.map((context) => context.close()));

@@ -33,6 +33,7 @@ export const ENTITY_LABELS: Record<AuditedEntity, string> = {
   ca_meeting: "Conseil d'Administration",
   motion: "Motion",
   press_kit_section: "Section du dossier de presse",
+  mail: "Courriel",
 };
 
 export const ACTION_LABELS: Record<AuditAction, string> = {

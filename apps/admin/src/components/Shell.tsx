@@ -74,6 +74,7 @@ export const NAV: NavEntry[] = [
     roles: MOTION_READERS,
     group: "Adhérent·es",
   },
+  { to: "/courriels", label: "Courriels", roles: ["admin"] },
   {
     to: "/journal",
     label: "Journal des modifications",

@@ -238,3 +238,9 @@ export async function findMessageByKey(db: Executor, key: string) {
   const [row] = await db.select().from(outbox).where(eq(outbox.key, key));
   return row ?? null;
 }
+
+/** One message with its body (never for the staff's lists: see listMessages). */
+export async function findMessageById(db: Executor, id: string) {
+  const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
+  return row ?? null;
+}

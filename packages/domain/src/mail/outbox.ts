@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { int } from "../input";
+import type { Refusal } from "../refusal";
 
 /**
  * The outbox's rules (issue 15): what a queued message is, and what happens after a delivery
@@ -119,3 +120,14 @@ export function afterFailedDelivery(
   const wait = Math.min(policy.maxRetryMs, policy.firstRetryMs * 2 ** Math.max(0, attempts - 1));
   return { status: "pending", nextAttemptAt: new Date(now.getTime() + wait) };
 }
+
+export const ResendInput = z.object({ id: z.uuid() });
+
+export const MAIL_REFUSALS = {
+  /** Only a message given up (dead) is sent again by hand; the others are on their way. */
+  notDead: (): Refusal => ({
+    reason: "mail_not_dead",
+    code: "invalid",
+    message: "Seul un courriel abandonné peut être renvoyé : celui-ci est déjà envoyé ou en cours.",
+  }),
+} as const;
