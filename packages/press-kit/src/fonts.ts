@@ -58,8 +58,34 @@ export function registerFonts(): void {
   registerFamily("Inter Latin Ext", "inter", "latin-ext", INTER_FACES);
   registerFamily("Source Serif 4", "source-serif-4", "latin", SERIF_FACES);
   registerFamily("Source Serif 4 Latin Ext", "source-serif-4", "latin-ext", SERIF_FACES);
-  // react-pdf hyphenates with English patterns: wrong for French ("Méde-cine"). Break between words only.
-  Font.registerHyphenationCallback((word) => [word]);
+  // react-pdf hyphenates with English patterns ("Méde-cine"): French ones instead.
+  Font.registerHyphenationCallback(hyphenateFrench);
+}
+
+const { hyphenateSync } = require("hyphen/fr") as {
+  hyphenateSync(text: string, options: { hyphenChar: string; minWordLength: number }): string;
+};
+const SOFT_HYPHEN = "\u00AD";
+
+/**
+ * A word's syllables where French typography allows a break (Liang patterns, `hyphen/fr`),
+ * for react-pdf to hyphenate justified columns instead of stretching or breaking lines early.
+ * Left whole: short words, names with a capital inside ("l'ISNAR-IMG", "DrômArdèche", titles), and
+ * anything with digits, "@" or "/" (figures, addresses). Punctuation stays with its syllable.
+ */
+export function hyphenateFrench(word: string): string[] {
+  if (word.length < 7 || /[\d@/]|.\p{Lu}/u.test(word)) return [word];
+  const parts = hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: 7 }).split(
+    SOFT_HYPHEN,
+  );
+  const joined: string[] = [];
+  for (const part of parts) {
+    const last = joined.length - 1;
+    if (last >= 0 && !/\p{L}/u.test(part)) joined[last] += part;
+    else if (last >= 0 && !/\p{L}/u.test(joined[last] ?? "")) joined[last] += part;
+    else joined.push(part);
+  }
+  return joined;
 }
 
 /** Loads the faces `measure.ts` measures with (react-pdf loads the rest lazily). */

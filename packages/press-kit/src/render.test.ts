@@ -238,7 +238,9 @@ function rowTimesOf(items: PdfItem[], title: string): string[] {
     .map(([y, label]) => ({ y, time: label.replace(/^(\d)h/, "0$1h").replace("h", ":") }))
     .sort((a, b) => b.y - a.y);
   const firstLines = items.filter(
-    (i) => i.x >= 80 && i.str.trim().length >= 3 && title.startsWith(i.str.trim()),
+    // A first line may end with a hyphenated syllable ("Session Droit des In-").
+    (i) =>
+      i.x >= 80 && i.str.trim().length >= 3 && title.startsWith(i.str.trim().replace(/-$/, "")),
   );
   return firstLines.flatMap((line) => {
     const row = rows.filter((r) => r.y >= line.y - 1).at(-1);

@@ -17,14 +17,24 @@ export interface PdfText {
   language: string | null;
 }
 
+/**
+ * A word hyphenated at a line's end ("mé- decin", French hyphenation) made whole again, so
+ * that text compares whatever the line breaks. A hyphen between words ("tous-tes") stays.
+ */
+export const unhyphenate = (text: string) =>
+  text.replace(/(\p{Ll})-[\u00A0\u202F\s]+(\p{Ll})/gu, "$1$2");
+
 /** Non-breaking spaces (U+00A0, U+202F) and runs of spaces become one plain space. */
-export const normalizeSpaces = (text: string) => text.replace(/[\u00A0\u202F\s]+/g, " ").trim();
+export const normalizeSpaces = (text: string) =>
+  unhyphenate(text)
+    .replace(/[\u00A0\u202F\s]+/g, " ")
+    .trim();
 
 /**
  * Text with no spaces at all: pdf.js splits letter-spaced titles ("L E  C O N G R È S") and
  * breaks lines anywhere, so comparisons across layout compare compacted strings.
  */
-export const compact = (text: string) => text.replace(/[\u00A0\u202F\s]+/g, "");
+export const compact = (text: string) => unhyphenate(text).replace(/[\u00A0\u202F\s]+/g, "");
 
 /** Extracts a PDF's text and document information with pdf.js (legacy build: runs on Node 20). */
 export async function extractPdfText(pdf: Uint8Array): Promise<PdfText> {
