@@ -2,6 +2,7 @@ import { listAudit } from "@tribune/db";
 import { testBackends } from "@tribune/db/testing";
 import { type RegistrationInput, referenceSubdivision } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
+import { messagesTo } from "../mail-test-support";
 import { EDITION_2026, referenceSession, rejection, useSeededApi } from "../test-support";
 
 const LILLE = referenceSubdivision("lille").id;
@@ -147,6 +148,11 @@ describe.each(testBackends())("the attendee's space on %s", (backend) => {
     expect(cancelled.may).toMatchObject({ edit: false, cancel: false, badge: false });
     const options = await other.anonymous.signup.options({ code: other.space.registration.code });
     expect(options.find((o) => o.sessionId === REMPLA.id)?.status).toBe("registered");
+    // The same messages as any cancellation: to them, and to whoever got the workshop place.
+    const mine = await messagesTo(api.db, space.registration.email);
+    expect(mine.map((m) => m.kind)).toContain("registration_cancelled");
+    const theirs = await messagesTo(api.db, other.space.registration.email);
+    expect(theirs.map((m) => m.kind)).toContain("signup_promoted");
   });
 
   it("hands out the badge with a place and the certificate after check-in, with the days attended", async () => {

@@ -1,5 +1,5 @@
 import {
-  findRegistration,
+  lockForCancellation,
   lockRegistration,
   setRegistrationOptions,
   subdivisionName,
@@ -15,7 +15,7 @@ import {
 } from "@tribune/domain";
 import { assertEditionWritable } from "../editions/writable";
 import { change, clockOf, type ServiceContext } from "../kit";
-import { cancelIn } from "../registrations/cancel";
+import { cancelIn, mailCancellation } from "../registrations/cancel";
 import { attendeeOf, spaceOf } from "./space";
 
 /**
@@ -60,12 +60,15 @@ export async function updateOwnOptions(
 export async function cancelOwn(ctx: ServiceContext, token: string): Promise<AttendeeSpace> {
   const attendee = await attendeeOf(ctx, token);
   const { registration } = await change(ctx, async (tx, effects) => {
-    // No lock of its own: cancelIn locks places in their order and checks the status again.
-    const before = await findRegistration(tx, attendee.registration.id);
+    // The places first, in the registrations' order (lockForCancellation), then the decision.
+    const before = (await lockForCancellation(tx, attendee.registration.id))?.registration;
     if (!before) throw refusalError(REGISTRATION_REFUSALS.notFound());
     const edition = await assertEditionWritable(tx, before.editionId);
     enforce(attendeeCancelOutcome(before, edition, clockOf(ctx).now()));
-    return cancelIn(tx, effects, before.id);
+    const done = await cancelIn(tx, effects, before.id);
+    // The same messages as any cancellation: to them, and to whoever gets a place they freed.
+    await mailCancellation(ctx, tx, effects, before.status, done);
+    return done;
   });
   return spaceOf(ctx, { ...attendee, registration });
 }
