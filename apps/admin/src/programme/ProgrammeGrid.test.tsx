@@ -20,6 +20,7 @@ const draft = session(THU, "09:00", "10:00", [rooms[1] as ReturnType<typeof room
 function renderGrid(editable = true) {
   const onMove = vi.fn();
   const onOpen = vi.fn();
+  const onCreateAt = vi.fn();
   render(
     <ProgrammeGrid
       layout={layoutDay([atelier, pause, draft], rooms, THU)}
@@ -27,12 +28,12 @@ function renderGrid(editable = true) {
       conflictCounts={new Map([[atelier.id, 2]])}
       onOpen={onOpen}
       onMove={onMove}
-      onCreateAt={() => {}}
+      onCreateAt={onCreateAt}
       focusRequest={null}
     />,
   );
   const block = (title: string) => screen.getByRole("button", { name: new RegExp(title) });
-  return { onMove, onOpen, block };
+  return { onMove, onOpen, onCreateAt, block };
 }
 
 describe("ProgrammeGrid", () => {
@@ -90,5 +91,28 @@ describe("ProgrammeGrid", () => {
     expect(onMove).not.toHaveBeenCalled();
     expect(onOpen).toHaveBeenCalledTimes(1);
     expect(block("Atelier IA").getAttribute("aria-roledescription")).toBe("session");
+  });
+
+  it("creates a session at an empty slot chosen with the arrows, on Enter", () => {
+    const { onCreateAt } = renderGrid();
+    const slot = screen.getByRole("button", { name: /^Créer une session : Salle 1, .* à 09:00\./ });
+    fireEvent.keyDown(slot, { key: "ArrowRight" });
+    fireEvent.keyDown(slot, { key: "ArrowDown" });
+    // The draft fills Salle 2 until 10:00: the slot says so.
+    expect(slot.getAttribute("aria-label")).toMatch(/Salle 2, .* à 09:30 \(créneau déjà occupé\)/);
+    fireEvent.keyDown(slot, { key: "ArrowDown" });
+    expect(slot.getAttribute("aria-label")).toMatch(/^Créer une session : Salle 2, .* à 10:00\./);
+    fireEvent.keyDown(slot, { key: "Enter" });
+    expect(onCreateAt).toHaveBeenCalledWith({
+      day: THU,
+      start: "10:00",
+      end: "11:00",
+      roomIds: [rooms[1]?.id],
+    });
+  });
+
+  it("offers no slot to create in to read-only roles", () => {
+    renderGrid(false);
+    expect(screen.queryByRole("button", { name: /^Créer une session/ })).toBeNull();
   });
 });

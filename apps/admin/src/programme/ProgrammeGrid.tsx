@@ -3,11 +3,13 @@ import type { Session, SessionMove } from "@tribune/domain";
 import { formatCongressDay } from "@tribune/domain/format";
 import {
   type CSSProperties,
+  type KeyboardEvent,
   type MouseEvent,
   useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
+  useState,
 } from "react";
 import {
   ANNOUNCEMENTS,
@@ -41,6 +43,86 @@ interface Props {
 }
 
 const SLOT_MINUTES = 15;
+/** The keyboard's slot cursor moves by half-hours. */
+const CURSOR_STEP = 30;
+
+/**
+ * The keyboard path to "create a session here": one focusable slot in the grid (after the
+ * blocks' order would be lost in a sea of empty cells), moved with the arrows, Enter creates a
+ * session in that room at that time — what a double-click does with the pointer.
+ */
+function SlotCursor({
+  layout,
+  count,
+  onCreateAt,
+}: {
+  layout: DayLayout;
+  count: number;
+  onCreateAt(slot: SlotRequest): void;
+}) {
+  const first = Math.min(layout.startMinute + 60, layout.endMinute - CURSOR_STEP);
+  const [cursor, setCursor] = useState({ column: 0, minute: first });
+  const column = Math.min(cursor.column, count - 1);
+  const minute = Math.max(
+    layout.startMinute,
+    Math.min(cursor.minute, layout.endMinute - CURSOR_STEP),
+  );
+  const room = layout.columns[column];
+  const busy = layout.blocks.some(
+    (b) =>
+      b.startMinute < minute + CURSOR_STEP &&
+      b.endMinute > minute &&
+      column >= Math.floor(b.left) &&
+      column < Math.ceil(b.left + b.width),
+  );
+  const where = `${room?.name ?? "Tout le lieu"}, ${formatCongressDay(layout.day)} à ${minuteLabel(minute)}`;
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [0, -CURSOR_STEP],
+      ArrowDown: [0, CURSOR_STEP],
+      ArrowLeft: [-1, 0],
+      ArrowRight: [1, 0],
+    };
+    const step = moves[event.key];
+    if (step) {
+      event.preventDefault();
+      setCursor({
+        column: Math.max(0, Math.min(count - 1, column + step[0])),
+        minute: Math.max(
+          layout.startMinute,
+          Math.min(layout.endMinute - CURSOR_STEP, minute + step[1]),
+        ),
+      });
+    } else if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      onCreateAt({
+        day: layout.day,
+        start: minuteLabel(minute),
+        end: minuteLabel(Math.min(minute + 60, 23 * 60 + 55)),
+        roomIds: room ? [room.id] : [],
+      });
+    }
+  };
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a button would not take the arrow keys as its own
+    <div
+      role="button"
+      tabIndex={0}
+      className="grid__slot"
+      aria-label={`Créer une session : ${where}${busy ? " (créneau déjà occupé)" : ""}. Flèches pour choisir le créneau, Entrée pour créer.`}
+      aria-keyshortcuts="Enter ArrowUp ArrowDown ArrowLeft ArrowRight"
+      onKeyDown={onKeyDown}
+      style={{
+        top: (minute - layout.startMinute) * PX_PER_MINUTE,
+        height: CURSOR_STEP * PX_PER_MINUTE,
+        left: `${(column / count) * 100}%`,
+        width: `${100 / count}%`,
+      }}
+    >
+      <span aria-hidden="true">+ {minuteLabel(minute)}</span>
+    </div>
+  );
+}
 
 export function ProgrammeGrid(props: Props) {
   const { layout, editable, conflictCounts } = props;
@@ -192,6 +274,7 @@ export function ProgrammeGrid(props: Props) {
                 style={{ top: (m - layout.startMinute) * PX_PER_MINUTE }}
               />
             ))}
+            {editable && <SlotCursor layout={layout} count={count} onCreateAt={props.onCreateAt} />}
             {layout.columns.slice(1).map((room, i) => (
               <div
                 key={room.id}
