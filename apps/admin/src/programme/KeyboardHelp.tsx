@@ -14,6 +14,8 @@ export function KeyboardHelp() {
         <dd>change de salle (sauf « tout le lieu »)</dd>
         <dt>Alt + Maj + ↑ / ↓</dt>
         <dd>raccourcit ou allonge la session de 5 minutes</dd>
+        <dt>Créneau « Créer une session » (premier arrêt de Tab dans la grille)</dt>
+        <dd>flèches pour choisir la salle et l'heure, Entrée pour y créer une session</dd>
         <dt>Espace</dt>
         <dd>
           saisit la session ; flèches pour la déplacer, Espace pour la déposer, Échap pour annuler
