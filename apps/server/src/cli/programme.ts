@@ -80,10 +80,12 @@ export function programmeCommands(program: Command): void {
             `Fichier trop volumineux : ${Math.round(MAX_PROGRAMME_IMPORT_BYTES / 1024 / 1024)} Mo au plus. Rien n'a été écrit.`,
           );
         const content = await readFile(path, "utf8");
-        const report = await withDatabase(async ({ db, events }) => {
+        const report = await withDatabase(async ({ db }) => {
           const edition = Number.isNaN(year) ? null : await findEditionByYear(db, year);
           if (!edition) throw new Error(`Aucune édition ${opts.edition}.`);
-          return importProgramme(systemContext(db, events), {
+          // No live event: the command closes the database as soon as it committed, before a
+          // NOTIFY could leave (as `edition create`); a running server refreshes within a minute.
+          return importProgramme(systemContext(db), {
             editionId: edition.id,
             content,
             dryRun: opts.dryRun ?? false,
