@@ -8,6 +8,14 @@ import type { Meta } from "./trpc";
 
 /** What anyone may call without signing in. Adding to this list is a security decision. */
 const PUBLIC_PROCEDURES = [
+  // The attendee's space: opened with code + e-mail (rate-limited), then with the signed token
+  // of the link, which names the registration and cannot be forged; the badge and certificate.
+  "attendee.badge",
+  "attendee.cancel",
+  "attendee.certificate",
+  "attendee.get",
+  "attendee.open",
+  "attendee.update",
   "auth.login",
   "auth.logout",
   "auth.me",
