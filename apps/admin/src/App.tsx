@@ -13,7 +13,7 @@ import {
   SURVEY_RESULT_READERS,
 } from "@tribune/domain";
 import { lazy, Suspense } from "react";
-import { Navigate, Route, Routes } from "react-router";
+import { Link, Navigate, Route, Routes } from "react-router";
 import { LoginPage } from "./auth/LoginPage";
 import { RequireRole } from "./auth/RequireRole";
 import { hasRole, useMe } from "./auth/useMe";
@@ -57,6 +57,19 @@ function Home() {
     <section>
       <h1>Bienvenue sur Tribune</h1>
       <p>Votre espace ne propose pas encore de page pour votre rôle.</p>
+    </section>
+  );
+}
+
+/** An admin address that leads nowhere: a title, and a way back to the first page. */
+function NotFound() {
+  return (
+    <section>
+      <h1>Page introuvable</h1>
+      <p>Cette adresse ne mène à aucune page de Tribune.</p>
+      <p>
+        <Link to="/">Retour à l'accueil</Link>
+      </p>
     </section>
   );
 }
@@ -249,7 +262,7 @@ export function App() {
               </RequireRole>
             }
           />
-          <Route path="*" element={<p>Page introuvable.</p>} />
+          <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>
     </Suspense>

@@ -35,9 +35,16 @@ export function HorizontalBars({ data, unit = "" }: { data: readonly BarDatum[];
   }));
   const height = Math.max(160, rows.length * 28 + 40);
   return (
+    // Hidden from assistive technology (the figures are in the table beside it), so nothing
+    // inside may take the focus either: recharts' keyboard layer is off.
     <div className="chart" style={{ height }} aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24 }}>
+        <BarChart
+          data={rows}
+          layout="vertical"
+          margin={{ left: 8, right: 24 }}
+          accessibilityLayer={false}
+        >
           <CartesianGrid stroke={GRID} horizontal={false} />
           <XAxis type="number" tickFormatter={fr} unit={unit} />
           <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 12 }} interval={0} />
@@ -62,7 +69,7 @@ export function ResponsesOverTime({
   return (
     <div className="chart" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={rows} margin={{ left: 8, right: 24 }}>
+        <ComposedChart data={rows} margin={{ left: 8, right: 24 }} accessibilityLayer={false}>
           <CartesianGrid stroke={GRID} vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} />
           <YAxis allowDecimals={false} tickFormatter={fr} />
@@ -122,7 +129,7 @@ export function SubdivisionsOverTime({
   return (
     <div className="chart" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={rows} margin={{ left: 8, right: 24 }}>
+        <ComposedChart data={rows} margin={{ left: 8, right: 24 }} accessibilityLayer={false}>
           <CartesianGrid stroke={GRID} vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} />
           <YAxis allowDecimals={false} tickFormatter={fr} />
