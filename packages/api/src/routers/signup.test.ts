@@ -2,7 +2,7 @@ import { listAudit } from "@tribune/db";
 import { testBackends } from "@tribune/db/testing";
 import { instantFromLocal, referenceSubdivision } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import { registerPublicly } from "../mail-test-support";
+import { messagesTo, registerPublicly } from "../mail-test-support";
 import {
   EDITION_2026,
   type ErrorShape,
@@ -25,6 +25,7 @@ let count = 0;
 describe.each(testBackends())("workshop sign-up on %s", (backend) => {
   const api = useSeededApi(backend);
 
+  const emailOf = new Map<string, string>();
   const registered = async () => {
     count += 1;
     const receipt = await registerPublicly(api, {
@@ -34,8 +35,14 @@ describe.each(testBackends())("workshop sign-up on %s", (backend) => {
       email: `camille.atelier${count}@exemple.fr`,
       subdivisionId: LILLE,
     });
+    emailOf.set(receipt.code, receipt.email);
     return receipt.code;
   };
+  /** The workshop messages queued for the person with this code, in order. */
+  const workshopMail = async (code: string) =>
+    (await messagesTo(api.db, emailOf.get(code) as string))
+      .filter((m) => m.kind.startsWith("signup_"))
+      .map((m) => m.kind);
 
   it("refuses while the rooms have no capacity, then follows the session's override", async () => {
     const anonymous = await api.anonymous();
@@ -89,6 +96,19 @@ describe.each(testBackends())("workshop sign-up on %s", (backend) => {
       codes[1],
       codes[2],
     ]);
+    // Each change is told by e-mail: the place, the waitlist, leaving, the place given on.
+    expect(await workshopMail(codes[0] as string)).toEqual([
+      "signup_confirmed",
+      "signup_cancelled",
+    ]);
+    expect(await workshopMail(codes[2] as string)).toEqual([
+      "signup_waitlisted",
+      "signup_promoted",
+    ]);
+    const [promotion] = (
+      await messagesTo(api.db, emailOf.get(codes[2] as string) as string)
+    ).filter((m) => m.kind === "signup_promoted");
+    expect(promotion?.text).toContain("« La santé : un marché comme un autre ? »");
     const overview = await (await api.callerAs("bureau")).signup.overview({
       editionId: EDITION_2026,
     });

@@ -16,6 +16,7 @@ import {
 } from "@tribune/domain";
 import { assertEditionWritable } from "../editions/writable";
 import { change, type ServiceContext } from "../kit";
+import { mailSignup } from "../mail/compose";
 import { giveFreedPlaces } from "./places";
 
 /**
@@ -44,7 +45,9 @@ export async function setSessionCapacities(
         before: { capacity: before },
         after: { capacity: after },
       });
-      if (after !== null) promoted.push(...(await giveFreedPlaces(tx, effects, session, after)));
+      const given = after === null ? [] : await giveFreedPlaces(tx, effects, session, after);
+      for (const signup of given) await mailSignup(ctx, tx, effects, signup, session, "promoted");
+      promoted.push(...given);
     }
     return { ids: new Set(chosen.sessions.map((s) => s.id)), promoted };
   });

@@ -2,6 +2,7 @@ import { effectiveCapacity, lockSessionPlaces, setSessionCapacity } from "@tribu
 import type { SessionCapacityInput, SessionPlaces, SessionSignup } from "@tribune/domain";
 import type { z } from "zod";
 import { change, type ServiceContext } from "../kit";
+import { mailSignup } from "../mail/compose";
 import { giveFreedPlaces, writableSignupSessionOf } from "./places";
 import { placesOf } from "./queries";
 
@@ -27,6 +28,7 @@ export async function setSessionPlaces(
       after: { capacity: after },
     });
     const promoted = after === null ? [] : await giveFreedPlaces(tx, effects, session, after);
+    for (const signup of promoted) await mailSignup(ctx, tx, effects, signup, session, "promoted");
     return { session, promoted };
   });
   return { places: await placesOf(ctx.db, session), promoted };
