@@ -3,6 +3,7 @@
  * The public read path against its floors, in one run (issue 14). Each target is served by a
  * child process of its own, the load generator (autocannon, 32 connections) runs here:
  *   - floor: a raw `node:http` JSON hello;
+ *   - for information, the same hello through Fastify (what the framework itself costs);
  *   - floor: a bare tRPC standalone server, one query with a zod input;
  *   - Tribune on a fresh demo PGlite database (and on PostgreSQL when TEST_DATABASE_URL or
  *     DATABASE_URL names a server: a new database is created there and dropped after):
@@ -55,6 +56,13 @@ async function serve(target: string): Promise<void> {
     await once(server, "listening");
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     close = async () => void server.close();
+  } else if (target === "fastify") {
+    // The framework's own cost: the same hello through Fastify's routing and reply.
+    const { default: Fastify } = await import("fastify");
+    const app = Fastify();
+    app.get("/", async () => ({ hello: "world" }));
+    url = await app.listen({ port: 0, host: "127.0.0.1" });
+    close = () => app.close();
   } else if (target === "trpc") {
     const { initTRPC } = await import("@trpc/server");
     const { createHTTPServer } = await import("@trpc/server/adapters/standalone");
@@ -223,6 +231,7 @@ async function main(): Promise<void> {
     `bench-http: ${options.connections} connections, ${options.duration} s each after ${options.warmup} s of warm-up`,
   );
   await measure("raw", [["raw node:http hello (floor)", "/"]]);
+  await measure("fastify", [["Fastify JSON hello (framework)", "/"]]);
   await measure("trpc", [["bare tRPC query + zod (floor)", `/trpc/edition.byYear${yearInput}`]]);
   const backends = POSTGRES_URL ? ["pglite", "postgres"] : ["pglite"];
   for (const backend of backends)
@@ -233,13 +242,23 @@ async function main(): Promise<void> {
     ]);
 
   const raw = results[0] as Figures;
-  const trpc = results[1] as Figures;
+  const fastify = results[1] as Figures;
+  const trpc = results[2] as Figures;
   const rows: string[][] = [
     ["target", "req/s", "p99 (ms)", "errors", "ratio", "target ratio", "ok"],
     [raw.name, fmt(raw.rps), String(raw.p99), String(raw.errors), "1", "", ""],
+    [
+      fastify.name,
+      fmt(fastify.rps),
+      String(fastify.p99),
+      String(fastify.errors),
+      `${ratio(fastify.rps, raw.rps)} raw`,
+      "",
+      "",
+    ],
     [trpc.name, fmt(trpc.rps), String(trpc.p99), String(trpc.errors), "1", "", ""],
   ];
-  for (const r of results.slice(2)) {
+  for (const r of results.slice(3)) {
     const [floor, wanted] = r.name.endsWith("programme.json")
       ? [raw, 0.5]
       : r.name.endsWith("schedule.programme")

@@ -2,22 +2,21 @@ import { findEdition, findEditionByYear, listEditions } from "@tribune/db";
 import {
   currentEdition,
   EDITION_BUDGET_READERS,
-  Edition,
   type EditionView,
   type EditionWithBudget,
-  editionStatus,
   type Role,
 } from "@tribune/domain";
 import { found } from "../../found";
 import { clockOf, type ServiceContext } from "../kit";
+import { publicFace, statusNow } from "./status-now";
 
 type ReadContext = Pick<ServiceContext, "db" | "actor" | "clock" | "publicCache">;
 
 /** An edition as `role` may see it (its budget for EDITION_BUDGET_READERS only), with its state now. */
 export function editionView(edition: EditionWithBudget, role: Role | null, now: Date): EditionView {
-  const status = editionStatus(edition, now);
+  const status = statusNow(edition, now);
   if (role && EDITION_BUDGET_READERS.includes(role)) return { ...edition, status };
-  return { ...Edition.parse(edition), status };
+  return { ...publicFace(edition), status };
 }
 
 /** The same, as the context's actor sees it at the context's time. */

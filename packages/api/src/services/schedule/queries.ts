@@ -5,7 +5,6 @@ import {
   type DayGrid,
   type DayGridQuery,
   type EditionYear,
-  editionStatus,
   findConflicts,
   type ProgrammeQuery,
   type PublicProgramme,
@@ -14,6 +13,7 @@ import {
 } from "@tribune/domain";
 import type { z } from "zod";
 import { found } from "../../found";
+import { statusNow } from "../editions/status-now";
 import { clockOf, type ServiceContext } from "../kit";
 import { loadSchedule } from "./load";
 
@@ -61,6 +61,6 @@ export async function publicProgramme(
         publishedProgramme(ctx, input.year),
       )
     : (await publishedProgramme(ctx, input.year)).value;
-  const status = editionStatus(edition, clockOf(ctx).now());
+  const status = statusNow(edition, clockOf(ctx).now());
   return { edition, entries, status, inPreparation: programmeInPreparation(status, entries) };
 }
