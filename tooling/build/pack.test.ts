@@ -43,6 +43,8 @@ interface Installed {
 let work: string;
 let database: FreshDatabase;
 let server: { url: string; child: ChildProcess };
+/** Kept to stop the server even when packing or installing failed before it was awaited. */
+let starting: Promise<{ url: string; child: ChildProcess }> | undefined;
 const installed: Record<string, Installed> = {};
 
 /** npm install --global of one tarball into a prefix of its own; its bin is `name`. */
@@ -109,7 +111,7 @@ async function startBuiltServer(env: Record<string, string>) {
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "tribune-pack-"));
   database = await freshDatabase(process.env.TEST_DATABASE_URL);
-  const starting = startBuiltServer(database.env);
+  starting = startBuiltServer(database.env);
   const packs = join(work, "packs");
   await run(
     "pnpm",
@@ -139,7 +141,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await stopServer(server?.child);
+  await stopServer((await starting?.catch(() => undefined))?.child);
   await database?.drop();
   if (work) rmSync(work, { recursive: true, force: true });
 });
