@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Field } from "../components/Field";
 import { useSubdivisionOptions } from "../registration/shared";
 import { downloadPdf } from "./download";
+import "./attendee.css";
 
 /**
  * The organisers' prints on the registrations page: badges (everyone holding a place, one
