@@ -60,7 +60,8 @@ interface Problem {
  * requests done — but not forever: the press-kit page keeps rendering its preview.
  */
 async function settle(page: Page) {
-  await page.getByRole("heading", { level: 1 }).first().waitFor();
+  // 30 s: a page's chunk and first queries, on a machine other runs load, have taken over 15.
+  await page.getByRole("heading", { level: 1 }).first().waitFor({ timeout: 30_000 });
   await page
     .getByText(/^Chargement/)
     .first()
