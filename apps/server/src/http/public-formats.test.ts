@@ -133,6 +133,19 @@ describe.each(testBackends())("public documents over HTTP on %s", (backend: Back
     expect(revalidated.status).toBe(304);
   });
 
+  it("compresses tRPC answers too when asked, and never a live stream", async () => {
+    const input = encodeURIComponent(JSON.stringify({ year: 2026 }));
+    const res = await get(`${app.url}/trpc/schedule.programme?input=${input}`, {
+      "Accept-Encoding": "br",
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers["content-encoding"]).toBe("br");
+    const body = JSON.parse(brotliDecompressSync(res.body).toString()) as {
+      result: { data: { entries: unknown[] } };
+    };
+    expect(body.result.data.entries).toHaveLength(34);
+  });
+
   it("serves the new programme as soon as it changes, here and on the other instance", async () => {
     const before = await get(other.url + PROGRAMME);
     const changed = await trpcPost(

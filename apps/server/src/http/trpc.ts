@@ -89,7 +89,8 @@ export async function trpcRoutes(
   await app.register(async (trpc) => {
     trpc.removeAllContentTypeParsers();
     trpc.addContentTypeParser("*", { parseAs: "string" }, (_req, body, done) => done(null, body));
-    const route = { bodyLimit: MAX_BODY_BYTES, compress: false } as const;
+    // Answers compressed as the client asks (@fastify/compress); live streams never are.
+    const route = { bodyLimit: MAX_BODY_BYTES } as const;
     trpc.all(`${ROUTES.trpc}/:path`, route, handle);
     for (const procedure of IMPORT_PROCEDURES)
       trpc.post(
