@@ -166,7 +166,10 @@ describe("programme grid", () => {
     await blockSays(page, REMPLA, new RegExp(`${literal(AMPHI)}\\. publiée, en conflit \\(1\\)`));
     expect(await label(rempla)).toMatch(/^14:30–16:00, /);
     expect(await inColumn(page, REMPLA, AMPHI)).toBe(true);
-    const notice = page.getByRole("status").filter({ hasText: "Enregistré, avec 1 conflit" });
+    // A drag is saved at once: the toast says so, names the conflict and offers « Annuler ».
+    const notice = page
+      .getByRole("status")
+      .filter({ hasText: `« ${REMPLA} » déplacée, avec 1 conflit` });
     await notice.waitFor();
     expect(await notice.textContent()).toContain(`« ${REMPLA} »`);
     expect(await notice.textContent()).toContain(`« ${EVOLUTION} »`);
