@@ -45,6 +45,8 @@ export const ROUTES = {
   attendeeBadgePdf: "/api/mon-inscription/badge.pdf",
   /** The attendee's attendance certificate, a PDF, once checked in (`?jeton=`). */
   attendeeCertificatePdf: "/api/mon-inscription/attestation.pdf",
+  /** The attendee's own calendar feed (`?jeton=`: the space's `calendarToken`). */
+  attendeeCalendarIcs: "/api/mon-inscription/agenda.ics",
   /** Badges for organisers (`?format=a6|card`, `&subdivision=<id>`, `&depuis=YYYY-MM-DD`). */
   badgesPdf: editionRoute("badges.pdf"),
   /** Every checked-in attendee's certificate, for organisers. */

@@ -6,6 +6,7 @@ import AttendeeSpacePage from "./AttendeeSpacePage";
 
 const space = (overrides: Partial<AttendeeSpace["registration"]> = {}): AttendeeSpace => ({
   token: "jeton-signe",
+  calendarToken: "jeton-agenda",
   registration: {
     code: "K7QM-3XPA",
     firstName: "Inès",
@@ -62,6 +63,7 @@ describe("AttendeeSpacePage", () => {
     });
     // The badge comes with a confirmed place only.
     expect(screen.queryByRole("link", { name: /badge/ })).toBeNull();
+    expect(screen.queryByRole("link", { name: "Ajouter à mon agenda" })).toBeNull();
 
     await user.selectOptions(await screen.findByLabelText("Subdivision"), "Nancy");
     await user.click(screen.getByRole("checkbox", { name: "Soirée de gala" }));
@@ -113,6 +115,11 @@ describe("AttendeeSpacePage", () => {
     });
     const badge = await screen.findByRole("link", { name: "Télécharger mon badge (PDF)" });
     expect(badge.getAttribute("href")).toBe("/api/mon-inscription/badge.pdf?jeton=jeton-signe");
+    // A confirmed place: the programme in one's calendar app, with the feed's own token.
+    const calendar = screen.getByRole("link", { name: "Ajouter à mon agenda" });
+    expect(calendar.getAttribute("href")).toMatch(
+      /^webcal:\/\/[^/]+\/api\/mon-inscription\/agenda\.ics\?jeton=jeton-agenda$/,
+    );
     await user.click(screen.getByRole("button", { name: "Annuler mon inscription…" }));
     expect(callsTo("attendee.cancel")).toHaveLength(0);
     await user.click(screen.getByRole("button", { name: "Oui, annuler mon inscription" }));

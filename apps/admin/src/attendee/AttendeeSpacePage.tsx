@@ -130,6 +130,7 @@ function Space({ token, onClosed }: { token: string; onClosed: () => void }) {
         {s.notice && <p className="notice notice--warning">{s.notice}</p>}
         {s.may.edit && <OptionsForm space={s} />}
         {s.may.signUp && <WorkshopSignup code={r.code} />}
+        {r.status === "registered" && <MyCalendar token={s.calendarToken} />}
         <Documents space={s} />
         {s.may.cancel && <CancelRegistration token={s.token} />}
       </div>
@@ -287,6 +288,31 @@ function OptionsForm({ space }: { space: AttendeeSpace }) {
           {update.isPending ? "Enregistrement…" : "Enregistrer mes options"}
         </button>
       </form>
+    </section>
+  );
+}
+
+/**
+ * The attendee's own programme in their calendar app: a subscription (webcal://) that follows
+ * changes — the common sessions and the workshops where they hold a place.
+ */
+function MyCalendar({ token }: { token: string }) {
+  const feed = new URL(ROUTES.attendeeCalendarIcs, window.location.origin);
+  feed.searchParams.set(TOKEN_PARAM, token);
+  const webcal = feed.toString().replace(/^https?:/, "webcal:");
+  return (
+    <section className="card" aria-labelledby="calendar-title">
+      <h2 id="calendar-title">Mon programme dans mon agenda</h2>
+      <p className="muted">
+        Les sessions communes et les ateliers où vous avez une place confirmée ; l'agenda suit les
+        changements du programme et de vos inscriptions.
+      </p>
+      <p>
+        <a className="button" href={webcal}>
+          Ajouter à mon agenda
+        </a>{" "}
+        <a href={feed.toString()}>Télécharger le fichier .ics</a>
+      </p>
     </section>
   );
 }

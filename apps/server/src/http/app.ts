@@ -169,6 +169,7 @@ export async function createApp({
   attendeeDocumentRoutes(app, {
     contextOf,
     log,
+    publicUrl,
     renderer: () => (renderer ??= new PressKitRenderer()),
   });
 

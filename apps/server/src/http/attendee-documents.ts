@@ -1,5 +1,5 @@
 import type { Context } from "@tribune/api";
-import { createCaller } from "@tribune/api";
+import { attendeeCalendarFile, createCaller } from "@tribune/api";
 import { isDatabaseUnavailable } from "@tribune/db";
 import { BadgeFormat, DomainError, IsoDate } from "@tribune/domain";
 import { ROUTE_YEAR, ROUTES } from "@tribune/domain/routes";
@@ -20,6 +20,8 @@ interface AttendeeDocumentOptions {
   contextOf: (req: FastifyRequest, reply: FastifyReply) => Promise<Context>;
   renderer: () => PressKitRenderer;
   log: (message: string, error?: unknown) => void;
+  /** The server's public address, which the calendar's links start with. */
+  publicUrl?: string | undefined;
 }
 
 const BUSY =
@@ -69,6 +71,27 @@ export function attendeeDocumentRoutes(app: FastifyInstance, options: AttendeeDo
     };
 
   const token = (req: FastifyRequest) => (req.query as Query).jeton ?? "";
+
+  // The attendee's own calendar feed: the common sessions and their confirmed workshops.
+  app.get(ROUTES.attendeeCalendarIcs, async (req, reply) => {
+    try {
+      const ics = await attendeeCalendarFile(await options.contextOf(req, reply), {
+        token: token(req),
+        baseUrl: options.publicUrl ?? "http://localhost:3000",
+      });
+      return reply
+        .headers({
+          "Content-Type": "text/calendar; charset=utf-8",
+          "Content-Disposition": 'inline; filename="mon-programme.ics"',
+          "Cache-Control": "private, no-store",
+        })
+        .send(ics);
+    } catch (error) {
+      // A forged or expired token: said in French, as on the page.
+      if (error instanceof DomainError) return sendError(reply, 401, error.message);
+      return sendFailure(reply, error, options.log, ROUTES.attendeeCalendarIcs);
+    }
+  });
   app.get(
     ROUTES.attendeeBadgePdf,
     pdfRoute(

@@ -1,4 +1,5 @@
 import { SESSION_KIND_LABELS, THEME_LABELS } from "../congress/session";
+import { needsSignup } from "../union/signup";
 import { entryUrl, type OpenProgramme, stampOf, venueOf } from "./open-formats";
 
 /** One VEVENT of the programme's calendar, ready for an iCalendar writer. */
@@ -63,5 +64,21 @@ export function toCalendar(open: OpenProgramme): ProgrammeCalendar {
         url: entryUrl(open, entry),
       };
     }),
+  };
+}
+
+/**
+ * One attendee's calendar: the sessions everyone attends (those taking no sign-up) and the
+ * workshops and toolboxes where they hold a confirmed place — not those they wait for.
+ */
+export function personalCalendar(
+  open: OpenProgramme,
+  confirmedSessionIds: ReadonlySet<string>,
+): ProgrammeCalendar {
+  const { edition, entries } = open.programme;
+  const mine = entries.filter((e) => !needsSignup(e.kind) || confirmedSessionIds.has(e.id));
+  return {
+    ...toCalendar({ ...open, programme: { ...open.programme, entries: mine } }),
+    name: `Mon programme du ${edition.number}e congrès (${edition.year})`,
   };
 }

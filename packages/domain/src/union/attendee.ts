@@ -49,6 +49,8 @@ export const ATTENDEE_SESSION_HOURS = 12;
 export const AttendeeSpace = z.object({
   /** The token to send with every call (the link's, or a fresh one after code + e-mail). */
   token: z.string(),
+  /** A token for the attendee's calendar feed, valid as long as the links in messages. */
+  calendarToken: z.string(),
   registration: z.object({
     code: z.string(),
     firstName: z.string(),

@@ -13,6 +13,7 @@ import {
   ATTENDEE_REFUSALS,
   ATTENDEE_SESSION_HOURS,
   type AttendeeSpace,
+  attendeeLinkExpiry,
   attendeeRights,
   type EditionWithBudget,
   type Registration,
@@ -46,8 +47,15 @@ export async function spaceOf(
   { registration, edition, token }: Attendee,
 ): Promise<AttendeeSpace> {
   const rights = attendeeRights(registration, edition, clockOf(ctx).now());
+  // A calendar app keeps the feed's address for weeks: it gets the messages' expiry, not the visit's.
+  const calendarToken = signAttendeeToken(
+    await attendeeLinkSecret(ctx.db),
+    registration.id,
+    attendeeLinkExpiry(edition),
+  );
   return {
     token,
+    calendarToken,
     registration: {
       code: registration.code,
       firstName: registration.firstName,

@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { toCalendar } from "@tribune/domain";
+import { type ProgrammeCalendar, toCalendar } from "@tribune/domain";
 import ical from "ical-generator";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import type { ServiceContext } from "../kit";
@@ -20,7 +20,11 @@ export async function programmeCalendar(
   ctx: ServiceContext,
   input: OpenFormatQuery,
 ): Promise<string> {
-  const calendar = toCalendar(await openProgramme(ctx, input));
+  return calendarFile(toCalendar(await openProgramme(ctx, input)));
+}
+
+/** A calendar the domain built, written as an iCalendar file. */
+export function calendarFile(calendar: ProgrammeCalendar): string {
   const zone = calendar.timeZone;
   const ics = ical({
     name: calendar.name,
