@@ -39,6 +39,31 @@ describe("the attendees' PDFs", () => {
     await database.close();
   });
 
+  it("answers a calendar feed only to a valid token: a forged or expired one is told why, in French", async () => {
+    const registration = await call<{ code: string; email: string }>("registration.create", {
+      editionId: EDITION_2026,
+      firstName: "Agathe",
+      lastName: "Agenda",
+      email: "agathe.agenda@exemple.fr",
+      subdivisionId: referenceSubdivision("dijon").id,
+    });
+    const space = await call<{ calendarToken: string }>(
+      "attendee.open",
+      { code: registration.code, email: registration.email },
+      "",
+    );
+    // The 2026 congress ended in January: its feed expired 60 days later, like its links.
+    for (const token of [space.calendarToken, "forged.1.token"]) {
+      const res = await fetch(
+        `${app.url}/api/mon-inscription/agenda.ics?jeton=${encodeURIComponent(token)}`,
+      );
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { error: string }).error).toMatch(
+        /^Ce lien n'est plus valable\./,
+      );
+    }
+  });
+
   it("gives an attendee their badge with their space's token, then their certificate once arrived", async () => {
     const registration = await call<{ id: string; code: string; email: string }>(
       "registration.create",
