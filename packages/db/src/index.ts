@@ -1,8 +1,8 @@
 export * from "./backup";
-export * from "./repos/app-secrets";
 export * from "./client";
 export * from "./events";
 export { DataDirInUseError } from "./lock";
+export * from "./repos/app-secrets";
 export * from "./repos/attendees";
 export * from "./repos/audit";
 export * from "./repos/auth-sessions";
