@@ -35,7 +35,7 @@ describe("public registration", () => {
     await page.getByLabel("Adresse e-mail").fill("lison.ferrand@exemple.fr");
     await page.getByLabel("Subdivision").selectOption({ label: "Saint-Étienne" });
     await page.getByLabel("Année de DES (facultatif)").selectOption({ label: "1re année" });
-    await page.getByLabel("Soirée de gala (jeudi soir)").check();
+    await page.getByRole("checkbox", { name: /Soirée de gala \(jeudi/ }).check();
     await shoot(page, "inscription-publique");
     await page.getByRole("button", { name: "M'inscrire" }).click();
 
