@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { logIn, query, useTribune } from "../src/harness";
+import { logIn, mutate, query, useTribune } from "../src/harness";
 
 const tribune = useTribune();
 
@@ -72,14 +72,27 @@ describe("the admin under its Content-Security-Policy", () => {
     expect(violations()).toEqual([]);
   });
 
-  it("shows the public registration's QR code (a data: image) without a violation", async () => {
+  it("shows the attendee's QR code (a data: image) without a violation", async () => {
     const { page, violations } = await watchedPage();
-    await visit(page, "/public/inscription");
-    await page.getByLabel("Prénom").fill("Inès");
-    await page.getByLabel("Nom", { exact: true }).fill("Garnier");
-    await page.getByLabel("Adresse e-mail").fill("ines.garnier@exemple.fr");
-    await page.getByLabel("Subdivision").selectOption({ label: "Dijon" });
-    await page.getByRole("button", { name: "M'inscrire" }).click();
+    // Registered at the desk (the public page sends the code by e-mail), then opened by the
+    // attendee with their code and address: their space shows the code as a QR code.
+    await logIn(page, "organiser");
+    const registration = await mutate<{ code: string; email: string }>(
+      page,
+      "registration.create",
+      {
+        editionId: (await query<{ id: string }>(page, "edition.byYear", { year: 2026 })).id,
+        firstName: "Inès",
+        lastName: "Garnier",
+        email: "ines.garnier@exemple.fr",
+        subdivisionId: (await query<{ id: string; name: string }[]>(page, "subdivision.options"))[0]
+          ?.id,
+      },
+    );
+    await visit(page, "/public/mon-inscription");
+    await page.getByLabel(/Code d'inscription/).fill(registration.code);
+    await page.getByLabel("Adresse e-mail").fill(registration.email);
+    await page.getByRole("button", { name: "Ouvrir mon espace" }).click();
     await page.getByRole("img", { name: /QR code de votre code d'inscription/ }).waitFor();
     await visit(page, "/public/programme");
     expect(violations()).toEqual([]);
