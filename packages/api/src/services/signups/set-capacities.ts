@@ -1,12 +1,4 @@
-import {
-  effectiveCapacity,
-  findSignupSession,
-  listSessions,
-  lockSessionPlaces,
-  type SignupSession,
-  sessionPlaces,
-  setSessionCapacity,
-} from "@tribune/db";
+import { findSignupSession, listSessions, type SignupSession, sessionPlaces } from "@tribune/db";
 import {
   enforce,
   type SessionCapacitiesInput,
@@ -16,8 +8,7 @@ import {
 } from "@tribune/domain";
 import { assertEditionWritable } from "../editions/writable";
 import { change, type ServiceContext } from "../kit";
-import { mailSignup } from "../mail/compose";
-import { giveFreedPlaces } from "./places";
+import { setPlacesIn } from "./set-capacity";
 
 /**
  * Sets the places of many workshops at once — every session taking sign-ups of the edition,
@@ -35,18 +26,7 @@ export async function setSessionCapacities(
     const promoted: SessionSignup[] = [];
     for (const { id } of chosen.sessions) {
       const session = (await findSignupSession(tx, id)) as SignupSession;
-      const { capacity: before } = await lockSessionPlaces(tx, session);
-      await setSessionCapacity(tx, session.id, input.capacity);
-      const after = await effectiveCapacity(tx, session, input.capacity);
-      await effects.audit({
-        entity: "session",
-        entityId: session.id,
-        action: "update",
-        before: { capacity: before },
-        after: { capacity: after },
-      });
-      const given = after === null ? [] : await giveFreedPlaces(tx, effects, session, after);
-      for (const signup of given) await mailSignup(ctx, tx, effects, signup, session, "promoted");
+      const given = await setPlacesIn(ctx, tx, effects, session, input.capacity);
       promoted.push(...given);
     }
     return { ids: new Set(chosen.sessions.map((s) => s.id)), promoted };

@@ -1,7 +1,13 @@
-import { effectiveCapacity, lockSessionPlaces, setSessionCapacity } from "@tribune/db";
+import {
+  type Executor,
+  effectiveCapacity,
+  lockSessionPlaces,
+  type SignupSession,
+  setSessionCapacity,
+} from "@tribune/db";
 import type { SessionCapacityInput, SessionPlaces, SessionSignup } from "@tribune/domain";
 import type { z } from "zod";
-import { change, type ServiceContext } from "../kit";
+import { change, type Effects, type ServiceContext } from "../kit";
 import { mailSignup } from "../mail/compose";
 import { giveFreedPlaces, writableSignupSessionOf } from "./places";
 import { placesOf } from "./queries";
@@ -17,19 +23,33 @@ export async function setSessionPlaces(
 ): Promise<{ places: SessionPlaces; promoted: SessionSignup[] }> {
   const { session, promoted } = await change(ctx, async (tx, effects) => {
     const session = await writableSignupSessionOf(tx, input.sessionId);
-    const { capacity: before } = await lockSessionPlaces(tx, session);
-    await setSessionCapacity(tx, session.id, input.capacity);
-    const after = await effectiveCapacity(tx, session, input.capacity);
-    await effects.audit({
-      entity: "session",
-      entityId: session.id,
-      action: "update",
-      before: { capacity: before },
-      after: { capacity: after },
-    });
-    const promoted = after === null ? [] : await giveFreedPlaces(tx, effects, session, after);
-    for (const signup of promoted) await mailSignup(ctx, tx, effects, signup, session, "promoted");
-    return { session, promoted };
+    return { session, promoted: await setPlacesIn(ctx, tx, effects, session, input.capacity) };
   });
   return { places: await placesOf(ctx.db, session), promoted };
+}
+
+/**
+ * One session's places set in the caller's transaction: locked, stored, audited; where they
+ * grow, the people waiting get them in order and are told by e-mail. Returns who got a place.
+ */
+export async function setPlacesIn(
+  ctx: ServiceContext,
+  tx: Executor,
+  effects: Effects,
+  session: SignupSession,
+  capacity: number | null,
+): Promise<SessionSignup[]> {
+  const { capacity: before } = await lockSessionPlaces(tx, session);
+  await setSessionCapacity(tx, session.id, capacity);
+  const after = await effectiveCapacity(tx, session, capacity);
+  await effects.audit({
+    entity: "session",
+    entityId: session.id,
+    action: "update",
+    before: { capacity: before },
+    after: { capacity: after },
+  });
+  const promoted = after === null ? [] : await giveFreedPlaces(tx, effects, session, after);
+  for (const signup of promoted) await mailSignup(ctx, tx, effects, signup, session, "promoted");
+  return promoted;
 }
