@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { accountRouter } from "./routers/account";
 import { attendeeRouter } from "./routers/attendee";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
@@ -22,6 +23,7 @@ import { surveyBuilderProcedures } from "./routers/survey-builder";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
+  account: accountRouter,
   attendee: attendeeRouter,
   audit: auditRouter,
   auth: authRouter,

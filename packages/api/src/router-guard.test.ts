@@ -16,9 +16,14 @@ const PUBLIC_PROCEDURES = [
   "attendee.get",
   "attendee.open",
   "attendee.update",
+  // A password chosen with a single-use link (invitation or reset); the request for a reset link
+  // answers the same for every address and is throttled like a login.
+  "auth.acceptInvitation",
   "auth.login",
   "auth.logout",
   "auth.me",
+  "auth.requestPasswordReset",
+  "auth.resetPassword",
   "edition.byYear",
   // The edition pages open on by default (the domain's current-edition rule).
   "edition.current",

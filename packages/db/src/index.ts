@@ -2,6 +2,7 @@ export * from "./backup";
 export * from "./client";
 export * from "./events";
 export { DataDirInUseError } from "./lock";
+export * from "./repos/account-tokens";
 export * from "./repos/app-secrets";
 export * from "./repos/attendees";
 export * from "./repos/audit";

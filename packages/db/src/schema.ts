@@ -1,4 +1,5 @@
 import type {
+  AccountTokenPurpose,
   AnonymityMode,
   Answers,
   AuditAction,
@@ -194,7 +195,8 @@ export const users = pgTable("users", {
   displayName: text("display_name").notNull().default(""),
   role: text("role").$type<Role>().notNull(),
   subdivisionId: uuid("subdivision_id"),
-  passwordHash: text("password_hash").notNull(),
+  /** Null while an invited account has not chosen its password (it cannot sign in). */
+  passwordHash: text("password_hash"),
   disabled: boolean("disabled").notNull().default(false),
   createdAt: now("created_at"),
 });
@@ -214,6 +216,29 @@ export const authSessions = pgTable(
     revokedAt: instant("revoked_at"),
   },
   (t) => [index("auth_sessions_user_idx").on(t.userId)],
+);
+
+/**
+ * Single-use, expiring links of accounts (migration 0012): an invitation to choose a first
+ * password, or a password reset. Only the SHA-256 digest of the link's token is stored.
+ */
+export const accountTokens = pgTable(
+  "account_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose").$type<AccountTokenPurpose>().notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+    createdAt: now("created_at"),
+  },
+  (t) => [
+    index("account_tokens_user_idx").on(t.userId, t.purpose),
+    check("account_tokens_purpose_check", sql`${t.purpose} in ('invitation', 'password_reset')`),
+  ],
 );
 
 /** Failed logins per key ("ip:…" or "account:…") within the current window. */

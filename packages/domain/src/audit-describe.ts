@@ -59,6 +59,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   check_in: "arrivée",
   vote: "vote",
   archive: "archivage",
+  invite: "invitation",
+  set_password: "mot de passe",
 };
 
 /** Field names in French; a field not listed here is shown by `humanKey` (never as camelCase). */
@@ -299,6 +301,14 @@ function summaryOf(
       return "Vote enregistré.";
     case "archive":
       return "Édition archivée : elle n'est plus modifiable.";
+    case "invite":
+      return `Invitation envoyée${typeof after?.email === "string" ? ` à ${after.email}` : ""} (lien valable 7 jours).`;
+    case "set_password":
+      return after?.via === "invitation"
+        ? "Invitation acceptée : mot de passe choisi."
+        : after?.via === "reset_link_issued"
+          ? "Lien de nouveau mot de passe émis en ligne de commande."
+          : "Mot de passe changé par lien de réinitialisation ; toutes les sessions sont fermées.";
   }
   const signup = asRecord(after?.sessionSignup);
   if (signup) {
@@ -336,7 +346,9 @@ export function describeAuditEntry(
     before: before ? auditValue(entry.entity, key, before[key], names) : EMPTY,
     after: after ? auditValue(entry.entity, key, after[key], names) : EMPTY,
   });
-  const summarised = ["check_in", "export", "vote"].includes(entry.action);
+  const summarised = ["check_in", "export", "vote", "invite", "set_password"].includes(
+    entry.action,
+  );
   return {
     actor: auditActorLabel(entry),
     what: `${AUDIT_ENTITY_LABELS[entry.entity]} · ${AUDIT_ACTION_LABELS[entry.action]}`,

@@ -84,6 +84,8 @@ export const AuditAction = z.enum([
   "check_in",
   "vote",
   "archive",
+  "invite",
+  "set_password",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

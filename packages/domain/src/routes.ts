@@ -53,6 +53,18 @@ export const ROUTES = {
   certificatesPdf: editionRoute("attestations.pdf"),
 } as const;
 
+/**
+ * The admin's pages reached without an account, whose links leave the server (in messages):
+ * the page that asks for a reset link, the one that chooses a new password (`?jeton=`), the one
+ * that accepts an invitation (`?jeton=`).
+ */
+export const ACCOUNT_PAGES = {
+  login: "/connexion",
+  forgotPassword: "/connexion/mot-de-passe-oublie",
+  newPassword: "/connexion/nouveau-mot-de-passe",
+  invitation: "/connexion/invitation",
+} as const;
+
 /** The most calls one tRPC batch may carry: the admin's batching link and the server agree. */
 export const TRPC_MAX_BATCH_SIZE = 10;
 

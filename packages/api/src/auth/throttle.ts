@@ -62,3 +62,35 @@ export async function noteLoginSuccess(db: Database, ip: string, email: string):
   await releaseLoginAttempt(db, `ip:${ip}`);
   await clearLoginFailures(db, `account:${email}`);
 }
+
+/**
+ * Reset links asked for from one client address in a login window: above it, the request is
+ * refused like a login (`too_many_attempts`), whatever the address asked about.
+ */
+export const MAX_RESET_REQUESTS_PER_ADDRESS = 10;
+/**
+ * Reset links sent to one account in a login window: above it, the request gets the same answer
+ * but no message leaves, so that nobody floods a mailbox and the answer tells nothing.
+ */
+export const MAX_RESET_REQUESTS_PER_ACCOUNT = 3;
+
+/**
+ * Counts a request for a password-reset link in the login throttle's table (its own keys),
+ * atomically: throws `too_many_attempts` once the client address has used its allowance, and
+ * answers whether a message may still go to the account (false once it had its share).
+ */
+export async function countResetRequest(db: Database, ip: string, email: string): Promise<boolean> {
+  const since = windowStart();
+  if (
+    (await takeLoginAttempt(db, `reset:ip:${ip}`, MAX_RESET_REQUESTS_PER_ADDRESS, since)) === null
+  )
+    throw refusalError(ACCOUNT_REFUSALS.tooManyAttempts());
+  return (
+    (await takeLoginAttempt(
+      db,
+      `reset:account:${email}`,
+      MAX_RESET_REQUESTS_PER_ACCOUNT,
+      since,
+    )) !== null
+  );
+}

@@ -1,10 +1,32 @@
-import { LoginInput, LogoutResult, Me } from "@tribune/domain";
+import {
+  LoginInput,
+  LogoutResult,
+  Me,
+  NewPasswordInput,
+  PasswordResetRequest,
+  PasswordResetRequested,
+} from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { SESSION_ABSOLUTE_SECONDS } from "../auth/tokens";
+import type { Context } from "../context";
+import { acceptInvitation } from "../services/accounts/acceptInvitation";
+import { requestPasswordReset } from "../services/accounts/requestPasswordReset";
+import { resetPassword } from "../services/accounts/resetPassword";
 import { logIn } from "../services/auth/logIn";
 import { logOut } from "../services/auth/logOut";
 import { whoAmI } from "../services/auth/me";
 import { publicProcedure } from "../trpc";
+
+/** Signs in with a password just chosen: the same login as the form's, cookie included. */
+async function signInAfter(ctx: Context, email: string, password: string) {
+  const { me, token } = await logIn(
+    ctx,
+    { email, password },
+    { clientIp: ctx.clientIp, previousToken: ctx.cookies.token },
+  );
+  ctx.cookies.issue(token, SESSION_ABSOLUTE_SECONDS);
+  return me;
+}
 
 export const authRouter = {
   /** Opens a login session and sets its cookie; the caller's previous session is revoked. */
@@ -25,6 +47,30 @@ export const authRouter = {
     ctx.cookies.clear();
     return done;
   }),
+
+  /** "Mot de passe oublié ?": the same answer for every address; a message only to an account. */
+  requestPasswordReset: publicProcedure
+    .input(PasswordResetRequest)
+    .output(PasswordResetRequested)
+    .mutation(({ ctx, input }) => requestPasswordReset(ctx, input, { clientIp: ctx.clientIp })),
+
+  /** A new password with a reset link: every session of the account ends, this one opens. */
+  resetPassword: publicProcedure
+    .input(NewPasswordInput)
+    .output(Me)
+    .mutation(async ({ ctx, input }) => {
+      const { email } = await resetPassword(ctx, input);
+      return signInAfter(ctx, email, input.password);
+    }),
+
+  /** An invitation's first password, then signed in. */
+  acceptInvitation: publicProcedure
+    .input(NewPasswordInput)
+    .output(Me)
+    .mutation(async ({ ctx, input }) => {
+      const { email } = await acceptInvitation(ctx, input);
+      return signInAfter(ctx, email, input.password);
+    }),
 
   /** Who is signed in, or null: the front ends ask this first. */
   me: publicProcedure.output(Me.nullable()).query(({ ctx }) => whoAmI(ctx)),

@@ -1,10 +1,11 @@
 import type { Role, User } from "@tribune/domain";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../client";
 import { authSessions, users } from "../schema";
 
 type UserRow = typeof users.$inferSelect;
-export type UserWithHash = User & { passwordHash: string };
+/** The stored password's hash: null while an invited account has not chosen one. */
+export type UserWithHash = User & { passwordHash: string | null };
 
 const toUser = ({ passwordHash: _h, ...row }: UserRow): User => row;
 
@@ -15,7 +16,8 @@ export async function insertUser(
     displayName: string;
     role: Role;
     subdivisionId: string | null;
-    passwordHash: string;
+    /** Null for an invited account: it cannot sign in until its owner chooses a password. */
+    passwordHash: string | null;
   },
 ): Promise<User> {
   const [row] = await db.insert(users).values(input).returning();
@@ -41,4 +43,29 @@ export async function listUsers(db: Executor): Promise<User[]> {
 export async function disableUser(db: Executor, id: string): Promise<void> {
   await db.update(users).set({ disabled: true }).where(eq(users.id, id));
   await db.delete(authSessions).where(eq(authSessions.userId, id));
+}
+
+/** Every account with whether it still awaits its invited owner's first password. */
+export async function listUsersWithInvitations(
+  db: Executor,
+): Promise<(User & { invitationPending: boolean })[]> {
+  const rows = await db.select().from(users).orderBy(asc(users.role), asc(users.email));
+  return rows.map((row) => ({ ...toUser(row), invitationPending: row.passwordHash === null }));
+}
+
+/** Sets an account's password (its hash). */
+export async function setUserPassword(
+  db: Executor,
+  id: string,
+  passwordHash: string,
+): Promise<void> {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, id));
+}
+
+/** Revokes every open login session of an account (a password was reset): all must sign in again. */
+export async function revokeUserSessions(db: Executor, id: string, at: string): Promise<void> {
+  await db
+    .update(authSessions)
+    .set({ revokedAt: at })
+    .where(and(eq(authSessions.userId, id), isNull(authSessions.revokedAt)));
 }

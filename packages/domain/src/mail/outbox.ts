@@ -28,6 +28,8 @@ export const MAIL_KINDS = [
   "signup_waitlisted",
   "signup_promoted",
   "signup_cancelled",
+  "account_invitation",
+  "password_reset",
 ] as const;
 export const MailKind = z.enum(MAIL_KINDS);
 export type MailKind = z.infer<typeof MailKind>;
@@ -41,7 +43,16 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   signup_waitlisted: "Atelier : liste d'attente",
   signup_promoted: "Atelier : place attribuée",
   signup_cancelled: "Atelier : désinscription",
+  account_invitation: "Invitation d'un compte",
+  password_reset: "Nouveau mot de passe",
 };
+
+/**
+ * Kinds whose body holds a secret: a single-use link that signs its holder in (an invitation,
+ * a password reset). No list, page or audit entry ever shows their body (no staff list shows
+ * any body: see OutboxEntry); only the recipient's mailbox holds the link.
+ */
+export const SECRET_BODY_MAIL_KINDS: readonly MailKind[] = ["account_invitation", "password_reset"];
 
 /** A file sent with a message; with a `cid`, an image shown in the body. */
 export interface MailAttachment {

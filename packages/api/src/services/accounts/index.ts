@@ -1,4 +1,10 @@
 /** The accounts' use cases, as the command line calls them (`accountServices` in @tribune/api). */
+export { acceptInvitation } from "./acceptInvitation";
 export { createAccount } from "./createAccount";
 export { disableAccount } from "./disableAccount";
+export { inviteAccount } from "./inviteAccount";
+export { issueResetLink } from "./issueResetLink";
 export { listAccounts } from "./listAccounts";
+export { requestPasswordReset } from "./requestPasswordReset";
+export { resendInvitation } from "./resendInvitation";
+export { resetPassword } from "./resetPassword";

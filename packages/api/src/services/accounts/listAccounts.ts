@@ -1,6 +1,7 @@
-import { listUsers } from "@tribune/db";
-import type { User } from "@tribune/domain";
+import { listUsersWithInvitations } from "@tribune/db";
+import type { AccountListing } from "@tribune/domain";
 import type { ServiceContext } from "../kit";
 
-/** Every account, by role then address. */
-export const listAccounts = (ctx: ServiceContext): Promise<User[]> => listUsers(ctx.db);
+/** Every account, by role then address, with whether it still awaits its invited owner. */
+export const listAccounts = (ctx: ServiceContext): Promise<AccountListing[]> =>
+  listUsersWithInvitations(ctx.db);
