@@ -1,7 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { referenceSubdivision } from "@tribune/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logIn, mutate, query, shoot, useTribune } from "../src/harness";
+import { arrivedFor, startTestSmtpServer } from "../src/smtp";
 
-const tribune = useTribune();
+// Every message goes to a real SMTP server in this process (issue 15).
+let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
+beforeAll(async () => {
+  smtp = await startTestSmtpServer();
+});
+afterAll(() => smtp.close());
+const tribune = useTribune({ env: () => ({ TRIBUNE_SMTP_URL: smtp.url }) });
 const EDITION = "00000001-0000-4000-8000-00000000001a";
 const WORKSHOP = "1,2,3 rempla";
 
@@ -75,5 +83,72 @@ describe("the attendee's space", () => {
       sessionId: workshop.sessionId,
     });
     expect(list.items.find((i) => i.code === registration.code)?.status).toBe("cancelled");
+  });
+});
+
+describe("from the e-mail to the next person waiting", () => {
+  it("the confirmation's link opens the space; a workshop taken there and given back goes to the first person waiting, who is told", async () => {
+    // A workshop with one place.
+    const desk = await tribune.page();
+    await logIn(desk, "organiser", "/connexion?retour=%2Finscriptions");
+    const overview = await query<Places[]>(desk, "signup.overview", { editionId: EDITION });
+    const workshop = overview.find((s) => s.title === WORKSHOP);
+    if (!workshop) throw new Error(`no workshop « ${WORKSHOP} »`);
+    await mutate(desk, "signup.setCapacity", { sessionId: workshop.sessionId, capacity: 1 });
+
+    // An intern registers on a phone; the confirmation arrives with the code and its QR code.
+    const intern = await tribune.page({ viewport: { width: 390, height: 844 } });
+    await intern.goto("/public/inscription");
+    await intern.getByLabel("Prénom").fill("Inès");
+    await intern.getByLabel("Nom", { exact: true }).fill("Chaîne");
+    await intern.getByLabel("Adresse e-mail").fill("ines.chaine@exemple.fr");
+    await intern.getByLabel("Subdivision").selectOption({ label: "Tours" });
+    await intern.getByRole("button", { name: "M'inscrire" }).click();
+    const confirmation = await arrivedFor(smtp, "ines.chaine@exemple.fr", /confirmée/);
+    const code = /\b([A-Z2-9]{4}-[A-Z2-9]{4})\b/.exec(confirmation.text ?? "")?.[1];
+    expect(code).toBeTruthy();
+    const qr = confirmation.attachments.find((a) => a.contentType === "image/png");
+    expect(qr?.content.subarray(1, 4).toString()).toBe("PNG");
+    // mailparser inlines the image its cid points to: the QR code shows in the message itself.
+    expect(confirmation.html).toMatch(/<img alt="QR code[^"]*"[^>]* src="data:image\/png;base64,/);
+
+    // Its link opens the space, no code to type.
+    const link = /https?:\/\/[^\s\]]+\/public\/mon-inscription\?[^\s\])>]+/.exec(
+      confirmation.text ?? "",
+    )?.[0];
+    if (!link) throw new Error(`no link to the space in: ${confirmation.text}`);
+    const url = new URL(link);
+    await intern.goto(`${url.pathname}${url.search}`);
+    await intern.getByRole("heading", { name: "Votre inscription" }).waitFor();
+    await intern.getByText(code ?? "", { exact: true }).waitFor();
+
+    // The only place, taken from the space; the e-mail says so.
+    const workshops = intern.getByRole("region", { name: "Ateliers et boîtes à outils" });
+    await workshops.getByRole("button", { name: `S'inscrire à ${WORKSHOP}` }).click();
+    await workshops.getByText("Place confirmée", { exact: true }).waitFor();
+    await arrivedFor(smtp, "ines.chaine@exemple.fr", /votre place est réservée/);
+
+    // Someone else, registered at the desk, waits for it.
+    const waiting = await mutate<Registration>(desk, "registration.create", {
+      editionId: EDITION,
+      firstName: "Basile",
+      lastName: "Attente",
+      email: "basile.attente@exemple.fr",
+      subdivisionId: referenceSubdivision("lille").id,
+    });
+    await mutate(desk, "signup.add", { registrationId: waiting.id, sessionId: workshop.sessionId });
+    await arrivedFor(smtp, "basile.attente@exemple.fr", /liste d'attente \(position 1\)/);
+
+    // The intern cancels the whole registration: the workshop's place goes to Basile, by e-mail.
+    await intern.getByRole("button", { name: "Annuler mon inscription…" }).click();
+    await intern.getByRole("button", { name: "Oui, annuler mon inscription" }).click();
+    await intern.getByText("Annulée", { exact: true }).waitFor();
+    await arrivedFor(smtp, "ines.chaine@exemple.fr", /inscription est annulée/);
+    const promotion = await arrivedFor(smtp, "basile.attente@exemple.fr", /place s'est libérée/);
+    expect(promotion.text).toContain(WORKSHOP);
+    const list = await query<{ items: { code: string; status: string }[] }>(desk, "signup.list", {
+      sessionId: workshop.sessionId,
+    });
+    expect(list.items.find((i) => i.code === waiting.code)?.status).toBe("registered");
   });
 });

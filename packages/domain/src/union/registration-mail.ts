@@ -285,11 +285,15 @@ export function signupMail(
   };
 }
 
+const DAY_MS = 86_400_000;
+
 /**
  * How long the link in a message opens the attendee's space: until 60 days after the
- * congress's last day (certificates are downloaded after it), counted in days from `lastDay`.
+ * congress's last day (certificates are downloaded after it), and never less than 30 days
+ * after the message is written — a link sent after the congress (a late correction, a
+ * registration to an edition kept open) must not arrive already dead.
  */
-export function attendeeLinkExpiry(edition: Pick<MailEdition, "lastDay">): Date {
-  const end = new Date(`${edition.lastDay}T23:59:59Z`);
-  return new Date(end.getTime() + 60 * 86_400_000);
+export function attendeeLinkExpiry(edition: Pick<MailEdition, "lastDay">, now: Date): Date {
+  const afterCongress = new Date(`${edition.lastDay}T23:59:59Z`).getTime() + 60 * DAY_MS;
+  return new Date(Math.max(afterCongress, now.getTime() + 30 * DAY_MS));
 }

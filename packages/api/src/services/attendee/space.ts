@@ -46,12 +46,13 @@ export async function spaceOf(
   ctx: ServiceContext,
   { registration, edition, token }: Attendee,
 ): Promise<AttendeeSpace> {
-  const rights = attendeeRights(registration, edition, clockOf(ctx).now());
+  const now = clockOf(ctx).now();
+  const rights = attendeeRights(registration, edition, now);
   // A calendar app keeps the feed's address for weeks: it gets the messages' expiry, not the visit's.
   const calendarToken = signAttendeeToken(
     await attendeeLinkSecret(ctx.db),
     registration.id,
-    attendeeLinkExpiry(edition),
+    attendeeLinkExpiry(edition, now),
   );
   return {
     token,

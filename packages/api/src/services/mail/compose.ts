@@ -53,7 +53,7 @@ async function queue(
     tx,
     ctx.publicUrl ?? DEFAULT_PUBLIC_URL,
     registration.id,
-    attendeeLinkExpiry(edition),
+    attendeeLinkExpiry(edition, clockOf(ctx).now()),
   );
   await effects.mail(await renderMail(decide(edition, link)));
 }
