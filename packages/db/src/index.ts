@@ -14,6 +14,7 @@ export * from "./repos/members";
 export * from "./repos/motions";
 export * from "./repos/outbox";
 export * from "./repos/people";
+export * from "./repos/press-kit-frames";
 export * from "./repos/press-kit-sections";
 export * from "./repos/registrations";
 export * from "./repos/rooms";

@@ -6,10 +6,12 @@ import type {
   AuditedEntity,
   DossierStatus,
   EditorialBlock,
+  FigureUnit,
   KeyFigureDefinition,
   MembershipStatus,
   PartnerKind,
   PillarId,
+  PressKitFrame,
   Question,
   RegistrationStatus,
   Role,
@@ -30,6 +32,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -649,6 +652,51 @@ export const pressKitSections = pgTable(
   (t) => [
     primaryKey({ columns: [t.editionId, t.sectionId] }),
     check("press_kit_sections_status", sql`${t.status} in ('draft', 'validated')`),
+  ],
+);
+
+// --- Press-kit frames and manual key figures (issues 12, 17) --------------------------------
+// The frame of an edition's kit (organisation, congress name, default headings, flash topics,
+// contacts, figure definitions: the domain's `PressKitFrame`), one row per edition. Manual key
+// figures are quoted from someone else's publication, typed in with their provenance.
+
+export const pressKitFrames = pgTable("press_kit_frames", {
+  editionId: uuid("edition_id")
+    .primaryKey()
+    .references(() => editions.id, { onDelete: "cascade" }),
+  frame: jsonb("frame").$type<PressKitFrame>().notNull(),
+  updatedBy: text("updated_by"),
+  updatedAt: now("updated_at"),
+});
+
+export const manualKeyFigures = pgTable(
+  "manual_key_figures",
+  {
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    label: text("label").notNull(),
+    value: doublePrecision("value").notNull(),
+    unit: text("unit").$type<FigureUnit>().notNull(),
+    decimals: integer("decimals").notNull(),
+    sourceOrganisation: text("source_organisation").notNull(),
+    sourceTitle: text("source_title").notNull(),
+    sample: text("sample").notNull(),
+    publishedOn: date("published_on", { mode: "string" }).notNull(),
+    url: text("url"),
+    updatedBy: text("updated_by"),
+    updatedAt: now("updated_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.editionId, t.id] }),
+    check("manual_key_figures_unit", sql`${t.unit} in ('percent', 'number')`),
+    check("manual_key_figures_decimals", sql`${t.decimals} between 0 and 2`),
+    // Provenance is mandatory (the domain refuses it first, in French).
+    check(
+      "manual_key_figures_provenance",
+      sql`btrim(${t.sourceOrganisation}) <> '' and btrim(${t.sourceTitle}) <> '' and btrim(${t.sample}) <> ''`,
+    ),
   ],
 );
 

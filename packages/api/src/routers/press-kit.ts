@@ -1,9 +1,15 @@
 import {
   DOSSIER_READERS,
   EditionYear,
+  MANUAL_FIGURE_EDITORS,
+  ManualFigure,
+  ManualFigureInput,
+  ManualFigureRef,
   PRESS_KIT_EDITORS,
   PRESS_KIT_READERS,
   PRESS_KIT_VALIDATORS,
+  PressKitFrameEdit,
+  PressKitFrameState,
   PressKitModel,
   PressKitSectionEdit,
   PressKitSectionMove,
@@ -13,17 +19,23 @@ import {
 } from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { createManualFigure } from "../services/press-kit/create-manual-figure";
+import { deleteManualFigure } from "../services/press-kit/delete-manual-figure";
 import { listQuotableFigures } from "../services/press-kit/figures";
+import { getFrame, updateFrame } from "../services/press-kit/frame";
+import { listEditionManualFigures } from "../services/press-kit/manual-figures";
 import { pressKitModel } from "../services/press-kit/model";
 import { moveSection } from "../services/press-kit/move-section";
 import { listSections } from "../services/press-kit/sections";
 import { setSectionStatus } from "../services/press-kit/set-section-status";
+import { updateManualFigure } from "../services/press-kit/update-manual-figure";
 import { updateSection } from "../services/press-kit/update-section";
 import { procedureFor } from "../trpc";
 
 const reader = procedureFor(...PRESS_KIT_READERS);
 const editor = procedureFor(...PRESS_KIT_EDITORS);
 const validator = procedureFor(...PRESS_KIT_VALIDATORS);
+const figureEditor = procedureFor(...MANUAL_FIGURE_EDITORS);
 
 export const pressKitRouter = {
   /**
@@ -40,12 +52,52 @@ export const pressKitRouter = {
 
   /**
    * The key figures a text may quote, with how the kit labels them: the reference ones, then
-   * the published ones created in the admin (to pick a dossier's figures from), with what the
-   * PDF prints for each. Whoever reads the dossiers reads them: a dossier shows its figures.
+   * the published ones created in the admin (to pick a dossier's figures from), then the
+   * edition's manual (quoted) ones with their provenance, with what the PDF prints for each.
+   * Of the edition asked for, else the current one. Whoever reads the dossiers reads them: a
+   * dossier shows its figures.
    */
   figures: procedureFor(...DOSSIER_READERS)
+    .input(EditionYear.optional())
     .output(z.array(QuotableFigure))
-    .query(({ ctx }) => listQuotableFigures(ctx)),
+    .query(({ ctx, input }) => listQuotableFigures(ctx, input ?? {})),
+
+  /**
+   * The frame of an edition's kit: organisation, congress name, default headings, flash
+   * topics, contacts, figure definitions — stored, else the template a new edition starts with.
+   */
+  frame: reader
+    .input(EditionYear)
+    .output(PressKitFrameState)
+    .query(({ ctx, input }) => getFrame(ctx, input)),
+
+  /** Saves the frame's organisation, congress name, headings, flash topics and contacts. */
+  updateFrame: editor
+    .input(PressKitFrameEdit)
+    .output(PressKitFrameState)
+    .mutation(({ ctx, input }) => updateFrame(ctx, input)),
+
+  /** The edition's manual key figures: quoted from someone else's publication, with provenance. */
+  manualFigures: procedureFor(...DOSSIER_READERS)
+    .input(EditionYear)
+    .output(z.array(ManualFigure))
+    .query(({ ctx, input }) => listEditionManualFigures(ctx, input)),
+
+  /** Adds a manual figure; refused without its provenance (source, document, sample, date). */
+  createManualFigure: figureEditor
+    .input(ManualFigureInput)
+    .output(ManualFigure)
+    .mutation(({ ctx, input }) => createManualFigure(ctx, input)),
+
+  updateManualFigure: figureEditor
+    .input(ManualFigureInput)
+    .output(ManualFigure)
+    .mutation(({ ctx, input }) => updateManualFigure(ctx, input)),
+
+  deleteManualFigure: figureEditor
+    .input(ManualFigureRef)
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => deleteManualFigure(ctx, input)),
 
   /** The sections of an edition's kit in print order, with their texts and statuses. */
   sections: reader

@@ -1,4 +1,5 @@
 import {
+  frameOfEditorial,
   type PressKitSectionState,
   pressKitEditorial2026,
   referenceProgramme2026,
@@ -7,6 +8,7 @@ import {
 import { and, eq } from "drizzle-orm";
 import type { Database, Executor } from "../client";
 import { findEditionByYear, setEditionPartners } from "../repos/editions";
+import { insertPressKitFrameIfMissing } from "../repos/press-kit-frames";
 import { listPressKitSections, savePressKitSection } from "../repos/press-kit-sections";
 import { insertSession } from "../repos/sessions";
 import { editions, partners, pressKitSections, rooms } from "../schema";
@@ -26,6 +28,7 @@ export async function seedReferenceEdition(db: Database): Promise<{ created: boo
     await seedReferenceDossiers(tx);
     if (await findEditionByYear(tx, reference.edition.year)) {
       await seedPressKitSections(tx, reference.edition.id);
+      await seedPressKitFrame(tx, reference.edition.id);
       return { created: false };
     }
     await tx.insert(editions).values(reference.edition);
@@ -40,8 +43,18 @@ export async function seedReferenceEdition(db: Database): Promise<{ created: boo
     // The venue took about a thousand interns (press kit): the edition's capacity.
     await ensureEditionQuota(tx, reference.edition.id, reference.edition.expectedAttendance);
     await seedPressKitSections(tx, reference.edition.id);
+    await seedPressKitFrame(tx, reference.edition.id);
     return { created: true };
   });
+}
+
+/**
+ * The 2026 press kit's frame (organisation, congress name, headings, flash topics, contacts,
+ * figure definitions), unless the edition has one (then it is left as edited). The only place
+ * the runtime writes the 2026 frame: other editions get theirs from a copy or a template.
+ */
+async function seedPressKitFrame(tx: Executor, editionId: string): Promise<void> {
+  await insertPressKitFrameIfMissing(tx, editionId, frameOfEditorial(pressKitEditorial2026()));
 }
 
 /**

@@ -178,5 +178,7 @@ export const EditionCopyReport = z.object({
   sections: z.int().nonnegative(),
   surveys: z.array(z.string()),
   partners: z.int().nonnegative(),
+  /** The press kit's frame (organisation, headings, contacts, figure definitions) was copied. */
+  frame: z.boolean().optional(),
 });
 export type EditionCopyReport = z.infer<typeof EditionCopyReport>;

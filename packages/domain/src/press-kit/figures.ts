@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ComputedKeyFigure } from "../surveys/keyFigure";
 import type { Statistic } from "../surveys/statistics";
 import type { ComputedFigure, FigureDefinition } from "./editorial";
+import { FigureCitation } from "./model";
 
 /**
  * Key figures created in the admin (stored definitions, computed from survey responses) as
@@ -95,6 +96,8 @@ export const QuotableFigure = z.object({
   label: z.string(),
   value: z.number().nullable().optional(),
   printed: z.string().optional(),
+  /** A manual figure's provenance: the admin marks it « chiffre cité » with its source. */
+  citation: FigureCitation.optional(),
 });
 export type QuotableFigure = z.infer<typeof QuotableFigure>;
 

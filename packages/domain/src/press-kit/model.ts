@@ -75,6 +75,20 @@ export const FigureSource = z.object({
 });
 export type FigureSource = z.infer<typeof FigureSource>;
 
+/**
+ * Where a figure quoted from someone else's publication comes from (a manual figure): the
+ * kit, the admin and the open data print it beside the value, marked « chiffre cité ».
+ */
+export const FigureCitation = z.object({
+  organisation: z.string().min(1),
+  title: z.string().min(1),
+  sample: z.string().min(1),
+  /** Date of publication (ISO date). */
+  publishedOn: z.string(),
+  url: z.string().nullable(),
+});
+export type FigureCitation = z.infer<typeof FigureCitation>;
+
 export const KeyFigure = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   /** What the figure measures, read after the value: "des internes travaillent plus de 80 h". */
@@ -91,6 +105,8 @@ export const KeyFigure = z.object({
   synthetic: z.boolean(),
   /** Printed instead of the value while it is null. */
   placeholder: z.string(),
+  /** Set for a figure quoted from someone else's publication (typed in, not computed). */
+  citation: FigureCitation.optional(),
 });
 export type KeyFigure = z.infer<typeof KeyFigure>;
 

@@ -229,13 +229,28 @@ export const SECTION_TEMPLATE_TITLES: Record<SectionId, string> = {
   ouverture: "Ouverture",
 };
 
+/** What a section nobody wrote yet starts from: the edition's frame (`PressKitFrame`). */
+export interface SectionTemplateFrame {
+  headings: Record<SectionId, { title: string; kicker: string | null }>;
+  flashTopics: readonly string[];
+  contacts: Omit<PressKitEditorial["contacts"], "title">;
+}
+
+/** The text a template section starts with: the frame's flash topics, its contacts. */
+function templateText(sectionId: SectionId, frame: SectionTemplateFrame): string {
+  if (sectionId === "temps-forts") return topicsToText([...frame.flashTopics]);
+  if (sectionId === "contacts") return contactsToText(frame.contacts);
+  return "";
+}
+
 /**
  * Every section of an edition's kit, in print order: the stored ones as stored, the others as
- * templates — an empty draft under the section's title. Never another edition's texts: a new
+ * templates (from the edition's frame when given: its headings, flash topics and contacts) — an empty draft under the section's title. Never another edition's texts: a new
  * edition's kit starts blank (or, created from a previous one, from that one's texts as drafts).
  */
 export function sectionsWithTemplates(
   stored: readonly PressKitSectionState[],
+  frame?: SectionTemplateFrame,
 ): PressKitSectionState[] {
   const byId = new Map(stored.map((s) => [s.sectionId, s]));
   return SECTION_IDS.map(
@@ -243,9 +258,9 @@ export function sectionsWithTemplates(
       byId.get(sectionId) ?? {
         sectionId,
         position,
-        title: SECTION_TEMPLATE_TITLES[sectionId],
-        kicker: null,
-        text: "",
+        title: frame?.headings[sectionId].title ?? SECTION_TEMPLATE_TITLES[sectionId],
+        kicker: frame?.headings[sectionId].kicker ?? null,
+        text: frame ? templateText(sectionId, frame) : "",
         signature: null,
         status: "draft",
         stored: false,

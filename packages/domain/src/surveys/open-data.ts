@@ -1,4 +1,11 @@
 import { z } from "zod";
+import { formatFigure } from "../press-kit/french";
+import {
+  CITED_FIGURE_NOTE,
+  citationLine,
+  citationOf,
+  type ManualFigureFields,
+} from "../press-kit/manual-figures";
 import type { ComputedKeyFigure } from "./keyFigure";
 import { STATISTIC_LABELS } from "./statistics";
 
@@ -27,6 +34,18 @@ export const OpenFigure = z.object({
   suppressed: z.boolean(),
   /** Computed from demonstration responses: never to be quoted as a real result. */
   synthetic: z.boolean(),
+  /** "survey": computed by the union from its survey; "manual": quoted from someone else's publication. */
+  origin: z.enum(["survey", "manual"]),
+  /** A manual figure's provenance (null for a computed one). */
+  citation: z
+    .object({
+      organisation: z.string(),
+      title: z.string(),
+      sample: z.string(),
+      publishedOn: z.string(),
+      url: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type OpenFigure = z.infer<typeof OpenFigure>;
 
@@ -51,6 +70,30 @@ export function toOpenFigure(figure: ComputedKeyFigure): OpenFigure {
       : `${p.survey}${partners}, n = ${p.respondents}${period}${p.synthetic ? " — données de démonstration" : ""}`,
     suppressed: figure.suppressed,
     synthetic: p.synthetic,
+    origin: "survey",
+    citation: null,
+  };
+}
+
+/** A manual figure as open data: its value as quoted, marked as such, with its provenance. */
+export function toOpenManualFigure(figure: ManualFigureFields): OpenFigure {
+  const citation = citationOf(figure);
+  return {
+    id: figure.id,
+    value: figure.value,
+    sentence: `${formatFigure(figure)} ${figure.label}`,
+    statistic: "Chiffre cité, non calculé par le syndicat",
+    survey: figure.sourceTitle,
+    partners: [figure.sourceOrganisation],
+    year: Number(figure.publishedOn.slice(0, 4)) || null,
+    respondents: null,
+    periodFrom: null,
+    periodTo: null,
+    provenance: citationLine(citation),
+    suppressed: false,
+    synthetic: false,
+    origin: "manual",
+    citation,
   };
 }
 
@@ -69,6 +112,12 @@ export const OPEN_FIGURE_COLUMNS = [
   "provenance",
   "masqué",
   "démonstration",
+  "origine",
+  "organisation source",
+  "document source",
+  "échantillon",
+  "date de publication",
+  "lien",
 ] as const;
 
 export function openFigureRow(f: OpenFigure): (string | number)[] {
@@ -86,5 +135,11 @@ export function openFigureRow(f: OpenFigure): (string | number)[] {
     f.provenance,
     f.suppressed ? "oui" : "non",
     f.synthetic ? "oui" : "non",
+    f.origin === "manual" ? CITED_FIGURE_NOTE : "enquête du syndicat",
+    f.citation?.organisation ?? "",
+    f.citation?.title ?? "",
+    f.citation?.sample ?? "",
+    f.citation?.publishedOn ?? "",
+    f.citation?.url ?? "",
   ];
 }

@@ -3,6 +3,7 @@ import {
   findEditionByYear,
   insertEdition,
   listEditions,
+  savePressKitFrame,
   setEditionCapacity,
 } from "@tribune/db";
 import {
@@ -12,6 +13,7 @@ import {
   type NewEdition,
 } from "@tribune/domain";
 import { change, type Effects, type ServiceContext } from "../kit";
+import { templateFor } from "../press-kit/frame";
 
 /** Inserts the edition and its registration quota, audited, in the caller's transaction. */
 export async function insertNewEdition(
@@ -35,10 +37,20 @@ export async function insertNewEdition(
 
 export const withoutBudget = ({ budgetEuros: _b, ...edition }: EditionWithBudget) => edition;
 
-/** A new edition from scratch: no rooms, no programme, a blank press kit (templates). */
+/**
+ * A new edition from scratch: no rooms, no programme, a blank press kit (templates) in a
+ * neutral frame — the previous edition's organisation and congress name, generic headings,
+ * no contact, no figure.
+ */
 export function createEdition(ctx: ServiceContext, input: NewEdition): Promise<EditionWithBudget> {
   return change(ctx, async (tx, effects) => {
     const edition = await insertNewEdition(tx, effects, input);
+    await savePressKitFrame(
+      tx,
+      edition.id,
+      await templateFor(tx, edition.id),
+      ctx.actor?.email ?? null,
+    );
     return (await findEditionByYear(tx, edition.year)) ?? edition;
   });
 }

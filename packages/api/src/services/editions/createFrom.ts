@@ -9,6 +9,7 @@ import {
   listRooms,
   listSessions,
   listSurveys,
+  savePressKitFrame,
   savePressKitSection,
   setEditionPartners,
 } from "@tribune/db";
@@ -21,11 +22,12 @@ import {
 } from "@tribune/domain";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";
+import { frameOf } from "../press-kit/frame";
 import { insertNewEdition } from "./create";
 
 /**
  * A new edition from a previous one, in one transaction: what `copyPlan` decides (rooms with
- * their capacities, press-kit texts as drafts, and as asked the partners, the surveys as drafts
+ * their capacities, press-kit texts as drafts and the kit's frame, and as asked the partners, the surveys as drafts
  * for the new year, the programme as draft sessions on the new days). Registrations,
  * check-ins, sign-ups, survey responses and votes are never read, so never copied.
  */
@@ -72,6 +74,9 @@ export function createEditionFrom(
     for (const session of plan.sessions) await insertSession(tx, session);
     const by = ctx.actor?.email ?? null;
     for (const section of plan.sections) await savePressKitSection(tx, edition.id, section, by);
+    // The kit's frame (organisation, headings, contacts, figure definitions) as the previous
+    // edition had it, stored or template: edited from there for the new year.
+    await savePressKitFrame(tx, edition.id, await frameOf(tx, from.id), by);
     for (const survey of plan.surveys) await insertSurvey(tx, survey);
     await setEditionPartners(tx, edition.id, plan.partnerIds);
     const copied: EditionCopyReport = {
@@ -82,6 +87,7 @@ export function createEditionFrom(
       sections: plan.sections.length,
       surveys: plan.surveys.map((s) => s.slug),
       partners: plan.partnerIds.length,
+      frame: true,
     };
     await effects.audit({
       entity: "edition",

@@ -3,6 +3,7 @@ import { type PressKitSectionState, type SectionId, sectionsWithTemplates } from
 import { found } from "../../found";
 import { assertEditionWritable } from "../editions/writable";
 import type { ServiceContext } from "../kit";
+import { frameOf } from "./frame";
 
 /** The edition of a kit, by its year ("L'édition 2031 introuvable."). */
 export async function editionOf(db: Executor, year: number) {
@@ -15,11 +16,14 @@ export async function writableEditionOf(tx: Executor, year: number) {
 }
 
 /**
- * Every section of an edition's kit in print order: stored, else a template (an empty draft
- * under the section's title) — never the 2026 texts.
+ * Every section of an edition's kit in print order: stored, else a template started from the
+ * edition's frame (its heading; the flash topics, the contacts) — never another edition's texts.
  */
 export async function sectionsOf(db: Executor, editionId: string): Promise<PressKitSectionState[]> {
-  return sectionsWithTemplates(await listPressKitSections(db, editionId));
+  return sectionsWithTemplates(
+    await listPressKitSections(db, editionId),
+    await frameOf(db, editionId),
+  );
 }
 
 /** One section of an edition's kit, stored or template. */

@@ -21,7 +21,9 @@ export function updateSection(
   return change(ctx, async (tx, effects) => {
     const edition = await writableEditionOf(tx, year);
     const before = await sectionOf(tx, edition.id, sectionId);
-    const { section } = enforce(sectionAfterEdit(before, fields, await quotableFigureIds(tx)));
+    const { section } = enforce(
+      sectionAfterEdit(before, fields, await quotableFigureIds(tx, edition.id)),
+    );
     await savePressKitSection(tx, edition.id, section, ctx.actor.email, clockOf(ctx).now());
     const saved = await sectionOf(tx, edition.id, sectionId);
     await effects.audit({

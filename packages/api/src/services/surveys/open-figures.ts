@@ -1,10 +1,11 @@
-import { findEditionByYear } from "@tribune/db";
+import { findEditionByYear, listManualFigures } from "@tribune/db";
 import {
   type EditionYear,
   OPEN_FIGURE_COLUMNS,
   type OpenFigure,
   openFigureRow,
   toOpenFigure,
+  toOpenManualFigure,
 } from "@tribune/domain";
 import type { z } from "zod";
 import { toSpreadsheetCsv } from "../../csv";
@@ -14,15 +15,19 @@ import { computeKeyFigures } from "./key-figures";
 
 /**
  * The published key figures as open data, for the edition of `year` (the figures its press kit
- * quotes: every published one, computed now, small groups suppressed by the domain).
+ * quotes: every published one, computed now, small groups suppressed by the domain; then the
+ * edition's manual figures, quoted from others, with their provenance).
  */
 export async function openFigures(
   ctx: ServiceContext,
   input: z.output<typeof EditionYear>,
 ): Promise<{ edition: number; figures: OpenFigure[] }> {
-  found(await findEditionByYear(ctx.db, input.year), `L'édition ${input.year}`);
-  const figures = await computeKeyFigures(ctx.db, { publishedOnly: true });
-  return { edition: input.year, figures: figures.map(toOpenFigure) };
+  const edition = found(await findEditionByYear(ctx.db, input.year), `L'édition ${input.year}`);
+  const figures = (await computeKeyFigures(ctx.db, { publishedOnly: true })).map(toOpenFigure);
+  // Then the edition's manual figures, marked « chiffre cité » with their provenance.
+  const taken = new Set(figures.map((f) => f.id));
+  const manual = (await listManualFigures(ctx.db, edition.id)).filter((f) => !taken.has(f.id));
+  return { edition: input.year, figures: [...figures, ...manual.map(toOpenManualFigure)] };
 }
 
 export async function openFiguresJson(ctx: ServiceContext, input: { year: number }) {
