@@ -146,6 +146,61 @@ describe.each(testBackends())("public documents over HTTP on %s", (backend: Back
     expect(body.result.data.entries).toHaveLength(34);
   });
 
+  const trpcGet = (path: string, input: unknown, headers: Record<string, string> = {}) =>
+    get(`${app.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, headers);
+  const trpcBatchGet = (path: string, input: unknown, headers: Record<string, string> = {}) =>
+    get(
+      `${app.url}/trpc/${path}?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: input }))}`,
+      headers,
+    );
+
+  it.each(["schedule.programme", "edition.byYear"])(
+    "answers an anonymous %s from its serialised copy: tRPC's own bytes, tagged, 304 when unchanged",
+    async (path) => {
+      const cached = await trpcGet(path, { year: 2026 });
+      // A batch goes through tRPC itself: the same answer, in a list.
+      const through = await trpcBatchGet(path, { year: 2026 });
+      expect(cached.status).toBe(200);
+      expect(cached.headers["content-type"]).toBe("application/json");
+      expect(cached.headers.vary).toMatch(/trpc-accept, accept/);
+      expect(cached.headers["content-security-policy"]).toBeDefined();
+      expect(`[${cached.body.toString()}]`).toBe(through.body.toString());
+      expect(cached.headers.etag).toMatch(/^"[\w-]+"$/);
+      const again = await trpcGet(
+        path,
+        { year: 2026 },
+        { "If-None-Match": String(cached.headers.etag) },
+      );
+      expect(again.status).toBe(304);
+      expect(again.body.byteLength).toBe(0);
+      const br = await trpcGet(path, { year: 2026 }, { "Accept-Encoding": "br" });
+      if (br.headers["content-encoding"] === "br")
+        expect(brotliDecompressSync(br.body).equals(cached.body)).toBe(true);
+      else expect(br.body.equals(cached.body)).toBe(true);
+    },
+  );
+
+  it("leaves to tRPC a signed-in reader, a refused input and an unknown edition", async () => {
+    const budgetOf = (raw: Raw) =>
+      (JSON.parse(raw.body.toString()) as { result: { data: { budgetEuros?: number } } }).result
+        .data.budgetEuros;
+    // The admin reads the budget, an anonymous reader never does.
+    const signedIn = await trpcGet("edition.byYear", { year: 2026 }, { Cookie: adminCookie });
+    expect(signedIn.status).toBe(200);
+    expect(budgetOf(signedIn)).toEqual(expect.any(Number));
+    expect(signedIn.headers.etag).toBeUndefined();
+    expect(budgetOf(await trpcGet("edition.byYear", { year: 2026 }))).toBeUndefined();
+    const refused = await trpcGet("schedule.programme", { year: 1999 });
+    expect(refused.status).toBe(400);
+    const unknown = await trpcGet("schedule.programme", { year: 2099 });
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body.toString())).toMatchObject({
+      error: { data: { code: "NOT_FOUND" } },
+    });
+    const notJson = await get(`${app.url}/trpc/edition.byYear?input=%7Byear`);
+    expect(notJson.status).toBe(400);
+  });
+
   it("serves the new programme as soon as it changes, here and on the other instance", async () => {
     const before = await get(other.url + PROGRAMME);
     const changed = await trpcPost(

@@ -195,7 +195,8 @@ export function negotiateEncoding(
   return best ?? "identity";
 }
 
-const etagOf = (hash: string, encoding: Encoding) =>
+/** The strong ETag of a version in one encoding (`"hash"`, `"hash-br"`). */
+export const etagOf = (hash: string, encoding: Encoding) =>
   `"${hash}${encoding === "identity" ? "" : `-${encoding}`}"`;
 
 /** Whether the client's copy is this version (any encoding of it). */

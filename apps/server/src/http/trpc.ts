@@ -2,7 +2,9 @@ import {
   appRouter,
   asDatabaseUnavailable,
   type Context,
+  createCaller,
   DATABASE_RETRY_AFTER_SECONDS,
+  type InvitationMailer,
   type PublicCache,
   type PublicRateLimits,
   resolveActor,
@@ -14,6 +16,7 @@ import { fastifyRequestHandler } from "@trpc/server/adapters/fastify";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { clientAddress } from "./client-address";
 import { cookieJar } from "./cookies";
+import { publicTrpcAnswers } from "./public-trpc";
 
 export const MAX_BATCH_SIZE = TRPC_MAX_BATCH_SIZE;
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -33,6 +36,8 @@ interface TrpcRoutesOptions {
   proxyHops: number;
   /** TRIBUNE_PUBLIC_URL: the services put it in the links of the e-mails they queue. */
   publicUrl?: string;
+  /** Sends survey invitations (over SMTP only); left out, none can start. */
+  invitationMailer?: InvitationMailer;
 }
 
 /**
@@ -42,7 +47,16 @@ interface TrpcRoutesOptions {
  */
 export async function trpcRoutes(
   app: FastifyInstance,
-  { database, publicCache, secure, log, rateLimits, proxyHops, publicUrl }: TrpcRoutesOptions,
+  {
+    database,
+    publicCache,
+    secure,
+    log,
+    rateLimits,
+    proxyHops,
+    publicUrl,
+    invitationMailer,
+  }: TrpcRoutesOptions,
 ) {
   const { db, events } = database;
 
@@ -64,11 +78,37 @@ export async function trpcRoutes(
       publicCache,
       ...(rateLimits ? { rateLimits } : {}),
       ...(publicUrl ? { publicUrl } : {}),
+      ...(invitationMailer ? { invitationMailer } : {}),
     };
   }
 
-  const handle = (req: FastifyRequest<{ Params: { path: string } }>, reply: FastifyReply) =>
-    fastifyRequestHandler({
+  // Anonymous GETs of the public cached reads: their serialised answer (public-trpc.ts).
+  const publicAnswer = publicTrpcAnswers({
+    caller: createCaller({
+      db,
+      actor: null,
+      events,
+      publicCache,
+      clientIp: "",
+      cookies: { token: null, issue() {}, clear() {} },
+    }),
+    publicCache,
+  });
+
+  const handle = async (req: FastifyRequest<{ Params: { path: string } }>, reply: FastifyReply) => {
+    const cached = await publicAnswer({
+      method: req.method,
+      path: req.params.path,
+      query: req.query as Record<string, unknown>,
+      headers: req.headers,
+      signedIn: cookieJar(req, reply, secure).token !== null,
+    });
+    if (cached)
+      return reply
+        .code(cached.status)
+        .headers(cached.headers)
+        .send(cached.body ?? undefined);
+    return fastifyRequestHandler({
       router: appRouter,
       req,
       res: reply,
@@ -85,6 +125,7 @@ export async function trpcRoutes(
           log(`tRPC ${path ?? "?"} failed`, error.cause ?? error);
       },
     });
+  };
 
   await app.register(async (trpc) => {
     trpc.removeAllContentTypeParsers();

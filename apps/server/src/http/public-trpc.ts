@@ -1,0 +1,176 @@
+/**
+ * The public reads the programme page and other sites fire by the thousand — tRPC
+ * `schedule.programme` and `edition.byYear` — answered to anonymous GETs from their serialised
+ * answer: the procedure is called through the public caller (its output validated as over HTTP)
+ * at most once a second per edition and kept in the public cache (dropped on
+ * `programme.changed` like everything else there), its JSON compressed once when it changes,
+ * with a strong ETag (`If-None-Match` → 304). The bytes are tRPC's own (`{"result":{"data":…}}`,
+ * no transformer): the client sees the same answer, without tRPC's per-request machinery (a
+ * Request, its AbortSignal, a response stream) nor the output schema run on the whole
+ * programme on every request.
+ *
+ * Anything else — a batch, a signed-in caller (edition.byYear shows the budget to some roles), an
+ * input the procedure would refuse, an edition that does not exist, a lost database — is left to
+ * tRPC, which answers (or fails) as it always did.
+ */
+import type { createCaller, PublicCache } from "@tribune/api";
+import { EditionYear } from "@tribune/domain";
+import {
+  etagOf,
+  matchesVersion,
+  negotiateEncoding,
+  type PreparedDocument,
+  prepareDocument,
+} from "./public-formats";
+
+type Caller = ReturnType<typeof createCaller>;
+type Input = { year: number };
+
+/** What a cached query gives: its data, and the edition whose changes make it stale. */
+interface Built {
+  editionId: string;
+  data: unknown;
+}
+
+/** The queries answered here, by tRPC path: each an anonymous call with an `EditionYear` input. */
+const CACHED_QUERIES: Record<string, (caller: Caller, input: Input) => Promise<Built>> = {
+  "schedule.programme": async (caller, input) => {
+    const data = await caller.schedule.programme(input);
+    return { editionId: data.edition.id, data };
+  },
+  "edition.byYear": async (caller, input) => {
+    const data = await caller.edition.byYear(input);
+    return { editionId: data.id, data };
+  },
+};
+
+/** One serialised answer, as of a second of the clock (the edition's state depends on it). */
+interface Version {
+  second: number;
+  document: PreparedDocument;
+}
+
+/**
+ * The latest serialised answer of one query and input, worked out again when the second
+ * changes (the procedure reuses an edition's state within the same second, statusNow); its
+ * compressed bodies are kept while the JSON stays the same.
+ */
+class SerialisedAnswer {
+  private pending: Promise<Version> | undefined;
+
+  constructor(
+    private readonly build: () => Promise<Built>,
+    private current: Version,
+    private json: string,
+  ) {}
+
+  at(second: number): Version | Promise<Version> {
+    if (this.current.second === second) return this.current;
+    this.pending ??= this.build()
+      .then(async ({ data }) => {
+        const json = serialise(data);
+        const document =
+          json === this.json ? this.current.document : await prepareDocument(json, CONTENT_TYPE);
+        this.json = json;
+        this.current = { second, document };
+        return this.current;
+      })
+      .finally(() => {
+        this.pending = undefined;
+      });
+    return this.pending;
+  }
+}
+
+/** tRPC's answer to a single query (no transformer), byte for byte. */
+const serialise = (data: unknown) => JSON.stringify({ result: { data } });
+const CONTENT_TYPE = "application/json";
+/** tRPC's own Vary, and the encoding negotiated here. */
+const VARY = "trpc-accept, accept, Accept-Encoding";
+
+export interface PublicTrpcRequest {
+  method: string;
+  /** The tRPC path (`schedule.programme`; a batch names several, with commas). */
+  path: string;
+  query: Record<string, unknown>;
+  headers: Record<string, string | string[] | undefined>;
+  /** Whether the request carries a session cookie. */
+  signedIn: boolean;
+}
+
+export interface PublicTrpcAnswer {
+  status: 200 | 304;
+  headers: Record<string, string>;
+  body: Buffer | null;
+}
+
+/**
+ * The answers of the public cached queries; `answer(request)` gives null for any request that
+ * must go through tRPC.
+ */
+export function publicTrpcAnswers({
+  caller,
+  publicCache,
+  now = Date.now,
+}: {
+  /** tRPC as an anonymous reader calls it, on the server's public cache. */
+  caller: Caller;
+  publicCache: PublicCache;
+  now?: () => number;
+}) {
+  async function serialised(path: string, year: number): Promise<Version | null> {
+    const query = CACHED_QUERIES[path];
+    if (!query) return null;
+    const build = () => query(caller, { year });
+    try {
+      const second = Math.floor(now() / 1000);
+      const answer = await publicCache.get(`trpc ${path} ${year}`, async () => {
+        const { editionId, data } = await build();
+        const json = serialise(data);
+        const document = await prepareDocument(json, CONTENT_TYPE);
+        return { editionId, value: new SerialisedAnswer(build, { second, document }, json) };
+      });
+      return await answer.at(second);
+    } catch {
+      // An unknown edition, a lost database…: tRPC says so, in its own words.
+      return null;
+    }
+  }
+
+  return async function answer(request: PublicTrpcRequest): Promise<PublicTrpcAnswer | null> {
+    const { method, path, query, headers } = request;
+    if (method !== "GET" || request.signedIn || !(path in CACHED_QUERIES)) return null;
+    // A batch, or a streaming (jsonl) call: tRPC's.
+    if (query.batch !== undefined || headers["trpc-accept"] !== undefined) return null;
+    if (String(headers.accept ?? "").includes("application/jsonl")) return null;
+    if (typeof query.input !== "string") return null;
+    let input: ReturnType<typeof EditionYear.safeParse>;
+    try {
+      input = EditionYear.safeParse(JSON.parse(query.input));
+    } catch {
+      return null;
+    }
+    if (!input.success) return null;
+    const version = await serialised(path, input.data.year);
+    if (!version) return null;
+    const { document } = version;
+    const ifNoneMatch = headers["if-none-match"];
+    const acceptEncoding = headers["accept-encoding"];
+    const available = Object.keys(document.bodies) as (keyof PreparedDocument["bodies"])[];
+    const encoding = negotiateEncoding(
+      typeof acceptEncoding === "string" ? acceptEncoding : undefined,
+      available,
+    );
+    const answerHeaders: Record<string, string> = {
+      ETag: etagOf(document.hash, encoding),
+      Vary: VARY,
+    };
+    if (matchesVersion(typeof ifNoneMatch === "string" ? ifNoneMatch : undefined, document.hash))
+      return { status: 304, headers: answerHeaders, body: null };
+    const body = document.bodies[encoding] ?? document.bodies.identity;
+    answerHeaders["Content-Type"] = CONTENT_TYPE;
+    if (encoding !== "identity") answerHeaders["Content-Encoding"] = encoding;
+    answerHeaders["Content-Length"] = String(body.byteLength);
+    return { status: 200, headers: answerHeaders, body };
+  };
+}
