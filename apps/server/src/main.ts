@@ -1,11 +1,12 @@
 import { fileURLToPath } from "node:url";
-import { createPublicRateLimits } from "@tribune/api";
+import { createPublicRateLimits, stopInvitationJobs } from "@tribune/api";
 import { listEditions, listUsers, openDatabase } from "@tribune/db";
 import { currentEdition, ROLE_LABELS, referenceProgramme2026 } from "@tribune/domain";
 import { ROUTES } from "@tribune/domain/routes";
 import { bootstrap, startHousekeeping } from "./bootstrap";
 import { databaseTarget, demoChoice, mailTarget, readEnv } from "./env";
 import { createApp } from "./http/app";
+import { createInvitationMailer } from "./mail/invitation-mailer";
 import { startMailWorker } from "./mail/start";
 
 const env = readEnv();
@@ -24,7 +25,9 @@ async function main() {
   const current = currentEdition(editions, new Date());
   const stopHousekeeping = startHousekeeping(database.db);
   const stopMail = startMailWorker(database.db, mailTarget(env));
+  const invitationMailer = createInvitationMailer(mailTarget(env));
   const app = await createApp({
+    ...(invitationMailer ? { invitationMailer } : {}),
     database,
     publicUrl: env.TRIBUNE_PUBLIC_URL,
     adminDir,
@@ -86,6 +89,9 @@ async function main() {
     // Open requests finish (idle connections close at once), then the database closes.
     app.close().then(async () => {
       stopHousekeeping();
+      // Campaigns being sent record their last batch and end interrupted (resumable).
+      await stopInvitationJobs();
+      invitationMailer?.close();
       await stopMail();
       await database.close();
       process.exit(0);

@@ -1,6 +1,7 @@
 import type { Database, EventBus } from "@tribune/db";
 import type { Me } from "@tribune/domain";
 import type { PublicCache } from "./public-cache";
+import type { InvitationMailer } from "./services/surveys/invitations/port";
 import type { PublicRateLimits } from "./rate-limit";
 
 /** The signed-in person, with the login session that proved it. */
@@ -40,4 +41,9 @@ export interface Context {
    * scripts), http://localhost:3000.
    */
   publicUrl?: string;
+  /**
+   * Sends survey invitations straight to the SMTP server (never through the outbox, whose rows
+   * would keep each address beside its link); left out (no TRIBUNE_SMTP_URL, tests), none leave.
+   */
+  invitationMailer?: InvitationMailer;
 }

@@ -46,3 +46,10 @@ export { type ServiceContext, systemContext } from "./services/kit";
 export { listOutbox } from "./services/mail/list";
 export * from "./services/schedule/exports";
 export { subdivisionNamed } from "./services/subdivisions/named";
+export { stopInvitationJobs } from "./services/surveys/invitations/jobs";
+export type {
+  InvitationDelivery,
+  InvitationMailer,
+  InvitationMessage,
+} from "./services/surveys/invitations/port";
+export { startInvitations } from "./services/surveys/invitations/start";

@@ -32,7 +32,9 @@ const pending = new WeakMap<EventBus, Map<string, TribuneEvent>>();
 /** What an event is about: the edition, or the survey whose responses changed. */
 function subjectOf(event: TribuneEvent): string {
   if (event.type === "sessions.ended") return event.userId;
-  return event.type === "surveys.changed" ? event.surveyId : event.editionId;
+  if (event.type === "surveys.changed" || event.type === "survey_invitations.changed")
+    return event.surveyId;
+  return event.editionId;
 }
 
 /**
@@ -188,7 +190,10 @@ export async function* subjectChanges(
 /** `subjectChanges` for an edition's registrations or programme. */
 export function editionChanges(
   ctx: Pick<Context, "db" | "events" | "actor">,
-  type: Exclude<TribuneEvent["type"], "surveys.changed" | "sessions.ended">,
+  type: Exclude<
+    TribuneEvent["type"],
+    "surveys.changed" | "survey_invitations.changed" | "sessions.ended"
+  >,
   editionId: string,
   signal: AbortSignal | undefined,
   settleMs?: number,

@@ -20,6 +20,7 @@ import { speakerRouter } from "./routers/speaker";
 import { subdivisionRouter } from "./routers/subdivision";
 import { surveyRouter } from "./routers/survey";
 import { surveyBuilderProcedures } from "./routers/survey-builder";
+import { surveyInvitationRouter } from "./routers/survey-invitation";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -43,7 +44,7 @@ export const appRouter = router({
   speaker: speakerRouter,
   subdivision: subdivisionRouter,
   // The survey area in two files: the builder and key figures (survey managers), then the rest.
-  survey: { ...surveyBuilderProcedures, ...surveyRouter },
+  survey: { ...surveyBuilderProcedures, ...surveyRouter, invitations: surveyInvitationRouter },
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,7 @@ export type TribuneEvent =
   | RegistrationsChangedEvent
   | ProgrammeChangedEvent
   | SurveysChangedEvent
+  | SurveyInvitationsChangedEvent
   | SessionsEndedEvent;
 
 export interface RegistrationsChangedEvent {
@@ -25,6 +26,12 @@ export interface ProgrammeChangedEvent {
 /** Responses of a survey were stored (an answer from the public form, or an import). */
 export interface SurveysChangedEvent {
   type: "surveys.changed";
+  surveyId: string;
+}
+
+/** A survey's invitation campaign moved: a batch was sent, it started, paused or ended. */
+export interface SurveyInvitationsChangedEvent {
+  type: "survey_invitations.changed";
   surveyId: string;
 }
 

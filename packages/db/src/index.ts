@@ -23,6 +23,7 @@ export * from "./repos/sessions";
 export * from "./repos/signups";
 export * from "./repos/subdivisions";
 export * from "./repos/survey-free-text";
+export * from "./repos/survey-invitations";
 export * from "./repos/surveys";
 export * from "./repos/users";
 export * as schema from "./schema";

@@ -4,6 +4,7 @@ import type {
   Answers,
   AuditAction,
   AuditedEntity,
+  CampaignStatus,
   DossierStatus,
   EditorialBlock,
   FigureUnit,
@@ -524,6 +525,68 @@ export const surveyKeyFigures = pgTable(
     updatedAt: now("updated_at"),
   },
   (t) => [index("survey_key_figures_survey_idx").on(t.surveyId, t.position)],
+);
+
+// --- Survey invitations (issue 15, migration 0013) ------------------------------------------
+// The address ↔ token pairing is never stored: a campaign's tokens are issued (hashed, in
+// `survey_tokens`) in one transaction before any message leaves and live in plain text only in
+// the sending job's memory. These tables hold counts, and salted hashes of the addresses a link
+// was sent to — no token, no campaign, no time beside them.
+
+/** One sending of invitations to a survey: its rate, its state and its counts, no address. */
+export const surveyInvitationCampaigns = pgTable(
+  "survey_invitation_campaigns",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => surveys.id, { onDelete: "cascade" }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    ratePerMinute: integer("rate_per_minute").notNull(),
+    status: text("status").$type<CampaignStatus>().notNull().default("running"),
+    total: integer("total").notNull().default(0),
+    sent: integer("sent").notNull().default(0),
+    bounced: integer("bounced").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    /** The process sending it; its claim holds until `lease_until`, renewed at each batch. */
+    claimedBy: text("claimed_by"),
+    leaseUntil: instant("lease_until"),
+    startedAt: now("started_at"),
+    updatedAt: now("updated_at"),
+    finishedAt: instant("finished_at"),
+  },
+  (t) => [
+    check(
+      "survey_invitation_campaigns_status",
+      sql`${t.status} in ('running', 'paused', 'finished', 'interrupted')`,
+    ),
+    check("survey_invitation_campaigns_rate", sql`${t.ratePerMinute} between 1 and 60000`),
+    uniqueIndex("survey_invitation_campaigns_one_running")
+      .on(t.surveyId)
+      .where(sql`${t.status} = 'running'`),
+    index("survey_invitation_campaigns_survey_idx").on(t.surveyId, t.startedAt),
+  ],
+);
+
+/** The salt of a survey's invited-address hashes (random, one per survey). */
+export const surveyInvitationSalts = pgTable("survey_invitation_salts", {
+  surveyId: uuid("survey_id")
+    .primaryKey()
+    .references(() => surveys.id, { onDelete: "cascade" }),
+  salt: text("salt").notNull(),
+});
+
+/** Who received a link to the survey, as salted hashes: so that a list sent again skips them. */
+export const surveyInvitedAddresses = pgTable(
+  "survey_invited_addresses",
+  {
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => surveys.id, { onDelete: "cascade" }),
+    addressHash: text("address_hash").notNull(),
+  },
+  (t) => [primaryKey({ name: "survey_invited_addresses_pk", columns: [t.surveyId, t.addressHash] })],
 );
 
 // --- Policy dossiers and motions (issue 6) --------------------------------------------------

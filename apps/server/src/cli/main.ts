@@ -24,6 +24,7 @@ import { editionCommands } from "./edition";
 import { mailCommands } from "./mail";
 import { programmeCommands } from "./programme";
 
+import { surveyCommands } from "./survey";
 /** Administration straight on the database: works with the server stopped (PGlite) or on PostgreSQL. */
 async function withDatabase<T>(
   work: (database: OpenDatabase) => Promise<T>,
@@ -107,6 +108,7 @@ programmeCommands(program);
 badgeCommands(program);
 
 demo
+surveyCommands(program);
   .command("registrations")
   .description(
     "Inscrit des congressistes synthétiques (marqué·es « synthétique », adresses en .example)",

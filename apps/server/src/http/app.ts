@@ -6,6 +6,7 @@ import fastifyStatic from "@fastify/static";
 import {
   createCaller,
   createPublicRateLimits,
+  type InvitationMailer,
   listeningPublicCache,
   type PublicRateLimits,
 } from "@tribune/api";
@@ -42,6 +43,8 @@ export interface AppOptions {
   rateLimits?: PublicRateLimits | null;
   /** How many reverse proxies of ours stand in front (TRIBUNE_PROXY_HOPS); 0: none. */
   proxyHops?: number;
+  /** Sends survey invitations straight over SMTP (mail/invitation-mailer.ts); left out, none. */
+  invitationMailer?: InvitationMailer;
 }
 
 /** /healthz answers within this, database or not: a health check must not hang. */
@@ -62,6 +65,7 @@ export async function createApp({
   pressKitRenderer,
   rateLimits = createPublicRateLimits(),
   proxyHops = 0,
+  invitationMailer,
 }: AppOptions): Promise<FastifyInstance> {
   const secure = publicUrl?.startsWith("https://") ?? false;
   const db = database.db;
@@ -112,6 +116,7 @@ export async function createApp({
     rateLimits,
     proxyHops,
     ...(publicUrl ? { publicUrl } : {}),
+    ...(invitationMailer ? { invitationMailer } : {}),
   });
 
   // Public documents of an edition: built once per change, 304 on a matching ETag.

@@ -32,7 +32,7 @@ export const systemClock: Clock = { now: () => new Date() };
  */
 export type ServiceContext = Pick<
   Context,
-  "db" | "events" | "actor" | "publicCache" | "publicUrl"
+  "db" | "events" | "actor" | "publicCache" | "publicUrl" | "invitationMailer"
 > & {
   clock?: Clock;
   auditAs?: AuditActor;

@@ -30,6 +30,7 @@ export const MAIL_KINDS = [
   "signup_cancelled",
   "account_invitation",
   "password_reset",
+  "survey_invitation",
 ] as const;
 export const MailKind = z.enum(MAIL_KINDS);
 export type MailKind = z.infer<typeof MailKind>;
@@ -45,6 +46,7 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   signup_cancelled: "Atelier : désinscription",
   account_invitation: "Invitation d'un compte",
   password_reset: "Nouveau mot de passe",
+  survey_invitation: "Invitation à une enquête",
 };
 
 /**

@@ -4,6 +4,7 @@ export * from "./decisions";
 export * from "./disclosure";
 export * from "./export";
 export * from "./import";
+export * from "./invitations";
 export * from "./keyFigure";
 export * from "./open-data";
 export * from "./reference2026";

@@ -1,0 +1,48 @@
+import {
+  InvitationCampaign,
+  InvitationOverview,
+  InvitationRef,
+  StartInvitationsInput,
+  SURVEY_MANAGERS,
+} from "@tribune/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { invitationOverview } from "../services/surveys/invitations/overview";
+import { pauseInvitations } from "../services/surveys/invitations/pause";
+import { startInvitations } from "../services/surveys/invitations/start";
+import { watchInvitations } from "../services/surveys/invitations/watch";
+import { procedureFor } from "../trpc";
+
+/**
+ * Survey invitations by e-mail (`survey.invitations.*`), for the bureau and the administration:
+ * each address of a list (or each member of the chosen subdivisions) receives its own one-time
+ * link, sent in batches at the chosen rate. Nothing stored pairs an address with its link: the
+ * answers are counts.
+ */
+export const surveyInvitationRouter = {
+  /** The latest campaign's counts and state, and how many addresses were invited so far. */
+  get: procedureFor(...SURVEY_MANAGERS)
+    .input(InvitationRef)
+    .output(InvitationOverview)
+    .query(({ ctx, input }) => invitationOverview(ctx, input)),
+
+  /**
+   * Starts sending (the whole list refused if a line is not an address); answers once the
+   * campaign is claimed, the sending goes on in the server. Resumes an interrupted or paused
+   * campaign when the same list is sent again: those already invited are skipped.
+   */
+  start: procedureFor(...SURVEY_MANAGERS)
+    .input(StartInvitationsInput)
+    .output(InvitationCampaign)
+    .mutation(async ({ ctx, input }) => (await startInvitations(ctx, input)).campaign),
+
+  /** Pauses the running campaign after the batch in flight. */
+  pause: procedureFor(...SURVEY_MANAGERS)
+    .input(InvitationRef)
+    .output(InvitationCampaign)
+    .mutation(({ ctx, input }) => pauseInvitations(ctx, input)),
+
+  /** Live (SSE): the counts after each batch, for the progress bar. */
+  live: procedureFor(...SURVEY_MANAGERS)
+    .input(InvitationRef)
+    .subscription(({ ctx, input, signal }) => watchInvitations(ctx, input, signal)),
+} satisfies TRPCRouterRecord;
