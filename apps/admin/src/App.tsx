@@ -12,6 +12,7 @@ import {
   SURVEY_READERS,
   SURVEY_RESULT_READERS,
 } from "@tribune/domain";
+import { ACCOUNT_PAGES } from "@tribune/domain/routes";
 import { lazy, Suspense } from "react";
 import { Link, Navigate, Route, Routes } from "react-router";
 import { LoginPage } from "./auth/LoginPage";
@@ -46,6 +47,9 @@ const SurveyImportPage = lazy(() => import("./surveys/SurveyImportPage"));
 const KeyFiguresPage = lazy(() => import("./surveys/KeyFiguresPage"));
 const PublicNotFound = lazy(() => import("./public/PublicNotFound"));
 const AttendeeSpacePage = lazy(() => import("./attendee/AttendeeSpacePage"));
+const ForgotPasswordPage = lazy(() => import("./auth/ForgotPasswordPage"));
+const NewPasswordPage = lazy(() => import("./auth/NewPasswordPage"));
+const AccountsPage = lazy(() => import("./accounts/AccountsPage"));
 
 function Home() {
   const me = useMe();
@@ -78,7 +82,13 @@ export function App() {
   return (
     <Suspense fallback={<p className="muted">Chargement…</p>}>
       <Routes>
-        <Route path="/connexion" element={<LoginPage />} />
+        <Route path={ACCOUNT_PAGES.login} element={<LoginPage />} />
+        <Route path={ACCOUNT_PAGES.forgotPassword} element={<ForgotPasswordPage />} />
+        <Route
+          path={ACCOUNT_PAGES.newPassword}
+          element={<NewPasswordPage purpose="password_reset" />}
+        />
+        <Route path={ACCOUNT_PAGES.invitation} element={<NewPasswordPage purpose="invitation" />} />
         <Route path="/public/programme" element={<PublicProgrammePage />} />
         <Route path="/public/inscription" element={<PublicRegistrationPage />} />
         <Route path="/public/enquete/:slug" element={<PublicSurveyPage />} />
@@ -211,6 +221,14 @@ export function App() {
             element={
               <RequireRole roles={["admin"]}>
                 <MailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/comptes"
+            element={
+              <RequireRole roles={["admin"]}>
+                <AccountsPage />
               </RequireRole>
             }
           />

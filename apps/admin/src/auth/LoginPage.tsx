@@ -1,8 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { LoginInput } from "@tribune/domain";
+import { ACCOUNT_PAGES } from "@tribune/domain/routes";
 import { useForm } from "react-hook-form";
-import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { Field } from "../components/Field";
 import { errorMessage, useTRPC } from "../trpc";
 import { safeReturnPath } from "./returnPath";
@@ -66,6 +67,9 @@ export function LoginPage() {
         <button type="submit" className="button button--primary" disabled={login.isPending}>
           {login.isPending ? "Connexion…" : "Se connecter"}
         </button>
+        <p>
+          <Link to={ACCOUNT_PAGES.forgotPassword}>Mot de passe oublié ?</Link>
+        </p>
       </form>
     </main>
   );

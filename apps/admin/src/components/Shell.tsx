@@ -75,6 +75,7 @@ export const NAV: NavEntry[] = [
     group: "Adhérent·es",
   },
   { to: "/courriels", label: "Courriels", roles: ["admin"] },
+  { to: "/comptes", label: "Comptes", roles: ["admin"] },
   {
     to: "/journal",
     label: "Journal des modifications",

@@ -18,13 +18,14 @@ import { ROLE_LABELS, ROLES } from "@tribune/domain";
 import { Command, Option } from "commander";
 import { ZodError, z } from "zod";
 import { databaseTarget, readEnv, type ServerEnv } from "../env";
+import { accountLinkCommands } from "./accounts";
 import { badgeCommands } from "./badges";
 import { demoLoadCommand } from "./demo";
 import { editionCommands } from "./edition";
 import { mailCommands } from "./mail";
 import { programmeCommands } from "./programme";
-
 import { surveyCommands } from "./survey";
+
 /** Administration straight on the database: works with the server stopped (PGlite) or on PostgreSQL. */
 async function withDatabase<T>(
   work: (database: OpenDatabase) => Promise<T>,
@@ -47,7 +48,8 @@ async function readStdin(): Promise<string> {
 const program = new Command("tribune").description(
   "Administration de Tribune : comptes, sauvegardes, données de démonstration",
 );
-const user = program.command("user").description("Comptes utilisateur·rices");
+const user = program.command("user").alias("accounts").description("Comptes utilisateur·rices");
+accountLinkCommands(user);
 
 user
   .command("add")
@@ -85,6 +87,7 @@ user
         rôle: u.role,
         nom: u.displayName,
         actif: u.disabled ? "non" : "oui",
+        invitation: u.invitationPending ? "en attente" : "",
       })),
     );
   });
@@ -105,10 +108,10 @@ demoLoadCommand(demo);
 editionCommands(program);
 mailCommands(program);
 programmeCommands(program);
+surveyCommands(program);
 badgeCommands(program);
 
 demo
-surveyCommands(program);
   .command("registrations")
   .description(
     "Inscrit des congressistes synthétiques (marqué·es « synthétique », adresses en .example)",
