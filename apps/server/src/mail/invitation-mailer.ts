@@ -18,7 +18,7 @@ export function createInvitationMailer(target: MailTarget): InvitationTransport 
   const smtp = nodemailer.createTransport({
     url: target.smtpUrl,
     pool: true,
-    maxConnections: 4,
+    maxConnections: 8,
     maxMessages: 500,
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,

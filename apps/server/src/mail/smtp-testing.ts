@@ -6,10 +6,13 @@ import { SMTPServer } from "smtp-server";
  * A real SMTP server in process, for tests: it receives over the network what nodemailer sends
  * and keeps each message as mailparser reads it. `refuse` answers the DATA command of the n-th
  * delivery (1-based) with an error reply instead of accepting it ("451 …" to try later,
- * "550 …" for good).
+ * "550 …" for good). `keep: false` (a bench) only counts what arrives: nothing parsed or kept.
  */
 export async function startTestSmtpServer(
-  options: { refuse?: (delivery: number) => { code: number; message: string } | null } = {},
+  options: {
+    refuse?: (delivery: number) => { code: number; message: string } | null;
+    keep?: boolean;
+  } = {},
 ) {
   const received: ParsedMail[] = [];
   let deliveries = 0;
@@ -28,6 +31,7 @@ export async function startTestSmtpServer(
           return callback(
             Object.assign(new Error(refusal.message), { responseCode: refusal.code }),
           );
+        if (options.keep === false) return callback();
         simpleParser(Buffer.concat(chunks))
           .then((parsed) => {
             received.push(parsed);
