@@ -269,7 +269,11 @@ function nameOf(entry: AuditEntry, names: ReadonlyMap<string, string>): string |
     }
   }
   if (entry.entity === "press_kit_section") {
-    const sectionId = entry.entityId.split("/")[1] as SectionId | undefined;
+    const [year, part, figureId] = entry.entityId.split("/");
+    // The kit's frame ("2027/cadre") and its quoted figures ("2027/chiffre-cite/drees").
+    if (part === "cadre") return `Cadre du dossier de presse ${year}`;
+    if (part === "chiffre-cite" && figureId) return `Chiffre cité « ${figureId} » (${year})`;
+    const sectionId = part as SectionId | undefined;
     if (sectionId && SECTION_LABELS[sectionId]) return SECTION_LABELS[sectionId];
   }
   return null;

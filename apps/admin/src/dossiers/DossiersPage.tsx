@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tribune/api";
 import {
   blocksToText,
+  citationLine,
   DOSSIER_EDITORS,
   DOSSIER_STATUS_LABELS,
   DOSSIER_STATUSES,
@@ -182,6 +183,12 @@ function DossierDetail({
                     <li key={figureId}>
                       <strong>{figure?.printed ?? "chiffre à venir"}</strong>{" "}
                       {figure?.label ?? figureId}
+                      {figure?.citation && (
+                        <small className="dossier__citation">
+                          {" "}
+                          {citationLine(figure.citation)}
+                        </small>
+                      )}
                     </li>
                   );
                 })}

@@ -1,5 +1,6 @@
 import {
   type Block,
+  citationInline,
   type EditorialBlock,
   FIGURE_PLACEHOLDER_SHORT,
   figureRefs,
@@ -14,15 +15,21 @@ export type FiguresById = ReadonlyMap<string, QuotableFigure>;
 
 /**
  * A figure in a sentence as the PDF prints it: its value, or the kit's marked placeholder
- * "[chiffre à venir]" while it has none (or while the figures are loading).
+ * "[chiffre à venir]" while it has none (or while the figures are loading). A figure quoted
+ * from someone else's publication is followed by its provenance, as in the PDF.
  */
 function InlineFigure({ id, figures }: { id: string; figures: FiguresById | undefined }) {
   const figure = figures?.get(id);
   if (figure?.printed && figure.value !== null && figure.value !== undefined)
     return (
-      <span className="dossier__figure" title={figure.label}>
-        {figure.printed}
-      </span>
+      <>
+        <span className="dossier__figure" title={figure.label}>
+          {figure.printed}
+        </span>
+        {figure.citation && (
+          <small className="dossier__citation"> {citationInline(figure.citation)}</small>
+        )}
+      </>
     );
   return (
     <mark className="dossier__figure--missing" title={figure?.label ?? `Chiffre clé « ${id} »`}>

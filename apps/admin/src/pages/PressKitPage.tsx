@@ -16,6 +16,7 @@ import { hasRole, useMe } from "../auth/useMe";
 import { ArchivedNotice } from "../components/ArchivedNotice";
 import { useEdition } from "../edition";
 import { errorMessage, useTRPC } from "../trpc";
+import { PressKitFrame } from "./PressKitFrame";
 import { PressKitSectionForm } from "./PressKitSectionForm";
 import "./press-kit.css";
 
@@ -301,6 +302,7 @@ export default function PressKitPage() {
         )
       )}
       <Sections year={year} readOnly={edition.readOnly} />
+      <PressKitFrame year={year} readOnly={edition.readOnly} />
 
       <Preview url={url} year={year} revision={revision} />
     </section>

@@ -11,9 +11,11 @@ import { formatDate, formatNumber } from "@tribune/domain/format";
 import { useDeferredValue, useState } from "react";
 import { Link } from "react-router";
 import { Field } from "../components/Field";
+import { useEdition } from "../edition";
 import { errorMessage, useTRPC } from "../trpc";
 import "../catalog/catalog.css";
 import "../registration/registration.css";
+import { ManualFigures } from "./ManualFigures";
 import "./surveys.css";
 
 const KINDS = Object.keys(STATISTIC_LABELS) as Statistic["kind"][];
@@ -384,9 +386,13 @@ function KeyFigureEditor({
   );
 }
 
-/** Key figures: what the press kit quotes, each computed from stored responses. */
+/**
+ * Key figures: what the press kit quotes, each computed from stored responses; then the
+ * selected edition's figures quoted from someone else's publication, with their provenance.
+ */
 export default function KeyFiguresPage() {
   const trpc = useTRPC();
+  const edition = useEdition();
   const figures = useQuery(trpc.survey.keyFigures.queryOptions());
   const [editing, setEditing] = useState<KeyFigureDefinitionInput | "new" | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -468,6 +474,7 @@ export default function KeyFiguresPage() {
           </tbody>
         </table>
       </div>
+      {edition.data && <ManualFigures year={edition.data.year} readOnly={edition.readOnly} />}
     </section>
   );
 }

@@ -10,11 +10,16 @@ import {
   PressKitFrame,
 } from "./frame";
 import { type PressKitModel, SECTION_IDS, type SectionOfKind } from "./model";
-import { SECTION_TEMPLATE_TITLES, sectionStates, sectionsWithTemplates } from "./sections";
+import {
+  type PressKitSectionState,
+  SECTION_TEMPLATE_TITLES,
+  sectionStates,
+  sectionsWithTemplates,
+} from "./sections";
 
 const ref = referenceProgramme2026();
 const editorial2026 = pressKitEditorial2026();
-const stored2026 = sectionStates([], editorial2026).map((s) => ({
+const stored2026: PressKitSectionState[] = sectionStates([], editorial2026).map((s) => ({
   ...s,
   status: "validated" as const,
   stored: true,

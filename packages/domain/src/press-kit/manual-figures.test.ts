@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { describeAuditEntry } from "../audit-describe";
 import { referenceProgramme2026 } from "../reference/fixtures";
 import { OPEN_FIGURE_COLUMNS, openFigureRow, toOpenManualFigure } from "../surveys/open-data";
 import { buildPressKitModel } from "./build";
@@ -117,5 +118,30 @@ describe("manual key figures", () => {
       "2025-03-12",
       "https://drees.example.fr/etude",
     ]);
+  });
+
+  it("names the kit's frame and a quoted figure in the audit log, in French", () => {
+    const base = {
+      id: "00000000-0000-4000-8000-0000000000ff",
+      at: "2026-12-07T10:00:00.000Z",
+      actorId: null,
+      actorEmail: "bureau@isnar-img.com",
+      entity: "press_kit_section" as const,
+      before: null,
+    };
+    const figure = describeAuditEntry({
+      ...base,
+      entityId: "2027/chiffre-cite/drees-burnout",
+      action: "create",
+      after: { manualFigure: drees },
+    });
+    expect(figure.name).toBe("Chiffre cité « drees-burnout » (2027)");
+    const frame = describeAuditEntry({
+      ...base,
+      entityId: "2027/cadre",
+      action: "update",
+      after: { organisation: "ISNAR-IMG" },
+    });
+    expect(frame.name).toBe("Cadre du dossier de presse 2027");
   });
 });

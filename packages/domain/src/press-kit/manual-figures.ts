@@ -162,6 +162,17 @@ export function citationLine(citation: FigureCitation): string {
   return `Chiffre cité — ${citation.organisation}, « ${citation.title} » (${date}), ${citation.sample}${url}`;
 }
 
+/**
+ * « (chiffre cité — DREES, « Santé des internes », 12 mars 2025 ; 1 200 internes) »: the
+ * provenance set in small print right after a manual figure quoted inside a sentence.
+ */
+export function citationInline(citation: FigureCitation): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(citation.publishedOn)
+    ? formatDate(citation.publishedOn)
+    : citation.publishedOn;
+  return `(${CITED_FIGURE_NOTE} — ${citation.organisation}, « ${citation.title} », ${date} ; ${citation.sample})`;
+}
+
 /** A manual figure as the press kit takes it: its value as typed, its provenance beside it. */
 export function pressKitManualFigure(figure: ManualFigureFields): ComputedFigure {
   const definition: FigureDefinition = {

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
-import { formatFigure, type KeyFigure } from "@tribune/domain";
+import { citationLine, formatFigure, type KeyFigure } from "@tribune/domain";
 import { formatNumber } from "@tribune/domain/format";
 import { SANS } from "../fonts";
 import { colors } from "../theme";
@@ -47,8 +47,13 @@ const styles = StyleSheet.create({
 /** Said of a figure computed from synthetic responses: never to be taken for a real result. */
 export const SYNTHETIC_NOTE = "données synthétiques de démonstration";
 
-/** "Source : Enquête … (ISNI, FNSIP-BM, ISNAR-IMG, 2024) · n = 1 234" — the provenance in small print. */
+/**
+ * "Source : Enquête … (ISNI, FNSIP-BM, ISNAR-IMG, 2024) · n = 1 234" — the provenance in small
+ * print; for a figure quoted from someone else's publication, "Chiffre cité — DREES, « … »
+ * (12 mars 2025), échantillon".
+ */
 export function provenance(figure: KeyFigure): string {
+  if (figure.citation) return citationLine(figure.citation);
   const { survey, partners, year, respondents } = figure.source;
   const by = [...partners, ...(year ? [String(year)] : [])].join(", ");
   const n =

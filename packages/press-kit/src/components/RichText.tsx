@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
-import { type Block, formatFigure, type Run } from "@tribune/domain";
+import { type Block, citationInline, formatFigure, type Run } from "@tribune/domain";
 import { useRender } from "../context";
 import { SANS } from "../fonts";
 import { colors } from "../theme";
@@ -23,6 +23,7 @@ const styles = StyleSheet.create({
     backgroundColor: colors.placeholderFill,
   },
   value: { fontFamily: SANS, fontWeight: 700, color: colors.coral },
+  citation: { fontFamily: SANS, fontWeight: 400, fontSize: 7, color: colors.muted },
   tags: { flexDirection: "row", flexWrap: "wrap", marginTop: 2, marginBottom: 6 },
   tag: {
     fontFamily: SANS,
@@ -40,7 +41,10 @@ const styles = StyleSheet.create({
   },
 });
 
-/** A figure inside a sentence: its value, or a highlighted "[chiffre à venir]". */
+/**
+ * A figure inside a sentence: its value, or a highlighted "[chiffre à venir]". A figure quoted
+ * from someone else's publication (manual) is followed by its provenance in small print.
+ */
 function InlineFigure({ id }: { id: string }) {
   const figure = useRender().figure(id);
   if (figure.value === null) {
@@ -48,7 +52,14 @@ function InlineFigure({ id }: { id: string }) {
       <Text style={styles.placeholder}>{`[${formatFigure(figure)}]`.replace(/ /g, NBSP)}</Text>
     );
   }
-  return <Text style={styles.value}>{fr(formatFigure(figure))}</Text>;
+  const value = <Text style={styles.value}>{fr(formatFigure(figure))}</Text>;
+  if (!figure.citation) return value;
+  return (
+    <>
+      {value}
+      <Text style={styles.citation}>{fr(` ${citationInline(figure.citation)}`)}</Text>
+    </>
+  );
 }
 
 const CLOSING = /^[.,;:!?)\]»…]+/;
