@@ -44,6 +44,7 @@ const PublicSurveyPage = lazy(() => import("./surveys/PublicSurveyPage"));
 const SurveyBuilderPage = lazy(() => import("./surveys/builder/SurveyBuilderPage"));
 const SurveyCollectionPage = lazy(() => import("./surveys/SurveyCollectionPage"));
 const SurveyImportPage = lazy(() => import("./surveys/SurveyImportPage"));
+const SurveyInvitationsPage = lazy(() => import("./surveys/SurveyInvitationsPage"));
 const KeyFiguresPage = lazy(() => import("./surveys/KeyFiguresPage"));
 const PublicNotFound = lazy(() => import("./public/PublicNotFound"));
 const AttendeeSpacePage = lazy(() => import("./attendee/AttendeeSpacePage"));
@@ -141,6 +142,14 @@ export function App() {
             element={
               <RequireRole roles={SURVEY_RESULT_READERS}>
                 <SurveyCollectionPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/enquetes/:id/invitations"
+            element={
+              <RequireRole roles={SURVEY_MANAGERS}>
+                <SurveyInvitationsPage />
               </RequireRole>
             }
           />

@@ -5,7 +5,7 @@ import "../catalog/catalog.css";
 import "../registration/registration.css";
 import "./surveys.css";
 
-/** The pages of one survey, as tabs under its title: results, collection, questionnaire, import. */
+/** The pages of one survey, as tabs under its title: results, collection, questionnaire, import, invitations. */
 export function SurveyTabs({ id }: { id: string }) {
   const role = useMe().data?.role;
   const tabs = [
@@ -13,6 +13,7 @@ export function SurveyTabs({ id }: { id: string }) {
     { to: `/enquetes/${id}/collecte`, label: "Collecte", roles: SURVEY_RESULT_READERS },
     { to: `/enquetes/${id}/questionnaire`, label: "Questionnaire", roles: SURVEY_MANAGERS },
     { to: `/enquetes/${id}/import`, label: "Import CSV", roles: SURVEY_MANAGERS },
+    { to: `/enquetes/${id}/invitations`, label: "Invitations", roles: SURVEY_MANAGERS },
   ].filter((t) => hasRole(role, t.roles));
   return (
     <nav className="survey-tabs" aria-label="Pages de l'enquête">

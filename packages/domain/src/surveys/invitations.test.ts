@@ -6,7 +6,9 @@ import {
   describeCampaignProgress,
   effectiveCampaignStatus,
   INVITATION_RATE,
+  InvitationForm,
   type InvitationStartFacts,
+  invitationStartInput,
   MAX_INVITATIONS,
   parseAddressList,
   StartInvitationsInput,
@@ -168,5 +170,40 @@ describe("the invitation", () => {
     expect(mail.action).toEqual({ label: "Répondre à l'enquête", url });
     expect(mail.paragraphs.join(" ")).toContain("ne sert qu'une fois");
     expect(`${mail.greeting} ${mail.paragraphs.join(" ")}`).not.toContain("a@exemple.fr");
+  });
+});
+
+describe("the admin's form", () => {
+  const form = (over: Partial<InvitationForm> = {}): InvitationForm => ({
+    mode: "list",
+    text: "a@exemple.fr",
+    subdivisionIds: [],
+    rate: 600,
+    ...over,
+  });
+  const messages = (value: InvitationForm) =>
+    InvitationForm.safeParse(value).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+
+  it("names the bad lines of the list, or asks for a subdivision", () => {
+    expect(messages(form())).toBeUndefined();
+    expect(messages(form({ text: "a@exemple.fr\nnon" }))).toEqual([
+      "text: Une adresse invalide : ligne 2 « non ». Corrigez la liste : aucune invitation n'est partie.",
+    ]);
+    expect(messages(form({ text: " \n" }))).toEqual(["text: La liste ne contient aucune adresse."]);
+    expect(messages(form({ mode: "subdivisions" }))).toEqual([
+      "subdivisionIds: Choisissez au moins une subdivision.",
+    ]);
+  });
+
+  it("becomes the start input of its mode", () => {
+    const id = "6f1c1f4e-7d5b-4b8e-9f40-1b2c3d4e5f60";
+    expect(invitationStartInput(id, form())).toEqual({
+      id,
+      rate: 600,
+      source: { kind: "list", text: "a@exemple.fr" },
+    });
+    expect(
+      invitationStartInput(id, form({ mode: "subdivisions", subdivisionIds: [id], rate: 60 })),
+    ).toEqual({ id, rate: 60, source: { kind: "subdivisions", subdivisionIds: [id] } });
   });
 });

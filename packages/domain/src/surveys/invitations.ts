@@ -377,3 +377,65 @@ export function surveyInvitationMail(
     footer: `Vous recevez ce message parce que le Bureau National de l'${UNION_NAME} vous invite à une enquête. ${UNION_NAME} — ${UNION_FULL_NAME}.`,
   };
 }
+
+// ——— The admin's form ———————————————————————————————————————————————————————————————————
+
+export const INVITATION_MODES = ["list", "subdivisions"] as const;
+
+/**
+ * The bureau's form: a list (pasted, or read from a file into the same field) or subdivisions,
+ * and the rate. Checked as the server will check it, so that a bad line is named before
+ * anything is sent.
+ */
+export const InvitationForm = z
+  .object({
+    mode: z.enum(INVITATION_MODES),
+    text: z.string(),
+    subdivisionIds: z.array(z.string()),
+    rate: InvitationRate,
+  })
+  .superRefine((form, ctx) => {
+    if (form.mode === "subdivisions") {
+      if (form.subdivisionIds.length === 0)
+        ctx.addIssue({
+          code: "custom",
+          path: ["subdivisionIds"],
+          message: "Choisissez au moins une subdivision.",
+        });
+      return;
+    }
+    if (form.text.length > MAX_INVITATION_LIST_CHARS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["text"],
+        message: "La liste est trop longue : 20 000 adresses au plus par envoi.",
+      });
+      return;
+    }
+    const list = parseAddressList(form.text);
+    const refusal =
+      list.invalid.length > 0
+        ? INVITATION_REFUSALS.invalidAddresses(list.invalid)
+        : list.addresses.length === 0
+          ? INVITATION_REFUSALS.empty()
+          : list.addresses.length > MAX_INVITATIONS
+            ? INVITATION_REFUSALS.tooMany(list.addresses.length)
+            : null;
+    if (refusal) ctx.addIssue({ code: "custom", path: ["text"], message: refusal.message });
+  });
+export type InvitationForm = z.infer<typeof InvitationForm>;
+
+/** What the form sends to `survey.invitations.start`. */
+export function invitationStartInput(
+  surveyId: string,
+  form: InvitationForm,
+): StartInvitationsInput {
+  return {
+    id: surveyId,
+    rate: form.rate,
+    source:
+      form.mode === "list"
+        ? { kind: "list", text: form.text }
+        : { kind: "subdivisions", subdivisionIds: form.subdivisionIds },
+  };
+}
