@@ -1,5 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { createAccount, SESSION_IDLE_SECONDS, SYSTEM } from "@tribune/api";
+import {
+  createAccount,
+  purgeExpiredPersonalData,
+  SESSION_IDLE_SECONDS,
+  SYSTEM,
+  systemContext,
+} from "@tribune/api";
 import {
   type Database,
   type Executor,
@@ -101,20 +107,39 @@ const HOUR_MS = 3_600_000;
 
 /**
  * Housekeeping while the server runs: every `everyMs` (an hour), forgets expired idempotency
- * keys, as bootstrap does at start-up. A failure (database unreachable) is logged and tried
- * again next time. The timer does not keep the process alive. Returns a function that stops it.
+ * keys, as bootstrap does at start-up, and — at once, then every hour — purges the personal
+ * data of congresses past the retention their registration form promised (one year after; see
+ * `purgeExpiredPersonalData`: one transaction per edition, safe with several instances). A
+ * failure (database unreachable) is logged and tried again next time. The timer does not keep
+ * the process alive. Returns a function that stops it.
  */
 export function startHousekeeping(
   db: Database,
   {
     everyMs = HOUR_MS,
     log = (message: string, error: unknown) => console.error(message, error),
-  }: { everyMs?: number; log?: (message: string, error: unknown) => void } = {},
+    report = (message: string) => console.log(message),
+  }: {
+    everyMs?: number;
+    log?: (message: string, error: unknown) => void;
+    report?: (message: string) => void;
+  } = {},
 ): () => void {
+  const purgePersonalData = () =>
+    purgeExpiredPersonalData(systemContext(db))
+      .then((reports) => {
+        for (const r of reports)
+          report(
+            `Données personnelles du congrès ${r.year} effacées (conservation promise jusqu'au ${r.keptUntil}) : ${r.registrations} inscription(s) devenue(s) des comptes par subdivision.`,
+          );
+      })
+      .catch((error: unknown) => log("Effacement des données personnelles impossible :", error));
+  void purgePersonalData();
   const timer = setInterval(() => {
     purgeExpiredIdempotencyKeys(db).catch((error: unknown) =>
       log("Purge des clés d'idempotence impossible :", error),
     );
+    void purgePersonalData();
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

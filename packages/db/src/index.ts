@@ -17,6 +17,7 @@ export * from "./repos/people";
 export * from "./repos/press-kit-frames";
 export * from "./repos/press-kit-sections";
 export * from "./repos/registrations";
+export * from "./repos/retention";
 export * from "./repos/rooms";
 export * from "./repos/session-stamps";
 export * from "./repos/sessions";

@@ -384,6 +384,37 @@ export const registrations = pgTable(
   ],
 );
 
+/**
+ * What is left of an edition's registrations once the retention promised to registrants has
+ * passed (domain `personalDataKeptUntil`): how many per subdivision and status, nobody.
+ */
+export const registrationTallies = pgTable(
+  "registration_tallies",
+  {
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    subdivisionId: uuid("subdivision_id")
+      .notNull()
+      .references(() => subdivisions.id, { onDelete: "restrict" }),
+    status: text("status").$type<RegistrationStatus>().notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.editionId, t.subdivisionId, t.status] }),
+    check("registration_tallies_count", sql`${t.count} >= 0`),
+  ],
+);
+
+/** Editions whose personal data is gone: the purge ran once, and never again. */
+export const personalDataPurges = pgTable("personal_data_purges", {
+  editionId: uuid("edition_id")
+    .primaryKey()
+    .references(() => editions.id, { onDelete: "cascade" }),
+  purgedAt: now("purged_at"),
+  registrations: integer("registrations").notNull(),
+});
+
 /** Sign-ups to capacity-limited sessions (workshops, toolboxes), by registered attendees. */
 export const sessionSignups = pgTable(
   "session_signups",

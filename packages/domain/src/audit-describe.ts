@@ -9,7 +9,7 @@ import {
   type Theme,
 } from "./congress/session";
 import { DOSSIER_STATUS_LABELS, type DossierStatus, PILLAR_LABELS } from "./dossiers/dossier";
-import { formatDateTime, formatDay, formatNumber } from "./format";
+import { formatDate, formatDateTime, formatDay, formatNumber } from "./format";
 import type { PillarId, SectionId, SectionStatus } from "./press-kit/model";
 import { SECTION_LABELS, SECTION_STATUS_LABELS } from "./press-kit/sections";
 import { SURVEY_STATUS_LABELS, type SurveyStatus } from "./surveys/survey";
@@ -61,6 +61,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   archive: "archivage",
   invite: "invitation",
   set_password: "mot de passe",
+  purge: "effacement des données personnelles",
 };
 
 /** Field names in French; a field not listed here is shown by `humanKey` (never as camelCase). */
@@ -142,7 +143,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
 };
 
 /** Keys that say nothing to a reader. */
-const TECHNICAL = new Set(["id", "editionId", "surveyId", "actorId", "stored"]);
+const TECHNICAL = new Set(["id", "editionId", "surveyId", "actorId", "stored", "purged"]);
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -307,6 +308,10 @@ function summaryOf(
       return "Édition archivée : elle n'est plus modifiable.";
     case "invite":
       return `Invitation envoyée${typeof after?.email === "string" ? ` à ${after.email}` : ""} (lien valable 7 jours).`;
+    case "purge": {
+      const count = typeof after?.registrations === "number" ? after.registrations : 0;
+      return `Données personnelles des inscrit·es effacées (conservées jusqu'au ${typeof after?.keptUntil === "string" ? formatDate(after.keptUntil) : "terme promis"}) : ${plural(count, "inscription devenue", "inscriptions devenues")} des comptes par subdivision.`;
+    }
     case "set_password":
       return after?.via === "invitation"
         ? "Invitation acceptée : mot de passe choisi."
@@ -314,6 +319,8 @@ function summaryOf(
           ? "Lien de nouveau mot de passe émis en ligne de commande."
           : "Mot de passe changé par lien de réinitialisation ; toutes les sessions sont fermées.";
   }
+  if (after?.purged === true || asRecord(entry.before)?.purged === true)
+    return "Détail effacé : la durée de conservation des données personnelles est écoulée.";
   const signup = asRecord(after?.sessionSignup);
   if (signup) {
     const session = typeof signup.sessionId === "string" ? names.get(signup.sessionId) : undefined;
@@ -350,7 +357,7 @@ export function describeAuditEntry(
     before: before ? auditValue(entry.entity, key, before[key], names) : EMPTY,
     after: after ? auditValue(entry.entity, key, after[key], names) : EMPTY,
   });
-  const summarised = ["check_in", "export", "vote", "invite", "set_password"].includes(
+  const summarised = ["check_in", "export", "vote", "invite", "set_password", "purge"].includes(
     entry.action,
   );
   return {

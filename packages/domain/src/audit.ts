@@ -86,6 +86,7 @@ export const AuditAction = z.enum([
   "archive",
   "invite",
   "set_password",
+  "purge",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

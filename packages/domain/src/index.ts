@@ -40,6 +40,7 @@ export * from "./union/member";
 export * from "./union/memberImport";
 export * from "./union/registration";
 export * from "./union/registration-mail";
+export * from "./union/retention";
 export * from "./union/scope";
 export * from "./union/signup";
 export * from "./union/subdivision";

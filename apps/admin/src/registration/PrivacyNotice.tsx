@@ -1,15 +1,15 @@
+import { personalDataKeptUntil } from "@tribune/domain";
 import { formatDate } from "@tribune/domain/format";
 import { UNION } from "../public/union";
 
 /**
  * What the registration form tells a person about their data before they send it (GDPR art. 13):
  * who is responsible, what for, who sees it, how long it is kept, their rights and whom to ask.
- * Kept for one year after the congress: the next edition's invitations and the attendance
- * figures need no more.
+ * Kept for one year after the congress (the domain's `personalDataKeptUntil`, which the
+ * server's purge follows): the next edition's invitations and the attendance figures need no more.
  */
 export function PrivacyNotice({ lastDay }: { lastDay: string }) {
-  const kept = new Date(`${lastDay}T12:00:00Z`);
-  kept.setUTCFullYear(kept.getUTCFullYear() + 1);
+  const kept = personalDataKeptUntil(lastDay);
   return (
     <details className="card privacy-notice">
       <summary>

@@ -63,6 +63,12 @@ describe.each(testBackends())("accounts CLI on %s", (backend: Backend) => {
       }),
     );
 
+  it("purges nothing while no congress is past its promised retention, and says so", async () => {
+    const purge = await runCli(["privacy", "purge", "--dry-run"], env);
+    expect(purge.code).toBe(0);
+    expect(purge.stdout).toContain("Rien à effacer");
+  });
+
   it("adds an account with the password read from stdin", async () => {
     const added = await runCli(
       ["user", "add", "--email", EMAIL, "--role", "press", "--password-stdin"],

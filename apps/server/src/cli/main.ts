@@ -23,6 +23,7 @@ import { badgeCommands } from "./badges";
 import { demoLoadCommand } from "./demo";
 import { editionCommands } from "./edition";
 import { mailCommands } from "./mail";
+import { privacyCommands } from "./privacy";
 import { programmeCommands } from "./programme";
 import { surveyCommands } from "./survey";
 
@@ -107,6 +108,7 @@ const demo = program.command("demo").description("Données de démonstration");
 demoLoadCommand(demo);
 editionCommands(program);
 mailCommands(program);
+privacyCommands(program);
 programmeCommands(program);
 surveyCommands(program);
 badgeCommands(program);

@@ -1,5 +1,11 @@
 import { claimDueMessages, type Database, markFailed, markSent } from "@tribune/db";
-import { afterFailedDelivery, DELIVERY_POLICY, type DeliveryPolicy } from "@tribune/domain";
+import {
+  afterFailedDelivery,
+  DELIVERY_POLICY,
+  type DeliveryPolicy,
+  type MailKind,
+  SECRET_BODY_MAIL_KINDS,
+} from "@tribune/domain";
 import { isPermanentFailure, type MailTransport } from "./transport";
 
 export interface OutboxWorkerOptions {
@@ -67,7 +73,10 @@ export function createOutboxWorker({
         continue;
       }
       round.sent += 1;
-      await markSent(db, message, clock.now());
+      // A sent invitation or reset keeps no copy of its link: only the mailbox holds it.
+      await markSent(db, message, clock.now(), {
+        forgetBody: SECRET_BODY_MAIL_KINDS.includes(message.kind as MailKind),
+      });
     }
     return round;
   }

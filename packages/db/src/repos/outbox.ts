@@ -132,11 +132,17 @@ export async function claimDueMessages(
 const stillClaimed = (m: Pick<ClaimedMessage, "id" | "claimToken">) =>
   and(eq(outbox.id, m.id), eq(outbox.status, "sending"), eq(outbox.claimToken, m.claimToken));
 
-/** Marks a claimed message sent; false if the claim was lost (expired and taken by another). */
+/**
+ * Marks a claimed message sent; false if the claim was lost (expired and taken by another).
+ * With `forgetBody`, its body and attachments are blanked in the same statement: the outbox
+ * keeps only who it went to, its subject and its statuses (a message whose body holds a secret
+ * link, see the domain's SECRET_BODY_MAIL_KINDS).
+ */
 export async function markSent(
   db: Executor,
   m: Pick<ClaimedMessage, "id" | "claimToken">,
   now: Date,
+  { forgetBody = false }: { forgetBody?: boolean } = {},
 ): Promise<boolean> {
   const at = now.toISOString();
   const done = await db
@@ -148,6 +154,7 @@ export async function markSent(
       leaseUntil: null,
       claimToken: null,
       lastError: null,
+      ...(forgetBody ? { text: "", html: "", attachments: [] } : {}),
     })
     .where(stillClaimed(m))
     .returning({ id: outbox.id });

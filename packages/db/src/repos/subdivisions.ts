@@ -9,7 +9,15 @@ import type {
 } from "@tribune/domain";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { caMeetings, members, motionVotes, registrations, subdivisions, users } from "../schema";
+import {
+  caMeetings,
+  members,
+  motionVotes,
+  registrations,
+  registrationTallies,
+  subdivisions,
+  users,
+} from "../schema";
 
 export const listSubdivisionOptions = (db: Executor): Promise<SubdivisionOption[]> =>
   db
@@ -103,9 +111,17 @@ export async function countSubdivisionUses(db: Executor, id: string): Promise<Su
     members: await countWhere(
       db.select({ n: count() }).from(members).where(eq(members.subdivisionId, id)),
     ),
-    registrations: await countWhere(
-      db.select({ n: count() }).from(registrations).where(eq(registrations.subdivisionId, id)),
-    ),
+    // A purged edition's registrations still count: its tallies name the subdivision.
+    registrations:
+      (await countWhere(
+        db.select({ n: count() }).from(registrations).where(eq(registrations.subdivisionId, id)),
+      )) +
+      (await countWhere(
+        db
+          .select({ n: sql<number>`coalesce(sum(${registrationTallies.count}), 0)::int` })
+          .from(registrationTallies)
+          .where(eq(registrationTallies.subdivisionId, id)),
+      )),
     // Disabled accounts too: the audit log names them with their subdivision.
     accounts: await countWhere(
       db.select({ n: count() }).from(users).where(eq(users.subdivisionId, id)),
