@@ -1,8 +1,8 @@
 import type { Database, EventBus } from "@tribune/db";
 import type { Me } from "@tribune/domain";
 import type { PublicCache } from "./public-cache";
-import type { InvitationMailer } from "./services/surveys/invitations/port";
 import type { PublicRateLimits } from "./rate-limit";
+import type { InvitationMailer } from "./services/surveys/invitations/port";
 
 /** The signed-in person, with the login session that proved it. */
 export interface Actor extends Me {

@@ -617,7 +617,9 @@ export const surveyInvitedAddresses = pgTable(
       .references(() => surveys.id, { onDelete: "cascade" }),
     addressHash: text("address_hash").notNull(),
   },
-  (t) => [primaryKey({ name: "survey_invited_addresses_pk", columns: [t.surveyId, t.addressHash] })],
+  (t) => [
+    primaryKey({ name: "survey_invited_addresses_pk", columns: [t.surveyId, t.addressHash] }),
+  ],
 );
 
 // --- Policy dossiers and motions (issue 6) --------------------------------------------------
