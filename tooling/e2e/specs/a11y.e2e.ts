@@ -31,6 +31,7 @@ const ADMIN_ROUTES = [
   "/dossiers",
   "/motions",
   "/journal",
+  "/comptes",
   "/subdivisions",
   "/subdivisions/:subdivision",
   "/adherents",
@@ -41,6 +42,10 @@ const ADMIN_ROUTES = [
 
 const PUBLIC_ROUTES = [
   "/connexion",
+  "/connexion/mot-de-passe-oublie",
+  // The pages a message's link opens (any token: the page asks the server only on sending).
+  `/connexion/nouveau-mot-de-passe?jeton=${"a".repeat(43)}`,
+  `/connexion/invitation?jeton=${"a".repeat(43)}`,
   "/public/programme",
   "/public/inscription",
   `/public/enquete/${OPEN_SURVEY}`,
