@@ -193,6 +193,8 @@ export interface CopyReport {
   sections: number;
   surveys: string[];
   partners: number;
+  /** The press kit's frame (organisation, headings, contacts, figure definitions) was copied. */
+  frame?: boolean | undefined;
 }
 
 /** "Édition 2027 créée à partir de 2026 : 4 salles, 12 sessions en brouillon, …" */
@@ -209,6 +211,7 @@ export function copyReportText(year: number, copied: CopyReport): string {
       `${formatCount(copied.surveys.length, "questionnaire", "questionnaires")} en brouillon (${copied.surveys.join(", ")})`,
     );
   if (copied.partners > 0) parts.push(formatCount(copied.partners, "partenaire", "partenaires"));
+  if (copied.frame) parts.push("le cadre du dossier de presse (organisation, titres, contacts)");
   const leftOut =
     copied.sessionsLeftOut.length > 0
       ? ` Non reprises, après le dernier jour : ${copied.sessionsLeftOut.map((t) => `« ${t} »`).join(", ")}.`
