@@ -319,6 +319,8 @@ function summaryOf(
           ? "Lien de nouveau mot de passe émis en ligne de commande."
           : "Mot de passe changé par lien de réinitialisation ; toutes les sessions sont fermées.";
   }
+  const campaign = asRecord(after?.invitationCampaign);
+  if (campaign) return describeInvitationCampaign(campaign);
   if (after?.purged === true || asRecord(entry.before)?.purged === true)
     return "Détail effacé : la durée de conservation des données personnelles est écoulée.";
   const signup = asRecord(after?.sessionSignup);
@@ -333,6 +335,22 @@ function summaryOf(
   if (entry.action === "create" && entry.entity === "registration" && name)
     return `Inscription de ${name} au congrès.`;
   return null;
+}
+
+/** A survey's invitation campaign: its counts, never an address (surveys/invitations.ts). */
+function describeInvitationCampaign(c: Record<string, unknown>): string {
+  const n = (key: string) => (typeof c[key] === "number" ? (c[key] as number) : 0);
+  const skipped =
+    n("skipped") > 0
+      ? `, ${plural(n("skipped"), "déjà invitée ignorée", "déjà invitées ignorées")}`
+      : "";
+  if (c.status === "running")
+    return `Invitations par courriel : envoi commencé vers ${plural(n("total"), "adresse", "adresses")}${skipped}.`;
+  const state =
+    c.status === "finished" ? "terminé" : c.status === "paused" ? "mis en pause" : "interrompu";
+  const refused = n("bounced") > 0 ? `, ${plural(n("bounced"), "refusée", "refusées")}` : "";
+  const failed = n("failed") > 0 ? `, ${formatNumber(n("failed"))} en échec` : "";
+  return `Invitations par courriel : envoi ${state}, ${formatNumber(n("sent"))} envoyée(s) sur ${formatNumber(n("total"))}${refused}${failed}.`;
 }
 
 /** Describes one entry for the journal (see the module's comment). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { describeAuditEntry } from "../audit-describe";
 import {
   campaignProgress,
   decideInvitationStart,
@@ -205,5 +206,32 @@ describe("the admin's form", () => {
     expect(
       invitationStartInput(id, form({ mode: "subdivisions", subdivisionIds: [id], rate: 60 })),
     ).toEqual({ id, rate: 60, source: { kind: "subdivisions", subdivisionIds: [id] } });
+  });
+});
+
+describe("the audit journal", () => {
+  const entry = (invitationCampaign: Record<string, unknown>) =>
+    describeAuditEntry({
+      id: "6f1c1f4e-7d5b-4b8e-9f40-1b2c3d4e5f60",
+      at: "2026-01-20T09:00:00.000Z",
+      actorId: null,
+      actorEmail: "bureau@tribune.test",
+      entity: "survey",
+      entityId: "6f1c1f4e-7d5b-4b8e-9f40-1b2c3d4e5f61",
+      action: "update",
+      before: null,
+      after: { invitationCampaign },
+    }).summary;
+
+  it("tells a campaign's start and end by its counts", () => {
+    expect(entry({ status: "running", total: 5980, skipped: 20 })).toBe(
+      "Invitations par courriel : envoi commencé vers 5\u202F980 adresses, 20 déjà invitées ignorées.",
+    );
+    expect(entry({ status: "finished", total: 5980, sent: 5960, bounced: 12, failed: 8 })).toBe(
+      "Invitations par courriel : envoi terminé, 5\u202F960 envoyée(s) sur 5\u202F980, 12 refusées, 8 en échec.",
+    );
+    expect(entry({ status: "interrupted", total: 100, sent: 50 })).toBe(
+      "Invitations par courriel : envoi interrompu, 50 envoyée(s) sur 100.",
+    );
   });
 });
