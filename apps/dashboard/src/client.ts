@@ -185,6 +185,8 @@ export async function loadData(
       ([list, motions]) => ({ list, motions }),
       () => null,
     );
+    // Optional too: the figures the edition quotes from others, shown beside the survey ones.
+    const cited = client.pressKit.manualFigures.query({ year: edition.year }).catch(() => null);
     const [programme, counts] = await Promise.all([
       loadProgramme(client, edition.id),
       client.registration.counts.query({ editionId: edition.id }),
@@ -195,6 +197,7 @@ export async function loadData(
       ...programme,
       counts,
       surveys: await surveys,
+      cited: await cited,
       dossiers: await dossiers,
     };
   } catch (error) {

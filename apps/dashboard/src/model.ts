@@ -10,6 +10,7 @@ import {
   editionState,
   type LiveCounts,
   localDay,
+  type ManualFigure,
   type Me,
   type MotionOverview,
   type Room,
@@ -38,6 +39,11 @@ export interface DashboardData {
     /** Responses per subdivision and per day (survey.collection), for the surveys given. */
     collections?: SurveyCollection[];
   } | null;
+  /**
+   * The edition's key figures quoted from someone else's publication, with their provenance
+   * (pressKit.manualFigures); null while that API is not there (or refused).
+   */
+  cited?: ManualFigure[] | null;
   /** Dossiers with their timeline, and the CA motions; null while that API is not there. */
   dossiers?: { list: Dossier[]; motions: MotionOverview[] } | null;
 }

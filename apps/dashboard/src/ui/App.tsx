@@ -225,6 +225,7 @@ export function App({
           <Surveys
             surveys={surveys.list}
             figures={surveys.figures}
+            cited={data.cited ?? []}
             collections={collections}
             width={width}
             height={bodyHeight}

@@ -128,4 +128,39 @@ describe("Surveys", () => {
     expect(lastFrame()).toContain("› Santé mentale");
     expect(lastFrame()).toContain("Cette enquête ne demande pas la subdivision.");
   });
+
+  it("lists the figures quoted from others under their own heading, each with its source", () => {
+    const { list, figures } = sampleSurveys();
+    const frame =
+      render(
+        <Surveys
+          surveys={list}
+          figures={figures}
+          cited={[
+            {
+              id: "drees-burnout",
+              label: "des internes épuisé·es",
+              value: 66.2,
+              unit: "percent",
+              decimals: 1,
+              sourceOrganisation: "DREES",
+              sourceTitle: "Santé des internes",
+              sample: "2 145 internes",
+              publishedOn: "2025-03-12",
+              url: "",
+              updatedAt: null,
+              updatedBy: null,
+            },
+          ]}
+          width={100}
+          height={40}
+          filter=""
+          active={false}
+        />,
+      ).lastFrame() ?? "";
+    expect(frame).toContain("Chiffres cités (source externe)");
+    expect(frame).toContain(
+      "• 66,2 % des internes épuisé·es (chiffre cité — DREES, « Santé des internes », 12 mars 2025",
+    );
+  });
 });

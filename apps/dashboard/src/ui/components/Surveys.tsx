@@ -1,5 +1,9 @@
 import {
   type ComputedKeyFigure,
+  citationInline,
+  citationOf,
+  formatFigure,
+  type ManualFigure,
   SURVEY_STATUS_LABELS,
   type SurveyCollection,
   type SurveySummary,
@@ -18,6 +22,8 @@ import { theme } from "../theme";
 export interface SurveysProps {
   surveys: SurveySummary[];
   figures: ComputedKeyFigure[];
+  /** The edition's figures quoted from someone else's publication (« chiffre cité »). */
+  cited?: ManualFigure[];
   /** Responses per subdivision and per day, by survey id (absent: not given by the server). */
   collections?: ReadonlyMap<string, SurveyCollection>;
   width: number;
@@ -66,6 +72,7 @@ function subdivisionRows(collection: SurveyCollection, width: number): string[] 
 export function Surveys({
   surveys,
   figures,
+  cited = [],
   collections,
   width,
   height,
@@ -134,6 +141,21 @@ export function Surveys({
         : `• ${f.sentence ?? "pas encore de réponse"} (${n})${f.definition.published ? "" : " (non publié)"}`,
       color: f.suppressed ? theme.muted : undefined,
     });
+  }
+
+  // The figures quoted from others: no survey behind them, each marked with its source.
+  const shownCited = cited.filter(
+    (f) => !needle || `${f.label} ${f.sourceOrganisation}`.toLowerCase().includes(needle),
+  );
+  if (shownCited.length > 0) {
+    lines.push({ key: "sp-cited", text: " " });
+    lines.push({ key: "h-cited", text: "Chiffres cités (source externe)", bold: true });
+    for (const f of shownCited)
+      lines.push({
+        key: `m-${f.id}`,
+        // Plain spaces: a terminal may not draw the narrow no-break space of "66,2 %".
+        text: `• ${formatFigure(f).replace(/[\u202f\u00a0]/g, " ")} ${f.label} ${citationInline(citationOf(f))}`,
+      });
   }
 
   const collection = selected ? collections?.get(selected.id) : undefined;
