@@ -11,6 +11,7 @@ import {
   type Executor,
   holdsEdition,
   listUsers,
+  purgeDeadAccountTokens,
   purgeDeadAuthSessions,
   purgeExpiredIdempotencyKeys,
   seedReferenceEdition,
@@ -99,6 +100,7 @@ export function bootstrap(
       new Date(Date.now() - SESSION_IDLE_SECONDS * 1000).toISOString(),
     );
     await purgeExpiredIdempotencyKeys(tx);
+    await purgeDeadAccountTokens(tx, new Date());
     return outcome;
   });
 }

@@ -1,5 +1,5 @@
 import type { AccountTokenPurpose } from "@tribune/domain";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
 import type { Executor } from "../client";
 import { accountTokens, users } from "../schema";
 
@@ -84,4 +84,11 @@ export async function spendAccountToken(db: Executor, id: string, at: string): P
 export async function findAccountToken(db: Executor, tokenHash: string) {
   const [row] = await db.select().from(accountTokens).where(eq(accountTokens.tokenHash, tokenHash));
   return row ?? null;
+}
+
+/** Housekeeping: drops the links that can no longer be used (spent, voided or expired). */
+export async function purgeDeadAccountTokens(db: Executor, now: Date): Promise<void> {
+  await db
+    .delete(accountTokens)
+    .where(or(isNotNull(accountTokens.usedAt), lt(accountTokens.expiresAt, now.toISOString())));
 }
