@@ -259,6 +259,10 @@ describe.each(testBackends())("survey invitations on %s", (backend: Backend) => 
       const ctx = contextWith(mailer);
       // The first job stalls after its first batch, as a frozen server would.
       const logged: string[] = [];
+      let recordedFirst: () => void = () => {};
+      const firstBatch = new Promise<void>((resolve) => {
+        recordedFirst = resolve;
+      });
       let release: () => void = () => {};
       const stalled = new Promise<void>((resolve) => {
         release = resolve;
@@ -266,9 +270,14 @@ describe.each(testBackends())("survey invitations on %s", (backend: Backend) => 
       const first = await startInvitations(
         ctx,
         { id: survey.id, rate: FAST, source: { kind: "list", text: list.join("\n") } },
-        { pace: () => stalled, log: (line) => logged.push(line) },
+        {
+          pace: () => stalled,
+          log: (line) => logged.push(line),
+          onProgress: () => recordedFirst(),
+        },
       );
-      await expect.poll(() => smtp.received.length).toBe(50);
+      await firstBatch;
+      expect(smtp.received).toHaveLength(50);
       // Two instances start the same survey at once: both refused while the claim holds.
       const twice = await Promise.allSettled([
         startInvitations(ctx, {
@@ -306,6 +315,10 @@ describe.each(testBackends())("survey invitations on %s", (backend: Backend) => 
       ]);
       const won = racing.filter((r) => r.status === "fulfilled");
       expect(won).toHaveLength(1);
+      const lost = racing.find((r) => r.status === "rejected") as PromiseRejectedResult;
+      expect(String(lost.reason)).toContain(
+        "Un envoi d'invitations est déjà en cours pour cette enquête",
+      );
       const takeover = (
         won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof startInvitations>>>
       ).value;
