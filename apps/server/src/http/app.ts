@@ -133,7 +133,8 @@ export async function createApp({
   for (const format of PUBLIC_FORMATS)
     app.get<{ Params: { year: string } }>(
       format.route.pattern,
-      { compress: false },
+      // Compressed once, when built (and a GET has no body to decompress).
+      { compress: false, decompress: false },
       async (req, reply) => {
         const year = Number(req.params.year);
         if (!/^\d{4}$/.test(req.params.year)) return sendError(reply, 404, NOT_FOUND);

@@ -174,13 +174,28 @@ export async function prepareDocument(
   return { hash, bodies: { identity, gzip: gz, br } };
 }
 
+/** Clients send a handful of different Accept-Encoding: each is worked out once (up to this many). */
+const NEGOTIATED_KEPT = 256;
+const negotiated = new Map<string, Encoding>();
+
 /** The encoding to send: the best the client accepts among what we have (q-values honoured). */
 export function negotiateEncoding(
   acceptEncoding: string | undefined,
   available: readonly Encoding[],
 ): Encoding {
+  if (!acceptEncoding) return "identity";
+  const key = `${available.join()}|${acceptEncoding}`;
+  let encoding = negotiated.get(key);
+  if (!encoding) {
+    encoding = bestEncoding(acceptEncoding, available);
+    if (negotiated.size < NEGOTIATED_KEPT) negotiated.set(key, encoding);
+  }
+  return encoding;
+}
+
+function bestEncoding(acceptEncoding: string, available: readonly Encoding[]): Encoding {
   const weights = new Map<string, number>();
-  for (const part of (acceptEncoding ?? "").split(",")) {
+  for (const part of acceptEncoding.split(",")) {
     const [name, ...params] = part.trim().toLowerCase().split(";");
     if (!name) continue;
     const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
@@ -215,31 +230,66 @@ export interface PublicAnswer {
   body: Buffer | null;
 }
 
-/** The answer for a prepared document, given the request's conditional and encoding headers. */
+/** A document's answers in one encoding: worked out on its first request, then the same objects. */
+interface EncodedAnswers {
+  ok: PublicAnswer;
+  notModified: PublicAnswer;
+}
+const answersOf = new WeakMap<
+  PreparedDocument,
+  { format: PublicFormat; year: number } & Partial<Record<Encoding, EncodedAnswers>>
+>();
+
+/**
+ * The answer for a prepared document, given the request's conditional and encoding headers.
+ * Its headers are shared by every request for the same version and encoding: read, not changed.
+ */
 export function answerFor(
   format: PublicFormat,
   year: number,
   document: PreparedDocument,
   request: { ifNoneMatch?: string | undefined; acceptEncoding?: string | undefined },
 ): PublicAnswer {
-  const available = Object.keys(document.bodies) as Encoding[];
-  const encoding = negotiateEncoding(request.acceptEncoding, available);
-  const headers: Record<string, string> = {
+  let answers = answersOf.get(document);
+  if (answers?.format !== format || answers.year !== year) {
+    answers = { format, year };
+    answersOf.set(document, answers);
+  }
+  const encoding = negotiateEncoding(request.acceptEncoding, availableEncodings(document));
+  let encoded = answers[encoding];
+  if (!encoded) {
+    encoded = encodedAnswers(format, year, document, encoding);
+    answers[encoding] = encoded;
+  }
+  return matchesVersion(request.ifNoneMatch, document.hash) ? encoded.notModified : encoded.ok;
+}
+
+const availableEncodings = (document: PreparedDocument) =>
+  Object.keys(document.bodies) as Encoding[];
+
+function encodedAnswers(
+  format: PublicFormat,
+  year: number,
+  document: PreparedDocument,
+  encoding: Encoding,
+): EncodedAnswers {
+  const common: Record<string, string> = {
     ETag: etagOf(document.hash, encoding),
     "Cache-Control": CACHE_CONTROL,
     Vary: "Accept-Encoding",
     // Public data, for any site's scripts (the congress's own site reads programme.json).
     "Access-Control-Allow-Origin": "*",
   };
-  if (matchesVersion(request.ifNoneMatch, document.hash))
-    return { status: 304, headers, body: null };
-  headers["Content-Type"] = format.contentType;
+  const headers: Record<string, string> = { ...common, "Content-Type": format.contentType };
   if (encoding !== "identity") headers["Content-Encoding"] = encoding;
   if (format.filename)
     headers["Content-Disposition"] = `attachment; filename="${format.filename(year)}"`;
   const body = document.bodies[encoding] ?? document.bodies.identity;
   headers["Content-Length"] = String(body.byteLength);
-  return { status: 200, headers, body };
+  return {
+    ok: { status: 200, headers, body },
+    notModified: { status: 304, headers: common, body: null },
+  };
 }
 
 /**

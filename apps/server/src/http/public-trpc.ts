@@ -44,10 +44,16 @@ const CACHED_QUERIES: Record<string, (caller: Caller, input: Input) => Promise<B
   },
 };
 
-/** One serialised answer, as of a second of the clock (the edition's state depends on it). */
+type Encoding = keyof PreparedDocument["bodies"];
+
+/**
+ * One serialised answer, as of a second of the clock (the edition's state depends on it), and
+ * what is sent for it in each encoding, worked out on the first request that asks.
+ */
 interface Version {
   second: number;
   document: PreparedDocument;
+  answers: Partial<Record<Encoding, { ok: PublicTrpcAnswer; notModified: PublicTrpcAnswer }>>;
 }
 
 /**
@@ -71,8 +77,9 @@ class SerialisedAnswer {
         const json = serialise(data);
         const document =
           json === this.json ? this.current.document : await prepareDocument(json, CONTENT_TYPE);
+        const answers = document === this.current.document ? this.current.answers : {};
         this.json = json;
-        this.current = { second, document };
+        this.current = { second, document, answers };
         return this.current;
       })
       .finally(() => {
@@ -128,7 +135,8 @@ export function publicTrpcAnswers({
         const { editionId, data } = await build();
         const json = serialise(data);
         const document = await prepareDocument(json, CONTENT_TYPE);
-        return { editionId, value: new SerialisedAnswer(build, { second, document }, json) };
+        const first = { second, document, answers: {} };
+        return { editionId, value: new SerialisedAnswer(build, first, json) };
       });
       return await answer.at(second);
     } catch {
@@ -156,21 +164,29 @@ export function publicTrpcAnswers({
     const { document } = version;
     const ifNoneMatch = headers["if-none-match"];
     const acceptEncoding = headers["accept-encoding"];
-    const available = Object.keys(document.bodies) as (keyof PreparedDocument["bodies"])[];
     const encoding = negotiateEncoding(
       typeof acceptEncoding === "string" ? acceptEncoding : undefined,
-      available,
+      Object.keys(document.bodies) as Encoding[],
     );
-    const answerHeaders: Record<string, string> = {
-      ETag: etagOf(document.hash, encoding),
-      Vary: VARY,
-    };
-    if (matchesVersion(typeof ifNoneMatch === "string" ? ifNoneMatch : undefined, document.hash))
-      return { status: 304, headers: answerHeaders, body: null };
-    const body = document.bodies[encoding] ?? document.bodies.identity;
-    answerHeaders["Content-Type"] = CONTENT_TYPE;
-    if (encoding !== "identity") answerHeaders["Content-Encoding"] = encoding;
-    answerHeaders["Content-Length"] = String(body.byteLength);
-    return { status: 200, headers: answerHeaders, body };
+    let answers = version.answers[encoding];
+    if (!answers) {
+      answers = encodedAnswers(document, encoding);
+      version.answers[encoding] = answers;
+    }
+    const unchanged = typeof ifNoneMatch === "string" && matchesVersion(ifNoneMatch, document.hash);
+    return unchanged ? answers.notModified : answers.ok;
+  };
+}
+
+/** The answers for a version in one encoding: the same objects for every request (read only). */
+function encodedAnswers(document: PreparedDocument, encoding: Encoding) {
+  const common = { ETag: etagOf(document.hash, encoding), Vary: VARY };
+  const body = document.bodies[encoding] ?? document.bodies.identity;
+  const headers: Record<string, string> = { ...common, "Content-Type": CONTENT_TYPE };
+  if (encoding !== "identity") headers["Content-Encoding"] = encoding;
+  headers["Content-Length"] = String(body.byteLength);
+  return {
+    ok: { status: 200, headers, body } as const,
+    notModified: { status: 304, headers: common, body: null } as const,
   };
 }

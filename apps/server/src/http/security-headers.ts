@@ -28,20 +28,32 @@ const EMBEDDED_PDF = new RegExp(
   `^${ROUTES.pressKitPdf.pattern.replaceAll(".", "\\.").replace(":year", "\\d{4}")}$`,
 );
 
-/**
- * The security headers every response carries — admin pages, static files, the API, the
- * PDF. No referrer leaves for another site: public pages carry registration codes and survey
- * tokens in their address. Behind https, browsers are told never to come back over http.
- */
-export function securityHeaders(url: string, secure: boolean): Record<string, string> {
-  const path = url.split("?")[0] ?? "/";
-  const embedded = EMBEDDED_PDF.test(path);
-  return {
+/** The headers of one kind of response, behind http and https. */
+function headerSets(embedded: boolean): readonly [Record<string, string>, Record<string, string>] {
+  const headers = {
     "Content-Security-Policy": embedded ? EMBEDDED_PDF_POLICY : CONTENT_SECURITY_POLICY,
     "X-Frame-Options": embedded ? "SAMEORIGIN" : "DENY",
     "X-Content-Type-Options": "nosniff",
     // Not "no-referrer": browsers would then send `Origin: null` on our own POSTs (see origin.ts).
     "Referrer-Policy": "same-origin",
-    ...(secure ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
   };
+  return [
+    Object.freeze(headers),
+    Object.freeze({ ...headers, "Strict-Transport-Security": "max-age=31536000" }),
+  ];
+}
+// Worked out once: every request of the server sets them.
+const PAGE_HEADERS = headerSets(false);
+const PDF_HEADERS = headerSets(true);
+
+/**
+ * The security headers every response carries — admin pages, static files, the API, the
+ * PDF. No referrer leaves for another site: public pages carry registration codes and survey
+ * tokens in their address. Behind https, browsers are told never to come back over http.
+ * The same (frozen) object for every request of a kind.
+ */
+export function securityHeaders(url: string, secure: boolean): Readonly<Record<string, string>> {
+  const query = url.indexOf("?");
+  const path = query === -1 ? url : url.slice(0, query);
+  return (EMBEDDED_PDF.test(path) ? PDF_HEADERS : PAGE_HEADERS)[secure ? 1 : 0];
 }

@@ -15,7 +15,7 @@ import { ROUTES, TRPC_MAX_BATCH_SIZE } from "@tribune/domain/routes";
 import { fastifyRequestHandler } from "@trpc/server/adapters/fastify";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { clientAddress } from "./client-address";
-import { cookieJar } from "./cookies";
+import { cookieJar, sessionToken } from "./cookies";
 import { publicTrpcAnswers } from "./public-trpc";
 
 export const MAX_BATCH_SIZE = TRPC_MAX_BATCH_SIZE;
@@ -101,7 +101,7 @@ export async function trpcRoutes(
       path: req.params.path,
       query: req.query as Record<string, unknown>,
       headers: req.headers,
-      signedIn: cookieJar(req, reply, secure).token !== null,
+      signedIn: sessionToken(req, secure) !== null,
     });
     if (cached)
       return reply
