@@ -10,6 +10,7 @@ export * from "./repos/auth-sessions";
 export * from "./repos/dossiers";
 export * from "./repos/editions";
 export * from "./repos/idempotency";
+export * from "./repos/kind-mappings";
 export * from "./repos/members";
 export * from "./repos/motions";
 export * from "./repos/outbox";

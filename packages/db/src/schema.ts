@@ -415,6 +415,23 @@ export const personalDataPurges = pgTable("personal_data_purges", {
   registrations: integer("registrations").notNull(),
 });
 
+/**
+ * How an edition's programme imports read another tool's session types: a frab `type` or
+ * `track` value and the kind it becomes, as the organiser last chose it (issue 16). The next
+ * import of the edition starts from it.
+ */
+export const programmeKindMappings = pgTable(
+  "programme_kind_mappings",
+  {
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    value: text("value").notNull(),
+    kind: text("kind").$type<SessionKind>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.editionId, t.value] })],
+);
+
 /** Sign-ups to capacity-limited sessions (workshops, toolboxes), by registered attendees. */
 export const sessionSignups = pgTable(
   "session_signups",

@@ -16,6 +16,7 @@ const report = (over: Partial<ProgrammeImportReport>): ProgrammeImportReport => 
   roomsCreated: ["Salle 2"],
   speakersCreated: [],
   unmappedKinds: [],
+  kinds: [],
   conflicts: [],
   refused: [],
   ...over,
@@ -43,6 +44,41 @@ describe("ProgrammeImport", () => {
     expect(callsTo("schedule.import").map((c) => (c.input as { dryRun?: boolean }).dryRun)).toEqual(
       [true, undefined],
     );
+  });
+
+  it("lets the organiser choose the kind of each type in the file; the preview and the import follow", async () => {
+    const kindOf = (input: unknown) =>
+      (input as { kindMapping?: Record<string, string> }).kindMapping?.lecture ?? "pleniere";
+    const { user, callsTo } = renderWithApi(<ProgrammeImport editionId={EDITION} />, {
+      handlers: {
+        "schedule.import": (input) =>
+          report({
+            ...((input as { dryRun?: boolean }).dryRun ? {} : { dryRun: false, applied: true }),
+            kinds: [
+              { value: "lecture", kind: kindOf(input) as "pleniere", known: true, sessions: 78 },
+              { value: "Entertainment", kind: "pleniere", known: false, sessions: 1 },
+            ],
+          }),
+      },
+    });
+    const file = new File(['{"schedule": {}}'], "camp.json", { type: "application/json" });
+    await user.upload(await screen.findByLabelText("Fichier du programme"), file);
+    const table = await screen.findByRole("table", { name: "Types de session du fichier" });
+    expect(
+      within(table).getByRole("rowheader", { name: "Entertainment (non reconnu)" }),
+    ).toBeTruthy();
+    await user.selectOptions(
+      within(table).getByLabelText("Type de session pour « lecture »"),
+      "Atelier",
+    );
+    await screen.findByDisplayValue("Atelier");
+    await user.click(screen.getByRole("button", { name: "Importer 2 sessions" }));
+    await screen.findByRole("status");
+    const sent = callsTo("schedule.import").map(
+      (c) => (c.input as { kindMapping?: Record<string, string> }).kindMapping,
+    );
+    // The first preview with no choice, the second with it, then the import with it.
+    expect(sent).toEqual([{}, { lecture: "atelier" }, { lecture: "atelier" }]);
   });
 
   it("shows each refused session with its reason and offers no import", async () => {

@@ -1,9 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import {
   FALLBACK_KIND,
+  type ImportKindLine,
+  type KindMapping,
   MAX_PROGRAMME_IMPORT_BYTES,
   type ProgrammeImportReport,
   SESSION_KIND_LABELS,
+  SESSION_KINDS,
+  type SessionKind,
 } from "@tribune/domain";
 import { formatCount } from "@tribune/domain/format";
 import { type ChangeEvent, useState } from "react";
@@ -33,8 +37,8 @@ function ReportView({ report }: { report: ProgrammeImportReport }) {
       )}
       {report.unmappedKinds.length > 0 && (
         <p>
-          Types sans correspondance, importés en « {SESSION_KIND_LABELS[FALLBACK_KIND]} » :{" "}
-          {report.unmappedKinds.join(" ; ")}
+          Types sans correspondance, importés en « {SESSION_KIND_LABELS[FALLBACK_KIND]} » sauf choix
+          contraire ci-dessous : {report.unmappedKinds.join(" ; ")}
         </p>
       )}
       {report.conflicts.length > 0 && (
@@ -69,6 +73,61 @@ function ReportView({ report }: { report: ProgrammeImportReport }) {
 }
 
 /**
+ * The file's session types and the kind each becomes: the organiser changes a line, the
+ * preview follows. The choices are kept for the edition's next import.
+ */
+function KindTable({
+  lines,
+  onChange,
+  disabled,
+}: {
+  lines: ImportKindLine[];
+  onChange: (value: string, kind: SessionKind) => void;
+  disabled: boolean;
+}) {
+  return (
+    <table aria-label="Types de session du fichier">
+      <caption className="muted">
+        Chaque type (ou piste) du fichier devient un type de session de Tribune ; vos choix sont
+        gardés pour le prochain import de cette édition.
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Dans le fichier</th>
+          <th scope="col">Sessions</th>
+          <th scope="col">Devient</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line) => (
+          <tr key={line.value}>
+            <th scope="row">
+              {line.value}
+              {!line.known && <span className="muted"> (non reconnu)</span>}
+            </th>
+            <td>{line.sessions}</td>
+            <td>
+              <select
+                aria-label={`Type de session pour « ${line.value} »`}
+                value={line.kind}
+                disabled={disabled}
+                onChange={(e) => onChange(line.value, e.target.value as SessionKind)}
+              >
+                {SESSION_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {SESSION_KIND_LABELS[kind]}
+                  </option>
+                ))}
+              </select>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
  * Importing a programme drafted in another tool (frab, pretalx: schedule.json or .xml): the
  * file is checked first (a preview of what would be created, updated, refused), and imported
  * only when nothing is refused — new sessions as drafts.
@@ -79,7 +138,12 @@ export function ProgrammeImport({ editionId }: { editionId: string }) {
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
   const [report, setReport] = useState<ProgrammeImportReport | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [mapping, setMapping] = useState<KindMapping>({});
   const run = useMutation(trpc.schedule.import.mutationOptions());
+  const preview = async (content: string, kindMapping: KindMapping) =>
+    setReport(
+      await run.mutateAsync({ editionId, content, kindMapping, dryRun: true }).catch(() => null),
+    );
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const chosen = e.target.files?.[0];
@@ -93,11 +157,22 @@ export function ProgrammeImport({ editionId }: { editionId: string }) {
     }
     const content = await chosen.text();
     setFile({ name: chosen.name, content });
-    setReport(await run.mutateAsync({ editionId, content, dryRun: true }).catch(() => null));
+    setMapping({});
+    await preview(content, {});
+  };
+  const choose = async (value: string, kind: SessionKind) => {
+    if (!file) return;
+    const next = { ...mapping, [value]: kind };
+    setMapping(next);
+    await preview(file.content, next);
   };
   const apply = async () => {
     if (!file) return;
-    setReport(await run.mutateAsync({ editionId, content: file.content }).catch(() => null));
+    setReport(
+      await run
+        .mutateAsync({ editionId, content: file.content, kindMapping: mapping })
+        .catch(() => null),
+    );
     setFile(null);
     await queryClient.invalidateQueries({ queryKey: trpc.schedule.pathKey() });
   };
@@ -130,6 +205,9 @@ export function ProgrammeImport({ editionId }: { editionId: string }) {
         </p>
       )}
       {report && <ReportView report={report} />}
+      {report && file && !report.applied && report.kinds.length > 0 && (
+        <KindTable lines={report.kinds} onChange={choose} disabled={run.isPending} />
+      )}
       {report?.applied && (
         <p role="status">Programme importé : les nouvelles sessions sont en brouillon.</p>
       )}

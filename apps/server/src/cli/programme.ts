@@ -41,6 +41,10 @@ export function reportLines(report: ProgrammeImportReport, file: string, year: n
     lines.push(`  Salles créées : ${report.roomsCreated.join(", ")}`);
   if (report.speakersCreated.length > 0)
     lines.push(`  Intervenant·es ajouté·es : ${report.speakersCreated.join(", ")}`);
+  if (report.kinds.length > 0)
+    lines.push(
+      `  Types : ${report.kinds.map((k) => `${k.value} → ${SESSION_KIND_LABELS[k.kind]} (${k.sessions})`).join(" ; ")} — choix gardés pour le prochain import`,
+    );
   if (report.unmappedKinds.length > 0)
     lines.push(
       `  Types sans correspondance, importés en « ${SESSION_KIND_LABELS[FALLBACK_KIND]} » (précisez --kind TYPE=…) : ${report.unmappedKinds.join(" ; ")}`,

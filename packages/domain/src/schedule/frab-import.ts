@@ -133,6 +133,8 @@ export interface ImportPlan {
   speakersToCreate: string[];
   /** type/track values no mapping knew, mapped to FALLBACK_KIND. */
   unmappedKinds: string[];
+  /** Every value that decided a kind, for the organiser's mapping table. */
+  kinds: ImportKindLine[];
   /** Two sessions in one room at the same time (French sentences). */
   conflicts: string[];
   refused: RefusedLine[];
@@ -161,7 +163,7 @@ const durationMinutes = (duration: string) => {
 export function kindOf(
   event: Pick<FrabImportEvent, "track" | "type">,
   mapping: KindMapping,
-): { kind: SessionKind; known: boolean } {
+): { kind: SessionKind; known: boolean; value: string } {
   const labels = new Map<string, SessionKind>();
   for (const kind of SESSION_KINDS) {
     labels.set(kind, kind);
@@ -179,10 +181,24 @@ export function kindOf(
     if (!key) continue;
     // The organiser's mapping first, then our own labels, then the defaults.
     const chosen = mapping[value.trim()] ?? labels.get(key) ?? table.get(key);
-    if (chosen) return { kind: chosen, known: true };
+    if (chosen) return { kind: chosen, known: true, value: value.trim() };
   }
-  return { kind: FALLBACK_KIND, known: false };
+  return { kind: FALLBACK_KIND, known: false, value: (track || event.type || "").trim() };
 }
+
+/**
+ * One line of the mapping table the organiser sees before importing: a `type` or `track` value
+ * of the file (the one that decided, track first), the kind it becomes and how many sessions.
+ * Changing a line's kind is sending `{ [value]: kind }` in `kindMapping`.
+ */
+export const ImportKindLine = z.object({
+  value: z.string(),
+  kind: SessionKind,
+  /** False: no mapping knew it, it became FALLBACK_KIND. */
+  known: z.boolean(),
+  sessions: z.int(),
+});
+export type ImportKindLine = z.infer<typeof ImportKindLine>;
 
 /** JSON with its keys in one order: two sessions compare equal whatever built them. */
 const stable = (value: object) => JSON.stringify(value, Object.keys(value).sort());
@@ -224,6 +240,7 @@ export function planImport(
     roomsToCreate: [],
     speakersToCreate: [],
     unmappedKinds: [],
+    kinds: [],
     conflicts: [],
     refused: [],
   };
@@ -238,6 +255,15 @@ export function planImport(
   }
   const knownRooms = refs.rooms.map((r) => r.name);
   const roomNamed = (name: string) => knownRooms.find((r) => sameName(r, name));
+  // One spelling per person: a stored speaker's, else the first the file gives ("Mo" and "mo"
+  // are one speaker, and a second import compares equal).
+  const speakerSpellings = refs.speakers.map((s) => s.name);
+  const speakerNamed = (name: string) => {
+    const known = speakerSpellings.find((n) => sameName(n, name));
+    if (known) return known;
+    speakerSpellings.push(name);
+    return name;
+  };
   const seenGuids = new Set<string>();
   const planned: PlannedSession[] = [];
 
@@ -284,7 +310,10 @@ export function planImport(
       : parts.length > 1 && parts.every((p) => roomNamed(p))
         ? parts.map((p) => roomNamed(p) as string)
         : [roomNamed(event.room) ?? event.room.trim()];
-    const { kind, known } = kindOf(event, refs.mapping);
+    const { kind, known, value } = kindOf(event, refs.mapping);
+    const line = plan.kinds.find((l) => l.value === value);
+    if (line) line.sessions += 1;
+    else if (value) plan.kinds.push({ value, kind, known, sessions: 1 });
     if (!known) {
       const label = [event.type, typeof event.track === "string" ? event.track : null]
         .filter(Boolean)
@@ -299,7 +328,7 @@ export function planImport(
       .join("\n\n");
     const speakerNames = (event.persons ?? []).flatMap((p) => {
       const name = (p.public_name ?? p.name ?? p.full_name ?? "").trim();
-      return name ? [name] : [];
+      return name ? [speakerNamed(name)] : [];
     });
     const session: PlannedSession["session"] = {
       kind,
@@ -403,6 +432,7 @@ export const ProgrammeImportReport = z.object({
   roomsCreated: z.array(z.string()),
   speakersCreated: z.array(z.string()),
   unmappedKinds: z.array(z.string()),
+  kinds: z.array(ImportKindLine),
   conflicts: z.array(z.string()),
   refused: z.array(
     z.object({
@@ -429,6 +459,7 @@ export function reportOf(
     roomsCreated: plan.roomsToCreate,
     speakersCreated: plan.speakersToCreate,
     unmappedKinds: plan.unmappedKinds,
+    kinds: plan.kinds,
     conflicts: plan.conflicts,
     refused: plan.refused,
   };
@@ -449,6 +480,7 @@ export function refusedFile(
     roomsCreated: [],
     speakersCreated: [],
     unmappedKinds: [],
+    kinds: [],
     conflicts: [],
     refused: [],
   };

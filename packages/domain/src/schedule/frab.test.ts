@@ -40,14 +40,18 @@ describe("the frab mapping", () => {
     expect(kindOf({ track: "Table ronde", type: "discussion" }, {})).toEqual({
       kind: "table_ronde",
       known: true,
+      value: "Table ronde",
     });
     expect(kindOf({ track: "Security", type: "lecture" }, { Security: "atelier" }).kind).toBe(
       "atelier",
     );
     expect(kindOf({ track: "Security", type: "workshop" }, {}).kind).toBe("atelier");
+    // The value that decided: the type when the track names no kind.
+    expect(kindOf({ track: "Security", type: "workshop" }, {}).value).toBe("workshop");
     expect(kindOf({ track: "Security", type: "game" }, {})).toEqual({
       kind: "pleniere",
       known: false,
+      value: "Security",
     });
   });
 });

@@ -135,6 +135,34 @@ describe.each(testBackends())("programme import on %s", (backend) => {
     });
   });
 
+  it("shows each type of the file with the kind it becomes, and remembers the organiser's choices", async () => {
+    const camp = await emptyEdition(api.db, {
+      firstDay: "2019-08-21",
+      lastDay: "2019-08-25",
+      timeZone: "Europe/Berlin",
+      venue: "Ziegeleipark Mildenberg",
+      city: "Zehdenick",
+    });
+    const content = readInterop("frab-camp2019.json");
+    const dry = await importProgramme(ctx(), { editionId: camp.id, content, dryRun: true });
+    // Every session is counted under the value that decided its kind.
+    expect(dry.kinds.reduce((n, line) => n + line.sessions, 0)).toBe(79);
+    const lecture = dry.kinds.find((line) => line.value.toLowerCase() === "lecture");
+    expect(lecture).toMatchObject({ kind: "pleniere", known: true });
+
+    // The organiser makes the lectures workshops; the import is written with that choice…
+    const choice = { [lecture?.value ?? "lecture"]: "atelier" as const };
+    const done = await importProgramme(ctx(), { editionId: camp.id, content, kindMapping: choice });
+    expect(done.kinds.find((line) => line.value === lecture?.value)?.kind).toBe("atelier");
+    const workshops = (await listSessions(api.db, camp.id)).filter((s) => s.kind === "atelier");
+    expect(workshops.length).toBeGreaterThanOrEqual(lecture?.sessions ?? 1);
+
+    // …and the next import of the edition starts from it, without being told again.
+    const again = await importProgramme(ctx(), { editionId: camp.id, content, dryRun: true });
+    expect(again.kinds.find((line) => line.value === lecture?.value)?.kind).toBe("atelier");
+    expect(again).toMatchObject({ created: 0, updated: 0, skipped: 79 });
+  });
+
   describe("refuses a malformed or hostile file and writes nothing", () => {
     let before: number;
     let target: string;

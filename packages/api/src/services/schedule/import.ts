@@ -3,12 +3,14 @@ import {
   insertRoom,
   insertSession,
   insertSpeaker,
+  kindMappingOf,
   listPartners,
   listRooms,
   listSessionStamps,
   listSessions,
   listSpeakers,
   replaceSession,
+  saveKindMapping,
   setSessionGuid,
 } from "@tribune/db";
 import {
@@ -41,8 +43,9 @@ function readFile(content: string, format: "json" | "xml"): unknown {
  * speakers created when no one of that name exists, sessions created as drafts or updated by
  * their guid (a second import of the same file changes nothing). Everything is checked first
  * (`planImport`); a file with one refused line or one clash writes nothing, and the report
- * says why. A dry run reports what the import would do. Used by `tribune programme import` and
- * by the admin.
+ * says why. A dry run reports what the import would do. Session types map to kinds through
+ * the edition's stored mapping (the organiser's last choices) under this import's `kindMapping`,
+ * which is stored once the import is written. Used by `tribune programme import` and by the admin.
  */
 export async function importProgramme(
   ctx: ServiceContext,
@@ -110,7 +113,7 @@ export async function importProgramme(
     partners,
     existing,
     others,
-    mapping: input.kindMapping,
+    mapping: { ...(await kindMappingOf(ctx.db, edition.id)), ...input.kindMapping },
   });
   if (!planIsSound(plan) || input.dryRun) return reportOf(plan, { ...meta, applied: false });
 
@@ -169,6 +172,7 @@ export async function importProgramme(
         after: session,
       });
     }
+    await saveKindMapping(tx, edition.id, input.kindMapping);
     effects.publish({ type: "programme.changed", editionId: edition.id });
     return reportOf(plan, { ...meta, applied: true });
   });
