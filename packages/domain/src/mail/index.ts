@@ -1,0 +1,2 @@
+/** The outbox's rules: what a queued message is, and what happens after a failed delivery. */
+export * from "./outbox";
