@@ -230,6 +230,39 @@ describe.each(testBackends())("the press kit's stored sections and dossiers on %
     expect(audit[0]?.after).toMatchObject({ status: "validated" });
   });
 
+  it("shows the bureau the section as last validated, to compare with the press's draft", async () => {
+    const press = await api.callerAs("press");
+    const bureau = await api.callerAs("bureau");
+    const ref = { year: 2026, sectionId: "mot-bureau" } as const;
+    // Seeded as validated and never touched: no earlier version to compare with.
+    expect(await bureau.pressKit.lastValidated(ref)).toBeNull();
+
+    const [seeded] = (await bureau.pressKit.sections({ year: 2026 })).filter(
+      (s) => s.sectionId === "mot-bureau",
+    );
+    if (!seeded) throw new Error("no mot-bureau");
+    const edit = (text: string) =>
+      press.pressKit.updateSection({
+        ...ref,
+        title: seeded.title,
+        kicker: seeded.kicker,
+        text,
+        signature: seeded.signature,
+      });
+    // The press edits it: the validated text is the one before the edit.
+    await edit("Premier jet du **bureau**.");
+    expect(await press.pressKit.lastValidated(ref)).toMatchObject({ text: seeded.text });
+
+    // Validated, then edited again: the comparison starts from the second validation.
+    await bureau.pressKit.setSectionStatus({ ...ref, status: "validated" });
+    await edit("Second jet du **bureau**.");
+    expect(await bureau.pressKit.lastValidated(ref)).toMatchObject({
+      text: "Premier jet du **bureau**.",
+      validatedBy: "bureau@tribune.test",
+    });
+    await bureau.pressKit.setSectionStatus({ ...ref, status: "validated" });
+  });
+
   it("keeps a validated section validated when saved unchanged", async () => {
     const bureau = await api.callerAs("bureau");
     const [cover] = await bureau.pressKit.sections({ year: 2026 });

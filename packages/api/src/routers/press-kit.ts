@@ -13,9 +13,11 @@ import {
   PressKitModel,
   PressKitSectionEdit,
   PressKitSectionMove,
+  PressKitSectionRef,
   PressKitSectionState,
   PressKitSectionStatusChange,
   QuotableFigure,
+  ValidatedSectionVersion,
 } from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -23,6 +25,7 @@ import { createManualFigure } from "../services/press-kit/create-manual-figure";
 import { deleteManualFigure } from "../services/press-kit/delete-manual-figure";
 import { listQuotableFigures } from "../services/press-kit/figures";
 import { getFrame, updateFrame } from "../services/press-kit/frame";
+import { lastValidatedVersion } from "../services/press-kit/last-validated";
 import { listEditionManualFigures } from "../services/press-kit/manual-figures";
 import { pressKitModel } from "../services/press-kit/model";
 import { moveSection } from "../services/press-kit/move-section";
@@ -123,6 +126,12 @@ export const pressKitRouter = {
     .input(PressKitSectionMove)
     .output(z.array(PressKitSectionState))
     .mutation(({ ctx, input }) => moveSection(ctx, input)),
+
+  /** A section as it was last validated, for the bureau to see what changed since. */
+  lastValidated: reader
+    .input(PressKitSectionRef)
+    .output(ValidatedSectionVersion)
+    .query(({ ctx, input }) => lastValidatedVersion(ctx, input)),
 
   /** Validates a section (or returns it to draft): the bureau's word, and admin's. */
   setSectionStatus: validator

@@ -5,7 +5,7 @@ import type {
   AuditKind,
   AuditQuery,
 } from "@tribune/domain";
-import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import {
   auditLog,
@@ -121,4 +121,35 @@ export async function namesOfIds(
   // One after the other: a PGlite connection runs one query at a time anyway.
   for (const lookup of lookups) for (const row of await lookup) names.set(row.id, row.name);
   return names;
+}
+
+/**
+ * The latest audit entry of one entity in which a field of `before` or `after` held `value`
+ * (e.g. a press-kit section's last validated state), or null.
+ */
+export async function latestAuditWith(
+  db: Executor,
+  {
+    entity,
+    entityId,
+    field,
+    value,
+  }: { entity: AuditedEntity; entityId: string; field: string; value: string },
+): Promise<Pick<AuditEntry, "before" | "after"> | null> {
+  const [row] = await db
+    .select({ before: auditLog.before, after: auditLog.after })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entity, entity),
+        eq(auditLog.entityId, entityId),
+        or(
+          sql`${auditLog.after} ->> ${field} = ${value}`,
+          sql`${auditLog.before} ->> ${field} = ${value}`,
+        ),
+      ),
+    )
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  return row ?? null;
 }

@@ -98,11 +98,45 @@ export type PressKitSectionState = z.infer<typeof PressKitSectionState>;
 
 const Year = int({ min: 2000, max: 2100 });
 
+/**
+ * A section as the bureau last validated it, to show what changed since (the bureau validates
+ * the press's edits). Null when it was never validated in the audit log's memory (a section
+ * seeded as validated and never touched has no earlier version to compare with).
+ */
+export const ValidatedSectionVersion = PressKitSectionFields.extend({
+  validatedAt: z.string().nullable(),
+  validatedBy: z.string().nullable(),
+}).nullable();
+export type ValidatedSectionVersion = z.infer<typeof ValidatedSectionVersion>;
+
+/** The validated state in an audit entry of a section: after a validation, or before an edit. */
+export function validatedVersionIn(entry: {
+  before: unknown;
+  after: unknown;
+}): ValidatedSectionVersion {
+  for (const side of [entry.after, entry.before]) {
+    const state = PressKitSectionState.partial().safeParse(side);
+    if (state.success && state.data.status === "validated") {
+      const fields = PressKitSectionFields.safeParse(side);
+      if (fields.success)
+        return {
+          ...fields.data,
+          validatedAt: state.data.validatedAt ?? null,
+          validatedBy: state.data.validatedBy ?? null,
+        };
+    }
+  }
+  return null;
+}
+
 export const PressKitSectionEdit = PressKitSectionFields.extend({
   year: Year,
   sectionId: SectionId,
 });
 export type PressKitSectionEdit = z.infer<typeof PressKitSectionEdit>;
+
+export const PressKitSectionRef = z.object({ year: Year, sectionId: SectionId });
+export type PressKitSectionRef = z.infer<typeof PressKitSectionRef>;
 
 export const PressKitSectionStatusChange = z.object({
   year: Year,
