@@ -56,9 +56,30 @@ describe("public tRPC answers", () => {
     expect(state.calls).toBe(3);
   });
 
+  it("answers a batch of one as tRPC does: the same answer, in a list", async () => {
+    const answer = publicTrpcAnswers({
+      caller: fakeCaller({ value: "registration", calls: 0 }),
+      publicCache: createPublicCache(),
+    });
+    const alone = await answer(request());
+    const batched = await answer(
+      request({ query: { batch: "1", input: JSON.stringify({ 0: { year: 2026 } }) } }),
+    );
+    expect(String(batched?.body)).toBe(`[${String(alone?.body)}]`);
+    expect(batched?.headers.ETag).not.toBe(alone?.headers.ETag);
+  });
+
   it.each<[string, Partial<PublicTrpcRequest>]>([
     ["a signed-in reader", { signedIn: true }],
-    ["a batch", { query: { batch: "1", input: JSON.stringify({ 0: { year: 2026 } }) } }],
+    [
+      "a batch of several",
+      {
+        path: "edition.byYear,edition.byYear",
+        query: { batch: "1", input: JSON.stringify({ 0: { year: 2026 }, 1: { year: 2026 } }) },
+      },
+    ],
+    ["a batch with no input", { query: { batch: "1", input: JSON.stringify([{ year: 2026 }]) } }],
+    ["an unknown batch flag", { query: { batch: "yes", input: JSON.stringify({ year: 2026 }) } }],
     ["a streaming call", { headers: { "trpc-accept": "application/jsonl" } }],
     ["a POST", { method: "POST" }],
     ["another procedure", { path: "edition.current" }],

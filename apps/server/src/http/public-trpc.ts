@@ -9,9 +9,10 @@
  * Request, its AbortSignal, a response stream) nor the output schema run on the whole
  * programme on every request.
  *
- * Anything else — a batch, a signed-in caller (edition.byYear shows the budget to some roles), an
- * input the procedure would refuse, an edition that does not exist, a lost database — is left to
- * tRPC, which answers (or fails) as it always did.
+ * Asked alone or in a batch of one (what the admin's public pages send). Anything else — a
+ * larger batch, a streaming call, a signed-in caller (edition.byYear shows the budget to some
+ * roles), an input the procedure would refuse, an edition that does not exist, a lost
+ * database — is left to tRPC, which answers (or fails) as it always did.
  */
 import type { createCaller, PublicCache } from "@tribune/api";
 import { EditionYear } from "@tribune/domain";
@@ -45,16 +46,28 @@ const CACHED_QUERIES: Record<string, (caller: Caller, input: Input) => Promise<B
 };
 
 type Encoding = keyof PreparedDocument["bodies"];
+type EncodedAnswers = { ok: PublicTrpcAnswer; notModified: PublicTrpcAnswer };
 
-/**
- * One serialised answer, as of a second of the clock (the edition's state depends on it), and
- * what is sent for it in each encoding, worked out on the first request that asks.
- */
+/** One form of an answer (alone, or a batch of one): its bytes, and what is sent per encoding. */
+interface Form {
+  document: PreparedDocument;
+  answers: Partial<Record<Encoding, EncodedAnswers>>;
+}
+
+/** One serialised answer, as of a second of the clock (the edition's state depends on it). */
 interface Version {
   second: number;
-  document: PreparedDocument;
-  answers: Partial<Record<Encoding, { ok: PublicTrpcAnswer; notModified: PublicTrpcAnswer }>>;
+  json: string;
+  /** Asked alone: `{"result":…}`. */
+  single: Form;
+  /** Asked in a batch of one (the admin's public pages): `[{"result":…}]`, made on first use. */
+  batch?: Promise<Form>;
 }
+
+const formOf = async (body: string): Promise<Form> => ({
+  document: await prepareDocument(body, CONTENT_TYPE),
+  answers: {},
+});
 
 /**
  * The latest serialised answer of one query and input, worked out again when the second
@@ -67,7 +80,6 @@ class SerialisedAnswer {
   constructor(
     private readonly build: () => Promise<Built>,
     private current: Version,
-    private json: string,
   ) {}
 
   at(second: number): Version | Promise<Version> {
@@ -75,11 +87,10 @@ class SerialisedAnswer {
     this.pending ??= this.build()
       .then(async ({ data }) => {
         const json = serialise(data);
-        const document =
-          json === this.json ? this.current.document : await prepareDocument(json, CONTENT_TYPE);
-        const answers = document === this.current.document ? this.current.answers : {};
-        this.json = json;
-        this.current = { second, document, answers };
+        this.current =
+          json === this.current.json
+            ? { ...this.current, second }
+            : { second, json, single: await formOf(json) };
         return this.current;
       })
       .finally(() => {
@@ -134,9 +145,8 @@ export function publicTrpcAnswers({
       const answer = await publicCache.get(`trpc ${path} ${year}`, async () => {
         const { editionId, data } = await build();
         const json = serialise(data);
-        const document = await prepareDocument(json, CONTENT_TYPE);
-        const first = { second, document, answers: {} };
-        return { editionId, value: new SerialisedAnswer(build, first, json) };
+        const first = { second, json, single: await formOf(json) };
+        return { editionId, value: new SerialisedAnswer(build, first) };
       });
       return await answer.at(second);
     } catch {
@@ -148,30 +158,40 @@ export function publicTrpcAnswers({
   return async function answer(request: PublicTrpcRequest): Promise<PublicTrpcAnswer | null> {
     const { method, path, query, headers } = request;
     if (method !== "GET" || request.signedIn || !(path in CACHED_QUERIES)) return null;
-    // A batch, or a streaming (jsonl) call: tRPC's.
-    if (query.batch !== undefined || headers["trpc-accept"] !== undefined) return null;
+    // A streaming (jsonl) call: tRPC's.
+    if (headers["trpc-accept"] !== undefined) return null;
     if (String(headers.accept ?? "").includes("application/jsonl")) return null;
+    // Alone, or in a batch of one (tRPC's `batch=1`: its input is `{"0": …}`).
+    const batch = query.batch === "1";
+    if (query.batch !== undefined && !batch) return null;
     if (typeof query.input !== "string") return null;
     let input: ReturnType<typeof EditionYear.safeParse>;
     try {
-      input = EditionYear.safeParse(JSON.parse(query.input));
+      const sent: unknown = JSON.parse(query.input);
+      if (batch && (typeof sent !== "object" || sent === null || Array.isArray(sent))) return null;
+      input = EditionYear.safeParse(batch ? (sent as Record<string, unknown>)[0] : sent);
     } catch {
       return null;
     }
     if (!input.success) return null;
     const version = await serialised(path, input.data.year);
     if (!version) return null;
-    const { document } = version;
+    let form = version.single;
+    if (batch) {
+      version.batch ??= formOf(`[${version.json}]`);
+      form = await version.batch;
+    }
     const ifNoneMatch = headers["if-none-match"];
     const acceptEncoding = headers["accept-encoding"];
+    const { document } = form;
     const encoding = negotiateEncoding(
       typeof acceptEncoding === "string" ? acceptEncoding : undefined,
       Object.keys(document.bodies) as Encoding[],
     );
-    let answers = version.answers[encoding];
+    let answers = form.answers[encoding];
     if (!answers) {
       answers = encodedAnswers(document, encoding);
-      version.answers[encoding] = answers;
+      form.answers[encoding] = answers;
     }
     const unchanged = typeof ifNoneMatch === "string" && matchesVersion(ifNoneMatch, document.hash);
     return unchanged ? answers.notModified : answers.ok;
@@ -179,7 +199,7 @@ export function publicTrpcAnswers({
 }
 
 /** The answers for a version in one encoding: the same objects for every request (read only). */
-function encodedAnswers(document: PreparedDocument, encoding: Encoding) {
+function encodedAnswers(document: PreparedDocument, encoding: Encoding): EncodedAnswers {
   const common = { ETag: etagOf(document.hash, encoding), Vary: VARY };
   const body = document.bodies[encoding] ?? document.bodies.identity;
   const headers: Record<string, string> = { ...common, "Content-Type": CONTENT_TYPE };
