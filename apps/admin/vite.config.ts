@@ -15,5 +15,5 @@ export default defineConfig({
   // The budget that matters is gzip size of the initial JS, measured by
   // tooling/scripts/bench-admin.mjs (≈160 KB of 250); Vite's raw-size warning is noise here.
   build: { target: "es2022", sourcemap: false, chunkSizeWarningLimit: 700 },
-  test: { environment: "happy-dom", globals: false, setupFiles: ["./src/test-setup.ts"] },
+  test: { environment: "happy-dom", globals: false, setupFiles: ["./src/testing/setup.ts"] },
 });

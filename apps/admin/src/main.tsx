@@ -1,12 +1,12 @@
 // First: before any schema is built (see the module).
-import "./zod-jitless";
+import "./app/zod-jitless";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
-import { App } from "./App";
-import { makeQueryClient, makeTrpcClient, TRPCProvider } from "./trpc";
-import "./styles.css";
+import { App } from "./app/App";
+import { makeQueryClient, makeTrpcClient, TRPCProvider } from "./app/trpc";
+import "./app/styles.css";
 import { configureFrenchZodMessages } from "@tribune/domain";
 
 configureFrenchZodMessages();

@@ -1,6 +1,6 @@
 /**
  * Accessibility: axe-core on every public page and every admin page (the routes of
- * apps/admin/src/App.tsx), with zero serious or critical violations of WCAG 2.1 A/AA; and the
+ * apps/admin/src/app/App.tsx), with zero serious or critical violations of WCAG 2.1 A/AA; and the
  * keyboard: every control reached by Tab shows where the focus is.
  */
 import { AxeBuilder } from "@axe-core/playwright";

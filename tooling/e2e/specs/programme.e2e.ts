@@ -5,7 +5,7 @@ import { logIn, shoot, useTribune } from "../src/harness";
 const tribune = useTribune();
 
 describe("programme", () => {
-  // The grid itself belongs to pages/ProgrammePage.tsx and src/programme/**: this spec only
+  // The grid itself belongs to the admin's features/schedule (ProgrammePage): this spec only
   // checks the stable, accessible text any version of it shows. Grid interactions (moving a
   // session onto an occupied slot, creating a session) go in specs/grid.e2e.ts — see README.
   it("shows day 1 with its four rooms to an organiser", async () => {

@@ -1,0 +1,50 @@
+import { useIsMutating, useQuery } from "@tanstack/react-query";
+import {
+  type Conflict,
+  type Edition,
+  findConflicts,
+  type Room,
+  type Session,
+  type Speaker,
+} from "@tribune/domain";
+import { useMemo } from "react";
+import { useTRPC } from "../../../app/trpc";
+
+interface Sources {
+  edition: Edition;
+  rooms: Room[] | undefined;
+  sessions: Session[] | undefined;
+  speakers: Speaker[] | undefined;
+  /** When the session list last changed (the query's dataUpdatedAt). */
+  sessionsUpdatedAt: number;
+}
+
+/**
+ * The programme's conflicts. The server's list is authoritative, but while a move is saving or
+ * the list has changed since it was computed, the same domain rule runs on the local (possibly
+ * optimistic) data so that a conflict shows the moment a session is dropped.
+ */
+export function useConflicts({ edition, rooms, sessions, speakers, sessionsUpdatedAt }: Sources) {
+  const trpc = useTRPC();
+  const server = useQuery(trpc.schedule.conflicts.queryOptions({ editionId: edition.id }));
+  const saving = useIsMutating({ mutationKey: trpc.session.move.mutationKey() }) > 0;
+  const local = useMemo(
+    () =>
+      rooms && sessions
+        ? findConflicts({ edition, rooms, sessions, speakers: speakers ?? [] })
+        : null,
+    [edition, rooms, sessions, speakers],
+  );
+  const stale = !server.data || saving || sessionsUpdatedAt > server.dataUpdatedAt;
+  const conflicts: Conflict[] = (stale ? local : server.data) ?? server.data ?? [];
+  const bySession = useMemo(() => {
+    const map = new Map<string, Conflict[]>();
+    for (const c of conflicts) {
+      for (const id of c.sessionIds) map.set(id, [...(map.get(id) ?? []), c]);
+    }
+    return map;
+  }, [conflicts]);
+  // Until either list exists, nothing is known: "no conflict" would be a false statement.
+  const loading = !server.data && local === null && !server.error;
+  return { conflicts, bySession, error: server.error, loading };
+}

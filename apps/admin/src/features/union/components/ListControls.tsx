@@ -1,0 +1,112 @@
+import { formatNumber } from "@tribune/domain/format";
+import type { ReactNode } from "react";
+import { errorMessage } from "../../../app/trpc";
+import { SelectFilter } from "../../../ui/filters";
+import { useSubdivisionOptions } from "../shared";
+
+export function SubdivisionFilter({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const subdivisions = useSubdivisionOptions();
+  return (
+    <SelectFilter
+      label="Subdivision"
+      value={value}
+      anyLabel="Toutes"
+      options={(subdivisions.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+      onChange={onChange}
+    />
+  );
+}
+
+/**
+ * A page of a filtered list: its count (announced), the table with a hidden caption, and the
+ * pager; or the error that kept it from loading.
+ */
+export function PagedTable({
+  caption,
+  query,
+  total,
+  countLabel,
+  headers,
+  children,
+  offset,
+  pageSize,
+  onOffset,
+}: {
+  caption: string;
+  query: { error: unknown; isPending: boolean };
+  total: number;
+  countLabel: (total: string) => string;
+  headers: ReactNode;
+  children: ReactNode;
+  offset: number;
+  pageSize: number;
+  onOffset: (offset: number) => void;
+}) {
+  if (query.error)
+    return (
+      <p role="alert" className="notice notice--error">
+        {errorMessage(query.error)}
+      </p>
+    );
+  return (
+    <>
+      <p className="muted" role="status">
+        {query.isPending ? "Chargement…" : countLabel(formatNumber(total))}
+      </p>
+      <div className="table-scroll">
+        <table className="data">
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>{headers}</tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      </div>
+      <Pager offset={offset} total={total} onChange={onOffset} size={pageSize} />
+    </>
+  );
+}
+
+export function Pager({
+  offset,
+  total,
+  onChange,
+  size,
+}: {
+  offset: number;
+  total: number;
+  onChange: (offset: number) => void;
+  size: number;
+}) {
+  if (total <= size) return null;
+  return (
+    <nav className="pager" aria-label="Pages">
+      <button
+        type="button"
+        className="button"
+        disabled={offset === 0}
+        onClick={() => onChange(Math.max(0, offset - size))}
+      >
+        Précédents
+      </button>
+      <span>
+        {formatNumber(offset + 1)}–{formatNumber(Math.min(total, offset + size))} sur{" "}
+        {formatNumber(total)}
+      </span>
+      <button
+        type="button"
+        className="button"
+        disabled={offset + size >= total}
+        onClick={() => onChange(offset + size)}
+      >
+        Suivants
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,76 @@
+import { screen } from "@testing-library/react";
+import type { Registration } from "@tribune/domain";
+import { describe, expect, it, vi } from "vitest";
+import { ApiRefusal, renderWithApi, uuid } from "../../../testing/api";
+import { RegistrationEditForm } from "./RegistrationEditForm";
+
+const registration: Registration = {
+  id: uuid(9),
+  editionId: uuid(8),
+  code: "K7QM-3XPA",
+  memberId: null,
+  firstName: "Léa",
+  lastName: "Martin",
+  email: "lea@exemlpe.fr",
+  subdivisionId: uuid(1),
+  yearOfTraining: null,
+  meals: true,
+  gala: false,
+  status: "registered",
+  waitlistPosition: null,
+  synthetic: false,
+  registeredAt: "2026-11-02T09:00:00.000Z",
+  confirmedAt: "2026-11-02T09:00:00.000Z",
+  cancelledAt: null,
+  checkedInAt: null,
+};
+const subdivisions = () => [{ id: uuid(1), name: "Lille" }];
+
+describe("RegistrationEditForm", () => {
+  it("corrects the address and the meals, keeping the registration", async () => {
+    const onSaved = vi.fn();
+    const { user, callsTo } = renderWithApi(
+      <RegistrationEditForm registration={registration} onSaved={onSaved} onClose={() => {}} />,
+      {
+        handlers: {
+          "subdivision.options": subdivisions,
+          "registration.update": (input) => ({ ...registration, ...(input as object) }),
+        },
+      },
+    );
+    await screen.findByRole("option", { name: "Lille" });
+    const email = screen.getByLabelText("Adresse e-mail");
+    await user.clear(email);
+    await user.type(email, "lea@exemple.fr");
+    await user.click(screen.getByRole("checkbox", { name: "Repas du midi" }));
+    await user.click(screen.getByRole("button", { name: "Enregistrer la correction" }));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(callsTo("registration.update")[0]?.input).toMatchObject({
+      id: registration.id,
+      email: "lea@exemple.fr",
+      meals: false,
+      yearOfTraining: null,
+    });
+  });
+
+  it("puts an address used by another registration on the e-mail field", async () => {
+    const { user } = renderWithApi(
+      <RegistrationEditForm registration={registration} onSaved={() => {}} onClose={() => {}} />,
+      {
+        handlers: {
+          "subdivision.options": subdivisions,
+          "registration.update": () => {
+            throw new ApiRefusal("already_exists", "Adresse déjà utilisée.", {
+              email: ["Adresse déjà utilisée par une autre inscription."],
+            });
+          },
+        },
+      },
+    );
+    await screen.findByRole("option", { name: "Lille" });
+    await user.click(screen.getByRole("button", { name: "Enregistrer la correction" }));
+    expect(
+      await screen.findByText("Adresse déjà utilisée par une autre inscription."),
+    ).toBeTruthy();
+  });
+});

@@ -1,0 +1,123 @@
+import { useMutation } from "@tanstack/react-query";
+import { type Registration, RegistrationUpdateInput } from "@tribune/domain";
+import { useEffect } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { useTRPC } from "../../../app/trpc";
+import { apiResolver, showServerError } from "../../../ui/forms";
+import { useSubdivisionOptions } from "../shared";
+import { PersonFields } from "./PersonFields";
+
+type Fields = {
+  firstName: string;
+  lastName: string;
+  email: string;
+  subdivisionId: string;
+  yearOfTraining: string;
+  meals: boolean;
+  gala: boolean;
+};
+const FIELDS = [
+  "firstName",
+  "lastName",
+  "email",
+  "subdivisionId",
+  "yearOfTraining",
+  "meals",
+  "gala",
+] as const;
+
+/**
+ * An organiser corrects a registration (a typo in the address, the meals): the same code and
+ * the same place, whatever its status. Validated with the API's schema; the server's refusals
+ * (an address another registration uses) land on their field.
+ */
+export function RegistrationEditForm(props: {
+  registration: Registration;
+  onSaved: (registration: Registration) => void;
+  onClose: () => void;
+}) {
+  // The subdivision list first: a select without its options would forget the value it was given.
+  const subdivisions = useSubdivisionOptions();
+  if (!subdivisions.data) return <p className="muted">Chargement…</p>;
+  return <EditForm {...props} />;
+}
+
+function EditForm({
+  registration: r,
+  onSaved,
+  onClose,
+}: {
+  registration: Registration;
+  onSaved: (registration: Registration) => void;
+  onClose: () => void;
+}) {
+  const trpc = useTRPC();
+  const update = useMutation(trpc.registration.update.mutationOptions());
+  const toInput = (values: Fields) => ({
+    id: r.id,
+    firstName: values.firstName,
+    lastName: values.lastName,
+    email: values.email,
+    subdivisionId: values.subdivisionId,
+    yearOfTraining: values.yearOfTraining ? Number(values.yearOfTraining) : null,
+    meals: values.meals,
+    gala: values.gala,
+  });
+  const form = useForm<Fields, unknown, z.output<typeof RegistrationUpdateInput>>({
+    resolver: apiResolver(RegistrationUpdateInput, toInput, FIELDS),
+    defaultValues: {
+      firstName: r.firstName,
+      lastName: r.lastName,
+      email: r.email,
+      subdivisionId: r.subdivisionId,
+      yearOfTraining: r.yearOfTraining ? String(r.yearOfTraining) : "",
+      meals: r.meals,
+      gala: r.gala,
+    },
+  });
+  // The select mounts after react-hook-form read its default: give it the value again.
+  const { setValue } = form;
+  useEffect(() => setValue("subdivisionId", r.subdivisionId), [setValue, r.subdivisionId]);
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (input) => {
+    try {
+      onSaved(await update.mutateAsync(input));
+    } catch (error) {
+      showServerError(form.setError, error, FIELDS);
+    }
+  });
+  return (
+    <section className="card" aria-labelledby="edit-registration-title">
+      <h2 id="edit-registration-title">
+        Corriger l'inscription de {r.firstName} {r.lastName} ({r.code})
+      </h2>
+      <p className="muted">Le code d'inscription et la place restent les mêmes.</p>
+      <form onSubmit={submit} noValidate className="registration-form">
+        <PersonFields register={form.register} errors={errors} autofill={false} yearOptional />
+        <fieldset className="registration-form__options">
+          <legend>Options</legend>
+          <label>
+            <input type="checkbox" {...form.register("meals")} /> Repas du midi
+          </label>
+          <label>
+            <input type="checkbox" {...form.register("gala")} /> Soirée de gala
+          </label>
+        </fieldset>
+        {errors.root?.server && (
+          <p role="alert" className="notice notice--error">
+            {errors.root.server.message}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={isSubmitting}>
+            {isSubmitting ? "Enregistrement…" : "Enregistrer la correction"}
+          </button>{" "}
+          <button type="button" className="button" onClick={onClose}>
+            Fermer
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

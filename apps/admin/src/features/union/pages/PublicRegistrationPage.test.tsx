@@ -1,0 +1,102 @@
+import { screen } from "@testing-library/react";
+import { type Edition, editionStatus } from "@tribune/domain";
+import { describe, expect, it } from "vitest";
+import { EDITION, renderWithApi, uuid } from "../../../testing/api";
+import PublicRegistrationPage from "./PublicRegistrationPage";
+
+const NOW = new Date("2026-12-07T10:00:00Z");
+const view = (edition: Edition) => ({ ...edition, status: editionStatus(edition, NOW) });
+const E2027: Edition = {
+  ...EDITION,
+  id: uuid(2027),
+  number: 27,
+  year: 2027,
+  firstDay: "2027-01-21",
+  lastDay: "2027-01-22",
+  registrationOpensOn: "2026-12-15",
+  registrationClosesOn: "2027-01-10",
+};
+
+function renderPage(
+  route: string,
+  editions: Record<number, Edition>,
+  more: Record<string, (input: unknown) => unknown> = {},
+) {
+  return renderWithApi(<PublicRegistrationPage />, {
+    route,
+    handlers: {
+      ...more,
+      "edition.current": () => view(E2027),
+      "edition.byYear": (input) => {
+        const edition = editions[(input as { year: number }).year];
+        if (!edition) throw new Error("unexpected year");
+        return view(edition);
+      },
+      "subdivision.options": () => [{ id: uuid(1), slug: "lille", name: "Lille" }],
+    },
+  });
+}
+
+describe("PublicRegistrationPage", () => {
+  it("says when registration opens instead of showing the form", async () => {
+    renderPage("/public/inscription", {});
+    expect(
+      await screen.findByRole("heading", { name: "Inscriptions pas encore ouvertes" }),
+    ).toBeTruthy();
+    expect(
+      screen.getByText("Les inscriptions au congrès 2027 ouvriront le 15 décembre 2026."),
+    ).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "M'inscrire" })).toBeNull();
+    expect(screen.getByRole("link", { name: "Voir le programme" }).getAttribute("href")).toBe(
+      "/public/programme",
+    );
+  });
+
+  it("says since when registration is closed for the edition the address names", async () => {
+    const closed = { ...EDITION, registrationClosesOn: "2026-01-15" };
+    renderPage("/public/inscription?edition=2026", { 2026: closed });
+    expect(await screen.findByRole("heading", { name: "Inscriptions closes" })).toBeTruthy();
+    expect(
+      screen.getByText(
+        "Les inscriptions au congrès 2026 sont closes depuis le 15 janvier 2026 au soir.",
+      ),
+    ).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Voir le programme" }).getAttribute("href")).toBe(
+      "/public/programme?edition=2026",
+    );
+  });
+
+  it("shows the form while registration is open", async () => {
+    const open = { ...E2027, registrationOpensOn: "2026-11-01" };
+    renderPage("/public/inscription?edition=2027", { 2027: open });
+    expect(await screen.findByRole("button", { name: "M'inscrire" })).toBeTruthy();
+  });
+
+  it("after registering, says a message is on its way: no code, no status on the page", async () => {
+    const open = { ...E2027, registrationOpensOn: "2026-11-01" };
+    const { user } = renderPage(
+      "/public/inscription?edition=2027",
+      { 2027: open },
+      {
+        "registration.register": (input) => ({
+          editionId: E2027.id,
+          firstName: (input as { firstName: string }).firstName,
+          email: (input as { email: string }).email,
+        }),
+      },
+    );
+    await user.type(await screen.findByLabelText("Prénom"), "Léa");
+    await user.type(screen.getByLabelText("Nom"), "Martin");
+    await user.type(screen.getByLabelText("Adresse e-mail"), "lea@exemple.fr");
+    await user.selectOptions(screen.getByLabelText("Subdivision"), "Lille");
+    await user.click(screen.getByRole("button", { name: "M'inscrire" }));
+    expect(
+      await screen.findByRole("heading", {
+        name: "Merci Léa, vérifiez votre boîte de réception",
+      }),
+    ).toBeTruthy();
+    expect(screen.getByText("lea@exemple.fr")).toBeTruthy();
+    expect(screen.queryByRole("img", { name: /QR code/ })).toBeNull();
+    expect(screen.getByText("M'inscrire aux ateliers avec mon code")).toBeTruthy();
+  });
+});
