@@ -2,11 +2,33 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createCaller, updateEditionFields } from "@tribune/api";
-import { findEditionByYear, listSessions, type OpenDatabase, openDatabase } from "@tribune/db";
+import {
+  findEditionByYear,
+  insertSessionCapacity,
+  listManualFigures,
+  listSessionCapacities,
+  listSessions,
+  type OpenDatabase,
+  openDatabase,
+  saveManualFigure,
+} from "@tribune/db";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { referenceSubdivision } from "@tribune/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../testing";
+
+const QUOTED = {
+  id: "drees-burnout",
+  label: "des internes déclarent des symptômes d'épuisement",
+  value: 66.2,
+  unit: "percent" as const,
+  decimals: 1,
+  sourceOrganisation: "DREES",
+  sourceTitle: "Santé des internes en médecine",
+  sample: "2 145 internes interrogé·es en ligne",
+  publishedOn: "2025-03-12",
+  url: "https://drees.example/sante-internes",
+};
 
 /** Each command starts a process; loading the demo writes ~1,500 survey responses. */
 const CLI_TIMEOUT_MS = 240_000;
@@ -65,6 +87,15 @@ describe.each(testBackends())("edition and demo commands on %s", (backend: Backe
   it(
     "creates the 2027 edition from 2026 with its programme as drafts on the new days",
     async () => {
+      // 2026's places for one workshop and a figure its press kit quotes.
+      const workshop = await withDatabase(async ({ db }) => {
+        const edition2026 = await findEditionByYear(db, 2026);
+        const sessions = await listSessions(db, edition2026?.id ?? "");
+        const rempla = sessions.find((s) => s.title === "1,2,3 rempla");
+        await insertSessionCapacity(db, edition2026?.id ?? "", rempla?.id ?? "", 42);
+        await saveManualFigure(db, edition2026?.id ?? "", QUOTED, "bureau@exemple.fr");
+        return rempla?.title;
+      });
       const created = await runCli(
         [
           "edition",
@@ -94,7 +125,13 @@ describe.each(testBackends())("edition and demo commands on %s", (backend: Backe
         "Édition 2027 créée à partir de 2026 : 27e congrès, Lyon (Centre de congrès de Lyon), du jeudi 21 au vendredi 22 janvier 2027 — En préparation.",
       );
       expect(created.stdout).toContain("Copié : 4 salles (avec leurs capacités), 11 sections");
-      expect(created.stdout).toContain("Programme : 34 sessions en brouillon");
+      expect(created.stdout).toContain(
+        "Programme : 34 sessions en brouillon sur les nouveaux jours (à publier), dont 1 atelier avec le nombre de places fixé.",
+      );
+      expect(created.stdout).toMatch(/^Capacité de l'édition reprise : \d[\d\s\u202f]* places\.$/m);
+      expect(created.stdout).toContain(
+        "Chiffres cités du dossier de presse : 1 copié tel quel, avec sa source (à vérifier pour la nouvelle année).",
+      );
       expect(created.stdout).toContain(
         "Les inscriptions, arrivées, réponses et votes ne sont jamais copiés.",
       );
@@ -104,6 +141,11 @@ describe.each(testBackends())("edition and demo commands on %s", (backend: Backe
         const sessions = await listSessions(db, edition?.id ?? "");
         expect(sessions).toHaveLength(34);
         expect(sessions.some((s) => s.published)).toBe(false);
+        const copy = sessions.find((s) => s.title === workshop);
+        expect((await listSessionCapacities(db, edition?.id ?? "")).get(copy?.id ?? "")).toBe(42);
+        expect(await listManualFigures(db, edition?.id ?? "")).toEqual([
+          expect.objectContaining(QUOTED),
+        ]);
       });
     },
     CLI_TIMEOUT_MS,

@@ -122,11 +122,23 @@ async function create(opts: CreateOptions): Promise<string[]> {
       `Édition ${edition.year} créée à partir de ${copied.fromYear} : ${describe(edition)}.`,
       `Copié : ${formatCount(copied.rooms, "salle", "salles")} (avec leurs capacités), ${formatCount(copied.sections, "section", "sections")} du dossier de presse (en brouillon), ${formatCount(copied.partners, "partenaire", "partenaires")}.`,
     ];
+    if (copied.capacity !== undefined)
+      lines.push(
+        copied.capacity === null
+          ? "Capacité de l'édition reprise : sans limite."
+          : `Capacité de l'édition reprise : ${formatCount(copied.capacity, "place", "places")}.`,
+      );
+    if (copied.manualFigures)
+      lines.push(
+        copied.manualFigures === 1
+          ? "Chiffres cités du dossier de presse : 1 copié tel quel, avec sa source (à vérifier pour la nouvelle année)."
+          : `Chiffres cités du dossier de presse : ${formatCount(copied.manualFigures, "copié", "copiés")} tels quels, avec leur source (à vérifier pour la nouvelle année).`,
+      );
     if (copied.surveys.length > 0)
       lines.push(`Enquêtes préparées en brouillon : ${copied.surveys.join(", ")}.`);
     if (input.copy.programme)
       lines.push(
-        `Programme : ${formatCount(copied.sessions, "session", "sessions")} en brouillon sur les nouveaux jours (à publier).`,
+        `Programme : ${formatCount(copied.sessions, "session", "sessions")} en brouillon sur les nouveaux jours (à publier)${copied.sessionPlaces ? `, dont ${formatCount(copied.sessionPlaces, "atelier", "ateliers")} avec le nombre de places fixé` : ""}.`,
       );
     if (copied.sessionsLeftOut.length > 0)
       lines.push(

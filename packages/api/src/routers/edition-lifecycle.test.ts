@@ -2,9 +2,17 @@ import { insertResponses, insertSurvey, listSurveys, receivedAnswerCount } from 
 import { activityCounts, testBackends } from "@tribune/db/testing";
 import { localDay, referenceSubdivision } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import { AMPHI, EDITION_2026, REFERENCE, rejection, useSeededApi } from "../test-support";
+import {
+  AMPHI,
+  EDITION_2026,
+  REFERENCE,
+  referenceSession,
+  rejection,
+  useSeededApi,
+} from "../test-support";
 
 const LILLE = referenceSubdivision("lille").id;
+const REMPLA = referenceSession("1,2,3 rempla");
 
 /** A day `days` from today, as AAAA-MM-JJ. */
 const dayFromNow = (days: number) =>
@@ -98,7 +106,7 @@ describe.each(testBackends())("edition lifecycle on %s", (backend) => {
   });
 
   describe("from a previous one", () => {
-    it("copies rooms, press-kit texts as drafts, partners, surveys as drafts and, asked, the programme; never registrations, sign-ups or responses", async () => {
+    it("copies rooms, the capacity, press-kit texts as drafts and quoted figures, partners, surveys as drafts and, asked, the programme with its workshops' places; never registrations, sign-ups or responses", async () => {
       const organiser = await api.callerAs("organiser");
       const admin = await api.callerAs("admin");
       // 2026 as it was lived: a room's capacity, a registration checked in, a survey answered.
@@ -123,6 +131,22 @@ describe.each(testBackends())("edition lifecycle on %s", (backend) => {
       await insertResponses(api.db, survey.id, [
         { submittedOn: "2025-03-02", answers: { heures: true } },
       ]);
+      // The places set for one workshop, the edition's capacity, a figure quoted in the kit.
+      await organiser.signup.setCapacity({ sessionId: REMPLA.id, capacity: 42 });
+      await organiser.registration.setCapacity({ editionId: EDITION_2026, capacity: 750 });
+      const quoted = {
+        id: "drees-burnout-copie",
+        label: "des internes déclarent des symptômes d'épuisement",
+        value: 66.2,
+        unit: "percent" as const,
+        decimals: 1,
+        sourceOrganisation: "DREES",
+        sourceTitle: "Santé des internes en médecine",
+        sample: "2 145 internes interrogé·es en ligne",
+        publishedOn: "2025-03-12",
+        url: "https://drees.example/sante-internes",
+      };
+      await admin.pressKit.createManualFigure({ year: 2026, ...quoted });
       const activityBefore = await activityCounts(api.db);
       expect(activityBefore).toMatchObject({ registrations: 1, surveyResponses: 1 });
 
@@ -139,6 +163,9 @@ describe.each(testBackends())("edition lifecycle on %s", (backend) => {
         sections: 11,
         partners: REFERENCE.partners.length,
         surveys: ["temps-de-travail-2027"],
+        sessionPlaces: 1,
+        capacity: 750,
+        manualFigures: 1,
       });
       expect(edition).toMatchObject({
         year: 2027,
@@ -163,6 +190,24 @@ describe.each(testBackends())("edition lifecycle on %s", (backend) => {
       );
       const roomIds = new Set(rooms.map((r) => r.id));
       expect(sessions.flatMap((s) => s.roomIds).every((id) => roomIds.has(id))).toBe(true);
+      // The workshop's places follow its copy; the other sessions keep their rooms' capacity.
+      const places = await organiser.signup.overview({ editionId: edition.id });
+      const remplaCopy = sessions.find((s) => s.title === REMPLA.title);
+      expect(places.find((p) => p.sessionId === remplaCopy?.id)).toMatchObject({
+        capacity: 42,
+        confirmed: 0,
+        waitlisted: 0,
+      });
+      const before = await organiser.signup.overview({ editionId: EDITION_2026 });
+      for (const place of places.filter((p) => p.sessionId !== remplaCopy?.id))
+        expect(place.capacity).toBe(before.find((b) => b.title === place.title)?.capacity);
+      expect(await admin.registration.capacity({ editionId: edition.id })).toMatchObject({
+        capacity: 750,
+      });
+      // The quoted figure, as it was: value and provenance.
+      expect(await admin.pressKit.manualFigures({ year: 2027 })).toEqual([
+        expect.objectContaining({ ...quoted }),
+      ]);
       // Drafts: the public programme of 2027 is still in preparation, 2026's unchanged.
       const anonymous = await api.anonymous();
       expect(await anonymous.schedule.programme({ year: 2027 })).toMatchObject({

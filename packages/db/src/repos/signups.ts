@@ -9,7 +9,7 @@ import {
   type SignupStatus,
   sessionCapacity,
 } from "@tribune/domain";
-import { and, asc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import {
   registrationQuotas,
@@ -307,6 +307,44 @@ export async function setSessionCapacity(
     .update(registrationQuotas)
     .set({ capacity, updatedAt: sql`now()` })
     .where(eq(registrationQuotas.sessionId, sessionId));
+}
+
+/** The places an organiser set for the edition's sessions (quota rows with a capacity), by session id. */
+export async function listSessionCapacities(
+  db: Executor,
+  editionId: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ sessionId: registrationQuotas.sessionId, capacity: registrationQuotas.capacity })
+    .from(registrationQuotas)
+    .where(
+      and(
+        eq(registrationQuotas.editionId, editionId),
+        isNotNull(registrationQuotas.sessionId),
+        isNotNull(registrationQuotas.capacity),
+      ),
+    );
+  return new Map(
+    rows.flatMap((r) =>
+      r.sessionId !== null && r.capacity !== null ? [[r.sessionId, r.capacity] as const] : [],
+    ),
+  );
+}
+
+/** Gives a session nobody signed up to yet its quota row with `capacity` places (a copy). */
+export async function insertSessionCapacity(
+  tx: Executor,
+  editionId: string,
+  sessionId: string,
+  capacity: number,
+): Promise<void> {
+  await tx
+    .insert(registrationQuotas)
+    .values({ editionId, sessionId, capacity })
+    .onConflictDoUpdate({
+      target: registrationQuotas.sessionId,
+      set: { capacity, updatedAt: sql`now()` },
+    });
 }
 
 /** A session's sign-ups with the attendees' names: confirmed first, then the waitlist in order. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ManualFigure } from "../press-kit/manual-figures";
 import { sectionsWithTemplates } from "../press-kit/sections";
 import { referenceProgramme2026 } from "../reference/fixtures";
 import type { Survey } from "../surveys/survey";
@@ -39,7 +40,24 @@ const source = (sections = sectionsWithTemplates([])) => ({
   sections: sections.map((s) => ({ ...s, status: "validated" as const, stored: true })),
   surveys: [survey("temps-de-travail-2024", 2024, "Temps de travail 2024")],
   partnerIds: ref.partners.map((p) => p.id),
+  sessionPlaces: new Map<string, number>(),
+  manualFigures: [],
 });
+
+const quoted: ManualFigure = {
+  id: "drees-burnout",
+  label: "des internes en burn-out",
+  value: 66.2,
+  unit: "percent",
+  decimals: 1,
+  sourceOrganisation: "DREES",
+  sourceTitle: "Santé des internes",
+  sample: "2 000 internes",
+  publishedOn: "2025-06-01",
+  url: "https://drees.example/burnout",
+  updatedAt: "2025-07-01T10:00:00.000Z",
+  updatedBy: "bureau@exemple.fr",
+};
 
 describe("copyPlan", () => {
   it("copies the rooms with their capacities, and their open days onto the new days", () => {
@@ -94,6 +112,30 @@ describe("copyPlan", () => {
     expect(friday).toHaveLength(
       ref.sessions.filter((s) => localDay(s.startsAt) === "2026-01-23").length,
     );
+  });
+
+  it("keeps the places set for a workshop on its copy, and none where none was set", () => {
+    const [workshop, other] = ref.sessions;
+    const plan = copyPlan(
+      { ...source(), sessionPlaces: new Map([[workshop?.id ?? "", 25]]) },
+      target,
+      { partners: false, surveys: false, programme: true },
+      newId,
+    );
+    expect(plan.sessions.find((s) => s.title === workshop?.title)?.places).toBe(25);
+    expect(plan.sessions.find((s) => s.title === other?.title)?.places).toBeNull();
+    expect(plan.sessions.filter((s) => s.places !== null)).toHaveLength(1);
+  });
+
+  it("copies the manual key figures as they are, with their provenance, programme or not", () => {
+    const plan = copyPlan(
+      { ...source(), manualFigures: [quoted] },
+      target,
+      { partners: false, surveys: false, programme: false },
+      newId,
+    );
+    expect(plan.manualFigures).toEqual([quoted]);
+    expect(plan.manualFigures[0]).not.toBe(quoted);
   });
 
   it("leaves out the sessions of days the new edition does not have", () => {

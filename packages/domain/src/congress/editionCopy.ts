@@ -1,5 +1,6 @@
 import { addDays, differenceInCalendarDays, format, parseISO } from "date-fns";
 import { z } from "zod";
+import type { ManualFigure } from "../press-kit/manual-figures";
 import type { PressKitSectionState } from "../press-kit/sections";
 import type { Survey, SurveyInput } from "../surveys/survey";
 import { instantFromLocal, localDay, localTime, PARIS } from "../time";
@@ -12,7 +13,9 @@ import { outsideEditionMessage, type Session } from "./session";
  * service. Copied: the rooms (names, capacities, order, open days moved onto the new days);
  * the press kit's sections as drafts (texts kept, validation dropped); on request the partners,
  * the survey questionnaires as drafts for the new year, and the programme's frame as draft
- * sessions on the new days. Never copied: registrations, check-ins, sign-ups, survey responses
+ * sessions on the new days with the places an organiser set for each workshop; the press kit's
+ * manual key figures as they are (citations of someone else's publication, with their
+ * provenance: still true the next year, to be updated or removed). Never copied: registrations, check-ins, sign-ups, survey responses
  * and tokens, votes — they belong to the year they happened in.
  */
 
@@ -24,19 +27,27 @@ export type CopySource = {
   sections: readonly PressKitSectionState[];
   surveys: readonly Survey[];
   partnerIds: readonly string[];
+  /** The places an organiser set for a session (signup.setCapacity), by source session id. */
+  sessionPlaces: ReadonlyMap<string, number>;
+  manualFigures: readonly ManualFigure[];
 };
 export type CopyTarget = Days & Pick<Edition, "id" | "year">;
 
 export interface CopyPlan {
   rooms: Room[];
-  /** Drafts on the new days, rooms mapped onto the copied rooms. */
-  sessions: Omit<Session, "id">[];
+  /** Drafts on the new days, rooms mapped onto the copied rooms, with their set places. */
+  sessions: CopiedSession[];
   /** Sessions that would fall after the new last day (a shorter congress): left out. */
   sessionsLeftOut: string[];
   sections: PressKitSectionState[];
   surveys: SurveyInput[];
   partnerIds: string[];
+  /** Copied as they are (the service stamps who copied them). */
+  manualFigures: ManualFigure[];
 }
+
+/** A draft session of the copy; `places`: what an organiser set for it, null when nothing. */
+export type CopiedSession = Omit<Session, "id"> & { places: number | null };
 
 const day = (d: string) => parseISO(d);
 const iso = (d: Date) => format(d, "yyyy-MM-dd");
@@ -121,7 +132,7 @@ export function copyPlan(
     return { ...room, id, editionId: target.id, days };
   });
 
-  const sessions: Omit<Session, "id">[] = [];
+  const sessions: CopiedSession[] = [];
   const sessionsLeftOut: string[] = [];
   if (options.programme) {
     for (const session of source.sessions) {
@@ -139,6 +150,7 @@ export function copyPlan(
         speakerIds: [...session.speakerIds],
         themes: [...session.themes],
         published: false,
+        places: source.sessionPlaces.get(session.id) ?? null,
       });
     }
   }
@@ -165,6 +177,7 @@ export function copyPlan(
     sections,
     surveys: options.surveys ? surveysForYear(source.surveys, target.year) : [],
     partnerIds: options.partners ? [...source.partnerIds] : [],
+    manualFigures: source.manualFigures.map((figure) => ({ ...figure })),
   };
 }
 
@@ -180,5 +193,11 @@ export const EditionCopyReport = z.object({
   partners: z.int().nonnegative(),
   /** The press kit's frame (organisation, headings, contacts, figure definitions) was copied. */
   frame: z.boolean().optional(),
+  /** Copied sessions that kept the places an organiser set for them. */
+  sessionPlaces: z.int().nonnegative().optional(),
+  /** The edition-wide capacity carried over (null: no limit). */
+  capacity: z.int().nonnegative().nullable().optional(),
+  /** The press kit's manual key figures (quoted, with their provenance), copied as they are. */
+  manualFigures: z.int().nonnegative().optional(),
 });
 export type EditionCopyReport = z.infer<typeof EditionCopyReport>;

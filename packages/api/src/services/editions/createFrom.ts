@@ -3,12 +3,16 @@ import {
   findEditionByYear,
   insertRoom,
   insertSession,
+  insertSessionCapacity,
   insertSurvey,
   listEditionPartnerIds,
+  listManualFigures,
   listPressKitSections,
   listRooms,
+  listSessionCapacities,
   listSessions,
   listSurveys,
+  saveManualFigure,
   savePressKitFrame,
   savePressKitSection,
   setEditionPartners,
@@ -27,8 +31,9 @@ import { insertNewEdition } from "./create";
 
 /**
  * A new edition from a previous one, in one transaction: what `copyPlan` decides (rooms with
- * their capacities, press-kit texts as drafts and the kit's frame, and as asked the partners, the surveys as drafts
- * for the new year, the programme as draft sessions on the new days). Registrations,
+ * their capacities, the edition-wide capacity, press-kit texts as drafts, the kit's frame and
+ * its manual key figures, and as asked the partners, the surveys as drafts for the new year,
+ * the programme as draft sessions on the new days with the places set for each). Registrations,
  * check-ins, sign-ups, survey responses and votes are never read, so never copied.
  */
 export function createEditionFrom(
@@ -38,6 +43,8 @@ export function createEditionFrom(
   const { fromYear, copy, ...given } = FromInput.parse(raw);
   return change(ctx, async (tx, effects) => {
     const from = found(await findEditionByYear(tx, fromYear), `L'édition ${fromYear}`);
+    const capacity =
+      given.capacity !== undefined ? given.capacity : (await editionCapacity(tx, from.id)).capacity;
     const edition = await insertNewEdition(
       tx,
       effects,
@@ -49,10 +56,7 @@ export function createEditionFrom(
         venue: given.venue ?? from.venue,
         timeZone: given.timeZone ?? from.timeZone,
         expectedAttendance: given.expectedAttendance ?? from.expectedAttendance,
-        capacity:
-          given.capacity !== undefined
-            ? given.capacity
-            : (await editionCapacity(tx, from.id)).capacity,
+        capacity,
         budgetEuros: given.budgetEuros ?? from.budgetEuros,
       },
       fromYear,
@@ -65,18 +69,27 @@ export function createEditionFrom(
         sections: await listPressKitSections(tx, from.id),
         surveys: copy.surveys ? await listSurveys(tx) : [],
         partnerIds: copy.partners ? await listEditionPartnerIds(tx, from.id) : [],
+        sessionPlaces: copy.programme ? await listSessionCapacities(tx, from.id) : new Map(),
+        manualFigures: await listManualFigures(tx, from.id),
       },
       edition,
       copy,
       () => crypto.randomUUID(),
     );
     for (const room of plan.rooms) await insertRoom(tx, room);
-    for (const session of plan.sessions) await insertSession(tx, session);
     const by = ctx.actor?.email ?? null;
+    let sessionPlaces = 0;
+    for (const { places, ...session } of plan.sessions) {
+      const saved = await insertSession(tx, session);
+      if (places === null) continue;
+      await insertSessionCapacity(tx, edition.id, saved.id, places);
+      sessionPlaces += 1;
+    }
     for (const section of plan.sections) await savePressKitSection(tx, edition.id, section, by);
     // The kit's frame (organisation, headings, contacts, figure definitions) as the previous
     // edition had it, stored or template: edited from there for the new year.
     await savePressKitFrame(tx, edition.id, await frameOf(tx, from.id), by);
+    for (const figure of plan.manualFigures) await saveManualFigure(tx, edition.id, figure, by);
     for (const survey of plan.surveys) await insertSurvey(tx, survey);
     await setEditionPartners(tx, edition.id, plan.partnerIds);
     const copied: EditionCopyReport = {
@@ -88,6 +101,9 @@ export function createEditionFrom(
       surveys: plan.surveys.map((s) => s.slug),
       partners: plan.partnerIds.length,
       frame: true,
+      sessionPlaces,
+      capacity,
+      manualFigures: plan.manualFigures.length,
     };
     await effects.audit({
       entity: "edition",
