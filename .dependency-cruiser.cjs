@@ -36,6 +36,16 @@ module.exports = {
       to: { path: workspace("api"), dependencyTypesNot: ["type-only"] },
     },
     {
+      name: "front-end-api-types-entry",
+      comment:
+        "A front end sees the API through its types entry, @tribune/api/types (AppRouter, " +
+        "RouterInputs, RouterOutputs) — never the server's entry, even for types: one narrow " +
+        "face, which says what the front ends depend on.",
+      severity: "error",
+      from: { path: FRONT_ENDS },
+      to: { path: workspace("api"), pathNot: "^packages/api/src/types\\.ts$" },
+    },
+    {
       name: "domain-no-node-builtins",
       comment:
         "The domain is pure rules and schemas, usable in a browser and testable without a disk " +

@@ -45,10 +45,11 @@ const FIXTURE: Record<string, string> = {
   "packages/db/src/index.ts": "export const openDatabase = () => 1;\n",
   "packages/api/package.json": JSON.stringify({
     name: "@tribune/api",
-    exports: { ".": "./src/index.ts" },
+    exports: { ".": "./src/index.ts", "./types": "./src/types.ts" },
   }),
   "packages/api/src/index.ts":
     "export type AppRouter = { ok: true };\nexport const appRouter = {};\n",
+  "packages/api/src/types.ts": 'export type { AppRouter } from "./index";\n',
   "apps/server/src/main.ts": "export const start = () => 1;\n",
 
   // Violations, one or two per file.
@@ -56,6 +57,8 @@ const FIXTURE: Record<string, string> = {
   "apps/dashboard/src/bad-db-path.ts":
     'import { openDatabase } from "../../../packages/db/src/index";\nopenDatabase();\n',
   "apps/dossier/src/bad-api.ts": 'import { appRouter } from "@tribune/api";\nappRouter;\n',
+  "apps/dashboard/src/bad-api-root.ts":
+    'import type { AppRouter } from "@tribune/api";\nexport type R = AppRouter;\n',
   "packages/domain/src/bad-fs.ts": 'import { readFileSync } from "node:fs";\nreadFileSync;\n',
   "packages/domain/src/bad-pg.ts": 'import pg from "pg";\npg;\n',
   "packages/domain/src/bad-db.ts": 'import { openDatabase } from "@tribune/db";\nopenDatabase;\n',
@@ -73,7 +76,7 @@ const FIXTURE: Record<string, string> = {
   // Allowed: a front end's type import of the API, a router test importing a router, a cycle
   // through an `import type`, a domain test using vitest.
   "apps/admin/src/trpc.ts":
-    'import type { AppRouter } from "@tribune/api";\nexport type R = AppRouter;\n',
+    'import type { AppRouter } from "@tribune/api/types";\nexport type R = AppRouter;\n',
   "packages/api/src/routers/signup.test.ts": 'import { join } from "./signup";\njoin();\n',
   "apps/dashboard/src/client.ts":
     'import type { Reauth } from "./reauth";\nexport const isUnauthorized = (r?: Reauth) => !r;\n',
@@ -105,6 +108,7 @@ describe("the layering check", () => {
     for (const rule of [
       "front-end-no-db",
       "front-end-api-types-only",
+      "front-end-api-types-entry",
       "domain-no-node-builtins",
       "domain-no-io",
       "domain-only-pure-libraries",
@@ -124,6 +128,8 @@ describe("the layering check", () => {
         "front-end-no-db: apps/dashboard/src/bad-db-path.ts → packages/db/src/index.ts",
         "no-relative-cross-package: apps/dashboard/src/bad-db-path.ts → packages/db/src/index.ts",
         "front-end-api-types-only: apps/dossier/src/bad-api.ts → packages/api/src/index.ts",
+        "front-end-api-types-entry: apps/dossier/src/bad-api.ts → packages/api/src/index.ts",
+        "front-end-api-types-entry: apps/dashboard/src/bad-api-root.ts → packages/api/src/index.ts",
         "domain-no-node-builtins: packages/domain/src/bad-fs.ts → fs",
         "domain-no-io: packages/domain/src/bad-pg.ts → pg",
         "domain-only-pure-libraries: packages/domain/src/bad-pg.ts → pg",

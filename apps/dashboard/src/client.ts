@@ -1,4 +1,4 @@
-import type { AppRouter } from "@tribune/api";
+import type { AppRouter } from "@tribune/api/types";
 import {
   type CookieJar,
   cookieFetch,

@@ -1,4 +1,4 @@
-import type { AppRouter } from "@tribune/api";
+import type { AppRouter } from "@tribune/api/types";
 import { cookieFetch } from "@tribune/cli-kit";
 import { createTRPCClient, httpLink } from "@trpc/client";
 

@@ -1,5 +1,5 @@
 import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { RouterOutputs } from "@tribune/api";
+import type { RouterOutputs } from "@tribune/api/types";
 import { createContext, useContext } from "react";
 import { useSearchParams } from "react-router";
 import { useTRPC } from "./trpc";

@@ -1,5 +1,5 @@
 import { QueryClient } from "@tanstack/react-query";
-import type { AppRouter } from "@tribune/api";
+import type { AppRouter } from "@tribune/api/types";
 import { ROUTES, TRPC_MAX_BATCH_SIZE } from "@tribune/domain/routes";
 import {
   createTRPCClient,

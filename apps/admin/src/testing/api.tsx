@@ -5,7 +5,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { AppRouter } from "@tribune/api";
+import type { AppRouter } from "@tribune/api/types";
 import { type Edition, editionStatus } from "@tribune/domain";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import type { ReactElement } from "react";

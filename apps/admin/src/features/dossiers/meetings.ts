@@ -1,4 +1,4 @@
-import type { RouterOutputs } from "@tribune/api";
+import type { RouterOutputs } from "@tribune/api/types";
 import { formatDate } from "@tribune/domain/format";
 
 type Meeting = RouterOutputs["motion"]["meetings"][number];

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import type { AppRouter } from "@tribune/api";
+import type { AppRouter } from "@tribune/api/types";
 import {
   EDITION_2026,
   type Edition,

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { RouterOutputs } from "@tribune/api";
+import type { RouterOutputs } from "@tribune/api/types";
 import {
   AUDIT_ACTION_LABELS,
   AUDIT_ENTITY_LABELS,

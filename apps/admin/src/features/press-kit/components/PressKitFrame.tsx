@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { RouterOutputs } from "@tribune/api";
+import type { RouterOutputs } from "@tribune/api/types";
 import {
   contactsToText,
   PRESS_KIT_EDITORS,

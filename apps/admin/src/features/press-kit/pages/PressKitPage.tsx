@@ -1,5 +1,5 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { RouterOutputs } from "@tribune/api";
+import type { RouterOutputs } from "@tribune/api/types";
 import {
   MOVABLE_SECTIONS,
   PRESS_KIT_EDITORS,
