@@ -127,6 +127,40 @@ describe("PressKitPage", () => {
     });
   });
 
+  it("shows the bureau what changed in a draft since it was last validated", async () => {
+    const draft = stored.find((s) => s.sectionId === "mot-bureau");
+    if (!draft) throw new Error("no mot-bureau");
+    const { user, callsTo } = renderPage("bureau", {
+      "pressKit.lastValidated": () => ({
+        title: draft.title,
+        kicker: draft.kicker,
+        text: `${draft.text} Une phrase retirée depuis.`,
+        signature: draft.signature,
+        validatedAt: "2026-01-04T09:00:00.000Z",
+        validatedBy: "bureau@isnar-img.com",
+      }),
+    });
+    const summaries = await screen.findAllByText(
+      "Voir les modifications depuis la dernière validation",
+    );
+    expect(summaries).toHaveLength(DRAFTS.size);
+    // Asked for only when opened.
+    expect(callsTo("pressKit.lastValidated")).toHaveLength(0);
+    const item = (
+      await screen.findByRole("button", { name: "Valider « Mot du Bureau National »" })
+    ).closest("li") as HTMLElement;
+    await user.click(
+      within(item).getByText("Voir les modifications depuis la dernière validation"),
+    );
+    const removed = await screen.findByText(/Une phrase retirée depuis\./, { selector: "del" });
+    expect(removed).toBeTruthy();
+    expect(screen.getByText(/Depuis la version validée par bureau@isnar-img\.com le/)).toBeTruthy();
+    expect(callsTo("pressKit.lastValidated")[0]?.input).toEqual({
+      year: 2026,
+      sectionId: "mot-bureau",
+    });
+  });
+
   it("moves a section up or down, never the cover or the contents", async () => {
     const { user, callsTo } = renderPage("press", { "pressKit.moveSection": () => stored });
     const list = within(await screen.findByRole("region", { name: "Sections" })).getByRole("list");

@@ -18,6 +18,7 @@ import { ArchivedNotice } from "../../../ui/ArchivedNotice";
 import { hasRole, useMe } from "../../auth/hooks/useMe";
 import { PressKitFrame } from "../components/PressKitFrame";
 import { PressKitSectionForm } from "../components/PressKitSectionForm";
+import { SectionChanges } from "../components/SectionChanges";
 import "./press-kit.css";
 
 /** The address of an edition's press kit PDF (the server renders it for press, bureau, admin). */
@@ -150,6 +151,9 @@ function Sections({ year, readOnly }: { year: number; readOnly: boolean }) {
                   )}
                 </span>
               </div>
+              {canValidate && section.status === "draft" && section.stored && (
+                <SectionChanges year={year} section={section} />
+              )}
               {editing === section.sectionId && (
                 <PressKitSectionForm
                   year={year}
