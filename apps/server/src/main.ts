@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { createPublicRateLimits, stopInvitationJobs } from "@tribune/api";
+import { createPublicRateLimits, settlePasswordResets, stopInvitationJobs } from "@tribune/api";
 import { listEditions, listUsers, openDatabase } from "@tribune/db";
 import { currentEdition, ROLE_LABELS, referenceProgramme2026 } from "@tribune/domain";
 import { ROUTES } from "@tribune/domain/routes";
@@ -91,6 +91,8 @@ async function main() {
       stopHousekeeping();
       // Campaigns being sent record their last batch and end interrupted (resumable).
       await stopInvitationJobs();
+      // Reset links asked for just before (prepared after their answer) reach the outbox.
+      await settlePasswordResets();
       invitationMailer?.close();
       await stopMail();
       await database.close();

@@ -34,6 +34,7 @@ export {
 } from "./root";
 /** The use cases the command line runs, in the system's context (the same the routers call). */
 export * as accountServices from "./services/accounts";
+export { settlePasswordResets } from "./services/accounts/requestPasswordReset";
 export { attendeeCalendarFile } from "./services/attendee/calendar";
 export { badgeSheets, certificateBook } from "./services/attendee/documents";
 // Editions, for the command line: the same services as the routers.

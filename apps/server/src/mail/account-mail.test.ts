@@ -45,6 +45,8 @@ describe.each(testBackends())("secret links in the outbox on %s", (backend: Back
       { email },
       { clientIp: "203.0.113.7" },
     );
+    // The link is prepared after the answer.
+    await accountServices.settlePasswordResets();
     await db.transaction((tx) =>
       enqueueMessage(tx, {
         key: "registration-confirmed:control",

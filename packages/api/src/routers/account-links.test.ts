@@ -5,10 +5,11 @@ import {
   inProcessEventBus,
   listAudit,
   listMessages,
+  lockAccountToken,
 } from "@tribune/db";
 import { testBackends } from "@tribune/db/testing";
 import { PASSWORD_RESET_REQUESTED } from "@tribune/domain";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createAccount } from "../accounts";
 import { SYSTEM } from "../audit";
 import { resolveActor } from "../auth/session";
@@ -16,6 +17,7 @@ import { MAX_RESET_REQUESTS_PER_ACCOUNT, MAX_RESET_REQUESTS_PER_ADDRESS } from "
 import { hashSessionToken } from "../auth/tokens";
 import { createCaller } from "../root";
 import { issueResetLink } from "../services/accounts/issueResetLink";
+import { settlePasswordResets } from "../services/accounts/requestPasswordReset";
 import { resetPassword } from "../services/accounts/resetPassword";
 import { systemContext } from "../services/kit";
 import {
@@ -46,8 +48,12 @@ describe.each(testBackends())("account links (invitation, password reset) on %s"
   const newAccount = async (role: "organiser" | "member" = "member") =>
     createAccount(api.db, { email: freshEmail(role), role, password: PASSWORD }, SYSTEM);
 
-  /** The messages queued for an address, oldest first, with the token of their link. */
+  /**
+   * The messages queued for an address, oldest first, with the token of their link, once the
+   * reset links asked for are prepared (after their answer).
+   */
   async function linksTo(email: string) {
+    await settlePasswordResets();
     const { items } = await listMessages(api.db, { limit: 500, offset: 0 });
     const mine = items.filter((m) => m.recipient === email).reverse();
     return Promise.all(
@@ -125,6 +131,63 @@ describe.each(testBackends())("account links (invitation, password reset) on %s"
       message: PASSWORD_RESET_REQUESTED,
     });
     expect(await linksTo(disabled.email)).toEqual([]);
+  });
+
+  it.skipIf(backend === "pglite")(
+    "answers before looking the account up: the answer leaves while its link cannot be written, the message is queued after",
+    async () => {
+      // PostgreSQL only: PGlite runs one transaction at a time, so no lock can be held aside.
+      const user = await newAccount();
+      // A first link, unused: a new one voids it, so has to wait while its row is locked.
+      const { url } = await issueResetLink(systemContext(api.db), { email: user.email });
+      const first = hashSessionToken(new URL(url).searchParams.get("jeton") ?? "");
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let locked = () => {};
+      const isLocked = new Promise<void>((resolve) => {
+        locked = resolve;
+      });
+      const holder = api.db.transaction(async (tx) => {
+        expect(await lockAccountToken(tx, first)).toMatchObject({ userId: user.id });
+        locked();
+        await released;
+      });
+      await isLocked;
+      const answer = await browser().requestPasswordReset({ email: user.email });
+      expect(answer).toEqual({ message: PASSWORD_RESET_REQUESTED });
+      release();
+      await holder;
+      const [link] = await linksTo(user.email);
+      expect(link).toMatchObject({ kind: "password_reset" });
+    },
+  );
+
+  it("answers a known address even when its link cannot be prepared, and logs why instead of failing", async () => {
+    const user = await newAccount();
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      // An unusable public address: building the link throws, after the answer.
+      const broken = createCaller({
+        db: api.db,
+        actor: null,
+        clientIp: freshAddress(),
+        cookies: new FakeCookieJar(),
+        publicUrl: "pas une adresse",
+      }).auth;
+      expect(await broken.requestPasswordReset({ email: user.email })).toEqual({
+        message: PASSWORD_RESET_REQUESTED,
+      });
+      await settlePasswordResets();
+      expect(logged).toHaveBeenCalledWith(
+        "Lien de réinitialisation du mot de passe non préparé :",
+        expect.any(TypeError),
+      );
+      expect(await linksTo(user.email)).toEqual([]);
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it("refuses an unknown link, an expired one and one for another purpose with the same words", async () => {

@@ -5,6 +5,6 @@ export { disableAccount } from "./disableAccount";
 export { inviteAccount } from "./inviteAccount";
 export { issueResetLink } from "./issueResetLink";
 export { listAccounts } from "./listAccounts";
-export { requestPasswordReset } from "./requestPasswordReset";
+export { requestPasswordReset, settlePasswordResets } from "./requestPasswordReset";
 export { resendInvitation } from "./resendInvitation";
 export { resetPassword } from "./resetPassword";
