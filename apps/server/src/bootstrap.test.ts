@@ -78,6 +78,38 @@ describe.each(testBackends())("bootstrap on %s", (backend: Backend) => {
       vi.useRealTimers();
     }
   });
+
+  /** Stores a staff account's link for the first account, expiring in `inSeconds`, spent or not. */
+  const storeLink = async (tokenHash: string, inSeconds: number, spent = false) => {
+    const [user] = await listUsers(database.db);
+    await database.db.insert(schema.accountTokens).values({
+      tokenHash,
+      userId: user?.id ?? "",
+      purpose: "password_reset",
+      expiresAt: new Date(Date.now() + inSeconds * 1000).toISOString(),
+      usedAt: spent ? new Date().toISOString() : null,
+    });
+  };
+  const storedLinks = async () =>
+    (await database.db.select().from(schema.accountTokens)).map((t) => t.tokenHash).sort();
+
+  it("drops the accounts' spent and expired links while the server runs, every hour, and keeps the usable ones", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      const log = vi.fn();
+      const stop = startHousekeeping(database.db, { log });
+      await storeLink("usable", 3_600);
+      await storeLink("spent", 3_600, true);
+      await storeLink("expired", -60);
+      expect(await storedLinks()).toEqual(["expired", "spent", "usable"]);
+      await vi.advanceTimersByTimeAsync(3_600_000);
+      await vi.waitFor(async () => expect(await storedLinks()).toEqual(["usable"]));
+      stop();
+      expect(log).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe.each(testBackends())("a first start without the demo on %s", (backend: Backend) => {

@@ -109,7 +109,8 @@ const HOUR_MS = 3_600_000;
 
 /**
  * Housekeeping while the server runs: every `everyMs` (an hour), forgets expired idempotency
- * keys, as bootstrap does at start-up, and — at once, then every hour — purges the personal
+ * keys and drops the staff accounts' links that can no longer be used (spent, voided or
+ * expired), as bootstrap does at start-up, and — at once, then every hour — purges the personal
  * data of congresses past the retention their registration form promised (one year after; see
  * `purgeExpiredPersonalData`: one transaction per edition, safe with several instances). A
  * failure (database unreachable) is logged and tried again next time. The timer does not keep
@@ -140,6 +141,9 @@ export function startHousekeeping(
   const timer = setInterval(() => {
     purgeExpiredIdempotencyKeys(db).catch((error: unknown) =>
       log("Purge des clés d'idempotence impossible :", error),
+    );
+    purgeDeadAccountTokens(db, new Date()).catch((error: unknown) =>
+      log("Purge des liens de compte (invitations, réinitialisations) impossible :", error),
     );
     void purgePersonalData();
   }, everyMs);
