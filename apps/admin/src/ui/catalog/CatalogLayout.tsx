@@ -1,6 +1,7 @@
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { errorMessage, useTRPC } from "../../app/trpc";
+import { EmptyState } from "../EmptyState";
 import { restoreFocus } from "../focus";
 import "./catalog.css";
 
@@ -74,14 +75,17 @@ export function EditorPanel({ title, children }: { title: string; children: Reac
   );
 }
 
-/** Loading, failure and emptiness of a list, in French; renders `children` once there is data. */
+/**
+ * Loading, failure and emptiness of a list, in French; renders `children` once there is data.
+ * `empty` says what is empty and what to do next (shown by `EmptyState`).
+ */
 export function QueryState<T>({
   query,
   empty,
   children,
 }: {
   query: { data: T[] | undefined; error: unknown; isPending: boolean };
-  empty: string;
+  empty: ReactNode;
   children: (items: T[]) => ReactNode;
 }) {
   if (query.error) {
@@ -92,7 +96,7 @@ export function QueryState<T>({
     );
   }
   if (query.isPending || !query.data) return <p className="muted">Chargement…</p>;
-  if (query.data.length === 0) return <p className="muted">{empty}</p>;
+  if (query.data.length === 0) return <EmptyState>{empty}</EmptyState>;
   return <>{children(query.data)}</>;
 }
 

@@ -131,6 +131,25 @@ describe("AuditPage", () => {
     expect(within(update).getByRole("row", { name: /^Nom Amphi/ })).toBeTruthy();
   });
 
+  it("says when no entry matches the filters, and clears them", async () => {
+    const { user, callsTo } = renderPage("/journal?entite=motion");
+    expect(await screen.findByText(/^Aucune entrée ne correspond à ces filtres\./)).toBeTruthy();
+    expect(screen.queryByRole("table")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Effacer les filtres" }));
+    expect(await screen.findByRole("row", { name: /organiser@tribune\.demo/ })).toBeTruthy();
+    expect(callsTo("audit.list").at(-1)?.input).toEqual({ limit: 100 });
+  });
+
+  it("says an empty journal fills itself, with nothing to clear", async () => {
+    renderWithApi(<AuditPage />, { route: "/journal", handlers: { "audit.list": () => [] } });
+    expect(
+      await screen.findByText(
+        "Le journal est vide : chaque modification faite dans Tribune y sera inscrite.",
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Effacer les filtres" })).toBeNull();
+  });
+
   it("filters by element and by person through audit.list", async () => {
     const { user, callsTo } = renderPage();
     await screen.findByRole("row", { name: /organiser@tribune\.demo/ });

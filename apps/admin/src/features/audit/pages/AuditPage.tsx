@@ -13,6 +13,7 @@ import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useSearchParams } from "react-router";
 import "../../../ui/catalog/catalog.css";
 import { errorMessage, useTRPC } from "../../../app/trpc";
+import { EmptyState } from "../../../ui/EmptyState";
 
 type AuditEntry = RouterOutputs["audit"]["list"][number];
 
@@ -131,9 +132,16 @@ export default function AuditPage() {
       ) : !entries ? (
         <p className="muted">Chargement…</p>
       ) : entries.length === 0 ? (
-        <p className="muted">
-          {filtered ? "Aucune entrée ne correspond à ces filtres." : "Le journal est vide."}
-        </p>
+        filtered ? (
+          <EmptyState>
+            Aucune entrée ne correspond à ces filtres. Élargissez-les, ou revoyez tout le journal
+            avec « Effacer les filtres » ci-dessus.
+          </EmptyState>
+        ) : (
+          <EmptyState>
+            Le journal est vide : chaque modification faite dans Tribune y sera inscrite.
+          </EmptyState>
+        )
       ) : (
         <div className="catalog__list">
           <table className="data" aria-busy={audit.isFetching || undefined}>

@@ -18,6 +18,7 @@ import {
 import { errorMessage, useTRPC } from "../../../app/trpc";
 import { ConfirmDialog } from "../../../ui/ConfirmDialog";
 import { EditorPanel } from "../../../ui/catalog/CatalogLayout";
+import { EmptyState } from "../../../ui/EmptyState";
 import { hasRole, useMe } from "../../auth/hooks/useMe";
 import { EditionForm, type EditionPayload } from "../components/EditionForm";
 import {
@@ -198,10 +199,12 @@ export default function EditionsPage() {
       ) : !editions.data ? (
         <p className="muted">Chargement…</p>
       ) : editions.data.length === 0 ? (
-        <p className="notice notice--warning">
+        <EmptyState>
           Aucune édition n'existe encore.
-          {canEdit && " Créez la première avec « Nouvelle édition »."}
-        </p>
+          {canEdit
+            ? " Créez la première avec « Nouvelle édition » ci-dessus."
+            : " Le bureau national crée la première."}
+        </EmptyState>
       ) : (
         <div className="editions__scroll">
           <table className="data editions__table">

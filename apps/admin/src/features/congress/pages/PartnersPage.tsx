@@ -55,7 +55,10 @@ export default function PartnersPage() {
         )
       }
     >
-      <QueryState query={{ ...partners, data: sorted }} empty="Aucun partenaire pour l'instant.">
+      <QueryState
+        query={{ ...partners, data: sorted }}
+        empty="Aucun partenaire pour l'instant. Ajoutez-en un avec « Ajouter un partenaire » ci-dessus."
+      >
         {(list) => (
           <CatalogTable
             caption="Partenaires"

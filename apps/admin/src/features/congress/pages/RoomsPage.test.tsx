@@ -54,6 +54,17 @@ describe("RoomsPage", () => {
     expect(screen.queryByRole("button", { name: /Supprimer/ })).toBeNull();
   });
 
+  it("says the edition has no room yet and how to add one, instead of a bare header", async () => {
+    rooms = [];
+    renderPage();
+    expect(
+      await screen.findByText(
+        "Aucune salle pour cette édition. Ajoutez-en une avec « Ajouter une salle » ci-dessus.",
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole("table")).toBeNull();
+  });
+
   it("lists the rooms with their capacity and the days they are open", async () => {
     renderPage();
     const amphi = await screen.findByRole("row", { name: /Amphi Romanée Conti/ });

@@ -84,7 +84,14 @@ export default function RoomsPage() {
       }
     >
       <ArchivedNotice edition={edition.data} />
-      <QueryState query={rooms} empty="Aucune salle pour cette édition.">
+      <QueryState
+        query={rooms}
+        empty={
+          writable
+            ? "Aucune salle pour cette édition. Ajoutez-en une avec « Ajouter une salle » ci-dessus."
+            : "Aucune salle pour cette édition."
+        }
+      >
         {(list) => (
           <CatalogTable
             caption="Salles de l'édition"

@@ -135,6 +135,11 @@ describe("SpeakersPage", () => {
     expect(callsTo("speaker.delete").map((c) => (c.input as { confirm: boolean }).confirm)).toEqual(
       [false, true],
     );
-    expect(await screen.findByText("Aucun·e intervenant·e pour l'instant.")).toBeTruthy();
+    expect(
+      await screen.findByText(
+        "Aucun·e intervenant·e pour l'instant. Ajoutez-en avec « Ajouter un·e intervenant·e » ci-dessus.",
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole("table")).toBeNull();
   });
 });

@@ -75,7 +75,7 @@ export default function SpeakersPage() {
     >
       <QueryState
         query={{ ...speakers, data: sorted }}
-        empty="Aucun·e intervenant·e pour l'instant."
+        empty="Aucun·e intervenant·e pour l'instant. Ajoutez-en avec « Ajouter un·e intervenant·e » ci-dessus."
       >
         {(list) => (
           <CatalogTable

@@ -18,6 +18,7 @@ import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useSearchParams } from "react-router";
 import { FormFooter } from "../../../ui/catalog/CatalogLayout";
+import { EmptyState } from "../../../ui/EmptyState";
 import { FilterBar, SelectFilter } from "../../../ui/filters";
 import { apiResolver, showServerError } from "../../../ui/forms";
 import { hasRole, useMe } from "../../auth/hooks/useMe";
@@ -94,8 +95,17 @@ export default function DossiersPage() {
             return (
               <section key={p} aria-labelledby={`pilier-${p}`}>
                 <h2 id={`pilier-${p}`}>{PILLAR_LABELS[p]}</h2>
-                {items.length === 0 ? (
-                  <p className="muted">{list.isPending ? "Chargement…" : "Aucun dossier."}</p>
+                {items.length === 0 && list.isPending ? (
+                  <p className="muted">Chargement…</p>
+                ) : items.length === 0 ? (
+                  status ? (
+                    <EmptyState onClear={() => setParam("statut", null)}>
+                      Aucun dossier « {DOSSIER_STATUS_LABELS[status].toLocaleLowerCase("fr-FR")} »
+                      dans ce pilier.
+                    </EmptyState>
+                  ) : (
+                    <EmptyState>Aucun dossier dans ce pilier pour l'instant.</EmptyState>
+                  )
                 ) : (
                   <ul className="dossiers__list">
                     {items.map((d) => (

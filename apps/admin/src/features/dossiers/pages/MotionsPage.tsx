@@ -12,6 +12,7 @@ import { hasRole, useMe } from "../../auth/hooks/useMe";
 import "../../../ui/catalog/catalog.css";
 import { errorMessage, useTRPC } from "../../../app/trpc";
 import { DeleteDialog } from "../../../ui/DeleteDialog";
+import { EmptyState } from "../../../ui/EmptyState";
 import { MeetingsPanel } from "../components/MeetingsPanel";
 import { MotionForm, votesCast } from "../components/MotionForm";
 import { meetingLabel } from "../meetings";
@@ -51,7 +52,12 @@ export default function MotionsPage() {
           {errorMessage(list.error)}
         </p>
       )}
-      {list.data?.length === 0 && <p className="muted">Aucune motion enregistrée.</p>}
+      {list.data?.length === 0 && (
+        <EmptyState>
+          Aucune motion enregistrée.
+          {canCreate && " Ajoutez-en une avec « Nouvelle motion » ci-dessus."}
+        </EmptyState>
+      )}
       {list.data && list.data.length > 0 && (
         <table className="votes">
           <caption className="visually-hidden">Motions et résultats</caption>

@@ -42,3 +42,26 @@ describe("MailPage", () => {
     expect(callsTo("mail.resend")[0]?.input).toEqual({ id: uuid(2) });
   });
 });
+
+describe("MailPage when nothing is listed", () => {
+  it("says no message has the chosen status, and shows every status again", async () => {
+    const { user, callsTo } = renderWithApi(<MailPage />, {
+      route: "/courriels?statut=dead",
+      handlers: {
+        "mail.list": (input) =>
+          (input as { status?: string }).status
+            ? { items: [], total: 0, counts: { pending: 0, sending: 0, sent: 1, dead: 0 } }
+            : {
+                items: [entry(3, "sent")],
+                total: 1,
+                counts: { pending: 0, sending: 0, sent: 1, dead: 0 },
+              },
+      },
+    });
+    expect(await screen.findByText("Aucun courriel avec le statut « abandonné ».")).toBeTruthy();
+    expect(screen.queryByRole("table")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Voir tous les statuts" }));
+    expect(await screen.findByText("personne3@exemple.fr")).toBeTruthy();
+    expect(callsTo("mail.list").at(-1)?.input).not.toHaveProperty("status");
+  });
+});

@@ -9,6 +9,7 @@ import {
 import { formatCount, formatDateTime } from "@tribune/domain/format";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
+import { EmptyState } from "../../../ui/EmptyState";
 import { FilterBar, SelectFilter } from "../../../ui/filters";
 import "../../../ui/catalog/catalog.css";
 import { errorMessage, useTRPC } from "../../../app/trpc";
@@ -83,7 +84,24 @@ export default function MailPage() {
       {!list.data ? (
         !list.error && <p className="muted">Chargement…</p>
       ) : list.data.items.length === 0 ? (
-        <p className="muted">{status ? "Aucun courriel avec ce statut." : "Aucun courriel."}</p>
+        status ? (
+          <EmptyState
+            clearLabel="Voir tous les statuts"
+            onClear={() => {
+              const next = new URLSearchParams(params);
+              next.delete("statut");
+              setParams(next, { replace: true });
+            }}
+          >
+            Aucun courriel avec le statut «{" "}
+            {OUTBOX_STATUS_LABELS[status].toLocaleLowerCase("fr-FR")} ».
+          </EmptyState>
+        ) : (
+          <EmptyState>
+            Aucun courriel pour l'instant : les messages que Tribune envoie (confirmations,
+            invitations, liens de connexion) apparaîtront ici.
+          </EmptyState>
+        )
       ) : (
         <div className="catalog__list">
           <table className="data" aria-busy={list.isFetching || undefined}>

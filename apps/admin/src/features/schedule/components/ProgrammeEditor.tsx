@@ -14,6 +14,7 @@ import { capitalise, formatCongressDay } from "@tribune/domain/format";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { errorMessage, useTRPC } from "../../../app/trpc";
+import { EmptyState } from "../../../ui/EmptyState";
 import { hasRole, useMe } from "../../auth/hooks/useMe";
 import { useConflicts } from "../hooks/useConflicts";
 import { useMoveSession } from "../hooks/useSessionMutations";
@@ -285,6 +286,14 @@ export function ProgrammeEditor({ edition }: { edition: Edition }) {
               </>
             )}
           </p>
+          {!sessions.isPending && ofDay.length === 0 && (
+            <EmptyState>
+              Aucune session ce jour-là.
+              {editable
+                ? " Ajoutez-en une avec « Nouvelle session » ci-dessus, ou en cliquant sur un créneau de la grille."
+                : " Le programme de ce jour n'est pas encore prévu."}
+            </EmptyState>
+          )}
           {sessions.isPending || rooms.isPending ? (
             <p className="muted">Chargement du programme…</p>
           ) : (

@@ -13,6 +13,7 @@ import { type ReactNode, useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { errorMessage, useTRPC } from "../../../app/trpc";
 import { FormFooter } from "../../../ui/catalog/CatalogLayout";
+import { EmptyState } from "../../../ui/EmptyState";
 import { apiResolver, showServerError } from "../../../ui/forms";
 import { hasRole, useMe } from "../../auth/hooks/useMe";
 
@@ -253,10 +254,10 @@ export function ManualFigures({ year, readOnly }: { year: number; readOnly: bool
         </p>
       )}
       {figures.data?.length === 0 && (
-        <p className="muted">
+        <EmptyState>
           Aucun chiffre cité pour cette édition.
-          {canEdit && " « Nouveau chiffre cité » en ajoute un, avec sa provenance."}
-        </p>
+          {canEdit && " Ajoutez-en un avec « Nouveau chiffre cité » ci-dessus, avec sa provenance."}
+        </EmptyState>
       )}
       {figures.data && figures.data.length > 0 && (
         <div className="table-scroll">

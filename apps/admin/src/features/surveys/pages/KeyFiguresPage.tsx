@@ -12,6 +12,7 @@ import { useDeferredValue, useState } from "react";
 import { Link } from "react-router";
 import { useEdition } from "../../../app/edition";
 import { errorMessage, useTRPC } from "../../../app/trpc";
+import { EmptyState } from "../../../ui/EmptyState";
 import { Field } from "../../../ui/Field";
 import "../../../ui/catalog/catalog.css";
 import "../../union/registration.css";
@@ -434,46 +435,54 @@ export default function KeyFiguresPage() {
           {errorMessage(figures.error)}
         </p>
       )}
-      <div className="table-scroll">
-        <table className="data">
-          <caption className="visually-hidden">Chiffres clés</caption>
-          <thead>
-            <tr>
-              <th scope="col">Chiffre</th>
-              <th scope="col">Valeur et provenance</th>
-              <th scope="col">Publié</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {figures.data?.map((f) => (
-              <tr key={f.definition.id}>
-                <th scope="row">
-                  <code>{f.definition.id}</code>
+      {figures.data?.length === 0 && (
+        <EmptyState>
+          Aucun chiffre clé défini. Ajoutez-en un avec « Nouveau chiffre clé » ci-dessus : il est
+          recalculé à partir des réponses d'une enquête.
+        </EmptyState>
+      )}
+      {figures.data && figures.data.length > 0 && (
+        <div className="table-scroll">
+          <table className="data">
+            <caption className="visually-hidden">Chiffres clés</caption>
+            <thead>
+              <tr>
+                <th scope="col">Chiffre</th>
+                <th scope="col">Valeur et provenance</th>
+                <th scope="col">Publié</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
                 </th>
-                <td>
-                  <FigureReading figure={f} />
-                </td>
-                <td>{f.definition.published ? "Oui" : "Non"}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() => {
-                      setMessage(null);
-                      setEditing(f.definition);
-                    }}
-                  >
-                    Modifier
-                  </button>
-                </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {figures.data.map((f) => (
+                <tr key={f.definition.id}>
+                  <th scope="row">
+                    <code>{f.definition.id}</code>
+                  </th>
+                  <td>
+                    <FigureReading figure={f} />
+                  </td>
+                  <td>{f.definition.published ? "Oui" : "Non"}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => {
+                        setMessage(null);
+                        setEditing(f.definition);
+                      }}
+                    >
+                      Modifier
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       {edition.data && <ManualFigures year={edition.data.year} readOnly={edition.readOnly} />}
     </section>
   );

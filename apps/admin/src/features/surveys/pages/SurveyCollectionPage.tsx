@@ -4,6 +4,7 @@ import { formatDay, formatNumber, formatShortDate } from "@tribune/domain/format
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useParams } from "react-router";
 import { errorMessage, useTRPC } from "../../../app/trpc";
+import { EmptyState } from "../../../ui/EmptyState";
 import { HorizontalBars, ResponsesOverTime, SubdivisionsOverTime } from "../components/charts";
 import { SurveyTabs } from "../components/SurveyTabs";
 
@@ -57,11 +58,12 @@ export default function SurveyCollectionPage() {
       )}
 
       <h3>Au fil des jours</h3>
-      {c.byDay.length === 0 ? (
+      {c.byDay.length === 0 && !c.withheld ? (
+        <EmptyState>{noAnswerYet(survey.data)}</EmptyState>
+      ) : c.byDay.length === 0 && c.withheld ? (
         <p className="muted">
-          {c.withheld
-            ? `Moins de ${c.withheld.step} réponses pour l'instant : rien à montrer avant le premier palier.`
-            : "Aucune réponse pour l'instant."}
+          Moins de {c.withheld.step} réponses pour l'instant : rien à montrer avant le premier
+          palier.
         </p>
       ) : (
         <>
@@ -213,4 +215,14 @@ export default function SurveyCollectionPage() {
       )}
     </section>
   );
+}
+
+/** What an empty collection says, and what the bureau can do about it. */
+function noAnswerYet(survey: { status: string; anonymity: string }): string {
+  if (survey.status === "draft")
+    return "Aucune réponse : l'enquête est un brouillon. Ouvrez la collecte dans l'onglet « Questionnaire ».";
+  if (survey.status !== "open") return "Aucune réponse n'a été reçue pendant la collecte.";
+  return survey.anonymity === "open_link"
+    ? "Aucune réponse pour l'instant. Partagez le lien public de l'enquête (onglet « Questionnaire »)."
+    : "Aucune réponse pour l'instant. Envoyez les liens de réponse depuis l'onglet « Invitations ».";
 }

@@ -12,6 +12,7 @@ import { useState } from "react";
 import { useParams } from "react-router";
 import { errorMessage, useTRPC } from "../../../app/trpc";
 import { ConfirmDialog } from "../../../ui/ConfirmDialog";
+import { EmptyState } from "../../../ui/EmptyState";
 import { hasRole, useMe } from "../../auth/hooks/useMe";
 import { downloadText } from "../../union/shared";
 import { type BarDatum, HorizontalBars } from "../components/charts";
@@ -196,6 +197,17 @@ export default function SurveyResultsPage() {
       </p>
     );
   if (!survey.data) return <p className="muted">Chargement…</p>;
+  if (current === null)
+    return (
+      <section>
+        <h1>{survey.data.title}</h1>
+        {id && <SurveyTabs id={id} />}
+        <EmptyState>
+          Aucune question à analyser : cette enquête ne pose encore que des questions de profil, ou
+          aucune. Ajoutez-en dans l'onglet « Questionnaire ».
+        </EmptyState>
+      </section>
+    );
   return (
     <section>
       <h1>{survey.data.title}</h1>

@@ -38,7 +38,14 @@ export default function SurveysPage() {
           </div>
         )}
       </div>
-      <QueryState query={surveys} empty="Aucune enquête.">
+      <QueryState
+        query={surveys}
+        empty={
+          canManage
+            ? "Aucune enquête pour l'instant. Créez-en une avec « Nouvelle enquête » ci-dessus."
+            : "Aucune enquête pour l'instant : le bureau national les crée."
+        }
+      >
         {(list) => (
           <div className="table-scroll">
             <table className="data">
@@ -87,7 +94,14 @@ export default function SurveysPage() {
             Calculés à l'instant à partir des réponses enregistrées ; ce sont ceux du dossier de
             presse.
           </p>
-          <QueryState query={figures} empty="Aucun chiffre clé défini.">
+          <QueryState
+            query={figures}
+            empty={
+              canManage
+                ? "Aucun chiffre clé défini. Définissez-en un avec « Modifier les chiffres clés » ci-dessus."
+                : "Aucun chiffre clé défini pour l'instant."
+            }
+          >
             {(list) => (
               <div className="table-scroll">
                 <table className="data">

@@ -1,6 +1,7 @@
 import { formatNumber } from "@tribune/domain/format";
 import type { ReactNode } from "react";
 import { errorMessage } from "../../../app/trpc";
+import { EmptyState } from "../../../ui/EmptyState";
 import { SelectFilter } from "../../../ui/filters";
 import { useSubdivisionOptions } from "../shared";
 
@@ -25,7 +26,8 @@ export function SubdivisionFilter({
 
 /**
  * A page of a filtered list: its count (announced), the table with a hidden caption, and the
- * pager; or the error that kept it from loading.
+ * pager; or the error that kept it from loading; or, when nothing is listed, `empty` (what is
+ * empty and what to do) instead of a bare header.
  */
 export function PagedTable({
   caption,
@@ -33,6 +35,8 @@ export function PagedTable({
   total,
   countLabel,
   headers,
+  empty,
+  onClear,
   children,
   offset,
   pageSize,
@@ -43,6 +47,9 @@ export function PagedTable({
   total: number;
   countLabel: (total: string) => string;
   headers: ReactNode;
+  empty: ReactNode;
+  /** Given when filters are on: the empty list offers to clear them. */
+  onClear?: () => void;
   children: ReactNode;
   offset: number;
   pageSize: number;
@@ -59,15 +66,19 @@ export function PagedTable({
       <p className="muted" role="status">
         {query.isPending ? "Chargement…" : countLabel(formatNumber(total))}
       </p>
-      <div className="table-scroll">
-        <table className="data">
-          <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>{headers}</tr>
-          </thead>
-          <tbody>{children}</tbody>
-        </table>
-      </div>
+      {!query.isPending && total === 0 ? (
+        <EmptyState onClear={onClear}>{empty}</EmptyState>
+      ) : (
+        <div className="table-scroll">
+          <table className="data">
+            <caption className="visually-hidden">{caption}</caption>
+            <thead>
+              <tr>{headers}</tr>
+            </thead>
+            <tbody>{children}</tbody>
+          </table>
+        </div>
+      )}
       <Pager offset={offset} total={total} onChange={onOffset} size={pageSize} />
     </>
   );

@@ -3,6 +3,7 @@ import { SESSION_KIND_LABELS, type SessionKind, SIGNUP_STATUS_LABELS } from "@tr
 import { formatNumber, formatSlot } from "@tribune/domain/format";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "../../../app/trpc";
+import { EmptyState } from "../../../ui/EmptyState";
 import { AddSignupByHand } from "./AddSignupByHand";
 import { BulkCapacityForm } from "./BulkCapacityForm";
 import { SessionCapacityForm } from "./SessionCapacityForm";
@@ -50,7 +51,13 @@ export function SessionSignupsPanel({
           {errorMessage(overview.error)}
         </p>
       )}
-      {overview.data && (
+      {overview.data?.length === 0 && (
+        <EmptyState>
+          Aucun atelier ni boîte à outils dans le programme de cette édition : les places se règlent
+          ici une fois ces sessions ajoutées au programme.
+        </EmptyState>
+      )}
+      {overview.data && overview.data.length > 0 && (
         <div className="table-scroll">
           <table className="data">
             <thead>
@@ -139,7 +146,12 @@ export function SessionSignupsPanel({
             />
           )}
           {list.data.items.length === 0 ? (
-            <p className="muted">Personne n'est inscrit à cette session.</p>
+            <EmptyState>
+              Personne n'est inscrit à cette session
+              {readOnly
+                ? "."
+                : " : les inscrit·es y prennent une place depuis leur espace, ou ajoutez quelqu'un avec « Ajouter à la main » ci-dessus."}
+            </EmptyState>
           ) : (
             <table className="data">
               <thead>

@@ -11,6 +11,7 @@ import { useDeferredValue, useEffect, useId, useRef, useState } from "react";
 import { useEdition } from "../../../app/edition";
 import { errorMessage, useTRPC } from "../../../app/trpc";
 import { ArchivedNotice } from "../../../ui/ArchivedNotice";
+import { EmptyState } from "../../../ui/EmptyState";
 import { useLiveCounts } from "../hooks/useLiveCounts";
 import { StatusBadge, useSubdivisionOptions } from "../shared";
 import "../registration.css";
@@ -178,9 +179,19 @@ export default function CheckInDeskPage() {
               </p>
             )}
             {results.data?.length === 0 && (
-              <p className="muted desk__empty">
-                Aucune inscription ne correspond à « {deferred} ».
-              </p>
+              <div className="desk__empty">
+                <EmptyState
+                  clearLabel="Effacer la recherche"
+                  onClear={() => {
+                    setQuery("");
+                    setOutcome(null);
+                    inputRef.current?.focus();
+                  }}
+                >
+                  Aucune inscription ne correspond à « {deferred} ». Essayez le nom seul, l'adresse
+                  e-mail ou le code du billet.
+                </EmptyState>
+              </div>
             )}
             <ul className="desk__list">
               {(results.data ?? []).map((r) => (
@@ -276,31 +287,37 @@ export default function CheckInDeskPage() {
             Compteurs en direct interrompus : {live.error.message}
           </p>
         )}
-        <table className="data desk__table">
-          <caption className="visually-hidden">Arrivées par subdivision</caption>
-          <thead>
-            <tr>
-              <th scope="col">Subdivision</th>
-              <th scope="col" className="num">
-                Arrivé·es
-              </th>
-              <th scope="col" className="num">
-                Inscrit·es
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(counts?.bySubdivision ?? [])
-              .filter((s) => s.confirmed > 0 || s.checkedIn > 0)
-              .map((s) => (
-                <tr key={s.subdivisionId}>
-                  <th scope="row">{s.name}</th>
-                  <td className="num">{formatNumber(s.checkedIn)}</td>
-                  <td className="num">{formatNumber(s.confirmed)}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
+        {counts && !counts.bySubdivision.some((s) => s.confirmed > 0 || s.checkedIn > 0) ? (
+          <EmptyState>
+            Aucune place confirmée pour l'instant : les arrivées par subdivision s'afficheront ici.
+          </EmptyState>
+        ) : (
+          <table className="data desk__table">
+            <caption className="visually-hidden">Arrivées par subdivision</caption>
+            <thead>
+              <tr>
+                <th scope="col">Subdivision</th>
+                <th scope="col" className="num">
+                  Arrivé·es
+                </th>
+                <th scope="col" className="num">
+                  Inscrit·es
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {(counts?.bySubdivision ?? [])
+                .filter((s) => s.confirmed > 0 || s.checkedIn > 0)
+                .map((s) => (
+                  <tr key={s.subdivisionId}>
+                    <th scope="row">{s.name}</th>
+                    <td className="num">{formatNumber(s.checkedIn)}</td>
+                    <td className="num">{formatNumber(s.confirmed)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        )}
       </aside>
     </section>
   );

@@ -67,6 +67,12 @@ export default function MembersPage() {
     setOffset(0);
   };
   const total = members.data?.total ?? 0;
+  const filtered = !!(subdivisionId || year || status || deferred);
+  const clearFilters = () => {
+    setSearch("");
+    setParams(new URLSearchParams(), { replace: true });
+    setOffset(0);
+  };
   const ownSubdivision = isRepresentative ? (me.data?.subdivisionId ?? null) : null;
 
   return (
@@ -153,6 +159,12 @@ export default function MembersPage() {
         query={members}
         total={total}
         countLabel={(n) => `${n} adhérent·e(s)`}
+        empty={
+          filtered
+            ? "Aucun·e adhérent·e ne correspond à cette recherche ou à ces filtres. Effacez-les pour revoir toute la liste."
+            : "Aucun·e adhérent·e enregistré·e. Ajoutez-en avec « Ajouter un·e adhérent·e » ci-dessus, ou importez un fichier CSV ci-dessous."
+        }
+        onClear={filtered ? clearFilters : undefined}
         offset={offset}
         pageSize={PAGE}
         onOffset={setOffset}

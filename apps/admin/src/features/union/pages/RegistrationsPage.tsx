@@ -107,6 +107,13 @@ export default function RegistrationsPage() {
     }),
   );
   const total = list.data?.total ?? 0;
+  const filtered = !!(subdivisionId || status || deferred);
+  const clearFilters = () => {
+    setSearch("");
+    setSubdivisionId("");
+    setStatus("");
+    setOffset(0);
+  };
   const isRepresentative = me.data?.role === "representative";
 
   return (
@@ -211,6 +218,14 @@ export default function RegistrationsPage() {
         query={list}
         total={total}
         countLabel={(n) => `${n} inscription(s)`}
+        empty={
+          filtered
+            ? "Aucune inscription ne correspond à cette recherche ou à ces filtres. Effacez-les pour revoir toutes les inscriptions."
+            : canChange
+              ? "Aucune inscription pour cette édition. Partagez le formulaire public d'inscription, ou inscrivez quelqu'un avec « Inscrire quelqu'un » ci-dessus."
+              : "Aucune inscription pour cette édition."
+        }
+        onClear={filtered ? clearFilters : undefined}
         offset={offset}
         pageSize={PAGE}
         onOffset={setOffset}

@@ -74,7 +74,14 @@ export default function SubdivisionsPage() {
           />
         </section>
       )}
-      <QueryState query={subdivisions} empty="Aucune subdivision.">
+      <QueryState
+        query={subdivisions}
+        empty={
+          hasRole(me.data?.role, SUBDIVISION_EDITORS)
+            ? "Aucune subdivision n'est enregistrée. Ajoutez la première avec « Nouvelle subdivision » ci-dessus."
+            : "Aucune subdivision n'est enregistrée : le bureau national les ajoute."
+        }
+      >
         {(list) => (
           <div className="table-scroll">
             <table className="data">
