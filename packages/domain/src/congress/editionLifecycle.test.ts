@@ -75,7 +75,7 @@ describe("registration window", () => {
 
   it("says why, in French", () => {
     expect(registrationRefusal(e, paris("2026-09-01"))).toBe(
-      "Les inscriptions au congrès 2027 ouvriront le 1 octobre 2026.",
+      "Les inscriptions au congrès 2027 ouvriront le 1er octobre 2026.",
     );
     expect(registrationRefusal(e, paris("2027-01-12"))).toBe(
       "Les inscriptions au congrès 2027 sont closes depuis le 10 janvier 2027 au soir.",

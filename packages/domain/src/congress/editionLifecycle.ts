@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatDate } from "../format/dates";
 import { endOfLocalDay, instantFromLocal, PARIS } from "../time";
 import { Edition, EditionWithBudget } from "./edition";
 
@@ -65,14 +66,6 @@ export function registrationWindow(edition: DatedEdition): {
   };
 }
 
-const longDate = (day: string) =>
-  new Intl.DateTimeFormat("fr-FR", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${day}T00:00:00Z`));
-
 /** Said of every change refused because the edition is archived. */
 export const archivedMessage = (edition: Pick<Edition, "year">) =>
   `L'édition ${edition.year} est archivée : elle se consulte mais ne se modifie plus.`;
@@ -89,9 +82,9 @@ export function registrationRefusal(edition: DatedEdition, now: Date | string): 
   if (!opensAt || !edition.registrationOpensOn)
     return `Les inscriptions au congrès ${edition.year} ne sont pas encore ouvertes.`;
   if (at(now) < Date.parse(opensAt))
-    return `Les inscriptions au congrès ${edition.year} ouvriront le ${longDate(edition.registrationOpensOn)}.`;
+    return `Les inscriptions au congrès ${edition.year} ouvriront le ${formatDate(edition.registrationOpensOn)}.`;
   if (closesAt && edition.registrationClosesOn && at(now) >= Date.parse(closesAt))
-    return `Les inscriptions au congrès ${edition.year} sont closes depuis le ${longDate(edition.registrationClosesOn)} au soir.`;
+    return `Les inscriptions au congrès ${edition.year} sont closes depuis le ${formatDate(edition.registrationClosesOn)} au soir.`;
   return null;
 }
 
@@ -162,7 +155,7 @@ export function currentEdition<E extends DatedEdition>(
 export function archiveRefusal(edition: DatedEdition, now: Date | string): string | null {
   if (isReadOnly(edition)) return `L'édition ${edition.year} est déjà archivée.`;
   if (at(now) < Date.parse(congressEnd(edition)))
-    return `L'édition ${edition.year} n'est pas terminée : elle ne s'archive qu'après son dernier jour (${longDate(edition.lastDay)}).`;
+    return `L'édition ${edition.year} n'est pas terminée : elle ne s'archive qu'après son dernier jour (${formatDate(edition.lastDay)}).`;
   return null;
 }
 

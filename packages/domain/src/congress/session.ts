@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatDate } from "../format/dates";
 import { int, text } from "../input";
 import { endOfLocalDay, Instant, instantFromLocal, PARIS } from "../time";
 import { editableFields } from "./editable";
@@ -139,14 +140,6 @@ export function assertValidSession(session: Session): void {
   SessionInput.parse(session);
 }
 
-const longDate = (day: string) =>
-  new Intl.DateTimeFormat("fr-FR", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${day}T00:00:00Z`));
-
 /**
  * Why a session's times fall outside its edition (a French message), or null. A session starts
  * and ends within the congress's days, in the edition's zone: from the first day's midnight to
@@ -162,7 +155,7 @@ export function outsideEditionMessage(
   if (Date.parse(session.startsAt) >= opens && Date.parse(session.endsAt) <= closes) return null;
   const days =
     edition.firstDay === edition.lastDay
-      ? `le ${longDate(edition.firstDay)}`
-      : `entre le ${longDate(edition.firstDay)} et le ${longDate(edition.lastDay)}`;
+      ? `le ${formatDate(edition.firstDay)}`
+      : `entre le ${formatDate(edition.firstDay)} et le ${formatDate(edition.lastDay)}`;
   return `La session doit avoir lieu pendant le congrès, ${days}.`;
 }
