@@ -12,6 +12,13 @@ const workspace = (...names) =>
 const FRONT_ENDS = "^apps/(admin|dashboard|dossier)/";
 const DOMAIN_SOURCE = "^packages/domain/src/";
 const TEST_FILE = "\\.test\\.tsx?$";
+/** Tests and the helpers only tests import (api's test-support, the admin's and the dashboard's fixtures). */
+const TEST_CODE = [
+  TEST_FILE,
+  "/test-support\\.ts$",
+  "/test-fixtures\\.ts$",
+  "/testing(\\.tsx?$|/)",
+];
 
 /** @type {import("dependency-cruiser").IConfiguration} */
 module.exports = {
@@ -100,6 +107,26 @@ module.exports = {
       severity: "error",
       from: { path: "^packages/" },
       to: { path: ["^apps/", "^@tribune/(server|admin|dashboard|dossier)(/|$)"] },
+    },
+    {
+      name: "reference-only-seeds-demo-tests",
+      comment:
+        "@tribune/reference holds the 2026 data (congress, press-kit texts, subdivisions, " +
+        "surveys with synthetic responses): what a demo or a test starts from, never what the " +
+        "runtime decides with. Only the db seeds, the server's demo loader (bootstrap.ts: the " +
+        "demo, and the subdivisions a federation starts with), tests and tooling (e2e, benches) " +
+        "may import it, so that no edition silently falls back to the 2026 data.",
+      severity: "error",
+      from: {
+        pathNot: [
+          "^packages/reference/",
+          "^packages/db/src/seed/",
+          "^apps/server/src/bootstrap\\.ts$",
+          "^tooling/",
+          ...TEST_CODE,
+        ],
+      },
+      to: { path: workspace("reference") },
     },
     {
       name: "router-not-router",

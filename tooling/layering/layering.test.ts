@@ -51,6 +51,11 @@ const FIXTURE: Record<string, string> = {
     "export type AppRouter = { ok: true };\nexport const appRouter = {};\n",
   "packages/api/src/types.ts": 'export type { AppRouter } from "./index";\n',
   "apps/server/src/main.ts": "export const start = () => 1;\n",
+  "packages/reference/package.json": JSON.stringify({
+    name: "@tribune/reference",
+    exports: { ".": "./src/index.ts" },
+  }),
+  "packages/reference/src/index.ts": "export const referenceSubdivisions = () => [];\n",
 
   // Violations, one or two per file.
   "apps/admin/src/bad-db.ts": 'import { openDatabase } from "@tribune/db";\nopenDatabase();\n',
@@ -68,6 +73,8 @@ const FIXTURE: Record<string, string> = {
   "packages/api/src/routers/signup.ts": "export const join = () => 1;\n",
   "packages/press-kit/src/bad-app.ts":
     'import { start } from "../../../apps/server/src/main";\nstart();\n',
+  "packages/api/src/services/subdivisions/bad-reference.ts":
+    'import { referenceSubdivisions } from "@tribune/reference";\nreferenceSubdivisions();\n',
   "packages/cli-kit/src/ping.ts":
     'import { pong } from "./pong";\nexport const ping = () => pong;\n',
   "packages/cli-kit/src/pong.ts":
@@ -83,6 +90,15 @@ const FIXTURE: Record<string, string> = {
   "apps/dashboard/src/reauth.ts":
     'import { isUnauthorized } from "./client";\nexport type Reauth = () => boolean;\nisUnauthorized();\n',
   "packages/domain/src/rules.test.ts": 'import { it } from "vitest";\nit;\n',
+  // Allowed: the 2026 reference data in a seed, the demo loader, a test and a test helper.
+  "packages/db/src/seed/subdivisions.ts":
+    'import { referenceSubdivisions } from "@tribune/reference";\nreferenceSubdivisions();\n',
+  "apps/server/src/bootstrap.ts":
+    'import { referenceSubdivisions } from "@tribune/reference";\nreferenceSubdivisions();\n',
+  "packages/api/src/routers/subdivision.test.ts":
+    'import { referenceSubdivisions } from "@tribune/reference";\nreferenceSubdivisions();\n',
+  "packages/api/src/test-support.ts":
+    'import { referenceSubdivisions } from "@tribune/reference";\nreferenceSubdivisions();\n',
 };
 
 describe("the layering check", () => {
@@ -96,7 +112,7 @@ describe("the layering check", () => {
     }
     // Workspace packages are linked in node_modules, as pnpm links them.
     mkdirSync(join(tree, "node_modules", "@tribune"), { recursive: true });
-    for (const name of ["db", "api"])
+    for (const name of ["db", "api", "reference"])
       symlinkSync(join(tree, "packages", name), join(tree, "node_modules", "@tribune", name));
   });
   afterAll(() => rmSync(tree, { recursive: true, force: true }));
@@ -115,6 +131,7 @@ describe("the layering check", () => {
       "db-not-above",
       "packages-not-apps",
       "router-not-router",
+      "reference-only-seeds-demo-tests",
       "no-relative-cross-package",
       "no-runtime-cycle",
     ])
@@ -138,6 +155,7 @@ describe("the layering check", () => {
         "domain-only-pure-libraries: packages/domain/src/bad-lib.ts → axios",
         "db-not-above: packages/db/src/bad-api.ts → packages/api/src/index.ts",
         "router-not-router: packages/api/src/routers/session.ts → packages/api/src/routers/signup.ts",
+        "reference-only-seeds-demo-tests: packages/api/src/services/subdivisions/bad-reference.ts → packages/reference/src/index.ts",
         "packages-not-apps: packages/press-kit/src/bad-app.ts → apps/server/src/main.ts",
         "no-relative-cross-package: packages/press-kit/src/bad-app.ts → apps/server/src/main.ts",
         "no-runtime-cycle: packages/cli-kit/src/ping.ts → packages/cli-kit/src/pong.ts", // once per cycle

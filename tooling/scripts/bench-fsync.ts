@@ -30,9 +30,9 @@ async function main() {
   const db = await import("@tribune/db");
   const { pgliteOptions, pgliteDiskSyncs } = await import("@tribune/db/pglite-durable");
   const { createCaller } = await import("@tribune/api");
-  const domain = await import("@tribune/domain");
-  const editionId = domain.referenceProgramme2026().edition.id;
-  const subdivisionId = domain.referenceSubdivision("dijon").id;
+  const reference = await import("@tribune/reference");
+  const editionId = reference.referenceProgramme2026().edition.id;
+  const subdivisionId = reference.referenceSubdivision("dijon").id;
 
   async function open(fsync: boolean) {
     const dataDir = mkdtempSync(join(tmpdir(), "tribune-bench-fsync-"));

@@ -18,11 +18,12 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 const root = join(__dirname, "..", "..");
 const load = async () => {
   const domain = await import("@tribune/domain");
+  const reference = await import("@tribune/reference");
   const { renderPressKitWithReport } = await import("@tribune/press-kit");
   const model = () =>
     domain.buildPressKitModel({
-      ...domain.referenceProgramme2026(),
-      editorial: domain.pressKitEditorial2026(),
+      ...reference.referenceProgramme2026(),
+      editorial: reference.pressKitEditorial2026(),
     });
   return { model, renderPressKitWithReport };
 };

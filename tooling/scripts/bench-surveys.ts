@@ -48,11 +48,12 @@ async function best(fn: () => Promise<unknown>): Promise<number> {
 
 async function main() {
   const domain = await import("@tribune/domain");
+  const reference = await import("@tribune/reference");
   const db = await import("@tribune/db");
   const testing = await import("@tribune/db/testing");
   const { parseCsv } = await import("@tribune/api/csv");
 
-  const subdivisions = domain.SUBDIVISIONS_REFERENCE;
+  const subdivisions = reference.SUBDIVISIONS_REFERENCE;
   const numbers = Array.from({ length: 10 }, (_, i) => `n${i}`);
   const yesNo = Array.from({ length: 5 }, (_, i) => `b${i}`);
   const choices = Array.from({ length: 3 }, (_, i) => `c${i}`);

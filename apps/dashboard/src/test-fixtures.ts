@@ -1,10 +1,5 @@
-import {
-  type Conflict,
-  type LiveCounts,
-  referenceProgramme2026,
-  referenceSubdivisions,
-  type SurveyCollection,
-} from "@tribune/domain";
+import type { Conflict, LiveCounts, SurveyCollection } from "@tribune/domain";
+import { referenceProgramme2026, referenceSubdivisions } from "@tribune/reference";
 import type { DashboardData } from "./model";
 
 /** The 2026 congress as the server seeds it, with one made-up conflict and some counts. */

@@ -18,7 +18,8 @@ import {
   seedReferenceSurveys,
   seedSubdivisions,
 } from "@tribune/db";
-import { ROLES, type Role, referenceProgramme2026, referenceSubdivision } from "@tribune/domain";
+import { ROLES, type Role } from "@tribune/domain";
+import { referenceProgramme2026, referenceSubdivision } from "@tribune/reference";
 
 export interface DemoAccount {
   role: Role;
@@ -27,6 +28,9 @@ export interface DemoAccount {
 }
 
 export const demoEmail = (role: Role) => `${role}@tribune.demo`;
+
+/** The demo's congress (the 26th, 2026): an embedded database holding it is a demo database. */
+export const DEMO_EDITION_ID = referenceProgramme2026().edition.id;
 
 /** Held while bootstrapping (client.ts holds 726_101 while migrating). */
 const BOOTSTRAP_LOCK = 726_102;
@@ -89,8 +93,7 @@ export function bootstrap(
     await seedSubdivisions(tx);
     const wanted =
       demo === "if-empty"
-        ? (await listUsers(tx)).length === 0 ||
-          (await holdsEdition(tx, referenceProgramme2026().edition.id))
+        ? (await listUsers(tx)).length === 0 || (await holdsEdition(tx, DEMO_EDITION_ID))
         : demo;
     const outcome = wanted
       ? await loadDemo(tx, { demoPassword })

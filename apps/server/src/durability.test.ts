@@ -7,7 +7,7 @@ import {
   type RunningTribune,
   startTribune,
 } from "@tribune/cli-kit/testing";
-import { referenceProgramme2026, referenceSubdivision } from "@tribune/domain";
+import { referenceProgramme2026, referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logIn, trpcGet, trpcPost } from "./testing";
 

@@ -1,9 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { createPublicRateLimits, settlePasswordResets, stopInvitationJobs } from "@tribune/api";
 import { listEditions, listUsers, openDatabase } from "@tribune/db";
-import { currentEdition, ROLE_LABELS, referenceProgramme2026 } from "@tribune/domain";
+import { currentEdition, ROLE_LABELS } from "@tribune/domain";
 import { ROUTES } from "@tribune/domain/routes";
-import { bootstrap, startHousekeeping } from "./bootstrap";
+import { bootstrap, DEMO_EDITION_ID, startHousekeeping } from "./bootstrap";
 import { databaseTarget, demoChoice, mailTarget, readEnv } from "./env";
 import { createApp } from "./http/app";
 import { createInvitationMailer } from "./mail/invitation-mailer";
@@ -21,7 +21,7 @@ async function main() {
   });
   const noAccount = (await listUsers(database.db)).length === 0;
   const editions = await listEditions(database.db);
-  const isDemo = editions.some((e) => e.id === referenceProgramme2026().edition.id);
+  const isDemo = editions.some((e) => e.id === DEMO_EDITION_ID);
   const current = currentEdition(editions, new Date());
   const stopHousekeeping = startHousekeeping(database.db);
   const stopMail = startMailWorker(database.db, mailTarget(env));

@@ -12,7 +12,8 @@ import {
   seedReferenceSurveys,
 } from "@tribune/db";
 import { type Backend, openTestDatabase } from "@tribune/db/testing";
-import { type Partner, type Role, referenceProgramme2026, type Session } from "@tribune/domain";
+import type { Partner, Role, Session } from "@tribune/domain";
+import { referenceProgramme2026 } from "@tribune/reference";
 import { getErrorShape, type inferRouterError, TRPCError } from "@trpc/server";
 import { afterAll, beforeAll } from "vitest";
 import { createAccount } from "./accounts";

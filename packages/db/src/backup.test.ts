@@ -1,4 +1,4 @@
-import { referenceProgramme2026, referenceSubdivision } from "@tribune/domain";
+import { referenceProgramme2026, referenceSubdivision } from "@tribune/reference";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKUP_FORMAT, RestoreRefusedError, restoreBackup, writeBackup } from "./backup";

@@ -1,10 +1,5 @@
-import {
-  buildPressKitModel,
-  type ManualFigureFields,
-  pressKitEditorial2026,
-  pressKitManualFigure,
-  referenceProgramme2026,
-} from "@tribune/domain";
+import { buildPressKitModel, type ManualFigureFields, pressKitManualFigure } from "@tribune/domain";
+import { pressKitEditorial2026, referenceProgramme2026 } from "@tribune/reference";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderPressKitWithReport } from "./render";
 import { extractPdfText, normalizeSpaces } from "./testing";

@@ -1,4 +1,5 @@
-import { buildPressKitModel, pressKitEditorial2026, referenceProgramme2026 } from "@tribune/domain";
+import { buildPressKitModel } from "@tribune/domain";
+import { pressKitEditorial2026, referenceProgramme2026 } from "@tribune/reference";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderPressKitWithReport } from "./render";
 import { placeCells } from "./sections/lanes";

@@ -1,15 +1,17 @@
 import {
   buildPressKitModel,
-  FRIDAY,
   moveSection,
-  PROGRAMME_2026,
   type PressKitModel,
-  pressKitEditorial2026,
-  referenceProgramme2026,
   type SectionId,
   sectionStates,
-  THURSDAY,
 } from "@tribune/domain";
+import {
+  FRIDAY,
+  PROGRAMME_2026,
+  pressKitEditorial2026,
+  referenceProgramme2026,
+  THURSDAY,
+} from "@tribune/reference";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PageLog } from "./context";
 import { contentsSettled, type RenderedPressKit, renderPressKitWithReport } from "./render";

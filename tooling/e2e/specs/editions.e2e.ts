@@ -1,4 +1,4 @@
-import { ROOMS_2026 } from "@tribune/domain";
+import { ROOMS_2026 } from "@tribune/reference";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { logIn, query, shoot, useTribune } from "../src/harness";

@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { type Conflict, type Edition, ROOMS_2026, type Room, type Session } from "@tribune/domain";
+import type { Conflict, Edition, Room, Session } from "@tribune/domain";
+import { ROOMS_2026 } from "@tribune/reference";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { ARTIFACTS, logIn, mutate, query, shoot, useTribune } from "../src/harness";

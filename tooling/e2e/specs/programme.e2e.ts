@@ -1,4 +1,4 @@
-import { ROOMS_2026 } from "@tribune/domain";
+import { ROOMS_2026 } from "@tribune/reference";
 import { describe, expect, it } from "vitest";
 import { logIn, shoot, useTribune } from "../src/harness";
 

@@ -1,4 +1,4 @@
-import { generateSyntheticRegistrations, referenceSubdivisions } from "@tribune/domain";
+import { generateSyntheticRegistrations, referenceSubdivisions } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logIn, mutate, query, shoot, useTribune } from "../src/harness";
 import { arrivedFor, startTestSmtpServer } from "../src/smtp";

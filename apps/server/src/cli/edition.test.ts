@@ -13,7 +13,7 @@ import {
   saveManualFigure,
 } from "@tribune/db";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
-import { referenceSubdivision } from "@tribune/domain";
+import { referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../testing";
 

@@ -1,6 +1,6 @@
 import { openTestDatabase } from "@tribune/db/testing";
-import { referenceSubdivision } from "@tribune/domain";
 import { compact, extractPdfText } from "@tribune/press-kit/testing";
+import { referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { bootstrap, type DemoAccount } from "../bootstrap";
 import { PressKitRenderer } from "../press-kit/renderer";

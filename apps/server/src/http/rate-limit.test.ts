@@ -1,7 +1,7 @@
 import { createPublicRateLimits, DEFAULT_ALLOWANCES } from "@tribune/api";
 import { listRegistrations, liveCounts } from "@tribune/db";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
-import { referenceProgramme2026, referenceSubdivision } from "@tribune/domain";
+import { referenceProgramme2026, referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootstrap } from "../bootstrap";
 import { startApp, trpcPost } from "../testing";

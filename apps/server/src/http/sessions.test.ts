@@ -1,7 +1,7 @@
 import { accountServices, systemContext } from "@tribune/api";
 import { listUsers, openDatabase } from "@tribune/db";
 import { type Backend, lastSeenOf, openTestDatabase, testBackends } from "@tribune/db/testing";
-import { referenceProgramme2026 } from "@tribune/domain";
+import { referenceProgramme2026 } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootstrap, type DemoAccount } from "../bootstrap";
 import { logIn, startApp, trpcGet, trpcPost } from "../testing";

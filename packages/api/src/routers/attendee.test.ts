@@ -1,6 +1,7 @@
 import { listAudit } from "@tribune/db";
 import { testBackends } from "@tribune/db/testing";
-import { type RegistrationInput, referenceSubdivision } from "@tribune/domain";
+import type { RegistrationInput } from "@tribune/domain";
+import { referenceSubdivision } from "@tribune/reference";
 import { describe, expect, it } from "vitest";
 import { messagesTo } from "../mail-test-support";
 import { EDITION_2026, referenceSession, rejection, useSeededApi } from "../test-support";

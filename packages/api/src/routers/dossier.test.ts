@@ -1,6 +1,6 @@
 import { listAudit, seedReferenceEdition } from "@tribune/db";
 import { openTestDatabase, testBackends } from "@tribune/db/testing";
-import { referenceSubdivision } from "@tribune/domain";
+import { referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Caller, rejection, testApi } from "../test-support";
 

@@ -1,6 +1,7 @@
 import { insertResponses, insertSurvey, listSurveys, receivedAnswerCount } from "@tribune/db";
 import { activityCounts, testBackends } from "@tribune/db/testing";
-import { localDay, referenceSubdivision } from "@tribune/domain";
+import { localDay } from "@tribune/domain";
+import { referenceSubdivision } from "@tribune/reference";
 import { describe, expect, it } from "vitest";
 import {
   AMPHI,

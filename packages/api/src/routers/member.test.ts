@@ -1,6 +1,7 @@
 import { listAudit } from "@tribune/db";
 import { testBackends } from "@tribune/db/testing";
-import { type MemberInput, referenceSubdivision } from "@tribune/domain";
+import type { MemberInput } from "@tribune/domain";
+import { referenceSubdivision } from "@tribune/reference";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rejection, useSeededApi } from "../test-support";
 

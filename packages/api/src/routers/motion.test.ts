@@ -1,6 +1,6 @@
 import { listAudit } from "@tribune/db";
 import { testBackends } from "@tribune/db/testing";
-import { referenceSubdivision } from "@tribune/domain";
+import { referenceSubdivision } from "@tribune/reference";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Caller, rejection, useSeededApi } from "../test-support";
 

@@ -1,12 +1,7 @@
 import { listAudit } from "@tribune/db";
 import { testBackends } from "@tribune/db/testing";
-import {
-  FIGURES_2026,
-  formatFigure,
-  type ManualFigureInput,
-  pressKitEditorial2026,
-  type SectionOfKind,
-} from "@tribune/domain";
+import { formatFigure, type ManualFigureInput, type SectionOfKind } from "@tribune/domain";
+import { FIGURES_2026, pressKitEditorial2026 } from "@tribune/reference";
 import { describe, expect, it } from "vitest";
 import { systemContext } from "../services/kit";
 import { openFiguresCsv, openFiguresJson } from "../services/surveys/open-figures";

@@ -1,11 +1,7 @@
 import { allRegistrations, capacityViolations, listAudit } from "@tribune/db";
 import { testBackends } from "@tribune/db/testing";
-import {
-  type LiveCounts,
-  localTime,
-  type RegistrationInput,
-  referenceSubdivision,
-} from "@tribune/domain";
+import { type LiveCounts, localTime, type RegistrationInput } from "@tribune/domain";
+import { referenceSubdivision } from "@tribune/reference";
 import { describe, expect, it } from "vitest";
 import { messagesTo, registerPublicly } from "../mail-test-support";
 import { EDITION_2026, rejection, useSeededApi } from "../test-support";

@@ -1,6 +1,7 @@
 import { listAudit } from "@tribune/db";
 import { testBackends } from "@tribune/db/testing";
-import { instantFromLocal, referenceSubdivision } from "@tribune/domain";
+import { instantFromLocal } from "@tribune/domain";
+import { referenceSubdivision } from "@tribune/reference";
 import { describe, expect, it } from "vitest";
 import { messagesTo, registerPublicly } from "../mail-test-support";
 import {

@@ -1,5 +1,5 @@
 import { testBackends } from "@tribune/db/testing";
-import { referenceSubdivision } from "@tribune/domain";
+import { referenceSubdivision } from "@tribune/reference";
 import { describe, expect, it } from "vitest";
 import { rejection, useSeededApi } from "../test-support";
 

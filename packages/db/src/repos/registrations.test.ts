@@ -1,9 +1,5 @@
-import {
-  enforce,
-  type Registration,
-  referenceSubdivision,
-  registrationOutcome,
-} from "@tribune/domain";
+import { enforce, type Registration, registrationOutcome } from "@tribune/domain";
+import { referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Executor } from "../client";
 import { seedReferenceEdition } from "../seed/reference";

@@ -1,4 +1,5 @@
-import { enforce, referenceSubdivision, registrationOutcome } from "@tribune/domain";
+import { enforce, registrationOutcome } from "@tribune/domain";
+import { referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../client";
 import { seedReferenceEdition } from "../seed/reference";

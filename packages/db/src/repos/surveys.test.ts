@@ -1,11 +1,10 @@
 import {
   computeStatistic,
   finishKeyFigure,
-  KEY_FIGURES_2026,
   KeyFigureDefinition,
-  referenceSurveys2026,
   type Survey,
 } from "@tribune/domain";
+import { KEY_FIGURES_2026, referenceSurveys2026 } from "@tribune/reference";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../client";

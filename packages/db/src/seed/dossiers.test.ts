@@ -1,4 +1,4 @@
-import { pressKitEditorial2026 } from "@tribune/domain";
+import { pressKitEditorial2026 } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findDossierBySlug, listDossiers, updateDossier } from "../repos/dossiers";
 import { listCaMeetings, listMotions } from "../repos/motions";

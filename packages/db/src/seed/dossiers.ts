@@ -1,10 +1,5 @@
-import {
-  type DossierEventInput,
-  type DossierStatus,
-  type EditorialBlock,
-  pressKitEditorial2026,
-  referenceSubdivision,
-} from "@tribune/domain";
+import type { DossierEventInput, DossierStatus, EditorialBlock } from "@tribune/domain";
+import { pressKitEditorial2026, referenceSubdivision } from "@tribune/reference";
 import type { Executor } from "../client";
 import { findDossierBySlug, insertDossier } from "../repos/dossiers";
 import { caMeetings } from "../schema";

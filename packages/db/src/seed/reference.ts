@@ -1,10 +1,5 @@
-import {
-  frameOfEditorial,
-  type PressKitSectionState,
-  pressKitEditorial2026,
-  referenceProgramme2026,
-  sectionStates,
-} from "@tribune/domain";
+import { frameOfEditorial, type PressKitSectionState, sectionStates } from "@tribune/domain";
+import { pressKitEditorial2026, referenceProgramme2026 } from "@tribune/reference";
 import { and, eq } from "drizzle-orm";
 import type { Database, Executor } from "../client";
 import { findEditionByYear, setEditionPartners } from "../repos/editions";

@@ -1,8 +1,5 @@
-import {
-  generateSyntheticRegistrations,
-  referenceSubdivisions,
-  registrationOutcome,
-} from "@tribune/domain";
+import { registrationOutcome } from "@tribune/domain";
+import { generateSyntheticRegistrations, referenceSubdivisions } from "@tribune/reference";
 import { count, eq } from "drizzle-orm";
 import type { Database, Executor } from "../client";
 import { insertMembers } from "../repos/members";

@@ -7,7 +7,6 @@ export * from "./import";
 export * from "./invitations";
 export * from "./keyFigure";
 export * from "./open-data";
-export * from "./reference2026";
 export * from "./refusals";
 export * from "./response";
 export * from "./results";

@@ -10,4 +10,3 @@ export * from "./retention";
 export * from "./scope";
 export * from "./signup";
 export * from "./subdivision";
-export * from "./synthetic";

@@ -1,12 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  buildPrintableProgramme,
-  type PrintableProgramme,
-  referenceProgramme2026,
-  toProgramme,
-} from "@tribune/domain";
+import { buildPrintableProgramme, type PrintableProgramme, toProgramme } from "@tribune/domain";
+import { referenceProgramme2026 } from "@tribune/reference";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compact, extractPdfText, type PdfText } from "../testing";
 import { renderProgramme } from "./render";

@@ -1,15 +1,13 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { AppRouter } from "@tribune/api/types";
 import {
-  EDITION_2026,
   type Edition,
-  FRIDAY,
   instantFromLocal,
   type Room,
   type Session,
   type SessionKind,
-  THURSDAY,
 } from "@tribune/domain";
+import { EDITION_2026, FRIDAY, THURSDAY } from "@tribune/reference";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import type { ReactNode } from "react";
 import { TRPCProvider } from "../../app/trpc";

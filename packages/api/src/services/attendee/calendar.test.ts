@@ -1,5 +1,5 @@
 import { testBackends } from "@tribune/db/testing";
-import { referenceSubdivision } from "@tribune/domain";
+import { referenceSubdivision } from "@tribune/reference";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { EDITION_2026, referenceSession, useSeededApi } from "../../test-support";

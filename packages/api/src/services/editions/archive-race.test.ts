@@ -1,5 +1,5 @@
 import { openDatabase } from "@tribune/db";
-import { referenceSubdivision } from "@tribune/domain";
+import { referenceSubdivision } from "@tribune/reference";
 import { describe, expect, it } from "vitest";
 import { EDITION_2026, rejection, useSeededApi } from "../../test-support";
 

@@ -12,7 +12,7 @@ import {
   seedReferenceEdition,
 } from "@tribune/db";
 import { newTestEdition, openTestDatabase, testBackends } from "@tribune/db/testing";
-import { referenceProgramme2026, referenceSubdivision } from "@tribune/domain";
+import { referenceProgramme2026, referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../context";
 import type { ServiceContext } from "../kit";

@@ -12,7 +12,8 @@ import {
   seedReferenceEdition,
 } from "@tribune/db";
 import { newTestEdition, openTestDatabase, testBackends } from "@tribune/db/testing";
-import { DomainError, type Registration, referenceSubdivision } from "@tribune/domain";
+import { DomainError, type Registration } from "@tribune/domain";
+import { referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../context";
 import type { ServiceContext } from "../kit";

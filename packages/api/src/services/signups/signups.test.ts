@@ -16,7 +16,8 @@ import {
   signupViolations,
 } from "@tribune/db";
 import { newTestEdition, openTestDatabase, testBackends } from "@tribune/db/testing";
-import { DomainError, referenceSubdivision } from "@tribune/domain";
+import { DomainError } from "@tribune/domain";
+import { referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { change, type ServiceContext } from "../kit";
 import { cancelIn, cancelRegistration } from "../registrations/cancel";

@@ -2,11 +2,10 @@ import { screen, waitFor, within } from "@testing-library/react";
 import {
   buildPressKitModel,
   type PressKitSectionState,
-  pressKitEditorial2026,
   type Role,
-  referenceProgramme2026,
   sectionStates,
 } from "@tribune/domain";
+import { pressKitEditorial2026, referenceProgramme2026 } from "@tribune/reference";
 import { describe, expect, it } from "vitest";
 import { ApiRefusal, EDITION_VIEW, renderWithApi, uuid } from "../../../testing/api";
 import PressKitPage from "./PressKitPage";

@@ -1,5 +1,6 @@
 import { screen } from "@testing-library/react";
-import { publicSurvey, referenceSurveys2026 } from "@tribune/domain";
+import { publicSurvey } from "@tribune/domain";
+import { referenceSurveys2026 } from "@tribune/reference";
 import { Route, Routes } from "react-router";
 import { describe, expect, it } from "vitest";
 import { ApiRefusal, renderWithApi } from "../../../testing/api";

@@ -1,5 +1,6 @@
 import { screen } from "@testing-library/react";
-import { referenceSurveys2026, type SurveyCollection } from "@tribune/domain";
+import type { SurveyCollection } from "@tribune/domain";
+import { referenceSurveys2026 } from "@tribune/reference";
 import { Route, Routes } from "react-router";
 import { describe, expect, it, vi } from "vitest";
 import { renderWithApi } from "../../../testing/api";

@@ -1,5 +1,6 @@
 import { screen, within } from "@testing-library/react";
-import { referenceSurveys2026, type SurveyImportReport } from "@tribune/domain";
+import type { SurveyImportReport } from "@tribune/domain";
+import { referenceSurveys2026 } from "@tribune/reference";
 import { Route, Routes } from "react-router";
 import { describe, expect, it } from "vitest";
 import { renderWithApi } from "../../../testing/api";

@@ -1,9 +1,6 @@
 import { act, screen, waitFor } from "@testing-library/react";
-import {
-  type InvitationCampaign,
-  type InvitationOverview,
-  referenceSurveys2026,
-} from "@tribune/domain";
+import type { InvitationCampaign, InvitationOverview } from "@tribune/domain";
+import { referenceSurveys2026 } from "@tribune/reference";
 import { Route, Routes } from "react-router";
 import { describe, expect, it, vi } from "vitest";
 import { ApiRefusal, renderWithApi } from "../../../testing/api";

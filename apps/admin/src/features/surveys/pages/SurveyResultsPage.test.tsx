@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { type QuestionResult, type Role, referenceSurveys2026 } from "@tribune/domain";
+import type { QuestionResult, Role } from "@tribune/domain";
+import { referenceSurveys2026 } from "@tribune/reference";
 import { Route, Routes } from "react-router";
 import { describe, expect, it } from "vitest";
 import { renderWithApi } from "../../../testing/api";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { referenceSubdivisions, SUBDIVISIONS_REFERENCE } from "../reference/subdivisions";
+import { referenceSubdivisions, SUBDIVISIONS_REFERENCE } from "./subdivisions";
 import { generateSyntheticRegistrations } from "./synthetic";
 
 describe("the reference subdivisions", () => {

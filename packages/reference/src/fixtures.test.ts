@@ -1,9 +1,6 @@
+import { EditionWithBudget, Partner, Room, Session, SessionInput } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { EditionWithBudget } from "../congress/edition";
-import { Partner } from "../congress/people";
-import { Room } from "../congress/room";
-import { Session, SessionInput } from "../congress/session";
 import { FRIDAY, PROGRAMME_2026, THURSDAY } from "./congress2026";
 import { opaqueUuid, referenceProgramme2026, stableUuid } from "./fixtures";
 

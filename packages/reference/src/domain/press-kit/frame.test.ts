@@ -1,21 +1,22 @@
-import { describe, expect, it } from "vitest";
-import { referenceProgramme2026 } from "../reference/fixtures";
-import { pressKitEditorial2026 } from "../reference/pressKit2026";
-import { buildPressKitModel, type PressKitDossier } from "./build";
 import {
+  buildPressKitModel,
   editorialOfFrame,
   FRAME_ORGANISATION_PLACEHOLDER,
   frameOfEditorial,
   frameTemplate,
+  type PressKitDossier,
   PressKitFrame,
-} from "./frame";
-import { type PressKitModel, SECTION_IDS, type SectionOfKind } from "./model";
-import {
+  type PressKitModel,
   type PressKitSectionState,
+  SECTION_IDS,
   SECTION_TEMPLATE_TITLES,
+  type SectionOfKind,
   sectionStates,
   sectionsWithTemplates,
-} from "./sections";
+} from "@tribune/domain";
+import { describe, expect, it } from "vitest";
+import { referenceProgramme2026 } from "../../fixtures";
+import { pressKitEditorial2026 } from "../../pressKit2026";
 
 const ref = referenceProgramme2026();
 const editorial2026 = pressKitEditorial2026();

@@ -1,10 +1,14 @@
+import type { ManualFigure, Survey } from "@tribune/domain";
+import {
+  copyPlan,
+  localDay,
+  localTime,
+  sectionsWithTemplates,
+  surveySeries,
+  surveysForYear,
+} from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import type { ManualFigure } from "../press-kit/manual-figures";
-import { sectionsWithTemplates } from "../press-kit/sections";
-import { referenceProgramme2026 } from "../reference/fixtures";
-import type { Survey } from "../surveys/survey";
-import { localDay, localTime } from "../time";
-import { copyPlan, surveySeries, surveysForYear } from "./editionCopy";
+import { referenceProgramme2026 } from "../../fixtures";
 
 const ref = referenceProgramme2026();
 const target = {

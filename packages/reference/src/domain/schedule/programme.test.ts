@@ -1,8 +1,7 @@
+import type { Session } from "@tribune/domain";
+import { instantFromLocal, ProgrammeEntry, toProgramme } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import type { Session } from "../congress/session";
-import { referenceProgramme2026, stableUuid } from "../reference/fixtures";
-import { instantFromLocal } from "../time";
-import { ProgrammeEntry, toProgramme } from "./programme";
+import { referenceProgramme2026, stableUuid } from "../../fixtures";
 
 const ref = referenceProgramme2026();
 const refs = {

@@ -1,6 +1,6 @@
+import { PartnerUpdate, SpeakerUpdate, TimeWindow } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import { stableUuid } from "../reference/fixtures";
-import { PartnerUpdate, SpeakerUpdate, TimeWindow } from "./people";
+import { stableUuid } from "../../fixtures";
 
 describe("SpeakerUpdate and PartnerUpdate", () => {
   const id = stableUuid(5, 1);

@@ -1,5 +1,10 @@
-import type { ComputedFigure, FigureDefinition, PressKitEditorial } from "../press-kit/editorial";
-import type { SectionId, SectionStatus } from "../press-kit/model";
+import type {
+  ComputedFigure,
+  FigureDefinition,
+  PressKitEditorial,
+  SectionId,
+  SectionStatus,
+} from "@tribune/domain";
 
 /**
  * The editorial texts of the 2026 press kit (shared/seeds/001_…), carried over as printed:

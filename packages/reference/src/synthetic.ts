@@ -1,4 +1,4 @@
-import { SUBDIVISIONS_REFERENCE } from "../reference/subdivisions";
+import { SUBDIVISIONS_REFERENCE } from "./subdivisions";
 
 /**
  * Synthetic attendees for demos and benches: plausible, deterministic (the same count and seed

@@ -1,10 +1,20 @@
+import {
+  buildPressKitModel,
+  datesLabel,
+  dayLabel,
+  FIGURE_PLACEHOLDER,
+  FIGURE_UNPUBLISHED,
+  figuresIn,
+  formatFigure,
+  type PressKitInput,
+  PressKitModel,
+  parseRich,
+  plainText,
+  type SectionOfKind,
+} from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import { referenceProgramme2026 } from "../reference/fixtures";
-import { FIGURES_2026, pressKitEditorial2026 } from "../reference/pressKit2026";
-import { buildPressKitModel, type PressKitInput } from "./build";
-import { datesLabel, dayLabel, formatFigure } from "./french";
-import { FIGURE_PLACEHOLDER, FIGURE_UNPUBLISHED, PressKitModel, type SectionOfKind } from "./model";
-import { figuresIn, parseRich, plainText } from "./rich-text";
+import { referenceProgramme2026 } from "../../fixtures";
+import { FIGURES_2026, pressKitEditorial2026 } from "../../pressKit2026";
 
 const ref = referenceProgramme2026();
 const input = (overrides: Partial<PressKitInput> = {}): PressKitInput => ({

@@ -1,6 +1,4 @@
-import type { EditionWithBudget } from "../congress/edition";
-import type { PartnerKind } from "../congress/people";
-import type { SessionKind, Theme } from "../congress/session";
+import type { EditionWithBudget, PartnerKind, SessionKind, Theme } from "@tribune/domain";
 
 /**
  * The 26th congress as the 2026 press kit prints it (shared/seeds/001_…): the reference data

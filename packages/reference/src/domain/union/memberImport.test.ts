@@ -1,6 +1,6 @@
+import { mapMemberCsvHeader, parseYearOfTraining, validateMemberRows } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import { referenceSubdivision, referenceSubdivisions } from "../reference/subdivisions";
-import { mapMemberCsvHeader, parseYearOfTraining, validateMemberRows } from "./memberImport";
+import { referenceSubdivision, referenceSubdivisions } from "../../subdivisions";
 
 const HEADER = ["Prénom", "Nom", "E-mail", "Subdivision", "Année", "Statut", "Année d'adhésion"];
 const context = {

@@ -1,9 +1,8 @@
+import type { Session } from "@tribune/domain";
+import { buildDayGrid, type DayGrid, instantFromLocal } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import type { Session } from "../congress/session";
-import { FRIDAY, PROGRAMME_2026, ROOMS_2026, THURSDAY } from "../reference/congress2026";
-import { referenceProgramme2026, stableUuid } from "../reference/fixtures";
-import { instantFromLocal } from "../time";
-import { buildDayGrid, type DayGrid } from "./grid";
+import { FRIDAY, PROGRAMME_2026, ROOMS_2026, THURSDAY } from "../../congress2026";
+import { referenceProgramme2026, stableUuid } from "../../fixtures";
 
 const ref = referenceProgramme2026();
 const tz = ref.edition.timeZone;

@@ -1,10 +1,17 @@
+import type { SectionOfKind } from "@tribune/domain";
+import {
+  blocksToText,
+  buildPressKitModel,
+  moveSection,
+  type PressKitDossier,
+  type PressKitSectionState,
+  sectionStates,
+  textProblem,
+  textToBlocks,
+} from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import { referenceProgramme2026 } from "../reference/fixtures";
-import { pressKitEditorial2026 } from "../reference/pressKit2026";
-import { buildPressKitModel, type PressKitDossier } from "./build";
-import type { SectionOfKind } from "./model";
-import { blocksToText, textProblem, textToBlocks } from "./rich-text";
-import { moveSection, type PressKitSectionState, sectionStates } from "./sections";
+import { referenceProgramme2026 } from "../../fixtures";
+import { pressKitEditorial2026 } from "../../pressKit2026";
 
 const ref = referenceProgramme2026();
 const editorial = pressKitEditorial2026();

@@ -1,6 +1,6 @@
+import { csvDay, parseSurveyImport, suggestSurveyMapping } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import { csvDay, parseSurveyImport, suggestSurveyMapping } from "./import";
-import { referenceSurveys2026 } from "./reference2026";
+import { referenceSurveys2026 } from "../../surveys2026";
 
 const survey = referenceSurveys2026()[2]?.survey;
 if (!survey) throw new Error("no reference survey");

@@ -1,12 +1,17 @@
+import type { SectionOfKind } from "@tribune/domain";
+import {
+  buildPressKitModel,
+  type ComputedKeyFigure,
+  formatFigure,
+  KeyFigureDefinition,
+  plainText,
+  pressKitFigureOf,
+  quotableFigures,
+  storedFigureDefinition,
+} from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import { referenceProgramme2026 } from "../reference/fixtures";
-import { pressKitEditorial2026 } from "../reference/pressKit2026";
-import { type ComputedKeyFigure, KeyFigureDefinition } from "../surveys/keyFigure";
-import { buildPressKitModel } from "./build";
-import { pressKitFigureOf, quotableFigures, storedFigureDefinition } from "./figures";
-import { formatFigure } from "./french";
-import type { SectionOfKind } from "./model";
-import { plainText } from "./rich-text";
+import { referenceProgramme2026 } from "../../fixtures";
+import { pressKitEditorial2026 } from "../../pressKit2026";
 
 const provenance = {
   surveySlug: "gardes-2026",

@@ -1,10 +1,16 @@
+import type { SectionOfKind } from "@tribune/domain";
+import {
+  buildPressKitModel,
+  contactsToText,
+  parseContactsText,
+  sectionStates,
+  sectionTextProblem,
+  textToTopics,
+  topicsToText,
+} from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import { referenceProgramme2026 } from "../reference/fixtures";
-import { pressKitEditorial2026 } from "../reference/pressKit2026";
-import { buildPressKitModel } from "./build";
-import { contactsToText, parseContactsText, textToTopics, topicsToText } from "./contacts";
-import type { SectionOfKind } from "./model";
-import { sectionStates, sectionTextProblem } from "./sections";
+import { referenceProgramme2026 } from "../../fixtures";
+import { pressKitEditorial2026 } from "../../pressKit2026";
 
 const editorial = pressKitEditorial2026();
 

@@ -1,4 +1,4 @@
-import type { Subdivision } from "../union/subdivision";
+import type { Subdivision } from "@tribune/domain";
 import { stableUuid } from "./fixtures";
 
 /**

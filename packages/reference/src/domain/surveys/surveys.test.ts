@@ -1,10 +1,23 @@
+import {
+  coarsenToDay,
+  computeStatistic,
+  discloseFreeText,
+  discloseGroups,
+  effectiveThreshold,
+  finishKeyFigure,
+  KeyFigureDefinition,
+  parseResponse,
+  quantile,
+  renderSentence,
+  roundTo,
+  Survey,
+  SurveyInput,
+  suppressedKeys,
+  validateResponse,
+  yearOfTrainingQuestion,
+} from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import { discloseFreeText, discloseGroups, suppressedKeys } from "./disclosure";
-import { finishKeyFigure, KeyFigureDefinition, renderSentence, roundTo } from "./keyFigure";
-import { KEY_FIGURES_2026, referenceSurveys2026 } from "./reference2026";
-import { coarsenToDay, parseResponse, validateResponse } from "./response";
-import { computeStatistic, quantile } from "./statistics";
-import { effectiveThreshold, Survey, SurveyInput, yearOfTrainingQuestion } from "./survey";
+import { KEY_FIGURES_2026, referenceSurveys2026 } from "../../surveys2026";
 
 const survey = Survey.parse({
   id: "00000050-0000-4000-8000-0000000000ff",

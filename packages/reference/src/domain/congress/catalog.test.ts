@@ -1,18 +1,18 @@
-import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors";
-import { stableUuid } from "../reference/fixtures";
-import { enforce } from "../refusal";
-import { instantFromLocal } from "../time";
+import type { Session } from "@tribune/domain";
 import {
+  DomainError,
   decidePartnerDeletion,
   decideRoomDeletion,
   decideSessionDates,
   decideSessionReferences,
   decideSpeakerDeletion,
+  enforce,
+  instantFromLocal,
   sessionAfterMove,
   sessionAfterUpdate,
-} from "./catalog";
-import type { Session } from "./session";
+} from "@tribune/domain";
+import { describe, expect, it } from "vitest";
+import { stableUuid } from "../../fixtures";
 
 const ROOM = stableUuid(2, 1);
 const OTHER_ROOM = stableUuid(2, 9);

@@ -1,8 +1,5 @@
-import type { EditionWithBudget } from "../congress/edition";
-import type { Partner } from "../congress/people";
-import type { Room } from "../congress/room";
-import type { Session } from "../congress/session";
-import { instantFromLocal } from "../time";
+import type { EditionWithBudget, Partner, Room, Session } from "@tribune/domain";
+import { instantFromLocal } from "@tribune/domain";
 import {
   EDITION_2026,
   PARTNERS_2026,

@@ -1,9 +1,7 @@
+import type { Session, Speaker } from "@tribune/domain";
+import { findConflicts, instantFromLocal, localDay, type ScheduleData } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import type { Speaker } from "../congress/people";
-import type { Session } from "../congress/session";
-import { referenceProgramme2026, stableUuid } from "../reference/fixtures";
-import { instantFromLocal, localDay } from "../time";
-import { findConflicts, type ScheduleData } from "./conflicts";
+import { referenceProgramme2026, stableUuid } from "../../fixtures";
 
 const ref = referenceProgramme2026();
 const [AMPHI, SALLE2, SALLE3, SALLE4] = ref.rooms.map((r) => r.id) as [

@@ -1,8 +1,12 @@
-import { stableUuid } from "../reference/fixtures";
-import { SUBDIVISIONS_REFERENCE } from "../reference/subdivisions";
-import type { KeyFigureDefinitionInput } from "./keyFigure";
-import type { Answers } from "./response";
-import { Survey, type SurveyInput, subdivisionQuestion, yearOfTrainingQuestion } from "./survey";
+import type { Answers, KeyFigureDefinitionInput } from "@tribune/domain";
+import {
+  Survey,
+  type SurveyInput,
+  subdivisionQuestion,
+  yearOfTrainingQuestion,
+} from "@tribune/domain";
+import { stableUuid } from "./fixtures";
+import { SUBDIVISIONS_REFERENCE } from "./subdivisions";
 
 /**
  * The three surveys the 2026 press kit quotes, with their questions, and SYNTHETIC response

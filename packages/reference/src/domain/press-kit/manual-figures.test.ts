@@ -1,18 +1,21 @@
-import { describe, expect, it } from "vitest";
-import { describeAuditEntry } from "../audit-describe";
-import { referenceProgramme2026 } from "../reference/fixtures";
-import { OPEN_FIGURE_COLUMNS, openFigureRow, toOpenManualFigure } from "../surveys/open-data";
-import { buildPressKitModel } from "./build";
-import { editorialOfFrame, frameTemplate } from "./frame";
-import { formatFigure } from "./french";
 import {
+  buildPressKitModel,
   citationLine,
   decideManualFigure,
+  describeAuditEntry,
+  editorialOfFrame,
   type ManualFigureFields as Fields,
+  formatFigure,
+  frameTemplate,
   ManualFigureFields,
+  OPEN_FIGURE_COLUMNS,
+  openFigureRow,
   pressKitManualFigure,
-} from "./manual-figures";
-import { sectionsWithTemplates } from "./sections";
+  sectionsWithTemplates,
+  toOpenManualFigure,
+} from "@tribune/domain";
+import { describe, expect, it } from "vitest";
+import { referenceProgramme2026 } from "../../fixtures";
 
 const drees: Fields = {
   id: "drees-burnout",

@@ -1,7 +1,6 @@
+import { instantFromLocal, SessionInput, SessionMove, SessionUpdate } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
-import { stableUuid } from "../reference/fixtures";
-import { instantFromLocal } from "../time";
-import { SessionInput, SessionMove, SessionUpdate } from "./session";
+import { stableUuid } from "../../fixtures";
 
 const EDITION = stableUuid(1, 26);
 const AMPHI = stableUuid(2, 1);
