@@ -204,6 +204,38 @@ describe.each(testBackends())("the press kit's frame and manual figures on %s", 
     ).toEqual(["create", "delete", "update"]);
   });
 
+  it("gives a dossier's reader the figure values of the edition asked for, the current edition's without one", async () => {
+    const bureau = await api.callerAs("bureau");
+    // One id, quoted in two editions with different values.
+    const lecture = (year: number, value: number): ManualFigureInput => ({
+      ...drees(year),
+      id: "drees-lecture",
+      value,
+    });
+    await bureau.pressKit.createManualFigure(lecture(2027, 12));
+    await bureau.pressKit.createManualFigure(lecture(2028, 34));
+    const organiser = await api.callerAs("organiser");
+    const valueIn = async (input?: { year: number }) =>
+      (await organiser.pressKit.figures(input)).find((f) => f.id === "drees-lecture")?.printed;
+    expect(await valueIn({ year: 2027 })).toBe(
+      formatFigure({ value: 12, unit: "percent", decimals: 1 }),
+    );
+    expect(await valueIn({ year: 2028 })).toBe(
+      formatFigure({ value: 34, unit: "percent", decimals: 1 }),
+    );
+    // 2026 quotes no such figure.
+    expect(await valueIn({ year: 2026 })).toBeUndefined();
+    const current = await organiser.edition.current();
+    expect(await organiser.pressKit.figures()).toEqual(
+      await organiser.pressKit.figures({ year: current?.year ?? 0 }),
+    );
+    const unknown = await rejection(organiser.pressKit.figures({ year: 2031 }));
+    expect(unknown.data.code).toBe("NOT_FOUND");
+    expect(unknown.message).toBe("L'édition 2031 introuvable.");
+    for (const year of [2027, 2028])
+      await bureau.pressKit.deleteManualFigure({ year, id: "drees-lecture" });
+  });
+
   it("keeps the frame and manual figures of an archived edition read-only", async () => {
     const organiser = await api.callerAs("organiser");
     const past = await organiser.edition.create({ ...edition(2024), capacity: 100 });
