@@ -22,6 +22,7 @@ const ADMIN_ROUTES = [
   "/enquetes/:survey/questionnaire",
   "/enquetes/:survey/collecte",
   "/enquetes/:survey/import",
+  "/enquetes/:survey/invitations",
   "/enquetes/:survey",
   "/editions",
   "/salles",
