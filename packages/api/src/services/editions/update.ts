@@ -1,10 +1,4 @@
-import {
-  listEditions,
-  listSessions,
-  lockEdition,
-  setEditionCapacity,
-  updateEdition,
-} from "@tribune/db";
+import { listEditions, listSessions, lockEdition, updateEdition } from "@tribune/db";
 import {
   decideEditionUpdate,
   type EditionUpdate,
@@ -13,7 +7,7 @@ import {
 } from "@tribune/domain";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";
-import { giveFreedPlaces } from "../registrations/places";
+import { setCapacityIn } from "../registrations/set-capacity";
 import { withoutBudget } from "./create";
 
 /**
@@ -34,18 +28,13 @@ export function updateEditionFields(
       }),
     );
     const edition = Object.keys(patch).length > 0 ? await updateEdition(tx, id, patch) : before;
-    let capacityChange: { before: number | null; after: number | null } | null = null;
+    let capacityChange: { before: number | null; after: number | null; promoted: string[] } | null =
+      null;
     if (capacity !== undefined) {
-      const result = await setEditionCapacity(tx, id, capacity);
-      // A larger capacity: the people waiting get the new places, in this transaction.
-      const promoted = await giveFreedPlaces(tx, id, capacity);
-      capacityChange = { before: result.before, after: capacity };
-      if (promoted.length > 0)
-        effects.publish({
-          type: "registrations.changed",
-          editionId: id,
-          subdivisionIds: promoted.map((p) => p.subdivisionId),
-        });
+      // A larger capacity: the people waiting get the new places and their message, in this
+      // transaction.
+      const { before, promoted } = await setCapacityIn(ctx, tx, effects, id, capacity);
+      capacityChange = { before, after: capacity, promoted: promoted.map((p) => p.id) };
     }
     await effects.audit({
       entity: "edition",
@@ -55,6 +44,7 @@ export function updateEditionFields(
       after: {
         ...withoutBudget(edition),
         capacity: capacityChange?.after,
+        promoted: capacityChange?.promoted,
         ...(patch.budgetEuros !== undefined && { budgetChanged: true }),
       },
     });

@@ -1,11 +1,35 @@
-import { editionCapacity, findEdition, setEditionCapacity } from "@tribune/db";
+import { type Executor, editionCapacity, findEdition, setEditionCapacity } from "@tribune/db";
 import type { CapacityInput, EditionCapacity, Registration } from "@tribune/domain";
 import type { z } from "zod";
 import { found } from "../../found";
 import { assertEditionWritable } from "../editions/writable";
-import { change, type ServiceContext } from "../kit";
+import { change, type Effects, type ServiceContext } from "../kit";
 import { mailRegistration } from "../mail/compose";
 import { giveFreedPlaces } from "./places";
+
+/**
+ * The edition's capacity stored in the caller's transaction: where it grows, the people waiting
+ * get the places in arrival order and each is told by e-mail (the outbox, in this transaction).
+ * The caller audits the change; answers the capacity before it and who got a place.
+ */
+export async function setCapacityIn(
+  ctx: ServiceContext,
+  tx: Executor,
+  effects: Effects,
+  editionId: string,
+  capacity: number | null,
+): Promise<{ before: number | null; promoted: Registration[] }> {
+  const { before } = await setEditionCapacity(tx, editionId, capacity);
+  const promoted = await giveFreedPlaces(tx, editionId, capacity);
+  for (const person of promoted) await mailRegistration(ctx, tx, effects, person, "promoted");
+  if (promoted.length > 0)
+    effects.publish({
+      type: "registrations.changed",
+      editionId,
+      subdivisionIds: promoted.map((p) => p.subdivisionId),
+    });
+  return { before, promoted };
+}
 
 /** Changes the edition's capacity, audited; a larger one promotes people from the waitlist. */
 export async function setCapacity(
@@ -16,8 +40,7 @@ export async function setCapacity(
   found(await findEdition(ctx.db, editionId), "Édition");
   const promoted = await change(ctx, async (tx, effects) => {
     await assertEditionWritable(tx, editionId);
-    const { before } = await setEditionCapacity(tx, editionId, capacity);
-    const promoted = await giveFreedPlaces(tx, editionId, capacity);
+    const { before, promoted } = await setCapacityIn(ctx, tx, effects, editionId, capacity);
     await effects.audit({
       entity: "edition",
       entityId: editionId,
@@ -27,13 +50,6 @@ export async function setCapacity(
     });
     // The capacity shows wherever the edition does: its cached public readers reload it.
     effects.publish({ type: "programme.changed", editionId });
-    for (const person of promoted) await mailRegistration(ctx, tx, effects, person, "promoted");
-    if (promoted.length > 0)
-      effects.publish({
-        type: "registrations.changed",
-        editionId,
-        subdivisionIds: promoted.map((p) => p.subdivisionId),
-      });
     return promoted;
   });
   return { capacity: await editionCapacity(ctx.db, editionId), promoted };

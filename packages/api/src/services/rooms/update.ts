@@ -18,7 +18,7 @@ export function updateRoom(ctx: ServiceContext, { id, ...patch }: RoomUpdate): P
     // Its workshops inherit its capacity: more places go to the people waiting, in order.
     if (patch.capacity !== undefined)
       for (const session of await listSessions(tx, room.editionId))
-        if (session.roomIds.includes(id)) await fillPlaces(tx, effects, session.id);
+        if (session.roomIds.includes(id)) await fillPlaces(ctx, tx, effects, session.id);
     // The grids show room names: readers of the programme reload it.
     effects.publish({ type: "programme.changed", editionId: room.editionId });
     return room;

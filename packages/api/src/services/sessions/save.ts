@@ -30,7 +30,7 @@ export function saveChangedSession(
     await enforceSessionRules(tx, next, edition);
     const session = await replaceSession(tx, next);
     await effects.audit({ entity: "session", entityId: id, action, before, after: session });
-    await fillPlaces(tx, effects, id);
+    await fillPlaces(ctx, tx, effects, id);
     effects.publish({ type: "programme.changed", editionId: session.editionId });
     return withConflicts(tx, session);
   });

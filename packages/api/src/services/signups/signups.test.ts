@@ -307,7 +307,7 @@ describe.each(testBackends())("sign-up services on %s", (backend) => {
     const promoted = await change(ctx, async (tx, effects) => {
       const stored = await findSession(tx, session.id);
       await replaceSession(tx, { ...(stored as typeof session), capacityOverride: 3 });
-      return fillPlaces(tx, effects, session.id);
+      return fillPlaces(ctx, tx, effects, session.id);
     });
     expect(promoted.map((p) => p.registrationId)).toEqual(people.slice(1));
   });
