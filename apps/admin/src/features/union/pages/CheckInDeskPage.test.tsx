@@ -57,6 +57,17 @@ describe("CheckInDeskPage", () => {
     expect(screen.queryByText("Léa Martin : déjà enregistré·e à 08:12.")).toBeNull();
   });
 
+  it("says when nobody matches the search, and clears it back to an empty box", async () => {
+    const { user } = desk({});
+    const box = await screen.findByLabelText("Nom, e-mail ou code d'inscription");
+    await user.type(box, "Zorro");
+    expect(await screen.findByText(/^Aucune inscription ne correspond à « Zorro »\./)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Effacer la recherche" }));
+    expect((box as HTMLInputElement).value).toBe("");
+    expect(document.activeElement).toBe(box);
+    expect(screen.queryByText(/Aucune inscription ne correspond/)).toBeNull();
+  });
+
   it("takes back a check-in just made, from the welcome banner", async () => {
     const { user, callsTo } = desk({
       "checkIn.byCode": () => ({
