@@ -1,9 +1,9 @@
-import { latestAuditWith } from "@tribune/db";
+import { latestAuditWith } from "@tribune/db/repos/audit";
 import {
   type PressKitSectionRef,
   type ValidatedSectionVersion,
   validatedVersionIn,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
 import type { ServiceContext } from "../kit";
 import { sectionEntityId } from "./sections";
 

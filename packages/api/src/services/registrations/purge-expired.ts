@@ -1,10 +1,14 @@
+import { listEditions } from "@tribune/db/repos/editions";
 import {
-  listEditions,
   purgeAlreadyDone,
   purgedEditionIds,
   replaceRegistrationsByTallies,
-} from "@tribune/db";
-import { editionsPastRetention, type PurgeReport, personalDataKeptUntil } from "@tribune/domain";
+} from "@tribune/db/repos/retention";
+import {
+  editionsPastRetention,
+  type PurgeReport,
+  personalDataKeptUntil,
+} from "@tribune/domain/union";
 import { change, clockOf, type ServiceContext } from "../kit";
 
 /**
