@@ -195,6 +195,12 @@ export interface CopyReport {
   partners: number;
   /** The press kit's frame (organisation, headings, contacts, figure definitions) was copied. */
   frame?: boolean | undefined;
+  /** Copied workshops that kept the places set for them. */
+  sessionPlaces?: number | undefined;
+  /** The edition-wide capacity carried over (null: no limit). */
+  capacity?: number | null | undefined;
+  /** The press kit's quoted figures, copied as they are with their source. */
+  manualFigures?: number | undefined;
 }
 
 /** "Édition 2027 créée à partir de 2026 : 4 salles, 12 sessions en brouillon, …" */
@@ -205,7 +211,23 @@ export function copyReportText(year: number, copied: CopyReport): string {
       " en brouillon",
   ];
   if (copied.sessions > 0)
-    parts.push(`${formatCount(copied.sessions, "session", "sessions")} en brouillon`);
+    parts.push(
+      `${formatCount(copied.sessions, "session", "sessions")} en brouillon${
+        copied.sessionPlaces
+          ? ` (dont ${formatCount(copied.sessionPlaces, "atelier", "ateliers")} avec son nombre de places)`
+          : ""
+      }`,
+    );
+  if (copied.capacity !== undefined)
+    parts.push(
+      copied.capacity === null
+        ? "la capacité de l'édition (sans limite)"
+        : `la capacité de l'édition (${formatCount(copied.capacity, "place", "places")})`,
+    );
+  if (copied.manualFigures)
+    parts.push(
+      `${formatCount(copied.manualFigures, "chiffre cité", "chiffres cités")} du dossier de presse, avec leur source`,
+    );
   if (copied.surveys.length > 0)
     parts.push(
       `${formatCount(copied.surveys.length, "questionnaire", "questionnaires")} en brouillon (${copied.surveys.join(", ")})`,

@@ -23,6 +23,7 @@ import { FilterBar, SelectFilter } from "../../../ui/filters";
 import { apiResolver, showServerError } from "../../../ui/forms";
 import { hasRole, useMe } from "../../auth/hooks/useMe";
 import "../../../ui/catalog/catalog.css";
+import { useEdition } from "../../../app/edition";
 import { errorMessage, useTRPC } from "../../../app/trpc";
 import { RichBody, summaryRepeatsBody } from "../components/RichBody";
 import "./dossiers.css";
@@ -141,6 +142,13 @@ export default function DossiersPage() {
   );
 }
 
+/** The figures a text may quote, valued for the edition chosen in the header (else the current). */
+function useEditionFigures() {
+  const trpc = useTRPC();
+  const { year } = useEdition();
+  return useQuery(trpc.pressKit.figures.queryOptions(year === null ? undefined : { year }));
+}
+
 function DossierDetail({
   id,
   canEdit,
@@ -153,7 +161,7 @@ function DossierDetail({
   const trpc = useTRPC();
   const dossier = useQuery(trpc.dossier.get.queryOptions({ id }));
   // What the PDF prints for each {{figure}}; until it comes, figures read "[chiffre à venir]".
-  const figures = useQuery(trpc.pressKit.figures.queryOptions());
+  const figures = useEditionFigures();
   const figuresById = figures.data && new Map(figures.data.map((f) => [f.id, f]));
   const [editing, setEditing] = useState(false);
   if (dossier.isPending) return <p className="muted">Chargement…</p>;
@@ -250,7 +258,7 @@ function DossierForm({ dossier, onDone }: { dossier: Dossier; onDone: () => void
     position: useId(),
     figuresHint: useId(),
   };
-  const figures = useQuery(trpc.pressKit.figures.queryOptions());
+  const figures = useEditionFigures();
   const form = useForm<Fields, unknown, DossierUpdate>({
     resolver: apiResolver<Fields, DossierUpdate>(
       DossierUpdate,
