@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { EmptyState } from "../../../ui/EmptyState";
 
 interface Props<T extends string> {
   legend: string;
@@ -37,7 +38,7 @@ export function CheckboxGroup<T extends string>(props: Props<T>) {
           {error}
         </p>
       )}
-      {options.length === 0 && empty && <p className="muted">{empty}</p>}
+      {options.length === 0 && empty && <EmptyState>{empty}</EmptyState>}
       <div className="checkbox-group__options">
         {options.map((option) => (
           <label key={option.value} className="checkbox">

@@ -156,7 +156,7 @@ export function SessionForm(props: Props) {
               value={field.value}
               onChange={field.onChange}
               error={errors.roomIds?.message}
-              empty="Aucune salle ouverte ce jour-là."
+              empty="Aucune salle ouverte ce jour-là : ajoutez-en ou ouvrez-en une ce jour sur la page Salles."
             />
           )}
         />
@@ -173,7 +173,7 @@ export function SessionForm(props: Props) {
               value={field.value}
               onChange={field.onChange}
               error={errors.speakerIds?.message}
-              empty="Aucun·e intervenant·e enregistré·e."
+              empty="Aucun·e intervenant·e enregistré·e : ajoutez-en sur la page Intervenant·es."
             />
           )}
         />
