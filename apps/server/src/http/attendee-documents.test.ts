@@ -1,3 +1,4 @@
+import { attendeeLinkSecret, signAttendeeToken } from "@tribune/api";
 import { openTestDatabase } from "@tribune/db/testing";
 import { compact, extractPdfText } from "@tribune/press-kit/testing";
 import { referenceSubdivision } from "@tribune/reference";
@@ -40,23 +41,35 @@ describe("the attendees' PDFs", () => {
   });
 
   it("answers a calendar feed only to a valid token: a forged or expired one is told why, in French", async () => {
-    const registration = await call<{ code: string; email: string }>("registration.create", {
-      editionId: EDITION_2026,
-      firstName: "Agathe",
-      lastName: "Agenda",
-      email: "agathe.agenda@exemple.fr",
-      subdivisionId: referenceSubdivision("dijon").id,
-    });
+    const registration = await call<{ id: string; code: string; email: string }>(
+      "registration.create",
+      {
+        editionId: EDITION_2026,
+        firstName: "Agathe",
+        lastName: "Agenda",
+        email: "agathe.agenda@exemple.fr",
+        subdivisionId: referenceSubdivision("dijon").id,
+      },
+    );
     const space = await call<{ calendarToken: string }>(
       "attendee.open",
       { code: registration.code, email: registration.email },
       "",
     );
-    // The 2026 congress ended in January: its feed expired 60 days later, like its links.
-    for (const token of [space.calendarToken, "forged.1.token"]) {
-      const res = await fetch(
-        `${app.url}/api/mon-inscription/agenda.ics?jeton=${encodeURIComponent(token)}`,
-      );
+    const feed = (token: string) =>
+      fetch(`${app.url}/api/mon-inscription/agenda.ics?jeton=${encodeURIComponent(token)}`);
+    // The 2026 congress is over, but a feed given now lasts 30 days: it never arrives dead.
+    const valid = await feed(space.calendarToken);
+    expect(valid.status).toBe(200);
+    expect(await valid.text()).toContain("BEGIN:VCALENDAR");
+    // Signed with the application's key but past its expiry, or not signed by it at all.
+    const expired = signAttendeeToken(
+      await attendeeLinkSecret(database.db),
+      registration.id,
+      new Date(Date.now() - 60_000),
+    );
+    for (const token of [expired, "forged.1.token"]) {
+      const res = await feed(token);
       expect(res.status).toBe(401);
       expect(((await res.json()) as { error: string }).error).toMatch(
         /^Ce lien n'est plus valable\./,
