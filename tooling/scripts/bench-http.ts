@@ -3,11 +3,13 @@
  * The public read path against its floors, in one run (issue 14). Each target is served by a
  * child process of its own, the load generator (autocannon, 32 connections) runs here:
  *   - floor: a raw `node:http` JSON hello;
- *   - for information, the same hello through Fastify (what the framework itself costs);
+ *   - for information, the same hello through Fastify (what the framework itself costs), and
+ *     the same programme.json bytes from a raw server (what sending a body that size costs);
  *   - floor: a bare tRPC standalone server, one query with a zod input;
  *   - Tribune on a fresh demo PGlite database (and on PostgreSQL when TEST_DATABASE_URL or
  *     DATABASE_URL names a server: a new database is created there and dropped after):
- *     GET /api/editions/2026/programme.json, tRPC schedule.programme, tRPC edition.byYear.
+ *     GET /api/editions/2026/programme.json (as autocannon asks: uncompressed; then as a
+ *     browser asks: Accept-Encoding gzip/br), tRPC schedule.programme, tRPC edition.byYear.
  * Prints requests/s, p99 and the ratios the issue's targets name:
  *   programme.json ≥ 0.5× raw; edition.byYear ≥ 0.7× and schedule.programme ≥ 0.5× bare tRPC;
  *   p99 < 50 ms.
@@ -47,22 +49,37 @@ const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 async function serve(target: string): Promise<void> {
   let url: string;
   let close: () => Promise<void>;
+  // The frameworks answer a JSON hello, or BENCH_BODY_FILE's bytes when it is set (Tribune's
+  // programme.json: what sending a body that size costs through each of them).
+  const bodyFile = process.env.BENCH_BODY_FILE;
+  const body = bodyFile
+    ? readFileSync(bodyFile)
+    : Buffer.from(JSON.stringify({ hello: "world" }));
   if (target === "raw") {
     const server = createServer((_req, res) => {
-      res.writeHead(200, { "Content-Type": "application/json" });
-      res.end(JSON.stringify({ hello: "world" }));
+      res.writeHead(200, { "Content-Type": "application/json", "Content-Length": body.length });
+      res.end(body);
     });
     server.listen(0, "127.0.0.1");
     await once(server, "listening");
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     close = async () => void server.close();
   } else if (target === "fastify") {
-    // The framework's own cost: the same hello through Fastify's routing and reply.
     const { default: Fastify } = await import("fastify");
     const app = Fastify();
-    app.get("/", async () => ({ hello: "world" }));
+    app.get("/", (_req, reply) => reply.type("application/json").send(body));
     url = await app.listen({ port: 0, host: "127.0.0.1" });
     close = () => app.close();
+  } else if (target === "hono") {
+    // The alternative the architecture issue names: Hono on its Node adapter.
+    const { Hono } = await import("hono");
+    const { serve: serveHono } = await import("@hono/node-server");
+    const app = new Hono();
+    app.get("/", (c) => c.body(new Uint8Array(body), 200, { "Content-Type": "application/json" }));
+    const server = serveHono({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+    await once(server, "listening");
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = async () => void server.close();
   } else if (target === "trpc") {
     const { initTRPC } = await import("@trpc/server");
     const { createHTTPServer } = await import("@trpc/server/adapters/standalone");
@@ -124,11 +141,21 @@ async function startProfile(file: string): Promise<() => Promise<void>> {
 }
 
 const PROFILE_DIR = join(tmpdir(), "tribune-bench-http-profiles");
+/** Tribune's programme.json as served, for the frameworks' body rows. */
+const BODY_FILE = join(PROFILE_DIR, "programme.json");
+
+async function fetchBody(url: string): Promise<Buffer> {
+  const response = await fetch(url, { headers: { "accept-encoding": "identity" } });
+  return Buffer.from(await response.arrayBuffer());
+}
 
 /** Parent side: starts `--serve target` in a child and waits for its port. */
-async function startTarget(target: string): Promise<{ base: string; child: ChildProcess }> {
+async function startTarget(
+  target: string,
+  extraEnv: Record<string, string> = {},
+): Promise<{ base: string; child: ChildProcess }> {
   const nodeArgs = ["--import", "tsx"];
-  const env = { ...process.env };
+  const env = { ...process.env, ...extraEnv };
   if (options.profile && (target === "pglite" || target === "postgres"))
     env.BENCH_PROFILE_FILE = join(PROFILE_DIR, target, "load.cpuprofile");
   if (target === "postgres" && POSTGRES_URL) env.TEST_DATABASE_URL = POSTGRES_URL;
@@ -162,10 +189,17 @@ interface Figures {
   errors: number;
 }
 
-async function hit(name: string, url: string): Promise<Figures> {
+/** What a browser sends: every one asks for compression. */
+const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br, zstd" };
+
+async function hit(
+  name: string,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<Figures> {
   const { default: autocannon } = await import("autocannon");
   const connections = Number(options.connections);
-  const run = (duration: number) => autocannon({ url, connections, duration });
+  const run = (duration: number) => autocannon({ url, connections, duration, headers });
   await run(Number(options.warmup));
   const result = await run(Number(options.duration));
   const errors = result.errors + result.timeouts + result.non2xx;
@@ -214,12 +248,18 @@ const ratio = (n: number, floor: number) => `${(n / floor).toFixed(2)}×`;
 
 async function main(): Promise<void> {
   if (options.profile) rmSync(PROFILE_DIR, { recursive: true, force: true });
+  mkdirSync(PROFILE_DIR, { recursive: true });
   const results: Figures[] = [];
-  const measure = async (target: string, paths: [string, string][]) => {
-    const { base, child } = await startTarget(target);
+  const measure = async (
+    target: string,
+    paths: [string, string, Record<string, string>?][],
+    env: Record<string, string> = {},
+  ) => {
+    const { base, child } = await startTarget(target, env);
     try {
-      for (const [name, path] of paths) {
-        const figures = await hit(name, base + path);
+      if (target === "pglite") writeFileSync(BODY_FILE, await fetchBody(base + PROGRAMME_JSON));
+      for (const [name, path, headers] of paths) {
+        const figures = await hit(name, base + path, headers);
         results.push(figures);
         console.error(`  ${name}: ${fmt(figures.rps)} req/s, p99 ${figures.p99} ms`);
       }
@@ -231,35 +271,48 @@ async function main(): Promise<void> {
     `bench-http: ${options.connections} connections, ${options.duration} s each after ${options.warmup} s of warm-up`,
   );
   await measure("raw", [["raw node:http hello (floor)", "/"]]);
-  await measure("fastify", [["Fastify JSON hello (framework)", "/"]]);
   await measure("trpc", [["bare tRPC query + zod (floor)", `/trpc/edition.byYear${yearInput}`]]);
   const backends = POSTGRES_URL ? ["pglite", "postgres"] : ["pglite"];
   for (const backend of backends)
     await measure(backend, [
       [`${backend}: programme.json`, PROGRAMME_JSON],
+      [`${backend}: programme.json, compressed`, PROGRAMME_JSON, BROWSER_HEADERS],
       [`${backend}: schedule.programme`, SCHEDULE_PROGRAMME],
       [`${backend}: edition.byYear`, EDITION_BY_YEAR],
     ]);
-
+  const tribune = results.splice(2);
   const raw = results[0] as Figures;
-  const fastify = results[1] as Figures;
-  const trpc = results[2] as Figures;
+  const trpc = results[1] as Figures;
+
+  // For information, the frameworks (issue 12: Fastify or Hono, by measurement): a hello, then
+  // the bytes of programme.json (what a body that size costs with no Tribune code at all).
+  const bodyKb = Math.round(readFileSync(BODY_FILE).byteLength / 1024);
+  const frameworks: Figures[] = [];
+  for (const [target, name] of [
+    ["fastify", "Fastify"],
+    ["hono", "Hono (node-server)"],
+  ] as const) {
+    await measure(target, [[`${name} JSON hello`, "/"]]);
+    frameworks.push(results.pop() as Figures);
+  }
+  for (const [target, name] of [
+    ["raw", "raw node:http"],
+    ["fastify", "Fastify"],
+    ["hono", "Hono (node-server)"],
+  ] as const) {
+    await measure(target, [[`${name}, programme.json's ${bodyKb} KB`, "/"]], {
+      BENCH_BODY_FILE: BODY_FILE,
+    });
+    frameworks.push(results.pop() as Figures);
+  }
+
   const rows: string[][] = [
     ["target", "req/s", "p99 (ms)", "errors", "ratio", "target ratio", "ok"],
     [raw.name, fmt(raw.rps), String(raw.p99), String(raw.errors), "1", "", ""],
-    [
-      fastify.name,
-      fmt(fastify.rps),
-      String(fastify.p99),
-      String(fastify.errors),
-      `${ratio(fastify.rps, raw.rps)} raw`,
-      "",
-      "",
-    ],
     [trpc.name, fmt(trpc.rps), String(trpc.p99), String(trpc.errors), "1", "", ""],
   ];
-  for (const r of results.slice(3)) {
-    const [floor, wanted] = r.name.endsWith("programme.json")
+  for (const r of tribune) {
+    const [floor, wanted] = r.name.includes("programme.json")
       ? [raw, 0.5]
       : r.name.endsWith("schedule.programme")
         ? [trpc, 0.5]
@@ -275,6 +328,17 @@ async function main(): Promise<void> {
       met ? "yes" : "NO",
     ]);
   }
+  rows.push(["for information", "", "", "", "", "", ""]);
+  for (const r of frameworks)
+    rows.push([
+      r.name,
+      fmt(r.rps),
+      String(r.p99),
+      String(r.errors),
+      `${ratio(r.rps, raw.rps)} raw`,
+      "",
+      "",
+    ]);
   const widths =
     rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? "").length))) ?? [];
   for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  "));
@@ -292,7 +356,6 @@ if (options.serve) {
     process.exit(1);
   });
 } else {
-  mkdirSync(PROFILE_DIR, { recursive: true });
   main().catch((error: unknown) => {
     console.error(error);
     process.exit(1);
