@@ -52,9 +52,7 @@ async function serve(target: string): Promise<void> {
   // The frameworks answer a JSON hello, or BENCH_BODY_FILE's bytes when it is set (Tribune's
   // programme.json: what sending a body that size costs through each of them).
   const bodyFile = process.env.BENCH_BODY_FILE;
-  const body = bodyFile
-    ? readFileSync(bodyFile)
-    : Buffer.from(JSON.stringify({ hello: "world" }));
+  const body = bodyFile ? readFileSync(bodyFile) : Buffer.from(JSON.stringify({ hello: "world" }));
   if (target === "raw") {
     const server = createServer((_req, res) => {
       res.writeHead(200, { "Content-Type": "application/json", "Content-Length": body.length });
