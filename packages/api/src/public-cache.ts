@@ -28,11 +28,17 @@ export interface PublicCache {
   close(): Promise<void>;
 }
 
-/** A built value and the edition it was built from. */
+/** A built value and the edition it was built from (EVERY_EDITION: from all of them). */
 export interface EditionScoped<T> {
   editionId: string;
   value: T;
 }
+
+/**
+ * The scope of a value built from every edition (the list of editions, the current one): any
+ * edition's change drops it, a new edition's creation included.
+ */
+export const EVERY_EDITION = "*";
 
 /** Which entries an event makes stale: an edition's, all (`null`), or none (`undefined`). */
 export function staleAfter(event: BusEvent): string | null | undefined {
@@ -106,7 +112,12 @@ export function createPublicCache({
     drop(editionId: string | null) {
       // An entry still building does not know its edition yet: drop it too, to be safe.
       for (const [key, entry] of entries)
-        if (editionId === null || entry.editionId === editionId || entry.editionId === null)
+        if (
+          editionId === null ||
+          entry.editionId === editionId ||
+          entry.editionId === null ||
+          entry.editionId === EVERY_EDITION
+        )
           entries.delete(key);
       for (const listener of listeners) listener(editionId);
     },

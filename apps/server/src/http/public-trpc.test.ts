@@ -97,4 +97,25 @@ describe("public tRPC answers", () => {
     // The request that qualifies is answered here.
     expect(await answer(request())).not.toBeNull();
   });
+
+  it("asks for an edition that does not exist once a second, leaving the rest of the burst to tRPC", async () => {
+    const state = { value: "registration", calls: 0 };
+    let clock = 5_000_000;
+    const answer = publicTrpcAnswers({
+      caller: fakeCaller(state),
+      publicCache: createPublicCache({ now: () => clock }),
+      now: () => clock,
+    });
+    const unknown = request({ query: { input: JSON.stringify({ year: 2030 }) } });
+    for (let i = 0; i < 5; i++) expect(await answer(unknown)).toBeNull();
+    // tRPC runs the procedure for each of them, and says « Aucune édition »: not twice each.
+    expect(state.calls).toBe(1);
+    // The known edition is not held back by it.
+    expect(await answer(request())).not.toBeNull();
+    expect(state.calls).toBe(2);
+    // The next second, it is asked again (the edition may have been created since).
+    clock += 1000;
+    expect(await answer(unknown)).toBeNull();
+    expect(state.calls).toBe(3);
+  });
 });

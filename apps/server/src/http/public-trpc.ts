@@ -136,13 +136,23 @@ export function publicTrpcAnswers({
   publicCache: PublicCache;
   now?: () => number;
 }) {
+  /**
+   * Queries that failed (an unknown year…), by key, with the second they failed in: within that
+   * second they go straight to tRPC, so that a burst of them costs one procedure call each, not
+   * two (ours, then tRPC's). Bounded: a flood of distinct years cannot grow it.
+   */
+  const failedAt = new Map<string, number>();
+  const FAILURES_KEPT = 1024;
+
   async function serialised(path: string, year: number): Promise<Version | null> {
     const query = CACHED_QUERIES[path];
     if (!query) return null;
     const build = () => query(caller, { year });
+    const key = `trpc ${path} ${year}`;
+    const second = Math.floor(now() / 1000);
+    if (failedAt.get(key) === second) return null;
     try {
-      const second = Math.floor(now() / 1000);
-      const answer = await publicCache.get(`trpc ${path} ${year}`, async () => {
+      const answer = await publicCache.get(key, async () => {
         const { editionId, data } = await build();
         const json = serialise(data);
         const first = { second, json, single: await formOf(json) };
@@ -151,6 +161,8 @@ export function publicTrpcAnswers({
       return await answer.at(second);
     } catch {
       // An unknown edition, a lost database…: tRPC says so, in its own words.
+      if (failedAt.size >= FAILURES_KEPT) failedAt.clear();
+      failedAt.set(key, second);
       return null;
     }
   }

@@ -51,6 +51,8 @@ export function createEdition(ctx: ServiceContext, input: NewEdition): Promise<E
       await templateFor(tx, edition.id),
       ctx.actor?.email ?? null,
     );
+    // Every instance drops what it built from the list of editions (the current one).
+    effects.publish({ type: "programme.changed", editionId: edition.id });
     return (await findEditionByYear(tx, edition.year)) ?? edition;
   });
 }

@@ -7,6 +7,7 @@ import {
   type Role,
 } from "@tribune/domain";
 import { found } from "../../found";
+import { EVERY_EDITION } from "../../public-cache";
 import { clockOf, type ServiceContext } from "../kit";
 import { publicFace, statusNow } from "./status-now";
 
@@ -23,9 +24,18 @@ export function editionView(edition: EditionWithBudget, role: Role | null, now: 
 export const viewFor = (ctx: ReadContext, edition: EditionWithBudget): EditionView =>
   editionView(edition, ctx.actor?.role ?? null, clockOf(ctx).now());
 
+/**
+ * Every edition, from the server's public cache when it keeps one (any edition's change drops
+ * it, see EVERY_EDITION): every page and client asks which edition is the current one.
+ */
+function allEditions(ctx: ReadContext): Promise<EditionWithBudget[]> {
+  const load = async () => ({ editionId: EVERY_EDITION, value: await listEditions(ctx.db) });
+  return ctx.publicCache ? ctx.publicCache.get("editions", load) : listEditions(ctx.db);
+}
+
 /** Every edition, as the actor may see it. */
 export const editionViews = async (ctx: ReadContext): Promise<EditionView[]> =>
-  (await listEditions(ctx.db)).map((e) => viewFor(ctx, e));
+  (await allEditions(ctx)).map((e) => viewFor(ctx, e));
 
 export const editionViewById = async (ctx: ReadContext, id: string): Promise<EditionView> =>
   viewFor(ctx, found(await findEdition(ctx.db, id), "Édition"));
@@ -51,6 +61,7 @@ export const editionViewByYear = async (ctx: ReadContext, year: number): Promise
  * else the next to come, else the last one over); null when there is no edition yet.
  */
 export async function currentEditionView(ctx: ReadContext): Promise<EditionView | null> {
-  const edition = currentEdition(await listEditions(ctx.db), clockOf(ctx).now());
+  // The list is cached, the rule is not: the clock moves the current edition on its own.
+  const edition = currentEdition(await allEditions(ctx), clockOf(ctx).now());
   return edition && viewFor(ctx, edition);
 }
