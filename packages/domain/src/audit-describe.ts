@@ -53,6 +53,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   move: "déplacement",
   delete: "suppression",
   disable: "désactivation",
+  enable: "réactivation",
   import: "import",
   export: "export",
   cancel: "annulation",

@@ -78,6 +78,7 @@ export const AuditAction = z.enum([
   "move",
   "delete",
   "disable",
+  "enable",
   "import",
   "export",
   "cancel",

@@ -137,6 +137,29 @@ describe.each(testBackends())("accounts CLI on %s", (backend: Backend) => {
     expect(listed.stdout).toMatch(/presse@tribune\.test.*non/);
     expect(listed.stdout).not.toContain("court@tribune.test");
     await expect(logIn()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+
+    // Enabled again: the same password opens it.
+    const enabled = await runCli(["user", "enable", "--email", EMAIL], env);
+    expect(enabled).toMatchObject({ code: 0, stderr: "" });
+    expect(enabled.stdout).toContain(`Compte réactivé : ${EMAIL}.`);
+    await expect(logIn()).resolves.toBeDefined();
+  });
+
+  it("changes an account's role, refusing a representative without subdivision", async () => {
+    const refused = await runCli(
+      ["user", "role", "--email", EMAIL, "--role", "representative"],
+      env,
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("doit être rattaché·e à une subdivision");
+    const changed = await runCli(
+      ["user", "role", "--email", EMAIL, "--role", "representative", "--subdivision", "Dijon"],
+      env,
+    );
+    expect(changed).toMatchObject({ code: 0, stderr: "" });
+    expect(changed.stdout).toContain("est désormais Représentant·e de subdivision");
+    const account = await withDatabase(({ db }) => findUserByEmail(db, EMAIL));
+    expect(account?.role).toBe("representative");
   });
 
   it("backs the base up, refuses to restore over a base that is not empty, and restores into an empty one", async () => {

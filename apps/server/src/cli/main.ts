@@ -14,7 +14,7 @@ import {
   seedSyntheticRegistrations,
   writeBackup,
 } from "@tribune/db";
-import { ROLE_LABELS, ROLES } from "@tribune/domain";
+import { ROLE_LABELS, ROLES, type Role } from "@tribune/domain";
 import { Command, Option } from "commander";
 import { ZodError, z } from "zod";
 import { databaseTarget, readEnv, type ServerEnv } from "../env";
@@ -102,6 +102,36 @@ user
       accountServices.disableAccount(systemContext(db, events), { email: opts.email }),
     );
     console.log(`Compte désactivé : ${disabled.email}.`);
+  });
+
+user
+  .command("enable")
+  .description("Réactive un compte désactivé (avec son mot de passe d'avant)")
+  .requiredOption("--email <email>", "adresse e-mail du compte")
+  .action(async (opts: { email: string }) => {
+    const enabled = await withDatabase(({ db, events }) =>
+      accountServices.enableAccount(systemContext(db, events), { email: opts.email }),
+    );
+    console.log(`Compte réactivé : ${enabled.email}.`);
+  });
+
+user
+  .command("role")
+  .description("Change le rôle d'un compte")
+  .requiredOption("--email <email>", "adresse e-mail du compte")
+  .addOption(new Option("--role <role>", "nouveau rôle").choices(ROLES).makeOptionMandatory())
+  .option("--subdivision <nom>", "subdivision représentée (pour un·e représentant·e), ex. Dijon")
+  // Commander checked the choice: a role.
+  .action(async (opts: { email: string; role: Role; subdivision?: string }) => {
+    const changed = await withDatabase(async ({ db, events }) => {
+      const ctx = systemContext(db, events);
+      return accountServices.setAccountRole(ctx, {
+        email: opts.email,
+        role: opts.role,
+        subdivisionId: opts.subdivision ? (await subdivisionNamed(ctx, opts.subdivision)).id : null,
+      });
+    });
+    console.log(`Rôle changé : ${changed.email} est désormais ${ROLE_LABELS[opts.role]}.`);
   });
 
 const demo = program.command("demo").description("Données de démonstration");

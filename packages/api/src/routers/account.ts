@@ -1,14 +1,26 @@
-import { AccountByEmail, AccountListing, InvitationInput } from "@tribune/domain";
+import {
+  AccountByEmail,
+  AccountListing,
+  AccountRoleInput,
+  ChangedAccount,
+  InvitationInput,
+} from "@tribune/domain/auth";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { disableAccount } from "../services/accounts/disableAccount";
+import { enableAccount } from "../services/accounts/enable-account";
 import { inviteAccount } from "../services/accounts/inviteAccount";
 import { listAccounts } from "../services/accounts/listAccounts";
 import { resendInvitation } from "../services/accounts/resendInvitation";
+import { setAccountRole } from "../services/accounts/set-account-role";
 import { procedureFor } from "../trpc";
 
 const admin = procedureFor("admin");
 
-/** Staff accounts, for administrators: the list, an invitation, an invitation sent again. */
+/**
+ * Staff accounts, for administrators: the list, an invitation, an invitation sent again, and
+ * changes to an account (disable, enable, role).
+ */
 export const accountRouter = {
   list: admin.output(z.array(AccountListing)).query(({ ctx }) => listAccounts(ctx)),
 
@@ -23,4 +35,21 @@ export const accountRouter = {
     .input(AccountByEmail)
     .output(z.object({ email: z.string(), expiresAt: z.string() }))
     .mutation(({ ctx, input }) => resendInvitation(ctx, input)),
+
+  /** Ends the account's sessions; it cannot sign in until enabled again. */
+  disable: admin
+    .input(AccountByEmail)
+    .output(ChangedAccount)
+    .mutation(({ ctx, input }) => disableAccount(ctx, input)),
+
+  enable: admin
+    .input(AccountByEmail)
+    .output(ChangedAccount)
+    .mutation(({ ctx, input }) => enableAccount(ctx, input)),
+
+  /** Another role (a representative with their subdivision), from the account's next request. */
+  setRole: admin
+    .input(AccountRoleInput)
+    .output(ChangedAccount)
+    .mutation(({ ctx, input }) => setAccountRole(ctx, input)),
 } satisfies TRPCRouterRecord;

@@ -1,5 +1,5 @@
 import type { Role, User } from "@tribune/domain";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import type { Executor } from "../client";
 import { authSessions, users } from "../schema";
 
@@ -43,6 +43,34 @@ export async function listUsers(db: Executor): Promise<User[]> {
 export async function disableUser(db: Executor, id: string): Promise<void> {
   await db.update(users).set({ disabled: true }).where(eq(users.id, id));
   await db.delete(authSessions).where(eq(authSessions.userId, id));
+}
+
+/** An account may sign in again (with the password it had: nothing else changes). */
+export async function enableUser(db: Executor, id: string): Promise<void> {
+  await db.update(users).set({ disabled: false }).where(eq(users.id, id));
+}
+
+/** Sets an account's role, and the subdivision a representative acts for (null otherwise). */
+export async function setUserRole(
+  db: Executor,
+  id: string,
+  role: Role,
+  subdivisionId: string | null,
+): Promise<void> {
+  await db.update(users).set({ role, subdivisionId }).where(eq(users.id, id));
+}
+
+/**
+ * Active administrators other than `exceptId`, counted under a lock on their rows: two
+ * administrators demoting each other at once cannot both succeed.
+ */
+export async function otherActiveAdmins(db: Executor, exceptId: string): Promise<number> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.disabled, false), ne(users.id, exceptId)))
+    .for("update");
+  return rows.length;
 }
 
 /** Every account with whether it still awaits its invited owner's first password. */

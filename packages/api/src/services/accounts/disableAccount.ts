@@ -1,23 +1,23 @@
-import { disableUser, findUserByEmail } from "@tribune/db";
-import { ACCOUNT_REFUSALS, AccountByEmail, refusalError, type User } from "@tribune/domain";
+import { disableUser } from "@tribune/db";
+import { AccountByEmail, type User } from "@tribune/domain";
 import type { z } from "zod";
-import { sessionsEnded } from "../../auth/session";
-import { change, type ServiceContext } from "../kit";
+import type { ServiceContext } from "../kit";
+import { changeAccount } from "./account-state";
 
-/** Disables an account and ends its login sessions, audited. */
-export async function disableAccount(
+/**
+ * Disables an account and ends its login sessions, audited. Never one's own account, never
+ * the last active administrator (decideAccountChange).
+ */
+export function disableAccount(
   ctx: ServiceContext,
   raw: z.input<typeof AccountByEmail>,
 ): Promise<Pick<User, "id" | "email">> {
   const { email } = AccountByEmail.parse(raw);
-  const disabled = await change(ctx, async (tx, effects) => {
-    const account = await findUserByEmail(tx, email);
-    if (!account) throw refusalError(ACCOUNT_REFUSALS.noAccount(email));
-    await disableUser(tx, account.id);
-    await effects.audit({ entity: "user", entityId: account.id, action: "disable" });
-    return { id: account.id, email: account.email };
-  });
-  // Its sessions end on every instance now, not when their kept actors expire.
-  await sessionsEnded(ctx, disabled.id);
-  return disabled;
+  return changeAccount(
+    ctx,
+    email,
+    "disable",
+    (account) => ({ ...account, disabled: true }),
+    (tx, account) => disableUser(tx, account.id),
+  );
 }

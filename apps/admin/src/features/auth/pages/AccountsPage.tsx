@@ -14,6 +14,8 @@ import "../../../ui/catalog/catalog.css";
 import { errorMessage, fieldErrors, useTRPC } from "../../../app/trpc";
 import { Field } from "../../../ui/Field";
 import { apiResolver } from "../../../ui/forms";
+import { AccountActions } from "../components/AccountActions";
+import { useMe } from "../hooks/useMe";
 
 type Fields = { email: string; displayName: string; role: Role; subdivisionId: string };
 const FIELDS = ["email", "displayName", "role", "subdivisionId"] as const;
@@ -107,13 +109,18 @@ function InviteForm({ onInvited }: { onInvited: (email: string) => void }) {
 
 /**
  * « Comptes » (administrators): every staff account with its state; invite a person (a message
- * with a link to choose a password), and send an invitation again while it awaits.
+ * with a link to choose a password), send an invitation again while it awaits, change
+ * another person's role, disable or enable their account (AccountActions).
  */
 export default function AccountsPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<string | null>(null);
   const list = useQuery(trpc.account.list.queryOptions());
+  const me = useMe();
+  const subdivisions = useQuery(trpc.subdivision.options.queryOptions());
+  const subdivisionName = (id: string | null) =>
+    subdivisions.data?.find((s) => s.id === id)?.name ?? null;
   const resend = useMutation(
     trpc.account.resendInvitation.mutationOptions({
       onSuccess: ({ email, expiresAt }) => {
@@ -162,20 +169,36 @@ export default function AccountsPage() {
               <tr key={account.id}>
                 <td>{account.email}</td>
                 <td>{account.displayName}</td>
-                <td>{ROLE_LABELS[account.role]}</td>
+                <td>
+                  {ROLE_LABELS[account.role]}
+                  {account.subdivisionId && subdivisionName(account.subdivisionId) && (
+                    <span className="muted"> · {subdivisionName(account.subdivisionId)}</span>
+                  )}
+                </td>
                 <td>{stateOf(account)}</td>
                 <td>
-                  {account.invitationPending && !account.disabled && (
-                    <button
-                      type="button"
-                      className="button"
-                      disabled={resend.isPending}
-                      onClick={() => resend.mutate({ email: account.email })}
-                    >
-                      Renvoyer l'invitation
-                      <span className="visually-hidden"> à {account.email}</span>
-                    </button>
-                  )}
+                  <div className="catalog__row-actions">
+                    {account.id === me.data?.id ? (
+                      <span className="muted">Votre compte</span>
+                    ) : (
+                      <AccountActions
+                        account={account}
+                        subdivisions={subdivisions.data ?? []}
+                        onDone={setNotice}
+                      />
+                    )}
+                    {account.invitationPending && !account.disabled && (
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={resend.isPending}
+                        onClick={() => resend.mutate({ email: account.email })}
+                      >
+                        Renvoyer l'invitation
+                        <span className="visually-hidden"> à {account.email}</span>
+                      </button>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}
