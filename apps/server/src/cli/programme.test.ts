@@ -117,6 +117,9 @@ describe.each(testBackends())("programme import command on %s", (backend: Backen
       const refused = await runCli(["programme", "import", "--edition", "2027", camp], env);
       expect(refused.code).toBe(1);
       expect(refused.stdout).toContain("Hors des jours de l'édition");
+      expect(refused.stdout).toContain(
+        "Aucune session de ce fichier n'a lieu pendant l'édition (du jeudi 21 au vendredi 22 janvier 2027) : elles ont lieu du",
+      );
       expect(refused.stdout).toContain("« Opening Ceremony » refusée");
       expect(refused.stdout).toContain("Fichier refusé : rien n'a été écrit.");
     },

@@ -50,6 +50,7 @@ export function reportLines(report: ProgrammeImportReport, file: string, year: n
       `  Types sans correspondance, importés en « ${SESSION_KIND_LABELS[FALLBACK_KIND]} » (précisez --kind TYPE=…) : ${report.unmappedKinds.join(" ; ")}`,
     );
   for (const conflict of report.conflicts) lines.push(`  Conflit : ${conflict}`);
+  if (report.wrongDates) lines.push(`  ${report.wrongDates}`);
   for (const line of report.refused)
     lines.push(
       `  Session n°${line.position}${line.title ? ` « ${line.title} »` : ""} refusée : ${line.reason}`,

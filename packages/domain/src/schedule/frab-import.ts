@@ -9,6 +9,7 @@ import {
   SessionInput,
   SessionKind,
 } from "../congress/session";
+import { formatDay, formatEditionDates } from "../format/dates";
 import { daysBetween, localDay, overlaps } from "../time";
 import { MULTI_ROOM_SEPARATOR, SUBTITLE_SEPARATOR, WHOLE_VENUE_MARK } from "./frab";
 
@@ -138,6 +139,12 @@ export interface ImportPlan {
   /** Two sessions in one room at the same time (French sentences). */
   conflicts: string[];
   refused: RefusedLine[];
+  /**
+   * When no session of the file falls on the edition's days but some have a valid date: the
+   * one sentence that says so (the file is another congress's, or the wrong edition is
+   * chosen), instead of a line per session.
+   */
+  wrongDates: string | null;
 }
 
 /** The events of a parsed file, with their position; a malformed one is refused by position. */
@@ -243,6 +250,7 @@ export function planImport(
     kinds: [],
     conflicts: [],
     refused: [],
+    wrongDates: null,
   };
   if (rawEvents.length > MAX_PROGRAMME_IMPORT_EVENTS) {
     plan.refused.push({
@@ -266,6 +274,9 @@ export function planImport(
   };
   const seenGuids = new Set<string>();
   const planned: PlannedSession[] = [];
+  const editionDates = formatEditionDates(edition.firstDay, edition.lastDay);
+  const outsideDays: string[] = [];
+  let inDays = 0;
 
   for (const [position, raw] of rawEvents) {
     const refuse = (reason: string, event?: { guid?: unknown; title?: unknown }) =>
@@ -294,13 +305,13 @@ export function planImport(
     const endsAt = new Date(
       Date.parse(event.date) + durationMinutes(event.duration) * 60_000,
     ).toISOString();
-    if (!days.has(localDay(startsAt, edition.timeZone))) {
-      refuse(
-        `Hors des jours de l'édition (${edition.firstDay} au ${edition.lastDay}) : ${localDay(startsAt, edition.timeZone)}.`,
-        event,
-      );
+    const day = localDay(startsAt, edition.timeZone);
+    if (!days.has(day)) {
+      outsideDays.push(day);
+      refuse(`Hors des jours de l'édition (${editionDates}) : ${formatDay(day)}.`, event);
       continue;
     }
+    inDays += 1;
     // The venue's name: the whole venue; "A + B": several rooms; anything else, one room.
     const subtitleParts = (event.subtitle ?? "").split(SUBTITLE_SEPARATOR).map((p) => p.trim());
     const inVenue = sameName(event.room, edition.venue);
@@ -397,6 +408,14 @@ export function planImport(
       )
         plan.speakersToCreate.push(name);
   }
+  if (inDays === 0 && outsideDays.length > 0) {
+    const sorted = [...outsideDays].sort();
+    const first = sorted[0] as string;
+    const last = sorted.at(-1) as string;
+    // "du lundi 14 au mercredi 16 décembre 2020", "le …" for a single day.
+    const span = formatEditionDates(first, last);
+    plan.wrongDates = `Aucune session de ce fichier n'a lieu pendant l'édition (${editionDates}) : elles ont lieu ${span}. Choisissez dans l'en-tête l'édition de ces dates, ou corrigez les dates du fichier.`;
+  }
   return plan;
 }
 
@@ -434,6 +453,8 @@ export const ProgrammeImportReport = z.object({
   unmappedKinds: z.array(z.string()),
   kinds: z.array(ImportKindLine),
   conflicts: z.array(z.string()),
+  /** No session falls on the edition's days: why, in one sentence (see ImportPlan). */
+  wrongDates: z.string().nullable(),
   refused: z.array(
     z.object({
       position: z.int(),
@@ -461,6 +482,7 @@ export function reportOf(
     unmappedKinds: plan.unmappedKinds,
     kinds: plan.kinds,
     conflicts: plan.conflicts,
+    wrongDates: plan.wrongDates,
     refused: plan.refused,
   };
 }
@@ -482,6 +504,7 @@ export function refusedFile(
     unmappedKinds: [],
     kinds: [],
     conflicts: [],
+    wrongDates: null,
     refused: [],
   };
 }

@@ -181,6 +181,8 @@ describe.each(testBackends())("programme import on %s", (backend) => {
       expect(report.applied).toBe(false);
       expect(report.refused).toHaveLength(1);
       expect(report.refused[0]?.reason).toContain("id : entier attendu.");
+      // Its other sessions fall on the edition's days: no sentence about the file's dates.
+      expect(report.wrongDates).toBeNull();
       await nothingWritten();
     });
 
@@ -192,6 +194,11 @@ describe.each(testBackends())("programme import on %s", (backend) => {
       expect(report.applied).toBe(false);
       expect(report.refused.length).toBeGreaterThan(0);
       expect(report.refused.every((r) => r.reason.startsWith("Hors des jours"))).toBe(true);
+      expect(report.refused[0]?.reason).toMatch(/ : lundi 14 décembre 2020\.$/);
+      // Said once, in French dates, with what to do.
+      expect(report.wrongDates).toMatch(
+        /^Aucune session de ce fichier n'a lieu pendant l'édition \(du .+\) : elles ont lieu du lundi 14 au mercredi 16 décembre 2020\. Choisissez dans l'en-tête l'édition de ces dates, ou corrigez les dates du fichier\.$/,
+      );
       await nothingWritten();
     });
 

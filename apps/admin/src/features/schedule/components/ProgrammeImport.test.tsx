@@ -18,6 +18,7 @@ const report = (over: Partial<ProgrammeImportReport>): ProgrammeImportReport => 
   unmappedKinds: [],
   kinds: [],
   conflicts: [],
+  wrongDates: null,
   refused: [],
   ...over,
 });
@@ -94,6 +95,37 @@ describe("ProgrammeImport", () => {
     await userUpload(file);
     const table = await screen.findByRole("table", { name: "Sessions refusées" });
     expect(within(table).getByText("Hors des jours")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /Importer/ })).toBeNull();
+  });
+
+  it("says once that the file's dates are another congress's, the refused sessions folded", async () => {
+    const wrongDates =
+      "Aucune session de ce fichier n'a lieu pendant l'édition (du jeudi 22 au vendredi 23 janvier 2026) : elles ont lieu du mercredi 21 au dimanche 25 août 2019. Choisissez dans l'en-tête l'édition de ces dates, ou corrigez les dates du fichier.";
+    const { user } = renderWithApi(<ProgrammeImport editionId={EDITION} />, {
+      handlers: {
+        "schedule.import": () =>
+          report({
+            created: 0,
+            roomsCreated: [],
+            wrongDates,
+            refused: [1, 2, 3].map((position) => ({
+              position,
+              guid: null,
+              title: `Session ${position}`,
+              reason:
+                "Hors des jours de l'édition (du jeudi 22 au vendredi 23 janvier 2026) : 21 août 2019.",
+            })),
+          }),
+      },
+    });
+    await userUpload(new File(["{}"], "camp.json", { type: "application/json" }));
+    expect(await screen.findByRole("alert")).toHaveProperty("textContent", wrongDates);
+    // Folded: the lines are there for who wants them, not in the way.
+    const summary = screen.getByText("Voir 3 sessions refusées");
+    expect(screen.getByRole("table", { name: "Sessions refusées", hidden: true })).toBeTruthy();
+    expect(summary.closest("details")?.open).toBe(false);
+    await user.click(summary);
+    expect(summary.closest("details")?.open).toBe(true);
     expect(screen.queryByRole("button", { name: /Importer/ })).toBeNull();
   });
 });

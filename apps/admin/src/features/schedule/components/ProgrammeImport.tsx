@@ -12,6 +12,7 @@ import {
 import { formatCount } from "@tribune/domain/format";
 import { type ChangeEvent, useState } from "react";
 import { errorMessage, useTRPC } from "../../../app/trpc";
+import "./programme-import.css";
 
 const MEGABYTES = Math.round(MAX_PROGRAMME_IMPORT_BYTES / 1024 / 1024);
 
@@ -48,27 +49,58 @@ function ReportView({ report }: { report: ProgrammeImportReport }) {
           ))}
         </ul>
       )}
+      {report.wrongDates && (
+        <p role="alert" className="notice notice--warning">
+          {report.wrongDates}
+        </p>
+      )}
       {report.refused.length > 0 && (
-        <table aria-label="Sessions refusées">
-          <thead>
-            <tr>
-              <th>N°</th>
-              <th>Session</th>
-              <th>Raison</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.refused.map((line) => (
-              <tr key={line.position}>
-                <td>{line.position}</td>
-                <td>{line.title ?? line.guid ?? "—"}</td>
-                <td>{line.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RefusedLines lines={report.refused} folded={report.wrongDates !== null} />
       )}
     </div>
+  );
+}
+
+/** Beyond this many, the refused sessions are listed folded: the summary says enough. */
+const REFUSALS_SHOWN_OPEN = 10;
+
+/** The sessions the import leaves out, each with its reason. */
+function RefusedLines({
+  lines,
+  folded,
+}: {
+  lines: ProgrammeImportReport["refused"];
+  /** Folded whatever their number: a sentence above already says why (wrong dates). */
+  folded: boolean;
+}) {
+  const table = (
+    <table className="data" aria-label="Sessions refusées">
+      <thead>
+        <tr>
+          <th scope="col" className="num">
+            N°
+          </th>
+          <th scope="col">Session</th>
+          <th scope="col">Raison</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line) => (
+          <tr key={line.position}>
+            <td className="num">{line.position}</td>
+            <td>{line.title ?? line.guid ?? "—"}</td>
+            <td>{line.reason}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  if (!folded && lines.length <= REFUSALS_SHOWN_OPEN) return table;
+  return (
+    <details className="programme-import__refused">
+      <summary>Voir {formatCount(lines.length, "session refusée", "sessions refusées")}</summary>
+      {table}
+    </details>
   );
 }
 
@@ -86,7 +118,7 @@ function KindTable({
   disabled: boolean;
 }) {
   return (
-    <table aria-label="Types de session du fichier">
+    <table className="data" aria-label="Types de session du fichier">
       <caption className="muted">
         Chaque type (ou piste) du fichier devient un type de session de Tribune ; vos choix sont
         gardés pour le prochain import de cette édition.
@@ -190,7 +222,7 @@ export function ProgrammeImport({ editionId }: { editionId: string }) {
         Export schedule.json ou schedule.xml de frab ou pretalx. Les nouvelles sessions arrivent en
         brouillon ; un nouvel import du même fichier met à jour les mêmes sessions.
       </p>
-      <label>
+      <label className="programme-import__file">
         Fichier du programme
         <input type="file" accept=".json,.xml,application/json,application/xml" onChange={onFile} />
       </label>
