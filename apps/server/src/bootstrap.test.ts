@@ -1,4 +1,4 @@
-import { createAccount, SYSTEM } from "@tribune/api";
+import { createAccount, SESSION_IDLE_SECONDS, SYSTEM } from "@tribune/api";
 import {
   IDEMPOTENCY_KEY_LIFETIME_SECONDS,
   listDossiers,
@@ -104,6 +104,37 @@ describe.each(testBackends())("bootstrap on %s", (backend: Backend) => {
       expect(await storedLinks()).toEqual(["expired", "spent", "usable"]);
       await vi.advanceTimersByTimeAsync(3_600_000);
       await vi.waitFor(async () => expect(await storedLinks()).toEqual(["usable"]));
+      stop();
+      expect(log).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  /** Stores a login session of the first account, last used `idleSeconds` ago. */
+  const storeSession = async (tokenHash: string, idleSeconds: number) => {
+    const [user] = await listUsers(database.db);
+    await database.db.insert(schema.authSessions).values({
+      tokenHash,
+      userId: user?.id ?? "",
+      lastSeenAt: new Date(Date.now() - idleSeconds * 1000).toISOString(),
+      expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    });
+  };
+  const storedSessions = async () =>
+    (await database.db.select().from(schema.authSessions)).map((s) => s.tokenHash).sort();
+
+  it("drops login sessions idle too long while the server runs, every hour, and keeps the live ones", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      const log = vi.fn();
+      const stop = startHousekeeping(database.db, { log });
+      // Not expired (a month left), but unused for longer than the idle lifetime.
+      await storeSession("idle", SESSION_IDLE_SECONDS + 60);
+      await storeSession("live", 60);
+      expect(await storedSessions()).toEqual(["idle", "live"]);
+      await vi.advanceTimersByTimeAsync(3_600_000);
+      await vi.waitFor(async () => expect(await storedSessions()).toEqual(["live"]));
       stop();
       expect(log).not.toHaveBeenCalled();
     } finally {

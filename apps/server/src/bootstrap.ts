@@ -76,6 +76,10 @@ export async function loadDemo(
   return { seeded: created, demoAccounts };
 }
 
+/** Drops the login sessions that can no longer be used: expired, revoked, or idle too long. */
+const purgeIdleAuthSessions = (db: Executor) =>
+  purgeDeadAuthSessions(db, new Date(Date.now() - SESSION_IDLE_SECONDS * 1000).toISOString());
+
 /**
  * Every start: the federation's reference data (its subdivisions), the demo when chosen (see
  * DemoChoice), and housekeeping (login sessions idle too long, idempotency keys past their
@@ -98,10 +102,7 @@ export function bootstrap(
     const outcome = wanted
       ? await loadDemo(tx, { demoPassword })
       : { seeded: false, demoAccounts: [] };
-    await purgeDeadAuthSessions(
-      tx,
-      new Date(Date.now() - SESSION_IDLE_SECONDS * 1000).toISOString(),
-    );
+    await purgeIdleAuthSessions(tx);
     await purgeExpiredIdempotencyKeys(tx);
     await purgeDeadAccountTokens(tx, new Date());
     return outcome;
@@ -111,9 +112,11 @@ export function bootstrap(
 const HOUR_MS = 3_600_000;
 
 /**
- * Housekeeping while the server runs: every `everyMs` (an hour), forgets expired idempotency
- * keys and drops the staff accounts' links that can no longer be used (spent, voided or
- * expired), as bootstrap does at start-up, and — at once, then every hour — purges the personal
+ * Housekeeping while the server runs: every `everyMs` (an hour), drops the login sessions that
+ * can no longer be used (expired, revoked, idle too long — a server up for weeks would
+ * otherwise keep them until its next start), forgets expired idempotency keys and drops the
+ * staff accounts' links that can no longer be used (spent, voided or expired), as bootstrap
+ * does at start-up, and — at once, then every hour — purges the personal
  * data of congresses past the retention their registration form promised (one year after; see
  * `purgeExpiredPersonalData`: one transaction per edition, safe with several instances). A
  * failure (database unreachable) is logged and tried again next time. The timer does not keep
@@ -142,6 +145,9 @@ export function startHousekeeping(
       .catch((error: unknown) => log("Effacement des données personnelles impossible :", error));
   void purgePersonalData();
   const timer = setInterval(() => {
+    purgeIdleAuthSessions(db).catch((error: unknown) =>
+      log("Purge des sessions de connexion inactives impossible :", error),
+    );
     purgeExpiredIdempotencyKeys(db).catch((error: unknown) =>
       log("Purge des clés d'idempotence impossible :", error),
     );
