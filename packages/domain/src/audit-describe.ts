@@ -12,6 +12,7 @@ import { DOSSIER_STATUS_LABELS, type DossierStatus, PILLAR_LABELS } from "./doss
 import { formatDate, formatDateTime, formatDay, formatNumber } from "./format";
 import type { PillarId, SectionId, SectionStatus } from "./press-kit/model";
 import { SECTION_LABELS, SECTION_STATUS_LABELS } from "./press-kit/sections";
+import { describeMembersLeftOut, MembersLeftOut } from "./surveys/member-invitations";
 import { SURVEY_STATUS_LABELS, type SurveyStatus } from "./surveys/survey";
 import { MEMBERSHIP_STATUS_LABELS, type MembershipStatus } from "./union/member";
 import { REGISTRATION_STATUS_LABELS, type RegistrationStatus } from "./union/registration";
@@ -345,8 +346,11 @@ function describeInvitationCampaign(c: Record<string, unknown>): string {
     n("skipped") > 0
       ? `, ${plural(n("skipped"), "déjà invitée ignorée", "déjà invitées ignorées")}`
       : "";
-  if (c.status === "running")
-    return `Invitations par courriel : envoi commencé vers ${plural(n("total"), "adresse", "adresses")}${skipped}.`;
+  if (c.status === "running") {
+    const leftOut = MembersLeftOut.safeParse(c.membersLeftOut);
+    const members = leftOut.success ? describeMembersLeftOut(leftOut.data) : null;
+    return `Invitations par courriel : envoi commencé vers ${plural(n("total"), "adresse", "adresses")}${skipped}.${members ? ` ${members}` : ""}`;
+  }
   const state =
     c.status === "finished" ? "terminé" : c.status === "paused" ? "mis en pause" : "interrompu";
   const refused = n("bounced") > 0 ? `, ${plural(n("bounced"), "refusée", "refusées")}` : "";

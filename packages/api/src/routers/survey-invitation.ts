@@ -2,6 +2,7 @@ import {
   InvitationCampaign,
   InvitationOverview,
   InvitationRef,
+  StartedInvitations,
   StartInvitationsInput,
   SURVEY_MANAGERS,
 } from "@tribune/domain";
@@ -28,12 +29,17 @@ export const surveyInvitationRouter = {
   /**
    * Starts sending (the whole list refused if a line is not an address); answers once the
    * campaign is claimed, the sending goes on in the server. Resumes an interrupted or paused
-   * campaign when the same list is sent again: those already invited are skipped.
+   * campaign when the same list is sent again: those already invited are skipped. To the
+   * members of subdivisions: only those whose membership is current; the answer counts the
+   * others by status.
    */
   start: procedureFor(...SURVEY_MANAGERS)
     .input(StartInvitationsInput)
-    .output(InvitationCampaign)
-    .mutation(async ({ ctx, input }) => (await startInvitations(ctx, input)).campaign),
+    .output(StartedInvitations)
+    .mutation(async ({ ctx, input }) => {
+      const { campaign, membersLeftOut } = await startInvitations(ctx, input);
+      return { ...campaign, membersLeftOut };
+    }),
 
   /** Pauses the running campaign after the batch in flight. */
   pause: procedureFor(...SURVEY_MANAGERS)

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { CampaignStatus, InvitationCampaign } from "@tribune/domain";
+import type { CampaignStatus, InvitationCampaign, MembershipStatus } from "@tribune/domain";
 import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import {
@@ -309,15 +309,17 @@ export async function recordBatch(
   });
 }
 
-/** The e-mail addresses of the members of these subdivisions (read by the sending job only). */
+/**
+ * The e-mail addresses of the members of these subdivisions, with their membership status
+ * (the domain decides whom to invite). Read by the campaign's start only.
+ */
 export async function memberAddressesOf(
   db: Executor,
   subdivisionIds: readonly string[],
-): Promise<string[]> {
+): Promise<{ email: string; membershipStatus: MembershipStatus }[]> {
   if (subdivisionIds.length === 0) return [];
-  const rows = await db
-    .select({ email: members.email })
+  return db
+    .select({ email: members.email, membershipStatus: members.membershipStatus })
     .from(members)
     .where(inArray(members.subdivisionId, [...subdivisionIds]));
-  return rows.map((r) => r.email);
 }

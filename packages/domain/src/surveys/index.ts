@@ -6,6 +6,7 @@ export * from "./export";
 export * from "./import";
 export * from "./invitations";
 export * from "./keyFigure";
+export * from "./member-invitations";
 export * from "./open-data";
 export * from "./refusals";
 export * from "./response";

@@ -227,6 +227,10 @@ describe("the audit journal", () => {
     expect(entry({ status: "running", total: 5980, skipped: 20 })).toBe(
       "Invitations par courriel : envoi commencé vers 5\u202F980 adresses, 20 déjà invitées ignorées.",
     );
+    // To members: the journal keeps how many were left out, and why.
+    expect(entry({ status: "running", total: 40, skipped: 0, membersLeftOut: { lapsed: 3 } })).toBe(
+      "Invitations par courriel : envoi commencé vers 40 adresses. 3 adhérent·es non invité·es : adhésion échue (3). Seul·es les adhérent·es à jour de cotisation ou en attente d'adhésion sont invité·es.",
+    );
     expect(entry({ status: "finished", total: 5980, sent: 5960, bounced: 12, failed: 8 })).toBe(
       "Invitations par courriel : envoi terminé, 5\u202F960 envoyée(s) sur 5\u202F980, 12 refusées, 8 en échec.",
     );

@@ -61,7 +61,7 @@ describe("SurveyInvitationsPage", () => {
       "survey.invitations.get": () => overview,
       "survey.invitations.start": () => {
         overview = { ...overview, campaign: campaign({}) };
-        return overview.campaign;
+        return { ...overview.campaign, membersLeftOut: {} };
       },
     });
     const addresses = await screen.findByLabelText("Adresses");
@@ -108,6 +108,23 @@ describe("SurveyInvitationsPage", () => {
     });
     expect(await screen.findByText("Terminé", { exact: false })).toBeTruthy();
     expect(screen.getByText("2 adresses déjà invitées à cette enquête.")).toBeTruthy();
+  });
+
+  it("says how many members were left out of the invitations, and why", async () => {
+    let overview: InvitationOverview = { campaign: null, invited: 0, canSend: true };
+    const { user } = renderPage({
+      "survey.invitations.get": () => overview,
+      "survey.invitations.start": () => {
+        overview = { ...overview, campaign: campaign({ total: 40 }) };
+        return { ...overview.campaign, membersLeftOut: { lapsed: 3 } };
+      },
+    });
+    await user.click(await screen.findByLabelText("Les adhérent·es de subdivisions"));
+    await user.click(screen.getByLabelText("Lille"));
+    await user.click(screen.getByRole("button", { name: "Envoyer les invitations" }));
+    expect((await screen.findByRole("status")).textContent).toBe(
+      "3 adhérent·es non invité·es : adhésion échue (3). Seul·es les adhérent·es à jour de cotisation ou en attente d'adhésion sont invité·es.",
+    );
   });
 
   it("sends to the members of the chosen subdivisions, and shows the server's refusal", async () => {

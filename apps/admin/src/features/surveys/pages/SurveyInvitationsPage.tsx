@@ -4,6 +4,7 @@ import {
   CAMPAIGN_STATUS_LABELS,
   campaignProgress,
   describeCampaignProgress,
+  describeMembersLeftOut,
   INVITATION_RATE,
   type InvitationCampaign,
   InvitationForm,
@@ -191,6 +192,11 @@ export default function SurveyInvitationsPage() {
             />
           )}
         </Field>
+        {start.data && describeMembersLeftOut(start.data.membersLeftOut) && (
+          <p role="status" className="notice">
+            {describeMembersLeftOut(start.data.membersLeftOut)}
+          </p>
+        )}
         {start.error && (
           <p role="alert" className="notice notice--error">
             {errorMessage(start.error)}

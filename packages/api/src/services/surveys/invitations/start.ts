@@ -14,13 +14,16 @@ import {
   settleCampaign,
 } from "@tribune/db";
 import {
+  type AddressList,
   coarsenToDay,
   decideInvitationStart,
+  decideMemberInvitations,
   decideRemaining,
   effectiveCampaignStatus,
   enforce,
   type InvitationCampaign,
   type InvitationSource,
+  type MembersLeftOut,
   parseAddressList,
   type SendingPlan,
   type StartInvitationsInput,
@@ -50,6 +53,8 @@ export interface InvitationJobOptions {
 
 export interface StartedCampaign {
   campaign: InvitationCampaign;
+  /** Members of the chosen subdivisions not invited, by membership status (none for a list). */
+  membersLeftOut: MembersLeftOut;
   /** Settles with the campaign as it ended: finished, paused or interrupted. */
   done: Promise<InvitationCampaign>;
 }
@@ -66,10 +71,19 @@ const realPace = (ms: number, signal: AbortSignal) =>
     }
   });
 
-/** The addresses of the source: the parsed list, or the members of the subdivisions. */
-async function addressListOf(ctx: ServiceContext, source: InvitationSource) {
-  if (source.kind === "list") return parseAddressList(source.text);
-  return parseAddressList((await memberAddressesOf(ctx.db, source.subdivisionIds)).join("\n"));
+/**
+ * The addresses of the source: the parsed list, or the members of the subdivisions whose
+ * membership is current (the others counted, for the report).
+ */
+async function addressListOf(
+  ctx: ServiceContext,
+  source: InvitationSource,
+): Promise<{ list: AddressList; membersLeftOut: MembersLeftOut }> {
+  if (source.kind === "list") return { list: parseAddressList(source.text), membersLeftOut: {} };
+  const { emails, leftOut } = enforce(
+    decideMemberInvitations(await memberAddressesOf(ctx.db, source.subdivisionIds)),
+  );
+  return { list: parseAddressList(emails.join("\n")), membersLeftOut: leftOut };
 }
 
 /** Tells the bureau's progress bars (every instance, on PostgreSQL) that the campaign moved. */
@@ -96,7 +110,7 @@ export async function startInvitations(
   input: z.output<typeof StartInvitationsInput>,
   options: InvitationJobOptions = {},
 ): Promise<StartedCampaign> {
-  const list = await addressListOf(ctx, input.source);
+  const { list, membersLeftOut } = await addressListOf(ctx, input.source);
   const plan = sendingPlan(input.rate);
   const clock = clockOf(ctx);
   const started = await change(ctx, async (tx, effects) => {
@@ -133,7 +147,7 @@ export async function startInvitations(
       now,
     });
     const tokens = await issueCampaignTokens(tx, survey.id, remaining.length, coarsenToDay(now));
-    await auditCampaign(effects, campaign, "running");
+    await auditCampaign(effects, campaign, "running", membersLeftOut);
     return { survey, campaign, salt, remaining, tokens };
   });
   publishInvitationChange(ctx, started.survey.id);
@@ -155,7 +169,7 @@ export async function startInvitations(
     },
     done,
   });
-  return { campaign: campaignOf(started.campaign, "running"), done };
+  return { campaign: campaignOf(started.campaign, "running"), membersLeftOut, done };
 }
 
 const leaseOf = (row: CampaignRow) => ({
@@ -168,6 +182,7 @@ async function auditCampaign(
   effects: { audit: Parameters<Parameters<typeof change>[1]>[1]["audit"] },
   row: CampaignRow,
   status: InvitationCampaign["status"],
+  membersLeftOut: MembersLeftOut = {},
 ) {
   await effects.audit({
     entity: "survey",
@@ -184,6 +199,8 @@ async function auditCampaign(
         bounced: row.bounced,
         failed: row.failed,
         skipped: row.skipped,
+        // The start's record of the members not invited (counts by status, no one named).
+        ...(Object.keys(membersLeftOut).length > 0 ? { membersLeftOut } : {}),
       },
     },
   });
