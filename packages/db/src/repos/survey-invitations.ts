@@ -15,7 +15,8 @@ import {
  * of the addresses invited to a survey, and the campaign's tokens. Nothing here ever writes an
  * address beside a token: the tokens are inserted all at once, in an order unrelated to the
  * list's (sorted by their hash), before any message leaves; the addresses' hashes come batch by
- * batch, later, in other transactions, sorted by hash too.
+ * batch, later, in other transactions, sorted by hash too — each batch's before it leaves
+ * (`claimBatch`), so that nobody is ever invited twice, whatever fails in between.
  */
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
@@ -258,10 +259,49 @@ export async function deleteUnsentTokens(
 }
 
 /**
- * Records one batch: the counts move and the addresses sent join the survey's invited set, in
- * one transaction — only while `claimedBy` still holds the campaign (running, or paused while
- * the batch was in flight). Returns the row, or null when the claim was lost (taken over after
- * the lease ran out).
+ * Claims one batch before it leaves: renews the job's claim and, if the campaign is still
+ * running, adds the batch's addresses to the survey's invited set — in one transaction, so
+ * that an address is marked invited before its message exists. A crash or a lost connection
+ * after the messages left (before `recordBatch`) can then cost an address its invitation,
+ * never give it two. Answers the campaign's status ("paused": nothing marked, send nothing),
+ * or null when the claim was lost. Safe to run again (a retry after a lost connection).
+ */
+export async function claimBatch(
+  db: Executor,
+  input: {
+    campaignId: string;
+    surveyId: string;
+    claimedBy: string;
+    hashes: readonly string[];
+    leaseUntil: Date;
+  },
+): Promise<CampaignStatus | null> {
+  return db.transaction(async (tx) => {
+    const status = await renewCampaignLease(
+      tx,
+      input.campaignId,
+      input.claimedBy,
+      input.leaseUntil,
+    );
+    if (status === "running" && input.hashes.length > 0)
+      await tx
+        .insert(surveyInvitedAddresses)
+        .values(
+          [...input.hashes]
+            .sort()
+            .map((addressHash) => ({ surveyId: input.surveyId, addressHash })),
+        )
+        .onConflictDoNothing();
+    return status;
+  });
+}
+
+/**
+ * Records one batch once its messages were answered: the counts move, and the addresses that
+ * were not accepted (bounced, failed) leave the invited set that `claimBatch` put them in, so
+ * that sending the list again tries them — in one transaction, only while `claimedBy` still
+ * holds the campaign (running, or paused while the batch was in flight). Returns the row, or
+ * null when the claim was lost (taken over after the lease ran out).
  */
 export async function recordBatch(
   db: Executor,
@@ -269,7 +309,7 @@ export async function recordBatch(
     campaignId: string;
     surveyId: string;
     claimedBy: string;
-    sentHashes: readonly string[];
+    unsentHashes: readonly string[];
     sent: number;
     bounced: number;
     failed: number;
@@ -296,15 +336,15 @@ export async function recordBatch(
         ),
       )
       .returning();
-    if (row && input.sentHashes.length > 0)
+    if (row && input.unsentHashes.length > 0)
       await tx
-        .insert(surveyInvitedAddresses)
-        .values(
-          [...input.sentHashes]
-            .sort()
-            .map((addressHash) => ({ surveyId: input.surveyId, addressHash })),
-        )
-        .onConflictDoNothing();
+        .delete(surveyInvitedAddresses)
+        .where(
+          and(
+            eq(surveyInvitedAddresses.surveyId, input.surveyId),
+            inArray(surveyInvitedAddresses.addressHash, [...input.unsentHashes]),
+          ),
+        );
     return row ?? null;
   });
 }

@@ -173,7 +173,10 @@ export type InvitationCampaign = z.infer<typeof InvitationCampaign>;
 export const InvitationOverview = z.object({
   /** The survey's latest campaign, if any. */
   campaign: InvitationCampaign.nullable(),
-  /** Addresses that received a link to this survey, all campaigns together. */
+  /**
+   * Addresses that received a link to this survey, all campaigns together — with those of the
+   * batch leaving now: a batch is counted as it leaves, so that nobody is ever sent two.
+   */
   invited: z.int().nonnegative(),
   /** Whether this server can send (an SMTP server is configured). */
   canSend: z.boolean(),

@@ -2,10 +2,12 @@ import {
   addressHash,
   type CampaignRow,
   campaignOf,
+  claimBatch,
   deleteUnsentTokens,
   insertCampaign,
   invitationSalt,
   invitedAmong,
+  isDatabaseUnavailable,
   issueCampaignTokens,
   lockRunningCampaign,
   memberAddressesOf,
@@ -251,9 +253,11 @@ async function deliver(
 }
 
 /**
- * Sends the campaign in batches at its rate. After each batch, one transaction adds its counts
- * and the salted hashes of the addresses it reached (only while this process still holds the
- * claim), and the progress bars are told. Ends finished, or — asked to stop, or failing —
+ * Sends the campaign in batches at its rate. Before each batch, one transaction renews the
+ * claim and marks the batch's addresses invited (`claimBatch`); after it, one transaction adds
+ * its counts and unmarks the addresses not accepted (`recordBatch`), and the progress bars are
+ * told. A write that loses its connection is tried again until the database is back, for as
+ * long as the claim holds (see `whileClaimed`). Ends finished, or — asked to stop, or failing —
  * paused or interrupted; a job stopped on purpose deletes the tokens it did not send.
  */
 async function runCampaign(
@@ -268,10 +272,19 @@ async function runCampaign(
   const mailer = ctx.invitationMailer;
   let last = run.campaign;
   let next = 0;
+  /** Until when the claim is ours for sure: the latest lease this job wrote. */
+  let heldUntil = new Date(run.campaign.leaseUntil ?? 0);
+  const lease = () => {
+    const until = leaseFrom(clock.now(), run.plan);
+    return { until, held: () => (heldUntil = until) };
+  };
+  const whileClaimed = retryWhileClaimed(() => heldUntil, clock, pace, log);
   const heartbeat = setInterval(
     () => {
-      renewCampaignLease(ctx.db, run.campaign.id, INSTANCE_NAME, leaseFrom(clock.now(), run.plan))
+      const { until, held } = lease();
+      renewCampaignLease(ctx.db, run.campaign.id, INSTANCE_NAME, until)
         .then((status) => {
+          if (status !== null) held();
           if (status === "paused") jobOfSurvey(run.survey.id)?.stop("paused");
         })
         .catch(() => {});
@@ -284,24 +297,31 @@ async function runCampaign(
     const message = await invitationTemplate(ctx, run);
     while (next < run.remaining.length && !run.signal.aborted) {
       const batchStart = Date.now();
+      const end = Math.min(run.remaining.length, next + run.plan.batchSize);
+      const hashes = run.remaining.slice(next, end).map((a) => addressHash(run.salt, a));
       // Still ours? Paused meanwhile (another instance), or taken over after a stall: stop
-      // before sending anything more.
-      const claim = await renewCampaignLease(
-        ctx.db,
-        run.campaign.id,
-        INSTANCE_NAME,
-        leaseFrom(clock.now(), run.plan),
+      // before sending anything more. Else the batch is marked invited before it leaves.
+      const claimed = lease();
+      const claim = await whileClaimed(() =>
+        claimBatch(ctx.db, {
+          campaignId: run.campaign.id,
+          surveyId: run.survey.id,
+          claimedBy: INSTANCE_NAME,
+          hashes,
+          leaseUntil: claimed.until,
+        }),
       );
       if (claim === null)
         throw new Error("The campaign's claim was lost (another instance took it over)");
+      claimed.held();
       if (claim === "paused") break;
-      const end = Math.min(run.remaining.length, next + run.plan.batchSize);
       const counts = { sent: 0, bounced: 0, failed: 0 };
-      const sentHashes: string[] = [];
+      const unsentHashes: string[] = [];
       const batch = [];
       for (let i = next; i < end; i += 1) {
         const address = run.remaining[i] as string;
         const token = run.tokens[i] as string;
+        const hash = hashes[i - next] as string;
         batch.push(
           deliver(
             mailer,
@@ -311,7 +331,7 @@ async function runCampaign(
             pace,
           ).then((outcome) => {
             counts[outcome] += 1;
-            if (outcome === "sent") sentHashes.push(addressHash(run.salt, address));
+            if (outcome !== "sent") unsentHashes.push(hash);
           }),
         );
       }
@@ -319,17 +339,21 @@ async function runCampaign(
       // Forgotten as soon as they left: only the unsent tokens stay in memory.
       for (let i = next; i < end; i += 1) run.tokens[i] = "";
       next = end;
-      const recorded = await recordBatch(ctx.db, {
-        campaignId: run.campaign.id,
-        surveyId: run.survey.id,
-        claimedBy: INSTANCE_NAME,
-        sentHashes,
-        ...counts,
-        leaseUntil: leaseFrom(clock.now(), run.plan),
-        now: clock.now(),
-      });
+      const recordedLease = lease();
+      const recorded = await whileClaimed(() =>
+        recordBatch(ctx.db, {
+          campaignId: run.campaign.id,
+          surveyId: run.survey.id,
+          claimedBy: INSTANCE_NAME,
+          unsentHashes,
+          ...counts,
+          leaseUntil: recordedLease.until,
+          now: clock.now(),
+        }),
+      );
       if (!recorded)
         throw new Error("The campaign's claim was lost (another instance took it over)");
+      recordedLease.held();
       last = recorded;
       publishInvitationChange(ctx, run.survey.id);
       options.onProgress?.(campaignOf(recorded, "running"));
@@ -340,18 +364,22 @@ async function runCampaign(
     const reason = next >= run.remaining.length ? null : (stopReason() ?? "paused");
     const status = reason ?? "finished";
     const unsent = run.tokens.slice(next);
-    const settled = await change(ctx, async (tx, effects) => {
-      const row = await settleCampaign(tx, run.campaign.id, status, clock.now(), INSTANCE_NAME);
-      if (unsent.length > 0) await deleteUnsentTokens(tx, run.survey.id, unsent);
-      if (row) await auditCampaign(effects, row, status);
-      return row;
-    });
+    const settled = await whileClaimed(() =>
+      change(ctx, async (tx, effects) => {
+        const row = await settleCampaign(tx, run.campaign.id, status, clock.now(), INSTANCE_NAME);
+        if (unsent.length > 0) await deleteUnsentTokens(tx, run.survey.id, unsent);
+        if (row) await auditCampaign(effects, row, status);
+        return row;
+      }),
+    );
     run.tokens.length = 0;
     publishInvitationChange(ctx, run.survey.id);
     return campaignOf(settled ?? last, status);
   } catch (error) {
-    // The database or the job failed: the campaign stays with the counts of its last batch,
-    // interrupted; the tokens not sent are unusable (nobody holds them) and harmless.
+    // The database stayed out of reach longer than the claim, or the job failed: the campaign
+    // stays with the counts of its last recorded batch, interrupted (or reads so once its claim
+    // runs out, if even that cannot be written). The batch in flight is marked invited: sending
+    // the list again skips it. The tokens not sent are unusable (nobody holds them), harmless.
     run.tokens.length = 0;
     log("Envoi d'invitations interrompu :", error);
     const settled = await change(ctx, async (tx, effects) => {
@@ -370,6 +398,40 @@ async function runCampaign(
   } finally {
     clearInterval(heartbeat);
   }
+}
+
+/** First wait before writing again after a lost connection; it doubles up to the cap. */
+const RECONNECT_FIRST_MS = 250;
+const RECONNECT_MAX_MS = 5000;
+
+/**
+ * Runs a write of the job, and runs it again while it fails for want of the database (a
+ * restart, a failover, a terminated connection), waiting longer each time — until the claim
+ * the job last wrote runs out: past it, another instance may resume the campaign, so the job
+ * stops. Other errors are not retried. Every write so retried is safe to run again (a claim, a
+ * batch's record, a settlement guarded by the claim).
+ */
+function retryWhileClaimed(
+  heldUntil: () => Date,
+  clock: { now(): Date },
+  pace: (ms: number, signal: AbortSignal) => Promise<void>,
+  log: (line: string, error?: unknown) => void,
+) {
+  const never = new AbortController().signal;
+  return async <T>(write: () => Promise<T>): Promise<T> => {
+    let wait = RECONNECT_FIRST_MS;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await write();
+      } catch (error) {
+        if (!isDatabaseUnavailable(error) || clock.now() >= heldUntil()) throw error;
+        if (attempt === 1)
+          log("Envoi d'invitations : base de données injoignable, nouvel essai…", error);
+        await pace(wait, never);
+        wait = Math.min(RECONNECT_MAX_MS, wait * 2);
+      }
+    }
+  };
 }
 
 const leaseFrom = (now: Date, plan: SendingPlan) => new Date(now.getTime() + plan.leaseMs);
