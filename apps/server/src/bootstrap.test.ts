@@ -8,12 +8,13 @@ import {
   listUsers,
   type OpenDatabase,
   openDatabase,
+  personalDataPurgedAt,
   schema,
 } from "@tribune/db";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { ROLES } from "@tribune/domain";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { bootstrap, startHousekeeping } from "./bootstrap";
+import { bootstrap, DEMO_EDITION_ID, startHousekeeping } from "./bootstrap";
 
 describe.each(testBackends())("bootstrap on %s", (backend: Backend) => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -195,3 +196,63 @@ describe.each(testBackends())("the embedded default on %s", (backend: Backend) =
     expect((await listEditions(database.db)).map((e) => e.year)).toEqual([2026]);
   });
 });
+
+describe.each(testBackends())(
+  "the hourly retention purge losing its connection on %s",
+  (backend: Backend) => {
+    let database: Awaited<ReturnType<typeof openTestDatabase>>;
+    beforeAll(async () => {
+      database = await openTestDatabase(backend);
+      await bootstrap(database.db);
+    });
+    afterAll(() => database.close());
+
+    it("logs the failed pass, lives on, and the next pass purges the congress", async () => {
+      // The day after the 2026 congress's data was promised to go (a year after it).
+      vi.useFakeTimers({
+        toFake: ["setInterval", "clearInterval", "Date"],
+        now: new Date("2027-02-01T08:00:00Z"),
+      });
+      try {
+        // The purge's transaction loses its connection, once.
+        let lose = true;
+        const db = new Proxy(database.db, {
+          get(target, prop) {
+            if (prop === "transaction" && lose) {
+              lose = false;
+              return () =>
+                Promise.reject(
+                  Object.assign(new Error("terminating connection due to administrator command"), {
+                    code: "57P01",
+                  }),
+                );
+            }
+            const value = Reflect.get(target, prop);
+            return typeof value === "function" ? value.bind(target) : value;
+          },
+        });
+        const log = vi.fn();
+        const report = vi.fn();
+        const stop = startHousekeeping(db, { log, report });
+        await vi.waitFor(() =>
+          expect(log).toHaveBeenCalledWith(
+            "Effacement des données personnelles impossible :",
+            expect.objectContaining({ code: "57P01" }),
+          ),
+        );
+        expect(await personalDataPurgedAt(database.db, DEMO_EDITION_ID)).toBeNull();
+        await vi.advanceTimersByTimeAsync(3_600_000);
+        await vi.waitFor(() =>
+          expect(report).toHaveBeenCalledWith(
+            expect.stringContaining("Données personnelles du congrès 2026 effacées"),
+          ),
+        );
+        expect(await personalDataPurgedAt(database.db, DEMO_EDITION_ID)).not.toBeNull();
+        stop();
+        expect(log).toHaveBeenCalledTimes(1);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+  },
+);
