@@ -301,7 +301,8 @@ export async function claimBatch(
  * were not accepted (bounced, failed) leave the invited set that `claimBatch` put them in, so
  * that sending the list again tries them — in one transaction, only while `claimedBy` still
  * holds the campaign (running, or paused while the batch was in flight). Returns the row, or
- * null when the claim was lost (taken over after the lease ran out).
+ * null when the claim was lost (taken over after the lease ran out). Safe to run again with
+ * the same input: each record writes its own `leaseUntil`, which tells it was done.
  */
 export async function recordBatch(
   db: Executor,
@@ -319,6 +320,15 @@ export async function recordBatch(
 ): Promise<CampaignRow | null> {
   const c = surveyInvitationCampaigns;
   return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(c).where(eq(c.id, input.campaignId)).for("update");
+    // Run again after a connection lost between its commit and its answer: the lease this very
+    // record wrote is there, so the batch is counted already — not twice.
+    if (
+      current?.leaseUntil &&
+      current.claimedBy === input.claimedBy &&
+      Date.parse(current.leaseUntil) === input.leaseUntil.getTime()
+    )
+      return current;
     const [row] = await tx
       .update(c)
       .set({

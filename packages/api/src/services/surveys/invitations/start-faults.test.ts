@@ -83,6 +83,34 @@ describe.each(testBackends())(
       expect(await countInvited(database.db, survey.id)).toBe(150);
     });
 
+    it("counts a batch once when its record committed but the answer was lost", async () => {
+      const survey = await openTestSurvey(database.db);
+      const list = addresses("accuse", 150);
+      let loseNext = false;
+      const db = losingConnection(
+        database.db,
+        () => {
+          const lose = loseNext;
+          loseNext = false;
+          return lose;
+        },
+        { afterCommit: true },
+      );
+      const { mailer, received } = recordingMailer((message) => {
+        if (indexOf(message) === 50) loseNext = true;
+      });
+      const logged: string[] = [];
+      const started = await startInvitations(
+        { ...systemContext(db, database.events), invitationMailer: mailer },
+        { id: survey.id, rate: FAST, source: { kind: "list", text: list.join("\n") } },
+        { pace: async () => {}, log: (line) => logged.push(line) },
+      );
+      expect(await started.done).toMatchObject({ status: "finished", total: 150, sent: 150 });
+      expect(logged).toEqual(["Envoi d'invitations : base de données injoignable, nouvel essai…"]);
+      expect(twice(received)).toEqual([]);
+      expect(await countInvited(database.db, survey.id)).toBe(150);
+    });
+
     it("stops interrupted when the database stays away past its claim; sending the list again invites nobody twice", async () => {
       const survey = await openTestSurvey(database.db);
       const list = addresses("panne", 150);
@@ -143,19 +171,27 @@ const passThrough = <T extends object>(target: T, prop: string | symbol) => {
 };
 
 /**
- * The database, whose transaction loses its connection after all its statements ran (before
- * it commits: PostgreSQL rolls it back) when `lose()` says so.
+ * The database, whose transaction loses its connection after all its statements ran when
+ * `lose()` says so: before it commits (PostgreSQL rolls it back), or `afterCommit` — committed,
+ * but the answer never came back.
  */
-function losingConnection(db: Database, lose: () => boolean): Database {
+function losingConnection(
+  db: Database,
+  lose: () => boolean,
+  { afterCommit = false } = {},
+): Database {
   return new Proxy(db, {
     get(target, prop) {
       if (prop !== "transaction") return passThrough(target, prop);
-      return (work: (tx: Executor) => Promise<unknown>) =>
-        target.transaction(async (tx) => {
-          const result = await work(tx);
-          if (lose()) throw terminated();
-          return result;
+      return async (work: (tx: Executor) => Promise<unknown>) => {
+        const result = await target.transaction(async (tx) => {
+          const done = await work(tx);
+          if (!afterCommit && lose()) throw terminated();
+          return done;
         });
+        if (afterCommit && lose()) throw terminated();
+        return result;
+      };
     },
   });
 }
