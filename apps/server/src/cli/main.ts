@@ -8,6 +8,7 @@ import { createGunzip, createGzip } from "node:zlib";
 import { accountServices, subdivisionNamed, systemContext } from "@tribune/api";
 import {
   findEditionByYear,
+  isDatabaseUnavailable,
   type OpenDatabase,
   openDatabase,
   restoreBackup,
@@ -259,9 +260,14 @@ program
     );
   });
 
+/** A lost or unreachable database is said in words, not as the driver's error. */
+const DATABASE_LOST =
+  "La base de données ne répond pas (connexion perdue ou serveur arrêté) : la commande s'est arrêtée. Relancez-la une fois la base revenue.";
+
 program.parseAsync().catch((error: unknown) => {
-  const message =
-    error instanceof ZodError
+  const message = isDatabaseUnavailable(error)
+    ? DATABASE_LOST
+    : error instanceof ZodError
       ? error.issues.map((i) => i.message).join("\n")
       : error instanceof Error
         ? error.message
