@@ -4,9 +4,10 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 /**
  * What anyone may do without an account, each with its own allowance per client address:
  * registering, acting with a registration code (cancel, join or leave a workshop — the code is
- * the only secret, so guessing must be slow) and answering a survey.
+ * the only secret, so guessing must be slow), answering a survey, and asking how strong a
+ * password being chosen is (each pause in typing asks once).
  */
-export const PUBLIC_BUCKETS = ["register", "code", "respond"] as const;
+export const PUBLIC_BUCKETS = ["register", "code", "respond", "strength"] as const;
 export type PublicBucket = (typeof PUBLIC_BUCKETS)[number];
 
 export interface Allowance {
@@ -23,6 +24,7 @@ export const DEFAULT_ALLOWANCES: Record<PublicBucket, Allowance> = {
   register: { points: 30, windowSeconds: 600 },
   code: { points: 60, windowSeconds: 600 },
   respond: { points: 30, windowSeconds: 600 },
+  strength: { points: 300, windowSeconds: 600 },
 };
 
 export interface PublicRateLimits {

@@ -1,4 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
+import { PASSWORD_MIN_SCORE } from "@tribune/domain/auth";
 import type { ZxcvbnResult } from "@zxcvbn-ts/core";
 
 /** argon2id at OWASP's minimum: 19 MiB, 2 iterations, 1 lane. (2 = Algorithm.Argon2id, a const enum.) */
@@ -20,9 +21,6 @@ export const decoyPasswordHash = () => {
   decoyHash ??= hashPassword("tribune-decoy-password");
   return decoyHash;
 };
-
-/** zxcvbn's scale: 0 (guessed at once) to 4; 3 resists an offline attack on a slow hash. */
-export const MIN_PASSWORD_SCORE = 3;
 
 type Estimator = { check(password: string, userInputs?: (string | number)[]): ZxcvbnResult };
 let estimator: Promise<Estimator> | null = null;
@@ -50,22 +48,33 @@ const sentence = (s: string) => {
 };
 
 /**
- * Whether a new password is too easy to guess, and why (the estimator's French feedback, as
- * the middle of a sentence; the domain's ACCOUNT_REFUSALS.weakPassword words the refusal), or
- * null when it is strong enough. Scored by zxcvbn with French and common dictionaries; the
+ * zxcvbn's score of a password (0 to 4) and its French feedback as a sentence, or null. The
  * site's name and what the account is known by (its address, its name) count as known to an
  * attacker.
  */
-export async function passwordWeakness(
+export async function scorePassword(
   password: string,
   knownAbout: readonly string[] = [],
-): Promise<{ why: string | null } | null> {
+): Promise<{ score: number; feedback: string | null }> {
   const known = ["tribune", "congres", "isnar", ...knownAbout];
   const result = (await passwordEstimator()).check(
     password,
     known.flatMap((s) => [s, ...s.split(/[^\p{L}\p{N}]+/u)]).filter((s) => s.length >= 3),
   );
-  if (result.score >= MIN_PASSWORD_SCORE) return null;
   const why = result.feedback.warning ?? result.feedback.suggestions[0];
-  return { why: why ? sentence(why) : null };
+  return { score: result.score, feedback: why ? why.trim() : null };
+}
+
+/**
+ * Whether a new password is too easy to guess, and why (the estimator's French feedback, as
+ * the middle of a sentence; the domain's ACCOUNT_REFUSALS.weakPassword words the refusal), or
+ * null when it is strong enough (PASSWORD_MIN_SCORE).
+ */
+export async function passwordWeakness(
+  password: string,
+  knownAbout: readonly string[] = [],
+): Promise<{ why: string | null } | null> {
+  const { score, feedback } = await scorePassword(password, knownAbout);
+  if (score >= PASSWORD_MIN_SCORE) return null;
+  return { why: feedback ? sentence(feedback) : null };
 }

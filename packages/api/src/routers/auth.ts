@@ -5,6 +5,8 @@ import {
   NewPasswordInput,
   PasswordResetRequest,
   PasswordResetRequested,
+  PasswordStrength,
+  PasswordStrengthInput,
 } from "@tribune/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { SESSION_ABSOLUTE_SECONDS } from "../auth/tokens";
@@ -15,7 +17,8 @@ import { resetPassword } from "../services/accounts/resetPassword";
 import { logIn } from "../services/auth/logIn";
 import { logOut } from "../services/auth/logOut";
 import { whoAmI } from "../services/auth/me";
-import { publicProcedure } from "../trpc";
+import { estimatePasswordStrength } from "../services/auth/password-strength";
+import { publicProcedure, rateLimitedPublicProcedure } from "../trpc";
 
 /** Signs in with a password just chosen: the same login as the form's, cookie included. */
 async function signInAfter(ctx: Context, email: string, password: string) {
@@ -71,6 +74,15 @@ export const authRouter = {
       const { email } = await acceptInvitation(ctx, input);
       return signInAfter(ctx, email, input.password);
     }),
+
+  /**
+   * How strong a password being chosen is, while it is typed (a mutation: a password never
+   * travels in a URL).
+   */
+  passwordStrength: rateLimitedPublicProcedure("strength")
+    .input(PasswordStrengthInput)
+    .output(PasswordStrength)
+    .mutation(({ input }) => estimatePasswordStrength(input)),
 
   /** Who is signed in, or null: the front ends ask this first. */
   me: publicProcedure.output(Me.nullable()).query(({ ctx }) => whoAmI(ctx)),

@@ -4,4 +4,5 @@ export * from "./account-changes";
 export * from "./account-mail";
 export * from "./account-tokens";
 export * from "./decisions";
+export * from "./password-strength";
 export * from "./roles";

@@ -7,6 +7,7 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { z } from "zod";
 import { errorMessage, fieldErrors, useTRPC } from "../../../app/trpc";
 import { Field } from "../../../ui/Field";
+import { PasswordMeter } from "../components/PasswordMeter";
 
 /** The password typed twice: the second must match the first. */
 const ChoosePassword = z
@@ -82,6 +83,7 @@ export default function NewPasswordPage({ purpose }: { purpose: keyof typeof WOR
                 />
               )}
             </Field>
+            <PasswordMeter password={form.watch("password")} />
             <Field
               label="Confirmation du mot de passe"
               error={form.formState.errors.confirmation?.message}
