@@ -163,8 +163,10 @@ function FrameForm({ year, frame, onDone }: { year: number; frame: Frame; onDone
       <div className="field">
         <label htmlFor={`${id}-contacts`}>Contacts</label>
         <p className="field__hint" id={`${id}-contacts-hint`}>
-          Une ligne par contact : « Nom | Fonction | e-mail | téléphone » · « Site : adresse » · «
-          Instagram : compte » ; vide pour aucun.
+          Le point de départ de la section « Nous contacter » : elle les imprime tant qu'elle n'est
+          pas rédigée ; une fois rédigée, c'est son texte qui compte. Une ligne par contact : « Nom
+          | Fonction | e-mail | téléphone » · « Site : adresse » · « Instagram : compte » ; vide
+          pour aucun.
         </p>
         <textarea
           id={`${id}-contacts`}
