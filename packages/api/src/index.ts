@@ -45,6 +45,7 @@ export { updateEditionFields } from "./services/editions/update";
 export { editionView } from "./services/editions/view";
 export { type ServiceContext, systemContext } from "./services/kit";
 export { listOutbox } from "./services/mail/list";
+export { bodyOfStoredMessage, renderQueuedMail } from "./services/mail/render";
 export { attendeeLinkSecret, signAttendeeToken } from "./services/registrations/attendee-link";
 export { purgeExpiredPersonalData } from "./services/registrations/purge-expired";
 export * from "./services/schedule/exports";

@@ -1,5 +1,6 @@
 import { type Database, findMessageByKey, listMessages } from "@tribune/db";
 import type { Registration, RegistrationInput } from "@tribune/domain";
+import { bodyOfStoredMessage } from "./services/mail/render";
 
 /** Test helpers for what the public registration sends by e-mail instead of answering it. */
 
@@ -32,14 +33,18 @@ export async function registerPublicly(
   return found;
 }
 
-/** The messages queued for an address, oldest first, with their text. */
+/**
+ * The messages queued for an address, oldest first, with their text as it leaves: rendered now
+ * when the worker has not taken them yet (a change queues content, not a body).
+ */
 export async function messagesTo(db: Database, email: string) {
   const { items } = await listMessages(db, { limit: 500, offset: 0 });
   const mine = items.filter((m) => m.recipient === email.toLowerCase()).reverse();
   return Promise.all(
     mine.map(async (m) => {
       const full = await findMessageByKey(db, m.key);
-      return { ...m, text: full?.text ?? "", attachments: full?.attachments ?? [] };
+      const body = full ? await bodyOfStoredMessage(full) : null;
+      return { ...m, text: body?.text ?? "", attachments: body?.attachments ?? [] };
     }),
   );
 }

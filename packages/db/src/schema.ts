@@ -815,8 +815,11 @@ export const manualKeyFigures = pgTable(
 
 // --- Outbox (issue 15) ----------------------------------------------------------------------
 // Every e-mail is a row written in the transaction of the change that causes it; a worker
-// delivers it (repos/outbox.ts). A row is the whole message, rendered: what was sent can be read
-// back, and delivery needs nothing but this table.
+// delivers it (repos/outbox.ts). The change writes what the domain decided (`content`, JSON: the
+// words, code, link and calendar); the worker renders it after the commit, sends it and keeps
+// the rendering in place of the content (`text`, `html`, `attachments`): what was sent can be
+// read back, and delivery needs nothing but this table. Rows written before 0016 are rendered
+// from the start (no content) and are sent as they are.
 
 /** A file sent with a message, its content in base64; `cid` makes it inline (an <img src="cid:…">). */
 export interface StoredAttachment {
@@ -836,9 +839,15 @@ export const outbox = pgTable(
     kind: text("kind").notNull(),
     recipient: text("recipient").notNull(),
     subject: text("subject").notNull(),
-    text: text("text").notNull(),
-    html: text("html").notNull(),
+    /** The rendered body; null until the worker rendered `content`. */
+    text: text("text"),
+    html: text("html"),
     attachments: jsonb("attachments").$type<StoredAttachment[]>().notNull().default([]),
+    /**
+     * The domain's MailContent, still to render; null once rendered (the rendering replaces it:
+     * one copy of the person's data) and for rows queued rendered. Read back through its schema.
+     */
+    content: jsonb("content").$type<unknown>(),
     status: text("status")
       .$type<"pending" | "sending" | "sent" | "dead">()
       .notNull()
@@ -857,6 +866,11 @@ export const outbox = pgTable(
   },
   (t) => [
     check("outbox_status", sql`${t.status} in ('pending', 'sending', 'sent', 'dead')`),
+    // A row is either still to render or rendered: never neither.
+    check(
+      "outbox_content_or_rendered",
+      sql`${t.content} is not null or (${t.text} is not null and ${t.html} is not null)`,
+    ),
     index("outbox_due_idx").on(t.status, t.nextAttemptAt),
   ],
 );

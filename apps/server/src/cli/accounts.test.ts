@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createCaller } from "@tribune/api";
+import { bodyOfStoredMessage, createCaller } from "@tribune/api";
 import { findMessageByKey, listMessages, type OpenDatabase, openDatabase } from "@tribune/db";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -69,7 +69,8 @@ describe.each(testBackends())("account links CLI on %s", (backend: Backend) => {
         const { items } = await listMessages(db, { limit: 50, offset: 0 });
         const entry = items.find((m) => m.recipient === INVITED);
         expect(entry?.kind).toBe("account_invitation");
-        const body = (await findMessageByKey(db, entry?.key ?? ""))?.text ?? "";
+        const stored = await findMessageByKey(db, entry?.key ?? "");
+        const body = stored ? (await bodyOfStoredMessage(stored)).text : "";
         return /https:\/\/tribune\.example\/connexion\/invitation\?jeton=([A-Za-z0-9_-]{43})/.exec(
           body,
         )?.[1];

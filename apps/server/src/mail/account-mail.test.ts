@@ -1,23 +1,18 @@
 import { accountServices, createAccount, SYSTEM, systemContext } from "@tribune/api";
-import {
-  type ClaimedMessage,
-  enqueueMessage,
-  findMessageByKey,
-  listMessages,
-  type OpenDatabase,
-} from "@tribune/db";
+import { enqueueMessage, findMessageByKey, listMessages, type OpenDatabase } from "@tribune/db";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OutgoingMessage } from "./transport";
 import { createOutboxWorker } from "./worker";
 
 /** What a transport was handed, so that the test reads the message as it left. */
 function recordingTransport() {
-  const sent: ClaimedMessage[] = [];
+  const sent: OutgoingMessage[] = [];
   return {
     sent,
     transport: {
       description: "test",
-      async send(message: ClaimedMessage) {
+      async send(message: OutgoingMessage) {
         sent.push(message);
       },
       close() {},
@@ -69,6 +64,9 @@ describe.each(testBackends())("secret links in the outbox on %s", (backend: Back
     const stored = await findMessageByKey(db, reset?.key ?? "");
     expect(stored).toMatchObject({ status: "sent", recipient: email, text: "", html: "" });
     expect(stored?.attachments).toEqual([]);
+    // Nor of the content it was rendered from, which held the same link.
+    expect(stored?.content).toBeNull();
+    expect(JSON.stringify(stored)).not.toContain("jeton=");
     expect(stored?.subject).toBe(reset?.subject);
     expect(await findMessageByKey(db, "registration-confirmed:control")).toMatchObject({
       status: "sent",

@@ -1,17 +1,28 @@
 import { createHash } from "node:crypto";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { ClaimedMessage } from "@tribune/db";
+import type { StoredAttachment } from "@tribune/db";
 import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
 
 /** Where e-mail leaves: an SMTP server, or a directory of .eml files (the embedded demo). */
 export type MailTarget = { smtpUrl: string; from: string } | { directory: string; from: string };
 
+/** A message as it leaves: rendered, addressed, with the key its Message-ID derives from. */
+export interface OutgoingMessage {
+  key: string;
+  kind: string;
+  recipient: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments: StoredAttachment[];
+}
+
 /** Delivers one message; throws when it was not accepted (see isPermanentFailure). */
 export interface MailTransport {
   readonly description: string;
-  send(message: ClaimedMessage): Promise<void>;
+  send(message: OutgoingMessage): Promise<void>;
   close(): void;
 }
 
@@ -27,7 +38,7 @@ export function messageIdOf(key: string, from: string): string {
   return `<${createHash("sha256").update(key).digest("hex").slice(0, 32)}@${domain}>`;
 }
 
-function mimeOf(message: ClaimedMessage, from: string): Mail.Options {
+function mimeOf(message: OutgoingMessage, from: string): Mail.Options {
   return {
     from,
     to: message.recipient,

@@ -4,14 +4,21 @@ import { join } from "node:path";
 import {
   claimDueMessages,
   type Database,
+  enqueueMail,
   enqueueMessage,
   findMessageByKey,
   type OpenDatabase,
   openDatabase,
+  requeueDeadMessage,
   schema,
 } from "@tribune/db";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
-import type { DeliveryPolicy, MailMessage } from "@tribune/domain";
+import {
+  type DeliveryPolicy,
+  type MailContent,
+  type MailMessage,
+  registrationMail,
+} from "@tribune/domain";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestSmtpServer } from "./smtp-testing";
@@ -43,6 +50,36 @@ const message = (key: string, to = "camille@example.org"): MailMessage => ({
   ],
 });
 
+/**
+ * What a registration queues since 0016: the domain's content, unrendered (the worker renders
+ * it). `code` is the registration code the message shows, and encodes as a QR code.
+ */
+const content = (n: number, code = "K7QM-3XPA"): MailContent =>
+  registrationMail(
+    {
+      id: "00000000-0000-4000-8000-000000002027",
+      number: 27,
+      year: 2027,
+      city: "Lyon",
+      venue: "Centre de congrès",
+      firstDay: "2027-01-21",
+      lastDay: "2027-01-22",
+      timeZone: "Europe/Paris",
+    },
+    {
+      id: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+      email: `dominique${n}@example.org`,
+      firstName: "Dominique",
+      code,
+      status: "registered",
+      waitlistPosition: null,
+      registeredAt: "2027-01-10T07:59:00.000Z",
+      confirmedAt: "2027-01-10T07:59:00.000Z",
+      cancelledAt: null,
+    },
+    { url: "https://tribune.example/public/mon-inscription?jeton=abc" },
+  );
+
 /** A clock the test moves by hand: no test waits for real time to pass. */
 function testClock(start = new Date("2027-01-10T08:00:00Z")) {
   let now = start.getTime();
@@ -55,6 +92,7 @@ function testClock(start = new Date("2027-01-10T08:00:00Z")) {
 }
 
 const queue = (db: Database, m: MailMessage) => db.transaction((tx) => enqueueMessage(tx, m));
+const queueContent = (db: Database, c: MailContent) => db.transaction((tx) => enqueueMail(tx, c));
 
 describe.each(testBackends())("outbox worker on %s", (backend: Backend) => {
   let opened: OpenDatabase & { url: string | null };
@@ -205,6 +243,149 @@ describe.each(testBackends())("outbox worker on %s", (backend: Backend) => {
       expect(new Set(recipients).size).toBe(40);
     } finally {
       await other?.close();
+      await smtp.close();
+    }
+  });
+
+  it("a message queued unrendered is rendered after the commit, delivered, and kept as sent", async () => {
+    const smtp = await startTestSmtpServer();
+    try {
+      const queued = content(1);
+      await queueContent(db, queued);
+      expect(await findMessageByKey(db, queued.key)).toMatchObject({
+        status: "pending",
+        subject: queued.subject,
+        text: null,
+        html: null,
+      });
+      // A first worker claims it and stops before rendering it: nothing is lost.
+      const clock = testClock();
+      await claimDueMessages(db, {
+        now: clock.now(),
+        limit: 10,
+        leaseMs: POLICY.leaseMs,
+        maxAttempts: POLICY.maxAttempts,
+      });
+      clock.advance(POLICY.leaseMs);
+      const worker = workerFor({ smtpUrl: smtp.url, from: FROM }, clock);
+      expect(await worker.runOnce()).toEqual({ sent: 1, failed: 0 });
+      expect(await worker.runOnce()).toEqual({ sent: 0, failed: 0 });
+
+      expect(smtp.received).toHaveLength(1);
+      const [mail] = smtp.received;
+      expect(mail?.subject).toBe(queued.subject);
+      expect(mail?.to).toMatchObject({ text: "dominique1@example.org" });
+      expect(mail?.text).toContain("K7QM-3XPA");
+      expect(mail?.text).toContain("https://tribune.example/public/mon-inscription?jeton=abc");
+      expect(mail?.attachments.map((a) => [a.filename, a.cid])).toEqual([
+        ["code-inscription.png", "code-qr@tribune"],
+        ["congres.ics", undefined],
+      ]);
+      // The rendering replaced the content: what was sent can be read back.
+      const stored = await findMessageByKey(db, queued.key);
+      expect(stored).toMatchObject({ status: "sent", attempts: 2, content: null });
+      expect(stored?.text).toContain("K7QM-3XPA");
+      expect(stored?.html).toContain("K7QM-3XPA");
+      expect(stored?.attachments.map((a) => a.filename)).toEqual([
+        "code-inscription.png",
+        "congres.ics",
+      ]);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("a message that cannot be rendered is given up with the reason; the others leave", async () => {
+    const smtp = await startTestSmtpServer();
+    const lines: string[] = [];
+    try {
+      await queueContent(db, content(1));
+      // A template that throws: no QR code holds a code this long.
+      const unrenderable = content(2, "K".repeat(4000));
+      await queueContent(db, unrenderable);
+      // Content this version cannot read (written by another, or damaged): no paragraphs.
+      const { paragraphs: _, ...unreadable } = content(3);
+      await db.insert(schema.outbox).values({
+        key: unreadable.key,
+        kind: unreadable.kind,
+        recipient: unreadable.to,
+        subject: unreadable.subject,
+        content: unreadable,
+      });
+      await queue(db, message("registration-confirmed:rendered-before"));
+      const worker = createOutboxWorker({
+        db,
+        transport: createMailTransport({ smtpUrl: smtp.url, from: FROM }),
+        clock: testClock(),
+        policy: POLICY,
+        log: (line) => lines.push(line),
+      });
+      expect(await worker.runOnce()).toEqual({ sent: 2, failed: 2 });
+      expect(smtp.received.map((m) => (m.to as { text: string }).text).sort()).toEqual([
+        "camille@example.org",
+        "dominique1@example.org",
+      ]);
+
+      const tooLong = await findMessageByKey(db, unrenderable.key);
+      expect(tooLong).toMatchObject({ status: "dead", attempts: 1, text: null });
+      expect(tooLong?.lastError).toMatch(/^Rendu impossible : .*too big to be stored in a QR Code/);
+      // The content stays: « Renvoyer » renders it again (after a fix).
+      expect(tooLong?.content).toEqual(unrenderable);
+      const damaged = await findMessageByKey(db, unreadable.key);
+      expect(damaged).toMatchObject({ status: "dead", attempts: 1 });
+      expect(damaged?.lastError).toMatch(/^Rendu impossible : contenu illisible \(.*paragraphs/);
+      expect(lines.filter((l) => l.startsWith("Courriel abandonné"))).toHaveLength(2);
+
+      // Dead, they are not tried again by themselves.
+      expect(await worker.runOnce()).toEqual({ sent: 0, failed: 0 });
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("a message queued rendered, as every one was before 0016, is sent as it was stored", async () => {
+    const smtp = await startTestSmtpServer();
+    try {
+      await queue(db, message("registration-confirmed:rendered-before"));
+      await queueContent(db, content(1));
+      const worker = workerFor({ smtpUrl: smtp.url, from: FROM });
+      expect(await worker.runOnce()).toEqual({ sent: 2, failed: 0 });
+      const old = smtp.received.find((m) => m.subject === "Votre inscription au 27e congrès");
+      expect(old?.text?.trim()).toBe("Bonjour Camille, votre code : K7QM-3XPA");
+      expect(old?.attachments.map((a) => [a.filename, a.cid])).toEqual([["code.png", "qr"]]);
+      expect(await findMessageByKey(db, "registration-confirmed:rendered-before")).toMatchObject({
+        status: "sent",
+        content: null,
+        text: "Bonjour Camille, votre code : K7QM-3XPA",
+        attachments: [
+          { filename: "code.png", contentType: "image/png", contentBase64: "iVBORw==", cid: "qr" },
+        ],
+      });
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("an unrendered message refused for good is sent again by hand, as it was rendered", async () => {
+    const smtp = await startTestSmtpServer({
+      refuse: (n) => (n === 1 ? { code: 550, message: "Mailbox unavailable" } : null),
+    });
+    try {
+      const queued = content(1);
+      await queueContent(db, queued);
+      const clock = testClock();
+      const worker = workerFor({ smtpUrl: smtp.url, from: FROM }, clock);
+      expect(await worker.runOnce()).toEqual({ sent: 0, failed: 1 });
+      const dead = await findMessageByKey(db, queued.key);
+      expect(dead).toMatchObject({ status: "dead", content: null });
+      expect(dead?.text).toContain("K7QM-3XPA");
+
+      expect(await requeueDeadMessage(db, dead?.id as string, clock.now())).toBe(true);
+      expect(await worker.runOnce()).toEqual({ sent: 1, failed: 0 });
+      expect(smtp.received).toHaveLength(1);
+      expect(smtp.received[0]?.text).toBe(dead?.text);
+      expect(await findMessageByKey(db, queued.key)).toMatchObject({ status: "sent" });
+    } finally {
       await smtp.close();
     }
   });

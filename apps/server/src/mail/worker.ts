@@ -1,4 +1,12 @@
-import { claimDueMessages, type Database, markFailed, markSent } from "@tribune/db";
+import { renderQueuedMail } from "@tribune/api";
+import {
+  type ClaimedMessage,
+  claimDueMessages,
+  type Database,
+  markFailed,
+  markSent,
+  type RenderedBody,
+} from "@tribune/db";
 import {
   afterFailedDelivery,
   DELIVERY_POLICY,
@@ -6,7 +14,7 @@ import {
   type MailKind,
   SECRET_BODY_MAIL_KINDS,
 } from "@tribune/domain";
-import { isPermanentFailure, type MailTransport } from "./transport";
+import { isPermanentFailure, type MailTransport, type OutgoingMessage } from "./transport";
 
 export interface OutboxWorkerOptions {
   db: Database;
@@ -24,12 +32,27 @@ export interface OutboxRound {
   failed: number;
 }
 
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The message as it leaves: the body rendered this attempt, or the one stored. */
+const outgoing = (m: ClaimedMessage, rendered: RenderedBody | undefined): OutgoingMessage => ({
+  key: m.key,
+  kind: m.kind,
+  recipient: m.recipient,
+  subject: m.subject,
+  ...(rendered ?? { text: m.text ?? "", html: m.html ?? "", attachments: m.attachments }),
+});
+
 /**
  * Delivers the outbox: claims what is due (a lease, so that a worker that stops mid-delivery
- * loses its claim and another takes the message over), sends each message, and records the
- * outcome; a failure is tried again later, twice as long each time, and given up after
- * `maxAttempts` (the domain's `afterFailedDelivery`). Several workers, in several server
- * instances, may run at once: each message is claimed by one only.
+ * loses its claim and another takes the message over), renders what a change queued unrendered
+ * (its content: after the commit, out of the change's locks; a crash before it only delays it),
+ * sends each message, and records the outcome with the rendering; a failure is tried again
+ * later, twice as long each time, and given up after `maxAttempts` (the domain's
+ * `afterFailedDelivery`). A message that cannot be rendered (its content unreadable, a template
+ * that throws) is given up at once with the reason, like a permanent refusal: the others go on.
+ * Several workers, in several server instances, may run at once: each message is claimed by
+ * one only.
  */
 export function createOutboxWorker({
   db,
@@ -48,11 +71,22 @@ export function createOutboxWorker({
       maxAttempts: policy.maxAttempts,
     });
     for (const message of claimed) {
+      let rendered: RenderedBody | undefined;
       try {
-        await transport.send(message);
+        if (message.content !== null) rendered = await renderQueuedMail(message.content);
       } catch (error) {
         round.failed += 1;
-        const reason = error instanceof Error ? error.message : String(error);
+        // Rendering again would fail again: the content stays for « Renvoyer » after a fix.
+        const reason = `Rendu impossible : ${reasonOf(error)}`;
+        await markFailed(db, message, { error: reason, retryAt: null }, clock.now());
+        log(`Courriel abandonné (${message.kind}, tentative ${message.attempts}) : ${reason}`);
+        continue;
+      }
+      try {
+        await transport.send(outgoing(message, rendered));
+      } catch (error) {
+        round.failed += 1;
+        const reason = reasonOf(error);
         const next = afterFailedDelivery(
           message.attempts,
           isPermanentFailure(error),
@@ -62,7 +96,11 @@ export function createOutboxWorker({
         await markFailed(
           db,
           message,
-          { error: reason, retryAt: next.status === "pending" ? next.nextAttemptAt : null },
+          {
+            error: reason,
+            retryAt: next.status === "pending" ? next.nextAttemptAt : null,
+            ...(rendered ? { rendered } : {}),
+          },
           clock.now(),
         );
         log(
@@ -76,6 +114,7 @@ export function createOutboxWorker({
       // A sent invitation or reset keeps no copy of its link: only the mailbox holds it.
       await markSent(db, message, clock.now(), {
         forgetBody: SECRET_BODY_MAIL_KINDS.includes(message.kind as MailKind),
+        ...(rendered ? { rendered } : {}),
       });
     }
     return round;
@@ -99,7 +138,7 @@ export function createOutboxWorker({
             full = round.sent + round.failed >= batch;
           }
         } catch (error) {
-          log(`Envoi des courriels : ${error instanceof Error ? error.message : String(error)}`);
+          log(`Envoi des courriels : ${reasonOf(error)}`);
         }
         if (!stopped) timer = setTimeout(tick, intervalMs).unref();
       })();

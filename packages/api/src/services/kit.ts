@@ -8,13 +8,13 @@ import {
   type Database,
   type EventBus,
   type Executor,
-  enqueueMessage,
+  enqueueMail,
   idempotent,
   recordAudit,
   retryTransaction,
   type TribuneEvent,
 } from "@tribune/db";
-import type { AuditAction, AuditedEntity, MailMessage } from "@tribune/domain";
+import type { AuditAction, AuditedEntity, MailContent } from "@tribune/domain";
 import { auditActor, SYSTEM } from "../audit";
 import type { Actor, Context } from "../context";
 import { publishProgrammeChange, publishRegistrationChange, publishSurveyChange } from "../live";
@@ -67,10 +67,12 @@ export interface Effects {
   publish(event: TribuneEvent): void;
   /**
    * Queues an e-mail in the outbox, in the same transaction: it leaves (the server's worker)
-   * only if the change committed, and a crash before it left loses nothing. A message whose key
-   * is already queued is kept once.
+   * only if the change committed, and a crash before it left loses nothing. What is queued is
+   * what the domain decided, as JSON: the worker renders it after the commit, so that no HTML,
+   * QR code or calendar is built while the change holds its locks. A message whose key is
+   * already queued is kept once.
    */
-  mail(message: MailMessage): Promise<void>;
+  mail(content: MailContent): Promise<void>;
 }
 
 /**
@@ -120,8 +122,8 @@ function effectsIn(tx: Executor, actor: AuditActor, events: TribuneEvent[], cloc
   return {
     audit: (entry) => recordAudit(tx, actor, entry),
     publish: (event) => events.push(event),
-    mail: async (message) => {
-      await enqueueMessage(tx, message, clock.now());
+    mail: async (content) => {
+      await enqueueMail(tx, content, clock.now());
     },
   };
 }

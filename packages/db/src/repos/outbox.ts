@@ -1,14 +1,28 @@
 import { randomUUID } from "node:crypto";
-import type { MailMessage, OutboxEntry, OutboxStatus } from "@tribune/domain";
+import type { MailContent, MailMessage, OutboxEntry, OutboxStatus } from "@tribune/domain";
 import { and, count, desc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { Database, Executor } from "../client";
 import { outbox, type StoredAttachment } from "../schema";
+
+export type { StoredAttachment } from "../schema";
 
 /**
  * The outbox's rows: queued in the transaction of the change that causes them, claimed by a
  * worker for a lease, then marked sent, or failed (to try again later, or dead). The rules
  * (back-off, when to give up) are the domain's (`afterFailedDelivery`): this file only stores.
+ *
+ * A change queues what the domain decided (`enqueueMail`: the content, as JSON), not its
+ * rendering: the worker renders after the commit and hands the rendering back when it marks the
+ * message sent or failed, which stores it in place of the content. A message may also be queued
+ * rendered (`enqueueMessage`), as every row was before migration 0016.
  */
+
+/** The body of a rendered message, as stored. */
+export interface RenderedBody {
+  text: string;
+  html: string;
+  attachments: StoredAttachment[];
+}
 
 /** A message claimed by one worker; `claimToken` proves the claim is still its own. */
 export interface ClaimedMessage {
@@ -17,43 +31,84 @@ export interface ClaimedMessage {
   kind: string;
   recipient: string;
   subject: string;
-  text: string;
-  html: string;
+  /** The rendered body: null while `content` is still to render. */
+  text: string | null;
+  html: string | null;
   attachments: StoredAttachment[];
+  /**
+   * What the domain decided, still to render (unchecked JSON: its reader validates it), or null
+   * when the message is rendered already.
+   */
+  content: unknown;
   attempts: number;
   claimToken: string;
 }
 
-const toStored = (a: MailMessage["attachments"][number]): StoredAttachment => ({
+/** An attachment as the outbox stores it (base64 in JSON). */
+export const storedAttachment = (a: MailMessage["attachments"][number]): StoredAttachment => ({
   filename: a.filename,
   contentType: a.contentType,
   contentBase64: Buffer.from(a.content).toString("base64"),
   ...(a.cid ? { cid: a.cid } : {}),
 });
 
-/**
- * Queues a message in the caller's transaction. A message whose key is already queued (the same
- * cause) is kept once: answers false then.
- */
-export async function enqueueMessage(tx: Executor, m: MailMessage, now?: Date): Promise<boolean> {
+type QueuedRow = Pick<
+  typeof outbox.$inferInsert,
+  "key" | "kind" | "recipient" | "subject" | "text" | "html" | "attachments" | "content"
+>;
+
+async function enqueue(tx: Executor, row: QueuedRow, now?: Date): Promise<boolean> {
   const at = (now ?? new Date()).toISOString();
   const queued = await tx
     .insert(outbox)
-    .values({
+    .values({ ...row, nextAttemptAt: at, createdAt: at, updatedAt: at })
+    .onConflictDoNothing({ target: outbox.key })
+    .returning({ id: outbox.id });
+  return queued.length > 0;
+}
+
+/**
+ * Queues what the domain decided, to be rendered after the commit (by the worker), in the
+ * caller's transaction: no HTML is rendered while the change holds its locks. The subject and
+ * the recipient are stored at once (the staff's list shows them before the message leaves). A
+ * message whose key is already queued (the same cause) is kept once: answers false then.
+ */
+export function enqueueMail(tx: Executor, content: MailContent, now?: Date): Promise<boolean> {
+  return enqueue(
+    tx,
+    {
+      key: content.key,
+      kind: content.kind,
+      recipient: content.to,
+      subject: content.subject,
+      text: null,
+      html: null,
+      attachments: [],
+      content,
+    },
+    now,
+  );
+}
+
+/**
+ * Queues a message rendered already, in the caller's transaction. A message whose key is already
+ * queued (the same cause) is kept once: answers false then.
+ */
+export function enqueueMessage(tx: Executor, m: MailMessage, now?: Date): Promise<boolean> {
+  return enqueue(
+    tx,
+    {
       key: m.key,
       kind: m.kind,
       recipient: m.to,
       subject: m.subject,
       text: m.text,
       html: m.html,
-      attachments: m.attachments.map(toStored),
-      nextAttemptAt: at,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .onConflictDoNothing({ target: outbox.key })
-    .returning({ id: outbox.id });
-  return queued.length > 0;
+      attachments: m.attachments.map(storedAttachment),
+      content: null,
+    },
+    now,
+  );
 }
 
 export interface ClaimOptions {
@@ -122,6 +177,7 @@ export async function claimDueMessages(
         text: row.text,
         html: row.html,
         attachments: row.attachments,
+        content: row.content ?? null,
         attempts: row.attempts,
         claimToken,
       }))
@@ -133,8 +189,25 @@ const stillClaimed = (m: Pick<ClaimedMessage, "id" | "claimToken">) =>
   and(eq(outbox.id, m.id), eq(outbox.status, "sending"), eq(outbox.claimToken, m.claimToken));
 
 /**
+ * The body a worker rendered this attempt, stored in place of the content (one copy of the
+ * person's data, and the next attempt sends the very same message); nothing when it rendered
+ * nothing (the row was rendered already, or its rendering failed: the content stays, so that a
+ * message sent again by hand is rendered again).
+ */
+const renderedColumns = (rendered: RenderedBody | undefined) =>
+  rendered
+    ? {
+        text: rendered.text,
+        html: rendered.html,
+        attachments: rendered.attachments,
+        content: null,
+      }
+    : {};
+
+/**
  * Marks a claimed message sent; false if the claim was lost (expired and taken by another).
- * With `forgetBody`, its body and attachments are blanked in the same statement: the outbox
+ * `rendered`: the body the worker rendered from the content, kept as what was sent. With
+ * `forgetBody`, its body, attachments and content are blanked in the same statement: the outbox
  * keeps only who it went to, its subject and its statuses (a message whose body holds a secret
  * link, see the domain's SECRET_BODY_MAIL_KINDS).
  */
@@ -142,7 +215,7 @@ export async function markSent(
   db: Executor,
   m: Pick<ClaimedMessage, "id" | "claimToken">,
   now: Date,
-  { forgetBody = false }: { forgetBody?: boolean } = {},
+  { forgetBody = false, rendered }: { forgetBody?: boolean; rendered?: RenderedBody } = {},
 ): Promise<boolean> {
   const at = now.toISOString();
   const done = await db
@@ -154,7 +227,9 @@ export async function markSent(
       leaseUntil: null,
       claimToken: null,
       lastError: null,
-      ...(forgetBody ? { text: "", html: "", attachments: [] } : {}),
+      ...(forgetBody
+        ? { text: "", html: "", attachments: [], content: null }
+        : renderedColumns(rendered)),
     })
     .where(stillClaimed(m))
     .returning({ id: outbox.id });
@@ -163,18 +238,19 @@ export async function markSent(
 
 /**
  * Records a failed delivery of a claimed message: pending again from `retryAt`, or dead when
- * `retryAt` is null. False if the claim was lost.
+ * `retryAt` is null; `rendered` as for markSent. False if the claim was lost.
  */
 export async function markFailed(
   db: Executor,
   m: Pick<ClaimedMessage, "id" | "claimToken">,
-  failure: { error: string; retryAt: Date | null },
+  failure: { error: string; retryAt: Date | null; rendered?: RenderedBody },
   now: Date,
 ): Promise<boolean> {
   const at = now.toISOString();
   const done = await db
     .update(outbox)
     .set({
+      ...renderedColumns(failure.rendered),
       status: failure.retryAt ? "pending" : "dead",
       nextAttemptAt: failure.retryAt ? failure.retryAt.toISOString() : sql`${outbox.nextAttemptAt}`,
       lastError: failure.error.slice(0, 1000),

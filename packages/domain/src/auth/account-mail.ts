@@ -1,5 +1,5 @@
 import { formatDateTime } from "../format/dates";
-import type { MailContent } from "../union/registration-mail";
+import type { MailContent } from "../mail/content";
 import { UNION_FULL_NAME, UNION_NAME } from "../union/registration-mail";
 import { ROLE_LABELS, type Role } from "./roles";
 

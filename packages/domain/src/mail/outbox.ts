@@ -64,7 +64,10 @@ export interface MailAttachment {
   cid?: string;
 }
 
-/** A message ready to queue: rendered, addressed, with the key of its cause. */
+/**
+ * A rendered message, addressed, with the key of its cause: what `renderMail` makes of a
+ * MailContent. Changes queue the content (see content.ts); the worker renders it to this.
+ */
 export interface MailMessage {
   /** One message per cause: "registration-confirmed:<id>:<instant>". Queued twice, kept once. */
   key: string;

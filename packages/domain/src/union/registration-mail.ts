@@ -1,5 +1,5 @@
 import { formatCongressSlot, formatEditionDates } from "../format/dates";
-import type { MailKind } from "../mail/outbox";
+import type { CongressCalendar, MailContent } from "../mail/content";
 import type { Registration } from "./registration";
 
 /**
@@ -21,38 +21,6 @@ export interface MailEdition {
   firstDay: string;
   lastDay: string;
   timeZone: string;
-}
-
-/** The congress's days as a calendar event (an .ics attachment). */
-export interface CongressCalendar {
-  /** Stable, so that a second message updates the same event in a calendar. */
-  uid: string;
-  summary: string;
-  location: string;
-  firstDay: string;
-  lastDay: string;
-  timeZone: string;
-}
-
-/** A message as the domain decides it; `renderMail` turns it into HTML, text and attachments. */
-export interface MailContent {
-  kind: MailKind;
-  /** One message per cause (see the outbox): the same key is queued once. */
-  key: string;
-  to: string;
-  subject: string;
-  /** The line a mail reader shows beside the subject. */
-  preview: string;
-  heading: string;
-  greeting: string;
-  paragraphs: string[];
-  /** The registration code, shown large and as a QR code the desk scans. */
-  code: string | null;
-  /** The one button of the message (the attendee's space). */
-  action: { label: string; url: string } | null;
-  calendar: CongressCalendar | null;
-  signOff: string;
-  footer: string;
 }
 
 type Person = Pick<

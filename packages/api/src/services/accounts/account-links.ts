@@ -20,7 +20,6 @@ import {
   type Role,
 } from "@tribune/domain";
 import { ACCOUNT_PAGES } from "@tribune/domain/routes";
-import { renderMail } from "@tribune/mail";
 import { hashPassword, passwordWeakness } from "../../auth/passwords";
 import { sessionsEnded } from "../../auth/session";
 import { hashSessionToken, newSessionToken } from "../../auth/tokens";
@@ -91,7 +90,7 @@ export async function mailAccountLink(
   const facts = { ...link, ...account };
   const content =
     purpose === "invitation" ? accountInvitationMail(facts) : passwordResetMail(facts);
-  await effects.mail(await renderMail(content));
+  await effects.mail(content);
   return link;
 }
 

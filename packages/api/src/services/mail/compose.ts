@@ -13,15 +13,14 @@ import {
   type SignupMailEvent,
   signupMail,
 } from "@tribune/domain";
-import { renderMail } from "@tribune/mail";
 import { found } from "../../found";
 import { clockOf, type Effects, type ServiceContext } from "../kit";
 import { attendeeLink } from "../registrations/attendee-link";
 
 /**
  * The messages to attendees, queued in the transaction of the change that causes them: the
- * domain decides what they say (union/registration-mail.ts), the mail package renders them,
- * `effects.mail` writes them to the outbox.
+ * domain decides what they say (union/registration-mail.ts), `effects.mail` writes that to the
+ * outbox, and the server's worker has the mail package render it once the change committed.
  */
 
 /** Where links point when the server was given no public address (TRIBUNE_PUBLIC_URL). */
@@ -55,7 +54,7 @@ async function queue(
     registration.id,
     attendeeLinkExpiry(edition, clockOf(ctx).now()),
   );
-  await effects.mail(await renderMail(decide(edition, link)));
+  await effects.mail(decide(edition, link));
 }
 
 export type RegistrationMailEvent = "admitted" | "promoted" | "cancelled" | "already_registered";

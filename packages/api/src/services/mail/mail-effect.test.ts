@@ -1,18 +1,24 @@
 import { findMessageByKey } from "@tribune/db";
 import { openTestDatabase, testBackends } from "@tribune/db/testing";
-import type { MailMessage } from "@tribune/domain";
+import type { MailContent } from "@tribune/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { change, idempotentChange, type ServiceContext } from "../kit";
 import { listOutbox } from "./list";
 
-const message = (key: string): MailMessage => ({
+const message = (key: string): MailContent => ({
   key,
   kind: "registration_cancelled",
   to: "camille@example.org",
   subject: "Inscription annulée",
-  text: "Votre inscription est annulée.",
-  html: "<p>Votre inscription est annulée.</p>",
-  attachments: [],
+  preview: "Votre inscription est annulée.",
+  heading: "Votre inscription est annulée",
+  greeting: "Bonjour Camille,",
+  paragraphs: ["Votre inscription est annulée."],
+  code: null,
+  action: null,
+  calendar: null,
+  signOff: "L'équipe d'organisation",
+  footer: "ISNAR-IMG",
 });
 
 describe.each(testBackends())("effects.mail on %s", (backend) => {
@@ -33,6 +39,9 @@ describe.each(testBackends())("effects.mail on %s", (backend) => {
     const queued = await findMessageByKey(database.db, "cause-1");
     expect(queued).toMatchObject({ status: "pending", recipient: "camille@example.org" });
     expect(new Date(queued?.createdAt ?? "").toISOString()).toBe(at.toISOString());
+    // The change stores what the domain decided; the worker renders it once committed.
+    expect(queued).toMatchObject({ subject: "Inscription annulée", text: null, html: null });
+    expect(queued?.content).toEqual(message("cause-1"));
     const { items, counts } = await listOutbox(ctx, { status: "pending" });
     expect(items.map((m) => m.key)).toEqual(["cause-1"]);
     expect(counts.pending).toBe(1);
