@@ -32,7 +32,7 @@ async function main() {
   const api = await import("@tribune/api");
   const domain = await import("@tribune/domain");
   const { createInvitationMailer } = await import("@tribune/server/mail/invitation-mailer");
-  const { startTestSmtpServer } = await import("@tribune/server/mail/smtp-testing");
+  const { startTestSmtpServer } = await import("@tribune/cli-kit/smtp-testing");
 
   const dataDir = options["database-url"]
     ? null

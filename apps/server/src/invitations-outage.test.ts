@@ -3,6 +3,8 @@
  * survey's invitations (a restart, a failover): the server lives on, the campaign goes on to
  * its end, and every address of the list receives exactly one invitation, counted once.
  */
+
+import { type ParsedMail, startTestSmtpServer } from "@tribune/cli-kit/smtp-testing";
 import {
   DEMO_PASSWORD,
   type FreshDatabase,
@@ -12,9 +14,7 @@ import {
 } from "@tribune/cli-kit/testing";
 import { insertSurvey, type OpenDatabase, openDatabase, setSurveyStatus } from "@tribune/db";
 import { SurveyInput } from "@tribune/domain";
-import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startTestSmtpServer } from "./mail/smtp-testing";
 import { logIn, trpcPost } from "./testing";
 
 const recipientOf = (mail: ParsedMail) =>

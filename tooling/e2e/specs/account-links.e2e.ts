@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, demoEmail, logIn, mutate, query, shoot, useTribune } from "../src/harness";
-import { arrivedFor, startTestSmtpServer } from "../src/smtp";
+import { describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, demoEmail, logIn, mutate, query, shoot } from "../src/harness";
+import { arrivedFor, useTribuneWithMail } from "../src/smtp";
 
 // The links of staff accounts (issue 15) travel by e-mail to a real SMTP server in this process.
-let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
-beforeAll(async () => {
-  smtp = await startTestSmtpServer();
-});
-afterAll(() => smtp.close());
-const tribune = useTribune({ env: () => ({ TRIBUNE_SMTP_URL: smtp.url }) });
+const { tribune, smtp } = useTribuneWithMail();
 
 const NEW_PASSWORD = "cheval agrafe pile correcte";
 const SAME_ANSWER = /Si un compte actif correspond à cette adresse/;

@@ -1,15 +1,10 @@
 import { generateSyntheticRegistrations, referenceSubdivisions } from "@tribune/reference";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { logIn, mutate, query, shoot, useTribune } from "../src/harness";
-import { arrivedFor, startTestSmtpServer } from "../src/smtp";
+import { describe, expect, it } from "vitest";
+import { logIn, mutate, query, shoot } from "../src/harness";
+import { arrivedFor, useTribuneWithMail } from "../src/smtp";
 
 // The server sends its e-mail to a real SMTP server in this process (issue 15).
-let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
-beforeAll(async () => {
-  smtp = await startTestSmtpServer();
-});
-afterAll(() => smtp.close());
-const tribune = useTribune({ env: () => ({ TRIBUNE_SMTP_URL: smtp.url }) });
+const { tribune, smtp } = useTribuneWithMail();
 const EDITION = "00000001-0000-4000-8000-00000000001a";
 
 interface Receipt {

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { logIn, mutate, shoot, useTribune } from "../src/harness";
-import { arrivedFor, startTestSmtpServer } from "../src/smtp";
+import { describe, expect, it } from "vitest";
+import { logIn, mutate, shoot } from "../src/harness";
+import { arrivedFor, useTribuneWithMail } from "../src/smtp";
 
 // Invitations leave through a real SMTP server in this process: the server refuses to send
 // them without one (TRIBUNE_SMTP_URL).
-let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
-beforeAll(async () => {
-  smtp = await startTestSmtpServer();
-});
-afterAll(() => smtp.close());
-const tribune = useTribune({ env: () => ({ TRIBUNE_SMTP_URL: smtp.url }) });
+const { tribune, smtp } = useTribuneWithMail();
 
 const ADDRESSES = [
   "alice.invitee@exemple.fr",

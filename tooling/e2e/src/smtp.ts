@@ -1,52 +1,44 @@
-import type { AddressInfo } from "node:net";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import {
+  type ParsedMail,
+  startTestSmtpServer,
+  type TestSmtpServer,
+} from "@tribune/cli-kit/smtp-testing";
+import { afterAll, beforeAll } from "vitest";
+import { type Tribune, useTribune } from "./harness";
+
+/** What a spec reads of the SMTP server: the messages received so far. */
+export type Inbox = Pick<TestSmtpServer, "url" | "received">;
 
 /**
- * A real SMTP server in process, for browser tests (the server under test sends to it through
- * TRIBUNE_SMTP_URL); the same as apps/server's mail/smtp-testing.ts, which e2e does not import: it receives over the network what nodemailer sends
- * and keeps each message as mailparser reads it. `refuse` answers the DATA command of the n-th
- * delivery (1-based) with an error reply instead of accepting it ("451 …" to try later,
- * "550 …" for good).
+ * In a spec file that reads the server's e-mail: a real SMTP server in this process, started
+ * before the Tribune server (which sends to it through TRIBUNE_SMTP_URL) and stopped after it,
+ * and the Tribune server itself (`useTribune()`).
  */
-export async function startTestSmtpServer(
-  options: { refuse?: (delivery: number) => { code: number; message: string } | null } = {},
-) {
-  const received: ParsedMail[] = [];
-  let deliveries = 0;
-  const server = new SMTPServer({
-    secure: false,
-    disabledCommands: ["STARTTLS"],
-    authOptional: true,
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        deliveries += 1;
-        const refusal = options.refuse?.(deliveries) ?? null;
-        if (refusal)
-          return callback(
-            Object.assign(new Error(refusal.message), { responseCode: refusal.code }),
-          );
-        simpleParser(Buffer.concat(chunks))
-          .then((parsed) => {
-            received.push(parsed);
-            callback();
-          })
-          .catch(callback);
-      });
-    },
+export function useTribuneWithMail(): {
+  tribune: Tribune;
+  smtp: Inbox;
+} {
+  let server: TestSmtpServer | undefined;
+  // Registered before useTribune's hooks: vitest runs beforeAll in order and afterAll in reverse,
+  // so the SMTP server is up before Tribune starts and outlives it.
+  beforeAll(async () => {
+    server = await startTestSmtpServer();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    /** Every DATA command, refused ones included. */
-    deliveries: () => deliveries,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  afterAll(() => server?.close());
+  const running = (): TestSmtpServer => {
+    if (!server) throw new Error("useTribuneWithMail(): used outside a test");
+    return server;
   };
+  const tribune = useTribune({ env: () => ({ TRIBUNE_SMTP_URL: running().url }) });
+  const smtp: Inbox = {
+    get url() {
+      return running().url;
+    },
+    get received() {
+      return running().received;
+    },
+  };
+  return { tribune, smtp };
 }
 
 /**
@@ -54,7 +46,7 @@ export async function startTestSmtpServer(
  * sends within seconds), and answers it; fails after `timeoutMs`.
  */
 export async function arrivedFor(
-  smtp: Awaited<ReturnType<typeof startTestSmtpServer>>,
+  smtp: Inbox,
   to: string,
   subject: RegExp,
   timeoutMs = 30_000,

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startTestSmtpServer } from "@tribune/cli-kit/smtp-testing";
 import { insertSurvey, type OpenDatabase, openDatabase } from "@tribune/db";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { SurveyInput } from "@tribune/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSmtpServer } from "../mail/smtp-testing";
 import { runCli } from "../testing";
 
 /** Each command starts a process (tsx, the database, the migrations). */

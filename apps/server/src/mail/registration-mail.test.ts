@@ -1,9 +1,9 @@
 import { createCaller } from "@tribune/api";
+import { startTestSmtpServer } from "@tribune/cli-kit/smtp-testing";
 import { type OpenDatabase, seedSubdivisions } from "@tribune/db";
 import { type Backend, newTestEdition, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSmtpServer } from "./smtp-testing";
 import { createMailTransport } from "./transport";
 import { createOutboxWorker } from "./worker";
 

@@ -7,13 +7,12 @@ import {
   stopInvitationJobs,
   systemContext,
 } from "@tribune/api";
+import { type ParsedMail, startTestSmtpServer } from "@tribune/cli-kit/smtp-testing";
 import { insertSurvey, type OpenDatabase, setSurveyStatus } from "@tribune/db";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { SurveyInput } from "@tribune/domain";
-import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInvitationMailer } from "./invitation-mailer";
-import { startTestSmtpServer } from "./smtp-testing";
 
 const FROM = "ISNAR-IMG <enquetes@isnar-img.example>";
 const PUBLIC_URL = "https://tribune.example";

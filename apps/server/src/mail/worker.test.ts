@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startTestSmtpServer } from "@tribune/cli-kit/smtp-testing";
 import {
   claimDueMessages,
   type Database,
@@ -21,7 +22,6 @@ import {
 } from "@tribune/domain";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestSmtpServer } from "./smtp-testing";
 import { createMailTransport, type MailTarget } from "./transport";
 import { createOutboxWorker } from "./worker";
 

@@ -2,11 +2,16 @@ import type { AddressInfo } from "node:net";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
+export type { ParsedMail } from "mailparser";
+export type TestSmtpServer = Awaited<ReturnType<typeof startTestSmtpServer>>;
+
 /**
- * A real SMTP server in process, for tests: it receives over the network what nodemailer sends
- * and keeps each message as mailparser reads it. `refuse` answers the DATA command of the n-th
- * delivery (1-based) with an error reply instead of accepting it ("451 …" to try later,
- * "550 …" for good). `keep: false` (a bench) only counts what arrives: nothing parsed or kept.
+ * A real SMTP server in process, for the server's tests, the browser tests (the server under
+ * test sends to it through TRIBUNE_SMTP_URL) and the benches: it receives over the network
+ * what nodemailer sends and keeps each message as mailparser reads it. `refuse` answers the
+ * DATA command of the n-th delivery (1-based) with an error reply instead of accepting it
+ * ("451 …" to try later, "550 …" for good). `keep: false` (a bench) only counts what arrives:
+ * nothing parsed or kept.
  */
 export async function startTestSmtpServer(
   options: {
