@@ -6,26 +6,13 @@ import type { z } from "zod";
 import { useTRPC } from "../../../app/trpc";
 import { apiResolver, showServerError } from "../../../ui/forms";
 import { useSubdivisionOptions } from "../shared";
-import { PersonFields } from "./PersonFields";
-
-type Fields = {
-  firstName: string;
-  lastName: string;
-  email: string;
-  subdivisionId: string;
-  yearOfTraining: string;
-  meals: boolean;
-  gala: boolean;
-};
-const FIELDS = [
-  "firstName",
-  "lastName",
-  "email",
-  "subdivisionId",
-  "yearOfTraining",
-  "meals",
-  "gala",
-] as const;
+import {
+  REGISTRATION_FIELDS as FIELDS,
+  RegistrationFields,
+  type RegistrationFieldValues,
+  registrationDefaults,
+  registrationInput,
+} from "./RegistrationFields";
 
 /**
  * An organiser corrects a registration (a typo in the address, the meals): the same code and
@@ -54,27 +41,10 @@ function EditForm({
 }) {
   const trpc = useTRPC();
   const update = useMutation(trpc.registration.update.mutationOptions());
-  const toInput = (values: Fields) => ({
-    id: r.id,
-    firstName: values.firstName,
-    lastName: values.lastName,
-    email: values.email,
-    subdivisionId: values.subdivisionId,
-    yearOfTraining: values.yearOfTraining ? Number(values.yearOfTraining) : null,
-    meals: values.meals,
-    gala: values.gala,
-  });
-  const form = useForm<Fields, unknown, z.output<typeof RegistrationUpdateInput>>({
+  const toInput = (values: RegistrationFieldValues) => ({ id: r.id, ...registrationInput(values) });
+  const form = useForm<RegistrationFieldValues, unknown, z.output<typeof RegistrationUpdateInput>>({
     resolver: apiResolver(RegistrationUpdateInput, toInput, FIELDS),
-    defaultValues: {
-      firstName: r.firstName,
-      lastName: r.lastName,
-      email: r.email,
-      subdivisionId: r.subdivisionId,
-      yearOfTraining: r.yearOfTraining ? String(r.yearOfTraining) : "",
-      meals: r.meals,
-      gala: r.gala,
-    },
+    defaultValues: registrationDefaults(r),
   });
   // The select mounts after react-hook-form read its default: give it the value again.
   const { setValue } = form;
@@ -94,16 +64,7 @@ function EditForm({
       </h2>
       <p className="muted">Le code d'inscription et la place restent les mêmes.</p>
       <form onSubmit={submit} noValidate className="registration-form">
-        <PersonFields register={form.register} errors={errors} autofill={false} yearOptional />
-        <fieldset className="registration-form__options">
-          <legend>Options</legend>
-          <label>
-            <input type="checkbox" {...form.register("meals")} /> Repas du midi
-          </label>
-          <label>
-            <input type="checkbox" {...form.register("gala")} /> Soirée de gala
-          </label>
-        </fieldset>
+        <RegistrationFields register={form.register} errors={errors} autofill={false} />
         {errors.root?.server && (
           <p role="alert" className="notice notice--error">
             {errors.root.server.message}

@@ -7,26 +7,13 @@ import type { z } from "zod";
 import { errorCode, useTRPC } from "../../../app/trpc";
 import { apiResolver, showServerError } from "../../../ui/forms";
 import { newIdempotencyKey } from "../shared";
-import { PersonFields } from "./PersonFields";
-
-type Fields = {
-  firstName: string;
-  lastName: string;
-  email: string;
-  subdivisionId: string;
-  yearOfTraining: string;
-  meals: boolean;
-  gala: boolean;
-};
-const FIELDS = [
-  "firstName",
-  "lastName",
-  "email",
-  "subdivisionId",
-  "yearOfTraining",
-  "meals",
-  "gala",
-] as const;
+import {
+  REGISTRATION_FIELDS as FIELDS,
+  RegistrationFields,
+  type RegistrationFieldValues,
+  registrationDefaults,
+  registrationInput,
+} from "./RegistrationFields";
 
 /** "jeudi 22 et vendredi 23 janvier 2026": the congress's lunches, dated with their year. */
 function mealDays(first: string, last: string): string {
@@ -69,28 +56,14 @@ export function RegistrationForm({
   const registerSelf = useMutation(trpc.registration.register.mutationOptions());
   const registerByHand = useMutation(trpc.registration.create.mutationOptions());
   const mutation = mode === "public" ? registerSelf : registerByHand;
-  const toInput = (values: Fields) => ({
+  const toInput = (values: RegistrationFieldValues) => ({
     editionId,
-    firstName: values.firstName,
-    lastName: values.lastName,
-    email: values.email,
-    subdivisionId: values.subdivisionId,
-    yearOfTraining: values.yearOfTraining ? Number(values.yearOfTraining) : null,
-    meals: values.meals,
-    gala: values.gala,
+    ...registrationInput(values),
     idempotencyKey: key.current,
   });
-  const form = useForm<Fields, unknown, RegistrationValues>({
+  const form = useForm<RegistrationFieldValues, unknown, RegistrationValues>({
     resolver: apiResolver(RegistrationInput, toInput, FIELDS),
-    defaultValues: {
-      firstName: "",
-      lastName: "",
-      email: "",
-      subdivisionId: "",
-      yearOfTraining: "",
-      meals: true,
-      gala: false,
-    },
+    defaultValues: registrationDefaults(),
   });
   const { errors, isSubmitting } = form.formState;
 
@@ -113,24 +86,16 @@ export function RegistrationForm({
 
   return (
     <form onSubmit={submit} noValidate className="registration-form">
-      <PersonFields
+      <RegistrationFields
         register={form.register}
         errors={errors}
         autofill
         emailHint={mode === "public" ? "Une seule inscription par adresse." : undefined}
-        yearOptional
+        when={{
+          meals: days ? mealDays(days.first, days.last) : "jeudi et vendredi",
+          gala: days ? `${formatDay(days.first)} au soir` : "jeudi soir",
+        }}
       />
-      <fieldset className="registration-form__options">
-        <legend>Options</legend>
-        <label>
-          <input type="checkbox" {...form.register("meals")} /> Repas du midi (
-          {days ? mealDays(days.first, days.last) : "jeudi et vendredi"})
-        </label>
-        <label>
-          <input type="checkbox" {...form.register("gala")} /> Soirée de gala (
-          {days ? `${formatDay(days.first)} au soir` : "jeudi soir"})
-        </label>
-      </fieldset>
       {errors.root?.server && (
         <p role="alert" className="notice notice--error">
           {errors.root.server.message}

@@ -70,6 +70,15 @@ describe("PublicRegistrationPage", () => {
     const open = { ...E2027, registrationOpensOn: "2026-11-01" };
     renderPage("/public/inscription?edition=2027", { 2027: open });
     expect(await screen.findByRole("button", { name: "M'inscrire" })).toBeTruthy();
+    // The options are dated with the edition's own days, so nobody ticks a meal of another year.
+    expect(
+      screen.getByRole("checkbox", {
+        name: "Repas du midi (jeudi 21 janvier et vendredi 22 janvier 2027)",
+      }),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole("checkbox", { name: "Soirée de gala (jeudi 21 janvier 2027 au soir)" }),
+    ).toBeTruthy();
   });
 
   it("after registering, says a message is on its way: no code, no status on the page", async () => {
