@@ -1,18 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { type Registration, RegistrationUpdateInput } from "@tribune/domain";
 import { useEffect } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { useTRPC } from "../../../app/trpc";
-import { apiResolver, showServerError } from "../../../ui/forms";
+import { showServerError } from "../../../ui/forms";
 import { useSubdivisionOptions } from "../shared";
-import {
-  REGISTRATION_FIELDS as FIELDS,
-  RegistrationFields,
-  type RegistrationFieldValues,
-  registrationDefaults,
-  registrationInput,
-} from "./RegistrationFields";
+import { REGISTRATION_FIELDS, RegistrationFields, useRegistrationForm } from "./RegistrationFields";
 
 /**
  * An organiser corrects a registration (a typo in the address, the meals): the same code and
@@ -41,11 +33,7 @@ function EditForm({
 }) {
   const trpc = useTRPC();
   const update = useMutation(trpc.registration.update.mutationOptions());
-  const toInput = (values: RegistrationFieldValues) => ({ id: r.id, ...registrationInput(values) });
-  const form = useForm<RegistrationFieldValues, unknown, z.output<typeof RegistrationUpdateInput>>({
-    resolver: apiResolver(RegistrationUpdateInput, toInput, FIELDS),
-    defaultValues: registrationDefaults(r),
-  });
+  const form = useRegistrationForm(RegistrationUpdateInput, () => ({ id: r.id }), r);
   // The select mounts after react-hook-form read its default: give it the value again.
   const { setValue } = form;
   useEffect(() => setValue("subdivisionId", r.subdivisionId), [setValue, r.subdivisionId]);
@@ -54,7 +42,7 @@ function EditForm({
     try {
       onSaved(await update.mutateAsync(input));
     } catch (error) {
-      showServerError(form.setError, error, FIELDS);
+      showServerError(form.setError, error, REGISTRATION_FIELDS);
     }
   });
   return (

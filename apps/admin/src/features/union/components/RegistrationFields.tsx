@@ -1,5 +1,7 @@
 import type { Registration } from "@tribune/domain";
-import type { FieldErrors, UseFormRegister } from "react-hook-form";
+import { type FieldErrors, type UseFormRegister, useForm } from "react-hook-form";
+import type { z } from "zod";
+import { apiResolver } from "../../../ui/forms";
 import { PersonFields } from "./PersonFields";
 
 /** What the registration forms hold, as the controls hold it (the year as a select's text). */
@@ -23,8 +25,28 @@ export const REGISTRATION_FIELDS = [
   "gala",
 ] as const;
 
-/** An empty registration (meals taken by default), or the one being corrected. */
-export function registrationDefaults(registration?: Registration): RegistrationFieldValues {
+/**
+ * The form of a registration, validated with the API's `schema` (RegistrationInput,
+ * RegistrationUpdateInput): `extra` adds what the form alone knows (the edition and the
+ * idempotency key of a new registration, the id of a corrected one), read at each validation.
+ * Starts empty (meals taken), or from the registration being corrected.
+ */
+export function useRegistrationForm<Output>(
+  schema: z.ZodType<Output>,
+  extra: () => object,
+  registration?: Registration,
+) {
+  return useForm<RegistrationFieldValues, unknown, Output>({
+    resolver: apiResolver(
+      schema,
+      (values: RegistrationFieldValues) => ({ ...extra(), ...registrationInput(values) }),
+      REGISTRATION_FIELDS,
+    ),
+    defaultValues: registrationDefaults(registration),
+  });
+}
+
+function registrationDefaults(registration?: Registration): RegistrationFieldValues {
   if (!registration) {
     return {
       firstName: "",
@@ -47,11 +69,8 @@ export function registrationDefaults(registration?: Registration): RegistrationF
   };
 }
 
-/**
- * The values as the API reads them; each form adds what it alone knows (the edition and the
- * idempotency key of a new registration, the id of a corrected one).
- */
-export function registrationInput(values: RegistrationFieldValues) {
+/** The values as the API reads them (the year a number, or null). */
+function registrationInput(values: RegistrationFieldValues) {
   return {
     firstName: values.firstName,
     lastName: values.lastName,

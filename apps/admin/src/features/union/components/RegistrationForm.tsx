@@ -2,18 +2,10 @@ import { useMutation } from "@tanstack/react-query";
 import { daysBetween, RegistrationInput } from "@tribune/domain";
 import { formatCongressDay, formatDay } from "@tribune/domain/format";
 import { useRef } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { errorCode, useTRPC } from "../../../app/trpc";
-import { apiResolver, showServerError } from "../../../ui/forms";
+import { showServerError } from "../../../ui/forms";
 import { newIdempotencyKey } from "../shared";
-import {
-  REGISTRATION_FIELDS as FIELDS,
-  RegistrationFields,
-  type RegistrationFieldValues,
-  registrationDefaults,
-  registrationInput,
-} from "./RegistrationFields";
+import { REGISTRATION_FIELDS, RegistrationFields, useRegistrationForm } from "./RegistrationFields";
 
 /** "jeudi 22 et vendredi 23 janvier 2026": the congress's lunches, dated with their year. */
 function mealDays(first: string, last: string): string {
@@ -22,8 +14,6 @@ function mealDays(first: string, last: string): string {
   const before = all.slice(0, -1).map((day) => formatCongressDay(day));
   return before.length === 0 ? formatDay(lastDay) : `${before.join(", ")} et ${formatDay(lastDay)}`;
 }
-
-export type RegistrationValues = z.output<typeof RegistrationInput>;
 
 /**
  * The registration form, shared by the public page (self-registration) and the organisers'
@@ -56,15 +46,10 @@ export function RegistrationForm({
   const registerSelf = useMutation(trpc.registration.register.mutationOptions());
   const registerByHand = useMutation(trpc.registration.create.mutationOptions());
   const mutation = mode === "public" ? registerSelf : registerByHand;
-  const toInput = (values: RegistrationFieldValues) => ({
+  const form = useRegistrationForm(RegistrationInput, () => ({
     editionId,
-    ...registrationInput(values),
     idempotencyKey: key.current,
-  });
-  const form = useForm<RegistrationFieldValues, unknown, RegistrationValues>({
-    resolver: apiResolver(RegistrationInput, toInput, FIELDS),
-    defaultValues: registrationDefaults(),
-  });
+  }));
   const { errors, isSubmitting } = form.formState;
 
   const submit = form.handleSubmit(async (input) => {
@@ -80,7 +65,7 @@ export function RegistrationForm({
         form.setError("email", { type: "server", message: (error as Error).message });
         return;
       }
-      showServerError(form.setError, error, FIELDS);
+      showServerError(form.setError, error, REGISTRATION_FIELDS);
     }
   });
 
