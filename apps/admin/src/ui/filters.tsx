@@ -30,6 +30,14 @@ export function SearchFilter({
   );
 }
 
+/** A select's options: each value with its French label (a status, a year of training). */
+export function labelledOptions<T extends string | number>(
+  values: readonly T[],
+  labels: Partial<Record<T, string>>,
+): { value: T; label: string }[] {
+  return values.map((value) => ({ value, label: labels[value] ?? String(value) }));
+}
+
 /** A labelled select whose first option ("Toutes", "Tous"…) means no filter: the empty string. */
 export function SelectFilter<T extends string | number>({
   label,

@@ -1,11 +1,53 @@
 import { formatNumber } from "@tribune/domain/format";
-import type { ReactNode } from "react";
+import { type ReactNode, useDeferredValue, useState } from "react";
 import { errorMessage } from "../../../app/trpc";
 import { EmptyState } from "../../../ui/EmptyState";
-import { SelectFilter } from "../../../ui/filters";
+import { FilterBar, SearchFilter, SelectFilter } from "../../../ui/filters";
 import { useSubdivisionOptions } from "../shared";
 
-export function SubdivisionFilter({
+/**
+ * A list's search text and page: typing goes back to the first page, and the list follows the
+ * text (trimmed) once typing settles, not at every key.
+ */
+export function useSearchAndPage(initial = "") {
+  const [search, setText] = useState(initial);
+  const query = useDeferredValue(search.trim());
+  const [offset, setOffset] = useState(0);
+  const setSearch = (value: string) => {
+    setText(value);
+    setOffset(0);
+  };
+  return { search, setSearch, query, offset, setOffset };
+}
+
+/**
+ * The filters above a list of people (members, registrations): the search, the subdivision
+ * unless `subdivision` is left out (a representative sees their own one only), then the list's
+ * own selects.
+ */
+export function PeopleFilterBar({
+  search,
+  searchPlaceholder,
+  onSearch,
+  subdivision,
+  children,
+}: {
+  search: string;
+  searchPlaceholder: string;
+  onSearch: (value: string) => void;
+  subdivision?: { value: string; onChange: (value: string) => void } | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <FilterBar>
+      <SearchFilter value={search} placeholder={searchPlaceholder} onChange={onSearch} />
+      {subdivision && <SubdivisionFilter {...subdivision} />}
+      {children}
+    </FilterBar>
+  );
+}
+
+function SubdivisionFilter({
   value,
   onChange,
 }: {

@@ -8,26 +8,20 @@ import {
   YEARS_OF_TRAINING,
 } from "@tribune/domain";
 import { formatNumber } from "@tribune/domain/format";
-import { useDeferredValue, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useSearchParams } from "react-router";
 import { errorMessage, useTRPC } from "../../../app/trpc";
-import { FilterBar, SearchFilter, SelectFilter } from "../../../ui/filters";
+import { labelledOptions, SelectFilter } from "../../../ui/filters";
 import { useMe } from "../../auth/hooks/useMe";
-import { PagedTable, SubdivisionFilter } from "../components/ListControls";
+import { PagedTable, PeopleFilterBar, useSearchAndPage } from "../components/ListControls";
 import { MemberForm } from "../components/MemberForm";
 import { useSubdivisionOptions } from "../shared";
 import "../registration.css";
 
 const PAGE = 50;
 
-const YEAR_OPTIONS = YEARS_OF_TRAINING.map((y) => ({
-  value: y,
-  label: YEAR_OF_TRAINING_LABELS[y] ?? String(y),
-}));
-const STATUS_OPTIONS = MEMBERSHIP_STATUSES.map((s) => ({
-  value: s,
-  label: MEMBERSHIP_STATUS_LABELS[s],
-}));
+const YEAR_OPTIONS = labelledOptions(YEARS_OF_TRAINING, YEAR_OF_TRAINING_LABELS);
+const STATUS_OPTIONS = labelledOptions(MEMBERSHIP_STATUSES, MEMBERSHIP_STATUS_LABELS);
 
 /**
  * Members, searchable and filtered, added and edited here; a representative sees and manages
@@ -42,9 +36,7 @@ export default function MembersPage() {
   const subdivisionId = isRepresentative ? undefined : params.get("subdivision") || undefined;
   const year = Number(params.get("annee")) || undefined;
   const status = (params.get("statut") || undefined) as MembershipStatus | undefined;
-  const [search, setSearch] = useState(params.get("q") ?? "");
-  const deferred = useDeferredValue(search.trim());
-  const [offset, setOffset] = useState(0);
+  const { search, setSearch, query, offset, setOffset } = useSearchAndPage(params.get("q") ?? "");
   const [editing, setEditing] = useState<Member | "new" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const subdivisions = useSubdivisionOptions();
@@ -53,7 +45,7 @@ export default function MembersPage() {
       subdivisionId,
       yearOfTraining: year,
       membershipStatus: status,
-      search: deferred || undefined,
+      search: query || undefined,
       limit: PAGE,
       offset,
     }),
@@ -67,11 +59,10 @@ export default function MembersPage() {
     setOffset(0);
   };
   const total = members.data?.total ?? 0;
-  const filtered = !!(subdivisionId || year || status || deferred);
+  const filtered = !!(subdivisionId || year || status || query);
   const clearFilters = () => {
     setSearch("");
     setParams(new URLSearchParams(), { replace: true });
-    setOffset(0);
   };
   const ownSubdivision = isRepresentative ? (me.data?.subdivisionId ?? null) : null;
 
@@ -124,21 +115,16 @@ export default function MembersPage() {
           />
         </section>
       )}
-      <FilterBar>
-        <SearchFilter
-          value={search}
-          placeholder="Nom, prénom ou e-mail"
-          onChange={(value) => {
-            setSearch(value);
-            setOffset(0);
-          }}
-        />
-        {!isRepresentative && (
-          <SubdivisionFilter
-            value={subdivisionId ?? ""}
-            onChange={(value) => setParam("subdivision", value)}
-          />
-        )}
+      <PeopleFilterBar
+        search={search}
+        searchPlaceholder="Nom, prénom ou e-mail"
+        onSearch={setSearch}
+        subdivision={
+          isRepresentative
+            ? undefined
+            : { value: subdivisionId ?? "", onChange: (value) => setParam("subdivision", value) }
+        }
+      >
         <SelectFilter
           label="Année"
           value={year ?? ""}
@@ -153,7 +139,7 @@ export default function MembersPage() {
           options={STATUS_OPTIONS}
           onChange={(value) => setParam("statut", value)}
         />
-      </FilterBar>
+      </PeopleFilterBar>
       <PagedTable
         caption="Adhérent·es"
         query={members}

@@ -13,13 +13,13 @@ import {
   type RegistrationStatus,
 } from "@tribune/domain";
 import { formatDateTime, formatNumber } from "@tribune/domain/format";
-import { useDeferredValue, useState } from "react";
+import { useState } from "react";
 import { useEdition } from "../../../app/edition";
 import { errorMessage, useTRPC } from "../../../app/trpc";
 import { ArchivedNotice } from "../../../ui/ArchivedNotice";
-import { FilterBar, SearchFilter, SelectFilter } from "../../../ui/filters";
+import { labelledOptions, SelectFilter } from "../../../ui/filters";
 import { hasRole, useMe } from "../../auth/hooks/useMe";
-import { PagedTable, SubdivisionFilter } from "../components/ListControls";
+import { PagedTable, PeopleFilterBar, useSearchAndPage } from "../components/ListControls";
 import { OrganiserDocuments } from "../components/OrganiserDocuments";
 import { RegistrationEditForm } from "../components/RegistrationEditForm";
 import { RegistrationForm } from "../components/RegistrationForm";
@@ -28,10 +28,7 @@ import { downloadText, StatusBadge, useSubdivisionOptions } from "../shared";
 import "../registration.css";
 
 const PAGE = 100;
-const STATUS_OPTIONS = REGISTRATION_STATUSES.map((s) => ({
-  value: s,
-  label: REGISTRATION_STATUS_LABELS[s],
-}));
+const STATUS_OPTIONS = labelledOptions(REGISTRATION_STATUSES, REGISTRATION_STATUS_LABELS);
 
 /** Registrations of the chosen edition: filters, export, capacity, registering by hand. */
 export default function RegistrationsPage() {
@@ -46,9 +43,7 @@ export default function RegistrationsPage() {
   const subdivisions = useSubdivisionOptions();
   const [subdivisionId, setSubdivisionId] = useState("");
   const [status, setStatus] = useState<RegistrationStatus | "">("");
-  const [search, setSearch] = useState("");
-  const deferred = useDeferredValue(search.trim());
-  const [offset, setOffset] = useState(0);
+  const { search, setSearch, query, offset, setOffset } = useSearchAndPage();
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<Registration | null>(null);
@@ -59,7 +54,7 @@ export default function RegistrationsPage() {
   const list = useQuery({
     ...trpc.registration.list.queryOptions(
       editionId
-        ? { editionId, ...filters, search: deferred || undefined, limit: PAGE, offset }
+        ? { editionId, ...filters, search: query || undefined, limit: PAGE, offset }
         : skipToken,
     ),
     placeholderData: keepPreviousData,
@@ -107,12 +102,11 @@ export default function RegistrationsPage() {
     }),
   );
   const total = list.data?.total ?? 0;
-  const filtered = !!(subdivisionId || status || deferred);
+  const filtered = !!(subdivisionId || status || query);
   const clearFilters = () => {
     setSearch("");
     setSubdivisionId("");
     setStatus("");
-    setOffset(0);
   };
   const isRepresentative = me.data?.role === "representative";
 
@@ -184,24 +178,22 @@ export default function RegistrationsPage() {
           />
         </section>
       )}
-      <FilterBar>
-        <SearchFilter
-          value={search}
-          placeholder="Nom, e-mail ou code"
-          onChange={(value) => {
-            setSearch(value);
-            setOffset(0);
-          }}
-        />
-        {!isRepresentative && (
-          <SubdivisionFilter
-            value={subdivisionId}
-            onChange={(value) => {
-              setSubdivisionId(value);
-              setOffset(0);
-            }}
-          />
-        )}
+      <PeopleFilterBar
+        search={search}
+        searchPlaceholder="Nom, e-mail ou code"
+        onSearch={setSearch}
+        subdivision={
+          isRepresentative
+            ? undefined
+            : {
+                value: subdivisionId,
+                onChange: (value) => {
+                  setSubdivisionId(value);
+                  setOffset(0);
+                },
+              }
+        }
+      >
         <SelectFilter
           label="Statut"
           value={status}
@@ -212,7 +204,7 @@ export default function RegistrationsPage() {
             setOffset(0);
           }}
         />
-      </FilterBar>
+      </PeopleFilterBar>
       <PagedTable
         caption="Inscriptions"
         query={list}
