@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { AppRouter } from "@tribune/api/types";
-import { type Edition, editionStatus } from "@tribune/domain";
+import { type Edition, editionStatus, type Registration } from "@tribune/domain";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import type { ReactElement } from "react";
 import { MemoryRouter } from "react-router";
@@ -132,3 +132,29 @@ export const EDITION_VIEW = { ...EDITION, status: editionStatus(EDITION, new Dat
 
 /** A uuid that zod accepts, numbered for readable tests. */
 export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+
+/**
+ * Léa Martin's registration to EDITION, confirmed, meals taken; `overrides` give each test the
+ * case it is about (a status, an arrival, another code).
+ */
+export const registration = (overrides: Partial<Registration> = {}): Registration => ({
+  id: uuid(9),
+  editionId: EDITION.id,
+  code: "K7QM-3XPA",
+  memberId: null,
+  firstName: "Léa",
+  lastName: "Martin",
+  email: "lea@exemple.fr",
+  subdivisionId: uuid(1),
+  yearOfTraining: null,
+  meals: true,
+  gala: false,
+  status: "registered",
+  waitlistPosition: null,
+  synthetic: false,
+  registeredAt: "2026-11-02T09:00:00.000Z",
+  confirmedAt: "2026-11-02T09:00:00.000Z",
+  cancelledAt: null,
+  checkedInAt: null,
+  ...overrides,
+});

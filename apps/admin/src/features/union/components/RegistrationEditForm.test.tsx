@@ -1,40 +1,21 @@
 import { screen } from "@testing-library/react";
-import type { Registration } from "@tribune/domain";
 import { describe, expect, it, vi } from "vitest";
-import { ApiRefusal, renderWithApi, uuid } from "../../../testing/api";
+import { ApiRefusal, registration, renderWithApi, uuid } from "../../../testing/api";
 import { RegistrationEditForm } from "./RegistrationEditForm";
 
-const registration: Registration = {
-  id: uuid(9),
-  editionId: uuid(8),
-  code: "K7QM-3XPA",
-  memberId: null,
-  firstName: "Léa",
-  lastName: "Martin",
-  email: "lea@exemlpe.fr",
-  subdivisionId: uuid(1),
-  yearOfTraining: null,
-  meals: true,
-  gala: false,
-  status: "registered",
-  waitlistPosition: null,
-  synthetic: false,
-  registeredAt: "2026-11-02T09:00:00.000Z",
-  confirmedAt: "2026-11-02T09:00:00.000Z",
-  cancelledAt: null,
-  checkedInAt: null,
-};
+// The address has a typo the organiser corrects.
+const lea = registration({ editionId: uuid(8), email: "lea@exemlpe.fr" });
 const subdivisions = () => [{ id: uuid(1), name: "Lille" }];
 
 describe("RegistrationEditForm", () => {
   it("corrects the address and the meals, keeping the registration", async () => {
     const onSaved = vi.fn();
     const { user, callsTo } = renderWithApi(
-      <RegistrationEditForm registration={registration} onSaved={onSaved} onClose={() => {}} />,
+      <RegistrationEditForm registration={lea} onSaved={onSaved} onClose={() => {}} />,
       {
         handlers: {
           "subdivision.options": subdivisions,
-          "registration.update": (input) => ({ ...registration, ...(input as object) }),
+          "registration.update": (input) => ({ ...lea, ...(input as object) }),
         },
       },
     );
@@ -46,7 +27,7 @@ describe("RegistrationEditForm", () => {
     await user.click(screen.getByRole("button", { name: "Enregistrer la correction" }));
     await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
     expect(callsTo("registration.update")[0]?.input).toMatchObject({
-      id: registration.id,
+      id: lea.id,
       email: "lea@exemple.fr",
       meals: false,
       yearOfTraining: null,
@@ -55,7 +36,7 @@ describe("RegistrationEditForm", () => {
 
   it("puts an address used by another registration on the e-mail field", async () => {
     const { user } = renderWithApi(
-      <RegistrationEditForm registration={registration} onSaved={() => {}} onClose={() => {}} />,
+      <RegistrationEditForm registration={lea} onSaved={() => {}} onClose={() => {}} />,
       {
         handlers: {
           "subdivision.options": subdivisions,

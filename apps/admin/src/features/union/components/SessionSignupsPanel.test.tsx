@@ -1,6 +1,6 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { EDITION, renderWithApi, uuid } from "../../../testing/api";
+import { EDITION, registration, renderWithApi, uuid } from "../../../testing/api";
 import { SessionSignupsPanel } from "./SessionSignupsPanel";
 
 const WORKSHOP = uuid(40);
@@ -15,26 +15,13 @@ const places = {
   waitlisted: 0,
   placesLeft: 0,
 };
-const person = {
+const person = registration({
   id: uuid(50),
-  editionId: EDITION.id,
   code: "ABCD-EFGH",
-  memberId: null,
-  firstName: "Léa",
-  lastName: "Martin",
-  email: "lea@exemple.fr",
-  subdivisionId: uuid(1),
   yearOfTraining: 2,
-  meals: true,
-  gala: false,
-  status: "registered",
-  waitlistPosition: null,
-  synthetic: false,
   registeredAt: "2026-01-02T10:00:00.000Z",
   confirmedAt: "2026-01-02T10:00:00.000Z",
-  cancelledAt: null,
-  checkedInAt: null,
-};
+});
 
 describe("SessionSignupsPanel", () => {
   it("adds someone by hand, found by name, and raises the places", async () => {

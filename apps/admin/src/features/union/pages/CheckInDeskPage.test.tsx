@@ -1,7 +1,6 @@
 import { screen } from "@testing-library/react";
-import type { Registration } from "@tribune/domain";
 import { describe, expect, it, vi } from "vitest";
-import { EDITION_VIEW, renderWithApi, uuid } from "../../../testing/api";
+import { EDITION_VIEW, registration, renderWithApi, uuid } from "../../../testing/api";
 import CheckInDeskPage from "./CheckInDeskPage";
 
 // The live counters are a server-sent stream: not what these tests are about.
@@ -9,26 +8,7 @@ vi.mock("../hooks/useLiveCounts", () => ({
   useLiveCounts: () => ({ data: undefined, status: "idle", error: null }),
 }));
 
-const lea = (checkedInAt: string): Registration => ({
-  id: uuid(9),
-  editionId: EDITION_VIEW.id,
-  code: "K7QM-3XPA",
-  memberId: null,
-  firstName: "Léa",
-  lastName: "Martin",
-  email: "lea@exemple.fr",
-  subdivisionId: uuid(1),
-  yearOfTraining: null,
-  meals: true,
-  gala: false,
-  status: "checked_in",
-  waitlistPosition: null,
-  synthetic: false,
-  registeredAt: "2026-11-02T09:00:00.000Z",
-  confirmedAt: "2026-11-02T09:00:00.000Z",
-  cancelledAt: null,
-  checkedInAt,
-});
+const lea = (checkedInAt: string) => registration({ status: "checked_in", checkedInAt });
 
 const desk = (handlers: Record<string, (input: unknown) => unknown>) =>
   renderWithApi(<CheckInDeskPage />, {

@@ -1,29 +1,10 @@
 import { screen, within } from "@testing-library/react";
-import type { Registration, Role } from "@tribune/domain";
+import type { Role } from "@tribune/domain";
 import { describe, expect, it, vi } from "vitest";
-import { EDITION_VIEW, renderWithApi, uuid } from "../../../testing/api";
+import { EDITION_VIEW, registration, renderWithApi, uuid } from "../../../testing/api";
 import RegistrationsPage from "./RegistrationsPage";
 
-const lea: Registration = {
-  id: uuid(9),
-  editionId: EDITION_VIEW.id,
-  code: "K7QM-3XPA",
-  memberId: null,
-  firstName: "Léa",
-  lastName: "Martin",
-  email: "lea@exemple.fr",
-  subdivisionId: uuid(1),
-  yearOfTraining: null,
-  meals: true,
-  gala: false,
-  status: "registered",
-  waitlistPosition: null,
-  synthetic: false,
-  registeredAt: "2026-11-02T09:00:00.000Z",
-  confirmedAt: "2026-11-02T09:00:00.000Z",
-  cancelledAt: null,
-  checkedInAt: null,
-};
+const lea = registration();
 
 type ListInput = {
   subdivisionId?: string;
