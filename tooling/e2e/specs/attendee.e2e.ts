@@ -1,17 +1,12 @@
 import { referenceSubdivision } from "@tribune/reference";
 import { describe, expect, it } from "vitest";
+import { EDITION, fillRegistration, openWorkshop, WORKSHOP } from "../src/congress";
 import { logIn, mutate, query, shoot } from "../src/harness";
 import { arrivedFor, useTribuneWithMail } from "../src/smtp";
 
 // Every message goes to a real SMTP server in this process (issue 15).
 const { tribune, smtp } = useTribuneWithMail();
-const EDITION = "00000001-0000-4000-8000-00000000001a";
-const WORKSHOP = "1,2,3 rempla";
 
-interface Places {
-  sessionId: string;
-  title: string;
-}
 interface Registration {
   id: string;
   code: string;
@@ -24,18 +19,17 @@ describe("the attendee's space", () => {
     // The organiser gives the workshop its places.
     const desk = await tribune.page();
     await logIn(desk, "organiser", "/connexion?retour=%2Finscriptions");
-    const overview = await query<Places[]>(desk, "signup.overview", { editionId: EDITION });
-    const workshop = overview.find((s) => s.title === WORKSHOP);
-    if (!workshop) throw new Error(`no workshop « ${WORKSHOP} »`);
-    await mutate(desk, "signup.setCapacity", { sessionId: workshop.sessionId, capacity: 10 });
+    const workshopId = await openWorkshop(desk, 10);
 
     // An intern registers on the public page, on a phone.
     const intern = await tribune.page({ viewport: { width: 390, height: 844 } });
     await intern.goto("/public/inscription");
-    await intern.getByLabel("Prénom").fill("Yanis");
-    await intern.getByLabel("Nom", { exact: true }).fill("Espace");
-    await intern.getByLabel("Adresse e-mail").fill("yanis.espace@exemple.fr");
-    await intern.getByLabel("Subdivision").selectOption({ label: "Rennes" });
+    await fillRegistration(intern, {
+      firstName: "Yanis",
+      lastName: "Espace",
+      email: "yanis.espace@exemple.fr",
+      subdivision: "Rennes",
+    });
     await intern.getByRole("button", { name: "M'inscrire" }).click();
     await intern.getByRole("heading", { name: /vérifiez votre boîte de réception/ }).waitFor();
 
@@ -75,7 +69,7 @@ describe("the attendee's space", () => {
     });
     expect(after.items[0]?.status).toBe("cancelled");
     const list = await query<{ items: { code: string; status: string }[] }>(desk, "signup.list", {
-      sessionId: workshop.sessionId,
+      sessionId: workshopId,
     });
     expect(list.items.find((i) => i.code === registration.code)?.status).toBe("cancelled");
   });
@@ -86,18 +80,17 @@ describe("from the e-mail to the next person waiting", () => {
     // A workshop with one place.
     const desk = await tribune.page();
     await logIn(desk, "organiser", "/connexion?retour=%2Finscriptions");
-    const overview = await query<Places[]>(desk, "signup.overview", { editionId: EDITION });
-    const workshop = overview.find((s) => s.title === WORKSHOP);
-    if (!workshop) throw new Error(`no workshop « ${WORKSHOP} »`);
-    await mutate(desk, "signup.setCapacity", { sessionId: workshop.sessionId, capacity: 1 });
+    const workshopId = await openWorkshop(desk, 1);
 
     // An intern registers on a phone; the confirmation arrives with the code and its QR code.
     const intern = await tribune.page({ viewport: { width: 390, height: 844 } });
     await intern.goto("/public/inscription");
-    await intern.getByLabel("Prénom").fill("Inès");
-    await intern.getByLabel("Nom", { exact: true }).fill("Chaîne");
-    await intern.getByLabel("Adresse e-mail").fill("ines.chaine@exemple.fr");
-    await intern.getByLabel("Subdivision").selectOption({ label: "Tours" });
+    await fillRegistration(intern, {
+      firstName: "Inès",
+      lastName: "Chaîne",
+      email: "ines.chaine@exemple.fr",
+      subdivision: "Tours",
+    });
     await intern.getByRole("button", { name: "M'inscrire" }).click();
     const confirmation = await arrivedFor(smtp, "ines.chaine@exemple.fr", /confirmée/);
     const code = /\b([A-Z2-9]{4}-[A-Z2-9]{4})\b/.exec(confirmation.text ?? "")?.[1];
@@ -131,7 +124,7 @@ describe("from the e-mail to the next person waiting", () => {
       email: "basile.attente@exemple.fr",
       subdivisionId: referenceSubdivision("lille").id,
     });
-    await mutate(desk, "signup.add", { registrationId: waiting.id, sessionId: workshop.sessionId });
+    await mutate(desk, "signup.add", { registrationId: waiting.id, sessionId: workshopId });
     await arrivedFor(smtp, "basile.attente@exemple.fr", /liste d'attente \(position 1\)/);
 
     // The intern cancels the whole registration: the workshop's place goes to Basile, by e-mail.
@@ -142,7 +135,7 @@ describe("from the e-mail to the next person waiting", () => {
     const promotion = await arrivedFor(smtp, "basile.attente@exemple.fr", /place s'est libérée/);
     expect(promotion.text).toContain(WORKSHOP);
     const list = await query<{ items: { code: string; status: string }[] }>(desk, "signup.list", {
-      sessionId: workshop.sessionId,
+      sessionId: workshopId,
     });
     expect(list.items.find((i) => i.code === waiting.code)?.status).toBe("registered");
   });

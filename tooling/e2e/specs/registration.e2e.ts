@@ -1,11 +1,11 @@
 import { generateSyntheticRegistrations, referenceSubdivisions } from "@tribune/reference";
 import { describe, expect, it } from "vitest";
+import { EDITION, fillRegistration } from "../src/congress";
 import { logIn, mutate, query, shoot } from "../src/harness";
 import { arrivedFor, useTribuneWithMail } from "../src/smtp";
 
 // The server sends its e-mail to a real SMTP server in this process (issue 15).
 const { tribune, smtp } = useTribuneWithMail();
-const EDITION = "00000001-0000-4000-8000-00000000001a";
 
 interface Receipt {
   code: string;
@@ -25,10 +25,12 @@ describe("public registration", () => {
     await page.getByText("Choisissez votre subdivision.").waitFor();
     await shoot(page, "inscription-publique-erreurs");
 
-    await page.getByLabel("Prénom").fill("Lison");
-    await page.getByLabel("Nom", { exact: true }).fill("Ferrand");
-    await page.getByLabel("Adresse e-mail").fill("lison.ferrand@exemple.fr");
-    await page.getByLabel("Subdivision").selectOption({ label: "Saint-Étienne" });
+    await fillRegistration(page, {
+      firstName: "Lison",
+      lastName: "Ferrand",
+      email: "lison.ferrand@exemple.fr",
+      subdivision: "Saint-Étienne",
+    });
     await page.getByLabel("Année de DES (facultatif)").selectOption({ label: "1re année" });
     await page.getByRole("checkbox", { name: /Soirée de gala \(jeudi/ }).check();
     await shoot(page, "inscription-publique");
@@ -54,10 +56,12 @@ describe("public registration", () => {
     // The same address again: the same answer on the page (nothing said about the address);
     // its owner gets the code again by e-mail.
     await page.getByRole("button", { name: "Inscrire une autre personne" }).click();
-    await page.getByLabel("Prénom").fill("Lison");
-    await page.getByLabel("Nom", { exact: true }).fill("Ferrand");
-    await page.getByLabel("Adresse e-mail").fill("Lison.Ferrand@exemple.fr");
-    await page.getByLabel("Subdivision").selectOption({ label: "Saint-Étienne" });
+    await fillRegistration(page, {
+      firstName: "Lison",
+      lastName: "Ferrand",
+      email: "Lison.Ferrand@exemple.fr",
+      subdivision: "Saint-Étienne",
+    });
     await page.getByRole("button", { name: "M'inscrire" }).click();
     await page.getByRole("region", { name: /Merci Lison, vérifiez votre boîte/ }).waitFor();
     expect(await page.getByText(/existe déjà/).count()).toBe(0);

@@ -1,17 +1,12 @@
 import { referenceSubdivision } from "@tribune/reference";
 import { describe, expect, it } from "vitest";
+import { EDITION, fillRegistration, openWorkshop, WORKSHOP } from "../src/congress";
 import { logIn, mutate, query, shoot } from "../src/harness";
 import { arrivedFor, useTribuneWithMail } from "../src/smtp";
 
 // The code arrives by e-mail (issue 15), at a real SMTP server in this process.
 const { tribune, smtp } = useTribuneWithMail();
-const EDITION = "00000001-0000-4000-8000-00000000001a";
-const WORKSHOP = "1,2,3 rempla";
 
-interface Places {
-  sessionId: string;
-  title: string;
-}
 interface Registration {
   id: string;
   code: string;
@@ -22,18 +17,17 @@ describe("workshop sign-up", () => {
     // The organiser opens the workshop: 2 places.
     const desk = await tribune.page({ viewport: { width: 1280, height: 900 } });
     await logIn(desk, "organiser", "/connexion?retour=%2Finscriptions");
-    const overview = await query<Places[]>(desk, "signup.overview", { editionId: EDITION });
-    const workshop = overview.find((s) => s.title === WORKSHOP);
-    if (!workshop) throw new Error(`no workshop « ${WORKSHOP} »`);
-    await mutate(desk, "signup.setCapacity", { sessionId: workshop.sessionId, capacity: 2 });
+    const workshopId = await openWorkshop(desk, 2);
 
     // An intern registers for the congress, then for the workshop, on the same page.
     const intern = await tribune.page({ viewport: { width: 820, height: 1180 } });
     await intern.goto("/public/inscription");
-    await intern.getByLabel("Prénom").fill("Maëlle");
-    await intern.getByLabel("Nom", { exact: true }).fill("Guérin");
-    await intern.getByLabel("Adresse e-mail").fill("maelle.guerin@exemple.fr");
-    await intern.getByLabel("Subdivision").selectOption({ label: "Rennes" });
+    await fillRegistration(intern, {
+      firstName: "Maëlle",
+      lastName: "Guérin",
+      email: "maelle.guerin@exemple.fr",
+      subdivision: "Rennes",
+    });
     await intern.getByRole("button", { name: "M'inscrire" }).click();
     await intern.getByRole("region", { name: /vérifiez votre boîte de réception/ }).waitFor();
     const confirmation = await arrivedFor(smtp, "maelle.guerin@exemple.fr", /confirmée/);
@@ -74,7 +68,7 @@ describe("workshop sign-up", () => {
     const list = await query<{ places: { confirmed: number }; items: { code: string }[] }>(
       desk,
       "signup.list",
-      { sessionId: workshop.sessionId },
+      { sessionId: workshopId },
     );
     expect(list.places.confirmed).toBe(2);
     expect(list.items.map((i) => i.code)).toContain(byHand.code);
