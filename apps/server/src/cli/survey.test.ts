@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startTestSmtpServer } from "@tribune/cli-kit/smtp-testing";
+import { startTestSmtpServer, type TestSmtpServer } from "@tribune/cli-kit/smtp-testing";
 import { insertSurvey, type OpenDatabase, openDatabase } from "@tribune/db";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { SurveyInput } from "@tribune/domain";
@@ -16,7 +16,7 @@ describe.each(testBackends())("survey invite command on %s", (backend: Backend) 
   let folder: string;
   let env: Record<string, string>;
   let postgres: (OpenDatabase & { url: string | null }) | null = null;
-  let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
+  let smtp: TestSmtpServer;
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), "tribune-cli-invite-"));
