@@ -44,6 +44,19 @@ describe("localDay and localTime", () => {
   it("localMinutes counts from local midnight", () => {
     expect(localMinutes(instantFromLocal("2026-01-22", "14:30"))).toBe(14 * 60 + 30);
   });
+
+  it("answer per zone when asked the same instant again (the answers are kept per zone)", () => {
+    const instant = "2026-01-22T23:30:00.000Z";
+    expect([localDay(instant), localDay(instant, "UTC"), localDay(instant)]).toEqual([
+      "2026-01-23",
+      "2026-01-22",
+      "2026-01-23",
+    ]);
+    expect([localMinutes(instant), localMinutes(instant, "America/New_York")]).toEqual([
+      30,
+      18 * 60 + 30,
+    ]);
+  });
 });
 
 describe("daysBetween", () => {

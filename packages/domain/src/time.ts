@@ -35,9 +35,35 @@ export function instantFromLocal(day: string, time: string, timeZone = PARIS): s
   return new Date(new TZDate(y, m - 1, d, hh, mm, timeZone).getTime()).toISOString();
 }
 
+/**
+ * Wall time of an instant costs a TZDate (several Intl calls, ≈20 µs): the programme grid and
+ * the conflict finder ask for the same few hundred instants on every change of a session, so
+ * the answers are kept, per zone and instant (pure functions; cleared when the cache is full).
+ */
+const MEMO_LIMIT = 20_000;
+function memoised<T>(compute: (instant: string, timeZone: string) => T) {
+  const cache = new Map<string, T>();
+  return (instant: string, timeZone: string): T => {
+    const key = `${timeZone}|${instant}`;
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = compute(instant, timeZone);
+      if (cache.size >= MEMO_LIMIT) cache.clear();
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
+const dayOf = memoised((instant, timeZone) => format(new TZDate(instant, timeZone), "yyyy-MM-dd"));
+const minutesOf = memoised((instant, timeZone) => {
+  const t = new TZDate(instant, timeZone);
+  return t.getHours() * 60 + t.getMinutes();
+});
+
 /** The local calendar day ("2026-01-22") of an instant. */
 export function localDay(instant: string, timeZone = PARIS): string {
-  return format(new TZDate(instant, timeZone), "yyyy-MM-dd");
+  return dayOf(instant, timeZone);
 }
 
 /** The local wall-clock time ("08:00") of an instant. */
@@ -47,8 +73,7 @@ export function localTime(instant: string, timeZone = PARIS): string {
 
 /** Minutes since local midnight; lets a grid place an instant on its day. */
 export function localMinutes(instant: string, timeZone = PARIS): number {
-  const t = new TZDate(instant, timeZone);
-  return t.getHours() * 60 + t.getMinutes();
+  return minutesOf(instant, timeZone);
 }
 
 /** Every calendar day from first to last, inclusive. */

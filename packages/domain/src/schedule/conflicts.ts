@@ -45,7 +45,12 @@ export function findConflicts({ edition, rooms, sessions, speakers }: ScheduleDa
   const tz = edition.timeZone;
   const conflicts: Conflict[] = [];
   const roomsById = new Map(rooms.map((r) => [r.id, r]));
-  const sorted = [...sessions].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  // Instants parsed once: the pair loop below compares every two sessions overlapping in time
+  // (thousands of pairs on a busy day, recomputed in the grid each time a block is dropped).
+  const timed = sessions
+    .map((s) => ({ s, start: Date.parse(s.startsAt), end: Date.parse(s.endsAt) }))
+    .sort((a, b) => a.start - b.start);
+  const sorted = timed.map((t) => t.s);
   const editionStart = instantFromLocal(edition.firstDay, "00:00", tz);
   const editionEnd = endOfLocalDay(edition.lastDay, tz);
 
@@ -88,13 +93,15 @@ export function findConflicts({ edition, rooms, sessions, speakers }: ScheduleDa
   }
 
   // Sorted by start: once b starts after a ends, no later session can overlap a.
-  for (let i = 0; i < sorted.length; i++) {
-    const a = sorted[i] as Session;
-    for (let j = i + 1; j < sorted.length; j++) {
-      const b = sorted[j] as Session;
-      if (Date.parse(b.startsAt) >= Date.parse(a.endsAt)) break;
-      if (!overlaps(a, b)) continue;
-      const when = formatTime(b.startsAt, tz);
+  for (let i = 0; i < timed.length; i++) {
+    const { s: a, start: aStart, end: aEnd } = timed[i] as (typeof timed)[number];
+    for (let j = i + 1; j < timed.length; j++) {
+      const { s: b, start: bStart, end: bEnd } = timed[j] as (typeof timed)[number];
+      if (bStart >= aEnd) break;
+      if (!(aStart < bEnd && bStart < aEnd)) continue;
+      // Formatted only for a pair that is a conflict: on a busy day most pairs overlapping in
+      // time are in different rooms, and a time-zone conversion each made the grid lag.
+      const when = () => formatTime(b.startsAt, tz);
       if (a.wholeVenue || b.wholeVenue) {
         const venueWide = a.wholeVenue ? a : b;
         const other = venueWide === a ? b : a;
@@ -103,7 +110,7 @@ export function findConflicts({ edition, rooms, sessions, speakers }: ScheduleDa
           sessionIds: [a.id, b.id],
           roomId: null,
           speakerId: null,
-          message: `${quoted(other)} chevauche ${quoted(venueWide)}, qui occupe tout le lieu (à ${when}).`,
+          message: `${quoted(other)} chevauche ${quoted(venueWide)}, qui occupe tout le lieu (à ${when()}).`,
         });
       } else {
         for (const roomId of a.roomIds.filter((r) => b.roomIds.includes(r))) {
@@ -113,7 +120,7 @@ export function findConflicts({ edition, rooms, sessions, speakers }: ScheduleDa
             sessionIds: [a.id, b.id],
             roomId,
             speakerId: null,
-            message: `${name} : ${quoted(a)} et ${quoted(b)} ont lieu en même temps (à ${when}).`,
+            message: `${name} : ${quoted(a)} et ${quoted(b)} ont lieu en même temps (à ${when()}).`,
           });
         }
       }
@@ -124,7 +131,7 @@ export function findConflicts({ edition, rooms, sessions, speakers }: ScheduleDa
           sessionIds: [a.id, b.id],
           roomId: null,
           speakerId,
-          message: `${name} est attendu·e à deux endroits : ${quoted(a)} et ${quoted(b)} (à ${when}).`,
+          message: `${name} est attendu·e à deux endroits : ${quoted(a)} et ${quoted(b)} (à ${when()}).`,
         });
       }
     }

@@ -72,6 +72,8 @@ describe("findConflicts on the 2026 programme", () => {
     expect(conflict?.message).toContain("« 1,2,3 rempla »");
     expect(conflict?.message).toContain("« Évolution de la pratique");
     expect(conflict?.message).toContain("en même temps");
+    // The time is formatted only once a pair is known to conflict: it must still be there.
+    expect(conflict?.message).toMatch(/en même temps \(à 14:30\)\.$/);
   });
 
   it("reports a session overlapping a whole-venue break", () => {
@@ -83,6 +85,7 @@ describe("findConflicts on the 2026 programme", () => {
     expect(conflicts[0]?.sessionIds).toContain(late.id);
     expect(conflicts[0]?.sessionIds).toContain(pause?.id);
     expect(conflicts[0]?.message).toContain("occupe tout le lieu");
+    expect(conflicts[0]?.message).toContain("occupe tout le lieu (à 10:40).");
   });
 
   it("reports a speaker expected in two rooms at once", () => {
