@@ -11,6 +11,7 @@ import {
   useSensors,
 } from "@dnd-kit/core";
 import type { Session } from "@tribune/domain";
+import { useMemo } from "react";
 import { PX_PER_MINUTE, SNAP_MINUTES } from "./layout";
 
 /** What each draggable carries: the whole block moves, or its bottom handle resizes it. */
@@ -58,11 +59,15 @@ export function keyboardSteps(metrics: { current: GridMetrics }): KeyboardCoordi
   };
 }
 
+/** A few pixels of travel before a drag starts, so a plain click still opens the form. */
+const POINTER_OPTIONS = { activationConstraint: { distance: 4 } };
+
 export function useGridSensors(metrics: { current: GridMetrics }) {
-  return useSensors(
-    // A few pixels of travel before a drag starts, so a plain click still opens the form.
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, {
+  // dnd-kit keeps a sensor only while its options are the same object: new options on each
+  // render gave every block new listeners through the drag context, so the whole grid of blocks
+  // was drawn again on any render of the grid (a drop, a save, a conflict count).
+  const keyboard = useMemo(
+    () => ({
       // Enter stays "open the form"; Tab cancels rather than dropping somewhere unseen.
       keyboardCodes: {
         start: [KeyboardCode.Space],
@@ -71,9 +76,11 @@ export function useGridSensors(metrics: { current: GridMetrics }) {
       },
       coordinateGetter: keyboardSteps(metrics),
       // Instant scrolling keeps each arrow press exactly one step (smooth scrolling drifts).
-      scrollBehavior: "auto",
+      scrollBehavior: "auto" as const,
     }),
+    [metrics],
   );
+  return useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, keyboard));
 }
 
 const titleOf = (active: Active) => `« ${dataOf(active)?.session.title ?? "session"} »`;

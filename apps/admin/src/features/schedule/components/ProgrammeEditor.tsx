@@ -71,7 +71,7 @@ export function ProgrammeEditor({ edition }: { edition: Edition }) {
   );
   const {
     conflicts,
-    bySession,
+    counts: conflictCounts,
     loading: conflictsLoading,
   } = useConflicts({
     edition,
@@ -80,10 +80,6 @@ export function ProgrammeEditor({ edition }: { edition: Edition }) {
     speakers: speakers.data,
     sessionsUpdatedAt: sessions.dataUpdatedAt,
   });
-  const conflictCounts = useMemo(
-    () => new Map([...bySession].map(([id, list]) => [id, list.length])),
-    [bySession],
-  );
   const sessionsById = useMemo(
     () => new Map((sessions.data ?? []).map((s) => [s.id, s])),
     [sessions.data],

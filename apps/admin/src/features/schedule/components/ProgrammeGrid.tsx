@@ -5,6 +5,7 @@ import {
   type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
+  memo,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -124,7 +125,7 @@ function SlotCursor({
   );
 }
 
-export function ProgrammeGrid(props: Props) {
+function ProgrammeGridView(props: Props) {
   const { layout, editable, conflictCounts } = props;
   const columnsRef = useRef<HTMLDivElement>(null);
   const metrics = useRef<GridMetrics>({ columnWidth: 160 });
@@ -311,3 +312,9 @@ export function ProgrammeGrid(props: Props) {
     </section>
   );
 }
+
+/**
+ * Redrawn only when its props change: the editor re-renders for its notices, the saving state
+ * and the conflict list, none of which the grid draws (its callbacks are stable).
+ */
+export const ProgrammeGrid = memo(ProgrammeGridView);

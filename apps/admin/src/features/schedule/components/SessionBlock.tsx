@@ -35,7 +35,13 @@ const LINE_PX = 16.4;
 
 const percent = (columns: number, count: number) => `${(columns / count) * 100}%`;
 
-function SessionBlockView({ block, columnCount, editable, conflicts, roomNames, actions }: Props) {
+/**
+ * The drag hooks. dnd-kit redraws every draggable when a drag starts or ends (its context
+ * changes), but what they return only changes for the dragged block: the drawing, memoised on
+ * it, is skipped for the 200 others (it made most of the long task after a drop on a full day).
+ */
+function SessionBlockView(props: Props) {
+  const { block, editable } = props;
   const { session } = block;
   const move = useDraggable({
     id: block.key,
@@ -48,17 +54,59 @@ function SessionBlockView({ block, columnCount, editable, conflicts, roomNames, 
     data: { type: "resize", session } satisfies DragData,
     disabled: !editable,
   });
+  return (
+    <BlockDrawing
+      {...props}
+      attributes={move.attributes}
+      listeners={move.listeners}
+      transform={move.transform}
+      dragging={move.isDragging || resize.isDragging}
+      setNodeRef={move.setNodeRef}
+      resizeListeners={resize.listeners}
+      resizeTransform={resize.transform}
+      setResizeNodeRef={resize.setNodeRef}
+    />
+  );
+}
 
+type Draggable = ReturnType<typeof useDraggable>;
+interface DrawingProps
+  extends Props,
+    Pick<Draggable, "attributes" | "listeners" | "transform" | "setNodeRef"> {
+  /** The block is being moved or resized. */
+  dragging: boolean;
+  resizeListeners: Draggable["listeners"];
+  resizeTransform: Draggable["transform"];
+  setResizeNodeRef: Draggable["setNodeRef"];
+}
+
+const BlockDrawing = memo(function BlockDrawing({
+  block,
+  columnCount,
+  editable,
+  conflicts,
+  roomNames,
+  actions,
+  attributes: dragAttributes,
+  listeners,
+  transform,
+  dragging,
+  setNodeRef,
+  resizeListeners,
+  resizeTransform,
+  setResizeNodeRef,
+}: DrawingProps) {
+  const { session } = block;
   // A read-only block still opens its details: it is not "disabled", only not draggable.
   const {
     "aria-disabled": _disabled,
     "aria-describedby": describedBy,
     ...attributes
-  } = move.attributes;
+  } = dragAttributes;
 
   // Only the dragged block gets a transform, so only it re-renders while the pointer moves.
-  const dy = move.transform?.y ?? 0;
-  const grow = resize.transform?.y ?? 0;
+  const dy = transform?.y ?? 0;
+  const grow = resizeTransform?.y ?? 0;
   const start = block.startMinute + snapMinutes(dy);
   const end = block.endMinute + snapMinutes(dy) + snapMinutes(grow);
   const height = Math.max(block.height + grow, SNAP_MINUTES * PX_PER_MINUTE);
@@ -68,15 +116,13 @@ function SessionBlockView({ block, columnCount, editable, conflicts, roomNames, 
     height,
     left: `calc(${percent(block.left, columnCount)} + 2px)`,
     width: `calc(${percent(block.width, columnCount)} - 4px)`,
-    transform: move.transform
-      ? `translate3d(${move.transform.x}px, ${move.transform.y}px, 0)`
-      : undefined,
+    transform: transform ? `translate3d(${transform.x}px, ${transform.y}px, 0)` : undefined,
     "--kind-bg": colour.background,
     "--kind-accent": colour.accent,
   } as CSSProperties;
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (move.isDragging || resize.isDragging) {
+    if (dragging) {
       // dnd-kit's keyboard drag moves the block; the browser must not also scroll the grid.
       if (event.key.startsWith("Arrow")) event.preventDefault();
       return;
@@ -92,7 +138,7 @@ function SessionBlockView({ block, columnCount, editable, conflicts, roomNames, 
       if (!event.shiftKey) return actions.nudge(session, step);
       return;
     }
-    move.listeners?.onKeyDown?.(event);
+    listeners?.onKeyDown?.(event);
   };
 
   const time = `${minuteLabel(start)}–${minuteLabel(end)}`;
@@ -115,7 +161,7 @@ function SessionBlockView({ block, columnCount, editable, conflicts, roomNames, 
     !session.published && "block--draft",
     conflicts > 0 && "block--conflict",
     inline && "block--inline",
-    (move.isDragging || resize.isDragging) && "block--dragging",
+    dragging && "block--dragging",
     editable && "block--editable",
   ].filter(Boolean);
   const timeLine = (
@@ -129,7 +175,7 @@ function SessionBlockView({ block, columnCount, editable, conflicts, roomNames, 
   return (
     // biome-ignore lint/a11y/useSemanticElements: a native <button> would turn the Space that picks the block up (dnd-kit) into a click
     <div
-      ref={move.setNodeRef}
+      ref={setNodeRef}
       className={classes.join(" ")}
       style={style}
       data-session-id={session.id}
@@ -138,7 +184,7 @@ function SessionBlockView({ block, columnCount, editable, conflicts, roomNames, 
       tabIndex={0}
       aria-describedby={editable ? describedBy : undefined}
       aria-label={`${time}, ${kind} : ${session.title}. ${roomNames}. ${status.join(", ")}.`}
-      {...move.listeners}
+      {...listeners}
       onKeyDown={onKeyDown}
       onClick={() => actions.open(session)}
       title={`${time} · ${session.title}`}
@@ -170,16 +216,16 @@ function SessionBlockView({ block, columnCount, editable, conflicts, roomNames, 
       )}
       {editable && (
         <span
-          ref={resize.setNodeRef}
+          ref={setResizeNodeRef}
           className="block__resize"
           aria-hidden="true"
           title="Tirer pour changer l'heure de fin"
-          {...resize.listeners}
+          {...resizeListeners}
         />
       )}
     </div>
   );
-}
+});
 
 /** Re-renders only when what it draws changes: the session object, its place or its flags. */
 export const SessionBlock = memo(

@@ -7,7 +7,7 @@ import {
   type Session,
   type Speaker,
 } from "@tribune/domain";
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import { useTRPC } from "../../../app/trpc";
 
 interface Sources {
@@ -44,7 +44,19 @@ export function useConflicts({ edition, rooms, sessions, speakers, sessionsUpdat
     }
     return map;
   }, [conflicts]);
+  // Conflict count per session, for the grid's blocks. The same map as long as the counts are
+  // the same (the local list giving way to the server's, a refetch): the grid is not redrawn.
+  const countsRef = useRef<Map<string, number>>(new Map());
+  const counts = useMemo(() => {
+    const next = new Map([...bySession].map(([id, list]) => [id, list.length]));
+    const previous = countsRef.current;
+    if (next.size === previous.size && [...next].every(([id, n]) => previous.get(id) === n)) {
+      return previous;
+    }
+    countsRef.current = next;
+    return next;
+  }, [bySession]);
   // Until either list exists, nothing is known: "no conflict" would be a false statement.
   const loading = !server.data && local === null && !server.error;
-  return { conflicts, bySession, error: server.error, loading };
+  return { conflicts, bySession, counts, error: server.error, loading };
 }

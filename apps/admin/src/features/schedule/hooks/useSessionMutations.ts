@@ -41,7 +41,22 @@ export function useMoveSession(editionId: string, events: MoveEvents = {}) {
         return { previous };
       },
       // Here rather than in mutate()'s options, which only fire for the latest of quick moves.
-      onSuccess: ({ conflicts }) => events.onSaved?.(conflicts),
+      onSuccess: ({ session, conflicts }) => {
+        // The answer is the stored session: put it in the list now. The refetch that follows
+        // (it brings other organisers' changes) then finds every session as cached, and the
+        // query keeps the same objects, so the grid has nothing to lay out or draw again.
+        // Unless a later move of the same session is on its way: the grid shows that one.
+        const pending = queryClient.isMutating({
+          mutationKey: trpc.session.move.mutationKey(),
+          predicate: (m) => (m.state.variables as SessionMove | undefined)?.id === session.id,
+        });
+        if (pending <= 1) {
+          queryClient.setQueryData(listKey, (old) =>
+            old?.map((s) => (s.id === session.id ? session : s)),
+          );
+        }
+        events.onSaved?.(conflicts);
+      },
       onError: (error, move, context) => {
         if (context?.previous) queryClient.setQueryData(listKey, context.previous);
         events.onRefused?.(
