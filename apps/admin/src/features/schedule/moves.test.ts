@@ -1,7 +1,7 @@
 import { instantFromLocal } from "@tribune/domain";
 import { describe, expect, it } from "vitest";
 import { PX_PER_MINUTE } from "./layout";
-import { applyMove, describePlace, moveBy, resizeBy, snapMinutes } from "./moves";
+import { applyMove, describePlace, moveBy, replaceInList, resizeBy, snapMinutes } from "./moves";
 import { room, session, THU } from "./testing";
 
 const columns = [room(1), room(2), room(3)];
@@ -92,5 +92,31 @@ describe("applyMove and describePlace", () => {
     expect(describePlace(moved, columns)).toBe("« Atelier IA » : 15:00–16:30, Salle 3.");
     const venue = session(THU, "09:00", "10:00", "venue", { title: "Plénière" });
     expect(describePlace(venue, columns)).toBe("« Plénière » : 09:00–10:00, tout le lieu.");
+  });
+});
+
+describe("replaceInList", () => {
+  const nine = session(THU, "09:00", "10:00", [r1], { title: "Bilan" });
+  const alpha = session(THU, "11:00", "12:00", [r2], { title: "Accueil" });
+  const zulu = session(THU, "11:00", "12:00", [r3], { title: "Zoom" });
+  const late = session(THU, "15:00", "16:00", [r1], { title: "Clôture" });
+  const list = [nine, alpha, zulu, late];
+
+  it("puts a moved session where the server lists it, by start then title", () => {
+    const moved = applyMove(nine, { id: nine.id, startsAt: at("11:00"), endsAt: at("12:00") });
+    expect(replaceInList(list, moved)).toEqual([alpha, moved, zulu, late]);
+    const last = applyMove(alpha, { id: alpha.id, startsAt: at("17:00"), endsAt: at("18:00") });
+    expect(replaceInList(list, last)).toEqual([nine, zulu, late, last]);
+  });
+
+  it("keeps every other session as the same object", () => {
+    const moved = applyMove(late, { id: late.id, startsAt: at("08:00"), endsAt: at("09:00") });
+    const next = replaceInList(list, moved);
+    expect(next.filter((s) => s !== moved).every((s) => list.includes(s))).toBe(true);
+  });
+
+  it("leaves the list alone when the session is no longer in it", () => {
+    const gone = session(THU, "10:00", "11:00", [r1]);
+    expect(replaceInList(list, gone)).toBe(list);
   });
 });

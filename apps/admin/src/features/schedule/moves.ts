@@ -61,6 +61,24 @@ export const applyMove = (session: Session, move: SessionMove): Session => ({
   roomIds: move.roomIds ?? session.roomIds,
 });
 
+/** The server lists sessions by start, then title (PostgreSQL's C collation: code units). */
+const listOrder = (a: Session, b: Session) =>
+  Date.parse(a.startsAt) - Date.parse(b.startsAt) ||
+  (a.title < b.title ? -1 : a.title > b.title ? 1 : 0);
+
+/**
+ * `list` with `session` in place of its previous version, at the place the server's list puts
+ * it; the others stay the same objects in the same order. A refetch that finds the programme
+ * as cached then leaves the query's data as it is: nothing to lay out or draw again.
+ */
+export function replaceInList(list: Session[], session: Session): Session[] {
+  if (!list.some((s) => s.id === session.id)) return list;
+  const others = list.filter((s) => s.id !== session.id);
+  const at = others.findIndex((s) => listOrder(s, session) > 0);
+  others.splice(at < 0 ? others.length : at, 0, session);
+  return others;
+}
+
 /** "« Gala » : 20:05–23:35, Amphi Romanée Conti." for the live region. */
 export function describePlace(session: Session, rooms: Room[], timeZone = PARIS): string {
   const where = session.wholeVenue

@@ -119,3 +119,67 @@ describe("useMoveSession", () => {
     });
   });
 });
+
+describe("useMoveSession on a fuller day", () => {
+  it("keeps the list as cached when the refetch after the save finds it unchanged", async () => {
+    // The server lists by start, then title; its answer to the move is the stored session.
+    const stored = [
+      session(THU, "09:00", "10:00", [salle1], { title: "Synthèse" }),
+      session(THU, "11:00", "12:00", [salle2], { title: "Atelier IA" }),
+      session(THU, "14:30", "16:00", [salle1], { title: "Table ronde" }),
+    ];
+    const byStart = () =>
+      [...stored]
+        .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || (a.title < b.title ? -1 : 1))
+        .map((s) => ({ ...s }));
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const { wrapper, calls } = makeWrapper({
+      "session.list": byStart,
+      "schedule.conflicts": () => [],
+      // Answered when the test says so, to look at the grid's list in between.
+      "session.move": async (input) => {
+        await answered;
+        const move = input as SessionMove;
+        const index = stored.findIndex((s) => s.id === move.id);
+        stored[index] = { ...(stored[index] as Session), ...move };
+        return { session: { ...stored[index] }, conflicts: [] };
+      },
+    });
+    const hook = renderHook(
+      () => {
+        const trpc = useTRPC();
+        const list = useQuery(trpc.session.list.queryOptions({ editionId: EDITION.id }));
+        return { list, move: useMoveSession(EDITION.id) };
+      },
+      { wrapper },
+    );
+    await waitFor(() => expect(hook.result.current.list.data).toHaveLength(3));
+    const lists = () => calls.filter((c) => c.path === "session.list").length;
+    const first = stored[0] as Session;
+
+    // « Synthèse » moves to 11:00, after « Atelier IA » in the server's order (start, title):
+    // the grid shows it there at once.
+    act(() => hook.result.current.move.mutate(moveTo(first, "11:00", "12:00")));
+    await waitFor(() =>
+      expect(hook.result.current.list.data?.map((s) => s.title)).toEqual([
+        "Atelier IA",
+        "Synthèse",
+        "Table ronde",
+      ]),
+    );
+    const shown = hook.result.current.list.data;
+    expect(shown?.[1]).toMatchObject({ startsAt: instantFromLocal(THU, "11:00") });
+
+    // The answer and the refetch that follows the save bring the same programme: the query
+    // keeps the very same array, so the grid has nothing to lay out or draw again.
+    expect(lists()).toBe(1);
+    act(() => answer());
+    await waitFor(() => expect(hook.result.current.move.isSuccess).toBe(true));
+    await waitFor(() => expect(lists()).toBe(2));
+    await waitFor(() => expect(hook.result.current.list.isFetching).toBe(false));
+    expect(hook.result.current.list.data).toBe(shown);
+  });
+});

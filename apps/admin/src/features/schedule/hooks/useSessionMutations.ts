@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { Conflict, Session, SessionMove } from "@tribune/domain";
 import { useTRPC } from "../../../app/trpc";
-import { applyMove } from "../moves";
+import { applyMove, replaceInList } from "../moves";
 
 /** Refetches what every session change touches: the list and the conflicts. */
 function useRefreshProgramme(editionId: string) {
@@ -35,9 +35,10 @@ export function useMoveSession(editionId: string, events: MoveEvents = {}) {
         // A list refetch landing now would overwrite the optimistic data with the old times.
         await queryClient.cancelQueries({ queryKey: listKey });
         const previous = queryClient.getQueryData(listKey);
-        queryClient.setQueryData(listKey, (old) =>
-          old?.map((s) => (s.id === move.id ? applyMove(s, move) : s)),
-        );
+        queryClient.setQueryData(listKey, (old) => {
+          const moving = old?.find((s) => s.id === move.id);
+          return old && moving ? replaceInList(old, applyMove(moving, move)) : old;
+        });
         return { previous };
       },
       // Here rather than in mutate()'s options, which only fire for the latest of quick moves.
@@ -51,9 +52,7 @@ export function useMoveSession(editionId: string, events: MoveEvents = {}) {
           predicate: (m) => (m.state.variables as SessionMove | undefined)?.id === session.id,
         });
         if (pending <= 1) {
-          queryClient.setQueryData(listKey, (old) =>
-            old?.map((s) => (s.id === session.id ? session : s)),
-          );
+          queryClient.setQueryData(listKey, (old) => old && replaceInList(old, session));
         }
         events.onSaved?.(conflicts);
       },
