@@ -12,8 +12,8 @@ import {
   type Role,
   SUBDIVISION_READERS,
   SURVEY_READERS,
-} from "./auth/roles";
-import { int, text } from "./input";
+} from "../auth/roles";
+import { int, text } from "../kernel/input";
 
 export const AUDITED_ENTITIES = [
   "edition",

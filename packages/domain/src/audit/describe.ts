@@ -1,22 +1,22 @@
 import { z } from "zod";
-import { type AuditAction, AuditEntry, type AuditedEntity } from "./audit";
-import { ROLE_LABELS, type Role } from "./auth/roles";
-import { PARTNER_KIND_LABELS, type PartnerKind } from "./congress/people";
+import { type AuditAction, AuditEntry, type AuditedEntity } from "./entry";
+import { ROLE_LABELS, type Role } from "../auth/roles";
+import { PARTNER_KIND_LABELS, type PartnerKind } from "../congress/people";
 import {
   SESSION_KIND_LABELS,
   type SessionKind,
   THEME_LABELS,
   type Theme,
-} from "./congress/session";
-import { DOSSIER_STATUS_LABELS, type DossierStatus, PILLAR_LABELS } from "./dossiers/dossier";
-import { formatDate, formatDateTime, formatDay, formatNumber } from "./format";
-import type { PillarId, SectionId, SectionStatus } from "./press-kit/model";
-import { SECTION_LABELS, SECTION_STATUS_LABELS } from "./press-kit/sections";
-import { describeMembersLeftOut, MembersLeftOut } from "./surveys/member-invitations";
-import { SURVEY_STATUS_LABELS, type SurveyStatus } from "./surveys/survey";
-import { MEMBERSHIP_STATUS_LABELS, type MembershipStatus } from "./union/member";
-import { REGISTRATION_STATUS_LABELS, type RegistrationStatus } from "./union/registration";
-import { SIGNUP_STATUS_LABELS, type SignupStatus } from "./union/signup";
+} from "../congress/session";
+import { DOSSIER_STATUS_LABELS, type DossierStatus, PILLAR_LABELS } from "../dossiers/dossier";
+import { formatDate, formatDateTime, formatDay, formatNumber } from "../format";
+import type { PillarId, SectionId, SectionStatus } from "../press-kit/model";
+import { SECTION_LABELS, SECTION_STATUS_LABELS } from "../press-kit/sections";
+import { describeMembersLeftOut, MembersLeftOut } from "../surveys/member-invitations";
+import { SURVEY_STATUS_LABELS, type SurveyStatus } from "../surveys/survey";
+import { MEMBERSHIP_STATUS_LABELS, type MembershipStatus } from "../union/member";
+import { REGISTRATION_STATUS_LABELS, type RegistrationStatus } from "../union/registration";
+import { SIGNUP_STATUS_LABELS, type SignupStatus } from "../union/signup";
 
 /**
  * An audit entry in French, for people: who (a public form, the system, or an address), what
