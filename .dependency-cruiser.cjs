@@ -91,6 +91,29 @@ module.exports = {
       },
     },
     {
+      name: "domain-through-faces",
+      comment:
+        "The domain has no root entry: a file imports the face of each area it depends on " +
+        "(@tribune/domain/<area>, /kernel for errors, refusals, input, time and zod's French, " +
+        "/audit, /format, /routes), so that its imports say which rules it uses. A root that " +
+        "re-exported every area through `export *` hid that, and pulled every area into each " +
+        "bundle that touched one.",
+      severity: "error",
+      from: {},
+      to: { path: ["^@tribune/domain$", "^packages/domain/src/index\\.tsx?$"] },
+    },
+    {
+      name: "db-root-connection-only",
+      comment:
+        "@tribune/db's root is the connection (openDatabase, Database, Executor), the event bus " +
+        "and isDatabaseUnavailable. Repositories are imported as @tribune/db/repos/<name>, the " +
+        "tables as @tribune/db/schema, and backup, seeds and test helpers through their own " +
+        "faces: the root re-exporting them again would hide what a file depends on.",
+      severity: "error",
+      from: { path: "^packages/db/src/index\\.ts$" },
+      to: { pathNot: "^packages/db/src/(client|events|lock|unavailable)\\.ts$" },
+    },
+    {
       name: "db-not-above",
       comment:
         "The database package serves the API, not the other way round: importing @tribune/api " +

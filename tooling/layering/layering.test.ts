@@ -42,7 +42,15 @@ const FIXTURE: Record<string, string> = {
     name: "@tribune/db",
     exports: { ".": "./src/index.ts" },
   }),
-  "packages/db/src/index.ts": "export const openDatabase = () => 1;\n",
+  "packages/db/src/index.ts":
+    'export * from "./client";\nexport * from "./repos/users";\nexport const openDatabase = () => 1;\n',
+  "packages/db/src/client.ts": "export type Database = { ok: true };\n",
+  "packages/db/src/repos/users.ts": "export const listUsers = () => [];\n",
+  "packages/domain/package.json": JSON.stringify({
+    name: "@tribune/domain",
+    exports: { "./kernel": "./src/kernel/index.ts" },
+  }),
+  "packages/domain/src/kernel/index.ts": "export const notFound = () => 1;\n",
   "packages/api/package.json": JSON.stringify({
     name: "@tribune/api",
     exports: { ".": "./src/index.ts", "./types": "./src/types.ts" },
@@ -68,6 +76,8 @@ const FIXTURE: Record<string, string> = {
   "packages/domain/src/bad-pg.ts": 'import pg from "pg";\npg;\n',
   "packages/domain/src/bad-db.ts": 'import { openDatabase } from "@tribune/db";\nopenDatabase;\n',
   "packages/domain/src/bad-lib.ts": 'import axios from "axios";\naxios;\n',
+  "apps/server/src/bad-domain-root.ts":
+    'import { notFound } from "@tribune/domain";\nnotFound();\n',
   "packages/db/src/bad-api.ts": 'import { appRouter } from "@tribune/api";\nappRouter;\n',
   "packages/api/src/routers/session.ts": 'import { join } from "./signup";\njoin();\n',
   "packages/api/src/routers/signup.ts": "export const join = () => 1;\n",
@@ -81,7 +91,8 @@ const FIXTURE: Record<string, string> = {
     'import { ping } from "./ping";\nexport const pong = () => ping;\n',
 
   // Allowed: a front end's type import of the API, a router test importing a router, a cycle
-  // through an `import type`, a domain test using vitest.
+  // through an `import type`, a domain test using vitest, a domain face, db's root re-exporting
+  // its connection.
   "apps/admin/src/trpc.ts":
     'import type { AppRouter } from "@tribune/api/types";\nexport type R = AppRouter;\n',
   "packages/api/src/routers/signup.test.ts": 'import { join } from "./signup";\njoin();\n',
@@ -90,6 +101,7 @@ const FIXTURE: Record<string, string> = {
   "apps/dashboard/src/reauth.ts":
     'import { isUnauthorized } from "./client";\nexport type Reauth = () => boolean;\nisUnauthorized();\n',
   "packages/domain/src/rules.test.ts": 'import { it } from "vitest";\nit;\n',
+  "apps/server/src/face.ts": 'import { notFound } from "@tribune/domain/kernel";\nnotFound();\n',
   // Allowed: the 2026 reference data in a seed, the demo loader, a test and a test helper.
   "packages/db/src/seed/subdivisions.ts":
     'import { referenceSubdivisions } from "@tribune/reference";\nreferenceSubdivisions();\n',
@@ -112,7 +124,7 @@ describe("the layering check", () => {
     }
     // Workspace packages are linked in node_modules, as pnpm links them.
     mkdirSync(join(tree, "node_modules", "@tribune"), { recursive: true });
-    for (const name of ["db", "api", "reference"])
+    for (const name of ["db", "api", "reference", "domain"])
       symlinkSync(join(tree, "packages", name), join(tree, "node_modules", "@tribune", name));
   });
   afterAll(() => rmSync(tree, { recursive: true, force: true }));
@@ -129,6 +141,8 @@ describe("the layering check", () => {
       "domain-no-io",
       "domain-only-pure-libraries",
       "db-not-above",
+      "domain-through-faces",
+      "db-root-connection-only",
       "packages-not-apps",
       "router-not-router",
       "reference-only-seeds-demo-tests",
@@ -154,6 +168,8 @@ describe("the layering check", () => {
         "domain-only-pure-libraries: packages/domain/src/bad-db.ts → packages/db/src/index.ts",
         "domain-only-pure-libraries: packages/domain/src/bad-lib.ts → axios",
         "db-not-above: packages/db/src/bad-api.ts → packages/api/src/index.ts",
+        "domain-through-faces: apps/server/src/bad-domain-root.ts → @tribune/domain",
+        "db-root-connection-only: packages/db/src/index.ts → packages/db/src/repos/users.ts",
         "router-not-router: packages/api/src/routers/session.ts → packages/api/src/routers/signup.ts",
         "reference-only-seeds-demo-tests: packages/api/src/services/subdivisions/bad-reference.ts → packages/reference/src/index.ts",
         "packages-not-apps: packages/press-kit/src/bad-app.ts → apps/server/src/main.ts",
