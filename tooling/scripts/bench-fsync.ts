@@ -27,7 +27,9 @@ async function main() {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  const db = await import("@tribune/db");
+  const schema = await import("@tribune/db/schema");
+  const { setEditionCapacity } = await import("@tribune/db/repos/registrations");
+  const { seedReferenceEdition } = await import("@tribune/db/seed");
   const { pgliteOptions, pgliteDiskSyncs } = await import("@tribune/db/pglite-durable");
   const { createCaller } = await import("@tribune/api");
   const reference = await import("@tribune/reference");
@@ -37,11 +39,11 @@ async function main() {
   async function open(fsync: boolean) {
     const dataDir = mkdtempSync(join(tmpdir(), "tribune-bench-fsync-"));
     const client = new PGlite(pgliteOptions(dataDir, { fsync }));
-    const pglite = drizzle({ client, schema: db.schema });
+    const pglite = drizzle({ client, schema });
     await migrate(pglite, { migrationsFolder: join(ROOT, "packages/db/drizzle") });
     const database = pglite as unknown as import("@tribune/db").Database;
-    await db.seedReferenceEdition(database);
-    await db.setEditionCapacity(database, editionId, null);
+    await seedReferenceEdition(database);
+    await setEditionCapacity(database, editionId, null);
     const caller = createCaller({
       db: database,
       actor: null,

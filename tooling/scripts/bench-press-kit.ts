@@ -17,7 +17,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 // workspace's ES modules are loaded with dynamic import(), and there is no top-level await.
 const root = join(__dirname, "..", "..");
 const load = async () => {
-  const domain = await import("@tribune/domain");
+  const domain = await import("@tribune/domain/press-kit");
   const reference = await import("@tribune/reference");
   const { renderPressKitWithReport } = await import("@tribune/press-kit");
   const model = () =>

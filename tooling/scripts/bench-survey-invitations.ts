@@ -28,16 +28,17 @@ const RATE = Number(options.rate);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} Mo`;
 
 async function main() {
-  const db = await import("@tribune/db");
+  const { openDatabase } = await import("@tribune/db");
+  const { insertSurvey } = await import("@tribune/db/repos/surveys");
   const api = await import("@tribune/api");
-  const domain = await import("@tribune/domain");
+  const domain = await import("@tribune/domain/surveys");
   const { createInvitationMailer } = await import("@tribune/server/mail/invitation-mailer");
   const { startTestSmtpServer } = await import("@tribune/cli-kit/smtp-testing");
 
   const dataDir = options["database-url"]
     ? null
     : mkdtempSync(join(tmpdir(), "tribune-bench-inv-"));
-  const database = await db.openDatabase(
+  const database = await openDatabase(
     dataDir ? { dataDir } : { url: options["database-url"] as string },
   );
   const smtp = await startTestSmtpServer({ keep: false });
@@ -47,7 +48,7 @@ async function main() {
   });
   if (!mailer) throw new Error("no mailer");
   try {
-    const survey = await db.insertSurvey(
+    const survey = await insertSurvey(
       database.db,
       domain.SurveyInput.parse({
         slug: `bench-invitations-${Date.now()}`,

@@ -47,9 +47,9 @@ async function best(fn: () => Promise<unknown>): Promise<number> {
 }
 
 async function main() {
-  const domain = await import("@tribune/domain");
+  const domain = await import("@tribune/domain/surveys");
   const reference = await import("@tribune/reference");
-  const db = await import("@tribune/db");
+  const db = await import("@tribune/db/repos/surveys");
   const testing = await import("@tribune/db/testing");
   const { parseCsv } = await import("@tribune/api/csv");
 

@@ -7,7 +7,7 @@ import { BrowserRouter } from "react-router";
 import { App } from "./app/App";
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from "./app/trpc";
 import "./app/styles.css";
-import { configureFrenchZodMessages } from "@tribune/domain";
+import { configureFrenchZodMessages } from "@tribune/domain/kernel";
 
 configureFrenchZodMessages();
 

@@ -6,7 +6,9 @@ import {
   isUnreachable,
   trpcCodeOf,
 } from "@tribune/cli-kit";
-import { currentEdition, type Edition, type LiveCounts, type Me } from "@tribune/domain";
+import type { Me } from "@tribune/domain/auth";
+import { currentEdition, type Edition } from "@tribune/domain/congress";
+import type { LiveCounts } from "@tribune/domain/union";
 import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { EventSource } from "eventsource";
 import type { DashboardData, ProgrammeData, SurveysData } from "./model";

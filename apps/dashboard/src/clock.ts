@@ -1,4 +1,4 @@
-import { instantFromLocal } from "@tribune/domain";
+import { instantFromLocal } from "@tribune/domain/kernel";
 
 /** The current instant; injectable so that tests and `--at` can pretend. */
 export type Clock = () => Date;

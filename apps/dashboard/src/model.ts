@@ -1,26 +1,19 @@
+import type { Me } from "@tribune/domain/auth";
 import {
-  buildDayGrid,
-  type ComputedKeyFigure,
-  type Conflict,
-  type DayGrid,
-  type Dossier,
-  daysBetween,
   type Edition,
   type EditionState,
   editionState,
-  type LiveCounts,
-  localDay,
-  type ManualFigure,
-  type Me,
-  type MotionOverview,
   type Room,
-  roomsOfDay,
   type Session,
   type Speaker,
-  type SurveyCollection,
-  type SurveySummary,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
+import type { Dossier, MotionOverview } from "@tribune/domain/dossiers";
 import { formatTime } from "@tribune/domain/format";
+import { daysBetween, localDay } from "@tribune/domain/kernel";
+import type { ManualFigure } from "@tribune/domain/press-kit";
+import { buildDayGrid, type Conflict, type DayGrid, roomsOfDay } from "@tribune/domain/schedule";
+import type { ComputedKeyFigure, SurveyCollection, SurveySummary } from "@tribune/domain/surveys";
+import type { LiveCounts } from "@tribune/domain/union";
 
 /** Everything the screens show, loaded once and then kept up to date by the live stream. */
 export interface DashboardData {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { type CookieJar, cookieFetch } from "@tribune/cli-kit";
-import { instantFromLocal } from "@tribune/domain";
+import { instantFromLocal } from "@tribune/domain/kernel";
 import { referenceSubdivision } from "@tribune/reference";
 import { render } from "ink-testing-library";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,6 @@
-import type { Conflict, LiveCounts, SurveyCollection } from "@tribune/domain";
+import type { Conflict } from "@tribune/domain/schedule";
+import type { SurveyCollection } from "@tribune/domain/surveys";
+import type { LiveCounts } from "@tribune/domain/union";
 import { referenceProgramme2026, referenceSubdivisions } from "@tribune/reference";
 import type { DashboardData } from "./model";
 

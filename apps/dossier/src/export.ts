@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { cookieFetch, explainClientError, trpcCodeOf } from "@tribune/cli-kit";
-import { PressKitModel } from "@tribune/domain";
 import { FOR_TERMINAL, formatNumber } from "@tribune/domain/format";
+import { PressKitModel } from "@tribune/domain/press-kit";
 import { createDossierClient } from "./client";
 import { downloadPressKit } from "./download";
 

@@ -1,18 +1,15 @@
 import { createAccount, SESSION_IDLE_SECONDS, SYSTEM } from "@tribune/api";
-import {
-  IDEMPOTENCY_KEY_LIFETIME_SECONDS,
-  listDossiers,
-  listEditions,
-  listSubdivisionOptions,
-  listSurveys,
-  listUsers,
-  type OpenDatabase,
-  openDatabase,
-  personalDataPurgedAt,
-  schema,
-} from "@tribune/db";
+import { type OpenDatabase, openDatabase } from "@tribune/db";
+import { listDossiers } from "@tribune/db/repos/dossiers";
+import { listEditions } from "@tribune/db/repos/editions";
+import { IDEMPOTENCY_KEY_LIFETIME_SECONDS } from "@tribune/db/repos/idempotency";
+import { personalDataPurgedAt } from "@tribune/db/repos/retention";
+import { listSubdivisionOptions } from "@tribune/db/repos/subdivisions";
+import { listSurveys } from "@tribune/db/repos/surveys";
+import { listUsers } from "@tribune/db/repos/users";
+import * as schema from "@tribune/db/schema";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
-import { ROLES } from "@tribune/domain";
+import { ROLES } from "@tribune/domain/auth";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { bootstrap, DEMO_EDITION_ID, startHousekeeping } from "./bootstrap";
 

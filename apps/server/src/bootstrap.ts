@@ -6,19 +6,18 @@ import {
   SYSTEM,
   systemContext,
 } from "@tribune/api";
+import type { Database, Executor } from "@tribune/db";
+import { purgeDeadAccountTokens } from "@tribune/db/repos/account-tokens";
+import { purgeDeadAuthSessions } from "@tribune/db/repos/auth-sessions";
+import { purgeExpiredIdempotencyKeys } from "@tribune/db/repos/idempotency";
+import { listUsers } from "@tribune/db/repos/users";
 import {
-  type Database,
-  type Executor,
   holdsEdition,
-  listUsers,
-  purgeDeadAccountTokens,
-  purgeDeadAuthSessions,
-  purgeExpiredIdempotencyKeys,
   seedReferenceEdition,
   seedReferenceSurveys,
   seedSubdivisions,
-} from "@tribune/db";
-import { ROLES, type Role } from "@tribune/domain";
+} from "@tribune/db/seed";
+import { ROLES, type Role } from "@tribune/domain/auth";
 import { referenceProgramme2026, referenceSubdivision } from "@tribune/reference";
 
 export interface DemoAccount {

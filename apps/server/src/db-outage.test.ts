@@ -7,7 +7,7 @@ import {
   startTribune,
 } from "@tribune/cli-kit/testing";
 import { inProcessEventBus, LISTENER_NAME, type OpenDatabase, openDatabase } from "@tribune/db";
-import type { LiveCounts } from "@tribune/domain";
+import type { LiveCounts } from "@tribune/domain/union";
 import { referenceProgramme2026, referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logIn, startApp, trpcGet, trpcPost } from "./testing";

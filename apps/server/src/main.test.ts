@@ -9,7 +9,10 @@ import {
   freshDatabase,
   startTribune,
 } from "@tribune/cli-kit/testing";
-import { listEditions, listSubdivisionOptions, listUsers, openDatabase } from "@tribune/db";
+import { openDatabase } from "@tribune/db";
+import { listEditions } from "@tribune/db/repos/editions";
+import { listSubdivisionOptions } from "@tribune/db/repos/subdivisions";
+import { listUsers } from "@tribune/db/repos/users";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, runCli, spawnTsx, trpcPost } from "./testing";
 

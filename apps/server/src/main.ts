@@ -1,7 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { createPublicRateLimits, settlePasswordResets, stopInvitationJobs } from "@tribune/api";
-import { listEditions, listUsers, openDatabase } from "@tribune/db";
-import { currentEdition, ROLE_LABELS } from "@tribune/domain";
+import { openDatabase } from "@tribune/db";
+import { listEditions } from "@tribune/db/repos/editions";
+import { listUsers } from "@tribune/db/repos/users";
+import { ROLE_LABELS } from "@tribune/domain/auth";
+import { currentEdition } from "@tribune/domain/congress";
 import { ROUTES } from "@tribune/domain/routes";
 import { bootstrap, DEMO_EDITION_ID, startHousekeeping } from "./bootstrap";
 import { databaseTarget, demoChoice, mailTarget, readEnv } from "./env";

@@ -1,4 +1,4 @@
-import { listSubdivisionOptions } from "@tribune/db";
+import { listSubdivisionOptions } from "@tribune/db/repos/subdivisions";
 import { testBackends } from "@tribune/db/testing";
 import { describe, expect, it } from "vitest";
 import { createAccount } from "./accounts";

@@ -1,6 +1,7 @@
-import type { Actor as AuditActor, Database } from "@tribune/db";
-import type { User } from "@tribune/domain";
-import { createAccount as create } from "./services/accounts/createAccount";
+import type { Database } from "@tribune/db";
+import type { Actor as AuditActor } from "@tribune/db/repos/audit";
+import type { User } from "@tribune/domain/auth";
+import { createAccount as create } from "./services/accounts/create-account";
 
 /**
  * services/accounts/createAccount for callers that hold a database only (the demo accounts,

@@ -1,4 +1,4 @@
-import type { Actor as AuditActor } from "@tribune/db";
+import type { Actor as AuditActor } from "@tribune/db/repos/audit";
 import type { Actor } from "./context";
 
 /** The audit log's view of whoever acts: the signed-in person, or the system (seed, CLI). */

@@ -1,5 +1,5 @@
 import type { Database, EventBus } from "@tribune/db";
-import type { Me } from "@tribune/domain";
+import type { Me } from "@tribune/domain/auth";
 import type { PublicCache } from "./public-cache";
 import type { PublicRateLimits } from "./rate-limit";
 import type { InvitationMailer } from "./services/surveys/invitations/port";

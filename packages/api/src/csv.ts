@@ -1,4 +1,5 @@
-import { CSV_REFUSALS, type CsvRow, refusalError } from "@tribune/domain";
+import { CSV_REFUSALS, refusalError } from "@tribune/domain/kernel";
+import type { CsvRow } from "@tribune/domain/union";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { type Database, replaceSession, seedReferenceEdition } from "@tribune/db";
+import type { Database } from "@tribune/db";
+import { replaceSession } from "@tribune/db/repos/sessions";
+import { seedReferenceEdition } from "@tribune/db/seed";
 import { openTestDatabase, testBackends } from "@tribune/db/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "./context";

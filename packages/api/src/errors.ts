@@ -1,5 +1,5 @@
 import { isDatabaseUnavailable } from "@tribune/db";
-import { DomainError, type DomainErrorCode } from "@tribune/domain";
+import { DomainError, type DomainErrorCode } from "@tribune/domain/kernel";
 import { type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 

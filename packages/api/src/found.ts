@@ -1,4 +1,4 @@
-import { notFound } from "@tribune/domain";
+import { notFound } from "@tribune/domain/kernel";
 
 /** Unwraps a lookup, or raises the domain's not_found with a French message naming the thing. */
 export function found<T>(value: T | null | undefined, what: string): T {

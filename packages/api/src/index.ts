@@ -34,13 +34,13 @@ export {
 } from "./root";
 /** The use cases the command line runs, in the system's context (the same the routers call). */
 export * as accountServices from "./services/accounts";
-export { settlePasswordResets } from "./services/accounts/requestPasswordReset";
+export { settlePasswordResets } from "./services/accounts/request-password-reset";
 export { attendeeCalendarFile } from "./services/attendee/calendar";
 export { badgeSheets, certificateBook } from "./services/attendee/documents";
 // Editions, for the command line: the same services as the routers.
 export { archiveEdition } from "./services/editions/archive";
 export { createEdition } from "./services/editions/create";
-export { createEditionFrom } from "./services/editions/createFrom";
+export { createEditionFrom } from "./services/editions/create-from";
 export { updateEditionFields } from "./services/editions/update";
 export { editionView } from "./services/editions/view";
 export { type ServiceContext, systemContext } from "./services/kit";

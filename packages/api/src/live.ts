@@ -2,10 +2,10 @@ import {
   type Database,
   type EventBus,
   inProcessEventBus,
-  isAuthSessionLive,
   isDatabaseUnavailable,
   type TribuneEvent,
 } from "@tribune/db";
+import { isAuthSessionLive } from "@tribune/db/repos/auth-sessions";
 import { TRPCError } from "@trpc/server";
 import type { Context } from "./context";
 

@@ -1,5 +1,6 @@
-import { type Database, findMessageByKey, listMessages } from "@tribune/db";
-import type { Registration, RegistrationInput } from "@tribune/domain";
+import type { Database } from "@tribune/db";
+import { findMessageByKey, listMessages } from "@tribune/db/repos/outbox";
+import type { Registration, RegistrationInput } from "@tribune/domain/union";
 import { bodyOfStoredMessage } from "./services/mail/render";
 
 /** Test helpers for what the public registration sends by e-mail instead of answering it. */

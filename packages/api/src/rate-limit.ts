@@ -1,4 +1,4 @@
-import { DomainError } from "@tribune/domain";
+import { DomainError } from "@tribune/domain/kernel";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
 /**

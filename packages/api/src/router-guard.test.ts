@@ -1,5 +1,5 @@
 import { testBackends } from "@tribune/db/testing";
-import { ROLES } from "@tribune/domain";
+import { ROLES } from "@tribune/domain/auth";
 import { type AnyTRPCProcedure, TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { appRouter } from "./root";

@@ -3,16 +3,12 @@
  * address, the actor behind a real login token) and the error shape a client would receive.
  */
 
-import {
-  type Database,
-  type EventBus,
-  listSubdivisionOptions,
-  type OpenDatabase,
-  seedReferenceEdition,
-  seedReferenceSurveys,
-} from "@tribune/db";
+import type { Database, EventBus, OpenDatabase } from "@tribune/db";
+import { listSubdivisionOptions } from "@tribune/db/repos/subdivisions";
+import { seedReferenceEdition, seedReferenceSurveys } from "@tribune/db/seed";
 import { type Backend, openTestDatabase } from "@tribune/db/testing";
-import type { Partner, Role, Session } from "@tribune/domain";
+import type { Role } from "@tribune/domain/auth";
+import type { Partner, Session } from "@tribune/domain/congress";
 import { referenceProgramme2026 } from "@tribune/reference";
 import { getErrorShape, type inferRouterError, TRPCError } from "@trpc/server";
 import { afterAll, beforeAll } from "vitest";

@@ -1,5 +1,6 @@
 import { isDatabaseUnavailable } from "@tribune/db";
-import { configureFrenchZodMessages, DomainError, type Role } from "@tribune/domain";
+import type { Role } from "@tribune/domain/auth";
+import { configureFrenchZodMessages, DomainError } from "@tribune/domain/kernel";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Actor, Context } from "./context";

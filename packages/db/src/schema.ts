@@ -1,32 +1,26 @@
+import type { AuditAction, AuditedEntity } from "@tribune/domain/audit";
+import type { AccountTokenPurpose, Role } from "@tribune/domain/auth";
+import type { PartnerKind, SessionKind, Theme, TimeWindow } from "@tribune/domain/congress";
+import type { DossierStatus, VoteChoice, VoteRule } from "@tribune/domain/dossiers";
 import type {
-  AccountTokenPurpose,
-  AnonymityMode,
-  Answers,
-  AuditAction,
-  AuditedEntity,
-  CampaignStatus,
-  DossierStatus,
   EditorialBlock,
   FigureUnit,
-  KeyFigureDefinition,
-  MembershipStatus,
-  PartnerKind,
   PillarId,
   PressKitFrame,
-  Question,
-  RegistrationStatus,
-  Role,
   SectionId,
   SectionStatus,
-  SessionKind,
   Signature,
+} from "@tribune/domain/press-kit";
+import type {
+  AnonymityMode,
+  Answers,
+  CampaignStatus,
+  KeyFigureDefinition,
+  Question,
   SurveySensitivity,
   SurveyStatus,
-  Theme,
-  TimeWindow,
-  VoteChoice,
-  VoteRule,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
+import type { MembershipStatus, RegistrationStatus } from "@tribune/domain/union";
 import { sql } from "drizzle-orm";
 import {
   bigserial,

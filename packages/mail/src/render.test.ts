@@ -4,7 +4,7 @@ import {
   registrationCancelledMail,
   registrationMail,
   signupMail,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import { describe, expect, it } from "vitest";
 import { congressIcs, qrCodePng, renderMail } from "./render";
 

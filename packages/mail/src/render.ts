@@ -1,5 +1,6 @@
 import { render } from "@react-email/render";
-import type { CongressCalendar, MailAttachment, MailContent, MailMessage } from "@tribune/domain";
+import type { MailAttachment, MailMessage } from "@tribune/domain/mail";
+import type { CongressCalendar, MailContent } from "@tribune/domain/union";
 import icalGenerator from "ical-generator";
 import QRCode from "qrcode";
 import { createElement } from "react";

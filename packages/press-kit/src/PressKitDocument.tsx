@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Document } from "@react-pdf/renderer";
-import type { KeyFigure, PressKitModel, PressKitSection } from "@tribune/domain";
+import type { KeyFigure, PressKitModel, PressKitSection } from "@tribune/domain/press-kit";
 import type { ReactNode } from "react";
 import { type PageLog, RenderContext, type RenderContextValue } from "./context";
 import { Contacts } from "./sections/Contacts";

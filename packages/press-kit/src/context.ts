@@ -1,4 +1,4 @@
-import type { KeyFigure, PressKitModel } from "@tribune/domain";
+import type { KeyFigure, PressKitModel } from "@tribune/domain/press-kit";
 import { createContext, useContext } from "react";
 
 /**

@@ -1,4 +1,8 @@
-import { buildPressKitModel, type ManualFigureFields, pressKitManualFigure } from "@tribune/domain";
+import {
+  buildPressKitModel,
+  type ManualFigureFields,
+  pressKitManualFigure,
+} from "@tribune/domain/press-kit";
 import { pressKitEditorial2026, referenceProgramme2026 } from "@tribune/reference";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderPressKitWithReport } from "./render";

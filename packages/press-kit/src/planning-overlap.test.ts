@@ -1,4 +1,4 @@
-import { buildPressKitModel } from "@tribune/domain";
+import { buildPressKitModel } from "@tribune/domain/press-kit";
 import { pressKitEditorial2026, referenceProgramme2026 } from "@tribune/reference";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderPressKitWithReport } from "./render";

@@ -4,7 +4,7 @@ import {
   type PressKitModel,
   type SectionId,
   sectionStates,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
 import {
   FRIDAY,
   PROGRAMME_2026,

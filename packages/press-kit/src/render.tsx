@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { pdf as createPdf } from "@react-pdf/renderer";
-import type { PressKitModel } from "@tribune/domain";
+import type { PressKitModel } from "@tribune/domain/press-kit";
 import type { ReactElement } from "react";
 import { PageLog } from "./context";
 import { loadMeasuredFaces } from "./fonts";

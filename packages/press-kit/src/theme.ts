@@ -1,4 +1,4 @@
-import type { SessionKind } from "@tribune/domain";
+import type { SessionKind } from "@tribune/domain/congress";
 
 /** Colours, sizes and the planning's kind colours: the only place the press kit picks them. */
 export const colors = {

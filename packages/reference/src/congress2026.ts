@@ -1,4 +1,4 @@
-import type { EditionWithBudget, PartnerKind, SessionKind, Theme } from "@tribune/domain";
+import type { EditionWithBudget, PartnerKind, SessionKind, Theme } from "@tribune/domain/congress";
 
 /**
  * The 26th congress as the 2026 press kit prints it (shared/seeds/001_…): the reference data

@@ -1,4 +1,4 @@
-import { EditionWithBudget, Partner, Room, Session, SessionInput } from "@tribune/domain";
+import { EditionWithBudget, Partner, Room, Session, SessionInput } from "@tribune/domain/congress";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { FRIDAY, PROGRAMME_2026, THURSDAY } from "./congress2026";

@@ -1,5 +1,5 @@
-import type { EditionWithBudget, Partner, Room, Session } from "@tribune/domain";
-import { instantFromLocal } from "@tribune/domain";
+import type { EditionWithBudget, Partner, Room, Session } from "@tribune/domain/congress";
+import { instantFromLocal } from "@tribune/domain/kernel";
 import {
   EDITION_2026,
   PARTNERS_2026,

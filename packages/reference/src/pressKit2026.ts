@@ -4,7 +4,7 @@ import type {
   PressKitEditorial,
   SectionId,
   SectionStatus,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
 
 /**
  * The editorial texts of the 2026 press kit (shared/seeds/001_…), carried over as printed:

@@ -1,4 +1,4 @@
-import type { Subdivision } from "@tribune/domain";
+import type { Subdivision } from "@tribune/domain/union";
 import { stableUuid } from "./fixtures";
 
 /**

@@ -1,10 +1,10 @@
-import type { Answers, KeyFigureDefinitionInput } from "@tribune/domain";
+import type { Answers, KeyFigureDefinitionInput } from "@tribune/domain/surveys";
 import {
   Survey,
   type SurveyInput,
   subdivisionQuestion,
   yearOfTrainingQuestion,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import { stableUuid } from "./fixtures";
 import { SUBDIVISIONS_REFERENCE } from "./subdivisions";
 

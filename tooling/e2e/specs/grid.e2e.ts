@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import type { Conflict, Edition, Room, Session } from "@tribune/domain";
+import type { Edition, Room, Session } from "@tribune/domain/congress";
+import type { Conflict } from "@tribune/domain/schedule";
 import { ROOMS_2026 } from "@tribune/reference";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";

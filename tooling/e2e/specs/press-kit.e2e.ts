@@ -1,4 +1,4 @@
-import type { PressKitModel } from "@tribune/domain";
+import type { PressKitModel } from "@tribune/domain/press-kit";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { logIn, query, shoot, useTribune } from "../src/harness";

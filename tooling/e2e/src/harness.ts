@@ -13,7 +13,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freshDatabase, startTribune } from "@tribune/cli-kit/testing";
-import type { Role } from "@tribune/domain";
+import type { Role } from "@tribune/domain/auth";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 

@@ -11,7 +11,7 @@ import {
   SURVEY_MANAGERS,
   SURVEY_READERS,
   SURVEY_RESULT_READERS,
-} from "@tribune/domain";
+} from "@tribune/domain/auth";
 import { ACCOUNT_PAGES } from "@tribune/domain/routes";
 import { lazy, Suspense } from "react";
 import { Link, Navigate, Route, Routes } from "react-router";

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { type Edition, editionStatus } from "@tribune/domain";
+import { type Edition, editionStatus } from "@tribune/domain/congress";
 import { Link, Route, Routes, useLocation } from "react-router";
 import { describe, expect, it } from "vitest";
 import { EDITION, renderWithApi, uuid } from "../testing/api";

@@ -1,5 +1,5 @@
 import { act, screen, within } from "@testing-library/react";
-import type { Role } from "@tribune/domain";
+import type { Role } from "@tribune/domain/auth";
 import { Route, Routes } from "react-router";
 import { describe, expect, it } from "vitest";
 import { renderWithApi, uuid } from "../testing/api";

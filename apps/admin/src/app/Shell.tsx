@@ -12,7 +12,7 @@ import {
   type Role,
   SUBDIVISION_READERS,
   SURVEY_READERS,
-} from "@tribune/domain";
+} from "@tribune/domain/auth";
 import { useEffect, useState } from "react";
 import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { hasRole, useMe } from "../features/auth/hooks/useMe";

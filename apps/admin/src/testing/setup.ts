@@ -1,4 +1,4 @@
-import { configureFrenchZodMessages } from "@tribune/domain";
+import { configureFrenchZodMessages } from "@tribune/domain/kernel";
 
 // As main.tsx does for the running app.
 configureFrenchZodMessages();

@@ -1,4 +1,4 @@
-import { archivedMessage, type Edition, isReadOnly } from "@tribune/domain";
+import { archivedMessage, type Edition, isReadOnly } from "@tribune/domain/congress";
 
 /**
  * Said at the top of an edition's page when the edition is archived: why its edit controls are

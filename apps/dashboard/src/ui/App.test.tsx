@@ -1,4 +1,4 @@
-import type { LiveCounts } from "@tribune/domain";
+import type { LiveCounts } from "@tribune/domain/union";
 import { render } from "ink-testing-library";
 import { describe, expect, it, vi } from "vitest";
 import { fixedClock } from "../clock";

@@ -1,5 +1,5 @@
 import { accountServices, systemContext } from "@tribune/api";
-import { ROLE_LABELS, ROLES } from "@tribune/domain";
+import { ROLE_LABELS, ROLES } from "@tribune/domain/auth";
 import { formatDateTime } from "@tribune/domain/format";
 import { type Command, Option } from "commander";
 import { readEnv } from "../env";

@@ -1,8 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { badgeSheets, certificateBook, subdivisionNamed, systemContext } from "@tribune/api";
-import { BADGE_FORMATS, type BadgeFormat, IsoDate } from "@tribune/domain";
 import { formatCount } from "@tribune/domain/format";
+import { IsoDate } from "@tribune/domain/kernel";
+import { BADGE_FORMATS, type BadgeFormat } from "@tribune/domain/union";
 import { renderBadges, renderCertificates } from "@tribune/press-kit";
 import { type Command, Option } from "commander";
 import { readEnv } from "../env";

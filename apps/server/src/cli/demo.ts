@@ -1,5 +1,5 @@
-import { realActivity } from "@tribune/db";
-import { ROLE_LABELS } from "@tribune/domain";
+import { realActivity } from "@tribune/db/seed";
+import { ROLE_LABELS } from "@tribune/domain/auth";
 import type { Command } from "commander";
 import { loadDemo } from "../bootstrap";
 import { readEnv } from "../env";

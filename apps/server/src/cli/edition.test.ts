@@ -2,16 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createCaller, updateEditionFields } from "@tribune/api";
-import {
-  findEditionByYear,
-  insertSessionCapacity,
-  listManualFigures,
-  listSessionCapacities,
-  listSessions,
-  type OpenDatabase,
-  openDatabase,
-  saveManualFigure,
-} from "@tribune/db";
+import { type OpenDatabase, openDatabase } from "@tribune/db";
+import { findEditionByYear } from "@tribune/db/repos/editions";
+import { listManualFigures, saveManualFigure } from "@tribune/db/repos/press-kit-frames";
+import { listSessions } from "@tribune/db/repos/sessions";
+import { insertSessionCapacity, listSessionCapacities } from "@tribune/db/repos/signups";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,13 +1,14 @@
 import { archiveEdition, createEdition, createEditionFrom, editionView } from "@tribune/api";
-import { findEditionByYear, listEditions, type OpenDatabase } from "@tribune/db";
+import type { OpenDatabase } from "@tribune/db";
+import { findEditionByYear, listEditions } from "@tribune/db/repos/editions";
 import {
-  DomainError,
   EditionFromInput,
   EditionInput,
   type EditionWithBudget,
   editionStatus,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
 import { formatCount, formatEditionDates } from "@tribune/domain/format";
+import { DomainError } from "@tribune/domain/kernel";
 import type { Command } from "commander";
 import { ZodError } from "zod";
 import { withDatabase } from "./database";

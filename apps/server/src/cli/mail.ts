@@ -1,6 +1,6 @@
 import { listOutbox, systemContext } from "@tribune/api";
-import { OUTBOX_STATUS_LABELS, OUTBOX_STATUSES, OutboxQuery } from "@tribune/domain";
 import { formatCount, formatDateTime } from "@tribune/domain/format";
+import { OUTBOX_STATUS_LABELS, OUTBOX_STATUSES, OutboxQuery } from "@tribune/domain/mail";
 import { type Command, Option } from "commander";
 import { mailTarget, readEnv } from "../env";
 import { withDatabase } from "./database";

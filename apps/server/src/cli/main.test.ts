@@ -3,15 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createCaller } from "@tribune/api";
 import { freshDatabase } from "@tribune/cli-kit/testing";
-import {
-  findUserByEmail,
-  listEditions,
-  listSubdivisionOptions,
-  listUsers,
-  type OpenDatabase,
-  openDatabase,
-  seedReferenceEdition,
-} from "@tribune/db";
+import { type OpenDatabase, openDatabase } from "@tribune/db";
+import { listEditions } from "@tribune/db/repos/editions";
+import { listSubdivisionOptions } from "@tribune/db/repos/subdivisions";
+import { findUserByEmail, listUsers } from "@tribune/db/repos/users";
+import { seedReferenceEdition } from "@tribune/db/seed";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../testing";

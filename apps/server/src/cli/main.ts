@@ -6,16 +6,11 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { createGunzip, createGzip } from "node:zlib";
 import { accountServices, subdivisionNamed, systemContext } from "@tribune/api";
-import {
-  findEditionByYear,
-  isDatabaseUnavailable,
-  type OpenDatabase,
-  openDatabase,
-  restoreBackup,
-  seedSyntheticRegistrations,
-  writeBackup,
-} from "@tribune/db";
-import { ROLE_LABELS, ROLES, type Role } from "@tribune/domain";
+import { isDatabaseUnavailable, type OpenDatabase, openDatabase } from "@tribune/db";
+import { restoreBackup, writeBackup } from "@tribune/db/backup";
+import { findEditionByYear } from "@tribune/db/repos/editions";
+import { seedSyntheticRegistrations } from "@tribune/db/seed";
+import { ROLE_LABELS, ROLES, type Role } from "@tribune/domain/auth";
 import { Command, Option } from "commander";
 import { ZodError, z } from "zod";
 import { databaseTarget, readEnv, type ServerEnv } from "../env";

@@ -2,13 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createEdition, frabScheduleJson, systemContext } from "@tribune/api";
-import {
-  findEditionByYear,
-  listSessions,
-  type OpenDatabase,
-  openDatabase,
-  seedReferenceEdition,
-} from "@tribune/db";
+import { type OpenDatabase, openDatabase } from "@tribune/db";
+import { findEditionByYear } from "@tribune/db/repos/editions";
+import { listSessions } from "@tribune/db/repos/sessions";
+import { seedReferenceEdition } from "@tribune/db/seed";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../testing";

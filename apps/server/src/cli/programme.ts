@@ -1,17 +1,16 @@
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { importProgramme, systemContext } from "@tribune/api";
-import { findEditionByYear } from "@tribune/db";
+import { findEditionByYear } from "@tribune/db/repos/editions";
+import { SESSION_KIND_LABELS, SessionKind } from "@tribune/domain/congress";
+import { formatCount } from "@tribune/domain/format";
+import { DomainError } from "@tribune/domain/kernel";
 import {
-  DomainError,
   FALLBACK_KIND,
   type KindMapping,
   MAX_PROGRAMME_IMPORT_BYTES,
   type ProgrammeImportReport,
-  SESSION_KIND_LABELS,
-  SessionKind,
-} from "@tribune/domain";
-import { formatCount } from "@tribune/domain/format";
+} from "@tribune/domain/schedule";
 import type { Command } from "commander";
 import { readEnv } from "../env";
 import { withDatabase } from "./database";

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startTestSmtpServer, type TestSmtpServer } from "@tribune/cli-kit/smtp-testing";
-import { insertSurvey, type OpenDatabase, openDatabase } from "@tribune/db";
+import { type OpenDatabase, openDatabase } from "@tribune/db";
+import { insertSurvey } from "@tribune/db/repos/surveys";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
-import { SurveyInput } from "@tribune/domain";
+import { SurveyInput } from "@tribune/domain/surveys";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../testing";
 

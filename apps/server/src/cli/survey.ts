@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { startInvitations, stopInvitationJobs, systemContext } from "@tribune/api";
+import { FOR_TERMINAL, formatNumber } from "@tribune/domain/format";
 import {
   CAMPAIGN_STATUS_LABELS,
   describeCampaignProgress,
@@ -8,8 +9,7 @@ import {
   type InvitationCampaign,
   InvitationRate,
   parseAddressList,
-} from "@tribune/domain";
-import { FOR_TERMINAL, formatNumber } from "@tribune/domain/format";
+} from "@tribune/domain/surveys";
 import type { Command } from "commander";
 import { mailTarget, readEnv } from "../env";
 import { createInvitationMailer } from "../mail/invitation-mailer";

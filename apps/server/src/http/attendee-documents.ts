@@ -1,8 +1,9 @@
 import type { Context } from "@tribune/api";
 import { attendeeCalendarFile, createCaller } from "@tribune/api";
 import { isDatabaseUnavailable } from "@tribune/db";
-import { BadgeFormat, DomainError, IsoDate } from "@tribune/domain";
+import { DomainError, IsoDate } from "@tribune/domain/kernel";
 import { ROUTE_YEAR, ROUTES } from "@tribune/domain/routes";
+import { BadgeFormat } from "@tribune/domain/union";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import {

@@ -1,6 +1,6 @@
 import { openDatabase } from "@tribune/db";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
-import type { LiveCounts } from "@tribune/domain";
+import type { LiveCounts } from "@tribune/domain/union";
 import { referenceProgramme2026, referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootstrap } from "../bootstrap";

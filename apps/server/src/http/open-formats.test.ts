@@ -1,4 +1,4 @@
-import { seedReferenceEdition } from "@tribune/db";
+import { seedReferenceEdition } from "@tribune/db/seed";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PressKitRenderer } from "../press-kit/renderer";

@@ -1,6 +1,6 @@
 import type { Actor, Context } from "@tribune/api";
 import { createCaller } from "@tribune/api";
-import { PRESS_KIT_READERS } from "@tribune/domain";
+import { PRESS_KIT_READERS } from "@tribune/domain/auth";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import {
   PressKitBusyError,

@@ -1,5 +1,6 @@
 import { createEdition } from "@tribune/api";
-import { insertRoom, insertSession } from "@tribune/db";
+import { insertRoom } from "@tribune/db/repos/rooms";
+import { insertSession } from "@tribune/db/repos/sessions";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootstrap } from "../bootstrap";

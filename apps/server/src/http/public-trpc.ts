@@ -15,7 +15,7 @@
  * database — is left to tRPC, which answers (or fails) as it always did.
  */
 import type { createCaller, PublicCache } from "@tribune/api";
-import { EditionYear } from "@tribune/domain";
+import { EditionYear } from "@tribune/domain/congress";
 import {
   etagOf,
   matchesVersion,

@@ -1,5 +1,5 @@
 import { createPublicRateLimits, DEFAULT_ALLOWANCES } from "@tribune/api";
-import { listRegistrations, liveCounts } from "@tribune/db";
+import { listRegistrations, liveCounts } from "@tribune/db/repos/registrations";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { referenceProgramme2026, referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

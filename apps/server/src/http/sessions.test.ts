@@ -1,5 +1,6 @@
 import { accountServices, systemContext } from "@tribune/api";
-import { listUsers, openDatabase } from "@tribune/db";
+import { openDatabase } from "@tribune/db";
+import { listUsers } from "@tribune/db/repos/users";
 import { type Backend, lastSeenOf, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { referenceProgramme2026 } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -10,8 +10,8 @@ import {
   resolveActor,
 } from "@tribune/api";
 import type { OpenDatabase } from "@tribune/db";
-import { MAX_SURVEY_IMPORT_BYTES } from "@tribune/domain";
 import { ROUTES, TRPC_MAX_BATCH_SIZE } from "@tribune/domain/routes";
+import { MAX_SURVEY_IMPORT_BYTES } from "@tribune/domain/surveys";
 import { fastifyRequestHandler } from "@trpc/server/adapters/fastify";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { clientAddress } from "./client-address";

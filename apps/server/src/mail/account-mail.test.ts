@@ -1,5 +1,6 @@
 import { accountServices, createAccount, SYSTEM, systemContext } from "@tribune/api";
-import { enqueueMessage, findMessageByKey, listMessages, type OpenDatabase } from "@tribune/db";
+import type { OpenDatabase } from "@tribune/db";
+import { enqueueMessage, findMessageByKey, listMessages } from "@tribune/db/repos/outbox";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OutgoingMessage } from "./transport";

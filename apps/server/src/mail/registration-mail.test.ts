@@ -1,6 +1,7 @@
 import { createCaller } from "@tribune/api";
 import { startTestSmtpServer } from "@tribune/cli-kit/smtp-testing";
-import { type OpenDatabase, seedSubdivisions } from "@tribune/db";
+import type { OpenDatabase } from "@tribune/db";
+import { seedSubdivisions } from "@tribune/db/seed";
 import { type Backend, newTestEdition, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

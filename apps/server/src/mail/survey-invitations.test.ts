@@ -8,9 +8,10 @@ import {
   systemContext,
 } from "@tribune/api";
 import { type ParsedMail, startTestSmtpServer } from "@tribune/cli-kit/smtp-testing";
-import { insertSurvey, type OpenDatabase, setSurveyStatus } from "@tribune/db";
+import type { OpenDatabase } from "@tribune/db";
+import { insertSurvey, setSurveyStatus } from "@tribune/db/repos/surveys";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
-import { SurveyInput } from "@tribune/domain";
+import { SurveyInput } from "@tribune/domain/surveys";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInvitationMailer } from "./invitation-mailer";
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { StoredAttachment } from "@tribune/db";
+import type { StoredAttachment } from "@tribune/db/schema";
 import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
 

@@ -2,24 +2,18 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startTestSmtpServer } from "@tribune/cli-kit/smtp-testing";
+import { type Database, type OpenDatabase, openDatabase } from "@tribune/db";
 import {
   claimDueMessages,
-  type Database,
   enqueueMail,
   enqueueMessage,
   findMessageByKey,
-  type OpenDatabase,
-  openDatabase,
   requeueDeadMessage,
-  schema,
-} from "@tribune/db";
+} from "@tribune/db/repos/outbox";
+import * as schema from "@tribune/db/schema";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
-import {
-  type DeliveryPolicy,
-  type MailContent,
-  type MailMessage,
-  registrationMail,
-} from "@tribune/domain";
+import type { DeliveryPolicy, MailContent, MailMessage } from "@tribune/domain/mail";
+import { registrationMail } from "@tribune/domain/union";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createMailTransport, type MailTarget } from "./transport";

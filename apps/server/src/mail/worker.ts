@@ -1,19 +1,19 @@
 import { renderQueuedMail } from "@tribune/api";
+import type { Database } from "@tribune/db";
 import {
   type ClaimedMessage,
   claimDueMessages,
-  type Database,
   markFailed,
   markSent,
   type RenderedBody,
-} from "@tribune/db";
+} from "@tribune/db/repos/outbox";
 import {
   afterFailedDelivery,
   DELIVERY_POLICY,
   type DeliveryPolicy,
   type MailKind,
   SECRET_BODY_MAIL_KINDS,
-} from "@tribune/domain";
+} from "@tribune/domain/mail";
 import { isPermanentFailure, type MailTransport, type OutgoingMessage } from "./transport";
 
 export interface OutboxWorkerOptions {

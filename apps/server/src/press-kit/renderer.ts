@@ -1,10 +1,7 @@
 import { Worker } from "node:worker_threads";
-import type {
-  BadgeSheets,
-  CertificateBook,
-  PressKitModel,
-  PrintableProgramme,
-} from "@tribune/domain";
+import type { PressKitModel } from "@tribune/domain/press-kit";
+import type { PrintableProgramme } from "@tribune/domain/schedule";
+import type { BadgeSheets, CertificateBook } from "@tribune/domain/union";
 import type { RenderDocument, RenderRequest, RenderResponse } from "./worker";
 
 export interface RenderedPdf {

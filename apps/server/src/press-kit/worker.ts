@@ -1,5 +1,7 @@
 import { parentPort } from "node:worker_threads";
-import { BadgeSheets, CertificateBook, PressKitModel, PrintableProgramme } from "@tribune/domain";
+import { PressKitModel } from "@tribune/domain/press-kit";
+import { PrintableProgramme } from "@tribune/domain/schedule";
+import { BadgeSheets, CertificateBook } from "@tribune/domain/union";
 import {
   renderBadges,
   renderCertificates,

@@ -1,9 +1,5 @@
-import {
-  type EventBus,
-  type EventListener,
-  inProcessEventBus,
-  revokeAuthSession,
-} from "@tribune/db";
+import { type EventBus, type EventListener, inProcessEventBus } from "@tribune/db";
+import { revokeAuthSession } from "@tribune/db/repos/auth-sessions";
 import { ageAuthSessions, type Backend, lastSeenOf, testBackends } from "@tribune/db/testing";
 import { describe, expect, it } from "vitest";
 import { useSeededApi } from "../test-support";

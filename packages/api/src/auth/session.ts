@@ -1,10 +1,5 @@
-import {
-  type BusEvent,
-  type Database,
-  type EventBus,
-  findLiveAuthSession,
-  touchAuthSession,
-} from "@tribune/db";
+import type { BusEvent, Database, EventBus } from "@tribune/db";
+import { findLiveAuthSession, touchAuthSession } from "@tribune/db/repos/auth-sessions";
 import type { Actor } from "../context";
 import { eventsOf } from "../live";
 import { hashSessionToken, SESSION_IDLE_SECONDS } from "./tokens";

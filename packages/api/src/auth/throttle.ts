@@ -1,10 +1,11 @@
+import type { Database } from "@tribune/db";
 import {
   clearLoginFailures,
-  type Database,
   releaseLoginAttempt,
   takeLoginAttempt,
-} from "@tribune/db";
-import { ACCOUNT_REFUSALS, refusalError } from "@tribune/domain";
+} from "@tribune/db/repos/auth-sessions";
+import { ACCOUNT_REFUSALS } from "@tribune/domain/auth";
+import { refusalError } from "@tribune/domain/kernel";
 
 export const LOGIN_WINDOW_SECONDS = 15 * 60;
 /**

@@ -1,14 +1,10 @@
-import {
-  disableUser,
-  findAccountToken,
-  findMessageByKey,
-  inProcessEventBus,
-  listAudit,
-  listMessages,
-  lockAccountToken,
-} from "@tribune/db";
+import { inProcessEventBus } from "@tribune/db";
+import { findAccountToken, lockAccountToken } from "@tribune/db/repos/account-tokens";
+import { listAudit } from "@tribune/db/repos/audit";
+import { findMessageByKey, listMessages } from "@tribune/db/repos/outbox";
+import { disableUser } from "@tribune/db/repos/users";
 import { testBackends } from "@tribune/db/testing";
-import { PASSWORD_RESET_REQUESTED } from "@tribune/domain";
+import { PASSWORD_RESET_REQUESTED } from "@tribune/domain/auth";
 import { describe, expect, it, vi } from "vitest";
 import { createAccount } from "../accounts";
 import { SYSTEM } from "../audit";
@@ -16,9 +12,9 @@ import { resolveActor } from "../auth/session";
 import { MAX_RESET_REQUESTS_PER_ACCOUNT, MAX_RESET_REQUESTS_PER_ADDRESS } from "../auth/throttle";
 import { hashSessionToken } from "../auth/tokens";
 import { createCaller } from "../root";
-import { issueResetLink } from "../services/accounts/issueResetLink";
-import { settlePasswordResets } from "../services/accounts/requestPasswordReset";
-import { resetPassword } from "../services/accounts/resetPassword";
+import { issueResetLink } from "../services/accounts/issue-reset-link";
+import { settlePasswordResets } from "../services/accounts/request-password-reset";
+import { resetPassword } from "../services/accounts/reset-password";
 import { systemContext } from "../services/kit";
 import { bodyOfStoredMessage } from "../services/mail/render";
 import {

@@ -7,11 +7,11 @@ import {
 } from "@tribune/domain/auth";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { disableAccount } from "../services/accounts/disableAccount";
+import { disableAccount } from "../services/accounts/disable-account";
 import { enableAccount } from "../services/accounts/enable-account";
-import { inviteAccount } from "../services/accounts/inviteAccount";
-import { listAccounts } from "../services/accounts/listAccounts";
-import { resendInvitation } from "../services/accounts/resendInvitation";
+import { inviteAccount } from "../services/accounts/invite-account";
+import { listAccounts } from "../services/accounts/list-accounts";
+import { resendInvitation } from "../services/accounts/resend-invitation";
 import { setAccountRole } from "../services/accounts/set-account-role";
 import { procedureFor } from "../trpc";
 

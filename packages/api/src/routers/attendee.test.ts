@@ -1,6 +1,6 @@
-import { listAudit } from "@tribune/db";
+import { listAudit } from "@tribune/db/repos/audit";
 import { testBackends } from "@tribune/db/testing";
-import type { RegistrationInput } from "@tribune/domain";
+import type { RegistrationInput } from "@tribune/domain/union";
 import { referenceSubdivision } from "@tribune/reference";
 import { describe, expect, it } from "vitest";
 import { messagesTo } from "../mail-test-support";

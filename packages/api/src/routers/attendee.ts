@@ -1,3 +1,4 @@
+import { REGISTRATION_MANAGERS } from "@tribune/domain/auth";
 import {
   AttendeeCancelInput,
   AttendeeOpenInput,
@@ -8,8 +9,7 @@ import {
   BadgesQuery,
   CertificateBook,
   CertificatesQuery,
-  REGISTRATION_MANAGERS,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import type { TRPCRouterRecord } from "@trpc/server";
 import {
   badgeSheets,

@@ -1,12 +1,12 @@
-import { recordAudit } from "@tribune/db";
+import { recordAudit } from "@tribune/db/repos/audit";
 import { testBackends } from "@tribune/db/testing";
-import {
-  type AuditAction,
-  type AuditDescription,
-  type AuditEntry,
-  type AuditedEntity,
-  instantFromLocal,
-} from "@tribune/domain";
+import type {
+  AuditAction,
+  AuditDescription,
+  AuditEntry,
+  AuditedEntity,
+} from "@tribune/domain/audit";
+import { instantFromLocal } from "@tribune/domain/kernel";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   AMPHI,

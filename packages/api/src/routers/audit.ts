@@ -1,4 +1,5 @@
-import { AUDIT_LOG_READERS, AuditDescribedEntry, AuditQuery } from "@tribune/domain";
+import { AuditDescribedEntry, AuditQuery } from "@tribune/domain/audit";
+import { AUDIT_LOG_READERS } from "@tribune/domain/auth";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { listAuditEntries } from "../services/audit/list";

@@ -1,4 +1,4 @@
-import { disableUser } from "@tribune/db";
+import { disableUser } from "@tribune/db/repos/users";
 import { ageAuthSessions, lastSeenOf, testBackends } from "@tribune/db/testing";
 import { describe, expect, it } from "vitest";
 import { createAccount } from "../accounts";

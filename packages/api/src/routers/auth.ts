@@ -7,15 +7,15 @@ import {
   PasswordResetRequested,
   PasswordStrength,
   PasswordStrengthInput,
-} from "@tribune/domain";
+} from "@tribune/domain/auth";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { SESSION_ABSOLUTE_SECONDS } from "../auth/tokens";
 import type { Context } from "../context";
-import { acceptInvitation } from "../services/accounts/acceptInvitation";
-import { requestPasswordReset } from "../services/accounts/requestPasswordReset";
-import { resetPassword } from "../services/accounts/resetPassword";
-import { logIn } from "../services/auth/logIn";
-import { logOut } from "../services/auth/logOut";
+import { acceptInvitation } from "../services/accounts/accept-invitation";
+import { requestPasswordReset } from "../services/accounts/request-password-reset";
+import { resetPassword } from "../services/accounts/reset-password";
+import { logIn } from "../services/auth/log-in";
+import { logOut } from "../services/auth/log-out";
 import { whoAmI } from "../services/auth/me";
 import { estimatePasswordStrength } from "../services/auth/password-strength";
 import { publicProcedure, rateLimitedPublicProcedure } from "../trpc";

@@ -1,6 +1,7 @@
-import { findUserByEmail, listSubdivisionOptions } from "@tribune/db";
+import { listSubdivisionOptions } from "@tribune/db/repos/subdivisions";
+import { findUserByEmail } from "@tribune/db/repos/users";
 import { testBackends } from "@tribune/db/testing";
-import type { Role } from "@tribune/domain";
+import type { Role } from "@tribune/domain/auth";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../accounts";
 import { SYSTEM } from "../audit";

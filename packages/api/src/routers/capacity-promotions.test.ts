@@ -1,4 +1,5 @@
-import { listAudit, listSubdivisionSummaries } from "@tribune/db";
+import { listAudit } from "@tribune/db/repos/audit";
+import { listSubdivisionSummaries } from "@tribune/db/repos/subdivisions";
 import { testBackends } from "@tribune/db/testing";
 import { describe, expect, it } from "vitest";
 import { messagesTo, registerPublicly } from "../mail-test-support";

@@ -1,5 +1,5 @@
 import { testBackends } from "@tribune/db/testing";
-import { instantFromLocal } from "@tribune/domain";
+import { instantFromLocal } from "@tribune/domain/kernel";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   type Caller,

@@ -1,13 +1,13 @@
+import { REGISTRATION_MANAGERS } from "@tribune/domain/auth";
 import {
   CheckInByCode,
   CheckInById,
   CheckInResult,
   CheckInSearch,
   CheckInUndoInput,
-  REGISTRATION_MANAGERS,
   RecentCheckInsInput,
   Registration,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { checkIn, recentArrivals, searchDesk } from "../services/registrations/check-in";

@@ -1,4 +1,5 @@
-import { listAudit, seedReferenceEdition } from "@tribune/db";
+import { listAudit } from "@tribune/db/repos/audit";
+import { seedReferenceEdition } from "@tribune/db/seed";
 import { openTestDatabase, testBackends } from "@tribune/db/testing";
 import { referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

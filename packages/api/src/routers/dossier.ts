@@ -1,13 +1,12 @@
+import { DOSSIER_EDITORS, DOSSIER_READERS } from "@tribune/domain/auth";
 import {
-  DOSSIER_EDITORS,
-  DOSSIER_READERS,
   Dossier,
   DossierCreate,
   DossierQuery,
   DossierRef,
   DossierSummary,
   DossierUpdate,
-} from "@tribune/domain";
+} from "@tribune/domain/dossiers";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { createDossier } from "../services/dossiers/create";

@@ -1,6 +1,11 @@
-import { insertResponses, insertSurvey, listSurveys, receivedAnswerCount } from "@tribune/db";
+import {
+  insertResponses,
+  insertSurvey,
+  listSurveys,
+  receivedAnswerCount,
+} from "@tribune/db/repos/surveys";
 import { activityCounts, testBackends } from "@tribune/db/testing";
-import { localDay } from "@tribune/domain";
+import { localDay } from "@tribune/domain/kernel";
 import { referenceSubdivision } from "@tribune/reference";
 import { describe, expect, it } from "vitest";
 import {

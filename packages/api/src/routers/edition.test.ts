@@ -1,5 +1,5 @@
 import { testBackends } from "@tribune/db/testing";
-import { ROLES, type Role } from "@tribune/domain";
+import { ROLES, type Role } from "@tribune/domain/auth";
 import { describe, expect, it } from "vitest";
 import { type Caller, EDITION_2026, REFERENCE, useSeededApi } from "../test-support";
 

@@ -1,3 +1,4 @@
+import { PROGRAMME_EDITORS } from "@tribune/domain/auth";
 import {
   EditionArchiveInput,
   EditionCopyReport,
@@ -8,13 +9,12 @@ import {
   EditionView,
   EditionYear,
   Partner,
-  PROGRAMME_EDITORS,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { archiveEdition } from "../services/editions/archive";
 import { createEdition } from "../services/editions/create";
-import { createEditionFrom } from "../services/editions/createFrom";
+import { createEditionFrom } from "../services/editions/create-from";
 import { editionPartners, setPartnersOfEdition } from "../services/editions/partners";
 import { updateEditionFields } from "../services/editions/update";
 import {

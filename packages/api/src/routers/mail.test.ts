@@ -1,6 +1,7 @@
-import { claimDueMessages, enqueueMessage, listAudit, markFailed } from "@tribune/db";
+import { listAudit } from "@tribune/db/repos/audit";
+import { claimDueMessages, enqueueMessage, markFailed } from "@tribune/db/repos/outbox";
 import { openTestDatabase, testBackends } from "@tribune/db/testing";
-import type { MailMessage } from "@tribune/domain";
+import type { MailMessage } from "@tribune/domain/mail";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rejection, testApi } from "../test-support";
 

@@ -1,4 +1,4 @@
-import { OutboxEntry, OutboxQuery, OutboxStatus, ResendInput } from "@tribune/domain";
+import { OutboxEntry, OutboxQuery, OutboxStatus, ResendInput } from "@tribune/domain/mail";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { listOutbox } from "../services/mail/list";

@@ -1,6 +1,6 @@
-import { listAudit } from "@tribune/db";
+import { listAudit } from "@tribune/db/repos/audit";
 import { testBackends } from "@tribune/db/testing";
-import type { MemberInput } from "@tribune/domain";
+import type { MemberInput } from "@tribune/domain/union";
 import { referenceSubdivision } from "@tribune/reference";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rejection, useSeededApi } from "../test-support";

@@ -1,5 +1,5 @@
+import { MEMBER_MANAGERS } from "@tribune/domain/auth";
 import {
-  MEMBER_MANAGERS,
   Member,
   MemberImportInput,
   MemberImportResult,
@@ -8,10 +8,10 @@ import {
   MemberQuery,
   MemberRef,
   MemberUpdate,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { createMember } from "../services/members/create";
-import { importMembersCsv } from "../services/members/importCsv";
+import { importMembersCsv } from "../services/members/import-csv";
 import { getMember, listScopedMembers } from "../services/members/queries";
 import { updateMember } from "../services/members/update";
 import { procedureFor } from "../trpc";

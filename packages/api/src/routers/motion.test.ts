@@ -1,4 +1,4 @@
-import { listAudit } from "@tribune/db";
+import { listAudit } from "@tribune/db/repos/audit";
 import { testBackends } from "@tribune/db/testing";
 import { referenceSubdivision } from "@tribune/reference";
 import { beforeAll, describe, expect, it } from "vitest";

@@ -1,19 +1,17 @@
+import { DOSSIER_EDITORS, MOTION_READERS, VOTE_RECORDERS } from "@tribune/domain/auth";
 import {
   CaMeeting,
   CaMeetingInput,
   CaMeetingRef,
   CaMeetingUpdate,
-  DOSSIER_EDITORS,
-  MOTION_READERS,
   Motion,
   MotionDetail,
   MotionInput,
   MotionOverview,
   MotionRef,
   MotionUpdate,
-  VOTE_RECORDERS,
   VoteInput,
-} from "@tribune/domain";
+} from "@tribune/domain/dossiers";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { createMotion } from "../services/motions/create";

@@ -1,3 +1,4 @@
+import { PROGRAMME_EDITORS, PROGRAMME_READERS } from "@tribune/domain/auth";
 import {
   CatalogDeleteInput,
   CatalogDeleteResult,
@@ -5,9 +6,7 @@ import {
   Partner,
   PartnerInput,
   PartnerUpdate,
-  PROGRAMME_EDITORS,
-  PROGRAMME_READERS,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { createPartner } from "../services/partners/create";

@@ -1,6 +1,10 @@
-import { listAudit } from "@tribune/db";
+import { listAudit } from "@tribune/db/repos/audit";
 import { testBackends } from "@tribune/db/testing";
-import { formatFigure, type ManualFigureInput, type SectionOfKind } from "@tribune/domain";
+import {
+  formatFigure,
+  type ManualFigureInput,
+  type SectionOfKind,
+} from "@tribune/domain/press-kit";
 import { FIGURES_2026, pressKitEditorial2026 } from "@tribune/reference";
 import { describe, expect, it } from "vitest";
 import { systemContext } from "../services/kit";

@@ -1,18 +1,15 @@
-import {
-  findDossierBySlug,
-  listAudit,
-  schema,
-  seedReferenceEdition,
-  seedReferenceSurveys,
-} from "@tribune/db";
+import { listAudit } from "@tribune/db/repos/audit";
+import { findDossierBySlug } from "@tribune/db/repos/dossiers";
+import * as schema from "@tribune/db/schema";
+import { seedReferenceEdition, seedReferenceSurveys } from "@tribune/db/seed";
 import { openTestDatabase, testBackends } from "@tribune/db/testing";
+import type { Role } from "@tribune/domain/auth";
 import {
   formatFigure,
   type KeyFigure,
   type PressKitModel,
-  type Role,
   type SectionOfKind,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rejection, testApi } from "../test-support";
 

@@ -1,6 +1,7 @@
-import { seedReferenceEdition } from "@tribune/db";
+import { seedReferenceEdition } from "@tribune/db/seed";
 import { openTestDatabase, testBackends } from "@tribune/db/testing";
-import { PressKitModel, type Role } from "@tribune/domain";
+import type { Role } from "@tribune/domain/auth";
+import { PressKitModel } from "@tribune/domain/press-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REFERENCE, referenceSession, rejection, testApi } from "../test-support";
 

@@ -1,12 +1,11 @@
+import { DOSSIER_READERS, PRESS_KIT_READERS } from "@tribune/domain/auth";
+import { EditionYear } from "@tribune/domain/congress";
 import {
-  DOSSIER_READERS,
-  EditionYear,
   MANUAL_FIGURE_EDITORS,
   ManualFigure,
   ManualFigureInput,
   ManualFigureRef,
   PRESS_KIT_EDITORS,
-  PRESS_KIT_READERS,
   PRESS_KIT_VALIDATORS,
   PressKitFrameEdit,
   PressKitFrameState,
@@ -18,7 +17,7 @@ import {
   PressKitSectionStatusChange,
   QuotableFigure,
   ValidatedSectionVersion,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { createManualFigure } from "../services/press-kit/create-manual-figure";

@@ -1,6 +1,8 @@
-import { allRegistrations, capacityViolations, listAudit } from "@tribune/db";
+import { listAudit } from "@tribune/db/repos/audit";
+import { allRegistrations, capacityViolations } from "@tribune/db/repos/registrations";
 import { testBackends } from "@tribune/db/testing";
-import { type LiveCounts, localTime, type RegistrationInput } from "@tribune/domain";
+import { localTime } from "@tribune/domain/kernel";
+import type { LiveCounts, RegistrationInput } from "@tribune/domain/union";
 import { referenceSubdivision } from "@tribune/reference";
 import { describe, expect, it } from "vitest";
 import { messagesTo, registerPublicly } from "../mail-test-support";

@@ -1,14 +1,12 @@
+import { LIVE_VIEWERS, REGISTRATION_MANAGERS, REGISTRATION_READERS } from "@tribune/domain/auth";
 import {
   CancelByCodeInput,
   CancelInput,
   CapacityInput,
   EditionCapacity,
   EditionCapacityQuery,
-  LIVE_VIEWERS,
   LiveCounts,
   LiveCountsInput,
-  REGISTRATION_MANAGERS,
-  REGISTRATION_READERS,
   Registration,
   RegistrationAcknowledgement,
   RegistrationExport,
@@ -18,7 +16,7 @@ import {
   RegistrationQuery,
   RegistrationReceipt,
   RegistrationUpdateInput,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { cancelByCode, cancelRegistration } from "../services/registrations/cancel";

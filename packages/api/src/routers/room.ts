@@ -1,12 +1,12 @@
+import { PROGRAMME_EDITORS } from "@tribune/domain/auth";
 import {
   CatalogDeleteInput,
   CatalogDeleteResult,
-  PROGRAMME_EDITORS,
-  ProgrammeQuery,
   Room,
   RoomInput,
   RoomUpdate,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
+import { ProgrammeQuery } from "@tribune/domain/schedule";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { createRoom } from "../services/rooms/create";

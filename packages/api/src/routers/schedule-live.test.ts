@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type OpenDatabase, openDatabase } from "@tribune/db";
 import { testBackends } from "@tribune/db/testing";
-import { instantFromLocal } from "@tribune/domain";
+import { instantFromLocal } from "@tribune/domain/kernel";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EDITION_2026, referenceSession, rejection, SALLE_3, useSeededApi } from "../test-support";
 

@@ -1,15 +1,14 @@
+import { PROGRAMME_EDITORS, PROGRAMME_READERS } from "@tribune/domain/auth";
+import { EditionYear } from "@tribune/domain/congress";
 import {
   Conflict,
   DayGrid,
   DayGridQuery,
-  EditionYear,
-  PROGRAMME_EDITORS,
-  PROGRAMME_READERS,
   ProgrammeImportInput,
   ProgrammeImportReport,
   ProgrammeQuery,
   PublicProgramme,
-} from "@tribune/domain";
+} from "@tribune/domain/schedule";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { importProgramme } from "../services/schedule/import";

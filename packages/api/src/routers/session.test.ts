@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { testBackends } from "@tribune/db/testing";
-import { instantFromLocal } from "@tribune/domain";
+import { instantFromLocal } from "@tribune/domain/kernel";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   AMPHI,

@@ -1,16 +1,14 @@
+import { PROGRAMME_EDITORS, PROGRAMME_READERS } from "@tribune/domain/auth";
 import {
-  PROGRAMME_EDITORS,
-  PROGRAMME_READERS,
-  ProgrammeQuery,
   SavedSession,
   Session,
-  SessionCapacitiesInput,
-  SessionCapacitiesResult,
   SessionInput,
   SessionMove,
   SessionRef,
   SessionUpdate,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
+import { ProgrammeQuery } from "@tribune/domain/schedule";
+import { SessionCapacitiesInput, SessionCapacitiesResult } from "@tribune/domain/union";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { createSession } from "../services/sessions/create";

@@ -1,6 +1,6 @@
-import { listAudit } from "@tribune/db";
+import { listAudit } from "@tribune/db/repos/audit";
 import { testBackends } from "@tribune/db/testing";
-import { instantFromLocal } from "@tribune/domain";
+import { instantFromLocal } from "@tribune/domain/kernel";
 import { referenceSubdivision } from "@tribune/reference";
 import { describe, expect, it } from "vitest";
 import { messagesTo, registerPublicly } from "../mail-test-support";

@@ -1,5 +1,5 @@
+import { REGISTRATION_MANAGERS } from "@tribune/domain/auth";
 import {
-  REGISTRATION_MANAGERS,
   SessionCapacityInput,
   SessionPlaces,
   SessionSignup,
@@ -13,7 +13,7 @@ import {
   SignupOverviewQuery,
   SignupReceipt,
   SignupRemoveInput,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { addByHand, joinByCode } from "../services/signups/join";

@@ -1,13 +1,12 @@
+import { PROGRAMME_EDITORS, PROGRAMME_READERS } from "@tribune/domain/auth";
 import {
   CatalogDeleteInput,
   CatalogDeleteResult,
   CatalogRef,
-  PROGRAMME_EDITORS,
-  PROGRAMME_READERS,
   Speaker,
   SpeakerInput,
   SpeakerUpdate,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { createSpeaker } from "../services/speakers/create";

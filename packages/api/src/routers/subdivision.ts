@@ -1,7 +1,5 @@
+import { MEMBER_MANAGERS, SUBDIVISION_EDITORS, SUBDIVISION_READERS } from "@tribune/domain/auth";
 import {
-  MEMBER_MANAGERS,
-  SUBDIVISION_EDITORS,
-  SUBDIVISION_READERS,
   Subdivision,
   SubdivisionDetail,
   SubdivisionInput,
@@ -9,7 +7,7 @@ import {
   SubdivisionRef,
   SubdivisionSummary,
   SubdivisionUpdate,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { createSubdivision } from "../services/subdivisions/create";

@@ -1,4 +1,4 @@
-import { responseStats } from "@tribune/db";
+import { responseStats } from "@tribune/db/repos/surveys";
 import { testBackends } from "@tribune/db/testing";
 import { describe, expect, it } from "vitest";
 import { useSeededApi } from "../test-support";

@@ -1,6 +1,6 @@
-import { listAudit } from "@tribune/db";
+import { listAudit } from "@tribune/db/repos/audit";
 import { testBackends } from "@tribune/db/testing";
-import type { QuestionInput, SurveyDraftInput } from "@tribune/domain";
+import type { QuestionInput, SurveyDraftInput } from "@tribune/domain/surveys";
 import { describe, expect, it } from "vitest";
 import { rejection, useSeededApi } from "../test-support";
 

@@ -1,8 +1,8 @@
+import { SURVEY_MANAGERS } from "@tribune/domain/auth";
 import {
   ComputedKeyFigure,
   KeyFigureDefinition,
   KeyFigureSave,
-  SURVEY_MANAGERS,
   Survey,
   SurveyBuilderView,
   SurveyDraft,
@@ -10,7 +10,7 @@ import {
   SurveyRef,
   SurveyStatusChange,
   SurveyUpdate,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { surveyForBuilder } from "../services/surveys/builder";
 import { createSurvey } from "../services/surveys/create";

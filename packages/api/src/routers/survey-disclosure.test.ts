@@ -1,11 +1,12 @@
-import { insertSurvey, listSubdivisionOptions, upsertKeyFigure } from "@tribune/db";
+import { listSubdivisionOptions } from "@tribune/db/repos/subdivisions";
+import { insertSurvey, upsertKeyFigure } from "@tribune/db/repos/surveys";
 import { testBackends } from "@tribune/db/testing";
 import {
   KeyFigureDefinition,
   type QuestionResult,
   type Survey,
   subdivisionQuestion,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Caller, rejection, useSeededApi } from "../test-support";
 

@@ -1,6 +1,9 @@
-import { insertMembers, insertSurvey, listSubdivisionOptions } from "@tribune/db";
+import { insertMembers } from "@tribune/db/repos/members";
+import { listSubdivisionOptions } from "@tribune/db/repos/subdivisions";
+import { insertSurvey } from "@tribune/db/repos/surveys";
 import { testBackends } from "@tribune/db/testing";
-import type { InvitationOverview, Role, Survey } from "@tribune/domain";
+import type { Role } from "@tribune/domain/auth";
+import type { InvitationOverview, Survey } from "@tribune/domain/surveys";
 import { beforeAll, describe, expect, it } from "vitest";
 import { resolveActor } from "../auth/session";
 import { createCaller } from "../root";

@@ -1,11 +1,11 @@
+import { SURVEY_MANAGERS } from "@tribune/domain/auth";
 import {
   InvitationCampaign,
   InvitationOverview,
   InvitationRef,
   StartedInvitations,
   StartInvitationsInput,
-  SURVEY_MANAGERS,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { invitationOverview } from "../services/surveys/invitations/overview";
 import { pauseInvitations } from "../services/surveys/invitations/pause";

@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { insertSurvey, listSubdivisionOptions, type OpenDatabase, openDatabase } from "@tribune/db";
+import { type OpenDatabase, openDatabase } from "@tribune/db";
+import { listSubdivisionOptions } from "@tribune/db/repos/subdivisions";
+import { insertSurvey } from "@tribune/db/repos/surveys";
 import { testBackends } from "@tribune/db/testing";
-import { type Role, type Survey, subdivisionQuestion } from "@tribune/domain";
+import type { Role } from "@tribune/domain/auth";
+import { type Survey, subdivisionQuestion } from "@tribune/domain/surveys";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rejection, useSeededApi } from "../test-support";
 

@@ -1,18 +1,18 @@
+import type { Database } from "@tribune/db";
+import { listAudit } from "@tribune/db/repos/audit";
+import { listSubdivisionOptions } from "@tribune/db/repos/subdivisions";
 import {
-  type Database,
   findSurvey,
   insertResponses,
   insertSurvey,
-  listAudit,
-  listSubdivisionOptions,
   receivedAnswerCount,
   responseStats,
   responsesPerDay,
-  seedReferenceEdition,
-  seedReferenceSurveys,
-} from "@tribune/db";
+} from "@tribune/db/repos/surveys";
+import { seedReferenceEdition, seedReferenceSurveys } from "@tribune/db/seed";
 import { openTestDatabase, testBackends } from "@tribune/db/testing";
-import { type Role, subdivisionQuestion } from "@tribune/domain";
+import type { Role } from "@tribune/domain/auth";
+import { subdivisionQuestion } from "@tribune/domain/surveys";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { respond } from "../services/surveys/respond";
 import { rejection, testApi } from "../test-support";

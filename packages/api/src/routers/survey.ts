@@ -1,16 +1,18 @@
 import {
+  KEY_FIGURE_READERS,
+  SURVEY_MANAGERS,
+  SURVEY_READERS,
+  SURVEY_RESULT_READERS,
+} from "@tribune/domain/auth";
+import {
   ComputedKeyFigure,
   HideFreeTextInput,
   IssueTokensInput,
-  KEY_FIGURE_READERS,
   PublicSurvey,
   QuestionResult,
   ResultQuery,
   ResultsExport,
   ResultsExportInput,
-  SURVEY_MANAGERS,
-  SURVEY_READERS,
-  SURVEY_RESULT_READERS,
   Survey,
   SurveyCollection,
   SurveyFormQuery,
@@ -20,7 +22,7 @@ import {
   SurveyRef,
   SurveyResponseInput,
   SurveySummary,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { surveyCollection } from "../services/surveys/collection";

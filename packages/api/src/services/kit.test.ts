@@ -1,4 +1,5 @@
-import { type BusEvent, listAudit } from "@tribune/db";
+import type { BusEvent } from "@tribune/db";
+import { listAudit } from "@tribune/db/repos/audit";
 import { openTestDatabase, testBackends } from "@tribune/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventsOf } from "../live";

@@ -3,18 +3,12 @@
  * its transaction, its audit entries and, once it committed, its live events. Routers and the
  * command line build a ServiceContext and call services; services never see HTTP.
  */
-import {
-  type Actor as AuditActor,
-  type Database,
-  type EventBus,
-  type Executor,
-  enqueueMail,
-  idempotent,
-  recordAudit,
-  retryTransaction,
-  type TribuneEvent,
-} from "@tribune/db";
-import type { AuditAction, AuditedEntity, MailContent } from "@tribune/domain";
+import type { Database, EventBus, Executor, TribuneEvent } from "@tribune/db";
+import { type Actor as AuditActor, recordAudit } from "@tribune/db/repos/audit";
+import { idempotent, retryTransaction } from "@tribune/db/repos/idempotency";
+import { enqueueMail } from "@tribune/db/repos/outbox";
+import type { AuditAction, AuditedEntity } from "@tribune/domain/audit";
+import type { MailContent } from "@tribune/domain/mail";
 import { auditActor, SYSTEM } from "../audit";
 import type { Actor, Context } from "../context";
 import { publishProgrammeChange, publishRegistrationChange, publishSurveyChange } from "../live";

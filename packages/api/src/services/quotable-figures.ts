@@ -1,10 +1,10 @@
+import type { Executor } from "@tribune/db";
 import {
-  type Executor,
   listAllManualFigureIds,
-  listKeyFigureDefinitions,
   listManualFigures,
   listPressKitFrames,
-} from "@tribune/db";
+} from "@tribune/db/repos/press-kit-frames";
+import { listKeyFigureDefinitions } from "@tribune/db/repos/surveys";
 import { frameOf } from "./press-kit/frame";
 
 /**

@@ -1,4 +1,4 @@
-import type { AccountTokenPurpose } from "@tribune/domain";
+import type { AccountTokenPurpose } from "@tribune/domain/auth";
 import { and, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
 import type { Executor } from "../client";
 import { accountTokens, users } from "../schema";

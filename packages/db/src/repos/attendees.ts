@@ -2,7 +2,7 @@
  * What the attendee's space, the desk's corrections and the attendees' documents read and write
  * of registrations (issue 15). Reads and writes only: the rules are the domain's (union/attendee).
  */
-import type { Registration } from "@tribune/domain";
+import type { Registration } from "@tribune/domain/union";
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import {

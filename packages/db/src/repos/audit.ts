@@ -4,7 +4,7 @@ import type {
   AuditedEntity,
   AuditKind,
   AuditQuery,
-} from "@tribune/domain";
+} from "@tribune/domain/audit";
 import { and, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import {

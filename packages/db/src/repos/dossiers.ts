@@ -4,7 +4,7 @@ import type {
   DossierInput,
   DossierQuery,
   DossierSummary,
-} from "@tribune/domain";
+} from "@tribune/domain/dossiers";
 import { and, asc, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { dossierEvents, dossiers, motions } from "../schema";

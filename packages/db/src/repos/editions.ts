@@ -1,4 +1,4 @@
-import type { EditionWithBudget } from "@tribune/domain";
+import type { EditionWithBudget } from "@tribune/domain/congress";
 import { asc, eq } from "drizzle-orm";
 import type { Executor } from "../client";
 import { editionPartners, editions } from "../schema";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { IDEMPOTENCY_REFUSALS, refusalError } from "@tribune/domain";
+import { IDEMPOTENCY_REFUSALS, refusalError } from "@tribune/domain/kernel";
 import { and, eq, lt } from "drizzle-orm";
 import type { Database, Executor } from "../client";
 import { idempotencyKeys } from "../schema";

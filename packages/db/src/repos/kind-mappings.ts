@@ -1,4 +1,4 @@
-import type { KindMapping } from "@tribune/domain";
+import type { KindMapping } from "@tribune/domain/schedule";
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { programmeKindMappings } from "../schema";

@@ -4,7 +4,7 @@ import {
   type MemberPage,
   MemberQuery,
   normaliseName,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import { and, asc, count, eq, inArray, like, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";

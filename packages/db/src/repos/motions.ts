@@ -5,7 +5,7 @@ import type {
   MotionUpdate,
   MotionVote,
   VoteChoice,
-} from "@tribune/domain";
+} from "@tribune/domain/dossiers";
 import { asc, count, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { caMeetings, motions, motionVotes } from "../schema";

@@ -1,4 +1,4 @@
-import type { MailMessage } from "@tribune/domain";
+import type { MailMessage } from "@tribune/domain/mail";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../client";
 import { outbox } from "../schema";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { MailContent, MailMessage, OutboxEntry, OutboxStatus } from "@tribune/domain";
+import type { MailContent, MailMessage, OutboxEntry, OutboxStatus } from "@tribune/domain/mail";
 import { and, count, desc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { Database, Executor } from "../client";
 import { outbox, type StoredAttachment } from "../schema";

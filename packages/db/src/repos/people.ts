@@ -1,4 +1,4 @@
-import type { Partner, PartnerInput, Speaker, SpeakerInput } from "@tribune/domain";
+import type { Partner, PartnerInput, Speaker, SpeakerInput } from "@tribune/domain/congress";
 import { asc, count, eq } from "drizzle-orm";
 import type { Executor } from "../client";
 import { partners, sessionSpeakers, sessions, speakers } from "../schema";

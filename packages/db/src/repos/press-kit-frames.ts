@@ -1,4 +1,4 @@
-import type { ManualFigure, ManualFigureFields, PressKitFrame } from "@tribune/domain";
+import type { ManualFigure, ManualFigureFields, PressKitFrame } from "@tribune/domain/press-kit";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Executor } from "../client";
 import { editions, manualKeyFigures, pressKitFrames } from "../schema";

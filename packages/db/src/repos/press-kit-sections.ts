@@ -4,7 +4,7 @@ import {
   type SectionId,
   type SectionStatus,
   validationStamp,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "../client";
 import { pressKitSections } from "../schema";

@@ -1,4 +1,5 @@
-import { enforce, type Registration, registrationOutcome } from "@tribune/domain";
+import { enforce } from "@tribune/domain/kernel";
+import { type Registration, registrationOutcome } from "@tribune/domain/union";
 import { referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Executor } from "../client";

@@ -8,7 +8,7 @@ import {
   type RegistrationFacts,
   type RegistrationPage,
   RegistrationQuery,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import {
   and,
   asc,

@@ -1,4 +1,4 @@
-import type { RegistrationTally } from "@tribune/domain";
+import type { RegistrationTally } from "@tribune/domain/union";
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { personalDataPurges, registrationTallies } from "../schema";

@@ -1,4 +1,4 @@
-import type { Room, RoomInput } from "@tribune/domain";
+import type { Room, RoomInput } from "@tribune/domain/congress";
 import { asc, count, eq } from "drizzle-orm";
 import type { Executor } from "../client";
 import { rooms, sessionRooms } from "../schema";

@@ -1,4 +1,4 @@
-import type { Session } from "@tribune/domain";
+import type { Session } from "@tribune/domain/congress";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { sessionRooms, sessionSpeakers, sessions } from "../schema";

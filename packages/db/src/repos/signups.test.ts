@@ -1,4 +1,5 @@
-import { enforce, registrationOutcome } from "@tribune/domain";
+import { enforce } from "@tribune/domain/kernel";
+import { registrationOutcome } from "@tribune/domain/union";
 import { referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../client";

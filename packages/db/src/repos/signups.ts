@@ -1,5 +1,5 @@
+import { CAPACITY_LIMITED_KINDS } from "@tribune/domain/congress";
 import {
-  CAPACITY_LIMITED_KINDS,
   placesLeft,
   type RegistrationStatus,
   type SessionPlaces,
@@ -8,7 +8,7 @@ import {
   type SignupFacts,
   type SignupStatus,
   sessionCapacity,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import { and, asc, eq, getTableColumns, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import {

@@ -6,7 +6,7 @@ import type {
   SubdivisionSummary,
   SubdivisionUpdate,
   SubdivisionUses,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import {

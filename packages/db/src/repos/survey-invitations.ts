@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { CampaignStatus, InvitationCampaign, MembershipStatus } from "@tribune/domain";
+import type { CampaignStatus, InvitationCampaign } from "@tribune/domain/surveys";
+import type { MembershipStatus } from "@tribune/domain/union";
 import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import {

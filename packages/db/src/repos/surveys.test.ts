@@ -3,7 +3,7 @@ import {
   finishKeyFigure,
   KeyFigureDefinition,
   type Survey,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import { KEY_FIGURES_2026, referenceSurveys2026 } from "@tribune/reference";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

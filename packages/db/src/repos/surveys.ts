@@ -11,7 +11,7 @@ import {
   type SurveyDraft,
   type SurveyInput,
   type SurveyStatus,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database, Executor } from "../client";
 import {

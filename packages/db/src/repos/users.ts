@@ -1,4 +1,4 @@
-import type { Role, User } from "@tribune/domain";
+import type { Role, User } from "@tribune/domain/auth";
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import type { Executor } from "../client";
 import { authSessions, users } from "../schema";

@@ -1,4 +1,5 @@
-import type { DossierEventInput, DossierStatus, EditorialBlock } from "@tribune/domain";
+import type { DossierEventInput, DossierStatus } from "@tribune/domain/dossiers";
+import type { EditorialBlock } from "@tribune/domain/press-kit";
 import { pressKitEditorial2026, referenceSubdivision } from "@tribune/reference";
 import type { Executor } from "../client";
 import { findDossierBySlug, insertDossier } from "../repos/dossiers";

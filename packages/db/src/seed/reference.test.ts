@@ -1,4 +1,4 @@
-import { instantFromLocal, localDay } from "@tribune/domain";
+import { instantFromLocal, localDay } from "@tribune/domain/kernel";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listEditions } from "../repos/editions";

@@ -1,4 +1,8 @@
-import { frameOfEditorial, type PressKitSectionState, sectionStates } from "@tribune/domain";
+import {
+  frameOfEditorial,
+  type PressKitSectionState,
+  sectionStates,
+} from "@tribune/domain/press-kit";
 import { pressKitEditorial2026, referenceProgramme2026 } from "@tribune/reference";
 import { and, eq } from "drizzle-orm";
 import type { Database, Executor } from "../client";

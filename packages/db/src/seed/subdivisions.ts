@@ -1,4 +1,4 @@
-import { registrationOutcome } from "@tribune/domain";
+import { registrationOutcome } from "@tribune/domain/union";
 import { generateSyntheticRegistrations, referenceSubdivisions } from "@tribune/reference";
 import { count, eq } from "drizzle-orm";
 import type { Database, Executor } from "../client";

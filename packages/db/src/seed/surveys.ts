@@ -1,4 +1,4 @@
-import { KeyFigureDefinition } from "@tribune/domain";
+import { KeyFigureDefinition } from "@tribune/domain/surveys";
 import { KEY_FIGURES_2026, referenceSurveys2026 } from "@tribune/reference";
 import type { Executor } from "../client";
 import { findSurvey, insertResponses, insertSurvey, upsertKeyFigure } from "../repos/surveys";

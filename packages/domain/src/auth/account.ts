@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "../input";
+import { text } from "../kernel/input";
 import { Role } from "./roles";
 
 export const PASSWORD_MIN_LENGTH = 12;

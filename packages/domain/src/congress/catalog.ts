@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Decision, Refusal } from "../refusal";
+import type { Decision, Refusal } from "../kernel/refusal";
 import { Conflict, findConflicts, type ScheduleData } from "../schedule/conflicts";
 import type { Partner, Speaker } from "./people";
 import type { Room } from "./room";

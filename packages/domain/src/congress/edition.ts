@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { int, text } from "../input";
-import { IsoDate, PARIS } from "../time";
+import { int, text } from "../kernel/input";
+import { IsoDate, PARIS } from "../kernel/time";
 
 /**
  * An edition as everyone sees it (the public pages, programme.json): without its budget. Its

@@ -1,9 +1,9 @@
 import { addDays, differenceInCalendarDays, format, parseISO } from "date-fns";
 import { z } from "zod";
+import { instantFromLocal, localDay, localTime, PARIS } from "../kernel/time";
 import type { ManualFigure } from "../press-kit/manual-figures";
 import type { PressKitSectionState } from "../press-kit/sections";
 import type { Survey, SurveyInput } from "../surveys/survey";
-import { instantFromLocal, localDay, localTime, PARIS } from "../time";
 import type { Edition, EditionCopyOptions } from "./edition";
 import type { Room } from "./room";
 import { outsideEditionMessage, type Session } from "./session";

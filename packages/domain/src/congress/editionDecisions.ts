@@ -1,4 +1,4 @@
-import type { Decision, Refusal } from "../refusal";
+import type { Decision, Refusal } from "../kernel/refusal";
 import type { Edition } from "./edition";
 import { editionDatesProblem } from "./edition";
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instantFromLocal } from "../time";
+import { instantFromLocal } from "../kernel/time";
 import { EditionInput, EditionUpdate } from "./edition";
 import {
   archiveRefusal,

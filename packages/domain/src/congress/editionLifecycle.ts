@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { formatDate } from "../format/dates";
-import { endOfLocalDay, instantFromLocal, PARIS } from "../time";
+import { endOfLocalDay, instantFromLocal, PARIS } from "../kernel/time";
 import { Edition, EditionWithBudget } from "./edition";
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { OptionalWebAddress, text } from "../input";
-import { Instant } from "../time";
+import { OptionalWebAddress, text } from "../kernel/input";
+import { Instant } from "../kernel/time";
 import { editableFields } from "./editable";
 
 export const TimeWindow = z

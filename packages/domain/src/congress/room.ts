@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { int, text } from "../input";
-import { IsoDate } from "../time";
+import { int, text } from "../kernel/input";
+import { IsoDate } from "../kernel/time";
 
 export const Room = z.object({
   id: z.uuid(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { formatDate } from "../format/dates";
-import { int, text } from "../input";
-import { endOfLocalDay, Instant, instantFromLocal, PARIS } from "../time";
+import { int, text } from "../kernel/input";
+import { endOfLocalDay, Instant, instantFromLocal, PARIS } from "../kernel/time";
 import { editableFields } from "./editable";
 
 export const SESSION_KINDS = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors";
-import { enforce } from "../refusal";
+import { DomainError } from "../kernel/errors";
+import { enforce } from "../kernel/refusal";
 import {
   decideDossierText,
   decideMeetingDeletion,

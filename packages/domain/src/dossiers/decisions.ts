@@ -1,6 +1,6 @@
 import type { Role } from "../auth/roles";
+import type { Decision, Refusal } from "../kernel/refusal";
 import type { EditorialBlock } from "../press-kit/editorial";
-import type { Decision, Refusal } from "../refusal";
 import { dossierTextProblem } from "./dossier";
 import {
   LOCKED_BY_VOTES,

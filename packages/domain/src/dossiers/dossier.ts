@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { int, text } from "../input";
+import { int, text } from "../kernel/input";
+import { IsoDate } from "../kernel/time";
 import { EditorialBlock } from "../press-kit/editorial";
 import { PillarId } from "../press-kit/model";
 import { figureRefs, textProblem } from "../press-kit/rich-text";
-import { IsoDate } from "../time";
 
 /**
  * A policy dossier: one fight or one activity of the union, as the press kit presents it

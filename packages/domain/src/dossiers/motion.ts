@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { text } from "../input";
-import { IsoDate } from "../time";
+import { text } from "../kernel/input";
+import { IsoDate } from "../kernel/time";
 
 /**
  * Motions of the Conseil d'Administration: the representatives of every subdivision, meeting

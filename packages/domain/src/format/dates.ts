@@ -1,4 +1,4 @@
-import { localDay, localTime, PARIS } from "../time";
+import { localDay, localTime, PARIS } from "../kernel/time";
 
 /**
  * French dates and times, always read in Europe/Paris (or the edition's zone when one is

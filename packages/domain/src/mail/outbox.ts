@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { int } from "../input";
-import type { Refusal } from "../refusal";
+import { int } from "../kernel/input";
+import type { Refusal } from "../kernel/refusal";
 
 /**
  * The outbox's rules (issue 15): what a queued message is, and what happens after a delivery

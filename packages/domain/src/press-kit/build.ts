@@ -1,9 +1,9 @@
 import type { Edition } from "../congress/edition";
 import type { Room } from "../congress/room";
 import { SESSION_KIND_LABELS, SESSION_KINDS, type Session } from "../congress/session";
+import { daysBetween, localDay, localTime } from "../kernel/time";
 import { findConflicts } from "../schedule/conflicts";
 import { buildDayGrid } from "../schedule/grid";
-import { daysBetween, localDay, localTime } from "../time";
 import { type ComputedFigure, type EditorialBlock, PressKitEditorial } from "./editorial";
 import { datesLabel, dayLabel, weekdayLabel } from "./french";
 import {

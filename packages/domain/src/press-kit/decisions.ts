@@ -1,4 +1,4 @@
-import type { Decision, Refusal } from "../refusal";
+import type { Decision, Refusal } from "../kernel/refusal";
 import type { SectionId, SectionStatus } from "./model";
 import type { SectionPlaceholders as Placeholders } from "./placeholders";
 import {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "../input";
+import { text } from "../kernel/input";
 import { KeyFigure, PillarId, SectionId, SectionStatus, Signature } from "./model";
 
 /**

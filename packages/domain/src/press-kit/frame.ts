@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EditionYear } from "../congress/edition";
-import { text } from "../input";
-import type { Refusal } from "../refusal";
+import { text } from "../kernel/input";
+import type { Refusal } from "../kernel/refusal";
 import { FigureDefinition, type PressKitEditorial } from "./editorial";
 import { PILLAR_IDS, SECTION_IDS, type SectionId } from "./model";
 import { SECTION_TEMPLATE_TITLES } from "./sections";

@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { Role } from "../auth/roles";
 import { EditionYear } from "../congress/edition";
 import { formatDate } from "../format/dates";
-import { int, OptionalWebAddress, text } from "../input";
-import type { Decision, Refusal } from "../refusal";
+import { int, OptionalWebAddress, text } from "../kernel/input";
+import type { Decision, Refusal } from "../kernel/refusal";
 import type { ComputedFigure, FigureDefinition } from "./editorial";
 import { type FigureCitation, FigureUnit } from "./model";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SessionKind } from "../congress/session";
+import { IsoDate, LocalTime } from "../kernel/time";
 import { DayGrid } from "../schedule/grid";
-import { IsoDate, LocalTime } from "../time";
 
 /**
  * The press kit of an edition as one typed model: what the API serves (`pressKit.model`) and

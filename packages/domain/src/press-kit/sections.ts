@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Role } from "../auth/roles";
-import { int, text } from "../input";
+import { int, text } from "../kernel/input";
 import { contactsToText, parseContactsText, textToTopics, topicsToText } from "./contacts";
 import type { PressKitEditorial } from "./editorial";
 import { SECTION_IDS, SectionId, SectionStatus } from "./model";

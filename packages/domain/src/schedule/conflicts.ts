@@ -4,7 +4,7 @@ import type { Speaker } from "../congress/people";
 import type { Room } from "../congress/room";
 import type { Session } from "../congress/session";
 import { formatCongressDay, formatCongressSlot, formatSlot, formatTime } from "../format";
-import { endOfLocalDay, instantFromLocal, localDay, overlaps } from "../time";
+import { endOfLocalDay, instantFromLocal, localDay, overlaps } from "../kernel/time";
 
 export const CONFLICT_KINDS = [
   "room_double_booked",

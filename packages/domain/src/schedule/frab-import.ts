@@ -10,7 +10,7 @@ import {
   SessionKind,
 } from "../congress/session";
 import { formatDay, formatEditionDates } from "../format/dates";
-import { daysBetween, localDay, overlaps } from "../time";
+import { daysBetween, localDay, overlaps } from "../kernel/time";
 import { MULTI_ROOM_SEPARATOR, SUBTITLE_SEPARATOR, WHOLE_VENUE_MARK } from "./frab";
 
 /**

@@ -1,6 +1,6 @@
 import type { SessionKind } from "../congress/session";
 import { SESSION_KIND_LABELS } from "../congress/session";
-import { daysBetween, instantFromLocal } from "../time";
+import { daysBetween, instantFromLocal } from "../kernel/time";
 import {
   entryUrl,
   localIsoWithOffset,

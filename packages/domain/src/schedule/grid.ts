@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Room } from "../congress/room";
 import { type Session, SessionKind } from "../congress/session";
-import { IsoDate, LocalTime, localDay, localTime } from "../time";
+import { IsoDate, LocalTime, localDay, localTime } from "../kernel/time";
 
 export const GridCell = z.object({
   sessionId: z.uuid(),

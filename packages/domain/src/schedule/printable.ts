@@ -3,9 +3,9 @@ import type { Edition } from "../congress/edition";
 import type { Room } from "../congress/room";
 import { SESSION_KIND_LABELS, SESSION_KINDS, type Session } from "../congress/session";
 import { formatEditionDates } from "../format/dates";
+import { daysBetween } from "../kernel/time";
 import { dayLabel } from "../press-kit/french";
 import { PlanningDay } from "../press-kit/model";
-import { daysBetween } from "../time";
 import { buildDayGrid } from "./grid";
 import { ProgrammeEntry } from "./programme";
 

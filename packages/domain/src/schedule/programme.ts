@@ -4,7 +4,7 @@ import { EditionStatus } from "../congress/editionLifecycle";
 import type { Partner, Speaker } from "../congress/people";
 import type { Room } from "../congress/room";
 import { type Session, SessionKind, Theme } from "../congress/session";
-import { IsoDate, LocalTime, localDay, localTime } from "../time";
+import { IsoDate, LocalTime, localDay, localTime } from "../kernel/time";
 
 /** One entry of the public programme, as `programme.json` and the public page give it. */
 export const ProgrammeEntry = z.object({

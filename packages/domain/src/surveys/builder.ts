@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { text } from "../input";
-import type { Decision, Refusal } from "../refusal";
+import { text } from "../kernel/input";
+import type { Decision, Refusal } from "../kernel/refusal";
 import { withheldResults } from "./disclosure";
 import { KeyFigureDefinition } from "./keyFigure";
 import { SURVEY_REFUSALS } from "./refusals";

@@ -1,5 +1,5 @@
 import { HEALTH_DATA_READERS, type Role } from "../auth/roles";
-import type { Decision, Refusal } from "../refusal";
+import type { Decision, Refusal } from "../kernel/refusal";
 import { canReadFreeText, withheldNotice, withheldResults } from "./disclosure";
 import { SURVEY_REFUSALS } from "./refusals";
 import { type Answers, answerFieldErrors, validateResponse } from "./response";

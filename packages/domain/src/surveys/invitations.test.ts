@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeAuditEntry } from "../audit-describe";
+import { describeAuditEntry } from "../audit/describe";
 import {
   campaignProgress,
   decideInvitationStart,

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { Email } from "../auth/account";
 import { formatNumber, formatPercent, type NumberOptions } from "../format/numbers";
-import { int, text } from "../input";
+import { int, text } from "../kernel/input";
+import type { Decision, Refusal } from "../kernel/refusal";
 import type { MailContent } from "../mail/content";
-import type { Decision, Refusal } from "../refusal";
 import { UNION_FULL_NAME, UNION_NAME } from "../union/registration-mail";
 import type { AnonymityMode, SurveyStatus } from "./survey";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { int, text } from "../input";
+import { int, text } from "../kernel/input";
 import { coarsenCount, withheldResults } from "./disclosure";
 import { Statistic } from "./statistics";
 import { effectiveThreshold, type Survey } from "./survey";

@@ -1,4 +1,4 @@
-import type { Refusal } from "../refusal";
+import type { Refusal } from "../kernel/refusal";
 import type { SurveyStatus } from "./survey";
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { DomainError } from "../errors";
-import { controlCharacterProblem } from "../input";
-import { localDay } from "../time";
+import { DomainError } from "../kernel/errors";
+import { controlCharacterProblem } from "../kernel/input";
+import { localDay } from "../kernel/time";
 import { SURVEY_REFUSALS } from "./refusals";
 import type { Question, Survey } from "./survey";
 

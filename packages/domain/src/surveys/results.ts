@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "../input";
+import { text } from "../kernel/input";
 import { discloseFreeText, discloseGroups, isDisclosable, withheldResults } from "./disclosure";
 import {
   AnonymityMode,

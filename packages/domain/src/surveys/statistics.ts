@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { boundedNumber, text } from "../input";
+import { boundedNumber, text } from "../kernel/input";
 
 /**
  * The statistics a result or a key figure can ask for, and their reference implementation

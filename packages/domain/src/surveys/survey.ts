@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { boundedNumber, int, text } from "../input";
-import { IsoDate } from "../time";
+import { boundedNumber, int, text } from "../kernel/input";
+import { IsoDate } from "../kernel/time";
 
 /**
  * A survey: a questionnaire, its audience and period, and the rule that protects its

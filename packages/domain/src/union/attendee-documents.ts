@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDate } from "../time";
+import { IsoDate } from "../kernel/time";
 import { normaliseName } from "./subdivision";
 
 /**

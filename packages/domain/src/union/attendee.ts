@@ -2,9 +2,9 @@ import { z } from "zod";
 import { Email } from "../auth/account";
 import type { Role } from "../auth/roles";
 import { isReadOnly } from "../congress/editionLifecycle";
-import { text } from "../input";
-import type { Decision, Refusal } from "../refusal";
-import { daysBetween, localDay, PARIS } from "../time";
+import { text } from "../kernel/input";
+import type { Decision, Refusal } from "../kernel/refusal";
+import { daysBetween, localDay, PARIS } from "../kernel/time";
 import { YearOfTraining } from "./member";
 import {
   cancellationOutcome,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CSV_REFUSALS } from "../input";
+import { CSV_REFUSALS } from "../kernel/input";
 import {
   candidateEmails,
   decideImportScope,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Email } from "../auth/account";
-import { text } from "../input";
-import type { Decision, Refusal } from "../refusal";
+import { text } from "../kernel/input";
+import type { Decision, Refusal } from "../kernel/refusal";
 import type { Member } from "./member";
 import { type CsvRow, type ImportRowError, MemberImportReport } from "./memberImport";
 import { SCOPE_REFUSALS, type ScopedActor, subdivisionScope } from "./scope";

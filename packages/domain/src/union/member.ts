@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Email } from "../auth/account";
 import { editableFields } from "../congress/editable";
-import { int, text } from "../input";
+import { int, text } from "../kernel/input";
 
 /** The DES of general practice lasts four years (the fourth from November 2026). */
 export const YEARS_OF_TRAINING = [1, 2, 3, 4] as const;

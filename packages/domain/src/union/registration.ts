@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { Email } from "../auth/account";
-import { IdempotencyKey, int, text } from "../input";
-import type { Decision, Refusal } from "../refusal";
-import { localDay, localTime, PARIS } from "../time";
+import { IdempotencyKey, int, text } from "../kernel/input";
+import type { Decision, Refusal } from "../kernel/refusal";
+import { localDay, localTime, PARIS } from "../kernel/time";
 import { PersonName, YearOfTraining } from "./member";
 
 export const REGISTRATION_STATUSES = [

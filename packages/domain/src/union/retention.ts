@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { localDay } from "../time";
+import { localDay } from "../kernel/time";
 
 /**
  * How long a congress keeps the personal data of the people who registered (GDPR art. 5(1)(e)):

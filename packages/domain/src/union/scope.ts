@@ -1,5 +1,5 @@
 import type { Role } from "../auth/roles";
-import type { Decision, Refusal } from "../refusal";
+import type { Decision, Refusal } from "../kernel/refusal";
 
 /**
  * Which subdivisions' people an account may see. Member and registration lists are

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CAPACITY_LIMITED_KINDS, SESSION_KIND_LABELS, SessionKind } from "../congress/session";
-import { IdempotencyKey, int } from "../input";
-import type { Decision, Refusal } from "../refusal";
+import { IdempotencyKey, int } from "../kernel/input";
+import type { Decision, Refusal } from "../kernel/refusal";
 import {
   admissionStatus,
   holdsPlace,

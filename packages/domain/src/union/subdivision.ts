@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Email } from "../auth/account";
-import { int, text } from "../input";
+import { int, text } from "../kernel/input";
 
 /**
  * A subdivision: one university city or region where interns do their residency, and the

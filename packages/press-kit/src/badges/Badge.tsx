@@ -1,13 +1,13 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
+import { formatEditionDates } from "@tribune/domain/format";
 import {
   BADGE_ROLE_LABELS,
   type Badge as BadgeData,
   type BadgeFormat,
   type BadgeRole,
   type DocumentEdition,
-} from "@tribune/domain";
-import { formatEditionDates } from "@tribune/domain/format";
+} from "@tribune/domain/union";
 import { QrCode } from "../components/QrCode";
 import { SANS } from "../fonts";
 import { colors, TEXT_FEATURES } from "../theme";

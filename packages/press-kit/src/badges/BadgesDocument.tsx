@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Document, Page, View } from "@react-pdf/renderer";
-import type { BadgeSheets } from "@tribune/domain";
+import type { BadgeSheets } from "@tribune/domain/union";
 import { Badge } from "./Badge";
 import { CropMarks } from "./CropMarks";
 import { perSheet, sheetLayout } from "./layout";

@@ -1,4 +1,4 @@
-import type { BadgeFormat } from "@tribune/domain";
+import type { BadgeFormat } from "@tribune/domain/union";
 
 /** Millimetres to PDF points. */
 export const mm = (value: number) => (value * 72) / 25.4;

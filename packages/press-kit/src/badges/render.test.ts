@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { BadgeSheets, CertificateBook } from "@tribune/domain";
+import type { BadgeSheets, CertificateBook } from "@tribune/domain/union";
 import { describe, expect, it } from "vitest";
 import { renderCertificates } from "../certificate/render";
 import { compact, extractPdfText } from "../testing";

@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource react */
-import type { BadgeSheets } from "@tribune/domain";
+import type { BadgeSheets } from "@tribune/domain/union";
 import { renderToPdf } from "../pdf-buffer";
 import { BadgesDocument } from "./BadgesDocument";
 

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
-import type { AttendanceCertificate, CertificateBook } from "@tribune/domain";
 import { formatDate, formatDay } from "@tribune/domain/format";
+import type { AttendanceCertificate, CertificateBook } from "@tribune/domain/union";
 import { SANS, SERIF } from "../fonts";
 import { colors, page, TEXT_FEATURES } from "../theme";
 import { fr } from "../typeset";

@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource react */
-import type { CertificateBook } from "@tribune/domain";
+import type { CertificateBook } from "@tribune/domain/union";
 import { renderToPdf } from "../pdf-buffer";
 import { CertificateDocument } from "./CertificateDocument";
 

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
-import { citationLine, formatFigure, type KeyFigure } from "@tribune/domain";
 import { formatNumber } from "@tribune/domain/format";
+import { citationLine, formatFigure, type KeyFigure } from "@tribune/domain/press-kit";
 import { SANS } from "../fonts";
 import { colors } from "../theme";
 import { fr } from "../typeset";

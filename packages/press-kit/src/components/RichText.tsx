@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
-import { type Block, citationInline, formatFigure, type Run } from "@tribune/domain";
+import { type Block, citationInline, formatFigure, type Run } from "@tribune/domain/press-kit";
 import { useRender } from "../context";
 import { SANS } from "../fonts";
 import { colors } from "../theme";

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Page, StyleSheet, Text, View } from "@react-pdf/renderer";
-import type { PressKitSection } from "@tribune/domain";
+import type { PressKitSection } from "@tribune/domain/press-kit";
 import type { ReactNode } from "react";
 import { useRender } from "../context";
 import { SANS, SERIF } from "../fonts";

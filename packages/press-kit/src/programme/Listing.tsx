@@ -1,7 +1,8 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
-import { type ProgrammeEntry, SESSION_KIND_LABELS } from "@tribune/domain";
+import { SESSION_KIND_LABELS } from "@tribune/domain/congress";
 import { formatPrintedTime } from "@tribune/domain/format";
+import type { ProgrammeEntry } from "@tribune/domain/schedule";
 import { SANS } from "../fonts";
 import { colors, KIND_COLORS } from "../theme";
 import { fr } from "../typeset";

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Document, StyleSheet, Text, View } from "@react-pdf/renderer";
-import { PROGRAMME_IN_PREPARATION, type PrintableProgramme } from "@tribune/domain";
+import { PROGRAMME_IN_PREPARATION } from "@tribune/domain/congress";
+import type { PrintableProgramme } from "@tribune/domain/schedule";
 import { SANS } from "../fonts";
 import { DayTable, Legend } from "../sections/Planning";
 import { colors } from "../theme";

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Page, StyleSheet, Text, View } from "@react-pdf/renderer";
-import type { PrintableProgramme } from "@tribune/domain";
+import type { PrintableProgramme } from "@tribune/domain/schedule";
 import type { ReactNode } from "react";
 import { SANS, SERIF } from "../fonts";
 import { colors, page, TEXT_FEATURES } from "../theme";

@@ -1,7 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildPrintableProgramme, type PrintableProgramme, toProgramme } from "@tribune/domain";
+import {
+  buildPrintableProgramme,
+  type PrintableProgramme,
+  toProgramme,
+} from "@tribune/domain/schedule";
 import { referenceProgramme2026 } from "@tribune/reference";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compact, extractPdfText, type PdfText } from "../testing";

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { pdf as createPdf } from "@react-pdf/renderer";
-import type { PrintableProgramme } from "@tribune/domain";
+import type { PrintableProgramme } from "@tribune/domain/schedule";
 import { loadMeasuredFaces } from "../fonts";
 import { ProgrammeDocument } from "./ProgrammeDocument";
 

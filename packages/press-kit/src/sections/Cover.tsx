@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Page, StyleSheet, Text, View } from "@react-pdf/renderer";
-import type { SectionOfKind } from "@tribune/domain";
+import type { SectionOfKind } from "@tribune/domain/press-kit";
 import { Anchor } from "../components/Anchor";
 import { Watermark } from "../components/SectionPage";
 import { SANS, SERIF } from "../fonts";

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
-import type { HighlightEntry, HighlightGroup, SectionOfKind } from "@tribune/domain";
 import { formatPrintedTime } from "@tribune/domain/format";
+import type { HighlightEntry, HighlightGroup, SectionOfKind } from "@tribune/domain/press-kit";
 import { SectionPage } from "../components/SectionPage";
 import { SANS } from "../fonts";
 import { colors, KIND_COLORS } from "../theme";

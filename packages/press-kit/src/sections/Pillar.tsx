@@ -1,6 +1,11 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
-import { type PillarId, type PillarItem, plainText, type SectionOfKind } from "@tribune/domain";
+import {
+  type PillarId,
+  type PillarItem,
+  plainText,
+  type SectionOfKind,
+} from "@tribune/domain/press-kit";
 import { Anchor } from "../components/Anchor";
 import { FigureCard } from "../components/FigureCard";
 import { RichText } from "../components/RichText";

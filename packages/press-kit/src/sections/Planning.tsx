@@ -1,13 +1,9 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
-import {
-  type GridCell,
-  type PlanningDay,
-  PROGRAMME_IN_PREPARATION,
-  SESSION_KIND_LABELS,
-  type SectionOfKind,
-} from "@tribune/domain";
+import { PROGRAMME_IN_PREPARATION, SESSION_KIND_LABELS } from "@tribune/domain/congress";
 import { formatPrintedTime } from "@tribune/domain/format";
+import type { PlanningDay, SectionOfKind } from "@tribune/domain/press-kit";
+import type { GridCell } from "@tribune/domain/schedule";
 import { SectionPage } from "../components/SectionPage";
 import { SANS } from "../fonts";
 import { type TextBox, textHeight } from "../measure";

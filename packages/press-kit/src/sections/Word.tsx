@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
-import type { SectionOfKind } from "@tribune/domain";
+import type { SectionOfKind } from "@tribune/domain/press-kit";
 import { RichText } from "../components/RichText";
 import { SectionPage } from "../components/SectionPage";
 import { SANS } from "../fonts";

@@ -1,4 +1,4 @@
-import type { DayGrid, GridCell } from "@tribune/domain";
+import type { DayGrid, GridCell } from "@tribune/domain/schedule";
 
 /**
  * Where a cell is drawn: `colSpan` columns from `column`, and within them lane `lane` of

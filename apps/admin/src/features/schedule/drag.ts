@@ -10,7 +10,7 @@ import {
   useSensor,
   useSensors,
 } from "@dnd-kit/core";
-import type { Session } from "@tribune/domain";
+import type { Session } from "@tribune/domain/congress";
 import { useMemo } from "react";
 import { PX_PER_MINUTE, SNAP_MINUTES } from "./layout";
 

@@ -1,11 +1,6 @@
-import {
-  localDay,
-  localMinutes,
-  PARIS,
-  type Room,
-  roomsOfDay,
-  type Session,
-} from "@tribune/domain";
+import type { Room, Session } from "@tribune/domain/congress";
+import { localDay, localMinutes, PARIS } from "@tribune/domain/kernel";
+import { roomsOfDay } from "@tribune/domain/schedule";
 
 /** Vertical scale of the grid: constant, so a session's height is its true length. */
 export const PX_PER_MINUTE = 1.6;

@@ -1,4 +1,4 @@
-import { instantFromLocal } from "@tribune/domain";
+import { instantFromLocal } from "@tribune/domain/kernel";
 import { describe, expect, it } from "vitest";
 import { PX_PER_MINUTE } from "./layout";
 import { applyMove, describePlace, moveBy, replaceInList, resizeBy, snapMinutes } from "./moves";

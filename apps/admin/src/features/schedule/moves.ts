@@ -1,5 +1,6 @@
-import { localMinutes, PARIS, type Room, type Session, type SessionMove } from "@tribune/domain";
+import type { Room, Session, SessionMove } from "@tribune/domain/congress";
 import { formatTimeRange } from "@tribune/domain/format";
+import { localMinutes, PARIS } from "@tribune/domain/kernel";
 import { PX_PER_MINUTE, SNAP_MINUTES } from "./layout";
 
 const MINUTE = 60_000;

@@ -1,4 +1,4 @@
-import type { SessionKind } from "@tribune/domain";
+import type { SessionKind } from "@tribune/domain/congress";
 
 export interface KindColour {
   /** Block background: light, so that the dark ink text keeps a contrast above 7:1. */

@@ -1,4 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
+import { type Session, SessionInput, type SessionKind, type Theme } from "@tribune/domain/congress";
 import {
   IsoDate,
   instantFromLocal,
@@ -6,11 +7,7 @@ import {
   localDay,
   localTime,
   PARIS,
-  type Session,
-  SessionInput,
-  type SessionKind,
-  type Theme,
-} from "@tribune/domain";
+} from "@tribune/domain/kernel";
 import type { FieldError, FieldErrors, Resolver } from "react-hook-form";
 
 /** What the form holds: local day and times as typed, numbers as text, "" for "none". */

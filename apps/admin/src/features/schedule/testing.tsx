@@ -1,12 +1,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { AppRouter } from "@tribune/api/types";
-import {
-  type Edition,
-  instantFromLocal,
-  type Room,
-  type Session,
-  type SessionKind,
-} from "@tribune/domain";
+import type { Edition, Room, Session, SessionKind } from "@tribune/domain/congress";
+import { instantFromLocal } from "@tribune/domain/kernel";
 import { EDITION_2026, FRIDAY, THURSDAY } from "@tribune/reference";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import type { ReactNode } from "react";

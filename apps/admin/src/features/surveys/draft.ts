@@ -1,4 +1,4 @@
-import type { QuestionInput, QuestionType, SurveyDraftInput } from "@tribune/domain";
+import type { QuestionInput, QuestionType, SurveyDraftInput } from "@tribune/domain/surveys";
 
 /** Helpers of the survey builder: codes from labels, new questions, choices as text. */
 

@@ -3,7 +3,7 @@ import {
   REGISTRATION_STATUS_LABELS,
   type RegistrationStatus,
   type SubdivisionOption,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import { useMemo } from "react";
 import { useTRPC } from "../../app/trpc";
 

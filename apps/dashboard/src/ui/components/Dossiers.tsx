@@ -1,5 +1,6 @@
-import { DOSSIER_STATUS_LABELS, type Dossier, PILLAR_LABELS, type PillarId } from "@tribune/domain";
+import { DOSSIER_STATUS_LABELS, type Dossier, PILLAR_LABELS } from "@tribune/domain/dossiers";
 import { formatShortDate } from "@tribune/domain/format";
+import type { PillarId } from "@tribune/domain/press-kit";
 import { Box, Text, useInput } from "ink";
 import { useRef, useState } from "react";
 import { fit } from "../text";

@@ -1,5 +1,5 @@
-import { localDay } from "@tribune/domain";
 import { FOR_TERMINAL, formatNumber, formatShortDate, formatTime } from "@tribune/domain/format";
+import { localDay } from "@tribune/domain/kernel";
 import { Box, Text } from "ink";
 import { congressState, type DashboardData, editionMoment, nowAndNext } from "../../model";
 import { fit, shortRoom } from "../text";

@@ -1,5 +1,6 @@
-import type { DayGrid, GridCell, Room, Session, Speaker } from "@tribune/domain";
+import type { Room, Session, Speaker } from "@tribune/domain/congress";
 import { formatShortDate, formatTimeRange } from "@tribune/domain/format";
+import type { DayGrid, GridCell } from "@tribune/domain/schedule";
 import { Box, Text, useInput } from "ink";
 import { useMemo, useRef, useState } from "react";
 import { fit, shortRoom, wrapWords } from "../text";

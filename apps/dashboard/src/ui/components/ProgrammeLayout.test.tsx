@@ -1,4 +1,4 @@
-import type { Session } from "@tribune/domain";
+import type { Session } from "@tribune/domain/congress";
 import { render } from "ink-testing-library";
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../clock";

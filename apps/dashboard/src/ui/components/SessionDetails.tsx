@@ -4,7 +4,7 @@ import {
   type Session,
   type Speaker,
   THEME_LABELS,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
 import { formatSlot } from "@tribune/domain/format";
 import { Box, Text } from "ink";
 import { fit } from "../text";

@@ -1,4 +1,4 @@
-import type { LiveCounts } from "@tribune/domain";
+import type { LiveCounts } from "@tribune/domain/union";
 import { Box, Text, useInput } from "ink";
 import { useRef, useState } from "react";
 import { fit } from "../text";

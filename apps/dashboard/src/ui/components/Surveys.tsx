@@ -1,19 +1,21 @@
 import {
-  type ComputedKeyFigure,
-  citationInline,
-  citationOf,
-  formatFigure,
-  type ManualFigure,
-  SURVEY_STATUS_LABELS,
-  type SurveyCollection,
-  type SurveySummary,
-} from "@tribune/domain";
-import {
   FOR_TERMINAL,
   formatDayMonth,
   formatNumber,
   formatShortDate,
 } from "@tribune/domain/format";
+import {
+  citationInline,
+  citationOf,
+  formatFigure,
+  type ManualFigure,
+} from "@tribune/domain/press-kit";
+import {
+  type ComputedKeyFigure,
+  SURVEY_STATUS_LABELS,
+  type SurveyCollection,
+  type SurveySummary,
+} from "@tribune/domain/surveys";
 import { Box, Text, useInput } from "ink";
 import { useRef, useState } from "react";
 import { fit } from "../text";

@@ -1,5 +1,5 @@
-import type { LiveCounts } from "@tribune/domain";
 import { formatTime } from "@tribune/domain/format";
+import type { LiveCounts } from "@tribune/domain/union";
 import { useEffect, useRef, useState } from "react";
 import type { Clock } from "../../clock";
 import type { ProgrammeData, SurveysData } from "../../model";

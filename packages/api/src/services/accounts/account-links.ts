@@ -1,24 +1,23 @@
+import type { Executor } from "@tribune/db";
 import {
-  type Executor,
   insertAccountToken,
   lockAccountToken,
-  revokeUserSessions,
-  setUserPassword,
   spendAccountToken,
   voidAccountTokens,
-} from "@tribune/db";
+} from "@tribune/db/repos/account-tokens";
+import { revokeUserSessions, setUserPassword } from "@tribune/db/repos/users";
 import {
   type AccountTokenPurpose,
   accountInvitationMail,
   accountTokenExpiry,
   decideAccountTokenUse,
   decideNewPassword,
-  enforce,
   NewPasswordInput,
   type PasswordChosen,
   passwordResetMail,
   type Role,
-} from "@tribune/domain";
+} from "@tribune/domain/auth";
+import { enforce } from "@tribune/domain/kernel";
 import { ACCOUNT_PAGES } from "@tribune/domain/routes";
 import { hashPassword, passwordWeakness } from "../../auth/passwords";
 import { sessionsEnded } from "../../auth/session";

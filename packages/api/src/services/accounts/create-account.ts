@@ -1,5 +1,7 @@
-import { findSubdivision, findUserByEmail, insertUser } from "@tribune/db";
-import { decideAccountCreation, enforce, type User, UserInput } from "@tribune/domain";
+import { findSubdivision } from "@tribune/db/repos/subdivisions";
+import { findUserByEmail, insertUser } from "@tribune/db/repos/users";
+import { decideAccountCreation, type User, UserInput } from "@tribune/domain/auth";
+import { enforce } from "@tribune/domain/kernel";
 import { hashPassword, passwordWeakness } from "../../auth/passwords";
 import { change, type ServiceContext } from "../kit";
 

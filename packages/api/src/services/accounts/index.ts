@@ -1,12 +1,12 @@
 /** The accounts' use cases, as the command line calls them (`accountServices` in @tribune/api). */
-export { acceptInvitation } from "./acceptInvitation";
-export { createAccount } from "./createAccount";
-export { disableAccount } from "./disableAccount";
+export { acceptInvitation } from "./accept-invitation";
+export { createAccount } from "./create-account";
+export { disableAccount } from "./disable-account";
 export { enableAccount } from "./enable-account";
-export { inviteAccount } from "./inviteAccount";
-export { issueResetLink } from "./issueResetLink";
-export { listAccounts } from "./listAccounts";
-export { requestPasswordReset, settlePasswordResets } from "./requestPasswordReset";
-export { resendInvitation } from "./resendInvitation";
-export { resetPassword } from "./resetPassword";
+export { inviteAccount } from "./invite-account";
+export { issueResetLink } from "./issue-reset-link";
+export { listAccounts } from "./list-accounts";
+export { requestPasswordReset, settlePasswordResets } from "./request-password-reset";
+export { resendInvitation } from "./resend-invitation";
+export { resetPassword } from "./reset-password";
 export { setAccountRole } from "./set-account-role";

@@ -1,10 +1,7 @@
-import { findSubdivision, findUserByEmail, insertUser } from "@tribune/db";
-import {
-  type AccountListing,
-  decideAccountCreation,
-  enforce,
-  InvitationInput,
-} from "@tribune/domain";
+import { findSubdivision } from "@tribune/db/repos/subdivisions";
+import { findUserByEmail, insertUser } from "@tribune/db/repos/users";
+import { type AccountListing, decideAccountCreation, InvitationInput } from "@tribune/domain/auth";
+import { enforce } from "@tribune/domain/kernel";
 import { change, type ServiceContext } from "../kit";
 import { mailAccountLink } from "./account-links";
 

@@ -1,5 +1,6 @@
-import { findUserByEmail } from "@tribune/db";
-import { ACCOUNT_REFUSALS, AccountByEmail, refusalError } from "@tribune/domain";
+import { findUserByEmail } from "@tribune/db/repos/users";
+import { ACCOUNT_REFUSALS, AccountByEmail } from "@tribune/domain/auth";
+import { refusalError } from "@tribune/domain/kernel";
 import type { z } from "zod";
 import { change, type ServiceContext } from "../kit";
 import { issueAccountLink } from "./account-links";

@@ -1,5 +1,5 @@
-import { listUsersWithInvitations } from "@tribune/db";
-import type { AccountListing } from "@tribune/domain";
+import { listUsersWithInvitations } from "@tribune/db/repos/users";
+import type { AccountListing } from "@tribune/domain/auth";
 import type { ServiceContext } from "../kit";
 
 /** Every account, by role then address, with whether it still awaits its invited owner. */

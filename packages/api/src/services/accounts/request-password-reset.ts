@@ -1,9 +1,9 @@
-import { findUserByEmail } from "@tribune/db";
+import { findUserByEmail } from "@tribune/db/repos/users";
 import {
   PASSWORD_RESET_REQUESTED,
   PasswordResetRequest,
   type PasswordResetRequested,
-} from "@tribune/domain";
+} from "@tribune/domain/auth";
 import { countResetRequest } from "../../auth/throttle";
 import { change, type ServiceContext } from "../kit";
 import { mailAccountLink } from "./account-links";

@@ -1,5 +1,6 @@
-import { findUserByEmail } from "@tribune/db";
-import { AccountByEmail, decideInvitationResend, enforce } from "@tribune/domain";
+import { findUserByEmail } from "@tribune/db/repos/users";
+import { AccountByEmail, decideInvitationResend } from "@tribune/domain/auth";
+import { enforce } from "@tribune/domain/kernel";
 import type { z } from "zod";
 import { change, type ServiceContext } from "../kit";
 import { mailAccountLink } from "./account-links";

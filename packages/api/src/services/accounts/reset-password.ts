@@ -1,4 +1,4 @@
-import type { NewPasswordInput, PasswordChosen } from "@tribune/domain";
+import type { NewPasswordInput, PasswordChosen } from "@tribune/domain/auth";
 import type { ServiceContext } from "../kit";
 import { choosePasswordWithLink } from "./account-links";
 

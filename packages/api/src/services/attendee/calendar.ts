@@ -1,5 +1,5 @@
-import { signupsOfRegistration } from "@tribune/db";
-import { personalCalendar } from "@tribune/domain";
+import { signupsOfRegistration } from "@tribune/db/repos/signups";
+import { personalCalendar } from "@tribune/domain/schedule";
 import type { ServiceContext } from "../kit";
 import { calendarFile } from "../schedule/calendar";
 import { openProgramme } from "../schedule/open-formats";

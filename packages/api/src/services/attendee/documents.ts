@@ -3,14 +3,16 @@
  * the registration code) and attendance certificates. The server renders them in its worker.
  * Lists of people are personal data leaving the system: the organisers' prints are audited.
  */
+import type { Executor } from "@tribune/db";
 import {
   type AttendeeRow,
   attendeesHoldingPlace,
   badgeRoleSources,
-  type Executor,
-  findEditionByYear,
   subdivisionName,
-} from "@tribune/db";
+} from "@tribune/db/repos/attendees";
+import { findEditionByYear } from "@tribune/db/repos/editions";
+import type { EditionWithBudget } from "@tribune/domain/congress";
+import { enforce, instantFromLocal, localDay, refusalError } from "@tribune/domain/kernel";
 import {
   type Badge,
   type BadgeFormat,
@@ -26,16 +28,11 @@ import {
   DOCUMENT_REFUSALS,
   type DocumentEdition,
   daysAttended,
-  type EditionWithBudget,
-  enforce,
-  instantFromLocal,
-  localDay,
   normaliseName,
-  refusalError,
   UNION_FULL_NAME,
   UNION_NAME,
   webDomain,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import type { z } from "zod";
 import { found } from "../../found";
 import { change, clockOf, type ServiceContext } from "../kit";

@@ -3,22 +3,19 @@
  * the link in every message or the one `openSpace` hands out for a code and its address, and
  * what the page shows them. The rules of what may change are the domain's (union/attendee).
  */
-import {
-  findEdition,
-  findRegistration,
-  findRegistrationByCode,
-  subdivisionName,
-} from "@tribune/db";
+import { subdivisionName } from "@tribune/db/repos/attendees";
+import { findEdition } from "@tribune/db/repos/editions";
+import { findRegistration, findRegistrationByCode } from "@tribune/db/repos/registrations";
+import type { EditionWithBudget } from "@tribune/domain/congress";
+import { refusalError } from "@tribune/domain/kernel";
 import {
   ATTENDEE_REFUSALS,
   ATTENDEE_SESSION_HOURS,
   type AttendeeSpace,
   attendeeLinkExpiry,
   attendeeRights,
-  type EditionWithBudget,
   type Registration,
-  refusalError,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import { clockOf, type ServiceContext } from "../kit";
 import {
   attendeeLinkSecret,

@@ -1,18 +1,17 @@
 import {
-  lockForCancellation,
   lockRegistration,
   setRegistrationOptions,
   subdivisionName,
-} from "@tribune/db";
+} from "@tribune/db/repos/attendees";
+import { lockForCancellation } from "@tribune/db/repos/registrations";
+import { enforce, refusalError } from "@tribune/domain/kernel";
 import {
   type AttendeeSpace,
   type AttendeeUpdateInput,
   attendeeCancelOutcome,
   attendeeEditOutcome,
-  enforce,
   REGISTRATION_REFUSALS,
-  refusalError,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import { assertEditionWritable } from "../editions/writable";
 import { change, clockOf, type ServiceContext } from "../kit";
 import { cancelIn, mailCancellation } from "../registrations/cancel";

@@ -1,4 +1,4 @@
-import { listAudit, namesOfIds } from "@tribune/db";
+import { listAudit, namesOfIds } from "@tribune/db/repos/audit";
 import {
   type AuditDescription,
   type AuditEntry,
@@ -6,7 +6,7 @@ import {
   auditIdsOf,
   auditKindsReadableBy,
   describeAuditEntry,
-} from "@tribune/domain";
+} from "@tribune/domain/audit";
 import type { z } from "zod";
 import type { Actor } from "../../context";
 import type { ServiceContext } from "../kit";

@@ -1,5 +1,7 @@
-import { findUserByEmail, insertAuthSession, revokeAuthSession } from "@tribune/db";
-import { decideLogin, enforce, type LoginInput, type Me } from "@tribune/domain";
+import { insertAuthSession, revokeAuthSession } from "@tribune/db/repos/auth-sessions";
+import { findUserByEmail } from "@tribune/db/repos/users";
+import { decideLogin, type LoginInput, type Me } from "@tribune/domain/auth";
+import { enforce } from "@tribune/domain/kernel";
 import { decoyPasswordHash, verifyPassword } from "../../auth/passwords";
 import { sessionsEnded } from "../../auth/session";
 import { countLoginAttempt, noteLoginSuccess } from "../../auth/throttle";

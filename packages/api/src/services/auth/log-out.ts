@@ -1,4 +1,4 @@
-import { revokeAuthSession } from "@tribune/db";
+import { revokeAuthSession } from "@tribune/db/repos/auth-sessions";
 import { sessionsEnded } from "../../auth/session";
 import { hashSessionToken } from "../../auth/tokens";
 import type { ServiceContext } from "../kit";

@@ -1,4 +1,4 @@
-import type { Me } from "@tribune/domain";
+import type { Me } from "@tribune/domain/auth";
 import type { ServiceContext } from "../kit";
 
 /** Who is signed in, or null. */

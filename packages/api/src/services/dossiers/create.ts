@@ -1,5 +1,6 @@
-import { insertDossier } from "@tribune/db";
-import { type Dossier, type DossierCreate, decideDossierText, enforce } from "@tribune/domain";
+import { insertDossier } from "@tribune/db/repos/dossiers";
+import { type Dossier, type DossierCreate, decideDossierText } from "@tribune/domain/dossiers";
+import { enforce } from "@tribune/domain/kernel";
 import type { z } from "zod";
 import { change, type ServiceContext } from "../kit";
 import { quotableFigureIds } from "../quotable-figures";

@@ -1,5 +1,5 @@
-import { deleteDossier as eraseDossier, findDossier } from "@tribune/db";
-import type { DossierRef } from "@tribune/domain";
+import { deleteDossier as eraseDossier, findDossier } from "@tribune/db/repos/dossiers";
+import type { DossierRef } from "@tribune/domain/dossiers";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";
 import { DOSSIER } from "./get";

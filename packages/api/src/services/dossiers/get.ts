@@ -1,5 +1,5 @@
-import { findDossier } from "@tribune/db";
-import type { Dossier, DossierRef } from "@tribune/domain";
+import { findDossier } from "@tribune/db/repos/dossiers";
+import type { Dossier, DossierRef } from "@tribune/domain/dossiers";
 import { found } from "../../found";
 import type { ServiceContext } from "../kit";
 

@@ -1,5 +1,5 @@
-import { listDossiersWithEvents, listDossiers as readDossiers } from "@tribune/db";
-import type { Dossier, DossierQuery, DossierSummary } from "@tribune/domain";
+import { listDossiersWithEvents, listDossiers as readDossiers } from "@tribune/db/repos/dossiers";
+import type { Dossier, DossierQuery, DossierSummary } from "@tribune/domain/dossiers";
 import type { ServiceContext } from "../kit";
 
 /** Dossiers in press-kit order (pillar, then position), filtered by pillar and status. */

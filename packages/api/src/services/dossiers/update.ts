@@ -1,5 +1,6 @@
-import { findDossier, updateDossier as writeDossier } from "@tribune/db";
-import { type Dossier, type DossierUpdate, decideDossierText, enforce } from "@tribune/domain";
+import { findDossier, updateDossier as writeDossier } from "@tribune/db/repos/dossiers";
+import { type Dossier, type DossierUpdate, decideDossierText } from "@tribune/domain/dossiers";
+import { enforce } from "@tribune/domain/kernel";
 import type { z } from "zod";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";

@@ -1,5 +1,6 @@
-import { lockEdition, setEditionArchivedAt } from "@tribune/db";
-import { decideArchive, type EditionWithBudget, enforce } from "@tribune/domain";
+import { lockEdition, setEditionArchivedAt } from "@tribune/db/repos/editions";
+import { decideArchive, type EditionWithBudget } from "@tribune/domain/congress";
+import { enforce } from "@tribune/domain/kernel";
 import { found } from "../../found";
 import { change, clockOf, type ServiceContext } from "../kit";
 import { withoutBudget } from "./create";

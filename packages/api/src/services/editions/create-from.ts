@@ -1,29 +1,26 @@
 import {
-  editionCapacity,
   findEditionByYear,
-  insertRoom,
-  insertSession,
-  insertSessionCapacity,
-  insertSurvey,
   listEditionPartnerIds,
+  setEditionPartners,
+} from "@tribune/db/repos/editions";
+import {
   listManualFigures,
-  listPressKitSections,
-  listRooms,
-  listSessionCapacities,
-  listSessions,
-  listSurveys,
   saveManualFigure,
   savePressKitFrame,
-  savePressKitSection,
-  setEditionPartners,
-} from "@tribune/db";
+} from "@tribune/db/repos/press-kit-frames";
+import { listPressKitSections, savePressKitSection } from "@tribune/db/repos/press-kit-sections";
+import { editionCapacity } from "@tribune/db/repos/registrations";
+import { insertRoom, listRooms } from "@tribune/db/repos/rooms";
+import { insertSession, listSessions } from "@tribune/db/repos/sessions";
+import { insertSessionCapacity, listSessionCapacities } from "@tribune/db/repos/signups";
+import { insertSurvey, listSurveys } from "@tribune/db/repos/surveys";
 import {
   copyPlan,
   type EditionCopyReport,
   type EditionFromInput,
   type EditionWithBudget,
   EditionFromInput as FromInput,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";
 import { frameOf } from "../press-kit/frame";

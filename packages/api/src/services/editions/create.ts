@@ -1,17 +1,13 @@
-import {
-  type Executor,
-  findEditionByYear,
-  insertEdition,
-  listEditions,
-  savePressKitFrame,
-  setEditionCapacity,
-} from "@tribune/db";
+import type { Executor } from "@tribune/db";
+import { findEditionByYear, insertEdition, listEditions } from "@tribune/db/repos/editions";
+import { savePressKitFrame } from "@tribune/db/repos/press-kit-frames";
+import { setEditionCapacity } from "@tribune/db/repos/registrations";
 import {
   decideYearAndNumber,
   type EditionWithBudget,
-  enforce,
   type NewEdition,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
+import { enforce } from "@tribune/domain/kernel";
 import { change, type Effects, type ServiceContext } from "../kit";
 import { templateFor } from "../press-kit/frame";
 

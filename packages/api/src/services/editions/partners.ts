@@ -1,5 +1,7 @@
-import { findEdition, listEditionPartnerIds, listPartners, setEditionPartners } from "@tribune/db";
-import { decidePartners, enforce, type Partner } from "@tribune/domain";
+import { findEdition, listEditionPartnerIds, setEditionPartners } from "@tribune/db/repos/editions";
+import { listPartners } from "@tribune/db/repos/people";
+import { decidePartners, type Partner } from "@tribune/domain/congress";
+import { enforce } from "@tribune/domain/kernel";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";
 import { assertEditionWritable } from "./writable";

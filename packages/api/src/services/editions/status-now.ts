@@ -3,7 +3,7 @@ import {
   type EditionStatus,
   type EditionWithBudget,
   editionStatus,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
 
 /**
  * Per edition object, what the public reads work out on every request from a cached edition

@@ -1,10 +1,11 @@
-import { listEditions, listSessions, lockEdition, updateEdition } from "@tribune/db";
+import { listEditions, lockEdition, updateEdition } from "@tribune/db/repos/editions";
+import { listSessions } from "@tribune/db/repos/sessions";
 import {
   decideEditionUpdate,
   type EditionUpdate,
   type EditionWithBudget,
-  enforce,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
+import { enforce } from "@tribune/domain/kernel";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";
 import { setCapacityIn } from "../registrations/set-capacity";

@@ -1,11 +1,6 @@
-import { findEdition, findEditionByYear, listEditions } from "@tribune/db";
-import {
-  currentEdition,
-  EDITION_BUDGET_READERS,
-  type EditionView,
-  type EditionWithBudget,
-  type Role,
-} from "@tribune/domain";
+import { findEdition, findEditionByYear, listEditions } from "@tribune/db/repos/editions";
+import { EDITION_BUDGET_READERS, type Role } from "@tribune/domain/auth";
+import { currentEdition, type EditionView, type EditionWithBudget } from "@tribune/domain/congress";
 import { found } from "../../found";
 import { EVERY_EDITION } from "../../public-cache";
 import { clockOf, type ServiceContext } from "../kit";

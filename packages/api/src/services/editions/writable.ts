@@ -4,13 +4,14 @@
  * self-registration keeps to the edition's window. The rules are the domain's; this reads the
  * edition in the caller's transaction and raises them.
  */
-import { type Executor, shareEdition } from "@tribune/db";
+import type { Executor } from "@tribune/db";
+import { shareEdition } from "@tribune/db/repos/editions";
 import {
   decideEditionWrite,
   decideSelfRegistration,
   type EditionWithBudget,
-  enforce,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
+import { enforce } from "@tribune/domain/kernel";
 import { found } from "../../found";
 
 /**

@@ -1,9 +1,11 @@
-import { type Executor, findEdition, findRegistration } from "@tribune/db";
+import type { Executor } from "@tribune/db";
+import { findEdition } from "@tribune/db/repos/editions";
+import { findRegistration } from "@tribune/db/repos/registrations";
+import type { MailContent } from "@tribune/domain/mail";
 import {
   type AttendeeLink,
   alreadyRegisteredMail,
   attendeeLinkExpiry,
-  type MailContent,
   type MailEdition,
   type MailSession,
   type Registration,
@@ -12,7 +14,7 @@ import {
   registrationPromotedMail,
   type SignupMailEvent,
   signupMail,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import { found } from "../../found";
 import { clockOf, type Effects, type ServiceContext } from "../kit";
 import { attendeeLink } from "../registrations/attendee-link";

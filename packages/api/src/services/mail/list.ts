@@ -1,5 +1,5 @@
-import { listMessages, outboxCounts } from "@tribune/db";
-import { type OutboxEntry, OutboxQuery, type OutboxStatus } from "@tribune/domain";
+import { listMessages, outboxCounts } from "@tribune/db/repos/outbox";
+import { type OutboxEntry, OutboxQuery, type OutboxStatus } from "@tribune/domain/mail";
 import type { ServiceContext } from "../kit";
 
 /** The outbox, newest first, with how many messages are in each status; never a message body. */

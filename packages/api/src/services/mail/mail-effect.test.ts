@@ -1,6 +1,6 @@
-import { findMessageByKey } from "@tribune/db";
+import { findMessageByKey } from "@tribune/db/repos/outbox";
 import { openTestDatabase, testBackends } from "@tribune/db/testing";
-import type { MailContent } from "@tribune/domain";
+import type { MailContent } from "@tribune/domain/mail";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { change, idempotentChange, type ServiceContext } from "../kit";
 import { listOutbox } from "./list";

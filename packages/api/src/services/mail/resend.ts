@@ -1,5 +1,6 @@
-import { findMessageById, requeueDeadMessage } from "@tribune/db";
-import { MAIL_REFUSALS, refusalError } from "@tribune/domain";
+import { findMessageById, requeueDeadMessage } from "@tribune/db/repos/outbox";
+import { refusalError } from "@tribune/domain/kernel";
+import { MAIL_REFUSALS } from "@tribune/domain/mail";
 import { found } from "../../found";
 import { change, clockOf, type ServiceContext } from "../kit";
 

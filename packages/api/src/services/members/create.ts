@@ -1,5 +1,6 @@
-import { insertMember } from "@tribune/db";
-import { enforce, type Member, type MemberInput, subdivisionAccess } from "@tribune/domain";
+import { insertMember } from "@tribune/db/repos/members";
+import { enforce } from "@tribune/domain/kernel";
+import { type Member, type MemberInput, subdivisionAccess } from "@tribune/domain/union";
 import type { Actor } from "../../context";
 import { change, type ServiceContext } from "../kit";
 import { refusingDuplicateEmail } from "./duplicate-email";

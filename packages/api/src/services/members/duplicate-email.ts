@@ -1,5 +1,6 @@
-import { findMemberByEmail } from "@tribune/db";
-import { duplicateEmailRefusal, refusalError } from "@tribune/domain";
+import { findMemberByEmail } from "@tribune/db/repos/members";
+import { refusalError } from "@tribune/domain/kernel";
+import { duplicateEmailRefusal } from "@tribune/domain/union";
 import type { Actor } from "../../context";
 import { isUniqueViolation } from "../../errors";
 import { change, type ServiceContext } from "../kit";

@@ -1,13 +1,14 @@
-import { existingMemberEmails, insertMembers, listSubdivisions } from "@tribune/db";
+import { existingMemberEmails, insertMembers } from "@tribune/db/repos/members";
+import { listSubdivisions } from "@tribune/db/repos/subdivisions";
+import { enforce } from "@tribune/domain/kernel";
 import {
   candidateEmails,
   decideImportScope,
-  enforce,
   type MemberImportInput,
   type MemberImportResult,
   refuseAddressesUsedElsewhere,
   validateMemberRows,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import type { z } from "zod";
 import type { Actor } from "../../context";
 import { parseCsv } from "../../csv";

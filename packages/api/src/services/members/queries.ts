@@ -1,6 +1,6 @@
-import { findMember, listMembers } from "@tribune/db";
+import { findMember, listMembers } from "@tribune/db/repos/members";
+import { enforce } from "@tribune/domain/kernel";
 import {
-  enforce,
   type Member,
   type MemberPage,
   type MemberQuery,
@@ -8,7 +8,7 @@ import {
   subdivisionAccess,
   subdivisionFilter,
   UNION_LABELS,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import type { Actor } from "../../context";
 import { found } from "../../found";
 import type { ServiceContext } from "../kit";

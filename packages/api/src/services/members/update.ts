@@ -1,11 +1,11 @@
-import { findMember, updateMember as writeMember } from "@tribune/db";
+import { findMember, updateMember as writeMember } from "@tribune/db/repos/members";
+import { enforce } from "@tribune/domain/kernel";
 import {
-  enforce,
   type Member,
   type MemberUpdate,
   subdivisionAccess,
   UNION_LABELS,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import type { Actor } from "../../context";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";

@@ -1,5 +1,6 @@
-import { findSubdivision, insertCaMeeting } from "@tribune/db";
-import type { CaMeeting, CaMeetingInput } from "@tribune/domain";
+import { insertCaMeeting } from "@tribune/db/repos/motions";
+import { findSubdivision } from "@tribune/db/repos/subdivisions";
+import type { CaMeeting, CaMeetingInput } from "@tribune/domain/dossiers";
 import type { z } from "zod";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";

@@ -1,5 +1,6 @@
-import { findCaMeeting, findDossier, insertMotion } from "@tribune/db";
-import type { Motion, MotionInput } from "@tribune/domain";
+import { findDossier } from "@tribune/db/repos/dossiers";
+import { findCaMeeting, insertMotion } from "@tribune/db/repos/motions";
+import type { Motion, MotionInput } from "@tribune/domain/dossiers";
 import type { z } from "zod";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";

@@ -1,5 +1,6 @@
-import { countMotionsOf, deleteCaMeeting, findCaMeeting } from "@tribune/db";
-import { type CaMeetingRef, decideMeetingDeletion, enforce } from "@tribune/domain";
+import { countMotionsOf, deleteCaMeeting, findCaMeeting } from "@tribune/db/repos/motions";
+import { type CaMeetingRef, decideMeetingDeletion } from "@tribune/domain/dossiers";
+import { enforce } from "@tribune/domain/kernel";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";
 import { MEETING } from "./get";

@@ -1,5 +1,10 @@
-import { deleteMotion as eraseMotion, findMotion, listMotionVotes } from "@tribune/db";
-import { decideMotionDeletion, enforce, type MotionRef } from "@tribune/domain";
+import {
+  deleteMotion as eraseMotion,
+  findMotion,
+  listMotionVotes,
+} from "@tribune/db/repos/motions";
+import { decideMotionDeletion, type MotionRef } from "@tribune/domain/dossiers";
+import { enforce } from "@tribune/domain/kernel";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";
 import { MOTION } from "./get";

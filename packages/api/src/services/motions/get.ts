@@ -1,11 +1,12 @@
+import type { Executor } from "@tribune/db";
+import { findCaMeeting, findMotion, listMotionVotes } from "@tribune/db/repos/motions";
+import { listSubdivisionOptions } from "@tribune/db/repos/subdivisions";
 import {
-  type Executor,
-  findCaMeeting,
-  findMotion,
-  listMotionVotes,
-  listSubdivisionOptions,
-} from "@tribune/db";
-import { type Motion, type MotionDetail, type MotionRef, motionDetail } from "@tribune/domain";
+  type Motion,
+  type MotionDetail,
+  type MotionRef,
+  motionDetail,
+} from "@tribune/domain/dossiers";
 import { found } from "../../found";
 import type { ServiceContext } from "../kit";
 

@@ -1,5 +1,9 @@
-import { listCaMeetings, listMotionVotes, listMotions as readMotions } from "@tribune/db";
-import { type MotionOverview, motionResult } from "@tribune/domain";
+import {
+  listCaMeetings,
+  listMotionVotes,
+  listMotions as readMotions,
+} from "@tribune/db/repos/motions";
+import { type MotionOverview, motionResult } from "@tribune/domain/dossiers";
 import { found } from "../../found";
 import type { ServiceContext } from "../kit";
 import { MEETING } from "./get";

@@ -1,5 +1,5 @@
-import { listCaMeetings } from "@tribune/db";
-import type { CaMeeting } from "@tribune/domain";
+import { listCaMeetings } from "@tribune/db/repos/motions";
+import type { CaMeeting } from "@tribune/domain/dossiers";
 import type { ServiceContext } from "../kit";
 
 /** Meetings of the Conseil d'Administration, the most recent first. */

@@ -1,5 +1,6 @@
-import { findCaMeeting, findSubdivision, updateCaMeeting } from "@tribune/db";
-import type { CaMeeting, CaMeetingUpdate } from "@tribune/domain";
+import { findCaMeeting, updateCaMeeting } from "@tribune/db/repos/motions";
+import { findSubdivision } from "@tribune/db/repos/subdivisions";
+import type { CaMeeting, CaMeetingUpdate } from "@tribune/domain/dossiers";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";
 import { MEETING } from "./get";

@@ -1,11 +1,12 @@
+import { findDossier } from "@tribune/db/repos/dossiers";
 import {
   findCaMeeting,
-  findDossier,
   findMotion,
   listMotionVotes,
   updateMotion as writeMotion,
-} from "@tribune/db";
-import { decideMotionChange, enforce, type Motion, type MotionUpdate } from "@tribune/domain";
+} from "@tribune/db/repos/motions";
+import { decideMotionChange, type Motion, type MotionUpdate } from "@tribune/domain/dossiers";
+import { enforce } from "@tribune/domain/kernel";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";
 import { MEETING, MOTION } from "./get";

@@ -1,5 +1,7 @@
-import { findMotion, findSubdivision, listMotionVotes, recordVote } from "@tribune/db";
-import { decideVote, enforce, type MotionDetail, type VoteInput } from "@tribune/domain";
+import { findMotion, listMotionVotes, recordVote } from "@tribune/db/repos/motions";
+import { findSubdivision } from "@tribune/db/repos/subdivisions";
+import { decideVote, type MotionDetail, type VoteInput } from "@tribune/domain/dossiers";
+import { enforce } from "@tribune/domain/kernel";
 import type { Actor } from "../../context";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";

@@ -1,5 +1,5 @@
-import { insertPartner } from "@tribune/db";
-import type { Partner, PartnerInput } from "@tribune/domain";
+import { insertPartner } from "@tribune/db/repos/people";
+import type { Partner, PartnerInput } from "@tribune/domain/congress";
 import { change, type ServiceContext } from "../kit";
 
 /** Adds a partner to the catalogue, audited. */

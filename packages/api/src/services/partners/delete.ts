@@ -1,11 +1,15 @@
-import { countPartnerUses, findPartner, deletePartner as removePartner } from "@tribune/db";
+import {
+  countPartnerUses,
+  findPartner,
+  deletePartner as removePartner,
+} from "@tribune/db/repos/people";
 import {
   type CatalogDeleteInput,
   type CatalogDeleteResult,
   decidePartnerDeletion,
-  enforce,
   PROGRAMME_LABELS,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
+import { enforce } from "@tribune/domain/kernel";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";
 

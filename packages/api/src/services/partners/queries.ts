@@ -1,5 +1,5 @@
-import { findPartner, listPartners } from "@tribune/db";
-import { type CatalogRef, type Partner, PROGRAMME_LABELS } from "@tribune/domain";
+import { findPartner, listPartners } from "@tribune/db/repos/people";
+import { type CatalogRef, type Partner, PROGRAMME_LABELS } from "@tribune/domain/congress";
 import { found } from "../../found";
 import type { ServiceContext } from "../kit";
 

@@ -1,5 +1,5 @@
-import { findPartner, updatePartner as writePartner } from "@tribune/db";
-import { type Partner, type PartnerUpdate, PROGRAMME_LABELS } from "@tribune/domain";
+import { findPartner, updatePartner as writePartner } from "@tribune/db/repos/people";
+import { type Partner, type PartnerUpdate, PROGRAMME_LABELS } from "@tribune/domain/congress";
 import type { z } from "zod";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";

@@ -1,10 +1,10 @@
-import { saveManualFigure } from "@tribune/db";
+import { saveManualFigure } from "@tribune/db/repos/press-kit-frames";
+import { enforce } from "@tribune/domain/kernel";
 import {
   decideManualFigure,
-  enforce,
   type ManualFigure,
   type ManualFigureInput,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
 import type { Actor } from "../../context";
 import { change, type ServiceContext } from "../kit";
 import { manualFigureEntityId, takenFigureIds, todayOf, writableEdition } from "./manual-figures";

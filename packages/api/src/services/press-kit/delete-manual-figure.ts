@@ -1,5 +1,8 @@
-import { deleteManualFigure as deleteStored, lockManualFigure } from "@tribune/db";
-import type { ManualFigureRef } from "@tribune/domain";
+import {
+  deleteManualFigure as deleteStored,
+  lockManualFigure,
+} from "@tribune/db/repos/press-kit-frames";
+import type { ManualFigureRef } from "@tribune/domain/press-kit";
 import type { Actor } from "../../context";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";

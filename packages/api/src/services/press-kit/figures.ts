@@ -1,13 +1,10 @@
-import {
-  type Executor,
-  findSurvey,
-  listEditions,
-  listKeyFigureDefinitions,
-  listManualFigures,
-} from "@tribune/db";
+import type { Executor } from "@tribune/db";
+import { listEditions } from "@tribune/db/repos/editions";
+import { listManualFigures } from "@tribune/db/repos/press-kit-frames";
+import { findSurvey, listKeyFigureDefinitions } from "@tribune/db/repos/surveys";
+import { currentEdition } from "@tribune/domain/congress";
 import {
   type ComputedFigure,
-  currentEdition,
   editorialOfFrame,
   formatFigure,
   keyFiguresOf,
@@ -15,7 +12,7 @@ import {
   pressKitManualFigure,
   type QuotableFigure,
   quotableFigures,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
 import { clockOf, type ServiceContext } from "../kit";
 import { computeKeyFigures } from "../surveys/key-figures";
 import { frameOf } from "./frame";

@@ -1,20 +1,19 @@
+import type { Executor } from "@tribune/db";
+import { findEdition, findEditionByYear } from "@tribune/db/repos/editions";
 import {
-  type Executor,
-  findEdition,
-  findEditionByYear,
   findPressKitFrame,
   listPressKitFrames,
   savePressKitFrame,
-} from "@tribune/db";
+} from "@tribune/db/repos/press-kit-frames";
+import { enforce } from "@tribune/domain/kernel";
 import {
-  enforce,
   FRAME_REFUSALS,
   frameTemplate,
   type PressKitFrame,
   type PressKitFrameEdit,
   PressKitFrame as PressKitFrameSchema,
   type PressKitFrameState,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
 import type { Actor } from "../../context";
 import { found } from "../../found";
 import { assertEditionWritable } from "../editions/writable";

@@ -1,10 +1,9 @@
-import {
-  type Executor,
-  findEditionByYear,
-  listKeyFigureDefinitions,
-  listManualFigures,
-} from "@tribune/db";
-import { localDay, type ManualFigure } from "@tribune/domain";
+import type { Executor } from "@tribune/db";
+import { findEditionByYear } from "@tribune/db/repos/editions";
+import { listManualFigures } from "@tribune/db/repos/press-kit-frames";
+import { listKeyFigureDefinitions } from "@tribune/db/repos/surveys";
+import { localDay } from "@tribune/domain/kernel";
+import type { ManualFigure } from "@tribune/domain/press-kit";
 import { found } from "../../found";
 import { assertEditionWritable } from "../editions/writable";
 import { clockOf, type ServiceContext } from "../kit";

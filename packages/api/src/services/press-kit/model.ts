@@ -1,5 +1,9 @@
-import { listDossiers } from "@tribune/db";
-import { buildPressKitModel, editorialOfFrame, type PressKitModel } from "@tribune/domain";
+import { listDossiers } from "@tribune/db/repos/dossiers";
+import {
+  buildPressKitModel,
+  editorialOfFrame,
+  type PressKitModel,
+} from "@tribune/domain/press-kit";
 import type { ServiceContext } from "../kit";
 import { loadSchedule } from "../schedule/load";
 import { kitFigures } from "./figures";

@@ -1,10 +1,13 @@
-import { savePressKitSection, setPressKitSectionPosition } from "@tribune/db";
+import {
+  savePressKitSection,
+  setPressKitSectionPosition,
+} from "@tribune/db/repos/press-kit-sections";
+import { enforce } from "@tribune/domain/kernel";
 import {
   decideSectionMove,
-  enforce,
   type PressKitSectionMove,
   type PressKitSectionState,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
 import type { Actor } from "../../context";
 import { change, clockOf, type ServiceContext } from "../kit";
 import { sectionEntityId, sectionsOf, writableEditionOf } from "./sections";

@@ -1,5 +1,11 @@
-import { type Executor, findEditionByYear, listPressKitSections } from "@tribune/db";
-import { type PressKitSectionState, type SectionId, sectionsWithTemplates } from "@tribune/domain";
+import type { Executor } from "@tribune/db";
+import { findEditionByYear } from "@tribune/db/repos/editions";
+import { listPressKitSections } from "@tribune/db/repos/press-kit-sections";
+import {
+  type PressKitSectionState,
+  type SectionId,
+  sectionsWithTemplates,
+} from "@tribune/domain/press-kit";
 import { found } from "../../found";
 import { assertEditionWritable } from "../editions/writable";
 import type { ServiceContext } from "../kit";

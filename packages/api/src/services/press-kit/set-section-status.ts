@@ -1,13 +1,14 @@
-import { listDossiers, savePressKitSection } from "@tribune/db";
+import { listDossiers } from "@tribune/db/repos/dossiers";
+import { savePressKitSection } from "@tribune/db/repos/press-kit-sections";
+import { enforce } from "@tribune/domain/kernel";
 import {
   decideSectionStatus,
-  enforce,
   PILLAR_IDS,
   type PillarId,
   type PressKitSectionState,
   type PressKitSectionStatusChange,
   sectionPlaceholders,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
 import type { Actor } from "../../context";
 import { change, clockOf, type ServiceContext } from "../kit";
 import { sectionEntityId, sectionOf, writableEditionOf } from "./sections";

@@ -1,10 +1,10 @@
-import { lockManualFigure, saveManualFigure } from "@tribune/db";
+import { lockManualFigure, saveManualFigure } from "@tribune/db/repos/press-kit-frames";
+import { enforce } from "@tribune/domain/kernel";
 import {
   decideManualFigure,
-  enforce,
   type ManualFigure,
   type ManualFigureInput,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
 import type { Actor } from "../../context";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";

@@ -1,10 +1,10 @@
-import { savePressKitSection } from "@tribune/db";
+import { savePressKitSection } from "@tribune/db/repos/press-kit-sections";
+import { enforce } from "@tribune/domain/kernel";
 import {
-  enforce,
   type PressKitSectionEdit,
   type PressKitSectionState,
   sectionAfterEdit,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
 import type { Actor } from "../../context";
 import { change, clockOf, type ServiceContext } from "../kit";
 import { quotableFigureIds } from "../quotable-figures";

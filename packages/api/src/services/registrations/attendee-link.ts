@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { appSecret, type Executor } from "@tribune/db";
+import type { Executor } from "@tribune/db";
+import { appSecret } from "@tribune/db/repos/app-secrets";
 
 /**
  * The link to the attendee's space (`/public/mon-inscription?jeton=…`) that every message

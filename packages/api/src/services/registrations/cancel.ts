@@ -1,17 +1,16 @@
+import type { Executor } from "@tribune/db";
 import {
-  type Executor,
   findRegistrationByCode,
   lockForCancellation,
   markCancelled,
-} from "@tribune/db";
+} from "@tribune/db/repos/registrations";
+import { enforce, refusalError } from "@tribune/domain/kernel";
 import {
   cancellationOutcome,
-  enforce,
   REGISTRATION_REFUSALS,
   type Registration,
   type RegistrationReceipt,
-  refusalError,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import { assertEditionWritable } from "../editions/writable";
 import { change, type Effects, type ServiceContext } from "../kit";
 import { mailRegistration, mailSignup } from "../mail/compose";

@@ -1,11 +1,16 @@
-import { findRegistration, markArrived, recentCheckIns, searchForCheckIn } from "@tribune/db";
+import {
+  findRegistration,
+  markArrived,
+  recentCheckIns,
+  searchForCheckIn,
+} from "@tribune/db/repos/registrations";
+import { enforce } from "@tribune/domain/kernel";
 import {
   type CheckInResult,
   checkInMessage,
   checkInOutcome,
-  enforce,
   type Registration,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import type { Actor } from "../../context";
 import { assertEditionWritable } from "../editions/writable";
 import { change, clockOf, type ServiceContext } from "../kit";

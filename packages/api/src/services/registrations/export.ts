@@ -1,15 +1,16 @@
-import { allRegistrations, findEdition, listSubdivisions } from "@tribune/db";
+import { findEdition } from "@tribune/db/repos/editions";
+import { allRegistrations } from "@tribune/db/repos/registrations";
+import { listSubdivisions } from "@tribune/db/repos/subdivisions";
+import { formatDateTime } from "@tribune/domain/format";
+import { enforce, refusalError } from "@tribune/domain/kernel";
 import {
-  enforce,
   REGISTRATION_STATUS_LABELS,
   type RegistrationExport,
   type RegistrationExportInput,
-  refusalError,
   SCOPE_REFUSALS,
   subdivisionFilter,
   YEAR_OF_TRAINING_LABELS,
-} from "@tribune/domain";
-import { formatDateTime } from "@tribune/domain/format";
+} from "@tribune/domain/union";
 import type { Actor } from "../../context";
 import { toSpreadsheetCsv } from "../../csv";
 import { found } from "../../found";

@@ -1,5 +1,6 @@
-import { findEdition, liveCounts } from "@tribune/db";
-import type { LiveCounts } from "@tribune/domain";
+import { findEdition } from "@tribune/db/repos/editions";
+import { liveCounts } from "@tribune/db/repos/registrations";
+import type { LiveCounts } from "@tribune/domain/union";
 import { found } from "../../found";
 import { editionChanges, whileUnavailable } from "../../live";
 import type { ServiceContext } from "../kit";

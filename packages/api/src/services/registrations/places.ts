@@ -1,5 +1,6 @@
-import { confirmedCount, type Executor, promoteWaitlisted } from "@tribune/db";
-import { placesLeft, type Registration } from "@tribune/domain";
+import type { Executor } from "@tribune/db";
+import { confirmedCount, promoteWaitlisted } from "@tribune/db/repos/registrations";
+import { placesLeft, type Registration } from "@tribune/domain/union";
 
 /**
  * Gives the edition's free places (the domain's `placesLeft`) to the first people waiting, in

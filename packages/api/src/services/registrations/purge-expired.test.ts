@@ -3,14 +3,12 @@
  * then only counts per subdivision (PrivacyNotice). The purge keeps that promise: after it,
  * nothing in the database names a person who registered, and the counts still add up.
  */
-import {
-  countSubdivisionUses,
-  type Database,
-  insertUser,
-  listAudit,
-  registrationTalliesOf,
-  seedReferenceEdition,
-} from "@tribune/db";
+import type { Database } from "@tribune/db";
+import { listAudit } from "@tribune/db/repos/audit";
+import { registrationTalliesOf } from "@tribune/db/repos/retention";
+import { countSubdivisionUses } from "@tribune/db/repos/subdivisions";
+import { insertUser } from "@tribune/db/repos/users";
+import { seedReferenceEdition } from "@tribune/db/seed";
 import { newTestEdition, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { referenceProgramme2026, referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,13 +1,14 @@
 /** What registrations read: a page of them within the actor's scope, counts, capacity. */
-import { editionCapacity, findEdition, listRegistrations, liveCounts } from "@tribune/db";
+import { findEdition } from "@tribune/db/repos/editions";
+import { editionCapacity, listRegistrations, liveCounts } from "@tribune/db/repos/registrations";
+import { enforce } from "@tribune/domain/kernel";
 import {
   type EditionCapacity,
-  enforce,
   type LiveCounts,
   type RegistrationPage,
   type RegistrationQuery,
   subdivisionFilter,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import type { z } from "zod";
 import type { Actor } from "../../context";
 import { found } from "../../found";

@@ -1,4 +1,4 @@
-import type { Registration, RegistrationReceipt } from "@tribune/domain";
+import type { Registration, RegistrationReceipt } from "@tribune/domain/union";
 
 /** What a person who registered themselves may see of it: their own registration, no more. */
 export const receiptOf = (r: Registration): RegistrationReceipt => ({

@@ -1,20 +1,19 @@
+import type { Executor } from "@tribune/db";
+import { findEdition } from "@tribune/db/repos/editions";
 import {
   admitRegistration,
-  type Executor,
-  findEdition,
   findRegistration,
-  findSubdivision,
   lockRegistrationFacts,
-} from "@tribune/db";
+} from "@tribune/db/repos/registrations";
+import { findSubdivision } from "@tribune/db/repos/subdivisions";
+import { enforce, refusalError } from "@tribune/domain/kernel";
 import {
-  enforce,
   REGISTRATION_REFUSALS,
   type Registration,
   type RegistrationAcknowledgement,
   type RegistrationInput,
-  refusalError,
   registrationOutcome,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import type { z } from "zod";
 import type { Actor } from "../../context";
 import { found } from "../../found";

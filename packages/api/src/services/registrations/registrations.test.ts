@@ -2,17 +2,18 @@
  * Registering, cancelling, capacity and check-in as the services run them: the domain's
  * decisions over the repositories' locks and facts, in one transaction with their audit.
  */
+import type { Database } from "@tribune/db";
+import { listAudit } from "@tribune/db/repos/audit";
 import {
   capacityViolations,
-  type Database,
   editionCapacity,
-  insertUser,
-  listAudit,
   listRegistrations,
-  seedReferenceEdition,
-} from "@tribune/db";
+} from "@tribune/db/repos/registrations";
+import { insertUser } from "@tribune/db/repos/users";
+import { seedReferenceEdition } from "@tribune/db/seed";
 import { newTestEdition, openTestDatabase, testBackends } from "@tribune/db/testing";
-import { DomainError, type Registration } from "@tribune/domain";
+import { DomainError } from "@tribune/domain/kernel";
+import type { Registration } from "@tribune/domain/union";
 import { referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../context";

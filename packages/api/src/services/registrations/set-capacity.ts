@@ -1,5 +1,7 @@
-import { type Executor, editionCapacity, findEdition, setEditionCapacity } from "@tribune/db";
-import type { CapacityInput, EditionCapacity, Registration } from "@tribune/domain";
+import type { Executor } from "@tribune/db";
+import { findEdition } from "@tribune/db/repos/editions";
+import { editionCapacity, setEditionCapacity } from "@tribune/db/repos/registrations";
+import type { CapacityInput, EditionCapacity, Registration } from "@tribune/domain/union";
 import type { z } from "zod";
 import { found } from "../../found";
 import { assertEditionWritable } from "../editions/writable";

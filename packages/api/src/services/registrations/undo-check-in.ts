@@ -1,11 +1,11 @@
-import { findRegistration, lockRegistration, unmarkArrived } from "@tribune/db";
+import { lockRegistration, unmarkArrived } from "@tribune/db/repos/attendees";
+import { findRegistration } from "@tribune/db/repos/registrations";
+import { enforce, refusalError } from "@tribune/domain/kernel";
 import {
   checkInUndoOutcome,
-  enforce,
   REGISTRATION_REFUSALS,
   type Registration,
-  refusalError,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import type { Actor } from "../../context";
 import { assertEditionWritable } from "../editions/writable";
 import { change, clockOf, type ServiceContext } from "../kit";

@@ -1,17 +1,17 @@
 import {
   emailTakenInEdition,
-  findRegistration,
   lockRegistration,
   setRegistrationDetails,
   subdivisionName,
-} from "@tribune/db";
+} from "@tribune/db/repos/attendees";
+import { findRegistration } from "@tribune/db/repos/registrations";
+import { refusalError } from "@tribune/domain/kernel";
 import {
   REGISTRATION_REFUSALS,
   REGISTRATION_UPDATE_REFUSALS,
   type Registration,
   type RegistrationUpdateInput,
-  refusalError,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import { assertEditionWritable } from "../editions/writable";
 import { change, type ServiceContext } from "../kit";
 

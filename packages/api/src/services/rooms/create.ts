@@ -1,5 +1,5 @@
-import { insertRoom } from "@tribune/db";
-import type { Room, RoomInput } from "@tribune/domain";
+import { insertRoom } from "@tribune/db/repos/rooms";
+import type { Room, RoomInput } from "@tribune/domain/congress";
 import { assertEditionWritable } from "../editions/writable";
 import { change, type ServiceContext } from "../kit";
 

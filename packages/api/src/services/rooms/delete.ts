@@ -1,11 +1,11 @@
-import { countRoomUses, findRoom, deleteRoom as removeRoom } from "@tribune/db";
+import { countRoomUses, findRoom, deleteRoom as removeRoom } from "@tribune/db/repos/rooms";
 import {
   type CatalogDeleteInput,
   type CatalogDeleteResult,
   decideRoomDeletion,
-  enforce,
   PROGRAMME_LABELS,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
+import { enforce } from "@tribune/domain/kernel";
 import { found } from "../../found";
 import { assertEditionWritable } from "../editions/writable";
 import { change, type ServiceContext } from "../kit";

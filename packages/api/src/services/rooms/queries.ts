@@ -1,5 +1,6 @@
-import { listRooms } from "@tribune/db";
-import type { ProgrammeQuery, Room } from "@tribune/domain";
+import { listRooms } from "@tribune/db/repos/rooms";
+import type { Room } from "@tribune/domain/congress";
+import type { ProgrammeQuery } from "@tribune/domain/schedule";
 import type { ServiceContext } from "../kit";
 
 /** An edition's rooms, in their order (the public programme names them). */

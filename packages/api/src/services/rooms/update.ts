@@ -1,5 +1,6 @@
-import { findRoom, listSessions, updateRoom as writeRoom } from "@tribune/db";
-import { PROGRAMME_LABELS, type Room, type RoomUpdate } from "@tribune/domain";
+import { findRoom, updateRoom as writeRoom } from "@tribune/db/repos/rooms";
+import { listSessions } from "@tribune/db/repos/sessions";
+import { PROGRAMME_LABELS, type Room, type RoomUpdate } from "@tribune/domain/congress";
 import { found } from "../../found";
 import { assertEditionWritable } from "../editions/writable";
 import { change, type ServiceContext } from "../kit";

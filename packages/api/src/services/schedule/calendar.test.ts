@@ -1,5 +1,5 @@
 import { testBackends } from "@tribune/db/testing";
-import { SESSION_KIND_LABELS } from "@tribune/domain";
+import { SESSION_KIND_LABELS } from "@tribune/domain/congress";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Caller, REFERENCE, referenceSession, useSeededApi } from "../../test-support";

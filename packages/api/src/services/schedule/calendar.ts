@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { type ProgrammeCalendar, toCalendar } from "@tribune/domain";
+import { type ProgrammeCalendar, toCalendar } from "@tribune/domain/schedule";
 import ical from "ical-generator";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import type { ServiceContext } from "../kit";

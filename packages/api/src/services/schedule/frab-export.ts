@@ -1,4 +1,4 @@
-import { type FrabEvent, type FrabSchedule, toFrabSchedule } from "@tribune/domain";
+import { type FrabEvent, type FrabSchedule, toFrabSchedule } from "@tribune/domain/schedule";
 import type { ServiceContext } from "../kit";
 import { type OpenFormatQuery, openProgramme } from "./open-formats";
 

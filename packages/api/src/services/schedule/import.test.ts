@@ -1,6 +1,10 @@
-import { type Database, insertEdition, listRooms, listSessions, listSpeakers } from "@tribune/db";
+import type { Database } from "@tribune/db";
+import { insertEdition } from "@tribune/db/repos/editions";
+import { listSpeakers } from "@tribune/db/repos/people";
+import { listRooms } from "@tribune/db/repos/rooms";
+import { listSessions } from "@tribune/db/repos/sessions";
 import { testBackends } from "@tribune/db/testing";
-import { MAX_PROGRAMME_IMPORT_BYTES } from "@tribune/domain";
+import { MAX_PROGRAMME_IMPORT_BYTES } from "@tribune/domain/schedule";
 import { beforeAll, describe, expect, it } from "vitest";
 import { REFERENCE, referenceSession, rejection, useSeededApi } from "../../test-support";
 import { systemContext } from "../kit";

@@ -1,30 +1,21 @@
-import {
-  findEdition,
-  insertRoom,
-  insertSession,
-  insertSpeaker,
-  kindMappingOf,
-  listPartners,
-  listRooms,
-  listSessionStamps,
-  listSessions,
-  listSpeakers,
-  replaceSession,
-  saveKindMapping,
-  setSessionGuid,
-} from "@tribune/db";
+import { findEdition } from "@tribune/db/repos/editions";
+import { kindMappingOf, saveKindMapping } from "@tribune/db/repos/kind-mappings";
+import { insertSpeaker, listPartners, listSpeakers } from "@tribune/db/repos/people";
+import { insertRoom, listRooms } from "@tribune/db/repos/rooms";
+import { listSessionStamps, setSessionGuid } from "@tribune/db/repos/session-stamps";
+import { insertSession, listSessions, replaceSession } from "@tribune/db/repos/sessions";
+import { PROGRAMME_LABELS } from "@tribune/domain/congress";
 import {
   eventsOf,
   MAX_PROGRAMME_IMPORT_BYTES,
   type PlannedSession,
-  PROGRAMME_LABELS,
   ProgrammeImportInput,
   type ProgrammeImportReport,
   planImport,
   planIsSound,
   refusedFile,
   reportOf,
-} from "@tribune/domain";
+} from "@tribune/domain/schedule";
 import { found } from "../../found";
 import { assertEditionWritable } from "../editions/writable";
 import { change, type ServiceContext } from "../kit";

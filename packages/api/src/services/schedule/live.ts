@@ -1,5 +1,6 @@
-import { findEdition } from "@tribune/db";
-import { PROGRAMME_LABELS, type ProgrammeChange, type ProgrammeQuery } from "@tribune/domain";
+import { findEdition } from "@tribune/db/repos/editions";
+import { PROGRAMME_LABELS } from "@tribune/domain/congress";
+import type { ProgrammeChange, ProgrammeQuery } from "@tribune/domain/schedule";
 import { found } from "../../found";
 import { editionChanges } from "../../live";
 import type { ServiceContext } from "../kit";

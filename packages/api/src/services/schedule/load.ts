@@ -1,12 +1,10 @@
-import {
-  type Executor,
-  findEdition,
-  listPartners,
-  listRooms,
-  listSessions,
-  listSpeakers,
-} from "@tribune/db";
-import { type KnownReferences, PROGRAMME_LABELS, type ScheduleData } from "@tribune/domain";
+import type { Executor } from "@tribune/db";
+import { findEdition } from "@tribune/db/repos/editions";
+import { listPartners, listSpeakers } from "@tribune/db/repos/people";
+import { listRooms } from "@tribune/db/repos/rooms";
+import { listSessions } from "@tribune/db/repos/sessions";
+import { type KnownReferences, PROGRAMME_LABELS } from "@tribune/domain/congress";
+import type { ScheduleData } from "@tribune/domain/schedule";
 import { found } from "../../found";
 
 /** Everything the conflict finder and the grid need for one edition. */

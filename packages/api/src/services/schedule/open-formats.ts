@@ -1,5 +1,7 @@
-import { listRooms, listSessionStamps } from "@tribune/db";
-import type { EditionYear, OpenProgramme, RoomRef } from "@tribune/domain";
+import { listRooms } from "@tribune/db/repos/rooms";
+import { listSessionStamps } from "@tribune/db/repos/session-stamps";
+import type { EditionYear } from "@tribune/domain/congress";
+import type { OpenProgramme, RoomRef } from "@tribune/domain/schedule";
 import type { z } from "zod";
 import type { ServiceContext } from "../kit";
 import { publicProgramme } from "./queries";

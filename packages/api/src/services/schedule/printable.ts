@@ -1,8 +1,5 @@
-import {
-  buildPrintableProgramme,
-  type EditionYear,
-  type PrintableProgramme,
-} from "@tribune/domain";
+import type { EditionYear } from "@tribune/domain/congress";
+import { buildPrintableProgramme, type PrintableProgramme } from "@tribune/domain/schedule";
 import type { z } from "zod";
 import type { ServiceContext } from "../kit";
 import { loadSchedule } from "./load";

@@ -1,16 +1,16 @@
-import { findEditionByYear, listPartners } from "@tribune/db";
+import { findEditionByYear } from "@tribune/db/repos/editions";
+import { listPartners } from "@tribune/db/repos/people";
+import { type EditionYear, programmeInPreparation } from "@tribune/domain/congress";
 import {
   buildDayGrid,
   type Conflict,
   type DayGrid,
   type DayGridQuery,
-  type EditionYear,
   findConflicts,
   type ProgrammeQuery,
   type PublicProgramme,
-  programmeInPreparation,
   toProgramme,
-} from "@tribune/domain";
+} from "@tribune/domain/schedule";
 import type { z } from "zod";
 import { found } from "../../found";
 import { statusNow } from "../editions/status-now";

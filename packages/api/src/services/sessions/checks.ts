@@ -3,11 +3,11 @@ import {
   decideSessionDates,
   decideSessionReferences,
   type Edition,
-  enforce,
   type SavedSession,
   type Session,
   sessionConflicts,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
+import { enforce } from "@tribune/domain/kernel";
 import { knownReferences, loadSchedule } from "../schedule/load";
 
 /**

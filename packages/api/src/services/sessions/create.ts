@@ -1,5 +1,5 @@
-import { insertSession } from "@tribune/db";
-import type { SavedSession, SessionInput } from "@tribune/domain";
+import { insertSession } from "@tribune/db/repos/sessions";
+import type { SavedSession, SessionInput } from "@tribune/domain/congress";
 import { assertEditionWritable } from "../editions/writable";
 import { change, type ServiceContext } from "../kit";
 import { enforceSessionRules, withConflicts } from "./checks";

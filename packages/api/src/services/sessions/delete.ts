@@ -1,5 +1,5 @@
-import { findSession, deleteSession as removeSession } from "@tribune/db";
-import { PROGRAMME_LABELS, type SessionRef } from "@tribune/domain";
+import { findSession, deleteSession as removeSession } from "@tribune/db/repos/sessions";
+import { PROGRAMME_LABELS, type SessionRef } from "@tribune/domain/congress";
 import { found } from "../../found";
 import { assertEditionWritable } from "../editions/writable";
 import { change, type ServiceContext } from "../kit";

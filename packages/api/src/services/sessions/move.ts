@@ -1,4 +1,4 @@
-import { type SavedSession, type SessionMove, sessionAfterMove } from "@tribune/domain";
+import { type SavedSession, type SessionMove, sessionAfterMove } from "@tribune/domain/congress";
 import type { ServiceContext } from "../kit";
 import { saveChangedSession } from "./save";
 

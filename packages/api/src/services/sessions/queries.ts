@@ -1,10 +1,6 @@
-import { findSession, listSessions } from "@tribune/db";
-import {
-  PROGRAMME_LABELS,
-  type ProgrammeQuery,
-  type Session,
-  type SessionRef,
-} from "@tribune/domain";
+import { findSession, listSessions } from "@tribune/db/repos/sessions";
+import { PROGRAMME_LABELS, type Session, type SessionRef } from "@tribune/domain/congress";
+import type { ProgrammeQuery } from "@tribune/domain/schedule";
 import { found } from "../../found";
 import type { ServiceContext } from "../kit";
 

@@ -1,10 +1,10 @@
-import { findSession, replaceSession } from "@tribune/db";
+import { findSession, replaceSession } from "@tribune/db/repos/sessions";
 import {
   assertValidSession,
   PROGRAMME_LABELS,
   type SavedSession,
   type Session,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
 import { found } from "../../found";
 import { assertEditionWritable } from "../editions/writable";
 import { change, type ServiceContext } from "../kit";

@@ -1,4 +1,8 @@
-import { type SavedSession, type SessionUpdate, sessionAfterUpdate } from "@tribune/domain";
+import {
+  type SavedSession,
+  type SessionUpdate,
+  sessionAfterUpdate,
+} from "@tribune/domain/congress";
 import type { ServiceContext } from "../kit";
 import { saveChangedSession } from "./save";
 

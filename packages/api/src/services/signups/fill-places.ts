@@ -1,5 +1,6 @@
-import { type Executor, findSignupSession, lockSessionPlaces } from "@tribune/db";
-import { needsSignup, type SessionSignup } from "@tribune/domain";
+import type { Executor } from "@tribune/db";
+import { findSignupSession, lockSessionPlaces } from "@tribune/db/repos/signups";
+import { needsSignup, type SessionSignup } from "@tribune/domain/union";
 import type { Effects, ServiceContext } from "../kit";
 import { mailSignup } from "../mail/compose";
 import { giveFreedPlaces } from "./places";

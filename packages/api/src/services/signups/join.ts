@@ -1,18 +1,13 @@
+import { findRegistration, findRegistrationByCode } from "@tribune/db/repos/registrations";
+import { lockSignupFacts, writeSignup } from "@tribune/db/repos/signups";
+import { enforce, refusalError } from "@tribune/domain/kernel";
 import {
-  findRegistration,
-  findRegistrationByCode,
-  lockSignupFacts,
-  writeSignup,
-} from "@tribune/db";
-import {
-  enforce,
-  refusalError,
   SIGNUP_REFUSALS,
   type SignupByHandInput,
   type SignupJoinInput,
   type SignupReceipt,
   signupOutcome,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import type { z } from "zod";
 import { found } from "../../found";
 import { idempotentChange, type ServiceContext } from "../kit";

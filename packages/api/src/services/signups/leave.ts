@@ -1,12 +1,13 @@
-import { type Executor, findRegistrationByCode } from "@tribune/db";
+import type { Executor } from "@tribune/db";
+import { findRegistrationByCode } from "@tribune/db/repos/registrations";
+import { refusalError } from "@tribune/domain/kernel";
 import {
-  refusalError,
   type SessionSignup,
   SIGNUP_REFUSALS,
   type SignupLeaveInput,
   type SignupReceipt,
   type SignupRemoveInput,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import type { z } from "zod";
 import { change, type Effects, type ServiceContext } from "../kit";
 import { mailSignup } from "../mail/compose";

@@ -3,9 +3,9 @@
  * it takes them), leaving one (a place freed goes to the first person waiting) and the
  * promotions, each with its audit entries, in the caller's transaction.
  */
+import type { Executor } from "@tribune/db";
 import {
   confirmedSignups,
-  type Executor,
   findSignupSession,
   lockForLeave,
   lockRegistrationForSignups,
@@ -13,15 +13,15 @@ import {
   type SignupSession,
   setSignupStatus,
   waitingSignups,
-} from "@tribune/db";
+} from "@tribune/db/repos/signups";
+import { enforce } from "@tribune/domain/kernel";
 import {
-  enforce,
   leaveOutcome,
   placesLeft,
   type SessionSignup,
   signupSessionOutcome,
   takesFreedPlace,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import { assertEditionWritable } from "../editions/writable";
 import type { Effects } from "../kit";
 

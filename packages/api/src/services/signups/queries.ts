@@ -1,20 +1,20 @@
 /** What sign-ups read: places per session, a session's list, an attendee's own options. */
+import type { Executor } from "@tribune/db";
+import { findEdition } from "@tribune/db/repos/editions";
+import { findRegistrationByCode } from "@tribune/db/repos/registrations";
 import {
-  type Executor,
-  findEdition,
-  findRegistrationByCode,
   listSessionSignups,
   type SignupSession,
   sessionPlaces,
   signupsOfRegistration,
-} from "@tribune/db";
+} from "@tribune/db/repos/signups";
+import { refusalError } from "@tribune/domain/kernel";
 import {
-  refusalError,
   type SessionPlaces,
   type SessionSignupEntry,
   SIGNUP_REFUSALS,
   type SignupOption,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import { found } from "../../found";
 import type { ServiceContext } from "../kit";
 import { signupSessionOf } from "./places";

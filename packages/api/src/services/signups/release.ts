@@ -1,4 +1,5 @@
-import { activeSignupSessionIds, type Executor, findSignupSession } from "@tribune/db";
+import type { Executor } from "@tribune/db";
+import { activeSignupSessionIds, findSignupSession } from "@tribune/db/repos/signups";
 import type { Effects } from "../kit";
 import { type Leave, leaveIn } from "./places";
 

@@ -1,11 +1,12 @@
-import { findSignupSession, listSessions, type SignupSession, sessionPlaces } from "@tribune/db";
+import { listSessions } from "@tribune/db/repos/sessions";
+import { findSignupSession, type SignupSession, sessionPlaces } from "@tribune/db/repos/signups";
+import { enforce } from "@tribune/domain/kernel";
 import {
-  enforce,
   type SessionCapacitiesInput,
   type SessionPlaces,
   type SessionSignup,
   sessionsForCapacities,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import { assertEditionWritable } from "../editions/writable";
 import { change, type ServiceContext } from "../kit";
 import { setPlacesIn } from "./set-capacity";

@@ -1,11 +1,11 @@
+import type { Executor } from "@tribune/db";
 import {
-  type Executor,
   effectiveCapacity,
   lockSessionPlaces,
   type SignupSession,
   setSessionCapacity,
-} from "@tribune/db";
-import type { SessionCapacityInput, SessionPlaces, SessionSignup } from "@tribune/domain";
+} from "@tribune/db/repos/signups";
+import type { SessionCapacityInput, SessionPlaces, SessionSignup } from "@tribune/domain/union";
 import type { z } from "zod";
 import { change, type Effects, type ServiceContext } from "../kit";
 import { mailSignup } from "../mail/compose";

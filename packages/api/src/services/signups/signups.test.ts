@@ -2,21 +2,15 @@
  * Workshop sign-ups as the services run them: the domain's decisions over the repositories'
  * locks and facts (session, then person), in one transaction with their audit.
  */
-import {
-  allRegistrations,
-  type Database,
-  findSession,
-  insertRoom,
-  insertSession,
-  listAudit,
-  listSessionSignups,
-  replaceSession,
-  seedReferenceEdition,
-  sessionPlaces,
-  signupViolations,
-} from "@tribune/db";
+import type { Database } from "@tribune/db";
+import { listAudit } from "@tribune/db/repos/audit";
+import { allRegistrations } from "@tribune/db/repos/registrations";
+import { insertRoom } from "@tribune/db/repos/rooms";
+import { findSession, insertSession, replaceSession } from "@tribune/db/repos/sessions";
+import { listSessionSignups, sessionPlaces, signupViolations } from "@tribune/db/repos/signups";
+import { seedReferenceEdition } from "@tribune/db/seed";
 import { newTestEdition, openTestDatabase, testBackends } from "@tribune/db/testing";
-import { DomainError } from "@tribune/domain";
+import { DomainError } from "@tribune/domain/kernel";
 import { referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { change, type ServiceContext } from "../kit";

@@ -1,5 +1,5 @@
-import { insertSpeaker } from "@tribune/db";
-import type { Speaker, SpeakerInput } from "@tribune/domain";
+import { insertSpeaker } from "@tribune/db/repos/people";
+import type { Speaker, SpeakerInput } from "@tribune/domain/congress";
 import { change, type ServiceContext } from "../kit";
 
 /** Adds a speaker to the catalogue, audited. */

@@ -1,11 +1,15 @@
-import { countSpeakerUses, findSpeaker, deleteSpeaker as removeSpeaker } from "@tribune/db";
+import {
+  countSpeakerUses,
+  findSpeaker,
+  deleteSpeaker as removeSpeaker,
+} from "@tribune/db/repos/people";
 import {
   type CatalogDeleteInput,
   type CatalogDeleteResult,
   decideSpeakerDeletion,
-  enforce,
   PROGRAMME_LABELS,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
+import { enforce } from "@tribune/domain/kernel";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";
 

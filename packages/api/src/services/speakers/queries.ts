@@ -1,5 +1,5 @@
-import { findSpeaker, listSpeakers } from "@tribune/db";
-import { type CatalogRef, PROGRAMME_LABELS, type Speaker } from "@tribune/domain";
+import { findSpeaker, listSpeakers } from "@tribune/db/repos/people";
+import { type CatalogRef, PROGRAMME_LABELS, type Speaker } from "@tribune/domain/congress";
 import { found } from "../../found";
 import type { ServiceContext } from "../kit";
 

@@ -1,5 +1,5 @@
-import { findSpeaker, updateSpeaker as writeSpeaker } from "@tribune/db";
-import { PROGRAMME_LABELS, type Speaker, type SpeakerUpdate } from "@tribune/domain";
+import { findSpeaker, updateSpeaker as writeSpeaker } from "@tribune/db/repos/people";
+import { PROGRAMME_LABELS, type Speaker, type SpeakerUpdate } from "@tribune/domain/congress";
 import type { z } from "zod";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";

@@ -1,10 +1,10 @@
-import { insertSubdivision, listSubdivisions } from "@tribune/db";
+import { insertSubdivision, listSubdivisions } from "@tribune/db/repos/subdivisions";
+import { enforce } from "@tribune/domain/kernel";
 import {
   decideSubdivisionCreation,
-  enforce,
   type NewSubdivision,
   type Subdivision,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import { change, type ServiceContext } from "../kit";
 
 /**

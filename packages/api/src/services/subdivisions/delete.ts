@@ -2,13 +2,13 @@ import {
   countSubdivisionUses,
   findSubdivision,
   deleteSubdivision as removeSubdivision,
-} from "@tribune/db";
+} from "@tribune/db/repos/subdivisions";
+import { enforce } from "@tribune/domain/kernel";
 import {
   decideSubdivisionDeletion,
-  enforce,
   type SubdivisionRef,
   UNION_LABELS,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";
 

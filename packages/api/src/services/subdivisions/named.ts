@@ -1,5 +1,6 @@
-import { listSubdivisions } from "@tribune/db";
-import { decideSubdivisionNamed, enforce, type Subdivision } from "@tribune/domain";
+import { listSubdivisions } from "@tribune/db/repos/subdivisions";
+import { enforce } from "@tribune/domain/kernel";
+import { decideSubdivisionNamed, type Subdivision } from "@tribune/domain/union";
 import type { ServiceContext } from "../kit";
 
 /** The subdivision a person names by its id, name, slug or an alias (`decideSubdivisionNamed`). */

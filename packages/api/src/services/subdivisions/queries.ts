@@ -3,16 +3,16 @@ import {
   listRepresentatives,
   listSubdivisionOptions,
   listSubdivisionSummaries,
-} from "@tribune/db";
+} from "@tribune/db/repos/subdivisions";
+import { enforce } from "@tribune/domain/kernel";
 import {
-  enforce,
   type SubdivisionDetail,
   type SubdivisionOption,
   type SubdivisionRef,
   type SubdivisionSummary,
   subdivisionAccess,
   UNION_LABELS,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import type { Actor } from "../../context";
 import { found } from "../../found";
 import type { ServiceContext } from "../kit";

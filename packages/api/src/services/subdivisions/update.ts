@@ -1,11 +1,14 @@
-import { findSubdivision, updateSubdivision as writeSubdivision } from "@tribune/db";
 import {
-  enforce,
+  findSubdivision,
+  updateSubdivision as writeSubdivision,
+} from "@tribune/db/repos/subdivisions";
+import { enforce } from "@tribune/domain/kernel";
+import {
   type Subdivision,
   type SubdivisionUpdate,
   subdivisionAccess,
   UNION_LABELS,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import type { Actor } from "../../context";
 import { found } from "../../found";
 import { change, type ServiceContext } from "../kit";

@@ -1,5 +1,5 @@
-import { receivedAnswerCount, responseStats } from "@tribune/db";
-import { type SurveyBuilderView, type SurveyRef, surveyBuilderView } from "@tribune/domain";
+import { receivedAnswerCount, responseStats } from "@tribune/db/repos/surveys";
+import { type SurveyBuilderView, type SurveyRef, surveyBuilderView } from "@tribune/domain/surveys";
 import type { ServiceContext } from "../kit";
 import { surveyOf } from "./get";
 

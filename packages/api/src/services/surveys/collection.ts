@@ -1,16 +1,16 @@
+import { listSubdivisionOptions } from "@tribune/db/repos/subdivisions";
 import {
-  listSubdivisionOptions,
   responseStats,
   responsesPerAnswer,
   responsesPerAnswerPerDay,
   responsesPerDay,
-} from "@tribune/db";
+} from "@tribune/db/repos/surveys";
 import {
   buildCollection,
   profileQuestion,
   type SurveyCollection,
   type SurveyRef,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import type { Actor } from "../../context";
 import type { ServiceContext } from "../kit";
 import { readableSurvey } from "./get";

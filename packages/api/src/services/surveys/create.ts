@@ -1,5 +1,6 @@
-import { findSurvey, insertSurvey } from "@tribune/db";
-import { decideSurveySlug, enforce, type Survey, type SurveyDraft } from "@tribune/domain";
+import { findSurvey, insertSurvey } from "@tribune/db/repos/surveys";
+import { enforce } from "@tribune/domain/kernel";
+import { decideSurveySlug, type Survey, type SurveyDraft } from "@tribune/domain/surveys";
 import { change, type ServiceContext } from "../kit";
 
 /** A new survey, as a draft under a slug no other survey has; audited. */

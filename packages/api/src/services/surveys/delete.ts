@@ -1,5 +1,6 @@
-import { deleteSurvey as removeSurvey, responseStats } from "@tribune/db";
-import { decideSurveyDeletion, enforce, type SurveyOk, type SurveyRef } from "@tribune/domain";
+import { deleteSurvey as removeSurvey, responseStats } from "@tribune/db/repos/surveys";
+import { enforce } from "@tribune/domain/kernel";
+import { decideSurveyDeletion, type SurveyOk, type SurveyRef } from "@tribune/domain/surveys";
 import { change, type ServiceContext } from "../kit";
 import { surveyOf } from "./get";
 

@@ -1,13 +1,13 @@
-import { responseStats } from "@tribune/db";
+import { responseStats } from "@tribune/db/repos/surveys";
+import { enforce } from "@tribune/domain/kernel";
 import {
   decideResultsExport,
-  enforce,
   RESULTS_CSV_HEADER,
   type ResultsExport,
   type ResultsExportInput,
   resultRows,
   resultsExportFilename,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import type { z } from "zod";
 import type { Actor } from "../../context";
 import { toSpreadsheetCsv } from "../../csv";

@@ -1,10 +1,10 @@
+import { enforce } from "@tribune/domain/kernel";
 import {
   decideForm,
-  enforce,
   type PublicSurvey,
   publicSurvey,
   type SurveyFormQuery,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import type { ServiceContext } from "../kit";
 import { surveyOf } from "./get";
 

@@ -1,12 +1,12 @@
-import { type Executor, findSurvey } from "@tribune/db";
+import type { Executor } from "@tribune/db";
+import { findSurvey } from "@tribune/db/repos/surveys";
+import { enforce, refusalError } from "@tribune/domain/kernel";
 import {
   decideSurveyReading,
-  enforce,
-  refusalError,
   SURVEY_REFUSALS,
   type Survey,
   type SurveyRef,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import type { Actor } from "../../context";
 import type { ServiceContext } from "../kit";
 

@@ -1,11 +1,11 @@
-import { hideFreeTextAnswer } from "@tribune/db";
+import { hideFreeTextAnswer } from "@tribune/db/repos/survey-free-text";
+import { enforce } from "@tribune/domain/kernel";
 import {
   decideFreeTextHidden,
   decideFreeTextHiding,
-  enforce,
   type HideFreeTextInput,
   type SurveyOk,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import type { z } from "zod";
 import type { Actor } from "../../context";
 import { change, type ServiceContext } from "../kit";

@@ -1,13 +1,13 @@
-import { insertResponses } from "@tribune/db";
+import { insertResponses } from "@tribune/db/repos/surveys";
+import { enforce } from "@tribune/domain/kernel";
 import {
   coarsenToDay,
   decideImport,
-  enforce,
   parseSurveyImport,
   type SurveyImportInput,
   type SurveyImportReport,
   suggestSurveyMapping,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import type { z } from "zod";
 import { parseCsv } from "../../csv";
 import { change, clockOf, type ServiceContext } from "../kit";

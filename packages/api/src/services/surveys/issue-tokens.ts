@@ -1,5 +1,5 @@
-import { issueSurveyTokens } from "@tribune/db";
-import { coarsenToDay, type IssueTokensInput } from "@tribune/domain";
+import { issueSurveyTokens } from "@tribune/db/repos/surveys";
+import { coarsenToDay, type IssueTokensInput } from "@tribune/domain/surveys";
 import type { z } from "zod";
 import { change, clockOf, type ServiceContext } from "../kit";
 import { surveyOf } from "./get";

@@ -1,20 +1,20 @@
+import type { Executor } from "@tribune/db";
 import {
   computeKeyFigureRaw,
-  type Executor,
   findSurvey,
   listKeyFigureDefinitions,
-} from "@tribune/db";
+} from "@tribune/db/repos/surveys";
+import { enforce } from "@tribune/domain/kernel";
 import {
   type ComputedKeyFigure,
   decideKeyFigure,
   decideKeyFigureQuestions,
-  enforce,
   finishKeyFigure,
   isKeyFigureListed,
   type KeyFigureDefinition,
   type Survey,
   seesPublishedOnly,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import type { Actor } from "../../context";
 import type { ServiceContext } from "../kit";
 import { surveyOf } from "./get";

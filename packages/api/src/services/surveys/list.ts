@@ -1,5 +1,5 @@
-import { listSurveys as readSurveys, responseStats } from "@tribune/db";
-import { canSeeSurvey, type SurveySummary, surveySummary } from "@tribune/domain";
+import { listSurveys as readSurveys, responseStats } from "@tribune/db/repos/surveys";
+import { canSeeSurvey, type SurveySummary, surveySummary } from "@tribune/domain/surveys";
 import type { Actor } from "../../context";
 import type { ServiceContext } from "../kit";
 

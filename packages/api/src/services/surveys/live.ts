@@ -1,11 +1,11 @@
-import { responseStats } from "@tribune/db";
+import { responseStats } from "@tribune/db/repos/surveys";
 import {
   isLiveChangeShown,
   type ResultsWithheld,
   type SurveyLiveChange,
   type SurveyRef,
   withheldResults,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import type { Actor } from "../../context";
 import { subjectChanges } from "../../live";
 import type { ServiceContext } from "../kit";

@@ -1,6 +1,6 @@
-import { listKeyFigureDefinitions } from "@tribune/db";
+import { listKeyFigureDefinitions } from "@tribune/db/repos/surveys";
 import { testBackends } from "@tribune/db/testing";
-import { OPEN_FIGURE_COLUMNS } from "@tribune/domain";
+import { OPEN_FIGURE_COLUMNS } from "@tribune/domain/surveys";
 import { describe, expect, it } from "vitest";
 import { useSeededApi } from "../../test-support";
 import { systemContext } from "../kit";

@@ -1,12 +1,13 @@
-import { findEditionByYear, listManualFigures } from "@tribune/db";
+import { findEditionByYear } from "@tribune/db/repos/editions";
+import { listManualFigures } from "@tribune/db/repos/press-kit-frames";
+import type { EditionYear } from "@tribune/domain/congress";
 import {
-  type EditionYear,
   OPEN_FIGURE_COLUMNS,
   type OpenFigure,
   openFigureRow,
   toOpenFigure,
   toOpenManualFigure,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import type { z } from "zod";
 import { toSpreadsheetCsv } from "../../csv";
 import { found } from "../../found";

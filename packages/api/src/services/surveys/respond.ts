@@ -1,13 +1,13 @@
-import { storeResponse } from "@tribune/db";
+import { storeResponse } from "@tribune/db/repos/surveys";
+import { enforce } from "@tribune/domain/kernel";
 import {
   coarsenToDay,
   decideParking,
   decideResponse,
   effectiveThreshold,
-  enforce,
   type SurveyOk,
   type SurveyResponseInput,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import type { z } from "zod";
 import { clockOf, publishCommitted, type ServiceContext } from "../kit";
 import { surveyOf } from "./get";

@@ -1,15 +1,10 @@
-import {
-  aggregate,
-  aggregateMany,
-  choiceCounts,
-  type Executor,
-  responseStats,
-  visibleFreeTextAnswers,
-} from "@tribune/db";
+import type { Executor } from "@tribune/db";
+import { visibleFreeTextAnswers } from "@tribune/db/repos/survey-free-text";
+import { aggregate, aggregateMany, choiceCounts, responseStats } from "@tribune/db/repos/surveys";
+import { enforce } from "@tribune/domain/kernel";
 import {
   buildQuestionResult,
   decideResultQuery,
-  enforce,
   type Question,
   type QuestionResult,
   type ResultQuery,
@@ -17,7 +12,7 @@ import {
   type Statistic,
   type Survey,
   withheldResults,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import type { z } from "zod";
 import type { Actor } from "../../context";
 import type { ServiceContext } from "../kit";

@@ -3,13 +3,13 @@ import {
   findKeyFigure,
   nextKeyFigurePosition,
   upsertKeyFigure,
-} from "@tribune/db";
+} from "@tribune/db/repos/surveys";
+import { enforce } from "@tribune/domain/kernel";
 import {
   type ComputedKeyFigure,
   decideKeyFigureSave,
-  enforce,
   type KeyFigureSave,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import type { z } from "zod";
 import { change, type ServiceContext } from "../kit";
 import { surveyOf } from "./get";

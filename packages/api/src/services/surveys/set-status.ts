@@ -3,15 +3,15 @@ import {
   receivedAnswerCount,
   setSurveyStatus,
   vacuumResponsePool,
-} from "@tribune/db";
+} from "@tribune/db/repos/surveys";
+import { enforce } from "@tribune/domain/kernel";
 import {
   coarsenToDay,
   decideStatusChange,
   effectiveThreshold,
-  enforce,
   type Survey,
   type SurveyStatusChange,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import type { z } from "zod";
 import { change, clockOf, type ServiceContext } from "../kit";
 import { surveyOf } from "./get";

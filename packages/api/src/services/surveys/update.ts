@@ -1,11 +1,15 @@
-import { findSurvey, receivedAnswerCount, updateSurvey as writeSurvey } from "@tribune/db";
+import {
+  findSurvey,
+  receivedAnswerCount,
+  updateSurvey as writeSurvey,
+} from "@tribune/db/repos/surveys";
+import { enforce } from "@tribune/domain/kernel";
 import {
   decideSurveyEdit,
   decideSurveySlug,
-  enforce,
   type Survey,
   type SurveyUpdate,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import type { z } from "zod";
 import { change, type ServiceContext } from "../kit";
 import { surveyFound, surveyOf } from "./get";

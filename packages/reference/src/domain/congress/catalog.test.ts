@@ -1,16 +1,14 @@
-import type { Session } from "@tribune/domain";
+import type { Session } from "@tribune/domain/congress";
 import {
-  DomainError,
   decidePartnerDeletion,
   decideRoomDeletion,
   decideSessionDates,
   decideSessionReferences,
   decideSpeakerDeletion,
-  enforce,
-  instantFromLocal,
   sessionAfterMove,
   sessionAfterUpdate,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
+import { DomainError, enforce, instantFromLocal } from "@tribune/domain/kernel";
 import { describe, expect, it } from "vitest";
 import { stableUuid } from "../../fixtures";
 

@@ -1,12 +1,8 @@
-import type { ManualFigure, Survey } from "@tribune/domain";
-import {
-  copyPlan,
-  localDay,
-  localTime,
-  sectionsWithTemplates,
-  surveySeries,
-  surveysForYear,
-} from "@tribune/domain";
+import { copyPlan, surveySeries, surveysForYear } from "@tribune/domain/congress";
+import { localDay, localTime } from "@tribune/domain/kernel";
+import type { ManualFigure } from "@tribune/domain/press-kit";
+import { sectionsWithTemplates } from "@tribune/domain/press-kit";
+import type { Survey } from "@tribune/domain/surveys";
 import { describe, expect, it } from "vitest";
 import { referenceProgramme2026 } from "../../fixtures";
 

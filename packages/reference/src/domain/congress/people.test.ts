@@ -1,4 +1,4 @@
-import { PartnerUpdate, SpeakerUpdate, TimeWindow } from "@tribune/domain";
+import { PartnerUpdate, SpeakerUpdate, TimeWindow } from "@tribune/domain/congress";
 import { describe, expect, it } from "vitest";
 import { stableUuid } from "../../fixtures";
 

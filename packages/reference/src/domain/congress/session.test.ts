@@ -1,4 +1,5 @@
-import { instantFromLocal, SessionInput, SessionMove, SessionUpdate } from "@tribune/domain";
+import { SessionInput, SessionMove, SessionUpdate } from "@tribune/domain/congress";
+import { instantFromLocal } from "@tribune/domain/kernel";
 import { describe, expect, it } from "vitest";
 import { stableUuid } from "../../fixtures";
 

@@ -11,7 +11,7 @@ import {
   parseRich,
   plainText,
   type SectionOfKind,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
 import { describe, expect, it } from "vitest";
 import { referenceProgramme2026 } from "../../fixtures";
 import { FIGURES_2026, pressKitEditorial2026 } from "../../pressKit2026";

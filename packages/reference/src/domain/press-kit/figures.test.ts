@@ -1,14 +1,13 @@
-import type { SectionOfKind } from "@tribune/domain";
+import type { SectionOfKind } from "@tribune/domain/press-kit";
 import {
   buildPressKitModel,
-  type ComputedKeyFigure,
   formatFigure,
-  KeyFigureDefinition,
   plainText,
   pressKitFigureOf,
   quotableFigures,
   storedFigureDefinition,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
+import { type ComputedKeyFigure, KeyFigureDefinition } from "@tribune/domain/surveys";
 import { describe, expect, it } from "vitest";
 import { referenceProgramme2026 } from "../../fixtures";
 import { pressKitEditorial2026 } from "../../pressKit2026";

@@ -13,7 +13,7 @@ import {
   type SectionOfKind,
   sectionStates,
   sectionsWithTemplates,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
 import { describe, expect, it } from "vitest";
 import { referenceProgramme2026 } from "../../fixtures";
 import { pressKitEditorial2026 } from "../../pressKit2026";

@@ -1,19 +1,17 @@
+import { describeAuditEntry } from "@tribune/domain/audit";
 import {
   buildPressKitModel,
   citationLine,
   decideManualFigure,
-  describeAuditEntry,
   editorialOfFrame,
   type ManualFigureFields as Fields,
   formatFigure,
   frameTemplate,
   ManualFigureFields,
-  OPEN_FIGURE_COLUMNS,
-  openFigureRow,
   pressKitManualFigure,
   sectionsWithTemplates,
-  toOpenManualFigure,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
+import { OPEN_FIGURE_COLUMNS, openFigureRow, toOpenManualFigure } from "@tribune/domain/surveys";
 import { describe, expect, it } from "vitest";
 import { referenceProgramme2026 } from "../../fixtures";
 

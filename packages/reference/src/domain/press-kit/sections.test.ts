@@ -1,4 +1,4 @@
-import type { SectionOfKind } from "@tribune/domain";
+import type { SectionOfKind } from "@tribune/domain/press-kit";
 import {
   blocksToText,
   buildPressKitModel,
@@ -8,7 +8,7 @@ import {
   sectionStates,
   textProblem,
   textToBlocks,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
 import { describe, expect, it } from "vitest";
 import { referenceProgramme2026 } from "../../fixtures";
 import { pressKitEditorial2026 } from "../../pressKit2026";

@@ -1,5 +1,6 @@
-import type { Session, Speaker } from "@tribune/domain";
-import { findConflicts, instantFromLocal, localDay, type ScheduleData } from "@tribune/domain";
+import type { Session, Speaker } from "@tribune/domain/congress";
+import { instantFromLocal, localDay } from "@tribune/domain/kernel";
+import { findConflicts, type ScheduleData } from "@tribune/domain/schedule";
 import { describe, expect, it } from "vitest";
 import { referenceProgramme2026, stableUuid } from "../../fixtures";
 

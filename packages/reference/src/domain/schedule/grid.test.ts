@@ -1,5 +1,6 @@
-import type { Session } from "@tribune/domain";
-import { buildDayGrid, type DayGrid, instantFromLocal } from "@tribune/domain";
+import type { Session } from "@tribune/domain/congress";
+import { instantFromLocal } from "@tribune/domain/kernel";
+import { buildDayGrid, type DayGrid } from "@tribune/domain/schedule";
 import { describe, expect, it } from "vitest";
 import { FRIDAY, PROGRAMME_2026, ROOMS_2026, THURSDAY } from "../../congress2026";
 import { referenceProgramme2026, stableUuid } from "../../fixtures";

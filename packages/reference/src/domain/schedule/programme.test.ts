@@ -1,5 +1,6 @@
-import type { Session } from "@tribune/domain";
-import { instantFromLocal, ProgrammeEntry, toProgramme } from "@tribune/domain";
+import type { Session } from "@tribune/domain/congress";
+import { instantFromLocal } from "@tribune/domain/kernel";
+import { ProgrammeEntry, toProgramme } from "@tribune/domain/schedule";
 import { describe, expect, it } from "vitest";
 import { referenceProgramme2026, stableUuid } from "../../fixtures";
 

@@ -1,4 +1,4 @@
-import { csvDay, parseSurveyImport, suggestSurveyMapping } from "@tribune/domain";
+import { csvDay, parseSurveyImport, suggestSurveyMapping } from "@tribune/domain/surveys";
 import { describe, expect, it } from "vitest";
 import { referenceSurveys2026 } from "../../surveys2026";
 

@@ -15,7 +15,7 @@ import {
   suppressedKeys,
   validateResponse,
   yearOfTrainingQuestion,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import { describe, expect, it } from "vitest";
 import { KEY_FIGURES_2026, referenceSurveys2026 } from "../../surveys2026";
 

@@ -1,4 +1,4 @@
-import { mapMemberCsvHeader, parseYearOfTraining, validateMemberRows } from "@tribune/domain";
+import { mapMemberCsvHeader, parseYearOfTraining, validateMemberRows } from "@tribune/domain/union";
 import { describe, expect, it } from "vitest";
 import { referenceSubdivision, referenceSubdivisions } from "../../subdivisions";
 

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { type AuditEntry, describeAuditEntry } from "@tribune/domain";
+import { type AuditEntry, describeAuditEntry } from "@tribune/domain/audit";
 import { describe, expect, it } from "vitest";
 import { EDITION, EDITION_VIEW, renderWithApi, uuid } from "../../../testing/api";
 import AuditPage from "./AuditPage";

@@ -7,7 +7,7 @@ import {
   AUDIT_SYSTEM_ACTOR,
   AUDITED_ENTITIES,
   type AuditedEntity,
-} from "@tribune/domain";
+} from "@tribune/domain/audit";
 import { formatDateTime } from "@tribune/domain/format";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useSearchParams } from "react-router";

@@ -1,4 +1,4 @@
-import type { Role } from "@tribune/domain";
+import type { Role } from "@tribune/domain/auth";
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
 import { hasRole, useMe } from "../hooks/useMe";

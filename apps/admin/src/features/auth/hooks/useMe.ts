@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { Role } from "@tribune/domain";
+import type { Role } from "@tribune/domain/auth";
 import { useTRPC } from "../../../app/trpc";
 
 /** The signed-in person (null when anonymous), shared by every page through the query cache. */

@@ -5,7 +5,7 @@ import {
   ROLE_LABELS,
   ROLES,
   type Role,
-} from "@tribune/domain";
+} from "@tribune/domain/auth";
 import { formatDateTime } from "@tribune/domain/format";
 import { useState } from "react";
 import { useForm } from "react-hook-form";

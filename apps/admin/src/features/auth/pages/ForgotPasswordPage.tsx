@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { PasswordResetRequest } from "@tribune/domain";
+import { PasswordResetRequest } from "@tribune/domain/auth";
 import { ACCOUNT_PAGES } from "@tribune/domain/routes";
 import { useForm } from "react-hook-form";
 import { Link, useSearchParams } from "react-router";

@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { LoginInput } from "@tribune/domain";
+import { LoginInput } from "@tribune/domain/auth";
 import { ACCOUNT_PAGES } from "@tribune/domain/routes";
 import { useForm } from "react-hook-form";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";

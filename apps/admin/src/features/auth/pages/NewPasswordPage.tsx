@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { PASSWORD_MIN_LENGTH, Password } from "@tribune/domain";
+import { PASSWORD_MIN_LENGTH, Password } from "@tribune/domain/auth";
 import { ACCOUNT_PAGES } from "@tribune/domain/routes";
 import { useForm } from "react-hook-form";
 import { Link, useNavigate, useSearchParams } from "react-router";

@@ -1,4 +1,4 @@
-import { EditionFromInput, EditionInput, EditionUpdate } from "@tribune/domain";
+import { EditionFromInput, EditionInput, EditionUpdate } from "@tribune/domain/congress";
 import { useId } from "react";
 import { Controller, type Resolver, useForm } from "react-hook-form";
 import type { EditionView } from "../../../app/edition";

@@ -1,5 +1,6 @@
-import { type EditionCopyOptions, PARIS } from "@tribune/domain";
+import type { EditionCopyOptions } from "@tribune/domain/congress";
 import { formatCount, formatDate } from "@tribune/domain/format";
+import { PARIS } from "@tribune/domain/kernel";
 import type { EditionView } from "../../../app/edition";
 
 /** What the edition form holds: the controls' values, before the API's schemas check them. */

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { type Edition, editionStatus, type Role } from "@tribune/domain";
+import type { Role } from "@tribune/domain/auth";
+import { type Edition, editionStatus } from "@tribune/domain/congress";
 import { formatEuros } from "@tribune/domain/format";
 import { describe, expect, it } from "vitest";
 import { ApiRefusal, EDITION, renderWithApi, uuid } from "../../../testing/api";

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { EDITION_BUDGET_READERS, PROGRAMME_EDITORS } from "@tribune/domain";
+import { EDITION_BUDGET_READERS, PROGRAMME_EDITORS } from "@tribune/domain/auth";
 import {
   capitalise,
   formatDateTime,

@@ -1,5 +1,5 @@
 import { screen, within } from "@testing-library/react";
-import type { Partner } from "@tribune/domain";
+import type { Partner } from "@tribune/domain/congress";
 import { describe, expect, it } from "vitest";
 import { renderWithApi, uuid } from "../../../testing/api";
 import PartnersPage from "./PartnersPage";

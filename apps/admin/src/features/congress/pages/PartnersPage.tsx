@@ -6,7 +6,7 @@ import {
   PartnerInput,
   type PartnerKind,
   PartnerUpdate,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { useTRPC } from "../../../app/trpc";

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { editionStatus, type Room } from "@tribune/domain";
+import { editionStatus, type Room } from "@tribune/domain/congress";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ApiRefusal, EDITION, EDITION_VIEW, renderWithApi, uuid } from "../../../testing/api";
 import RoomsPage from "./RoomsPage";

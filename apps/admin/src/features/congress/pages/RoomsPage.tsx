@@ -1,6 +1,7 @@
 import { skipToken, useQuery } from "@tanstack/react-query";
-import { daysBetween, type Room, RoomInput, RoomUpdate } from "@tribune/domain";
+import { type Room, RoomInput, RoomUpdate } from "@tribune/domain/congress";
 import { formatCongressDay, formatCount } from "@tribune/domain/format";
+import { daysBetween } from "@tribune/domain/kernel";
 import { Controller, useForm } from "react-hook-form";
 import { useEdition } from "../../../app/edition";
 import { errorMessage, useTRPC } from "../../../app/trpc";

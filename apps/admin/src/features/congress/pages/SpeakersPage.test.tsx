@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import type { Speaker } from "@tribune/domain";
+import type { Speaker } from "@tribune/domain/congress";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ApiRefusal, EDITION_VIEW, renderWithApi, uuid } from "../../../testing/api";
 import SpeakersPage from "./SpeakersPage";

@@ -1,17 +1,19 @@
 import { useQuery } from "@tanstack/react-query";
 import {
+  type Speaker,
+  SpeakerInput,
+  SpeakerUpdate,
+  type TimeWindow,
+} from "@tribune/domain/congress";
+import { formatCongressDay, formatCongressSlot } from "@tribune/domain/format";
+import {
   daysBetween,
   IsoDate,
   instantFromLocal,
   LocalTime,
   localDay,
   localTime,
-  type Speaker,
-  SpeakerInput,
-  SpeakerUpdate,
-  type TimeWindow,
-} from "@tribune/domain";
-import { formatCongressDay, formatCongressSlot } from "@tribune/domain/format";
+} from "@tribune/domain/kernel";
 import { useFieldArray, useForm } from "react-hook-form";
 import { z } from "zod";
 import { useEdition } from "../../../app/edition";

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tribune/api/types";
-import { CaMeetingInput, CaMeetingUpdate } from "@tribune/domain";
+import { CaMeetingInput, CaMeetingUpdate } from "@tribune/domain/dossiers";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { errorMessage, useTRPC } from "../../../app/trpc";

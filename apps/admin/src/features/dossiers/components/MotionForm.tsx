@@ -6,7 +6,7 @@ import {
   VOTE_RULE_LABELS,
   VOTE_RULES,
   type VoteRule,
-} from "@tribune/domain";
+} from "@tribune/domain/dossiers";
 import { useId } from "react";
 import { useForm } from "react-hook-form";
 import { useTRPC } from "../../../app/trpc";

@@ -7,7 +7,7 @@ import {
   parseBlocks,
   type QuotableFigure,
   type Run,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
 import { Fragment } from "react";
 
 /** The figures a text may quote, by id: what the PDF prints for each (see `pressKit.figures`). */

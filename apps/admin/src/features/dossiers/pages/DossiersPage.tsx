@@ -1,19 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tribune/api/types";
+import { DOSSIER_EDITORS } from "@tribune/domain/auth";
 import {
-  blocksToText,
-  citationLine,
-  DOSSIER_EDITORS,
   DOSSIER_STATUS_LABELS,
   DOSSIER_STATUSES,
   type DossierStatus,
   DossierUpdate,
-  PILLAR_IDS,
   PILLAR_LABELS,
+} from "@tribune/domain/dossiers";
+import { formatDate } from "@tribune/domain/format";
+import {
+  blocksToText,
+  citationLine,
+  PILLAR_IDS,
   type PillarId,
   textToBlocks,
-} from "@tribune/domain";
-import { formatDate } from "@tribune/domain/format";
+} from "@tribune/domain/press-kit";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useSearchParams } from "react-router";

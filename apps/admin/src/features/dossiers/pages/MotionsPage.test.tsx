@@ -1,5 +1,5 @@
 import { screen, within } from "@testing-library/react";
-import { motionResult, type VoteChoice } from "@tribune/domain";
+import { motionResult, type VoteChoice } from "@tribune/domain/dossiers";
 import { describe, expect, it } from "vitest";
 import { ApiRefusal, renderWithApi, uuid } from "../../../testing/api";
 import MotionsPage from "./MotionsPage";

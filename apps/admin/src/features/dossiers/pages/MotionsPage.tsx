@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { DOSSIER_EDITORS } from "@tribune/domain/auth";
 import {
-  DOSSIER_EDITORS,
   VOTE_CHOICE_LABELS,
   VOTE_CHOICES,
   VOTE_RULE_LABELS,
   type VoteChoice,
-} from "@tribune/domain";
+} from "@tribune/domain/dossiers";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { hasRole, useMe } from "../../auth/hooks/useMe";

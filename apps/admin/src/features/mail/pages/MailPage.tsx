@@ -1,12 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { formatCount, formatDateTime } from "@tribune/domain/format";
 import {
   MAIL_KIND_LABELS,
   type MailKind,
   OUTBOX_STATUS_LABELS,
   OUTBOX_STATUSES,
   type OutboxStatus,
-} from "@tribune/domain";
-import { formatCount, formatDateTime } from "@tribune/domain/format";
+} from "@tribune/domain/mail";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { EmptyState } from "../../../ui/EmptyState";

@@ -1,5 +1,5 @@
 import { screen, within } from "@testing-library/react";
-import { frameTemplate } from "@tribune/domain";
+import { frameTemplate } from "@tribune/domain/press-kit";
 import { describe, expect, it } from "vitest";
 import { renderWithApi, uuid } from "../../../testing/api";
 import { PressKitFrame } from "./PressKitFrame";

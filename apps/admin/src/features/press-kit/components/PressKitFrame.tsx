@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tribune/api/types";
+import { formatDateTime } from "@tribune/domain/format";
 import {
   contactsToText,
   PRESS_KIT_EDITORS,
@@ -10,8 +11,7 @@ import {
   type SectionId,
   textToTopics,
   topicsToText,
-} from "@tribune/domain";
-import { formatDateTime } from "@tribune/domain/format";
+} from "@tribune/domain/press-kit";
 import { useId, useState } from "react";
 import { type Resolver, useForm } from "react-hook-form";
 import { errorMessage, useTRPC } from "../../../app/trpc";

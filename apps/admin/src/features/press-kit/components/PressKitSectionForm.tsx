@@ -5,7 +5,7 @@ import {
   SECTION_LABELS,
   SECTION_TEXT,
   SIGNED_SECTIONS,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
 import { type ReactNode, useId } from "react";
 import { useForm } from "react-hook-form";
 import { useTRPC } from "../../../app/trpc";

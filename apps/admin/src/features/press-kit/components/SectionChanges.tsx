@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tribune/api/types";
-import type { SectionId } from "@tribune/domain";
 import { formatDateTime } from "@tribune/domain/format";
+import type { SectionId } from "@tribune/domain/press-kit";
 import { diffWords } from "diff";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "../../../app/trpc";

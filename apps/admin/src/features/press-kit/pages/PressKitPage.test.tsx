@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
+import type { Role } from "@tribune/domain/auth";
 import {
   buildPressKitModel,
   type PressKitSectionState,
-  type Role,
   sectionStates,
-} from "@tribune/domain";
+} from "@tribune/domain/press-kit";
 import { pressKitEditorial2026, referenceProgramme2026 } from "@tribune/reference";
 import { describe, expect, it } from "vitest";
 import { ApiRefusal, EDITION_VIEW, renderWithApi, uuid } from "../../../testing/api";

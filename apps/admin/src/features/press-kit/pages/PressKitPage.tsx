@@ -1,5 +1,6 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tribune/api/types";
+import { formatDateTime } from "@tribune/domain/format";
 import {
   MOVABLE_SECTIONS,
   PRESS_KIT_EDITORS,
@@ -7,8 +8,7 @@ import {
   type PressKitModel,
   SECTION_LABELS,
   SECTION_STATUS_LABELS,
-} from "@tribune/domain";
-import { formatDateTime } from "@tribune/domain/format";
+} from "@tribune/domain/press-kit";
 import { ROUTES } from "@tribune/domain/routes";
 import { useState } from "react";
 import { Link } from "react-router";

@@ -1,6 +1,6 @@
 import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { Conflict } from "@tribune/domain";
+import type { Conflict } from "@tribune/domain/schedule";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { FRI, room, session, THU } from "../testing";
 import { ConflictList } from "./ConflictList";

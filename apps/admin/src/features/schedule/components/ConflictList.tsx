@@ -1,5 +1,6 @@
-import type { Conflict, Session } from "@tribune/domain";
+import type { Session } from "@tribune/domain/congress";
 import { formatCongressDay } from "@tribune/domain/format";
+import type { Conflict } from "@tribune/domain/schedule";
 
 interface Props {
   conflicts: Conflict[];

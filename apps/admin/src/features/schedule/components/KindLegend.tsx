@@ -1,4 +1,4 @@
-import { SESSION_KIND_LABELS, type SessionKind } from "@tribune/domain";
+import { SESSION_KIND_LABELS, type SessionKind } from "@tribune/domain/congress";
 import type { CSSProperties } from "react";
 import { KIND_COLOURS } from "../palette";
 

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
-import { instantFromLocal, type Session, type SessionMove } from "@tribune/domain";
+import type { Session, SessionMove } from "@tribune/domain/congress";
+import { instantFromLocal } from "@tribune/domain/kernel";
 import type { ReactNode } from "react";
 import { MemoryRouter } from "react-router";
 import { afterEach, describe, expect, it } from "vitest";

@@ -1,16 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
+import { PROGRAMME_EDITORS } from "@tribune/domain/auth";
 import {
   archivedMessage,
-  daysBetween,
   type Edition,
   isReadOnly,
-  localDay,
-  PROGRAMME_EDITORS,
   SESSION_KINDS,
   type Session,
   type SessionMove,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
 import { capitalise, formatCongressDay } from "@tribune/domain/format";
+import { daysBetween, localDay } from "@tribune/domain/kernel";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { errorMessage, useTRPC } from "../../../app/trpc";

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
-import { instantFromLocal } from "@tribune/domain";
+import { instantFromLocal } from "@tribune/domain/kernel";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { layoutDay } from "../layout";
 import { room, session, THU } from "../testing";

@@ -1,5 +1,5 @@
 import { DndContext, type DragEndEvent } from "@dnd-kit/core";
-import type { Session, SessionMove } from "@tribune/domain";
+import type { Session, SessionMove } from "@tribune/domain/congress";
 import { formatCongressDay } from "@tribune/domain/format";
 import {
   type CSSProperties,

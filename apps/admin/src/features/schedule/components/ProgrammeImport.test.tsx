@@ -1,5 +1,5 @@
 import { screen, within } from "@testing-library/react";
-import type { ProgrammeImportReport } from "@tribune/domain";
+import type { ProgrammeImportReport } from "@tribune/domain/schedule";
 import { describe, expect, it } from "vitest";
 import { renderWithApi } from "../../../testing/api";
 import { ProgrammeImport } from "./ProgrammeImport";

@@ -1,15 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { SESSION_KIND_LABELS, SESSION_KINDS, type SessionKind } from "@tribune/domain/congress";
+import { formatCount } from "@tribune/domain/format";
 import {
   FALLBACK_KIND,
   type ImportKindLine,
   type KindMapping,
   MAX_PROGRAMME_IMPORT_BYTES,
   type ProgrammeImportReport,
-  SESSION_KIND_LABELS,
-  SESSION_KINDS,
-  type SessionKind,
-} from "@tribune/domain";
-import { formatCount } from "@tribune/domain/format";
+} from "@tribune/domain/schedule";
 import { type ChangeEvent, useState } from "react";
 import { errorMessage, useTRPC } from "../../../app/trpc";
 import "./programme-import.css";

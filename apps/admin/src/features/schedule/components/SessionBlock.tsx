@@ -1,5 +1,5 @@
 import { useDraggable } from "@dnd-kit/core";
-import { SESSION_KIND_LABELS, type Session } from "@tribune/domain";
+import { SESSION_KIND_LABELS, type Session } from "@tribune/domain/congress";
 import { type CSSProperties, type KeyboardEvent, memo } from "react";
 import type { DragData } from "../drag";
 import { type Block, minuteLabel, PX_PER_MINUTE, SNAP_MINUTES } from "../layout";

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { instantFromLocal, type Session } from "@tribune/domain";
+import type { Session } from "@tribune/domain/congress";
+import { instantFromLocal } from "@tribune/domain/kernel";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { emptyValues } from "../sessionForm";
 import { ApiRefusal, EDITION, makeWrapper, room, THU } from "../testing";

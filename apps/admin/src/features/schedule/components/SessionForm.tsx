@@ -1,5 +1,4 @@
 import {
-  daysBetween,
   type Edition,
   type Partner,
   type Room,
@@ -11,8 +10,9 @@ import {
   THEME_LABELS,
   THEMES,
   type Theme,
-} from "@tribune/domain";
+} from "@tribune/domain/congress";
 import { formatCongressDay } from "@tribune/domain/format";
+import { daysBetween } from "@tribune/domain/kernel";
 import { useRef, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { errorMessage, fieldErrors } from "../../../app/trpc";

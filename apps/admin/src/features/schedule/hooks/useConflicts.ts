@@ -1,12 +1,6 @@
 import { useIsMutating, useQuery } from "@tanstack/react-query";
-import {
-  type Conflict,
-  type Edition,
-  findConflicts,
-  type Room,
-  type Session,
-  type Speaker,
-} from "@tribune/domain";
+import type { Edition, Room, Session, Speaker } from "@tribune/domain/congress";
+import { type Conflict, findConflicts } from "@tribune/domain/schedule";
 import { useMemo, useRef } from "react";
 import { useTRPC } from "../../../app/trpc";
 

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
-import { instantFromLocal, type Session, type SessionMove } from "@tribune/domain";
+import type { Session, SessionMove } from "@tribune/domain/congress";
+import { instantFromLocal } from "@tribune/domain/kernel";
 import { describe, expect, it, vi } from "vitest";
 import { errorMessage, useTRPC } from "../../../app/trpc";
 import { ApiRefusal, EDITION, makeWrapper, room, session, THU } from "../testing";

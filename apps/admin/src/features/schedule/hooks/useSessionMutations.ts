@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { Conflict, Session, SessionMove } from "@tribune/domain";
+import type { Session, SessionMove } from "@tribune/domain/congress";
+import type { Conflict } from "@tribune/domain/schedule";
 import { useTRPC } from "../../../app/trpc";
 import { applyMove, replaceInList } from "../moves";
 

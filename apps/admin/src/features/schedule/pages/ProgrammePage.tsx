@@ -1,4 +1,4 @@
-import { PROGRAMME_EDITORS } from "@tribune/domain";
+import { PROGRAMME_EDITORS } from "@tribune/domain/auth";
 import { Link } from "react-router";
 import { useEdition } from "../../../app/edition";
 import { errorMessage } from "../../../app/trpc";

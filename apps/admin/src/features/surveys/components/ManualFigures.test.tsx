@@ -1,5 +1,9 @@
 import { screen, within } from "@testing-library/react";
-import { decideManualFigure, type ManualFigure, type ManualFigureInput } from "@tribune/domain";
+import {
+  decideManualFigure,
+  type ManualFigure,
+  type ManualFigureInput,
+} from "@tribune/domain/press-kit";
 import { describe, expect, it } from "vitest";
 import { ApiRefusal, renderWithApi, uuid } from "../../../testing/api";
 import { ManualFigures } from "./ManualFigures";

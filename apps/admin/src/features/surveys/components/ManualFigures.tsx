@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tribune/api/types";
+import { formatDateTime } from "@tribune/domain/format";
 import {
   CITED_FIGURE_NOTE,
   citationLine,
@@ -7,8 +8,7 @@ import {
   formatFigure,
   MANUAL_FIGURE_EDITORS,
   ManualFigureInput,
-} from "@tribune/domain";
-import { formatDateTime } from "@tribune/domain/format";
+} from "@tribune/domain/press-kit";
 import { type ReactNode, useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { errorMessage, useTRPC } from "../../../app/trpc";

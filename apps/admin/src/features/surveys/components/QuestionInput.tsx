@@ -1,4 +1,4 @@
-import type { Question } from "@tribune/domain";
+import type { Question } from "@tribune/domain/surveys";
 import type { ReactNode } from "react";
 import "./survey-form.css";
 

@@ -1,4 +1,4 @@
-import { SURVEY_MANAGERS, SURVEY_RESULT_READERS } from "@tribune/domain";
+import { SURVEY_MANAGERS, SURVEY_RESULT_READERS } from "@tribune/domain/auth";
 import { NavLink } from "react-router";
 import { hasRole, useMe } from "../../auth/hooks/useMe";
 import "../../../ui/catalog/catalog.css";

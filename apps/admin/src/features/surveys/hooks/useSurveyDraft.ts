@@ -1,5 +1,5 @@
-import type { Survey, SurveyDraftInput } from "@tribune/domain";
-import { SurveyDraft } from "@tribune/domain";
+import type { Survey, SurveyDraftInput } from "@tribune/domain/surveys";
+import { SurveyDraft } from "@tribune/domain/surveys";
 import { useFieldArray, useForm } from "react-hook-form";
 import { emptyDraft } from "../draft";
 

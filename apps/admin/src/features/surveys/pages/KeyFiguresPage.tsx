@@ -1,4 +1,5 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { formatDate, formatNumber } from "@tribune/domain/format";
 import {
   type ComputedKeyFigure,
   KeyFigureDefinition,
@@ -6,8 +7,7 @@ import {
   type Question,
   STATISTIC_LABELS,
   type Statistic,
-} from "@tribune/domain";
-import { formatDate, formatNumber } from "@tribune/domain/format";
+} from "@tribune/domain/surveys";
 import { useDeferredValue, useState } from "react";
 import { Link } from "react-router";
 import { useEdition } from "../../../app/edition";

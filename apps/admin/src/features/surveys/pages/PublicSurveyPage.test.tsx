@@ -1,5 +1,5 @@
 import { screen } from "@testing-library/react";
-import { publicSurvey } from "@tribune/domain";
+import { publicSurvey } from "@tribune/domain/surveys";
 import { referenceSurveys2026 } from "@tribune/reference";
 import { Route, Routes } from "react-router";
 import { describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 import { screen, within } from "@testing-library/react";
-import type { SurveyDraftInput } from "@tribune/domain";
+import type { SurveyDraftInput } from "@tribune/domain/surveys";
 import { Route, Routes } from "react-router";
 import { describe, expect, it } from "vitest";
 import { renderWithApi, uuid } from "../../../testing/api";

@@ -1,5 +1,5 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Survey } from "@tribune/domain";
+import type { Survey } from "@tribune/domain/surveys";
 import { type FormEvent, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { errorMessage, useTRPC } from "../../../app/trpc";

@@ -1,5 +1,5 @@
 import { screen } from "@testing-library/react";
-import type { SurveyCollection } from "@tribune/domain";
+import type { SurveyCollection } from "@tribune/domain/surveys";
 import { referenceSurveys2026 } from "@tribune/reference";
 import { Route, Routes } from "react-router";
 import { describe, expect, it, vi } from "vitest";

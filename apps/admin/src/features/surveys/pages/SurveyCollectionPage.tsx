@@ -1,6 +1,6 @@
 import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
-import { withheldNotice } from "@tribune/domain";
 import { formatDay, formatNumber, formatShortDate } from "@tribune/domain/format";
+import { withheldNotice } from "@tribune/domain/surveys";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useParams } from "react-router";
 import { errorMessage, useTRPC } from "../../../app/trpc";

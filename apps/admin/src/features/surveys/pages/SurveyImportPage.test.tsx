@@ -1,5 +1,5 @@
 import { screen, within } from "@testing-library/react";
-import type { SurveyImportReport } from "@tribune/domain";
+import type { SurveyImportReport } from "@tribune/domain/surveys";
 import { referenceSurveys2026 } from "@tribune/reference";
 import { Route, Routes } from "react-router";
 import { describe, expect, it } from "vitest";

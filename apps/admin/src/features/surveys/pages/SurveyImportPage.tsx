@@ -1,6 +1,6 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { MAX_SURVEY_IMPORT_BYTES, type SurveyImportReport } from "@tribune/domain";
 import { formatNumber } from "@tribune/domain/format";
+import { MAX_SURVEY_IMPORT_BYTES, type SurveyImportReport } from "@tribune/domain/surveys";
 import { type ChangeEvent, useState } from "react";
 import { useParams } from "react-router";
 import { errorMessage, useTRPC } from "../../../app/trpc";

@@ -1,5 +1,5 @@
 import { act, screen, waitFor } from "@testing-library/react";
-import type { InvitationCampaign, InvitationOverview } from "@tribune/domain";
+import type { InvitationCampaign, InvitationOverview } from "@tribune/domain/surveys";
 import { referenceSurveys2026 } from "@tribune/reference";
 import { Route, Routes } from "react-router";
 import { describe, expect, it, vi } from "vitest";

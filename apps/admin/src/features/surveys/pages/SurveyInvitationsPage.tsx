@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { formatDateTime, formatNumber } from "@tribune/domain/format";
 import {
   CAMPAIGN_STATUS_LABELS,
   campaignProgress,
@@ -11,8 +12,7 @@ import {
   type InvitationOverview,
   invitationStartInput,
   parseAddressList,
-} from "@tribune/domain";
-import { formatDateTime, formatNumber } from "@tribune/domain/format";
+} from "@tribune/domain/surveys";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import type { ChangeEvent } from "react";
 import { useForm, useWatch } from "react-hook-form";

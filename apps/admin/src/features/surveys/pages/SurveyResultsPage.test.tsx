@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import type { QuestionResult, Role } from "@tribune/domain";
+import type { Role } from "@tribune/domain/auth";
+import type { QuestionResult } from "@tribune/domain/surveys";
 import { referenceSurveys2026 } from "@tribune/reference";
 import { Route, Routes } from "react-router";
 import { describe, expect, it } from "vitest";

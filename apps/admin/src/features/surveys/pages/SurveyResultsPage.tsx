@@ -1,13 +1,13 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { SURVEY_MANAGERS } from "@tribune/domain/auth";
+import { formatNumber, formatPercent } from "@tribune/domain/format";
 import {
   type FreeTextAnswer,
   type QuestionResult,
   type ResultGroup,
-  SURVEY_MANAGERS,
   smallCountNotice,
   withheldNotice,
-} from "@tribune/domain";
-import { formatNumber, formatPercent } from "@tribune/domain/format";
+} from "@tribune/domain/surveys";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { errorMessage, useTRPC } from "../../../app/trpc";

@@ -1,11 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import {
-  KEY_FIGURE_READERS,
-  SURVEY_MANAGERS,
-  SURVEY_RESULT_READERS,
-  SURVEY_STATUS_LABELS,
-} from "@tribune/domain";
+import { KEY_FIGURE_READERS, SURVEY_MANAGERS, SURVEY_RESULT_READERS } from "@tribune/domain/auth";
 import { formatDate, formatNumber } from "@tribune/domain/format";
+import { SURVEY_STATUS_LABELS } from "@tribune/domain/surveys";
 import { Link } from "react-router";
 import { useTRPC } from "../../../app/trpc";
 import { QueryState } from "../../../ui/catalog/CatalogLayout";

@@ -5,7 +5,7 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
-import { SIGNUP_STATUS_LABELS } from "@tribune/domain";
+import { SIGNUP_STATUS_LABELS } from "@tribune/domain/union";
 import { useDeferredValue, useId, useState } from "react";
 import { errorMessage, useTRPC } from "../../../app/trpc";
 import { newIdempotencyKey, StatusBadge } from "../shared";

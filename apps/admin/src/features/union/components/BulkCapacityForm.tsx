@@ -1,5 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { CAPACITY_LIMITED_KINDS, SESSION_KIND_LABELS, type SessionKind } from "@tribune/domain";
+import {
+  CAPACITY_LIMITED_KINDS,
+  SESSION_KIND_LABELS,
+  type SessionKind,
+} from "@tribune/domain/congress";
 import { formatNumber } from "@tribune/domain/format";
 import { useId, useState } from "react";
 import { errorMessage, useTRPC } from "../../../app/trpc";

@@ -1,5 +1,5 @@
 import { screen } from "@testing-library/react";
-import type { Member } from "@tribune/domain";
+import type { Member } from "@tribune/domain/union";
 import { describe, expect, it } from "vitest";
 import { ApiRefusal, renderWithApi, uuid } from "../../../testing/api";
 import { MemberForm } from "./MemberForm";

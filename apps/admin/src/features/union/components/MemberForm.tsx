@@ -5,7 +5,7 @@ import {
   type Member,
   MemberInput,
   type MembershipStatus,
-} from "@tribune/domain";
+} from "@tribune/domain/union";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { errorCode, useTRPC } from "../../../app/trpc";

@@ -1,5 +1,5 @@
-import { BADGE_FORMAT_LABELS, BADGE_FORMATS, type BadgeFormat } from "@tribune/domain";
 import { ROUTES } from "@tribune/domain/routes";
+import { BADGE_FORMAT_LABELS, BADGE_FORMATS, type BadgeFormat } from "@tribune/domain/union";
 import { useState } from "react";
 import { downloadPdf } from "../../../ui/download";
 import { Field } from "../../../ui/Field";

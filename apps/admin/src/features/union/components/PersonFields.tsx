@@ -1,4 +1,4 @@
-import { YEAR_OF_TRAINING_LABELS, YEARS_OF_TRAINING } from "@tribune/domain";
+import { YEAR_OF_TRAINING_LABELS, YEARS_OF_TRAINING } from "@tribune/domain/union";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { Field } from "../../../ui/Field";
 import { useSubdivisionOptions } from "../shared";

@@ -1,5 +1,5 @@
-import { personalDataKeptUntil } from "@tribune/domain";
 import { formatDate } from "@tribune/domain/format";
+import { personalDataKeptUntil } from "@tribune/domain/union";
 import { UNION } from "../../../ui/public/union";
 
 /**

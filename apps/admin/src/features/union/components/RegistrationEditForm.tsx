@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { type Registration, RegistrationUpdateInput } from "@tribune/domain";
+import { type Registration, RegistrationUpdateInput } from "@tribune/domain/union";
 import { useEffect } from "react";
 import { useTRPC } from "../../../app/trpc";
 import { showServerError } from "../../../ui/forms";

@@ -1,6 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
-import { daysBetween, RegistrationInput } from "@tribune/domain";
 import { formatCongressDay, formatDay } from "@tribune/domain/format";
+import { daysBetween } from "@tribune/domain/kernel";
+import { RegistrationInput } from "@tribune/domain/union";
 import { useRef } from "react";
 import { errorCode, useTRPC } from "../../../app/trpc";
 import { showServerError } from "../../../ui/forms";

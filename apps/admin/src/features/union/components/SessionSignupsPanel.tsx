@@ -1,6 +1,7 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { SESSION_KIND_LABELS, type SessionKind, SIGNUP_STATUS_LABELS } from "@tribune/domain";
+import { SESSION_KIND_LABELS, type SessionKind } from "@tribune/domain/congress";
 import { formatNumber, formatSlot } from "@tribune/domain/format";
+import { SIGNUP_STATUS_LABELS } from "@tribune/domain/union";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "../../../app/trpc";
 import { EmptyState } from "../../../ui/EmptyState";

@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { type Subdivision, SubdivisionInput, slugOfName } from "@tribune/domain";
+import { type Subdivision, SubdivisionInput, slugOfName } from "@tribune/domain/union";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { errorCode, useTRPC } from "../../../app/trpc";

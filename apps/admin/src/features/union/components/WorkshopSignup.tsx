@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { SESSION_KIND_LABELS, type SessionKind } from "@tribune/domain";
+import { SESSION_KIND_LABELS, type SessionKind } from "@tribune/domain/congress";
 import { formatCongressSlot } from "@tribune/domain/format";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "../../../app/trpc";

@@ -1,5 +1,5 @@
 import { screen } from "@testing-library/react";
-import type { AttendeeSpace } from "@tribune/domain";
+import type { AttendeeSpace } from "@tribune/domain/union";
 import { describe, expect, it } from "vitest";
 import { ApiRefusal, renderWithApi, uuid } from "../../../testing/api";
 import AttendeeSpacePage from "./AttendeeSpacePage";

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { formatDateTime } from "@tribune/domain/format";
+import { ROUTES } from "@tribune/domain/routes";
 import {
   type AttendeeSpace,
   REGISTRATION_STATUS_LABELS,
   YEAR_OF_TRAINING_LABELS,
   YEARS_OF_TRAINING,
-} from "@tribune/domain";
-import { formatDateTime } from "@tribune/domain/format";
-import { ROUTES } from "@tribune/domain/routes";
+} from "@tribune/domain/union";
 import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { errorMessage, useTRPC } from "../../../app/trpc";

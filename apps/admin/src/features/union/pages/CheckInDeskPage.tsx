@@ -1,12 +1,12 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { formatNumber, formatTime } from "@tribune/domain/format";
 import {
   type CheckInResult,
   normaliseRegistrationCode,
   type Registration,
   withinUndoWindow,
   YEAR_OF_TRAINING_LABELS,
-} from "@tribune/domain";
-import { formatNumber, formatTime } from "@tribune/domain/format";
+} from "@tribune/domain/union";
 import { useDeferredValue, useEffect, useId, useRef, useState } from "react";
 import { useEdition } from "../../../app/edition";
 import { errorMessage, useTRPC } from "../../../app/trpc";

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { formatNumber } from "@tribune/domain/format";
 import {
   MEMBERSHIP_STATUS_LABELS,
   MEMBERSHIP_STATUSES,
@@ -6,8 +7,7 @@ import {
   type MembershipStatus,
   YEAR_OF_TRAINING_LABELS,
   YEARS_OF_TRAINING,
-} from "@tribune/domain";
-import { formatNumber } from "@tribune/domain/format";
+} from "@tribune/domain/union";
 import { useId, useState } from "react";
 import { useSearchParams } from "react-router";
 import { errorMessage, useTRPC } from "../../../app/trpc";

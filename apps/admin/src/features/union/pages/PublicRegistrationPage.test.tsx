@@ -1,5 +1,5 @@
 import { screen } from "@testing-library/react";
-import { type Edition, editionStatus } from "@tribune/domain";
+import { type Edition, editionStatus } from "@tribune/domain/congress";
 import { describe, expect, it } from "vitest";
 import { EDITION, renderWithApi, uuid } from "../../../testing/api";
 import PublicRegistrationPage from "./PublicRegistrationPage";

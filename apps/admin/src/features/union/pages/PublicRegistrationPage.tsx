@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { normaliseRegistrationCode } from "@tribune/domain";
+import { normaliseRegistrationCode } from "@tribune/domain/union";
 import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { searchWithYear, useEdition } from "../../../app/edition";

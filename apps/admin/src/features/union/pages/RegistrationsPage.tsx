@@ -5,14 +5,14 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
+import { REGISTRATION_MANAGERS } from "@tribune/domain/auth";
+import { formatDateTime, formatNumber } from "@tribune/domain/format";
 import {
-  REGISTRATION_MANAGERS,
   REGISTRATION_STATUS_LABELS,
   REGISTRATION_STATUSES,
   type Registration,
   type RegistrationStatus,
-} from "@tribune/domain";
-import { formatDateTime, formatNumber } from "@tribune/domain/format";
+} from "@tribune/domain/union";
 import { useState } from "react";
 import { useEdition } from "../../../app/edition";
 import { errorMessage, useTRPC } from "../../../app/trpc";

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { SUBDIVISION_EDITORS, SubdivisionUpdate, YEAR_OF_TRAINING_LABELS } from "@tribune/domain";
+import { SUBDIVISION_EDITORS } from "@tribune/domain/auth";
 import { formatNumber } from "@tribune/domain/format";
+import { SubdivisionUpdate, YEAR_OF_TRAINING_LABELS } from "@tribune/domain/union";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link, useParams } from "react-router";

@@ -1,5 +1,6 @@
 import { screen, within } from "@testing-library/react";
-import type { Role, SubdivisionSummary } from "@tribune/domain";
+import type { Role } from "@tribune/domain/auth";
+import type { SubdivisionSummary } from "@tribune/domain/union";
 import { describe, expect, it } from "vitest";
 import { ApiRefusal, EDITION_VIEW, renderWithApi, uuid } from "../../../testing/api";
 import SubdivisionsPage from "./SubdivisionsPage";

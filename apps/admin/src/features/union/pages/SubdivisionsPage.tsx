@@ -1,5 +1,5 @@
 import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
-import { LIVE_VIEWERS, MEMBER_MANAGERS, SUBDIVISION_EDITORS } from "@tribune/domain";
+import { LIVE_VIEWERS, MEMBER_MANAGERS, SUBDIVISION_EDITORS } from "@tribune/domain/auth";
 import { formatNumber } from "@tribune/domain/format";
 import { useState } from "react";
 import { Link } from "react-router";

@@ -1,5 +1,5 @@
-import { campaignOf, countInvited, latestCampaign } from "@tribune/db";
-import { effectiveCampaignStatus, type InvitationOverview } from "@tribune/domain";
+import { campaignOf, countInvited, latestCampaign } from "@tribune/db/repos/survey-invitations";
+import { effectiveCampaignStatus, type InvitationOverview } from "@tribune/domain/surveys";
 import { clockOf, type ServiceContext } from "../../kit";
 import { surveyOf } from "../get";
 

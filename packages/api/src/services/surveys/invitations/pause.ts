@@ -1,10 +1,14 @@
-import { campaignOf, lockRunningCampaign, pauseCampaign } from "@tribune/db";
+import {
+  campaignOf,
+  lockRunningCampaign,
+  pauseCampaign,
+} from "@tribune/db/repos/survey-invitations";
+import { refusalError } from "@tribune/domain/kernel";
 import {
   effectiveCampaignStatus,
   INVITATION_REFUSALS,
   type InvitationCampaign,
-  refusalError,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import { change, clockOf, type ServiceContext } from "../../kit";
 import { surveyOf } from "../get";
 import { jobOfSurvey } from "./jobs";

@@ -14,7 +14,8 @@ import {
   recordBatch,
   renewCampaignLease,
   settleCampaign,
-} from "@tribune/db";
+} from "@tribune/db/repos/survey-invitations";
+import { enforce } from "@tribune/domain/kernel";
 import {
   type AddressList,
   coarsenToDay,
@@ -22,7 +23,6 @@ import {
   decideMemberInvitations,
   decideRemaining,
   effectiveCampaignStatus,
-  enforce,
   type InvitationCampaign,
   type InvitationSource,
   type MembersLeftOut,
@@ -32,7 +32,7 @@ import {
   sendingPlan,
   surveyInvitationMail,
   surveyInvitationUrl,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import { renderMail } from "@tribune/mail";
 import type { z } from "zod";
 import { eventsOf } from "../../../live";

@@ -1,4 +1,4 @@
-import type { InvitationOverview } from "@tribune/domain";
+import type { InvitationOverview } from "@tribune/domain/surveys";
 import type { Actor } from "../../../context";
 import { subjectChanges } from "../../../live";
 import type { ServiceContext } from "../../kit";

@@ -1,4 +1,5 @@
-import { type ProgrammeEntry, SESSION_KIND_LABELS } from "@tribune/domain";
+import { SESSION_KIND_LABELS } from "@tribune/domain/congress";
+import type { ProgrammeEntry } from "@tribune/domain/schedule";
 import type { CSSProperties } from "react";
 import { KIND_COLOURS } from "../../palette";
 

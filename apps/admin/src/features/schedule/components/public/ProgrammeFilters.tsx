@@ -1,4 +1,4 @@
-import { SESSION_KIND_LABELS, type SessionKind } from "@tribune/domain";
+import { SESSION_KIND_LABELS, type SessionKind } from "@tribune/domain/congress";
 import { formatCount } from "@tribune/domain/format";
 import { useId } from "react";
 import { isFiltered, NO_FILTER, type ProgrammeFilter } from "./filterProgramme";

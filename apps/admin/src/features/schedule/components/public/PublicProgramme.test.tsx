@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
-import type { ProgrammeEntry } from "@tribune/domain";
+import type { ProgrammeEntry } from "@tribune/domain/schedule";
 import type { ReactElement } from "react";
 import { MemoryRouter } from "react-router";
 import { afterEach, describe, expect, it } from "vitest";

@@ -1,10 +1,7 @@
-import {
-  daysBetween,
-  type Edition,
-  PROGRAMME_IN_PREPARATION,
-  type ProgrammeEntry,
-} from "@tribune/domain";
+import { type Edition, PROGRAMME_IN_PREPARATION } from "@tribune/domain/congress";
 import { capitalise, formatCongressDay } from "@tribune/domain/format";
+import { daysBetween } from "@tribune/domain/kernel";
+import type { ProgrammeEntry } from "@tribune/domain/schedule";
 import { useMemo, useState } from "react";
 import { PublicPage } from "../../../../ui/public/PublicPage";
 import { filterChoices, matches, NO_FILTER } from "./filterProgramme";

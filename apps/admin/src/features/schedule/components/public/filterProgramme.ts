@@ -1,4 +1,5 @@
-import { type ProgrammeEntry, SESSION_KIND_LABELS, type SessionKind } from "@tribune/domain";
+import { SESSION_KIND_LABELS, type SessionKind } from "@tribune/domain/congress";
+import type { ProgrammeEntry } from "@tribune/domain/schedule";
 
 /** What a visitor narrows the programme to: free text, a kind of session, a room. */
 export interface ProgrammeFilter {

@@ -1,4 +1,4 @@
-import type { Survey } from "@tribune/domain";
+import type { Survey } from "@tribune/domain/surveys";
 import type { UseFormReturn } from "react-hook-form";
 import { Field } from "../../../../ui/Field";
 import { slugFrom } from "../../draft";

@@ -1,4 +1,4 @@
-import { QUESTION_TYPE_LABELS, type QuestionInput } from "@tribune/domain";
+import { QUESTION_TYPE_LABELS, type QuestionInput } from "@tribune/domain/surveys";
 import { Field } from "../../../../ui/Field";
 import { choicesToText, textToChoices } from "../../draft";
 

@@ -5,7 +5,7 @@ import {
   type QuestionType,
   subdivisionQuestion,
   yearOfTrainingQuestion,
-} from "@tribune/domain";
+} from "@tribune/domain/surveys";
 import { useState } from "react";
 import type { UseFieldArrayReturn } from "react-hook-form";
 import { useTRPC } from "../../../../app/trpc";

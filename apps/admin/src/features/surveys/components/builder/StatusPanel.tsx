@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { formatNumber } from "@tribune/domain/format";
 import {
   allowedStatuses,
   SURVEY_STATUS_ACTIONS,
   SURVEY_STATUS_LABELS,
   type SurveyBuilderView,
-} from "@tribune/domain";
-import { formatNumber } from "@tribune/domain/format";
+} from "@tribune/domain/surveys";
 import { useNavigate } from "react-router";
 import { errorMessage, useTRPC } from "../../../../app/trpc";
 import { ShareLink } from "../ShareLink";

@@ -1,4 +1,4 @@
-import { Question, type SurveyDraftInput } from "@tribune/domain";
+import { Question, type SurveyDraftInput } from "@tribune/domain/surveys";
 import { useState } from "react";
 import { type AnswerValue, QuestionInput } from "../QuestionInput";
 
