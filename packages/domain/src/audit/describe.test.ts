@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { AuditEntry } from "./entry";
 import { describeAuditEntry } from "./describe";
+import type { AuditEntry } from "./entry";
 
 const ID = "00000000-0000-4000-8000-000000000001";
 const LILLE = "00000000-0000-4000-8000-000000000002";

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { type AuditAction, AuditEntry, type AuditedEntity } from "./entry";
 import { ROLE_LABELS, type Role } from "../auth/roles";
 import { PARTNER_KIND_LABELS, type PartnerKind } from "../congress/people";
 import {
@@ -17,6 +16,7 @@ import { SURVEY_STATUS_LABELS, type SurveyStatus } from "../surveys/survey";
 import { MEMBERSHIP_STATUS_LABELS, type MembershipStatus } from "../union/member";
 import { REGISTRATION_STATUS_LABELS, type RegistrationStatus } from "../union/registration";
 import { SIGNUP_STATUS_LABELS, type SignupStatus } from "../union/signup";
+import { type AuditAction, AuditEntry, type AuditedEntity } from "./entry";
 
 /**
  * An audit entry in French, for people: who (a public form, the system, or an address), what
