@@ -1,5 +1,5 @@
 import { createEdition } from "@tribune/api";
-import { insertEdition } from "@tribune/db";
+import { insertEdition } from "@tribune/db/repos/editions";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootstrap } from "../bootstrap";
