@@ -1,9 +1,9 @@
-import { listAudit } from "@tribune/db";
+import { listAudit } from "@tribune/db/repos/audit";
 import { testBackends } from "@tribune/db/testing";
 import { describe, expect, it } from "vitest";
 import { createAccount } from "../accounts";
 import { SYSTEM } from "../audit";
-import { disableAccount } from "../services/accounts/disableAccount";
+import { disableAccount } from "../services/accounts/disable-account";
 import { systemContext } from "../services/kit";
 import { freshEmail, PASSWORD, rejection, useSeededApi } from "../test-support";
 

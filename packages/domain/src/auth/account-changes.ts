@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Decision, Refusal } from "../refusal";
+import type { Decision, Refusal } from "../kernel/refusal";
 import { Email, User } from "./account";
 import { decideAccountCreation } from "./decisions";
 import { Role } from "./roles";

@@ -1,13 +1,14 @@
-import { type Executor, findSubdivision, findUserByEmail, otherActiveAdmins } from "@tribune/db";
+import type { Executor } from "@tribune/db";
+import { findSubdivision } from "@tribune/db/repos/subdivisions";
+import { findUserByEmail, otherActiveAdmins } from "@tribune/db/repos/users";
+import type { AuditAction } from "@tribune/domain/audit";
 import {
   ACCOUNT_REFUSALS,
   type AccountState,
-  type AuditAction,
   decideAccountChange,
-  enforce,
-  refusalError,
   type User,
-} from "@tribune/domain";
+} from "@tribune/domain/auth";
+import { enforce, refusalError } from "@tribune/domain/kernel";
 import { sessionsEnded } from "../../auth/session";
 import { change, type ServiceContext } from "../kit";
 

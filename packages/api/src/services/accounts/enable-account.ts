@@ -1,5 +1,5 @@
-import { enableUser } from "@tribune/db";
-import { AccountByEmail, type User } from "@tribune/domain";
+import { enableUser } from "@tribune/db/repos/users";
+import { AccountByEmail, type User } from "@tribune/domain/auth";
 import type { z } from "zod";
 import type { ServiceContext } from "../kit";
 import { changeAccount } from "./account-state";

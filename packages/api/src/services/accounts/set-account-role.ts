@@ -1,5 +1,5 @@
-import { setUserRole } from "@tribune/db";
-import { AccountRoleInput, type User } from "@tribune/domain";
+import { setUserRole } from "@tribune/db/repos/users";
+import { AccountRoleInput, type User } from "@tribune/domain/auth";
 import type { z } from "zod";
 import type { ServiceContext } from "../kit";
 import { changeAccount } from "./account-state";

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type AccountListing, ROLE_LABELS, ROLES, type Role } from "@tribune/domain";
+import { type AccountListing, ROLE_LABELS, ROLES, type Role } from "@tribune/domain/auth";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "../../../app/trpc";
 import { ConfirmDialog } from "../../../ui/ConfirmDialog";
