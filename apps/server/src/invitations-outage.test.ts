@@ -12,8 +12,9 @@ import {
   type RunningTribune,
   startTribune,
 } from "@tribune/cli-kit/testing";
-import { insertSurvey, type OpenDatabase, openDatabase, setSurveyStatus } from "@tribune/db";
-import { SurveyInput } from "@tribune/domain";
+import { type OpenDatabase, openDatabase } from "@tribune/db";
+import { insertSurvey, setSurveyStatus } from "@tribune/db/repos/surveys";
+import { SurveyInput } from "@tribune/domain/surveys";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { logIn, trpcPost } from "./testing";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { formatNumber, type NumberOptions } from "../format/numbers";
-import type { Decision, Refusal } from "../refusal";
+import type { Decision, Refusal } from "../kernel/refusal";
 import { MEMBERSHIP_STATUSES, type MembershipStatus } from "../union/member";
 import { InvitationCampaign } from "./invitations";
 

@@ -4,16 +4,11 @@
  * registrations, messages and audit entries all still there, no tally, not marked purged — and
  * the next run (the hourly housekeeping, `pnpm tribune privacy purge`) does it whole.
  */
-import {
-  type Database,
-  type Executor,
-  insertUser,
-  isDatabaseUnavailable,
-  personalDataPurgedAt,
-  registrationTalliesOf,
-  schema,
-  seedReferenceEdition,
-} from "@tribune/db";
+import { type Database, type Executor, isDatabaseUnavailable } from "@tribune/db";
+import { personalDataPurgedAt, registrationTalliesOf } from "@tribune/db/repos/retention";
+import { insertUser } from "@tribune/db/repos/users";
+import * as schema from "@tribune/db/schema";
+import { seedReferenceEdition } from "@tribune/db/seed";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { referenceProgramme2026, referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";

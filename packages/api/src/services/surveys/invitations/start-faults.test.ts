@@ -5,7 +5,8 @@
  * whose database stays away past its claim stops interrupted — from where sending the list
  * again (« reprendre ») finishes it; and nothing of it ends the process.
  */
-import { countInvited, type Database, type Executor } from "@tribune/db";
+import type { Database, Executor } from "@tribune/db";
+import { countInvited } from "@tribune/db/repos/survey-invitations";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type ServiceContext, systemContext } from "../../kit";

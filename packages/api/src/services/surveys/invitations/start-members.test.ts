@@ -3,9 +3,11 @@
  * (up to date, or joined and awaiting the check) — never those whose membership lapsed — and
  * the bureau is told how many were left out, and why.
  */
-import { insertMembers, listAudit, seedSubdivisions } from "@tribune/db";
+import { listAudit } from "@tribune/db/repos/audit";
+import { insertMembers } from "@tribune/db/repos/members";
+import { seedSubdivisions } from "@tribune/db/seed";
 import { type Backend, openTestDatabase, testBackends } from "@tribune/db/testing";
-import type { MembershipStatus } from "@tribune/domain";
+import type { MembershipStatus } from "@tribune/domain/union";
 import { referenceSubdivision } from "@tribune/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemContext } from "../../kit";

@@ -1,8 +1,8 @@
 /** What the invitation tests share: an open survey on invitation and a mailer that records. */
 
 import type { Executor } from "@tribune/db";
-import { insertSurvey, setSurveyStatus } from "@tribune/db";
-import { SurveyInput } from "@tribune/domain";
+import { insertSurvey, setSurveyStatus } from "@tribune/db/repos/surveys";
+import { SurveyInput } from "@tribune/domain/surveys";
 import type { InvitationDelivery, InvitationMailer, InvitationMessage } from "./port";
 
 let surveyCount = 0;
