@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "@tribune/db";
 import {
   addressHash,
   type CampaignRow,
@@ -7,7 +8,6 @@ import {
   insertCampaign,
   invitationSalt,
   invitedAmong,
-  isDatabaseUnavailable,
   issueCampaignTokens,
   lockRunningCampaign,
   memberAddressesOf,
