@@ -12,7 +12,7 @@ import {
   Section,
   Text,
 } from "@react-email/components";
-import type { MailContent } from "@tribune/domain/union";
+import type { MailContent } from "@tribune/domain/mail";
 
 const colours = { ink: "#1d2433", muted: "#5b6475", accent: "#0b5cad", frame: "#f3f5f9" };
 

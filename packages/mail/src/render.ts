@@ -1,6 +1,10 @@
 import { render } from "@react-email/render";
-import type { MailAttachment, MailMessage } from "@tribune/domain/mail";
-import type { CongressCalendar, MailContent } from "@tribune/domain/union";
+import type {
+  CongressCalendar,
+  MailAttachment,
+  MailContent,
+  MailMessage,
+} from "@tribune/domain/mail";
 import icalGenerator from "ical-generator";
 import QRCode from "qrcode";
 import { createElement } from "react";

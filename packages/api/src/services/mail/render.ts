@@ -1,5 +1,6 @@
-import { type RenderedBody, type StoredAttachment, storedAttachment } from "@tribune/db";
-import { MailContent } from "@tribune/domain";
+import { type RenderedBody, storedAttachment } from "@tribune/db/repos/outbox";
+import type { StoredAttachment } from "@tribune/db/schema";
+import { MailContent } from "@tribune/domain/mail";
 import { renderMail } from "@tribune/mail";
 import { z } from "zod";
 
