@@ -1,4 +1,4 @@
-import type { Registration } from "@tribune/domain";
+import type { Registration } from "@tribune/domain/union";
 import { type FieldErrors, type UseFormRegister, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { apiResolver } from "../../../ui/forms";

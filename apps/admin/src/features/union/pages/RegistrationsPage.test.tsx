@@ -1,5 +1,5 @@
 import { screen, within } from "@testing-library/react";
-import type { Role } from "@tribune/domain";
+import type { Role } from "@tribune/domain/auth";
 import { describe, expect, it, vi } from "vitest";
 import { EDITION_VIEW, registration, renderWithApi, uuid } from "../../../testing/api";
 import RegistrationsPage from "./RegistrationsPage";
