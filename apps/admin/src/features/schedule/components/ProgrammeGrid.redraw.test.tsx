@@ -1,5 +1,5 @@
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
-import type { Session, SessionKind, SessionMove } from "@tribune/domain";
+import type { Session, SessionKind, SessionMove } from "@tribune/domain/congress";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { layoutDay } from "../layout";
 import { applyMove } from "../moves";
