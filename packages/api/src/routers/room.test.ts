@@ -71,7 +71,9 @@ describe.each(testBackends())("room procedures on %s", (backend) => {
   it("refuses to delete a room sessions use, unless confirmed, and deletes nothing", async () => {
     const error = await rejection(organiser.room.delete({ id: SALLE_3 }));
     expect(error.data).toMatchObject({ code: "CONFLICT", httpStatus: 409, appCode: "referenced" });
-    expect(error.message).toMatch(/accueille 2 session\(s\)/);
+    expect(error.message).toContain(
+      "accueille 2 sessions. Confirmez pour la supprimer et la retirer de ces sessions.",
+    );
     expect(await roomNames()).toContain("Salle 3 : Musigny – Pommard – Volnay");
     expect((await organiser.session.get({ id: REMPLA.id })).roomIds).toEqual([SALLE_3]);
   });

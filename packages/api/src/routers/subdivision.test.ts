@@ -104,7 +104,7 @@ describe.each(testBackends())("creating and deleting subdivisions on %s", (backe
     });
     const error = await rejection(organiser.subdivision.delete({ id: LILLE.id }));
     expect(error.data).toMatchObject({ appCode: "referenced", httpStatus: 409 });
-    expect(error.message).toContain("1 fiche(s) adhérent·e");
+    expect(error.message).toContain("(1 fiche adhérent·e, 1 compte de représentant·e)");
     expect(await optionNames()).toContain("Lille");
   });
 

@@ -8,7 +8,7 @@ import {
   type Theme,
 } from "../congress/session";
 import { DOSSIER_STATUS_LABELS, type DossierStatus, PILLAR_LABELS } from "../dossiers/dossier";
-import { formatDate, formatDateTime, formatDay, formatNumber } from "../format";
+import { formatCount, formatDate, formatDateTime, formatDay, formatNumber } from "../format";
 import type { PillarId, SectionId, SectionStatus } from "../press-kit/model";
 import { SECTION_LABELS, SECTION_STATUS_LABELS } from "../press-kit/sections";
 import { describeMembersLeftOut, MembersLeftOut } from "../surveys/member-invitations";
@@ -355,7 +355,7 @@ function describeInvitationCampaign(c: Record<string, unknown>): string {
     c.status === "finished" ? "terminé" : c.status === "paused" ? "mis en pause" : "interrompu";
   const refused = n("bounced") > 0 ? `, ${plural(n("bounced"), "refusée", "refusées")}` : "";
   const failed = n("failed") > 0 ? `, ${formatNumber(n("failed"))} en échec` : "";
-  return `Invitations par courriel : envoi ${state}, ${formatNumber(n("sent"))} envoyée(s) sur ${formatNumber(n("total"))}${refused}${failed}.`;
+  return `Invitations par courriel : envoi ${state}, ${formatCount(n("sent"), "envoyée", "envoyées")} sur ${formatNumber(n("total"))}${refused}${failed}.`;
 }
 
 /** Describes one entry for the journal (see the module's comment). */

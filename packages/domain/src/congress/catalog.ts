@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatCount } from "../format";
 import type { Decision, Refusal } from "../kernel/refusal";
 import { Conflict, findConflicts, type ScheduleData } from "../schedule/conflicts";
 import type { Partner, Speaker } from "./people";
@@ -38,22 +39,26 @@ export type CatalogDeleteInput = z.infer<typeof CatalogDeleteInput>;
 export const CatalogDeleteResult = z.object({ id: z.uuid(), detachedSessions: z.int() });
 export type CatalogDeleteResult = z.infer<typeof CatalogDeleteResult>;
 
+const sessions = (n: number) => formatCount(n, "session", "sessions");
+/** "cette session" or "ces sessions", agreeing with the count just said. */
+const those = (n: number) => (Math.abs(n) < 2 ? "cette session" : "ces sessions");
+
 /** Every refusal of the programme's catalogue and sessions, by stable reason, in French. */
 export const PROGRAMME_REFUSALS = {
   roomInUse: (room: Pick<Room, "name">, uses: number): Refusal => ({
     reason: "room_in_use",
     code: "referenced",
-    message: `La salle « ${room.name} » accueille ${uses} session(s). Confirmez pour la supprimer et la retirer de ces sessions.`,
+    message: `La salle « ${room.name} » accueille ${sessions(uses)}. Confirmez pour la supprimer et la retirer de ${those(uses)}.`,
   }),
   speakerInUse: (speaker: Pick<Speaker, "name">, uses: number): Refusal => ({
     reason: "speaker_in_use",
     code: "referenced",
-    message: `${speaker.name} intervient dans ${uses} session(s). Confirmez pour la ou le retirer de ces sessions et supprimer sa fiche.`,
+    message: `${speaker.name} intervient dans ${sessions(uses)}. Confirmez pour la ou le retirer de ${those(uses)} et supprimer sa fiche.`,
   }),
   partnerInUse: (partner: Pick<Partner, "name">, uses: number): Refusal => ({
     reason: "partner_in_use",
     code: "referenced",
-    message: `Le partenaire « ${partner.name} » est associé à ${uses} session(s). Confirmez pour le retirer de ces sessions et le supprimer.`,
+    message: `Le partenaire « ${partner.name} » est associé à ${sessions(uses)}. Confirmez pour le retirer de ${those(uses)} et le supprimer.`,
   }),
   /** A typo'd year, a day after the congress: said on the start field. */
   sessionOutsideEdition: (problem: string): Refusal => ({

@@ -56,7 +56,22 @@ describe("edition decisions", () => {
     });
     expect(
       decideEditionUpdate(e2027, { firstDay: "2027-01-22", lastDay: "2027-01-23" }, facts),
-    ).toMatchObject({ refusal: { reason: "sessions_outside_new_days" } });
+    ).toMatchObject({
+      refusal: {
+        reason: "sessions_outside_new_days",
+        message:
+          "1 session tomberait hors des nouveaux jours (« Plénière ») : déplacez-la d'abord.",
+      },
+    });
+    const twoSessions = { ...facts, sessions: [session, { ...session, title: "Atelier" }] };
+    expect(
+      decideEditionUpdate(e2027, { firstDay: "2027-01-22", lastDay: "2027-01-23" }, twoSessions),
+    ).toMatchObject({
+      refusal: {
+        message:
+          "2 sessions tomberaient hors des nouveaux jours (par exemple « Plénière ») : déplacez-les d'abord.",
+      },
+    });
     const moved = decideEditionUpdate(e2027, { number: 28 }, facts);
     expect(moved).toMatchObject({ ok: true, next: { number: 28, year: 2027 } });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  decideImport,
   decideParking,
   decideResponse,
   decideResultQuery,
@@ -226,6 +227,23 @@ describe("results from the database's counts", () => {
       withheld,
       overall: { key: null, label: "Ensemble", suppressed: true, texts: null },
       groups: [],
+    });
+  });
+});
+
+describe("importing responses", () => {
+  it("refuses a file with errors, counting its lines in correct French", () => {
+    expect(decideImport([])).toEqual({ ok: true });
+    // Two errors on one line: one line to correct, in the singular.
+    expect(decideImport([{ line: 4 }, { line: 4 }])).toMatchObject({
+      ok: false,
+      refusal: {
+        reason: "survey_import_errors",
+        message: "1 ligne en erreur : corrigez le fichier, rien n'a été importé.",
+      },
+    });
+    expect(decideImport([{ line: 4 }, { line: 7 }])).toMatchObject({
+      refusal: { message: "2 lignes en erreur : corrigez le fichier, rien n'a été importé." },
     });
   });
 });

@@ -232,10 +232,17 @@ describe("the audit journal", () => {
       "Invitations par courriel : envoi commencé vers 40 adresses. 3 adhérent·es non invité·es : adhésion échue (3). Seul·es les adhérent·es à jour de cotisation ou en attente d'adhésion sont invité·es.",
     );
     expect(entry({ status: "finished", total: 5980, sent: 5960, bounced: 12, failed: 8 })).toBe(
-      "Invitations par courriel : envoi terminé, 5\u202F960 envoyée(s) sur 5\u202F980, 12 refusées, 8 en échec.",
+      "Invitations par courriel : envoi terminé, 5\u202F960 envoyées sur 5\u202F980, 12 refusées, 8 en échec.",
     );
     expect(entry({ status: "interrupted", total: 100, sent: 50 })).toBe(
-      "Invitations par courriel : envoi interrompu, 50 envoyée(s) sur 100.",
+      "Invitations par courriel : envoi interrompu, 50 envoyées sur 100.",
+    );
+    // French puts 0 and 1 in the singular.
+    expect(entry({ status: "interrupted", total: 100, sent: 1 })).toBe(
+      "Invitations par courriel : envoi interrompu, 1 envoyée sur 100.",
+    );
+    expect(entry({ status: "interrupted", total: 100, sent: 0 })).toBe(
+      "Invitations par courriel : envoi interrompu, 0 envoyée sur 100.",
     );
   });
 });

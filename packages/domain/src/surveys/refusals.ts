@@ -1,3 +1,4 @@
+import { formatCount } from "../format";
 import type { Refusal } from "../kernel/refusal";
 import type { SurveyStatus } from "./survey";
 
@@ -53,7 +54,7 @@ export const SURVEY_REFUSALS = {
   importErrors: (badLines: number): Refusal => ({
     reason: "survey_import_errors",
     code: "invalid",
-    message: `${badLines} ligne(s) en erreur : corrigez le fichier, rien n'a été importé.`,
+    message: `${formatCount(badLines, "ligne en erreur", "lignes en erreur")} : corrigez le fichier, rien n'a été importé.`,
   }),
 
   // ——— Reading results ———

@@ -73,7 +73,7 @@ describe("decideSubdivisionDeletion", () => {
         reason: "subdivision_has_history",
         code: "referenced",
         message:
-          "La subdivision « Dijon » a un historique (12 fiche(s) adhérent·e, 1 vote(s) de motion) : elle ne peut être supprimée.",
+          "La subdivision « Dijon » a un historique (12 fiches adhérent·e, 1 vote de motion) : elle ne peut être supprimée.",
       },
     });
   });

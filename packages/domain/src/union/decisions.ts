@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Email } from "../auth/account";
+import { formatCount } from "../format";
 import { text } from "../kernel/input";
 import type { Decision, Refusal } from "../kernel/refusal";
 import type { Member } from "./member";
@@ -31,19 +32,20 @@ export interface SubdivisionUses {
   motionVotes: number;
 }
 
-export const SUBDIVISION_USE_LABELS: Record<keyof SubdivisionUses, string> = {
-  members: "fiche(s) adhérent·e",
-  registrations: "inscription(s) au congrès",
-  accounts: "compte(s) de représentant·e",
-  caMeetings: "CA accueilli(s)",
-  motionVotes: "vote(s) de motion",
+/** Each use's noun phrase, singular (0 and 1, as French counts) then plural. */
+export const SUBDIVISION_USE_LABELS: Record<keyof SubdivisionUses, [string, string]> = {
+  members: ["fiche adhérent·e", "fiches adhérent·e"],
+  registrations: ["inscription au congrès", "inscriptions au congrès"],
+  accounts: ["compte de représentant·e", "comptes de représentant·e"],
+  caMeetings: ["CA accueilli", "CA accueillis"],
+  motionVotes: ["vote de motion", "votes de motion"],
 };
 
-/** "12 fiche(s) adhérent·e, 3 inscription(s) au congrès", or "" when nothing points at it. */
+/** "12 fiches adhérent·e, 1 inscription au congrès", or "" when nothing points at it. */
 export const describeSubdivisionUses = (uses: SubdivisionUses): string =>
   (Object.keys(SUBDIVISION_USE_LABELS) as (keyof SubdivisionUses)[])
     .filter((key) => uses[key] > 0)
-    .map((key) => `${uses[key]} ${SUBDIVISION_USE_LABELS[key]}`)
+    .map((key) => formatCount(uses[key], ...SUBDIVISION_USE_LABELS[key]))
     .join(", ");
 
 /** Every refusal of the union's records, by stable reason, with its French wording. */

@@ -35,15 +35,19 @@ describe("deleting from the programme's catalogue", () => {
         reason: "room_in_use",
         code: "referenced",
         message:
-          "La salle « Salle 5 » accueille 3 session(s). Confirmez pour la supprimer et la retirer de ces sessions.",
+          "La salle « Salle 5 » accueille 3 sessions. Confirmez pour la supprimer et la retirer de ces sessions.",
       },
     });
     const speaker = decideSpeakerDeletion({ name: "Camille Durand" }, 2, false);
     expect(speaker.ok || speaker.refusal.message).toBe(
-      "Camille Durand intervient dans 2 session(s). Confirmez pour la ou le retirer de ces sessions et supprimer sa fiche.",
+      "Camille Durand intervient dans 2 sessions. Confirmez pour la ou le retirer de ces sessions et supprimer sa fiche.",
     );
     const partner = decidePartnerDeletion({ name: "MACSF" }, 1, false);
     expect(partner.ok || partner.refusal.reason).toBe("partner_in_use");
+    // One session: the singular, down to "cette session".
+    expect(partner.ok || partner.refusal.message).toBe(
+      "Le partenaire « MACSF » est associé à 1 session. Confirmez pour le retirer de cette session et le supprimer.",
+    );
   });
 
   it("once confirmed, says how many sessions lose it", () => {
