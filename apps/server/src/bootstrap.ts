@@ -18,6 +18,7 @@ import {
   seedSubdivisions,
 } from "@tribune/db/seed";
 import { ROLES, type Role } from "@tribune/domain/auth";
+import { FOR_TERMINAL, formatCount } from "@tribune/domain/format";
 import { referenceProgramme2026, referenceSubdivision } from "@tribune/reference";
 
 export interface DemoAccount {
@@ -138,7 +139,7 @@ export function startHousekeeping(
       .then((reports) => {
         for (const r of reports)
           report(
-            `Données personnelles du congrès ${r.year} effacées (conservation promise jusqu'au ${r.keptUntil}) : ${r.registrations} inscription(s) devenue(s) des comptes par subdivision.`,
+            `Données personnelles du congrès ${r.year} effacées (conservation promise jusqu'au ${r.keptUntil}) : ${formatCount(r.registrations, "inscription devenue", "inscriptions devenues", FOR_TERMINAL)} des comptes par subdivision.`,
           );
       })
       .catch((error: unknown) => log("Effacement des données personnelles impossible :", error));

@@ -1,5 +1,6 @@
 import { realActivity } from "@tribune/db/seed";
 import { ROLE_LABELS } from "@tribune/domain/auth";
+import { FOR_TERMINAL, formatCount } from "@tribune/domain/format";
 import type { Command } from "commander";
 import { loadDemo } from "../bootstrap";
 import { readEnv } from "../env";
@@ -22,7 +23,7 @@ export function demoLoadCommand(demo: Command): void {
         const real = await realActivity(db);
         if (real.registrations > 0 || real.responses > 0)
           throw new Error(
-            `Cette base contient des données réelles (${real.registrations} inscription(s), ${real.responses} réponse(s) d'enquête) : la démonstration n'y est pas chargée.`,
+            `Cette base contient des données réelles (${formatCount(real.registrations, "inscription", "inscriptions", FOR_TERMINAL)}, ${formatCount(real.responses, "réponse d'enquête", "réponses d'enquête", FOR_TERMINAL)}) : la démonstration n'y est pas chargée.`,
           );
         return db.transaction((tx) => loadDemo(tx, { demoPassword: env.TRIBUNE_DEMO_PASSWORD }));
       }, env);

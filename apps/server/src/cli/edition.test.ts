@@ -240,7 +240,28 @@ describe.each(testBackends())("edition and demo commands on %s", (backend: Backe
       const refused = await runCli(["demo", "load"], env);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain(
-        "Erreur : Cette base contient des données réelles (1 inscription(s), 0 réponse(s) d'enquête) : la démonstration n'y est pas chargée.",
+        "Erreur : Cette base contient des données réelles (1 inscription, 0 réponse d'enquête) : la démonstration n'y est pas chargée.",
+      );
+      // A second one: the plural.
+      await withDatabase(async ({ db }) => {
+        const edition = await findEditionByYear(db, 2027);
+        await createCaller({
+          db,
+          actor: null,
+          clientIp: "test",
+          cookies: { token: null, issue() {}, clear() {} },
+        }).registration.register({
+          editionId: edition?.id ?? "",
+          firstName: "Alex",
+          lastName: "Réel",
+          email: "alex.reel@exemple.fr",
+          subdivisionId: referenceSubdivision("lille").id,
+        });
+      });
+      const again = await runCli(["demo", "load"], env);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain(
+        "Erreur : Cette base contient des données réelles (2 inscriptions, 0 réponse d'enquête) : la démonstration n'y est pas chargée.",
       );
     },
     CLI_TIMEOUT_MS,

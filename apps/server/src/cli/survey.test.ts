@@ -67,7 +67,7 @@ describe.each(testBackends())("survey invite command on %s", (backend: Backend) 
       const args = ["survey", "invite", "--survey", "conditions-internes", "--file", file];
       const sent = await runCli([...args, "--rate", "120"], env);
       expect(sent).toMatchObject({ code: 0, stderr: "" });
-      expect(sent.stdout).toContain("3 invitation(s) à envoyer, 120 par minute.");
+      expect(sent.stdout).toContain("3 invitations à envoyer, 120 par minute.");
       expect(sent.stdout).toContain("Invitations : 2 / 3 envoyées (67 %)");
       expect(sent.stdout).toContain("Terminé — Invitations : 3 / 3 envoyées (100 %).");
       expect(smtp.received.map((m) => m.subject)).toEqual(
@@ -90,6 +90,33 @@ describe.each(testBackends())("survey invite command on %s", (backend: Backend) 
       expect(bad.stderr).toContain(
         "Ligne 2 : « pas-une-adresse » n'est pas une adresse e-mail valide.",
       );
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    "counts what it sends and skips in French: 1 in the singular, 2 in the plural",
+    async () => {
+      // camille@exemple.fr was invited by the test above.
+      const file = join(folder, "more.txt");
+      const args = ["survey", "invite", "--survey", "conditions-internes", "--file", file];
+      writeFileSync(file, "camille@exemple.fr\ndominique@exemple.fr\n");
+      const one = await runCli([...args, "--rate", "120"], env);
+      expect(one).toMatchObject({ code: 0, stderr: "" });
+      expect(one.stdout).toContain(
+        "1 invitation à envoyer (1 déjà invitée, ignorée), 120 par minute.",
+      );
+      expect(smtp.received).toHaveLength(4);
+      writeFileSync(
+        file,
+        "camille@exemple.fr\ndominique@exemple.fr\neden@exemple.fr\nfred@exemple.fr\n",
+      );
+      const two = await runCli([...args, "--rate", "120"], env);
+      expect(two).toMatchObject({ code: 0, stderr: "" });
+      expect(two.stdout).toContain(
+        "2 invitations à envoyer (2 déjà invitées, ignorées), 120 par minute.",
+      );
+      expect(smtp.received).toHaveLength(6);
     },
     CLI_TIMEOUT_MS,
   );

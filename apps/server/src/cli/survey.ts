@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { startInvitations, stopInvitationJobs, systemContext } from "@tribune/api";
-import { FOR_TERMINAL, formatNumber } from "@tribune/domain/format";
+import { FOR_TERMINAL, formatCount, formatNumber } from "@tribune/domain/format";
 import {
   CAMPAIGN_STATUS_LABELS,
   describeCampaignProgress,
@@ -67,10 +67,10 @@ export function surveyCommands(program: Command): void {
           );
           const skipped =
             campaign.skipped > 0
-              ? ` (${formatNumber(campaign.skipped, FOR_TERMINAL)} déjà invitée(s), ignorée(s))`
+              ? ` (${formatCount(campaign.skipped, "déjà invitée, ignorée", "déjà invitées, ignorées", FOR_TERMINAL)})`
               : "";
           console.log(
-            `${formatNumber(campaign.total, FOR_TERMINAL)} invitation(s) à envoyer${skipped}, ${formatNumber(rate, FOR_TERMINAL)} par minute.`,
+            `${formatCount(campaign.total, "invitation", "invitations", FOR_TERMINAL)} à envoyer${skipped}, ${formatNumber(rate, FOR_TERMINAL)} par minute.`,
           );
           const interrupt = () => void stopInvitationJobs();
           process.once("SIGINT", interrupt);
