@@ -49,7 +49,7 @@ describe("DeleteDialog", () => {
 
   it("shows the server's 'referenced' message and re-sends with confirm on 'Supprimer quand même'", async () => {
     const message =
-      "Le partenaire « Filieris » est associé à 1 session(s). Confirmez pour le retirer de ces sessions et le supprimer.";
+      "Le partenaire « Filieris » est associé à 1 session. Confirmez pour le retirer de cette session et le supprimer.";
     const remove = vi
       .fn()
       .mockRejectedValueOnce(serverError("referenced", message))

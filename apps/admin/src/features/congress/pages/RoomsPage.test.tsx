@@ -153,7 +153,7 @@ describe("RoomsPage", () => {
         if (!confirm) {
           throw new ApiRefusal(
             "referenced",
-            "La salle « Amphi Romanée Conti » accueille 3 session(s). Confirmez pour la supprimer et la retirer de ces sessions.",
+            "La salle « Amphi Romanée Conti » accueille 3 sessions. Confirmez pour la supprimer et la retirer de ces sessions.",
           );
         }
         rooms = rooms.filter((room) => room.id !== id);
@@ -166,7 +166,7 @@ describe("RoomsPage", () => {
     });
     await user.click(within(dialog).getByRole("button", { name: "Supprimer" }));
 
-    expect(await within(dialog).findByText(/accueille 3 session\(s\)/)).toBeTruthy();
+    expect(await within(dialog).findByText(/accueille 3 sessions\./)).toBeTruthy();
     await user.click(within(dialog).getByRole("button", { name: "Supprimer quand même" }));
 
     expect(

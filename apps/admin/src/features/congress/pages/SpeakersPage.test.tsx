@@ -118,7 +118,7 @@ describe("SpeakersPage", () => {
         if (!confirm) {
           throw new ApiRefusal(
             "referenced",
-            "Camille Durand intervient dans 2 session(s). Confirmez pour la ou le retirer de ces sessions et supprimer sa fiche.",
+            "Camille Durand intervient dans 2 sessions. Confirmez pour la ou le retirer de ces sessions et supprimer sa fiche.",
           );
         }
         speakers = [];

@@ -4,9 +4,10 @@ import {
   SESSION_KIND_LABELS,
   type SessionKind,
 } from "@tribune/domain/congress";
-import { formatNumber } from "@tribune/domain/format";
+import { formatCount } from "@tribune/domain/format";
 import { useId, useState } from "react";
 import { errorMessage, useTRPC } from "../../../app/trpc";
+import { promotedNotice } from "./promoted";
 import "./bulk-capacity.css";
 
 /**
@@ -34,15 +35,11 @@ export function BulkCapacityForm({
         const what =
           capacity.trim() === ""
             ? "capacité héritée des salles"
-            : `${formatNumber(Number(capacity))} place(s)`;
+            : formatCount(Number(capacity), "place", "places");
         onSaved(
           places.length === 0
             ? "Aucune session ne correspond : rien n'a changé."
-            : `${formatNumber(places.length)} session(s) : ${what}.${
-                promoted.length > 0
-                  ? ` ${formatNumber(promoted.length)} personne(s) passée(s) de la liste d'attente à une place confirmée.`
-                  : ""
-              }`,
+            : `${formatCount(places.length, "session", "sessions")} : ${what}.${promotedNotice(promoted.length)}`,
         );
         return queryClient.invalidateQueries({ queryKey: trpc.signup.pathKey() });
       },

@@ -1,4 +1,4 @@
-import { formatNumber } from "@tribune/domain/format";
+import { formatCount, formatNumber } from "@tribune/domain/format";
 import { type ReactNode, useDeferredValue, useState } from "react";
 import { errorMessage } from "../../../app/trpc";
 import { EmptyState } from "../../../ui/EmptyState";
@@ -75,7 +75,7 @@ export function PagedTable({
   caption,
   query,
   total,
-  countLabel,
+  counted,
   headers,
   empty,
   onClear,
@@ -87,7 +87,8 @@ export function PagedTable({
   caption: string;
   query: { error: unknown; isPending: boolean };
   total: number;
-  countLabel: (total: string) => string;
+  /** What the count counts, singular (0 and 1) then plural: ["inscription", "inscriptions"]. */
+  counted: readonly [singular: string, plural: string];
   headers: ReactNode;
   empty: ReactNode;
   /** Given when filters are on: the empty list offers to clear them. */
@@ -106,7 +107,7 @@ export function PagedTable({
   return (
     <>
       <p className="muted" role="status">
-        {query.isPending ? "Chargement…" : countLabel(formatNumber(total))}
+        {query.isPending ? "Chargement…" : formatCount(total, ...counted)}
       </p>
       {!query.isPending && total === 0 ? (
         <EmptyState onClear={onClear}>{empty}</EmptyState>

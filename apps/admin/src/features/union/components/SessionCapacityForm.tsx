@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { formatNumber } from "@tribune/domain/format";
+import { formatCount } from "@tribune/domain/format";
 import { useId, useState } from "react";
 import { errorMessage, useTRPC } from "../../../app/trpc";
+import { promotedNotice } from "./promoted";
 
 /**
  * A workshop's number of places. More places go at once to the people waiting; empty means
@@ -27,11 +28,7 @@ export function SessionCapacityForm({
     trpc.signup.setCapacity.mutationOptions({
       onSuccess: ({ places, promoted }) => {
         onSaved(
-          `${places.capacity === null ? "Capacité inconnue" : `${formatNumber(places.capacity)} place(s)`} pour « ${places.title} ».${
-            promoted.length > 0
-              ? ` ${promoted.length} personne(s) passée(s) de la liste d'attente à une place confirmée.`
-              : ""
-          }`,
+          `${places.capacity === null ? "Capacité inconnue" : formatCount(places.capacity, "place", "places")} pour « ${places.title} ».${promotedNotice(promoted.length)}`,
         );
         return queryClient.invalidateQueries({ queryKey: trpc.signup.pathKey() });
       },

@@ -71,7 +71,9 @@ describe("SessionSignupsPanel", () => {
       screen.getByRole("button", { name: "Enregistrer les places de « 1,2,3 rempla »" }),
     );
     expect(
-      await screen.findByText(/1 personne\(s\) passée\(s\) de la liste d'attente/),
+      await screen.findByText(
+        "2 places pour « 1,2,3 rempla ». 1 personne passée de la liste d'attente à une place confirmée.",
+      ),
     ).toBeTruthy();
     expect(callsTo("signup.setCapacity")[0]?.input).toEqual({ sessionId: WORKSHOP, capacity: 2 });
   });
@@ -85,10 +87,10 @@ describe("SessionSignupsPanel", () => {
           "room.list": () => [
             { id: uuid(7), editionId: EDITION.id, name: "Salle 2", capacity: 40 },
           ],
-          "session.setCapacities": () => ({
-            places: [places, { ...places, sessionId: uuid(41) }],
-            promoted: [],
-          }),
+          "session.setCapacities": (input) =>
+            (input as { capacity: number }).capacity === 1
+              ? { places: [places], promoted: [{}, {}] }
+              : { places: [places, { ...places, sessionId: uuid(41) }], promoted: [] },
         },
       },
     );
@@ -100,13 +102,22 @@ describe("SessionSignupsPanel", () => {
     );
     await user.type(within(bulk).getByLabelText("Places"), "25");
     await user.click(within(bulk).getByRole("button", { name: "Appliquer" }));
-    expect(await screen.findByText("2 session(s) : 25 place(s).")).toBeTruthy();
+    expect(await screen.findByText("2 sessions : 25 places.")).toBeTruthy();
     expect(callsTo("session.setCapacities")[0]?.input).toEqual({
       editionId: EDITION.id,
       kind: "atelier",
       roomId: uuid(7),
       capacity: 25,
     });
+    // French puts 1 in the singular: one session, one place, and the people it moved.
+    await user.clear(within(bulk).getByLabelText("Places"));
+    await user.type(within(bulk).getByLabelText("Places"), "1");
+    await user.click(within(bulk).getByRole("button", { name: "Appliquer" }));
+    expect(
+      await screen.findByText(
+        "1 session : 1 place. 2 personnes passées de la liste d'attente à une place confirmée.",
+      ),
+    ).toBeTruthy();
   });
 
   it("reads only on an archived edition: no places to set", async () => {

@@ -1,12 +1,13 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { SESSION_KIND_LABELS, type SessionKind } from "@tribune/domain/congress";
-import { formatNumber, formatSlot } from "@tribune/domain/format";
+import { formatCount, formatNumber, formatSlot } from "@tribune/domain/format";
 import { SIGNUP_STATUS_LABELS } from "@tribune/domain/union";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "../../../app/trpc";
 import { EmptyState } from "../../../ui/EmptyState";
 import { AddSignupByHand } from "./AddSignupByHand";
 import { BulkCapacityForm } from "./BulkCapacityForm";
+import { promotedNotice } from "./promoted";
 import { SessionCapacityForm } from "./SessionCapacityForm";
 
 /**
@@ -35,9 +36,7 @@ export function SessionSignupsPanel({
   const remove = useMutation(
     trpc.signup.remove.mutationOptions({
       onSuccess: ({ promoted }) => {
-        setNotice(
-          `Désinscription enregistrée.${promoted.length > 0 ? ` ${promoted.length} personne(s) passée(s) de la liste d'attente à une place confirmée.` : ""}`,
-        );
+        setNotice(`Désinscription enregistrée.${promotedNotice(promoted.length)}`);
         return queryClient.invalidateQueries({ queryKey: trpc.signup.pathKey() });
       },
     }),
@@ -134,7 +133,7 @@ export function SessionSignupsPanel({
             <p className="muted">
               {list.data.places.capacity === null
                 ? "Capacité inconnue"
-                : `${formatNumber(list.data.places.capacity)} place(s)`}
+                : formatCount(list.data.places.capacity, "place", "places")}
             </p>
           </div>
           {!readOnly && (

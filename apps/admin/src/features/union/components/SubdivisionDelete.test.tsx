@@ -4,7 +4,7 @@ import { ApiRefusal, renderWithApi, uuid } from "../../../testing/api";
 import { SubdivisionDelete } from "./SubdivisionDelete";
 
 const REFUSAL =
-  "La subdivision « Lille » a un historique (12 fiche(s) adhérent·e) : elle ne peut être supprimée.";
+  "La subdivision « Lille » a un historique (12 fiches adhérent·e) : elle ne peut être supprimée.";
 
 describe("SubdivisionDelete", () => {
   it("asks first, then deletes", async () => {

@@ -48,5 +48,16 @@ describe("MembersPage when nothing is listed", () => {
       ),
     ).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Effacer les filtres" })).toBeNull();
+    expect(screen.getByText("0 adhérent·e")).toBeTruthy();
+  });
+});
+
+describe("MembersPage count", () => {
+  it("counts the members in French: 1 in the singular, 2 in the plural", async () => {
+    const { unmount } = renderPage("/adherents", [camille]);
+    expect(await screen.findByText("1 adhérent·e")).toBeTruthy();
+    unmount();
+    renderPage("/adherents", [camille, { ...camille, id: uuid(8), firstName: "Alex" }]);
+    expect(await screen.findByText("2 adhérent·es")).toBeTruthy();
   });
 });

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { formatNumber } from "@tribune/domain/format";
+import { formatCount } from "@tribune/domain/format";
 import {
   MEMBERSHIP_STATUS_LABELS,
   MEMBERSHIP_STATUSES,
@@ -144,7 +144,7 @@ export default function MembersPage() {
         caption="Adhérent·es"
         query={members}
         total={total}
-        countLabel={(n) => `${n} adhérent·e(s)`}
+        counted={["adhérent·e", "adhérent·es"]}
         empty={
           filtered
             ? "Aucun·e adhérent·e ne correspond à cette recherche ou à ces filtres. Effacez-les pour revoir toute la liste."
@@ -248,9 +248,9 @@ function MemberImport() {
       {report && csv && (
         <div role="status">
           <p>
-            <strong>{csv.name}</strong> : {formatNumber(report.rows)} ligne(s),{" "}
-            <strong>{formatNumber(report.valid)} valide(s)</strong>,{" "}
-            {formatNumber(new Set(report.errors.map((e) => e.line)).size)} refusée(s).
+            <strong>{csv.name}</strong> : {formatCount(report.rows, "ligne", "lignes")},{" "}
+            <strong>{formatCount(report.valid, "valide", "valides")}</strong>,{" "}
+            {formatCount(new Set(report.errors.map((e) => e.line)).size, "refusée", "refusées")}.
           </p>
           {report.errors.length > 0 && (
             <div className="table-scroll">
@@ -286,13 +286,13 @@ function MemberImport() {
           disabled={apply.isPending}
           onClick={() => apply.mutate({ csv: csv.text, dryRun: false })}
         >
-          Importer les {formatNumber(report.valid)} ligne(s) valide(s)
+          Importer {formatCount(report.valid, "ligne valide", "lignes valides")}
         </button>
       )}
       <div role="status">
         {apply.data && (
           <p className="notice notice--ok">
-            {formatNumber(apply.data.imported)} adhérent·e(s) importé·e(s)
+            {formatCount(apply.data.imported, "adhérent·e importé·e", "adhérent·es importé·es")}
             {apply.data.errors.length > 0 ? ", les lignes refusées ont été ignorées." : "."}
           </p>
         )}

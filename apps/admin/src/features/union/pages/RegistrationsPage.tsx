@@ -6,7 +6,7 @@ import {
   useQueryClient,
 } from "@tanstack/react-query";
 import { REGISTRATION_MANAGERS } from "@tribune/domain/auth";
-import { formatDateTime, formatNumber } from "@tribune/domain/format";
+import { formatCount, formatDateTime, formatNumber } from "@tribune/domain/format";
 import {
   REGISTRATION_STATUS_LABELS,
   REGISTRATION_STATUSES,
@@ -73,7 +73,7 @@ export default function RegistrationsPage() {
       onSuccess: (result) => {
         downloadText(result.filename, result.csv);
         setNotice(
-          `${formatNumber(result.rows)} inscription(s) exportée(s) dans ${result.filename}.`,
+          `${formatCount(result.rows, "inscription exportée", "inscriptions exportées")} dans ${result.filename}.`,
         );
       },
     }),
@@ -84,7 +84,7 @@ export default function RegistrationsPage() {
         setNotice(
           `Inscription de ${registration.firstName} ${registration.lastName} annulée.${
             promoted.length > 0
-              ? ` Place attribuée à ${promoted.map((p) => `${p.firstName} ${p.lastName}`).join(", ")}.`
+              ? ` ${promoted.length > 1 ? "Places attribuées" : "Place attribuée"} à ${promoted.map((p) => `${p.firstName} ${p.lastName}`).join(", ")}.`
               : ""
           }`,
         );
@@ -117,7 +117,7 @@ export default function RegistrationsPage() {
           <h1>Inscriptions {edition.data ? `au congrès ${edition.data.year}` : ""}</h1>
           {capacity.data && (
             <p className="muted">
-              {formatNumber(capacity.data.confirmed)} place(s) confirmée(s)
+              {formatCount(capacity.data.confirmed, "place confirmée", "places confirmées")}
               {capacity.data.capacity !== null
                 ? ` sur ${formatNumber(capacity.data.capacity)}`
                 : ""}{" "}
@@ -209,7 +209,7 @@ export default function RegistrationsPage() {
         caption="Inscriptions"
         query={list}
         total={total}
-        countLabel={(n) => `${n} inscription(s)`}
+        counted={["inscription", "inscriptions"]}
         empty={
           filtered
             ? "Aucune inscription ne correspond à cette recherche ou à ces filtres. Effacez-les pour revoir toutes les inscriptions."

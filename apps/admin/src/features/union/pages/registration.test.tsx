@@ -114,8 +114,52 @@ describe("MembersPage import", () => {
       "4SubdivisionSubdivision inconnue : « Lyon ».",
     ]);
     expect(callsTo("member.importCsv")[0]?.input).toMatchObject({ dryRun: true });
-    await user.click(screen.getByRole("button", { name: "Importer les 1 ligne(s) valide(s)" }));
-    expect(await screen.findByText(/1 adhérent·e\(s\) importé·e\(s\)/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        (_, el) =>
+          el?.tagName === "P" &&
+          el.textContent === "adherents.csv : 3 lignes, 1 valide, 2 refusées.",
+      ),
+    ).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Importer 1 ligne valide" }));
+    expect(
+      await screen.findByText("1 adhérent·e importé·e, les lignes refusées ont été ignorées."),
+    ).toBeTruthy();
     expect(callsTo("member.importCsv")[1]?.input).toMatchObject({ dryRun: false });
+  });
+
+  it("counts a clean file's rows in French: 0 in the singular, 2 in the plural", async () => {
+    const report = { rows: 2, valid: 2, dryRun: true, imported: 0, errors: [] };
+    const { user } = renderWithApi(<MembersPage />, {
+      handlers: {
+        "auth.me": () => ({
+          id: uuid(9),
+          email: "organiser@tribune.test",
+          displayName: "",
+          role: "organiser",
+          subdivisionId: null,
+        }),
+        "subdivision.options": () => SUBDIVISIONS,
+        "member.list": () => ({ items: [], total: 0 }),
+        "member.importCsv": (input) =>
+          (input as { dryRun: boolean }).dryRun
+            ? report
+            : { ...report, dryRun: false, imported: 2 },
+      },
+    });
+    const file = new File(["prenom;nom;email;subdivision;annee\n"], "adherents.csv", {
+      type: "text/csv",
+    });
+    await user.upload(await screen.findByLabelText("Fichier CSV"), file);
+    const apply = await screen.findByRole("button", { name: "Importer 2 lignes valides" });
+    expect(
+      screen.getByText(
+        (_, el) =>
+          el?.tagName === "P" &&
+          el.textContent === "adherents.csv : 2 lignes, 2 valides, 0 refusée.",
+      ),
+    ).toBeTruthy();
+    await user.click(apply);
+    expect(await screen.findByText("2 adhérent·es importé·es.")).toBeTruthy();
   });
 });
