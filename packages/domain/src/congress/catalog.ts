@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatCount } from "../format";
+import { formatCount, pluralForm } from "../format";
 import type { Decision, Refusal } from "../kernel/refusal";
 import { Conflict, findConflicts, type ScheduleData } from "../schedule/conflicts";
 import type { Partner, Speaker } from "./people";
@@ -41,7 +41,7 @@ export type CatalogDeleteResult = z.infer<typeof CatalogDeleteResult>;
 
 const sessions = (n: number) => formatCount(n, "session", "sessions");
 /** "cette session" or "ces sessions", agreeing with the count just said. */
-const those = (n: number) => (Math.abs(n) < 2 ? "cette session" : "ces sessions");
+const those = (n: number) => pluralForm(n, "cette session", "ces sessions");
 
 /** Every refusal of the programme's catalogue and sessions, by stable reason, in French. */
 export const PROGRAMME_REFUSALS = {

@@ -1,4 +1,4 @@
-import { formatCount } from "../format";
+import { formatCount, pluralForm } from "../format";
 import type { Decision, Refusal } from "../kernel/refusal";
 import type { Edition } from "./edition";
 import { editionDatesProblem } from "./edition";
@@ -53,10 +53,11 @@ export const EDITION_REFUSALS = {
     fieldErrors: { [field]: [message] },
   }),
   sessionsOutsideNewDays: (count: number, example: string): Refusal => {
-    const message =
-      Math.abs(count) < 2
-        ? `${formatCount(count, "session", "sessions")} tomberait hors des nouveaux jours (« ${example} ») : déplacez-la d'abord.`
-        : `${formatCount(count, "session", "sessions")} tomberaient hors des nouveaux jours (par exemple « ${example} ») : déplacez-les d'abord.`;
+    const message = `${formatCount(count, "session", "sessions")} ${pluralForm(
+      count,
+      `tomberait hors des nouveaux jours (« ${example} ») : déplacez-la d'abord.`,
+      `tomberaient hors des nouveaux jours (par exemple « ${example} ») : déplacez-les d'abord.`,
+    )}`;
     return {
       reason: "sessions_outside_new_days",
       code: "invalid",

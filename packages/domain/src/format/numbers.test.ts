@@ -5,6 +5,7 @@ import {
   formatNumber,
   formatPercent,
   formatPercentPoints,
+  pluralForm,
 } from "./index";
 
 const N = "\u202F";
@@ -39,5 +40,8 @@ describe("numbers", () => {
     expect(formatCount(0, "réponse", "réponses")).toBe("0 réponse");
     expect(formatCount(1, "réponse", "réponses")).toBe("1 réponse");
     expect(formatCount(2, "adhérent·e", "adhérent·es")).toBe("2 adhérent·es");
+    expect(pluralForm(0, "réponse", "réponses")).toBe("réponse");
+    expect(pluralForm(1, "réponse", "réponses")).toBe("réponse");
+    expect(pluralForm(2, "réponse", "réponses")).toBe("réponses");
   });
 });

@@ -85,8 +85,17 @@ export function formatEuros(
 }
 
 /**
+ * The form of words that agrees with a count, without the count: French puts 0 and 1 in the
+ * singular. For a count shown apart (in bold, in its own element) or words further on.
+ */
+export function pluralForm(count: number, singular: string, plural: string): string {
+  return Math.abs(count) < 2 ? singular : plural;
+}
+
+/**
  * "0 réponse", "1 réponse", "1 234 réponses": French puts 0 and 1 in the singular.
- * `formatCount(n, "adhérent·e", "adhérent·es")`.
+ * `formatCount(n, "adhérent·e", "adhérent·es")`; several words agree at once when given
+ * together: `formatCount(n, "personne passée", "personnes passées")`.
  */
 export function formatCount(
   count: number,
@@ -94,5 +103,5 @@ export function formatCount(
   plural: string,
   options: Pick<NumberOptions, "plainSpaces"> = {},
 ): string {
-  return `${formatNumber(count, options)} ${Math.abs(count) < 2 ? singular : plural}`;
+  return `${formatNumber(count, options)} ${pluralForm(count, singular, plural)}`;
 }

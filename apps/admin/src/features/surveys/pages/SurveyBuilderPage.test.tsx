@@ -104,6 +104,7 @@ describe("SurveyBuilderPage", () => {
       withheld: null,
     });
     await user.click(await screen.findByRole("button", { name: "Voir la question 1" }));
+    expect(screen.getByText(/^3 réponses\./)).toBeTruthy();
     const label = screen.getByLabelText("Intitulé de la question") as HTMLInputElement;
     expect(label.value).toBe("Repos respecté ?");
     expect(label.disabled).toBe(true);
@@ -140,6 +141,11 @@ describe("SurveyBuilderPage", () => {
       true,
     );
     expect(callsTo("survey.update")).toHaveLength(0);
+  });
+
+  it("counts a single answer in the singular", async () => {
+    renderSurvey({ survey, hasAnswers: true, responses: 1, batch: 1, withheld: null });
+    expect(await screen.findByText(/^1 réponse\./)).toBeTruthy();
   });
 
   it("leaves a survey without answers open to editing", async () => {

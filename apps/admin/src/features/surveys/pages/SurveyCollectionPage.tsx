@@ -1,5 +1,5 @@
 import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
-import { formatDay, formatNumber, formatShortDate } from "@tribune/domain/format";
+import { formatDay, formatNumber, formatShortDate, pluralForm } from "@tribune/domain/format";
 import { withheldNotice } from "@tribune/domain/surveys";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useParams } from "react-router";
@@ -51,7 +51,8 @@ export default function SurveyCollectionPage() {
         </p>
       ) : (
         <p>
-          <strong data-testid="collection-total">{count(c.total)}</strong> réponse(s)
+          <strong data-testid="collection-total">{count(c.total)}</strong>{" "}
+          {pluralForm(c.total, "réponse", "réponses")}
           {last && <> · dernière le {formatDay(last.day)}</>}
           {c.synthetic && <span className="muted"> · dont des réponses synthétiques</span>}
         </p>

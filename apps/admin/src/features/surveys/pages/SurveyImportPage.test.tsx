@@ -63,7 +63,13 @@ describe("SurveyImportPage", () => {
     await user.upload(await screen.findByLabelText("Fichier CSV"), file);
     const errors = await screen.findByRole("table", { name: "Lignes en erreur" });
     expect(within(errors).getByText("Cette question est obligatoire.")).toBeTruthy();
-    expect(screen.getByRole("button", { name: "Importer 1 réponse(s)" })).toHaveProperty(
+    expect(
+      screen.getByText(
+        (_, el) =>
+          el?.tagName === "P" && el.textContent === "lime.csv : 2 lignes, 1 valable, 1 erreur.",
+      ),
+    ).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Importer 1 réponse" })).toHaveProperty(
       "disabled",
       true,
     );
@@ -76,13 +82,19 @@ describe("SurveyImportPage", () => {
     await user.click(
       screen.getByRole("button", { name: "Vérifier à nouveau avec cette correspondance" }),
     );
-    const apply = await screen.findByRole("button", { name: "Importer 2 réponse(s)" });
+    const apply = await screen.findByRole("button", { name: "Importer 2 réponses" });
+    expect(
+      screen.getByText(
+        (_, el) =>
+          el?.tagName === "P" && el.textContent === "lime.csv : 2 lignes, 2 valables, 0 erreur.",
+      ),
+    ).toBeTruthy();
     expect(callsTo("survey.import").at(-1)?.input).toMatchObject({
       dryRun: true,
       mapping: { remuneration: "Q3" },
     });
     await user.click(apply);
-    expect(await screen.findByText("2 réponse(s) importée(s).")).toBeTruthy();
+    expect(await screen.findByText("2 réponses importées.")).toBeTruthy();
     expect(callsTo("survey.import").at(-1)?.input).toMatchObject({
       dryRun: false,
       mapping: { remuneration: "Q3" },

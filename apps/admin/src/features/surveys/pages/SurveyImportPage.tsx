@@ -1,5 +1,5 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { formatNumber } from "@tribune/domain/format";
+import { formatCount, formatNumber } from "@tribune/domain/format";
 import { MAX_SURVEY_IMPORT_BYTES, type SurveyImportReport } from "@tribune/domain/surveys";
 import { type ChangeEvent, useState } from "react";
 import { useParams } from "react-router";
@@ -100,7 +100,9 @@ export default function SurveyImportPage() {
       )}
       <div role="status">
         {imported !== null && (
-          <p className="notice notice--ok">{formatNumber(imported)} réponse(s) importée(s).</p>
+          <p className="notice notice--ok">
+            {formatCount(imported, "réponse importée", "réponses importées")}.
+          </p>
         )}
       </div>
 
@@ -154,8 +156,9 @@ export default function SurveyImportPage() {
 
           <h3>Vérification (rien n'est encore enregistré)</h3>
           <p>
-            {file.name} : {formatNumber(report.rows)} ligne(s), {formatNumber(report.valid)}{" "}
-            valable(s), <strong>{formatNumber(report.errorCount)} erreur(s)</strong>.
+            {file.name} : {formatCount(report.rows, "ligne", "lignes")},{" "}
+            {formatCount(report.valid, "valable", "valables")},{" "}
+            <strong>{formatCount(report.errorCount, "erreur", "erreurs")}</strong>.
           </p>
           {report.errors.length > 0 && (
             <div className="table-scroll">
@@ -194,7 +197,7 @@ export default function SurveyImportPage() {
               disabled={run.isPending || report.errorCount > 0 || report.valid === 0}
               onClick={() => void apply().catch(() => undefined)}
             >
-              Importer {formatNumber(report.valid)} réponse(s)
+              Importer {formatCount(report.valid, "réponse", "réponses")}
             </button>{" "}
             {report.errorCount > 0 && (
               <span className="muted">

@@ -65,6 +65,7 @@ describe("SurveyInvitationsPage", () => {
       },
     });
     const addresses = await screen.findByLabelText("Adresses");
+    expect(screen.getByText("0 adresse déjà invitée à cette enquête.")).toBeTruthy();
     await user.click(addresses);
     await user.paste("a@exemple.fr\nnon-adresse");
     await user.click(screen.getByRole("button", { name: "Envoyer les invitations" }));
@@ -75,7 +76,12 @@ describe("SurveyInvitationsPage", () => {
 
     await user.clear(addresses);
     await user.paste("a@exemple.fr\nb@exemple.fr\nA@exemple.fr\nc@exemple.fr");
-    expect(screen.getByText("3 adresses, 1 doublon(s) ignoré(s).")).toBeTruthy();
+    expect(screen.getByText("3 adresses, 1 doublon ignoré.")).toBeTruthy();
+    await user.clear(addresses);
+    await user.paste("a@exemple.fr\nA@exemple.fr\nb@exemple.fr\nB@exemple.fr");
+    expect(screen.getByText("2 adresses, 2 doublons ignorés.")).toBeTruthy();
+    await user.clear(addresses);
+    await user.paste("a@exemple.fr\nb@exemple.fr\nA@exemple.fr\nc@exemple.fr");
     const rate = screen.getByLabelText("Débit (messages par minute)");
     await user.clear(rate);
     await user.type(rate, "120");

@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { formatDateTime, formatNumber } from "@tribune/domain/format";
+import { formatCount, formatDateTime, formatNumber } from "@tribune/domain/format";
 import {
   CAMPAIGN_STATUS_LABELS,
   campaignProgress,
@@ -96,8 +96,7 @@ export default function SurveyInvitationsPage() {
         </p>
       )}
       <p>
-        {formatNumber(invited)} adresse{invited > 1 ? "s" : ""} déjà invitée
-        {invited > 1 ? "s" : ""} à cette enquête.
+        {formatCount(invited, "adresse déjà invitée", "adresses déjà invitées")} à cette enquête.
       </p>
       {campaign && <CampaignProgress campaign={campaign} />}
       {running && (
@@ -153,10 +152,9 @@ export default function SurveyInvitationsPage() {
             </div>
             {list && list.invalid.length === 0 && (
               <p className="muted" role="status">
-                {formatNumber(list.addresses.length)} adresse
-                {list.addresses.length > 1 ? "s" : ""}
+                {formatCount(list.addresses.length, "adresse", "adresses")}
                 {list.duplicates > 0
-                  ? `, ${formatNumber(list.duplicates)} doublon(s) ignoré(s)`
+                  ? `, ${formatCount(list.duplicates, "doublon ignoré", "doublons ignorés")}`
                   : ""}
                 .
               </p>
@@ -223,7 +221,7 @@ function CampaignProgress({ campaign }: { campaign: InvitationCampaign }) {
         <strong>{CAMPAIGN_STATUS_LABELS[campaign.status]}</strong> — commencé le{" "}
         {formatDateTime(campaign.startedAt)}
         {campaign.skipped > 0 &&
-          ` (${formatNumber(campaign.skipped)} adresse(s) déjà invitée(s), ignorée(s))`}
+          ` (${formatCount(campaign.skipped, "adresse déjà invitée, ignorée", "adresses déjà invitées, ignorées")})`}
       </p>
       <progress
         aria-label="Progression de l'envoi"

@@ -6,7 +6,7 @@ import {
   useQueryClient,
 } from "@tanstack/react-query";
 import { REGISTRATION_MANAGERS } from "@tribune/domain/auth";
-import { formatCount, formatDateTime, formatNumber } from "@tribune/domain/format";
+import { formatCount, formatDateTime, formatNumber, pluralForm } from "@tribune/domain/format";
 import {
   REGISTRATION_STATUS_LABELS,
   REGISTRATION_STATUSES,
@@ -84,7 +84,7 @@ export default function RegistrationsPage() {
         setNotice(
           `Inscription de ${registration.firstName} ${registration.lastName} annulée.${
             promoted.length > 0
-              ? ` ${promoted.length > 1 ? "Places attribuées" : "Place attribuée"} à ${promoted.map((p) => `${p.firstName} ${p.lastName}`).join(", ")}.`
+              ? ` ${pluralForm(promoted.length, "Place attribuée", "Places attribuées")} à ${promoted.map((p) => `${p.firstName} ${p.lastName}`).join(", ")}.`
               : ""
           }`,
         );

@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { formatNumber } from "@tribune/domain/format";
+import { formatCount, pluralForm } from "@tribune/domain/format";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "../../../../app/trpc";
 import { downloadText } from "../../../union/shared";
@@ -47,7 +47,7 @@ export function InvitationLinks({ surveyId, slug }: { surveyId: string; slug: st
       </button>
       <span role="status">
         {issued !== null &&
-          `${formatNumber(issued)} lien(s) téléchargé(s) : ils ne seront plus affichés.`}
+          `${formatCount(issued, "lien téléchargé", "liens téléchargés")} : ${pluralForm(issued, "il ne sera plus affiché", "ils ne seront plus affichés")}.`}
       </span>
       {issue.error && (
         <p role="alert" className="notice notice--error">

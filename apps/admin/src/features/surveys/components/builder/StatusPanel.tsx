@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { formatNumber } from "@tribune/domain/format";
+import { formatCount, formatNumber } from "@tribune/domain/format";
 import {
   allowedStatuses,
   SURVEY_STATUS_ACTIONS,
@@ -24,7 +24,7 @@ function answersNotice(view: SurveyBuilderView): string {
       : `${formatNumber(view.responses)} réponses reçues ou plus (données de santé : comptées par paliers de ${view.withheld.step}).`;
   if (view.responses === 0)
     return `Des réponses ont été reçues : elles entrent dans les résultats par lots de ${view.batch}.`;
-  return `${formatNumber(view.responses)} réponse(s).`;
+  return `${formatCount(view.responses, "réponse", "réponses")}.`;
 }
 
 /** The survey's status, its answers so far, its links, and the moves its status allows. */

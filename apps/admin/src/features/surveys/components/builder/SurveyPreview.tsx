@@ -1,3 +1,4 @@
+import { formatCount } from "@tribune/domain/format";
 import { Question, type SurveyDraftInput } from "@tribune/domain/surveys";
 import { useState } from "react";
 import { type AnswerValue, QuestionInput } from "../QuestionInput";
@@ -27,7 +28,7 @@ export function SurveyPreview({ draft }: { draft: SurveyDraftInput }) {
           <h3>{draft.title || "(sans titre)"}</h3>
           {invalid > 0 && (
             <p className="notice notice--warning">
-              {invalid} question(s) incomplète(s), absente(s) de l'aperçu.
+              {`${formatCount(invalid, "question incomplète, absente", "questions incomplètes, absentes")} de l'aperçu.`}
             </p>
           )}
           {parsed.map((p, i) =>
