@@ -73,7 +73,10 @@ describe("rooms", () => {
 
     await page.getByRole("button", { name: `Supprimer ${name}` }).click();
     await dialog.getByRole("button", { name: "Supprimer", exact: true }).click();
-    await dialog.getByText(/accueille \d+ session\(s\)/).waitFor();
+    // The count and every word after it agree: "1 session … cette session", "3 sessions … ces sessions".
+    await dialog
+      .getByText(/accueille (1 session\. .* cette session|\d+ sessions\. .* ces sessions)\./)
+      .waitFor();
     await shoot(page, "salles-suppression-confirmation");
     await dialog.getByRole("button", { name: "Supprimer quand même" }).click();
     await dialog.waitFor({ state: "detached" });
