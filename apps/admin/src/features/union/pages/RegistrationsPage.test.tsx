@@ -53,13 +53,18 @@ describe("RegistrationsPage filters", () => {
   it("searches from the first page, filters by status, and clears both to list everyone", async () => {
     const { user, lastListed } = renderPage("organiser");
     await screen.findByRole("row", { name: /MARTIN Léa/ });
+    // Counts in French: 0 and 1 in the singular.
+    expect(screen.getByText("150 inscriptions")).toBeTruthy();
+    expect(screen.getByText("1 place confirmée · 0 en liste d'attente · 0 arrivé·e")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Suivants" }));
     await vi.waitFor(() => expect(lastListed().offset).toBe(100));
 
     await user.type(screen.getByLabelText("Rechercher"), "martin");
     await vi.waitFor(() => expect(lastListed()).toMatchObject({ search: "martin", offset: 0 }));
+    expect(await screen.findByText("1 inscription")).toBeTruthy();
     await user.selectOptions(screen.getByLabelText("Statut"), "Liste d'attente");
     expect(await screen.findByText(/^Aucune inscription ne correspond/)).toBeTruthy();
+    expect(screen.getByText("0 inscription")).toBeTruthy();
     expect(lastListed()).toMatchObject({ status: "waitlisted", search: "martin" });
 
     await user.click(screen.getByRole("button", { name: "Effacer les filtres" }));

@@ -122,7 +122,7 @@ export default function RegistrationsPage() {
                 ? ` sur ${formatNumber(capacity.data.capacity)}`
                 : ""}{" "}
               · {formatNumber(capacity.data.waitlisted)} en liste d'attente ·{" "}
-              {formatNumber(capacity.data.checkedIn)} arrivé·es
+              {formatCount(capacity.data.checkedIn, "arrivé·e", "arrivé·es")}
             </p>
           )}
         </div>
