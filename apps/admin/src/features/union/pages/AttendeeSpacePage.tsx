@@ -2,15 +2,20 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { formatDateTime } from "@tribune/domain/format";
 import { ROUTES } from "@tribune/domain/routes";
 import {
+  AttendeeOpenInput,
   type AttendeeSpace,
+  AttendeeUpdateInput,
   REGISTRATION_STATUS_LABELS,
   YEAR_OF_TRAINING_LABELS,
   YEARS_OF_TRAINING,
 } from "@tribune/domain/union";
 import { useEffect, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
 import { Link, useSearchParams } from "react-router";
-import { errorMessage, useTRPC } from "../../../app/trpc";
+import type { z } from "zod";
+import { errorMessage, fieldErrors, useTRPC } from "../../../app/trpc";
 import { Field } from "../../../ui/Field";
+import { apiResolver } from "../../../ui/forms";
 import { PublicPage } from "../../../ui/public/PublicPage";
 import { QrCode } from "../../../ui/QrCode";
 import { WorkshopSignup } from "../components/WorkshopSignup";
@@ -40,11 +45,18 @@ export default function AttendeeSpacePage() {
   return <Space token={token} onClosed={() => setParams({}, { replace: true })} />;
 }
 
+type OpenFields = { code: string; email: string };
+const OPEN_FIELDS = ["code", "email"] as const;
+
 function OpenByCode({ onOpened }: { onOpened: (space: AttendeeSpace) => void }) {
   const trpc = useTRPC();
-  const [code, setCode] = useState("");
-  const [email, setEmail] = useState("");
   const open = useMutation(trpc.attendee.open.mutationOptions({ onSuccess: onOpened }));
+  const form = useForm<OpenFields, unknown, z.output<typeof AttendeeOpenInput>>({
+    resolver: apiResolver(AttendeeOpenInput, (values) => values, OPEN_FIELDS),
+    defaultValues: { code: "", email: "" },
+  });
+  const { errors } = form.formState;
+  const serverErrors = fieldErrors(open.error);
   return (
     <PublicPage title={TITLE}>
       <section className="card attendee-open" aria-labelledby="open-title">
@@ -55,30 +67,20 @@ function OpenByCode({ onOpened }: { onOpened: (space: AttendeeSpace) => void }) 
         </p>
         <form
           noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            open.mutate({ code, email });
-          }}
+          // Checked here with the API's schema, but sent as typed: the server normalises the
+          // code and the address itself, with the same schema.
+          onSubmit={form.handleSubmit(() => open.mutate(form.getValues()))}
         >
-          <Field label="Code d'inscription" hint="8 caractères, par exemple K7QM-3XPA">
-            {(props) => (
-              <input
-                {...props}
-                value={code}
-                autoComplete="off"
-                onChange={(event) => setCode(event.target.value)}
-              />
-            )}
+          <Field
+            label="Code d'inscription"
+            hint="8 caractères, par exemple K7QM-3XPA"
+            error={errors.code?.message ?? serverErrors?.code?.[0]}
+          >
+            {(props) => <input {...props} autoComplete="off" {...form.register("code")} />}
           </Field>
-          <Field label="Adresse e-mail">
+          <Field label="Adresse e-mail" error={errors.email?.message ?? serverErrors?.email?.[0]}>
             {(props) => (
-              <input
-                {...props}
-                type="email"
-                autoComplete="email"
-                value={email}
-                onChange={(event) => setEmail(event.target.value)}
-              />
+              <input {...props} type="email" autoComplete="email" {...form.register("email")} />
             )}
           </Field>
           {open.error && (
@@ -182,17 +184,39 @@ function Status({ space }: { space: AttendeeSpace }) {
   );
 }
 
+type OptionFields = {
+  subdivisionId: string;
+  yearOfTraining: string;
+  meals: boolean;
+  gala: boolean;
+};
+const OPTION_FIELDS = ["subdivisionId", "yearOfTraining", "meals", "gala"] as const;
+
 function OptionsForm({ space }: { space: AttendeeSpace }) {
+  // The subdivision list first: a select without its options would forget the value it was given.
+  const subdivisions = useSubdivisionOptions();
+  return (
+    <section className="card" aria-labelledby="options-title">
+      <h2 id="options-title">Modifier mes options</h2>
+      {subdivisions.data ? (
+        <OptionsFields space={space} subdivisions={subdivisions.data} />
+      ) : (
+        <p className="muted">Chargement…</p>
+      )}
+    </section>
+  );
+}
+
+function OptionsFields({
+  space,
+  subdivisions,
+}: {
+  space: AttendeeSpace;
+  subdivisions: { id: string; name: string }[];
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const subdivisions = useSubdivisionOptions();
   const r = space.registration;
-  const [values, setValues] = useState({
-    subdivisionId: r.subdivisionId,
-    yearOfTraining: r.yearOfTraining ? String(r.yearOfTraining) : "",
-    meals: r.meals,
-    gala: r.gala,
-  });
   const [saved, setSaved] = useState(false);
   const update = useMutation(
     trpc.attendee.update.mutationOptions({
@@ -202,93 +226,83 @@ function OptionsForm({ space }: { space: AttendeeSpace }) {
       },
     }),
   );
-  const set = (patch: Partial<typeof values>) => {
-    setSaved(false);
-    setValues((v) => ({ ...v, ...patch }));
-  };
+  const toInput = (values: OptionFields) => ({
+    token: space.token,
+    subdivisionId: values.subdivisionId,
+    yearOfTraining: values.yearOfTraining ? Number(values.yearOfTraining) : null,
+    meals: values.meals,
+    gala: values.gala,
+  });
+  const form = useForm<OptionFields, unknown, z.output<typeof AttendeeUpdateInput>>({
+    resolver: apiResolver(AttendeeUpdateInput, toInput, OPTION_FIELDS),
+    defaultValues: {
+      subdivisionId: r.subdivisionId,
+      yearOfTraining: r.yearOfTraining ? String(r.yearOfTraining) : "",
+      meals: r.meals,
+      gala: r.gala,
+    },
+  });
+  // « enregistrées » speaks of what the form shows: any change takes it back.
+  useEffect(() => {
+    const subscription = form.watch(() => setSaved(false));
+    return () => subscription.unsubscribe();
+  }, [form]);
+  const { errors } = form.formState;
+  const serverErrors = fieldErrors(update.error);
   return (
-    <section className="card" aria-labelledby="options-title">
-      <h2 id="options-title">Modifier mes options</h2>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          update.mutate({
-            token: space.token,
-            subdivisionId: values.subdivisionId,
-            yearOfTraining: values.yearOfTraining
-              ? (Number(values.yearOfTraining) as 1 | 2 | 3 | 4)
-              : null,
-            meals: values.meals,
-            gala: values.gala,
-          });
-        }}
-      >
-        <div className="registration-form__row">
-          <Field label="Subdivision">
-            {(props) => (
-              <select
-                {...props}
-                value={values.subdivisionId}
-                onChange={(event) => set({ subdivisionId: event.target.value })}
-              >
-                {(subdivisions.data ?? []).map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Année de DES (facultatif)">
-            {(props) => (
-              <select
-                {...props}
-                value={values.yearOfTraining}
-                onChange={(event) => set({ yearOfTraining: event.target.value })}
-              >
-                <option value="">—</option>
-                {YEARS_OF_TRAINING.map((year) => (
-                  <option key={year} value={year}>
-                    {YEAR_OF_TRAINING_LABELS[year]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </div>
-        <fieldset className="registration-form__options">
-          <legend>Options</legend>
-          <label>
-            <input
-              type="checkbox"
-              checked={values.meals}
-              onChange={(event) => set({ meals: event.target.checked })}
-            />{" "}
-            Repas du midi
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={values.gala}
-              onChange={(event) => set({ gala: event.target.checked })}
-            />{" "}
-            Soirée de gala
-          </label>
-        </fieldset>
-        {update.error && (
-          <p role="alert" className="notice notice--error">
-            {errorMessage(update.error)}
-          </p>
-        )}
-        <div role="status">
-          {saved && <p className="notice notice--ok">Vos options sont enregistrées.</p>}
-        </div>
-        <button type="submit" className="button" disabled={update.isPending}>
-          {update.isPending ? "Enregistrement…" : "Enregistrer mes options"}
-        </button>
-      </form>
-    </section>
+    <form noValidate onSubmit={form.handleSubmit((values) => update.mutate(values))}>
+      <div className="registration-form__row">
+        <Field
+          label="Subdivision"
+          error={errors.subdivisionId?.message ?? serverErrors?.subdivisionId?.[0]}
+        >
+          {(props) => (
+            <select {...props} {...form.register("subdivisionId")}>
+              {subdivisions.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          label="Année de DES (facultatif)"
+          error={errors.yearOfTraining?.message ?? serverErrors?.yearOfTraining?.[0]}
+        >
+          {(props) => (
+            <select {...props} {...form.register("yearOfTraining")}>
+              <option value="">—</option>
+              {YEARS_OF_TRAINING.map((year) => (
+                <option key={year} value={year}>
+                  {YEAR_OF_TRAINING_LABELS[year]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <fieldset className="registration-form__options">
+        <legend>Options</legend>
+        <label>
+          <input type="checkbox" {...form.register("meals")} /> Repas du midi
+        </label>
+        <label>
+          <input type="checkbox" {...form.register("gala")} /> Soirée de gala
+        </label>
+      </fieldset>
+      {(update.error || errors.root) && (
+        <p role="alert" className="notice notice--error">
+          {update.error ? errorMessage(update.error) : errors.root?.message}
+        </p>
+      )}
+      <div role="status">
+        {saved && <p className="notice notice--ok">Vos options sont enregistrées.</p>}
+      </div>
+      <button type="submit" className="button" disabled={update.isPending}>
+        {update.isPending ? "Enregistrement…" : "Enregistrer mes options"}
+      </button>
+    </form>
   );
 }
 
