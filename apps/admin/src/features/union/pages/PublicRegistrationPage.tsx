@@ -1,9 +1,13 @@
 import { useMutation } from "@tanstack/react-query";
-import { normaliseRegistrationCode } from "@tribune/domain/union";
-import { useEffect, useId, useRef, useState } from "react";
+import { CancelByCodeInput, SignupOptionsInput } from "@tribune/domain/union";
+import { useEffect, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
 import { Link } from "react-router";
+import type { z } from "zod";
 import { searchWithYear, useEdition } from "../../../app/edition";
-import { errorMessage, useTRPC } from "../../../app/trpc";
+import { errorMessage, fieldErrors, useTRPC } from "../../../app/trpc";
+import { Field } from "../../../ui/Field";
+import { apiResolver } from "../../../ui/forms";
 import { PublicError, PublicPage } from "../../../ui/public/PublicPage";
 import { PrivacyNotice } from "../components/PrivacyNotice";
 import { RegistrationForm } from "../components/RegistrationForm";
@@ -115,44 +119,36 @@ export default function PublicRegistrationPage() {
   );
 }
 
+type CodeFields = { code: string };
+const CODE_FIELDS = ["code"] as const;
+/** The typed code as the API takes it; the schema normalises it (" k7qm 3xpa " → "K7QM-3XPA"). */
+const codeInput = (values: CodeFields) => ({ code: values.code });
+
 /** The workshops, for someone who has their code (from the confirmation e-mail). */
 function WorkshopsByCode() {
-  const id = useId();
-  const [typed, setTyped] = useState("");
   const [code, setCode] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // The schema `signup.options` takes: a code refused here is never asked for.
+  const form = useForm<CodeFields, unknown, z.output<typeof SignupOptionsInput>>({
+    resolver: apiResolver(SignupOptionsInput, codeInput, CODE_FIELDS),
+    defaultValues: { code: "" },
+  });
   return (
     <details className="card workshops-by-code">
       <summary>M'inscrire aux ateliers avec mon code</summary>
       <form
         noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          const normalised = normaliseRegistrationCode(typed);
-          setProblem(
-            normalised
-              ? null
-              : "Code d'inscription invalide (8 caractères, par exemple K7QM-3XPA).",
-          );
-          setCode(normalised);
-        }}
+        onSubmit={form.handleSubmit(
+          (values) => setCode(values.code),
+          // A wrong code hides the workshops of the previous one.
+          () => setCode(null),
+        )}
       >
-        <div className="field">
-          <label htmlFor={id}>Code d'inscription (dans l'e-mail de confirmation)</label>
-          <input
-            id={id}
-            value={typed}
-            onChange={(event) => setTyped(event.target.value)}
-            autoComplete="off"
-            aria-invalid={!!problem}
-            aria-describedby={problem ? `${id}-error` : undefined}
-          />
-          {problem && (
-            <p id={`${id}-error`} className="field__error" role="alert">
-              {problem}
-            </p>
-          )}
-        </div>
+        <Field
+          label="Code d'inscription (dans l'e-mail de confirmation)"
+          error={form.formState.errors.code?.message}
+        >
+          {(props) => <input {...props} autoComplete="off" {...form.register("code")} />}
+        </Field>
         <button type="submit" className="button">
           Voir les ateliers
         </button>
@@ -164,42 +160,21 @@ function WorkshopsByCode() {
 
 function CancelByCode() {
   const trpc = useTRPC();
-  const id = useId();
-  const [code, setCode] = useState("");
-  const [problem, setProblem] = useState<string | null>(null);
   const cancel = useMutation(trpc.registration.cancelByCode.mutationOptions());
+  const form = useForm<CodeFields, unknown, z.output<typeof CancelByCodeInput>>({
+    resolver: apiResolver(CancelByCodeInput, codeInput, CODE_FIELDS),
+    defaultValues: { code: "" },
+  });
   return (
     <details className="card cancel-by-code">
       <summary>Annuler mon inscription</summary>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          const normalised = normaliseRegistrationCode(code);
-          if (!normalised) {
-            setProblem("Code d'inscription invalide (8 caractères, par exemple K7QM-3XPA).");
-            return;
-          }
-          setProblem(null);
-          cancel.mutate({ code: normalised });
-        }}
-      >
-        <div className="field">
-          <label htmlFor={id}>Code d'inscription</label>
-          <input
-            id={id}
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-            autoComplete="off"
-            aria-invalid={!!problem}
-            aria-describedby={problem ? `${id}-error` : undefined}
-          />
-          {problem && (
-            <p id={`${id}-error`} className="field__error" role="alert">
-              {problem}
-            </p>
-          )}
-        </div>
+      <form noValidate onSubmit={form.handleSubmit((values) => cancel.mutate(values))}>
+        <Field
+          label="Code d'inscription"
+          error={form.formState.errors.code?.message ?? fieldErrors(cancel.error)?.code?.[0]}
+        >
+          {(props) => <input {...props} autoComplete="off" {...form.register("code")} />}
+        </Field>
         <button type="submit" className="button button--danger" disabled={cancel.isPending}>
           Annuler l'inscription
         </button>
@@ -211,9 +186,9 @@ function CancelByCode() {
             </p>
           )}
         </div>
-        {cancel.error && (
+        {(cancel.error || form.formState.errors.root) && (
           <p role="alert" className="notice notice--error">
-            {errorMessage(cancel.error)}
+            {cancel.error ? errorMessage(cancel.error) : form.formState.errors.root?.message}
           </p>
         )}
       </form>
