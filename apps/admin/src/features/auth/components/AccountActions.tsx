@@ -1,11 +1,22 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type AccountListing, ROLE_LABELS, ROLES, type Role } from "@tribune/domain/auth";
-import { useState } from "react";
-import { errorMessage, useTRPC } from "../../../app/trpc";
+import {
+  type AccountListing,
+  AccountRoleInput,
+  ROLE_LABELS,
+  ROLES,
+  type Role,
+} from "@tribune/domain/auth";
+import { useEffect, useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { errorMessage, fieldErrors, useTRPC } from "../../../app/trpc";
 import { ConfirmDialog } from "../../../ui/ConfirmDialog";
 import { Field } from "../../../ui/Field";
+import { apiResolver } from "../../../ui/forms";
 
 type Subdivision = { id: string; name: string };
+type RoleFields = { role: Role; subdivisionId: string };
+const ROLE_FIELDS = ["role", "subdivisionId"] as const;
 
 /**
  * What an administrator does to another person's account from its row: change its role (a
@@ -25,8 +36,6 @@ export function AccountActions({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<"role" | "disable" | null>(null);
-  const [role, setRole] = useState<Role>(account.role);
-  const [subdivisionId, setSubdivisionId] = useState(account.subdivisionId ?? "");
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.account.pathKey() });
   const done = (notice: string) => async () => {
     await refresh();
@@ -76,70 +85,12 @@ export function AccountActions({
       )}
 
       {open === "role" && (
-        <ConfirmDialog
-          title={`Rôle de ${account.email}`}
+        <RoleDialog
+          account={account}
+          subdivisions={subdivisions}
+          mutation={setRoleOf}
           onCancel={() => setOpen(null)}
-          actions={
-            <>
-              <button type="button" className="button" onClick={() => setOpen(null)}>
-                Annuler
-              </button>
-              <button
-                type="button"
-                className="button button--primary"
-                disabled={setRoleOf.isPending}
-                onClick={() =>
-                  setRoleOf.mutate({
-                    email: account.email,
-                    role,
-                    subdivisionId:
-                      role === "representative" && subdivisionId ? subdivisionId : null,
-                  })
-                }
-              >
-                {setRoleOf.isPending ? "Enregistrement…" : "Enregistrer"}
-              </button>
-            </>
-          }
-        >
-          <Field label="Nouveau rôle">
-            {(props) => (
-              <select {...props} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {ROLE_LABELS[r]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {role === "representative" && (
-            <Field label="Subdivision représentée">
-              {(props) => (
-                <select
-                  {...props}
-                  value={subdivisionId}
-                  onChange={(e) => setSubdivisionId(e.target.value)}
-                >
-                  <option value="">Choisir…</option>
-                  {subdivisions.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          )}
-          <p className="muted">
-            Ses sessions ouvertes prennent le nouveau rôle dès leur prochaine action.
-          </p>
-          {setRoleOf.error && (
-            <p role="alert" className="notice notice--error">
-              {errorMessage(setRoleOf.error)}
-            </p>
-          )}
-        </ConfirmDialog>
+        />
       )}
 
       {open === "disable" && (
@@ -174,5 +125,111 @@ export function AccountActions({
         </ConfirmDialog>
       )}
     </>
+  );
+}
+
+/**
+ * « Changer le rôle »: the role and, for a representative, the subdivision, checked with the
+ * API's schema. Mounted with the dialog, so it opens on the account's current role each time.
+ */
+function RoleDialog({
+  account,
+  subdivisions,
+  mutation,
+  onCancel,
+}: {
+  account: AccountListing;
+  subdivisions: Subdivision[];
+  mutation: {
+    mutate: (input: z.output<typeof AccountRoleInput>) => void;
+    isPending: boolean;
+    error: unknown;
+  };
+  onCancel: () => void;
+}) {
+  const formId = useId();
+  const toInput = (values: RoleFields) => ({
+    email: account.email,
+    role: values.role,
+    subdivisionId:
+      values.role === "representative" && values.subdivisionId ? values.subdivisionId : null,
+  });
+  const form = useForm<RoleFields, unknown, z.output<typeof AccountRoleInput>>({
+    resolver: apiResolver(AccountRoleInput, toInput, ROLE_FIELDS),
+    defaultValues: { role: account.role, subdivisionId: account.subdivisionId ?? "" },
+  });
+  const role = form.watch("role");
+  // The subdivisions may arrive after the dialog opened: a select without its options would
+  // show the first one, not the account's.
+  const { getValues, setValue } = form;
+  useEffect(() => {
+    if (subdivisions.length > 0) setValue("subdivisionId", getValues("subdivisionId"));
+  }, [subdivisions, getValues, setValue]);
+  const { errors } = form.formState;
+  const serverErrors = fieldErrors(mutation.error);
+
+  return (
+    <ConfirmDialog
+      title={`Rôle de ${account.email}`}
+      onCancel={onCancel}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onCancel}>
+            Annuler
+          </button>
+          <button
+            type="submit"
+            form={formId}
+            className="button button--primary"
+            disabled={mutation.isPending}
+          >
+            {mutation.isPending ? "Enregistrement…" : "Enregistrer"}
+          </button>
+        </>
+      }
+    >
+      <form
+        id={formId}
+        noValidate
+        onSubmit={form.handleSubmit((values) => mutation.mutate(values))}
+      >
+        <Field label="Nouveau rôle" error={errors.role?.message ?? serverErrors?.role?.[0]}>
+          {(props) => (
+            <select {...props} {...form.register("role")}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {role === "representative" && (
+          <Field
+            label="Subdivision représentée"
+            error={errors.subdivisionId?.message ?? serverErrors?.subdivisionId?.[0]}
+          >
+            {(props) => (
+              <select {...props} {...form.register("subdivisionId")}>
+                <option value="">Choisir…</option>
+                {subdivisions.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+      </form>
+      <p className="muted">
+        Ses sessions ouvertes prennent le nouveau rôle dès leur prochaine action.
+      </p>
+      {(mutation.error || errors.root) && (
+        <p role="alert" className="notice notice--error">
+          {mutation.error ? errorMessage(mutation.error) : errors.root?.message}
+        </p>
+      )}
+    </ConfirmDialog>
   );
 }
