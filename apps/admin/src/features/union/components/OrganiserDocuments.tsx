@@ -1,10 +1,16 @@
 import { ROUTES } from "@tribune/domain/routes";
-import { BADGE_FORMAT_LABELS, BADGE_FORMATS, type BadgeFormat } from "@tribune/domain/union";
+import { BADGE_FORMAT_LABELS, BADGE_FORMATS, type BadgeFormat, BadgesQuery } from "@tribune/domain/union";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { downloadPdf } from "../../../ui/download";
 import { Field } from "../../../ui/Field";
+import { apiResolver } from "../../../ui/forms";
 import { useSubdivisionOptions } from "../shared";
 import "./attendee.css";
+
+type BadgeFields = { format: BadgeFormat; subdivisionId: string; registeredSince: string };
+const BADGE_FIELDS = ["format", "subdivisionId", "registeredSince"] as const;
 
 /**
  * The organisers' prints on the registrations page: badges (everyone holding a place, one
@@ -13,9 +19,21 @@ import "./attendee.css";
  */
 export function OrganiserDocuments({ year }: { year: number }) {
   const subdivisions = useSubdivisionOptions();
-  const [format, setFormat] = useState<BadgeFormat>("a6");
-  const [subdivisionId, setSubdivisionId] = useState("");
-  const [since, setSince] = useState("");
+  // The query the server reads the badges' address with: what it would refuse is said here.
+  const form = useForm<BadgeFields, unknown, z.output<typeof BadgesQuery>>({
+    resolver: apiResolver(
+      BadgesQuery,
+      (values: BadgeFields) => ({
+        year,
+        format: values.format,
+        subdivisionId: values.subdivisionId || undefined,
+        registeredSince: values.registeredSince || undefined,
+      }),
+      BADGE_FIELDS,
+    ),
+    defaultValues: { format: "a6", subdivisionId: "", registeredSince: "" },
+  });
+  const { errors } = form.formState;
   const [busy, setBusy] = useState<"badges" | "certificates" | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -30,10 +48,10 @@ export function OrganiserDocuments({ year }: { year: number }) {
       setBusy(null);
     }
   };
-  const badgesUrl = () => {
-    const params = new URLSearchParams({ format });
-    if (subdivisionId) params.set("subdivision", subdivisionId);
-    if (since) params.set("depuis", since);
+  const badgesUrl = (query: z.output<typeof BadgesQuery>) => {
+    const params = new URLSearchParams({ format: query.format });
+    if (query.subdivisionId) params.set("subdivision", query.subdivisionId);
+    if (query.registeredSince) params.set("depuis", query.registeredSince);
     return `${ROUTES.badgesPdf.url(year)}?${params}`;
   };
 
@@ -42,18 +60,14 @@ export function OrganiserDocuments({ year }: { year: number }) {
       <summary>Badges et attestations de présence</summary>
       <form
         className="organiser-documents__badges"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void run("badges", badgesUrl(), `badges-${year}.pdf`);
-        }}
+        noValidate
+        onSubmit={form.handleSubmit((query) =>
+          run("badges", badgesUrl(query), `badges-${year}.pdf`),
+        )}
       >
-        <Field label="Format">
+        <Field label="Format" error={errors.format?.message}>
           {(props) => (
-            <select
-              {...props}
-              value={format}
-              onChange={(event) => setFormat(event.target.value as BadgeFormat)}
-            >
+            <select {...props} {...form.register("format")}>
               {BADGE_FORMATS.map((f) => (
                 <option key={f} value={f}>
                   {BADGE_FORMAT_LABELS[f]}
@@ -62,13 +76,9 @@ export function OrganiserDocuments({ year }: { year: number }) {
             </select>
           )}
         </Field>
-        <Field label="Subdivision">
+        <Field label="Subdivision" error={errors.subdivisionId?.message}>
           {(props) => (
-            <select
-              {...props}
-              value={subdivisionId}
-              onChange={(event) => setSubdivisionId(event.target.value)}
-            >
+            <select {...props} {...form.register("subdivisionId")}>
               <option value="">Toutes</option>
               {(subdivisions.data ?? []).map((s) => (
                 <option key={s.id} value={s.id}>
@@ -78,15 +88,8 @@ export function OrganiserDocuments({ year }: { year: number }) {
             </select>
           )}
         </Field>
-        <Field label="Inscrit·es depuis le (facultatif)">
-          {(props) => (
-            <input
-              {...props}
-              type="date"
-              value={since}
-              onChange={(event) => setSince(event.target.value)}
-            />
-          )}
+        <Field label="Inscrit·es depuis le (facultatif)" error={errors.registeredSince?.message}>
+          {(props) => <input {...props} type="date" {...form.register("registeredSince")} />}
         </Field>
         <button type="submit" className="button button--primary" disabled={busy !== null}>
           {busy === "badges" ? "Préparation des badges…" : "Imprimer les badges (PDF)"}
@@ -110,9 +113,9 @@ export function OrganiserDocuments({ year }: { year: number }) {
             : "Télécharger toutes les attestations de présence (PDF)"}
         </button>
       </p>
-      {problem && (
+      {(problem || errors.root) && (
         <p role="alert" className="notice notice--error">
-          {problem}
+          {problem ?? errors.root?.message}
         </p>
       )}
     </details>
