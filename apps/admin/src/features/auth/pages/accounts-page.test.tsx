@@ -105,4 +105,32 @@ describe("AccountsPage: changing an account", () => {
       subdivisionId: DIJON.id,
     });
   });
+
+  it("opens the role dialog on the account's current role and subdivision", async () => {
+    const { user, callsTo } = renderPage({
+      "account.setRole": () => ({ id: uuid(4), email: "personne-4@tribune.test" }),
+    });
+    await user.click(
+      within(await rowOf("personne-4@tribune.test")).getByRole("button", {
+        name: /^Changer le rôle/,
+      }),
+    );
+    const dialog = await screen.findByRole("dialog", { name: "Rôle de personne-4@tribune.test" });
+    expect(within(dialog).getByLabelText<HTMLSelectElement>("Nouveau rôle").value).toBe(
+      "representative",
+    );
+    expect(within(dialog).getByLabelText<HTMLSelectElement>("Subdivision représentée").value).toBe(
+      DIJON.id,
+    );
+    await user.selectOptions(within(dialog).getByLabelText("Nouveau rôle"), "organiser");
+    expect(within(dialog).queryByLabelText("Subdivision représentée")).toBeNull();
+    await user.click(within(dialog).getByRole("button", { name: "Enregistrer" }));
+    expect(await screen.findByText(/personne-4@tribune.test : rôle changé/)).toBeTruthy();
+    // Another role drops the subdivision.
+    expect(callsTo("account.setRole")[0]?.input).toEqual({
+      email: "personne-4@tribune.test",
+      role: "organiser",
+      subdivisionId: null,
+    });
+  });
 });

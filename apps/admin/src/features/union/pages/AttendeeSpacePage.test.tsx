@@ -78,6 +78,24 @@ describe("AttendeeSpacePage", () => {
     });
   });
 
+  it("says what is wrong with the code and the address on their fields, before asking", async () => {
+    const { user, callsTo } = renderWithApi(<AttendeeSpacePage />, {
+      route: "/public/mon-inscription",
+      handlers: { "attendee.open": () => space() },
+    });
+    const code = await screen.findByLabelText(/Code d'inscription/);
+    await user.type(code, "K7QM-3XP");
+    await user.type(screen.getByLabelText("Adresse e-mail"), "ines.roux");
+    await user.click(screen.getByRole("button", { name: "Ouvrir mon espace" }));
+    expect(
+      await screen.findByText("Code d'inscription invalide (8 caractères, par exemple K7QM-3XPA)."),
+    ).toBeTruthy();
+    expect(code.getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByLabelText("Adresse e-mail").getAttribute("aria-invalid")).toBe("true");
+    expect(document.activeElement).toBe(code);
+    expect(callsTo("attendee.open")).toHaveLength(0);
+  });
+
   it("says the same thing for a wrong code or a wrong address", async () => {
     const { user } = renderWithApi(<AttendeeSpacePage />, {
       route: "/public/mon-inscription",

@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import { type Edition, editionStatus } from "@tribune/domain/congress";
 import { describe, expect, it } from "vitest";
 import { EDITION, renderWithApi, uuid } from "../../../testing/api";
@@ -107,5 +107,45 @@ describe("PublicRegistrationPage", () => {
     expect(screen.getByText("lea@exemple.fr")).toBeTruthy();
     expect(screen.queryByRole("img", { name: /QR code/ })).toBeNull();
     expect(screen.getByText("M'inscrire aux ateliers avec mon code")).toBeTruthy();
+  });
+
+  it("with a code: refuses a malformed one on its field, then finds the workshops and cancels with it normalised", async () => {
+    const { user, callsTo } = renderPage(
+      "/public/inscription",
+      {},
+      {
+        "signup.options": () => [],
+        "registration.cancelByCode": (input) => ({ code: (input as { code: string }).code }),
+      },
+    );
+    const problem = "Code d'inscription invalide (8 caractères, par exemple K7QM-3XPA).";
+
+    await user.click(await screen.findByText("M'inscrire aux ateliers avec mon code"));
+    const workshopsCode = screen.getByLabelText(
+      "Code d'inscription (dans l'e-mail de confirmation)",
+    );
+    await user.type(workshopsCode, "K7QM3XP");
+    await user.click(screen.getByRole("button", { name: "Voir les ateliers" }));
+    expect(await screen.findByText(problem)).toBeTruthy();
+    expect(workshopsCode.getAttribute("aria-invalid")).toBe("true");
+    expect(document.activeElement).toBe(workshopsCode);
+    await user.clear(workshopsCode);
+    await user.type(workshopsCode, " k7qm 3xpa ");
+    await user.click(screen.getByRole("button", { name: "Voir les ateliers" }));
+    await waitFor(() => expect(callsTo("signup.options")[0]?.input).toEqual({ code: "K7QM-3XPA" }));
+    expect(screen.queryByText(problem)).toBeNull();
+
+    await user.click(screen.getByText("Annuler mon inscription"));
+    const cancelCode = screen.getByLabelText("Code d'inscription");
+    await user.type(cancelCode, "nope");
+    await user.click(screen.getByRole("button", { name: "Annuler l'inscription" }));
+    expect(await screen.findByText(problem)).toBeTruthy();
+    expect(cancelCode.getAttribute("aria-invalid")).toBe("true");
+    expect(callsTo("registration.cancelByCode")).toHaveLength(0);
+    await user.clear(cancelCode);
+    await user.type(cancelCode, "k7qm-3xpa");
+    await user.click(screen.getByRole("button", { name: "Annuler l'inscription" }));
+    expect(await screen.findByText(/Inscription K7QM-3XPA annulée/)).toBeTruthy();
+    expect(callsTo("registration.cancelByCode")[0]?.input).toEqual({ code: "K7QM-3XPA" });
   });
 });
