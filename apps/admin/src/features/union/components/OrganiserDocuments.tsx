@@ -1,5 +1,10 @@
 import { ROUTES } from "@tribune/domain/routes";
-import { BADGE_FORMAT_LABELS, BADGE_FORMATS, type BadgeFormat, BadgesQuery } from "@tribune/domain/union";
+import {
+  BADGE_FORMAT_LABELS,
+  BADGE_FORMATS,
+  type BadgeFormat,
+  BadgesQuery,
+} from "@tribune/domain/union";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
