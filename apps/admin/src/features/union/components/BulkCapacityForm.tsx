@@ -5,10 +5,17 @@ import {
   type SessionKind,
 } from "@tribune/domain/congress";
 import { formatCount } from "@tribune/domain/format";
-import { useId, useState } from "react";
+import { SessionCapacitiesInput } from "@tribune/domain/union";
+import { useId } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { errorMessage, useTRPC } from "../../../app/trpc";
+import { apiResolver } from "../../../ui/forms";
 import { promotedNotice } from "./promoted";
 import "./bulk-capacity.css";
+
+type Fields = { kind: SessionKind | ""; roomId: string; capacity: string };
+const FIELDS = ["kind", "roomId", "capacity"] as const;
 
 /**
  * Places for many workshops at once: every workshop and toolbox of the edition, of one kind
@@ -26,16 +33,26 @@ export function BulkCapacityForm({
   const queryClient = useQueryClient();
   const id = useId();
   const rooms = useQuery(trpc.room.list.queryOptions({ editionId }));
-  const [kind, setKind] = useState<SessionKind | "">("");
-  const [roomId, setRoomId] = useState("");
-  const [capacity, setCapacity] = useState("");
+  const form = useForm<Fields, unknown, z.output<typeof SessionCapacitiesInput>>({
+    resolver: apiResolver(
+      SessionCapacitiesInput,
+      ({ kind, roomId, capacity }: Fields) => ({
+        editionId,
+        ...(kind && { kind }),
+        ...(roomId && { roomId }),
+        capacity: capacity.trim() === "" ? null : Number(capacity),
+      }),
+      FIELDS,
+    ),
+    defaultValues: { kind: "", roomId: "", capacity: "" },
+  });
   const apply = useMutation(
     trpc.session.setCapacities.mutationOptions({
-      onSuccess: ({ places, promoted }) => {
+      onSuccess: ({ places, promoted }, { capacity }) => {
         const what =
-          capacity.trim() === ""
+          capacity === null
             ? "capacité héritée des salles"
-            : formatCount(Number(capacity), "place", "places");
+            : formatCount(capacity, "place", "places");
         onSaved(
           places.length === 0
             ? "Aucune session ne correspond : rien n'a changé."
@@ -49,15 +66,8 @@ export function BulkCapacityForm({
     <form
       className="bulk-capacity"
       aria-label="Places en masse"
-      onSubmit={(e) => {
-        e.preventDefault();
-        apply.mutate({
-          editionId,
-          ...(kind && { kind }),
-          ...(roomId && { roomId }),
-          capacity: capacity.trim() === "" ? null : Number(capacity),
-        });
-      }}
+      noValidate
+      onSubmit={form.handleSubmit((input) => apply.mutate(input))}
     >
       <p className="muted small">
         Fixez les places de plusieurs sessions à la fois. La capacité d'une salle (page Salles) vaut
@@ -66,11 +76,7 @@ export function BulkCapacityForm({
       </p>
       <div className="bulk-capacity__fields">
         <label htmlFor={`${id}-kind`}>Type</label>
-        <select
-          id={`${id}-kind`}
-          value={kind}
-          onChange={(e) => setKind(e.target.value as SessionKind | "")}
-        >
+        <select id={`${id}-kind`} {...form.register("kind")}>
           <option value="">Ateliers et boîtes à outils</option>
           {CAPACITY_LIMITED_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -79,7 +85,7 @@ export function BulkCapacityForm({
           ))}
         </select>
         <label htmlFor={`${id}-room`}>Salle</label>
-        <select id={`${id}-room`} value={roomId} onChange={(e) => setRoomId(e.target.value)}>
+        <select id={`${id}-room`} {...form.register("roomId")}>
           <option value="">Toutes les salles</option>
           {rooms.data?.map((r) => (
             <option key={r.id} value={r.id}>
@@ -94,16 +100,18 @@ export function BulkCapacityForm({
           inputMode="numeric"
           min={0}
           step={1}
-          value={capacity}
-          onChange={(e) => setCapacity(e.target.value)}
+          aria-invalid={!!form.formState.errors.capacity || undefined}
+          {...form.register("capacity")}
         />
         <button type="submit" className="button button--small" disabled={apply.isPending}>
           Appliquer
         </button>
       </div>
-      {apply.error && (
+      {(form.formState.errors.capacity || form.formState.errors.root || apply.error) && (
         <p role="alert" className="field__error">
-          {errorMessage(apply.error)}
+          {form.formState.errors.capacity?.message ??
+            form.formState.errors.root?.message ??
+            errorMessage(apply.error)}
         </p>
       )}
     </form>

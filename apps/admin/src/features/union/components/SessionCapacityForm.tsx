@@ -1,8 +1,16 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { formatCount } from "@tribune/domain/format";
-import { useId, useState } from "react";
+import { SessionCapacityInput } from "@tribune/domain/union";
+import { useId } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { errorMessage, useTRPC } from "../../../app/trpc";
+import { apiResolver } from "../../../ui/forms";
 import { promotedNotice } from "./promoted";
+
+type Fields = { capacity: string };
+/** Empty: the programme's override or the room's capacity decides. */
+const placesOf = (text: string) => (text.trim() === "" ? null : Number(text));
 
 /**
  * A workshop's number of places. More places go at once to the people waiting; empty means
@@ -22,8 +30,15 @@ export function SessionCapacityForm({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [value, setValue] = useState(capacity === null ? "" : String(capacity));
   const inputId = useId();
+  const form = useForm<Fields, unknown, z.output<typeof SessionCapacityInput>>({
+    resolver: apiResolver(
+      SessionCapacityInput,
+      (values: Fields) => ({ sessionId, capacity: placesOf(values.capacity) }),
+      ["capacity"],
+    ),
+    defaultValues: { capacity: capacity === null ? "" : String(capacity) },
+  });
   const save = useMutation(
     trpc.signup.setCapacity.mutationOptions({
       onSuccess: ({ places, promoted }) => {
@@ -34,13 +49,13 @@ export function SessionCapacityForm({
       },
     }),
   );
+  const problem =
+    form.formState.errors.capacity?.message ?? (save.error ? errorMessage(save.error) : null);
   return (
     <form
       className="signup-capacity"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate({ sessionId, capacity: value.trim() === "" ? null : Number(value) });
-      }}
+      noValidate
+      onSubmit={form.handleSubmit((input) => save.mutate(input))}
     >
       <label htmlFor={inputId} className="visually-hidden">
         Places de « {title} »
@@ -51,17 +66,17 @@ export function SessionCapacityForm({
         inputMode="numeric"
         min={0}
         step={1}
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
-        aria-describedby={save.error ? `${inputId}-error` : undefined}
+        aria-invalid={!!form.formState.errors.capacity || undefined}
+        aria-describedby={problem ? `${inputId}-error` : undefined}
+        {...form.register("capacity")}
       />
       <button type="submit" className="button button--small" disabled={save.isPending}>
         Enregistrer
         <span className="visually-hidden"> les places de « {title} »</span>
       </button>
-      {save.error && (
+      {problem && (
         <p id={`${inputId}-error`} role="alert" className="field__error">
-          {errorMessage(save.error)}
+          {problem}
         </p>
       )}
     </form>

@@ -120,6 +120,42 @@ describe("SessionSignupsPanel", () => {
     ).toBeTruthy();
   });
 
+  it("refuses negative places on the field, before anything is sent", async () => {
+    const { user, callsTo } = renderWithApi(
+      <SessionSignupsPanel editionId={EDITION.id} manager />,
+      {
+        handlers: {
+          "signup.overview": () => [places],
+          "room.list": () => [],
+          "session.setCapacities": () => ({ places: [], promoted: [] }),
+          "signup.setCapacity": () => ({ places, promoted: [] }),
+        },
+      },
+    );
+    const bulk = await screen.findByRole("form", { name: "Places en masse" });
+    await user.type(within(bulk).getByLabelText("Places"), "-3");
+    await user.click(within(bulk).getByRole("button", { name: "Appliquer" }));
+    expect(await within(bulk).findByRole("alert")).toHaveProperty(
+      "textContent",
+      "Le nombre de places ne peut pas être négatif.",
+    );
+    expect(within(bulk).getByLabelText("Places").getAttribute("aria-invalid")).toBe("true");
+
+    const row = screen.getByLabelText("Places de « 1,2,3 rempla »");
+    await user.clear(row);
+    await user.type(row, "-1");
+    await user.click(
+      screen.getByRole("button", { name: "Enregistrer les places de « 1,2,3 rempla »" }),
+    );
+    expect(
+      await screen.findByText("Le nombre de places ne peut pas être négatif.", {
+        selector: `#${row.id}-error`,
+      }),
+    ).toBeTruthy();
+    expect(callsTo("session.setCapacities")).toHaveLength(0);
+    expect(callsTo("signup.setCapacity")).toHaveLength(0);
+  });
+
   it("reads only on an archived edition: no places to set", async () => {
     renderWithApi(<SessionSignupsPanel editionId={EDITION.id} manager readOnly />, {
       handlers: { "signup.overview": () => [places] },
