@@ -1,21 +1,15 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import {
-  type AccountListing,
-  AccountRoleInput,
-  ROLE_LABELS,
-  ROLES,
-  type Role,
-} from "@tribune/domain/auth";
+import { type AccountListing, AccountRoleInput, type Role } from "@tribune/domain/auth";
 import { useEffect, useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { errorMessage, fieldErrors, useTRPC } from "../../../app/trpc";
 import { ConfirmDialog } from "../../../ui/ConfirmDialog";
-import { Field } from "../../../ui/Field";
 import { apiResolver } from "../../../ui/forms";
+import { RoleFields, subdivisionFor } from "./RoleFields";
 
 type Subdivision = { id: string; name: string };
-type RoleFields = { role: Role; subdivisionId: string };
+type RoleValues = { role: Role; subdivisionId: string };
 const ROLE_FIELDS = ["role", "subdivisionId"] as const;
 
 /**
@@ -148,13 +142,12 @@ function RoleDialog({
   onCancel: () => void;
 }) {
   const formId = useId();
-  const toInput = (values: RoleFields) => ({
+  const toInput = (values: RoleValues) => ({
     email: account.email,
     role: values.role,
-    subdivisionId:
-      values.role === "representative" && values.subdivisionId ? values.subdivisionId : null,
+    subdivisionId: subdivisionFor(values.role, values.subdivisionId),
   });
-  const form = useForm<RoleFields, unknown, z.output<typeof AccountRoleInput>>({
+  const form = useForm<RoleValues, unknown, z.output<typeof AccountRoleInput>>({
     resolver: apiResolver(AccountRoleInput, toInput, ROLE_FIELDS),
     defaultValues: { role: account.role, subdivisionId: account.subdivisionId ?? "" },
   });
@@ -193,34 +186,16 @@ function RoleDialog({
         noValidate
         onSubmit={form.handleSubmit((values) => mutation.mutate(values))}
       >
-        <Field label="Nouveau rôle" error={errors.role?.message ?? serverErrors?.role?.[0]}>
-          {(props) => (
-            <select {...props} {...form.register("role")}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {role === "representative" && (
-          <Field
-            label="Subdivision représentée"
-            error={errors.subdivisionId?.message ?? serverErrors?.subdivisionId?.[0]}
-          >
-            {(props) => (
-              <select {...props} {...form.register("subdivisionId")}>
-                <option value="">Choisir…</option>
-                {subdivisions.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
+        <RoleFields
+          roleLabel="Nouveau rôle"
+          role={role}
+          register={{ role: form.register("role"), subdivisionId: form.register("subdivisionId") }}
+          subdivisions={subdivisions}
+          errors={{
+            role: errors.role?.message ?? serverErrors?.role?.[0],
+            subdivisionId: errors.subdivisionId?.message ?? serverErrors?.subdivisionId?.[0],
+          }}
+        />
       </form>
       <p className="muted">
         Ses sessions ouvertes prennent le nouveau rôle dès leur prochaine action.

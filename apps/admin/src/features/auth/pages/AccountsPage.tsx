@@ -1,11 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import {
-  type AccountListing,
-  InvitationInput,
-  ROLE_LABELS,
-  ROLES,
-  type Role,
-} from "@tribune/domain/auth";
+import { type AccountListing, InvitationInput, ROLE_LABELS, type Role } from "@tribune/domain/auth";
 import { formatDateTime } from "@tribune/domain/format";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -15,14 +9,14 @@ import { errorMessage, fieldErrors, useTRPC } from "../../../app/trpc";
 import { Field } from "../../../ui/Field";
 import { apiResolver } from "../../../ui/forms";
 import { AccountActions } from "../components/AccountActions";
+import { RoleFields, subdivisionFor } from "../components/RoleFields";
 import { useMe } from "../hooks/useMe";
 
 type Fields = { email: string; displayName: string; role: Role; subdivisionId: string };
 const FIELDS = ["email", "displayName", "role", "subdivisionId"] as const;
 const toInput = (values: Fields) => ({
   ...values,
-  subdivisionId:
-    values.role === "representative" && values.subdivisionId ? values.subdivisionId : null,
+  subdivisionId: subdivisionFor(values.role, values.subdivisionId),
 });
 
 const stateOf = (account: AccountListing) =>
@@ -70,31 +64,16 @@ function InviteForm({ onInvited }: { onInvited: (email: string) => void }) {
       <Field label="Nom affiché" error={form.formState.errors.displayName?.message}>
         {(props) => <input {...props} type="text" {...form.register("displayName")} />}
       </Field>
-      <Field label="Rôle" error={form.formState.errors.role?.message}>
-        {(props) => (
-          <select {...props} {...form.register("role")}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {role === "representative" && (
-        <Field label="Subdivision représentée" error={form.formState.errors.subdivisionId?.message}>
-          {(props) => (
-            <select {...props} {...form.register("subdivisionId")}>
-              <option value="">Choisir…</option>
-              {(subdivisions.data ?? []).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      )}
+      <RoleFields
+        roleLabel="Rôle"
+        role={role}
+        register={{ role: form.register("role"), subdivisionId: form.register("subdivisionId") }}
+        subdivisions={subdivisions.data ?? []}
+        errors={{
+          role: form.formState.errors.role?.message,
+          subdivisionId: form.formState.errors.subdivisionId?.message,
+        }}
+      />
       {(invite.error || form.formState.errors.root) && (
         <p role="alert" className="notice notice--error">
           {invite.error ? errorMessage(invite.error) : form.formState.errors.root?.message}
