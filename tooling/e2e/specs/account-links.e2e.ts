@@ -88,5 +88,33 @@ describe("staff account links", () => {
     await choosePassword(person, "Choisir mon mot de passe et me connecter");
     const me = await query<{ email: string; role: string } | null>(person, "auth.me");
     expect(me).toMatchObject({ email: invited, role: "press" });
+
+    // The admin gives the person another role: their open session acts with it at once.
+    await admin.reload();
+    const row = admin.getByRole("row").filter({ hasText: invited });
+    await row.getByRole("button", { name: /^Changer le rôle/ }).click();
+    const dialog = admin.getByRole("dialog", { name: `Rôle de ${invited}` });
+    await dialog.getByLabel("Nouveau rôle").selectOption({ label: "Organisation du congrès" });
+    await dialog.getByRole("button", { name: "Enregistrer" }).click();
+    await admin.getByText(`${invited} : rôle changé`).waitFor();
+    expect(await query<{ role: string } | null>(person, "auth.me")).toMatchObject({
+      role: "organiser",
+    });
+
+    // Disabled (confirmed): the person's session ends; enabled again, they sign in again.
+    await row.getByRole("button", { name: /^Désactiver/ }).click();
+    await admin
+      .getByRole("dialog", { name: `Désactiver le compte de ${invited} ?` })
+      .getByRole("button", { name: "Désactiver" })
+      .click();
+    await admin.getByText(`Compte de ${invited} désactivé`).waitFor();
+    await row.getByText("Désactivé").waitFor();
+    expect(await query(person, "auth.me")).toBeNull();
+    await row.getByRole("button", { name: /^Réactiver/ }).click();
+    await admin.getByText(`Compte de ${invited} réactivé.`).waitFor();
+    await mutate(person, "auth.login", { email: invited, password: NEW_PASSWORD });
+    expect(await query<{ role: string } | null>(person, "auth.me")).toMatchObject({
+      role: "organiser",
+    });
   });
 });
