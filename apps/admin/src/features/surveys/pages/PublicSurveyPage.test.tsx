@@ -8,16 +8,28 @@ import PublicSurveyPage from "./PublicSurveyPage";
 
 const reference = referenceSurveys2026()[2]?.survey;
 if (!reference) throw new Error("no reference survey");
-const form = publicSurvey({ ...reference, status: "open" });
+const asPublished = publicSurvey({ ...reference, status: "open" });
+/**
+ * Every question optional: the page checks a response with the domain's rule before sending,
+ * so these tests answer one question and let the (fake) server decide.
+ */
+const form = {
+  ...asPublished,
+  questions: asPublished.questions.map((q) => ({ ...q, required: false })),
+};
 
-function renderPage(respond: (input: unknown) => unknown, query = "?jeton=abc") {
+function renderPage(
+  respond: (input: unknown) => unknown,
+  query = "?jeton=abc",
+  survey: typeof form = form,
+) {
   return renderWithApi(
     <Routes>
       <Route path="/public/enquete/:slug" element={<PublicSurveyPage />} />
     </Routes>,
     {
       route: `/public/enquete/dixieme-annee-mg${query}`,
-      handlers: { "survey.form": () => form, "survey.respond": respond },
+      handlers: { "survey.form": () => survey, "survey.respond": respond },
     },
   );
 }
@@ -38,6 +50,31 @@ describe("PublicSurveyPage", () => {
     expect(localStorage.getItem("tribune:enquete:dixieme-annee-mg")).toContain("retrocession");
     await user.click(screen.getByRole("button", { name: "Envoyer mes réponses" }));
     expect(await screen.findByText("Cette question est obligatoire.")).toBeTruthy();
+  });
+
+  it("says what is missing before sending anything, and focuses the first question at fault", async () => {
+    localStorage.clear();
+    const calls: unknown[] = [];
+    const { user } = renderPage(
+      (input) => {
+        calls.push(input);
+        return { ok: true };
+      },
+      "?jeton=abc",
+      asPublished,
+    );
+    const required = asPublished.questions.filter((q) => q.required).length;
+    await user.click(await screen.findByLabelText("Une part de rétrocession à l'acte"));
+    await user.click(screen.getByRole("button", { name: "Envoyer mes réponses" }));
+    expect(
+      await screen.findByText(
+        `${required - 1} question${required - 1 > 1 ? "s" : ""} à compléter ou corriger avant l'envoi.`,
+        { exact: false },
+      ),
+    ).toBeTruthy();
+    expect(screen.getAllByText("Cette question est obligatoire.")).toHaveLength(required - 1);
+    expect(document.activeElement?.getAttribute("aria-invalid")).toBe("true");
+    expect(calls).toHaveLength(0);
   });
 
   it("thanks the respondent and forgets the draft", async () => {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { formatDate } from "@tribune/domain/format";
-import { type FormEvent, useEffect, useState } from "react";
+import { formatCount, formatDate } from "@tribune/domain/format";
+import { answerFieldErrors, validateResponse } from "@tribune/domain/surveys";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useParams, useSearchParams } from "react-router";
 import { errorMessage, fieldErrors, useTRPC } from "../../../app/trpc";
 import { PublicError, PublicPage } from "../../../ui/public/PublicPage";
@@ -54,7 +55,13 @@ export default function PublicSurveyPage() {
       },
     }),
   );
-  const errors = fieldErrors(respond.error) ?? {};
+  // The domain's own check, run here before sending: what it refuses never leaves the device.
+  const [missing, setMissing] = useState<Record<string, string[]> | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (missing) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [missing]);
+  const errors = missing ?? fieldErrors(respond.error) ?? {};
 
   if (form.error) return <PublicError title="Enquête" message={errorMessage(form.error)} />;
   if (!form.data)
@@ -66,8 +73,15 @@ export default function PublicSurveyPage() {
   const survey = form.data;
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const checked = validateResponse(survey, draft);
+    if (!checked.ok) {
+      setMissing(answerFieldErrors(checked.errors));
+      return;
+    }
+    setMissing(null);
     respond.mutate({ slug, answers: draft, token });
   };
+  const toFix = missing ? Object.keys(missing).length : 0;
 
   return (
     <PublicPage title={survey.title}>
@@ -103,17 +117,35 @@ export default function PublicSurveyPage() {
             </p>
           </section>
         ) : (
-          <form onSubmit={submit} noValidate>
+          <form ref={formRef} onSubmit={submit} noValidate>
             {survey.questions.map((q) => (
               <QuestionInput
                 key={q.id}
                 q={q}
                 value={draft[q.id] ?? null}
                 error={errors[q.id]?.[0]}
-                onChange={(v) => setDraft((d) => ({ ...d, [q.id]: v }))}
+                onChange={(v) => {
+                  setDraft((d) => ({ ...d, [q.id]: v }));
+                  // An answer given clears its own message, not the others'.
+                  setMissing((m) => {
+                    if (!m?.[q.id]) return m;
+                    const { [q.id]: _answered, ...rest } = m;
+                    return Object.keys(rest).length > 0 ? rest : null;
+                  });
+                }}
               />
             ))}
-            {respond.error && (
+            {toFix > 0 && (
+              <p role="alert" className="notice notice--error">
+                {formatCount(
+                  toFix,
+                  "question à compléter ou corriger",
+                  "questions à compléter ou corriger",
+                )}{" "}
+                avant l'envoi.
+              </p>
+            )}
+            {respond.error && !missing && (
               <p role="alert" className="notice notice--error">
                 {errorMessage(respond.error)}
               </p>
