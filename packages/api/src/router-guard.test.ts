@@ -22,6 +22,9 @@ const PUBLIC_PROCEDURES = [
   "auth.login",
   "auth.logout",
   "auth.me",
+  // How hard a password being chosen is to guess: no account read, nothing stored, throttled
+  // per address.
+  "auth.passwordStrength",
   "auth.requestPasswordReset",
   "auth.resetPassword",
   "edition.byYear",
