@@ -61,22 +61,38 @@ export function PersonFields({
             </select>
           )}
         </Field>
-        <Field
-          label={yearOptional ? "Année de DES (facultatif)" : "Année de DES"}
+        <YearOfTrainingField
+          registered={register("yearOfTraining")}
           error={errors.yearOfTraining?.message}
-        >
-          {(props) => (
-            <select {...props} {...register("yearOfTraining")}>
-              <option value="">—</option>
-              {YEARS_OF_TRAINING.map((year) => (
-                <option key={year} value={year}>
-                  {YEAR_OF_TRAINING_LABELS[year]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          optional={yearOptional}
+        />
       </div>
     </>
+  );
+}
+
+/** The year of DES, as every form that asks it shows it (empty: not said). */
+export function YearOfTrainingField({
+  registered,
+  error,
+  optional,
+}: {
+  registered: UseFormRegisterReturn;
+  error: string | undefined;
+  optional: boolean;
+}) {
+  return (
+    <Field label={optional ? "Année de DES (facultatif)" : "Année de DES"} error={error}>
+      {(props) => (
+        <select {...props} {...registered}>
+          <option value="">—</option>
+          {YEARS_OF_TRAINING.map((year) => (
+            <option key={year} value={year}>
+              {YEAR_OF_TRAINING_LABELS[year]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

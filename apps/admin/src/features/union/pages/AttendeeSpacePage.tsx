@@ -7,7 +7,6 @@ import {
   AttendeeUpdateInput,
   REGISTRATION_STATUS_LABELS,
   YEAR_OF_TRAINING_LABELS,
-  YEARS_OF_TRAINING,
 } from "@tribune/domain/union";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -18,6 +17,7 @@ import { Field } from "../../../ui/Field";
 import { apiResolver } from "../../../ui/forms";
 import { PublicPage } from "../../../ui/public/PublicPage";
 import { QrCode } from "../../../ui/QrCode";
+import { YearOfTrainingField } from "../components/PersonFields";
 import { WorkshopSignup } from "../components/WorkshopSignup";
 import { useSubdivisionOptions } from "../shared";
 import "../registration.css";
@@ -266,21 +266,11 @@ function OptionsFields({
             </select>
           )}
         </Field>
-        <Field
-          label="Année de DES (facultatif)"
+        <YearOfTrainingField
+          registered={form.register("yearOfTraining")}
           error={errors.yearOfTraining?.message ?? serverErrors?.yearOfTraining?.[0]}
-        >
-          {(props) => (
-            <select {...props} {...form.register("yearOfTraining")}>
-              <option value="">—</option>
-              {YEARS_OF_TRAINING.map((year) => (
-                <option key={year} value={year}>
-                  {YEAR_OF_TRAINING_LABELS[year]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          optional
+        />
       </div>
       <fieldset className="registration-form__options">
         <legend>Options</legend>
